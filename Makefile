@@ -1,0 +1,46 @@
+# Data Terra for QGIS. Every target installs what it needs first (scripts/setup.sh).
+SHELL := /bin/bash
+PY := .venv/bin/python
+HEADLESS := QT_QPA_PLATFORM=offscreen QGIS_NO_OVERRIDE_IMPORT=1
+DEMO_OUT ?= build/demo
+PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+PLUGIN_LINK := $(PROFILE_DIR)/python/plugins/dataterra
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+
+.PHONY: setup demo test bench install uninstall zip translations lint clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@$(HEADLESS) $(PY) demo/run.py --output $(DEMO_OUT)
+
+test: setup
+	@$(HEADLESS) $(PY) -m pytest tests
+
+bench: setup
+	@$(HEADLESS) $(PY) benchmarks/run.py
+
+install: setup
+	@mkdir -p $(dir $(PLUGIN_LINK))
+	@ln -sfn $(CURDIR) $(PLUGIN_LINK)
+	@$(HEADLESS) $(PY) scripts/enable_plugin.py --profile $(PROFILE_DIR) --enable
+	@echo "Installed: $(PLUGIN_LINK) -> $(CURDIR) (enabled for QGIS and qgis_process)"
+
+uninstall: setup
+	@rm -f $(PLUGIN_LINK)
+	@$(HEADLESS) $(PY) scripts/enable_plugin.py --profile $(PROFILE_DIR) --disable
+	@echo "Removed $(PLUGIN_LINK)"
+
+zip: setup translations
+	@$(PY) scripts/make_zip.py --output dist/dataterra-$(VERSION).zip
+
+translations: setup
+	@bash scripts/translations.sh
+
+lint: setup
+	@$(PY) -m ruff check .
+
+clean:
+	rm -rf build dist .pytest_cache
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,1 @@
+"""Ecological connectivity: friction, cost distance, corridors, graph indices, BioDispersal-style."""

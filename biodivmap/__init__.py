@@ -1,0 +1,1 @@
+"""Spectral biodiversity: spectral species, alpha, beta, functional diversity, biodivMapR-style."""

@@ -1,0 +1,6 @@
+"""Processing algorithms of this area (thin wrappers over the core)."""
+
+
+def algorithm_classes():
+    """The algorithm classes the provider registers."""
+    return []

@@ -1,0 +1,1 @@
+"""Pure numpy/scipy core of biodivmap (no qgis import)."""

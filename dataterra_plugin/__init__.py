@@ -1,0 +1,1 @@
+"""The QGIS face of Data Terra: plugin, Processing provider, catalogue, OGC, DINAMIS, UI."""

@@ -1,0 +1,1 @@
+"""Catalogue browsing of the Data Terra hubs."""

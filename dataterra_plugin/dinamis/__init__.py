@@ -1,0 +1,1 @@
+"""DINAMIS very high resolution imagery: eligibility, requests, order book."""

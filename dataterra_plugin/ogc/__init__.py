@@ -1,0 +1,1 @@
+"""Loading and downloading OGC services (WMS, WMTS, WFS, WCS)."""

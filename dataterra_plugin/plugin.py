@@ -1,0 +1,127 @@
+"""The plugin object QGIS creates: menu, toolbar, catalogue dock and Processing provider.
+
+``initGui``/``unload`` are exact inverses, so the plugin can be reloaded any number of
+times in one session without leaving menus, toolbars, docks or providers behind.
+``initProcessing`` alone is what qgis_process calls (iface is then None).
+"""
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu
+from qgis.core import QgsApplication
+
+from .i18n import install_translators, remove_translators
+from .paths import icon_path
+from .provider import DataTerraProvider
+
+
+class DataTerraPlugin:
+    MENU_OBJECT_NAME = "DataTerraMenu"
+    TOOLBAR_OBJECT_NAME = "DataTerraToolbar"
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.menu = None
+        self.toolbar = None
+        self.actions = []
+        self.catalog_dock = None
+        install_translators()
+
+    @staticmethod
+    def tr(text):
+        return QCoreApplication.translate("DataTerraPlugin", text)
+
+    # --- Processing -----------------------------------------------------------------
+
+    def initProcessing(self):  # noqa: N802 (QGIS API name)
+        if self.provider is None:
+            self.provider = DataTerraProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # --- GUI ------------------------------------------------------------------------
+
+    def initGui(self):  # noqa: N802
+        self.initProcessing()
+        main_window = self.iface.mainWindow()
+        self.menu = QMenu(self.tr("Data Terra"), main_window)
+        self.menu.setObjectName(self.MENU_OBJECT_NAME)
+        self.toolbar = self.iface.addToolBar(self.tr("Data Terra"))
+        self.toolbar.setObjectName(self.TOOLBAR_OBJECT_NAME)
+
+        self._add_action("catalogue.svg", self.tr("Search the catalogues"), self.toggle_catalog_dock,
+                         self.tr("Search the Data Terra hubs' catalogues by place, date and keywords"))
+        self.menu.addSeparator()
+        for group_id, text in (
+            ("fragmentation", self.tr("Fragmentation tools")),
+            ("connectivity", self.tr("Connectivity tools")),
+            ("biodiversity", self.tr("Biodiversity tools")),
+        ):
+            self._add_action(f"{group_id}.svg", text, lambda _=False, g=group_id: self.show_toolbox_group(g))
+
+        menu_bar = main_window.menuBar()
+        help_menu = self.iface.helpMenu() if hasattr(self.iface, "helpMenu") else None
+        if help_menu is not None and help_menu.menuAction() in menu_bar.actions():
+            menu_bar.insertMenu(help_menu.menuAction(), self.menu)
+        else:
+            menu_bar.addMenu(self.menu)
+
+    def _add_action(self, icon, text, slot, tip=None):
+        action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
+        action.setObjectName("DataTerra_" + icon.split(".")[0])
+        action.triggered.connect(slot)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        self.menu.addAction(action)
+        self.toolbar.addAction(action)
+        self.actions.append(action)
+        return action
+
+    def unload(self):
+        if self.catalog_dock is not None:
+            self.iface.removeDockWidget(self.catalog_dock)
+            self.catalog_dock.deleteLater()
+            self.catalog_dock = None
+        for action in self.actions:
+            action.deleteLater()
+        self.actions = []
+        if self.menu is not None:
+            self.menu.menuAction().setVisible(False)
+            self.iface.mainWindow().menuBar().removeAction(self.menu.menuAction())
+            self.menu.deleteLater()
+            self.menu = None
+        if self.toolbar is not None:
+            self.iface.mainWindow().removeToolBar(self.toolbar)
+            self.toolbar.deleteLater()
+            self.toolbar = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translators()
+
+    # --- actions --------------------------------------------------------------------
+
+    def toggle_catalog_dock(self):
+        if self.catalog_dock is None:
+            from .catalog.dock import CatalogDock
+
+            self.catalog_dock = CatalogDock(self.iface, self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.catalog_dock)
+            self.catalog_dock.show()
+        else:
+            self.catalog_dock.setVisible(not self.catalog_dock.isVisible())
+
+    def show_toolbox_group(self, group_id):
+        """Open the Processing toolbox filtered on one Data Terra group."""
+        from ..dataterra_plugin.algorithm_base import group_display_name
+
+        toolbox = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
+        if toolbox is None:
+            self.iface.messageBar().pushWarning(
+                self.tr("Data Terra"), self.tr("Enable the Processing plugin to use the Data Terra algorithms."))
+            return
+        toolbox.setVisible(True)
+        toolbox.raise_()
+        search = getattr(toolbox, "searchBox", None)
+        if search is not None:
+            search.setText(group_display_name(group_id))

@@ -1,0 +1,1 @@
+"""Widgets shared by the plugin's docks and dialogs."""

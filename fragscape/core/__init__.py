@@ -1,0 +1,1 @@
+"""Pure numpy/scipy core of fragscape (no qgis import)."""

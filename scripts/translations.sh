@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Update each area's French .ts from its sources (pylupdate5), then compile every .ts
+# to .qm (lrelease). Translations themselves are written in the .ts files.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+declare -A AREAS=(
+    [plugin]="dataterra_plugin/*.py dataterra_plugin/ui"
+    [catalog]="dataterra_plugin/catalog"
+    [ogc]="dataterra_plugin/ogc"
+    [dinamis]="dataterra_plugin/dinamis"
+    [fragscape]="fragscape"
+    [biodispersal]="biodispersal"
+    [biodivmap]="biodivmap"
+)
+for area in "${!AREAS[@]}"; do
+    # shellcheck disable=SC2086
+    files=$(find ${AREAS[$area]} -name '*.py' -not -path '*/core/*' 2>/dev/null | sort)
+    [ -n "$files" ] || continue
+    # shellcheck disable=SC2086
+    pylupdate5 -noobsolete $files -ts "i18n/${area}_fr.ts"
+done
+for ts in i18n/*.ts; do
+    lrelease -silent "$ts" -qm "${ts%.ts}.qm"
+done

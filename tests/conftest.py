@@ -1,0 +1,102 @@
+"""Shared fixtures: the plugin imported as the package ``dataterra`` (as QGIS installs
+it), QGIS + Processing started headless by pytest-qgis, the provider registered once,
+sample data paths, and a runner for ``qgis_process.bin`` with the plugin enabled."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_PARENT = ROOT / "build" / "pkgroot"
+SAMPLE = ROOT / "sample_data" / "clermontais"
+TEST_DATA = ROOT / "tests" / "data"
+QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian's qgis_process wrapper fails
+
+
+def _expose_plugin_package():
+    """Make ``import dataterra`` work from the checkout, as QGIS does from its plugin folder."""
+    PACKAGE_PARENT.mkdir(parents=True, exist_ok=True)
+    link = PACKAGE_PARENT / "dataterra"
+    if not link.is_symlink() or link.resolve() != ROOT:
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(ROOT, target_is_directory=True)
+    if str(PACKAGE_PARENT) not in sys.path:
+        sys.path.insert(0, str(PACKAGE_PARENT))
+    plugins = "/usr/share/qgis/python/plugins"
+    if plugins not in sys.path:
+        sys.path.append(plugins)
+
+
+_expose_plugin_package()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def sample_data():
+    """Paths of the Clermontais sample landscape (see sample_data/clermontais/README.md)."""
+    return {
+        "clc": SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg",
+        "roads": SAMPLE / "BDROUTE" / "bdroute_troncon_route_20121123_herault_clipped.gpkg",
+        "epci": SAMPLE / "ZoneEtude" / "EPCIClermontais.gpkg",
+        "communes": SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp",
+    }
+
+
+@pytest.fixture(scope="session")
+def test_data():
+    return TEST_DATA
+
+
+@pytest.fixture(scope="session")
+def dataterra_provider(qgis_app, qgis_processing):
+    """The Data Terra provider registered in the Processing registry (headless)."""
+    from qgis.core import QgsApplication
+
+    from dataterra.dataterra_plugin.provider import DataTerraProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("dataterra")
+    if provider is None:
+        provider = DataTerraProvider()
+        assert registry.addProvider(provider)
+    assert not provider.load_errors, provider.load_errors
+    return provider
+
+
+@pytest.fixture(scope="session")
+def qgis_process_profile(tmp_path_factory):
+    """A QGIS config folder whose default profile has the plugin installed and enabled."""
+    config = tmp_path_factory.mktemp("qgis_config")
+    profile = config / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    (plugins / "dataterra").symlink_to(ROOT, target_is_directory=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "enable_plugin.py"), "--profile", str(profile), "--enable"],
+        check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    return config
+
+
+@pytest.fixture(scope="session")
+def run_qgis_process(qgis_process_profile):
+    """Run ``qgis_process.bin run <algorithm> --json -- key=value ...``; return its JSON."""
+
+    def run(algorithm, parameters, expect_success=True):
+        args = [QGIS_PROCESS, "run", algorithm, "--json", "--"]
+        for key, value in parameters.items():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            args.extend(f"{key}={v}" for v in values)
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QGIS_CUSTOM_CONFIG_PATH": str(qgis_process_profile)}
+        completed = subprocess.run(args, capture_output=True, text=True, env=env, timeout=600)
+        if expect_success:
+            assert completed.returncode == 0, f"qgis_process failed:\n{completed.stdout}\n{completed.stderr}"
+            start = completed.stdout.find("{")
+            return json.loads(completed.stdout[start:])
+        return completed
+
+    return run
