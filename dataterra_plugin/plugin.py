@@ -109,7 +109,8 @@ class DataTerraPlugin:
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.catalog_dock)
             self.catalog_dock.show()
         else:
-            self.catalog_dock.setVisible(not self.catalog_dock.isVisible())
+            # isHidden, not isVisible: the latter is False whenever the main window is
+            self.catalog_dock.setHidden(not self.catalog_dock.isHidden())
 
     def show_toolbox_group(self, group_id):
         """Open the Processing toolbox filtered on one Data Terra group."""
