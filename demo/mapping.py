@@ -1,7 +1,6 @@
 """PNG maps rendered with QGIS's print layout (map, title, legend, scale bar)."""
 from pathlib import Path
 
-from qgis.PyQt.QtCore import QRectF
 from qgis.PyQt.QtGui import QFont
 from qgis.core import (
     QgsCoordinateTransform,
