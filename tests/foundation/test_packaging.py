@@ -27,3 +27,20 @@ def test_ci_runs_the_readme_test_command():
     first_commands = [c for c in commands if c.startswith("make ")][:2]
     assert first_commands == ["make demo", "make test"]
     assert (ROOT / ".ci" / "run").read_text().strip().endswith("make test")
+
+
+def test_make_install_links_and_enables_then_uninstall_removes(tmp_path):
+    from qgis.PyQt.QtCore import QSettings
+
+    profile = tmp_path / "profiles" / "default"
+    env_args = [f"PROFILE_DIR={profile}"]
+    subprocess.run(["make", "-s", "install", *env_args], cwd=ROOT, check=True, capture_output=True)
+    link = profile / "python" / "plugins" / "dataterra"
+    assert link.is_symlink() and link.resolve() == ROOT
+    ini = QSettings(str(profile / "QGIS" / "QGIS3.ini"), QSettings.IniFormat)
+    assert ini.value("PythonPlugins/dataterra", type=bool) is True
+    subprocess.run(["make", "-s", "install", *env_args], cwd=ROOT, check=True, capture_output=True)  # idempotent
+    subprocess.run(["make", "-s", "uninstall", *env_args], cwd=ROOT, check=True, capture_output=True)
+    assert not link.exists() and not link.is_symlink()
+    ini = QSettings(str(profile / "QGIS" / "QGIS3.ini"), QSettings.IniFormat)
+    assert ini.value("PythonPlugins/dataterra", type=bool) is False
