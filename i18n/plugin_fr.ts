@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>AlgorithmChain</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="69"/>
+        <source>Cancelled: the remaining steps were not run.</source>
+        <translation>Annulé : les étapes restantes n'ont pas été lancées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="78"/>
+        <source>The algorithm {0} is not available: is the Data Terra provider enabled?</source>
+        <translation>L'algorithme {0} n'est pas disponible : le fournisseur Data Terra est-il activé ?</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="83"/>
+        <source>Could not prepare step {0}: {1}</source>
+        <translation>Impossible de préparer l'étape {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="98"/>
+        <source>Cancelled during step {0}: its outputs were not kept.</source>
+        <translation>Annulé pendant l'étape {0} : ses sorties n'ont pas été conservées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="100"/>
+        <source>Step {0} failed; see the Processing log for details.</source>
+        <translation>L'étape {0} a échoué ; voir le journal des traitements pour les détails.</translation>
+    </message>
+</context>
+<context>
     <name>DataTerraAlgorithm</name>
     <message>
         <location filename="../dataterra_plugin/algorithm_base.py" line="69"/>
