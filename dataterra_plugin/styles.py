@@ -38,3 +38,16 @@ def landcover_raster_renderer(provider, name: str, band: int = 1, codes=None, la
         for code, label, color in landcover_categories(name, codes, language)
     ]
     return QgsPalettedRasterRenderer(provider, band, classes)
+
+
+def graduated_renderer(layer, field: str, classes: int = 5, ramp: str = "Greens"):
+    """Quantile-graduated renderer of ``field`` with a colour ramp from QGIS's default style."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol
+
+    renderer = QgsGraduatedSymbolRenderer(field)
+    renderer.setSourceSymbol(QgsSymbol.defaultSymbol(layer.geometryType()))
+    color_ramp = QgsStyle.defaultStyle().colorRamp(ramp)
+    if color_ramp is not None:
+        renderer.setSourceColorRamp(color_ramp)
+    renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Quantile, classes)
+    return renderer
