@@ -9,8 +9,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ...rasterblocks import DataTerraError, RasterError, atomic_path, check_same_grid, create_like, open_raster
-from ...rasterblocks import require_projected
+from ...rasterblocks import (
+    DataTerraError,
+    RasterError,
+    atomic_path,
+    check_same_grid,
+    create_like,
+    open_raster,
+    require_projected,
+)
 from .blocklabel import label_and_accumulate
 from .metrics import CBC, CUT, METHODS, metrics_from_sum
 
