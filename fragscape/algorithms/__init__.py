@@ -3,4 +3,6 @@
 
 def algorithm_classes():
     """The algorithm classes the provider registers."""
-    return []
+    from .effective_mesh_size import EffectiveMeshSize
+
+    return [EffectiveMeshSize]

@@ -70,6 +70,7 @@ def metrics_from_sum(weighted_sum, total_area, n_patches, habitat_area):
     habitat_area : float
         Σ a_i, habitat area inside the unit.
     """
+    weighted_sum, total_area, habitat_area = float(weighted_sum), float(total_area), float(habitat_area)
     if total_area <= 0:
         nan = float("nan")
         return MeshMetrics(nan, nan, nan, nan, int(n_patches), float(habitat_area), float(total_area))
@@ -116,6 +117,16 @@ def unit_metrics(piece_areas, whole_patch_areas, unit_area, method=CUT):
     else:
         raise ValueError(f"Unknown method {method!r}; choose CUT or CBC.")
     return metrics_from_sum(weighted, unit_area, len(pieces), float(pieces.sum()))
+
+
+def aggregate_units(units):
+    """Measures of a set of units taken together (Jaeger 2000, eq. for a region made of
+    units): meff = Σ_j A_j·meff_j / Σ_j A_j, i.e. the area-weighted mean of the units'
+    meff with the same method. Units without area are skipped."""
+    kept = [u for u in units if u.total_area > 0 and not math.isnan(u.meff)]
+    total = sum(u.total_area for u in kept)
+    weighted = sum(u.meff * u.total_area for u in kept)
+    return metrics_from_sum(weighted, total, sum(u.n_patches for u in kept), sum(u.habitat_area for u in kept))
 
 
 def relative_change(before, after):

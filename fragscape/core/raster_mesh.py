@@ -68,7 +68,15 @@ def habitat_mask(values, valid, habitat_values=None):
     """True where ``values`` is habitat: in ``habitat_values``, or non-zero when None."""
     if habitat_values is None or len(habitat_values) == 0:
         return valid & (values != 0)
-    return valid & np.isin(values, np.asarray(list(habitat_values)))
+    wanted = list(habitat_values)
+    if len(wanted) == 1:
+        return valid & (values == wanted[0])
+    if values.dtype in (np.uint8, np.uint16):  # a lookup table is ~10x faster than np.isin
+        table = np.zeros(np.iinfo(values.dtype).max + 1, dtype=bool)
+        codes = [int(v) for v in wanted if 0 <= v <= np.iinfo(values.dtype).max and float(v).is_integer()]
+        table[codes] = True
+        return valid & table[values]
+    return valid & np.isin(values, np.asarray(wanted))
 
 
 def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivity=8, zone_path=None,
