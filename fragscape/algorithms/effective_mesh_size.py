@@ -230,7 +230,8 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         dataset.GetRasterBand(1).Fill(0)
         gdal.RasterizeLayer(dataset, [1], ogr_units, options=["ATTRIBUTE=zone_id"])
         dataset.FlushCache()
-        dataset = datasource = None
+        dataset = None
+        del datasource  # kept alive until here: the OGR layer belongs to it
         return zone_path
 
     # --- vector mode ----------------------------------------------------------------
