@@ -100,3 +100,39 @@ def vector_tools(qgis_app):
         gpkg = staticmethod(save_gpkg)
 
     return Tools
+
+
+def memory_lines(wkts, attributes, epsg=2154):
+    """A memory line layer; ``attributes`` = {field: [string values]}."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    spec = f"LineString?crs=EPSG:{epsg}" + "".join(f"&field={name}:string" for name in attributes)
+    layer = QgsVectorLayer(spec, "lines", "memory")
+    features = []
+    for number, wkt in enumerate(wkts):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromWkt(wkt))
+        feature.setAttributes([values[number] for values in attributes.values()])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+@pytest.fixture
+def landcover_case(qgis_app):
+    """Three 100 m land-cover squares (311, 312, 111), a 20 m wide barrier across the first."""
+    landcover = memory_polygons(
+        ["POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", "POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))",
+         "POLYGON((200 0, 300 0, 300 100, 200 100, 200 0))"], fields={"CODE_12": ["311", "312", "111"]},
+        name="landcover")
+    barrier = memory_polygons(["POLYGON((40 -10, 60 -10, 60 110, 40 110, 40 -10))"], name="barrier")
+    study = memory_polygons(["POLYGON((0 0, 250 0, 250 50, 0 50, 0 0))"], name="study")
+    return {"landcover": landcover, "barrier": barrier, "study": study}
+
+
+@pytest.fixture
+def line_tools(qgis_app):
+    class Tools:
+        lines = staticmethod(memory_lines)
+
+    return Tools
