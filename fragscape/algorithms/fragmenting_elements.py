@@ -1,6 +1,7 @@
 """dataterra:fragmenting_elements — barriers (roads, railways, rivers…) as dissolved polygons."""
 import processing
 from qgis.core import (
+    QgsExpression,
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
@@ -94,9 +95,21 @@ class FragmentingElements(DataTerraAlgorithm):
             sink.addFeature(output, QgsFeatureSink.FastInsert)
         return {self.OUTPUT: destination}
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        # A field name or an expression typed as text is a data-defined buffer too.
+        value = parameters.get(self.BUFFER)
+        if _is_expression_text(value):
+            expression = QgsExpression(value)
+            if expression.hasParserError():
+                return False, self.tr("The buffer expression is not valid: {0}").format(expression.parserErrorString())
+            parameters = {**parameters, self.BUFFER: QgsProperty.fromExpression(value)}
+        return super().checkParameterValues(parameters, context)
+
     def _distance(self, parameters, context, source):
         """A number or a QgsProperty (field / expression) for native:buffer's DISTANCE."""
         value = parameters.get(self.BUFFER)
+        if _is_expression_text(value):
+            return QgsProperty.fromExpression(value)
         if isinstance(value, QgsProperty) and value.propertyType() != QgsProperty.StaticProperty:
             return value
         distance = self.parameterAsDouble(parameters, self.BUFFER, context)
@@ -104,3 +117,14 @@ class FragmentingElements(DataTerraAlgorithm):
             raise QgsProcessingException(self.tr(
                 "Lines have no area: give a buffer distance above 0 metres (e.g. half the road width)."))
         return distance
+
+
+def _is_expression_text(value):
+    """True for a text that is not a number (a field name or an expression)."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    try:
+        float(value)
+    except ValueError:
+        return True
+    return False

@@ -120,18 +120,29 @@ class PrepareLandscape(DataTerraAlgorithm):
             study = layer_in_crs(parameters[self.STUDY_AREA], crs, self.tr("The study area"), context, feedback)
         raster_mode = self.parameterAsEnum(parameters, self.MODE, context) == 1
         if raster_mode:
-            output = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
-            if not output:
-                raise QgsProcessingException(self.tr("Raster mode writes OUTPUT_RASTER: give it a file name."))
+            output = self._raster_output(parameters, context)
             resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
             if resolution <= 0:
                 raise QgsProcessingException(self.tr("The raster resolution must be above 0 metres."))
             self._raster(landcover, parameters, context, codes, fragmenting, study, resolution, output, feedback)
-            return {self.OUTPUT_RASTER: output}
+            return {self.OUTPUT_RASTER: output, self.OUTPUT: output}
         if landcover.type() == QgsMapLayerType.RasterLayer:
             raise QgsProcessingException(self.tr(
                 "Vector mode needs a polygon land cover: choose MODE = Raster for a land-cover raster."))
         return {self.OUTPUT: self._vector(landcover, parameters, context, codes, fragmenting, study, feedback)}
+
+    def _raster_output(self, parameters, context):
+        """OUTPUT_RASTER, or OUTPUT when it names a GeoTIFF (so one OUTPUT serves both modes)."""
+        output = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
+        if output:
+            return output
+        value = parameters.get(self.OUTPUT)
+        sink = getattr(value, "sink", None)
+        text = sink.staticValue() if sink is not None else value
+        if isinstance(text, str) and text.lower().endswith((".tif", ".tiff")):
+            return text
+        raise QgsProcessingException(self.tr(
+            "Raster mode writes a GeoTIFF: give OUTPUT_RASTER (or OUTPUT) a .tif file name."))
 
     def _codes(self, parameters, context):
         preset = PRESETS[self.parameterAsEnum(parameters, self.PRESET, context)]

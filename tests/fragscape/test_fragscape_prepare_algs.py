@@ -128,3 +128,20 @@ def test_qgis_process_prepare_fragmenting_compare(run_qgis_process, landcover_ca
     layer = QgsVectorLayer(str(diff), "d")
     values = {f["name"]: f["n_patches_diff"] for f in layer.getFeatures()}
     assert values == {"west": -2, "east": -2}
+
+
+def test_one_output_name_serves_both_modes_and_text_buffer(dataterra_provider, landcover_case, line_tools,
+                                                           tmp_path):
+    """The fragmentation wizard passes OUTPUT=<file>.tif in raster mode and buffers as text."""
+    output = str(tmp_path / "habitat_one_output.tif")
+    result = run("prepare_landscape", {
+        "LANDCOVER": landcover_case["landcover"], "CLASS_FIELD": "CODE_12", "HABITAT_CLASSES": "311,312",
+        "MODE": 1, "RESOLUTION": 10.0, "OUTPUT": output})
+    assert result["OUTPUT"] == output
+    from osgeo import gdal
+
+    assert (gdal.Open(output).ReadAsArray() == 1).sum() == 200
+    roads = line_tools.lines(["LINESTRING(0 0, 100 0)"], {"width": ["4"]})
+    buffered = run("fragmenting_elements", {"INPUT": roads, "BUFFER": "to_real(\"width\") / 2",
+                                            "OUTPUT": "memory:"})["OUTPUT"]
+    assert total_area(buffered) == pytest.approx(100 * 4 + math.pi * 4, rel=0.01)
