@@ -89,6 +89,12 @@ def _edge_pairs(before, after, eight):
     return np.concatenate(sources), np.concatenate(targets)
 
 
+def _global(line, offset):
+    """Strip-wide ids of a line of block labels (0 stays background)."""
+    line = line.astype(np.int64)
+    return np.where(line > 0, line + offset, 0)
+
+
 def _group_pieces(labels, zones, counts, n_zones):
     """Sum ``counts`` by (label, zone) key."""
     if labels.size == 0:
@@ -154,31 +160,32 @@ def _process_strip(read_block, row, nrows, width, block, structure, eight, sums,
         ncols = min(block, width - col)
         habitat, valid, zone = read_block(col, row, ncols, nrows)
         habitat = habitat & valid
-        if zone is None:
-            zone = np.zeros(habitat.shape, dtype=np.int64)
-        zone = zone.astype(np.int64, copy=False)
-        sums.valid += np.bincount(zone[valid], minlength=sums.n_zones + 1)[: sums.n_zones + 1]
-        sums.whole_valid += int(valid.sum())
+        valid_count = int(np.count_nonzero(valid))
+        sums.whole_valid += valid_count
         labels, count = ndimage.label(habitat, structure=structure)
-        labels = labels.astype(np.int64, copy=False)
-        if sums.n_zones == 0:  # fast path: ndimage labels are 1..count, all present
+        offset = next_label - 1  # block labels 1..count become offset+1..offset+count
+        if zone is None:  # fast path: ndimage labels are 1..count, all present
+            sums.valid[0] += valid_count
             block_counts = np.bincount(labels.ravel(), minlength=count + 1)[1:]
             piece = (np.arange(next_label, next_label + count, dtype=np.int64),
                      np.zeros(count, dtype=np.int64), block_counts.astype(np.int64))
-        np.add(labels, next_label - 1, out=labels, where=habitat)
+        else:
+            zone = zone.astype(np.int64, copy=False)
+            sums.valid += np.bincount(zone[valid], minlength=sums.n_zones + 1)[: sums.n_zones + 1]
+            piece = _group_pieces(labels[habitat].astype(np.int64) + offset, zone[habitat],
+                                  np.ones(int(habitat.sum())), sums.n_zones)
         next_label += count
-        if sums.n_zones > 0:
-            piece = _group_pieces(labels[habitat], zone[habitat], np.ones(int(habitat.sum())), sums.n_zones)
         new_labels.append(piece[0])
         new_zones.append(piece[1])
         new_counts.append(piece[2])
-        first_row[col:col + ncols] = labels[0]
-        last_row[col:col + ncols] = labels[-1]
+        first_row[col:col + ncols] = _global(labels[0], offset)
+        last_row[col:col + ncols] = _global(labels[-1], offset)
+        left_column = _global(labels[:, 0], offset)
         if previous_right_column is not None:
-            s, t = _edge_pairs(previous_right_column, labels[:, 0], eight)
+            s, t = _edge_pairs(previous_right_column, left_column, eight)
             sources.append(s)
             targets.append(t)
-        previous_right_column = labels[:, -1].copy()
+        previous_right_column = _global(labels[:, -1], offset)
     s, t = _edge_pairs(open_patches.last_row, first_row, eight)
     sources.append(s)
     targets.append(t)
