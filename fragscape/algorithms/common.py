@@ -14,21 +14,20 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 ogr.UseExceptions()
-
-
-def tr(text):
-    return QCoreApplication.translate("FragscapeCommon", text)
+translate = QCoreApplication.translate  # pylupdate5 reads translate("Context", "literal")
 
 
 def require_projected_crs(crs, what):
     """Refuse unknown or geographic CRSs: areas in degrees² mean nothing."""
     if not crs.isValid():
         raise QgsProcessingException(
-            tr("{0} has no coordinate reference system. Assign a projected CRS in metres "
+            translate(
+                "FragscapeCommon", "{0} has no coordinate reference system. Assign a projected CRS in metres "
                "(e.g. EPSG:2154 Lambert-93) in the layer properties.").format(what))
     if crs.isGeographic():
         raise QgsProcessingException(
-            tr("{0} is in a geographic CRS ({1}, degrees): areas would be wrong. Reproject it to a "
+            translate(
+                "FragscapeCommon", "{0} is in a geographic CRS ({1}, degrees): areas would be wrong. Reproject it to a "
                "projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector > Data Management "
                "Tools > Reproject Layer, or Raster > Projections > Warp.").format(what, crs.authid()))
 
@@ -38,8 +37,9 @@ def layer_in_crs(layer_or_id, crs, what, context, feedback):
     layer = as_layer(layer_or_id, context)
     if layer.crs() == crs:
         return layer
-    feedback.pushWarning(tr("{0} is in {1}; it is reprojected to {2} for the computation.").format(
-        what, layer.crs().authid(), crs.authid()))
+    feedback.pushWarning(translate(
+        "FragscapeCommon", "{0} is in {1}; it is reprojected to {2} for the computation.").format(
+            what, layer.crs().authid(), crs.authid()))
     result = processing.run("native:reprojectlayer", {"INPUT": layer, "TARGET_CRS": crs, "OUTPUT": "memory:"},
                             context=context, feedback=None, is_child_algorithm=True)
     return as_layer(result["OUTPUT"], context)
@@ -74,7 +74,8 @@ def repaired_geometries(layer, feedback=None, request=None):
         if geometry is not None and not geometry.isEmpty():
             rows.append((feature, geometry))
     if fixed and feedback is not None:
-        feedback.pushWarning(tr("{0} invalid geometries of {1} were repaired.").format(fixed, layer.name()))
+        feedback.pushWarning(translate(
+                "FragscapeCommon", "{0} invalid geometries of {1} were repaired.").format(fixed, layer.name()))
     return rows
 
 
@@ -110,7 +111,9 @@ def parse_codes(text, what):
             value = float(token)
         except ValueError as exc:
             raise QgsProcessingException(
-                tr("{0}: '{1}' is not a number. Give codes separated by commas, e.g. 311,312,313.").format(
+                translate(
+                "FragscapeCommon",
+                "{0}: '{1}' is not a number. Give codes separated by commas, e.g. 311,312,313.").format(
                     what, token)) from exc
         codes.append(int(value) if value.is_integer() else value)
     return codes

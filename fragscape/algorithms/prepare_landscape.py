@@ -28,7 +28,7 @@ from qgis.core import (
     QgsRectangle,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ...dataterra_plugin.nomenclature import natural_codes
@@ -74,7 +74,8 @@ class PrepareLandscape(DataTerraAlgorithm):
             "that cut patches in both modes.\n"
             "STUDY_AREA: optional polygons; outside them nothing is measured.\n"
             "MODE: vector writes single-part habitat polygons (OUTPUT, field area_m2); raster writes "
-            "a Byte GeoTIFF (OUTPUT_RASTER) at RESOLUTION metres with 1 = habitat, 0 = not habitat, "
+            "a Byte GeoTIFF (OUTPUT_RASTER, or OUTPUT named .tif) at RESOLUTION metres with 1 = habitat, "
+            "0 = not habitat, "
             "255 = nodata outside the study area.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -316,7 +317,8 @@ def _snapped_grid(extent: QgsRectangle, resolution):
     ymax = math.ceil(extent.yMaximum() / resolution) * resolution
     width, height = int(round((xmax - xmin) / resolution)), int(round((ymax - ymin) / resolution))
     if width * height == 0:
-        raise QgsProcessingException("The land cover or study area is empty: nothing to rasterise.")
+        raise QgsProcessingException(QCoreApplication.translate(
+            "PrepareLandscape", "The land cover or study area is empty: nothing to rasterise."))
     return xmin, ymin, xmax, ymax, resolution, width, height
 
 
