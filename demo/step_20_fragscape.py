@@ -86,6 +86,9 @@ def write_map(meff_path, png_path, title):
     if ramp is not None:
         renderer.setSourceColorRamp(ramp)
     renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Jenks, 5)
+    if renderer.classificationMethod() is not None:  # legend in whole hectares
+        renderer.classificationMethod().setLabelPrecision(0)
+        renderer.updateRangeLabels()
     layer.setRenderer(renderer)
     return render_map([layer], str(png_path), title)
 
