@@ -108,4 +108,253 @@
         <translation>Data Terra : fragmentation, connectivité, biodiversité et catalogues</translation>
     </message>
 </context>
+<context>
+    <name>FragmentationWizard</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="59"/>
+        <source>Fragmentation study (effective mesh size)</source>
+        <translation>Étude de fragmentation (taille effective de maille)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="67"/>
+        <source>1. Land cover and habitat</source>
+        <translation>1. Occupation du sol et habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="68"/>
+        <source>Choose the land-cover layer and the classes that are habitat (the other classes fragment the landscape).</source>
+        <translation>Choisissez la couche d'occupation du sol et les classes qui sont de l'habitat (les autres classes fragmentent le paysage).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <source>Classes listed below</source>
+        <translation>Classes listées ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <source>OSO natural and semi-natural classes</source>
+        <translation>Classes naturelles et semi-naturelles OSO</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <source>Corine natural and semi-natural classes</source>
+        <translation>Classes naturelles et semi-naturelles Corine</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="79"/>
+        <source>e.g. 311,312,313</source>
+        <translation>p. ex. 311,312,313</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="84"/>
+        <source>Land cover</source>
+        <translation>Occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="85"/>
+        <source>Class field (vector)</source>
+        <translation>Champ de classe (vecteur)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="86"/>
+        <source>Habitat preset</source>
+        <translation>Préréglage d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="87"/>
+        <source>Habitat classes</source>
+        <translation>Classes d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="88"/>
+        <source>Study area (optional)</source>
+        <translation>Zone d'étude (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="97"/>
+        <source>2. Fragmenting elements</source>
+        <translation>2. Éléments fragmentants</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="98"/>
+        <source>Roads, railways, rivers… each layer with an optional filter and a buffer width in metres (a number, a field or an expression).</source>
+        <translation>Routes, voies ferrées, cours d'eau… chaque couche avec un filtre facultatif et une largeur de tampon en mètres (un nombre, un champ ou une expression).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <source>Buffer (m)</source>
+        <translation>Tampon (m)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="103"/>
+        <source>Add a layer</source>
+        <translation>Ajouter une couche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="103"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
+        <source>3. Reporting and method</source>
+        <translation>3. Unités de restitution et méthode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="129"/>
+        <source>Effective mesh size per reporting unit (e.g. communes) or per grid cell.</source>
+        <translation>Taille effective de maille par unité de restitution (p. ex. communes) ou par maille de grille.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="136"/>
+        <source>no grid</source>
+        <translation>pas de grille</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="138"/>
+        <source>CUT: patches cut at unit boundaries</source>
+        <translation>CUT : taches découpées aux limites des unités</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="138"/>
+        <source>CBC: cross-boundary connections (Moser et al. 2007)</source>
+        <translation>CBC : connexions au-delà des limites (Moser et al. 2007)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
+        <source>Vector</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
+        <source>Raster</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="149"/>
+        <source>Reporting units</source>
+        <translation>Unités de restitution</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="150"/>
+        <source>Or a grid of</source>
+        <translation>Ou une grille de</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="151"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="152"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="153"/>
+        <source>Raster resolution</source>
+        <translation>Résolution raster</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="154"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="200"/>
+        <source>choose a land-cover layer (page 1).</source>
+        <translation>choisissez une couche d'occupation du sol (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="202"/>
+        <source>list the habitat classes or choose a preset (page 1).</source>
+        <translation>listez les classes d'habitat ou choisissez un préréglage (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="204"/>
+        <source>a fragmenting-element row has no layer (page 2).</source>
+        <translation>une ligne d'éléments fragmentants n'a pas de couche (page 2).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="213"/>
+        <source>Fragmenting elements {0}</source>
+        <translation>Éléments fragmentants {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="233"/>
+        <source>Habitat patches</source>
+        <translation>Taches d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="235"/>
+        <source>Effective mesh size</source>
+        <translation>Taille effective de maille</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="244"/>
+        <source>Effective mesh size ({0})</source>
+        <translation>Taille effective de maille ({0})</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="246"/>
+        <source>The result {0} could not be opened.</source>
+        <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="250"/>
+        <source>Whole study area: effective mesh size {0:.2f} ha.</source>
+        <translation>Toute la zone d'étude : taille effective de maille {0:.2f} ha.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="31"/>
+        <source>Run the study</source>
+        <translation>Lancer l'étude</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="32"/>
+        <source>The algorithms run in the background: QGIS stays usable.</source>
+        <translation>Les algorithmes tournent en arrière-plan : QGIS reste utilisable.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="33"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>StudyWizard</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="109"/>
+        <source>Cannot run: {0}</source>
+        <translation>Impossible de lancer : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="125"/>
+        <source>Step {0} of {1}: {2}</source>
+        <translation>Étape {0} sur {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="131"/>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+</context>
 </TS>

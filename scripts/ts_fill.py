@@ -11,7 +11,8 @@ import re
 import sys
 from xml.sax.saxutils import escape
 
-UNFINISHED = re.compile(r'<source>(.*?)</source>(\s*)<translation type="unfinished"></translation>', re.S)
+# a source never spans past its own </source>
+UNFINISHED = re.compile(r'<source>((?:(?!</source>).)*)</source>(\s*)<translation type="unfinished"></translation>', re.S)
 
 
 def fill(ts_text, translations):

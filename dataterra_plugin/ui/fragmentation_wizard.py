@@ -212,12 +212,14 @@ class FragmentationWizard(StudyWizard):
         for index, barrier in enumerate(config["barriers"]):
             steps.append(ChainStep(f"barrier{index}", "dataterra:fragmenting_elements", {
                 "INPUT": barrier["source"], "FILTER": barrier["filter"] or None,
-                "BUFFER": _buffer_value(barrier["buffer"]),
+                "BUFFER": barrier["buffer"] or 0.0,  # a number, a field or an expression
                 "OUTPUT": os.path.join(folder, f"fragmenting_{index + 1}.gpkg"),
             }, self.tr("Fragmenting elements {0}").format(index + 1)))
         raster = config["mode"] == "raster"
         landscape_output = os.path.join(folder, "habitat.tif" if raster else "habitat.gpkg")
         barrier_names = [s.name for s in steps]
+
+        landscape_key = "OUTPUT_RASTER" if raster else "OUTPUT"
 
         def landscape_parameters(outputs):
             return {
@@ -225,13 +227,13 @@ class FragmentationWizard(StudyWizard):
                 "HABITAT_CLASSES": config["classes"], "PRESET": PRESETS.index(config["preset"]),
                 "FRAGMENTING": [outputs[name]["OUTPUT"] for name in barrier_names],
                 "STUDY_AREA": config["study_area"] or None, "MODE": MODES.index(config["mode"]),
-                "RESOLUTION": config["resolution"], "OUTPUT": landscape_output,
+                "RESOLUTION": config["resolution"], landscape_key: landscape_output,
             }
 
         steps.append(ChainStep("landscape", "dataterra:prepare_landscape", landscape_parameters,
                                self.tr("Habitat patches")))
         steps.append(ChainStep("meff", "dataterra:effective_mesh_size", lambda outputs: {
-            "INPUT": outputs["landscape"]["OUTPUT"], "REPORTING": config["reporting"] or None,
+            "INPUT": outputs["landscape"][landscape_key], "REPORTING": config["reporting"] or None,
             "GRID_SIZE": config["grid_size"] or None, "METHOD": METHODS.index(config["method"]),
             "CONNECTIVITY": 1, "OUTPUT": os.path.join(folder, "effective_mesh_size.gpkg"),
         }, self.tr("Effective mesh size")))
@@ -248,10 +250,3 @@ class FragmentationWizard(StudyWizard):
         self.write_log(self.tr("Whole study area: effective mesh size {0:.2f} ha.").format(outputs["meff"].get("MEFF_HA", 0.0)))
         self.result_layer = layer
 
-
-def _buffer_value(text):
-    """A buffer typed as a number stays a number; anything else is an expression or a field."""
-    try:
-        return float(text)
-    except (TypeError, ValueError):
-        return text

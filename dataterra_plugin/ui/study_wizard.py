@@ -28,10 +28,10 @@ class RunPage(QWizardPage):
     def __init__(self, wizard):
         super().__init__(wizard)
         self.wizard_ = wizard
-        self.setTitle(wizard.tr("Run the study"))
-        self.setSubTitle(wizard.tr("The algorithms run in the background: QGIS stays usable."))
-        self.run_button = QPushButton(wizard.tr("Run"), self)
-        self.cancel_button = QPushButton(wizard.tr("Cancel"), self)
+        self.setTitle(self.tr("Run the study"))
+        self.setSubTitle(self.tr("The algorithms run in the background: QGIS stays usable."))
+        self.run_button = QPushButton(self.tr("Run"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
@@ -49,6 +49,9 @@ class RunPage(QWizardPage):
         layout.addWidget(self.log)
         self.run_button.clicked.connect(wizard.run_study)
         self.cancel_button.clicked.connect(wizard.cancel_study)
+
+    def tr(self, text):
+        return QCoreApplication.translate("RunPage", text)
 
     def isComplete(self):  # noqa: N802 (Qt API)
         return not (self.wizard_.chain is not None and self.wizard_.chain.running)
@@ -71,7 +74,8 @@ class StudyWizard(QWizard):
             self.apply_config(saved)
 
     def tr(self, text):
-        return QCoreApplication.translate("StudyWizard", text)
+        # pylupdate5 files each literal under the class whose body holds it
+        return QCoreApplication.translate(type(self).__name__, text)
 
     # --- to implement -----------------------------------------------------------------
     def build_pages(self):
@@ -102,7 +106,7 @@ class StudyWizard(QWizard):
         problems = self.validate(config)
         if problems:
             for problem in problems:
-                self.write_log(self.tr("Cannot run: {0}").format(problem))
+                self.write_log(QCoreApplication.translate("StudyWizard", "Cannot run: {0}").format(problem))
             return
         save_study(self.STUDY_KEY, config)
         self.chain = AlgorithmChain(self.chain_steps(config), self)
@@ -118,12 +122,13 @@ class StudyWizard(QWizard):
             self.chain.cancel()
 
     def _on_step(self, index, label):
-        self.run_page.step_label.setText(self.tr("Step {0} of {1}: {2}").format(index + 1, len(self.chain.steps), label))
+        text = QCoreApplication.translate("StudyWizard", "Step {0} of {1}: {2}")
+        self.run_page.step_label.setText(text.format(index + 1, len(self.chain.steps), label))
         self.write_log(label)
 
     def _on_finished(self, config, outputs):
         self._set_running(False)
-        self.write_log(self.tr("Done."))
+        self.write_log(QCoreApplication.translate("StudyWizard", "Done."))
         self.show_results(config, outputs)
 
     def _on_failed(self, message):
