@@ -311,7 +311,7 @@
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="250"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="251"/>
         <source>Whole study area: effective mesh size {0:.2f} ha.</source>
         <translation>Toute la zone d'étude : taille effective de maille {0:.2f} ha.</translation>
     </message>

@@ -12,7 +12,8 @@ import sys
 from xml.sax.saxutils import escape
 
 # a source never spans past its own </source>
-UNFINISHED = re.compile(r'<source>((?:(?!</source>).)*)</source>(\s*)<translation type="unfinished"></translation>', re.S)
+UNFINISHED = re.compile(
+    r'<source>((?:(?!</source>).)*)</source>(\s*)<translation type="unfinished"></translation>', re.S)
 
 
 def fill(ts_text, translations):

@@ -247,6 +247,7 @@ class FragmentationWizard(StudyWizard):
             return
         layer.setRenderer(graduated_renderer(layer, "meff_ha"))
         QgsProject.instance().addMapLayer(layer)
-        self.write_log(self.tr("Whole study area: effective mesh size {0:.2f} ha.").format(outputs["meff"].get("MEFF_HA", 0.0)))
+        whole = outputs["meff"].get("MEFF_HA", 0.0)
+        self.write_log(self.tr("Whole study area: effective mesh size {0:.2f} ha.").format(whole))
         self.result_layer = layer
 
