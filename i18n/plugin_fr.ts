@@ -45,39 +45,49 @@
 <context>
     <name>DataTerraPlugin</name>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="121"/>
+        <location filename="../dataterra_plugin/plugin.py" line="144"/>
         <source>Data Terra</source>
         <translation>Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="51"/>
+        <location filename="../dataterra_plugin/plugin.py" line="52"/>
         <source>Search the catalogues</source>
         <translation>Rechercher dans les catalogues</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="51"/>
+        <location filename="../dataterra_plugin/plugin.py" line="52"/>
         <source>Search the Data Terra hubs&apos; catalogues by place, date and keywords</source>
         <translation>Rechercher dans les catalogues des pôles Data Terra par lieu, date et mots-clés</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <location filename="../dataterra_plugin/plugin.py" line="59"/>
         <source>Fragmentation tools</source>
         <translation>Outils de fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <location filename="../dataterra_plugin/plugin.py" line="59"/>
         <source>Connectivity tools</source>
         <translation>Outils de connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <location filename="../dataterra_plugin/plugin.py" line="59"/>
         <source>Biodiversity tools</source>
         <translation>Outils de biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="121"/>
+        <location filename="../dataterra_plugin/plugin.py" line="144"/>
         <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
         <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <source>Fragmentation study…</source>
+        <translation>Étude de fragmentation…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <source>Guided effective mesh size study: land cover, fragmenting elements, reporting</source>
+        <translation>Étude guidée de la taille effective de maille : occupation du sol, éléments fragmentants, restitution</translation>
     </message>
 </context>
 <context>
