@@ -137,9 +137,11 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         if raster_output and not options["grid_size"]:
             raise QgsProcessingException(self.tr("The raster output needs a grid cell size (GRID_SIZE)."))
         if layer.type() == QgsMapLayerType.RasterLayer:
-            unit_geometries, results, whole = self._raster_mode(layer, units, options, raster_output, feedback)
+            unit_geometries, results, whole, cell_ids = self._raster_mode(layer, units, options, raster_output,
+                                                                          feedback)
         else:
-            unit_geometries, results, whole = self._vector_mode(layer, units, options, raster_output, feedback)
+            unit_geometries, results, whole, cell_ids = self._vector_mode(layer, units, options, raster_output,
+                                                                          feedback)
         fields = QgsFields(unit_fields)
         for field in metric_fields():
             fields.append(field)
@@ -150,7 +152,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             feature.setGeometry(geometry)
             attributes = list(unit_features[number].attributes()) if unit_features else []
             if not unit_features and unit_fields.count():
-                attributes = [number + 1]
+                attributes = [cell_ids[number]]  # grid cell id, row-major from the top-left, 1-based
             feature.setAttributes(attributes + metric_values(metrics))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         outputs = {self.OUTPUT: destination, self.MEFF_HA: whole.meff_ha, self.COHERENCE: whole.coherence,
@@ -209,18 +211,18 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             feedback.pushWarning(self.tr("The raster has no habitat pixel: every effective mesh size is 0. "
                                          "Check HABITAT_VALUES against the raster's values."))
         if units is not None:
-            geometries = units
+            geometries, ids = units, None
             results = [result.zones.get(n + 1) or _empty(unit.area()) for n, unit in enumerate(units)]
         elif result.grid is not None:
             zones = sorted(result.zones)
-            geometries = [_grid_cell(info, result.grid, zone) for zone in zones]
+            geometries, ids = [_grid_cell(info, result.grid, zone) for zone in zones], zones
             results = [result.zones[zone] for zone in zones]
         else:
             xmin, ymin, xmax, ymax = info.extent
-            return [rectangle_geometry(xmin, ymin, xmax, ymax)], [result.whole], result.whole
+            return [rectangle_geometry(xmin, ymin, xmax, ymax)], [result.whole], result.whole, None
         if raster_output:
             self.run_core(write_grid_raster, result, path, raster_output)
-        return geometries, results, aggregate_units(results)
+        return geometries, results, aggregate_units(results), ids
 
     def _rasterize_units(self, info, units, crs):
         """Zone ids 1..n of the units burnt on the habitat raster's grid (pixel centres)."""
@@ -254,7 +256,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
                                 is_cancelled)
         if raster_output:
             self.run_core(_write_vector_grid, grid, layer, results, raster_output)
-        return units, results, aggregate_units(results)
+        return units, results, aggregate_units(results), list(range(1, len(units) + 1))
 
 
 def _empty(area):
