@@ -162,42 +162,42 @@ Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif d
         <translation>La sortie raster demande une taille de maille de grille (GRID_SIZE).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="172"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="174"/>
         <source>Habitat pixel values</source>
         <translation>Valeurs de pixel d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="186"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="188"/>
         <source>Give either reporting units or a grid cell size, not both.</source>
         <translation>Donnez soit des unités de restitution, soit une taille de maille de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="187"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="189"/>
         <source>The reporting layer</source>
         <translation>La couche des unités de restitution</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="191"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="193"/>
         <source>The reporting layer has no polygon: choose a layer with at least one reporting unit, or leave it empty.</source>
         <translation>La couche des unités de restitution n'a aucun polygone : choisissez une couche avec au moins une unité, ou laissez ce paramètre vide.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="209"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="211"/>
         <source>The raster has no habitat pixel: every effective mesh size is 0. Check HABITAT_VALUES against the raster&apos;s values.</source>
         <translation>Le raster n'a aucun pixel d'habitat : toutes les tailles effectives de maille valent 0. Vérifiez HABITAT_VALUES par rapport aux valeurs du raster.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="241"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="243"/>
         <source>Dissolving the habitat into patches…</source>
         <translation>Fusion de l'habitat en taches…</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="244"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="246"/>
         <source>The input has no habitat polygon: every effective mesh size is 0.</source>
         <translation>L'entrée n'a aucun polygone d'habitat : toutes les tailles effectives de maille valent 0.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="252"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="254"/>
         <source>Measuring each unit…</source>
         <translation>Mesure de chaque unité…</translation>
     </message>
