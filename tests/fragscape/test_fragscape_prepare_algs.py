@@ -114,6 +114,12 @@ def test_qgis_process_prepare_fragmenting_compare(run_qgis_process, landcover_ca
     barriers = tmp_path / "barriers.gpkg"
     run_qgis_process("dataterra:fragmenting_elements", {"INPUT": lines, "BUFFER": 5, "OUTPUT": str(barriers)})
     assert QgsVectorLayer(str(barriers), "b").featureCount() == 1
+    by_expression = tmp_path / "barriers_expression.gpkg"
+    run_qgis_process("dataterra:fragmenting_elements", {
+        "INPUT": lines, "FILTER": "\"a\" = 'x'", "BUFFER": "CASE WHEN \"a\" = 'x' THEN 5 ELSE 1 END",
+        "OUTPUT": str(by_expression)})
+    area = sum(f.geometry().area() for f in QgsVectorLayer(str(by_expression), "e").getFeatures())
+    assert area == pytest.approx(100 * 10 + math.pi * 25, rel=0.01)
     units = vector_tools.gpkg(hand_case["units"], tmp_path / "units.gpkg")
     outputs = []
     for number, min_area in enumerate((0, 500)):
