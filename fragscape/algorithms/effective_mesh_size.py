@@ -1,7 +1,8 @@
 """dataterra:effective_mesh_size — Jaeger's effective mesh size, vector or raster, per unit."""
 import math
 
-from osgeo import gdal
+import numpy as np
+from osgeo import gdal, osr
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -25,8 +26,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ...rasterblocks import atomic_path, create_like, open_raster
-from ...rasterblocks.errors import Cancelled, DataTerraError
-from ..core.metrics import METHODS, aggregate_units
+from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.io import GTIFF_OPTIONS
+from ..core.metrics import METHODS, aggregate_units, metrics_from_sum
 from ..core.raster_mesh import GridSpec, effective_mesh_size_raster, write_grid_raster
 from .common import layer_in_crs, ogr_layer, parse_codes, rectangle_geometry, repaired_geometries, require_projected_crs
 from .vector_mesh import PatchIndex, habitat_patches, units_metrics
@@ -260,8 +262,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
 
 
 def _empty(area):
-    from ..core.metrics import metrics_from_sum
-
+    """Measures of a unit that holds no valid pixel of the raster."""
     return metrics_from_sum(0.0, area, 0, 0.0)
 
 
@@ -285,10 +286,7 @@ def _vector_grid(extent, size):
 
 
 def _write_vector_grid(grid, layer, results, output_path):
-    import numpy as np
-    from osgeo import osr
 
-    from ...rasterblocks.io import GTIFF_OPTIONS
 
     x0, y0, size, columns, rows = grid
     values = np.array([-1.0 if math.isnan(r.meff_ha) else r.meff_ha for r in results], dtype=np.float32)
@@ -308,5 +306,3 @@ def _write_vector_grid(grid, layer, results, output_path):
     except (RuntimeError, OSError) as exc:
         raise DataTerraError(f"Cannot write {output_path}: {exc}") from exc
 
-
-__all__ = ["EffectiveMeshSize", "Cancelled"]
