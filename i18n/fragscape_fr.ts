@@ -63,12 +63,12 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
 <context>
     <name>EffectiveMeshSize</name>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="78"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="80"/>
         <source>Effective mesh size (fragmentation)</source>
         <translation>Taille effective de maille (fragmentation)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="81"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="83"/>
         <source>Measures how much habitat is cut apart with Jaeger's effective mesh size (meff), the size of the area that two random points of the region have on average in common (Jaeger 2000), per reporting unit, per grid cell or over the whole input.
 
 INPUT: habitat patches, either polygons (touching polygons form one patch) or a raster whose HABITAT_VALUES (default: every non-zero value) are habitat; nodata pixels are outside the landscape. A projected CRS in metres is required.
@@ -87,117 +87,117 @@ CONNECTIVITY : 4 ou 8 voisins entre pixels raster. MIN_PATCH_AREA (m²) : les ta
 Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif de mailles = surface de l'unité / meff), coherence (meff / surface de l'unité, de 0 à 1), splitting_index (1 / cohérence), n_patches, habitat_ha et area_ha (hectares). MEFF_HA, COHERENCE et SPLITTING_INDEX sont aussi renvoyés pour l'ensemble des unités (pondérés par la surface). OUTPUT_RASTER : meff (ha) par maille de grille en GeoTIFF (demande GRID_SIZE).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="102"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="104"/>
         <source>Habitat patches (polygons or raster)</source>
         <translation>Taches d'habitat (polygones ou raster)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="105"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="107"/>
         <source>Reporting units (polygons)</source>
         <translation>Unités de restitution (polygones)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="108"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="110"/>
         <source>Grid cell size (metres)</source>
         <translation>Taille des mailles de la grille (mètres)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="111"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="113"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="113"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="115"/>
         <source>Raster connectivity</source>
         <translation>Connexité raster</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="115"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="117"/>
         <source>Minimum patch area (m²)</source>
         <translation>Surface minimale des taches (m²)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="118"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="120"/>
         <source>Habitat pixel values (raster, comma-separated)</source>
         <translation>Valeurs de pixel d'habitat (raster, séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="120"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="122"/>
         <source>Effective mesh size</source>
         <translation>Taille effective de maille</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="122"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="124"/>
         <source>Effective mesh size per grid cell (ha)</source>
         <translation>Taille effective de maille par maille de grille (ha)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="125"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="127"/>
         <source>Effective mesh size (ha)</source>
         <translation>Taille effective de maille (ha)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="126"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="128"/>
         <source>Coherence</source>
         <translation>Cohérence</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="127"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="129"/>
         <source>Splitting index</source>
         <translation>Indice de division</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="132"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="134"/>
         <source>The input layer could not be loaded.</source>
         <translation>La couche d'entrée n'a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="133"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="135"/>
         <source>The input layer</source>
         <translation>La couche d'entrée</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="138"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="140"/>
         <source>The raster output needs a grid cell size (GRID_SIZE).</source>
         <translation>La sortie raster demande une taille de maille de grille (GRID_SIZE).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="172"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="176"/>
         <source>Habitat pixel values</source>
         <translation>Valeurs de pixel d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="186"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="190"/>
         <source>Give either reporting units or a grid cell size, not both.</source>
         <translation>Donnez soit des unités de restitution, soit une taille de maille de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="187"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="191"/>
         <source>The reporting layer</source>
         <translation>La couche des unités de restitution</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="191"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="195"/>
         <source>The reporting layer has no polygon: choose a layer with at least one reporting unit, or leave it empty.</source>
         <translation>La couche des unités de restitution n'a aucun polygone : choisissez une couche avec au moins une unité, ou laissez ce paramètre vide.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="209"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="213"/>
         <source>The raster has no habitat pixel: every effective mesh size is 0. Check HABITAT_VALUES against the raster&apos;s values.</source>
         <translation>Le raster n'a aucun pixel d'habitat : toutes les tailles effectives de maille valent 0. Vérifiez HABITAT_VALUES par rapport aux valeurs du raster.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="241"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="245"/>
         <source>Dissolving the habitat into patches…</source>
         <translation>Fusion de l'habitat en taches…</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="244"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="248"/>
         <source>The input has no habitat polygon: every effective mesh size is 0.</source>
         <translation>L'entrée n'a aucun polygone d'habitat : toutes les tailles effectives de maille valent 0.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="252"/>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="256"/>
         <source>Measuring each unit…</source>
         <translation>Mesure de chaque unité…</translation>
     </message>

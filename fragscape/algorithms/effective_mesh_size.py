@@ -1,7 +1,8 @@
 """dataterra:effective_mesh_size — Jaeger's effective mesh size, vector or raster, per unit."""
 import math
 
-from osgeo import gdal
+import numpy as np
+from osgeo import gdal, osr
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -25,8 +26,9 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ...rasterblocks import atomic_path, create_like, open_raster
-from ...rasterblocks.errors import Cancelled, DataTerraError
-from ..core.metrics import METHODS, aggregate_units
+from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.io import GTIFF_OPTIONS
+from ..core.metrics import METHODS, aggregate_units, metrics_from_sum
 from ..core.raster_mesh import GridSpec, effective_mesh_size_raster, write_grid_raster
 from .common import layer_in_crs, ogr_layer, parse_codes, rectangle_geometry, repaired_geometries, require_projected_crs
 from .vector_mesh import PatchIndex, habitat_patches, units_metrics
@@ -137,9 +139,11 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         if raster_output and not options["grid_size"]:
             raise QgsProcessingException(self.tr("The raster output needs a grid cell size (GRID_SIZE)."))
         if layer.type() == QgsMapLayerType.RasterLayer:
-            unit_geometries, results, whole = self._raster_mode(layer, units, options, raster_output, feedback)
+            unit_geometries, results, whole, cell_ids = self._raster_mode(layer, units, options, raster_output,
+                                                                          feedback)
         else:
-            unit_geometries, results, whole = self._vector_mode(layer, units, options, raster_output, feedback)
+            unit_geometries, results, whole, cell_ids = self._vector_mode(layer, units, options, raster_output,
+                                                                          feedback)
         fields = QgsFields(unit_fields)
         for field in metric_fields():
             fields.append(field)
@@ -150,7 +154,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             feature.setGeometry(geometry)
             attributes = list(unit_features[number].attributes()) if unit_features else []
             if not unit_features and unit_fields.count():
-                attributes = [number + 1]
+                attributes = [cell_ids[number]]  # grid cell id, row-major from the top-left, 1-based
             feature.setAttributes(attributes + metric_values(metrics))
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         outputs = {self.OUTPUT: destination, self.MEFF_HA: whole.meff_ha, self.COHERENCE: whole.coherence,
@@ -209,18 +213,18 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             feedback.pushWarning(self.tr("The raster has no habitat pixel: every effective mesh size is 0. "
                                          "Check HABITAT_VALUES against the raster's values."))
         if units is not None:
-            geometries = units
+            geometries, ids = units, None
             results = [result.zones.get(n + 1) or _empty(unit.area()) for n, unit in enumerate(units)]
         elif result.grid is not None:
             zones = sorted(result.zones)
-            geometries = [_grid_cell(info, result.grid, zone) for zone in zones]
+            geometries, ids = [_grid_cell(info, result.grid, zone) for zone in zones], zones
             results = [result.zones[zone] for zone in zones]
         else:
             xmin, ymin, xmax, ymax = info.extent
-            return [rectangle_geometry(xmin, ymin, xmax, ymax)], [result.whole], result.whole
+            return [rectangle_geometry(xmin, ymin, xmax, ymax)], [result.whole], result.whole, None
         if raster_output:
             self.run_core(write_grid_raster, result, path, raster_output)
-        return geometries, results, aggregate_units(results)
+        return geometries, results, aggregate_units(results), ids
 
     def _rasterize_units(self, info, units, crs):
         """Zone ids 1..n of the units burnt on the habitat raster's grid (pixel centres)."""
@@ -254,12 +258,11 @@ class EffectiveMeshSize(DataTerraAlgorithm):
                                 is_cancelled)
         if raster_output:
             self.run_core(_write_vector_grid, grid, layer, results, raster_output)
-        return units, results, aggregate_units(results)
+        return units, results, aggregate_units(results), list(range(1, len(units) + 1))
 
 
 def _empty(area):
-    from ..core.metrics import metrics_from_sum
-
+    """Measures of a unit that holds no valid pixel of the raster."""
     return metrics_from_sum(0.0, area, 0, 0.0)
 
 
@@ -283,10 +286,7 @@ def _vector_grid(extent, size):
 
 
 def _write_vector_grid(grid, layer, results, output_path):
-    import numpy as np
-    from osgeo import osr
 
-    from ...rasterblocks.io import GTIFF_OPTIONS
 
     x0, y0, size, columns, rows = grid
     values = np.array([-1.0 if math.isnan(r.meff_ha) else r.meff_ha for r in results], dtype=np.float32)
@@ -306,5 +306,3 @@ def _write_vector_grid(grid, layer, results, output_path):
     except (RuntimeError, OSError) as exc:
         raise DataTerraError(f"Cannot write {output_path}: {exc}") from exc
 
-
-__all__ = ["EffectiveMeshSize", "Cancelled"]

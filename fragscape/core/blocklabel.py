@@ -95,6 +95,30 @@ def _global(line, offset):
     return np.where(line > 0, line + offset, 0)
 
 
+BINCOUNT_LIMIT = 1 << 24  # (labels x zones) key space above which pieces are grouped by sorting
+
+
+def _block_pieces(labels, zones, count, offset, n_zones):
+    """(strip label, zone, pixel count) of every (patch, zone) piece of one block.
+
+    Zones present in the block are renumbered 0..k-1 so that a bincount over
+    label·k + zone replaces a sort whenever the key space is small (the usual case).
+    """
+    if labels.size == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    present = np.flatnonzero(np.bincount(zones, minlength=n_zones + 1))
+    local = np.zeros(n_zones + 1, dtype=np.int64)
+    local[present] = np.arange(present.size)
+    space = (count + 1) * max(1, present.size)
+    if space > BINCOUNT_LIMIT:
+        return _group_pieces(labels.astype(np.int64) + offset, zones, np.ones(labels.size), n_zones)
+    key = labels.astype(np.int64) * present.size + local[zones]
+    counts = np.bincount(key, minlength=space)
+    keys = np.flatnonzero(counts)
+    return keys // present.size + offset, present[keys % present.size], counts[keys].astype(np.int64)
+
+
 def _group_pieces(labels, zones, counts, n_zones):
     """Sum ``counts`` by (label, zone) key."""
     if labels.size == 0:
@@ -172,8 +196,7 @@ def _process_strip(read_block, row, nrows, width, block, structure, eight, sums,
         else:
             zone = zone.astype(np.int64, copy=False)
             sums.valid += np.bincount(zone[valid], minlength=sums.n_zones + 1)[: sums.n_zones + 1]
-            piece = _group_pieces(labels[habitat].astype(np.int64) + offset, zone[habitat],
-                                  np.ones(int(habitat.sum())), sums.n_zones)
+            piece = _block_pieces(labels[habitat], zone[habitat], count, offset, sums.n_zones)
         next_label += count
         new_labels.append(piece[0])
         new_zones.append(piece[1])

@@ -189,3 +189,36 @@ def test_cancel_midway(tif_writer):
 
     with pytest.raises(Cancelled):
         effective_mesh_size_raster(path, block=16, is_cancelled=cancel_after_two)
+
+
+def _direct_zone_sums(habitat, zones, connectivity):
+    """Per-zone CUT and CBC sums (pixel units) from one unblocked labelling."""
+    labels, _ = ndimage.label(habitat, structure=structure_for(connectivity))
+    whole = np.bincount(labels.ravel())
+    cut, cbc = {}, {}
+    mask = labels > 0
+    pairs, counts = np.unique(np.stack([labels[mask], zones[mask]]), axis=1, return_counts=True)
+    for (label, zone), count in zip(pairs.T, counts):
+        cut[zone] = cut.get(zone, 0) + count**2
+        cbc[zone] = cbc.get(zone, 0) + count * whole[label]
+    return cut, cbc
+
+
+@pytest.mark.parametrize("bincount_limit", [1 << 24, 1])  # 1: the sorting fallback
+@pytest.mark.parametrize("connectivity", [4, 8])
+def test_blocked_zone_sums_match_direct_computation(tif_writer, monkeypatch, connectivity, bincount_limit):
+    from dataterra.fragscape.core import blocklabel
+
+    monkeypatch.setattr(blocklabel, "BINCOUNT_LIMIT", bincount_limit)
+    rng = np.random.default_rng(11)
+    habitat = (rng.random((90, 110)) < 0.62).astype(np.uint8)
+    zones = (rng.integers(1, 4, size=(9, 11)).repeat(10, axis=0).repeat(10, axis=1)).astype(np.int32)
+    zones[:5, :] = 0  # outside every unit
+    habitat_path, zone_path = tif_writer(habitat), tif_writer(zones)
+    cut, cbc = _direct_zone_sums(habitat.astype(bool), zones, connectivity)
+    for method, expected in (("CUT", cut), ("CBC", cbc)):
+        result = effective_mesh_size_raster(habitat_path, method=method, connectivity=connectivity,
+                                            zone_path=zone_path, block=16)
+        for zone in (1, 2, 3):
+            area = (zones == zone).sum() * 100.0
+            assert result.zones[zone].meff == pytest.approx(expected[zone] * 100.0**2 / area, rel=1e-12)

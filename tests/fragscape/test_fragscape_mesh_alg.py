@@ -115,3 +115,25 @@ def test_qgis_process(run_qgis_process, hand_case, vector_tools, tmp_path):
     expected = hand_case["cbc_m2"]
     assert result["results"]["MEFF_HA"] == pytest.approx((expected[0] + expected[1]) / 2 / 1e4, rel=1e-9)
     assert output.exists()
+
+
+def test_raster_grid_cell_ids_match_the_grid_raster(dataterra_provider, tif_writer, tmp_path):
+    habitat = np.zeros((4, 6), dtype=np.uint8)
+    habitat[2:4, 4:6] = 1  # only the bottom-right 20 m cell (id 6) is habitat
+    path = tif_writer(habitat, nodata=None)
+    cells = features_by(run({"INPUT": path, "GRID_SIZE": 20.0})["OUTPUT"], "cell_id")
+    assert sorted(cells) == [1, 2, 3, 4, 5, 6]
+    assert cells[6]["meff_ha"] == pytest.approx(400 / 1e4) and cells[5]["meff_ha"] == 0
+
+
+def test_vector_grid_raster_output(dataterra_provider, hand_case, tmp_path):
+    from osgeo import gdal
+
+    output = str(tmp_path / "vector_grid.tif")
+    run({"INPUT": hand_case["patches"], "GRID_SIZE": 100.0, "OUTPUT_RASTER": output})
+    dataset = gdal.Open(output)
+    assert (dataset.RasterXSize, dataset.RasterYSize) == (4, 1)
+    assert dataset.GetGeoTransform()[1] == 100.0
+    values = dataset.ReadAsArray()
+    assert values[0, 0] == pytest.approx(hand_case["cut_m2"][0] / 1e4, rel=1e-6)
+    assert values[0, 3] == pytest.approx(100**2 / 1e4 / 1e4, rel=1e-6)

@@ -114,6 +114,12 @@ def test_qgis_process_prepare_fragmenting_compare(run_qgis_process, landcover_ca
     barriers = tmp_path / "barriers.gpkg"
     run_qgis_process("dataterra:fragmenting_elements", {"INPUT": lines, "BUFFER": 5, "OUTPUT": str(barriers)})
     assert QgsVectorLayer(str(barriers), "b").featureCount() == 1
+    by_expression = tmp_path / "barriers_expression.gpkg"
+    run_qgis_process("dataterra:fragmenting_elements", {
+        "INPUT": lines, "FILTER": "\"a\" = 'x'", "BUFFER": "CASE WHEN \"a\" = 'x' THEN 5 ELSE 1 END",
+        "OUTPUT": str(by_expression)})
+    area = sum(f.geometry().area() for f in QgsVectorLayer(str(by_expression), "e").getFeatures())
+    assert area == pytest.approx(100 * 10 + math.pi * 25, rel=0.01)
     units = vector_tools.gpkg(hand_case["units"], tmp_path / "units.gpkg")
     outputs = []
     for number, min_area in enumerate((0, 500)):
@@ -145,3 +151,44 @@ def test_one_output_name_serves_both_modes_and_text_buffer(dataterra_provider, l
     buffered = run("fragmenting_elements", {"INPUT": roads, "BUFFER": "to_real(\"width\") / 2",
                                             "OUTPUT": "memory:"})["OUTPUT"]
     assert total_area(buffered) == pytest.approx(100 * 4 + math.pi * 4, rel=0.01)
+
+
+def test_prepare_landscape_from_oso_raster(dataterra_provider, tif_writer, line_tools, vector_tools, tmp_path):
+    import numpy as np
+    from osgeo import gdal
+
+    # 10 m OSO-like raster, 6 x 8 pixels: 16 broadleaf forest (natural), 6 straw cereals
+    oso = np.full((6, 8), 16, dtype=np.uint8)
+    oso[:, 6:] = 6
+    oso[0, 0] = 0  # nodata
+    path = tif_writer(oso, origin=(700000.0, 6300000.0), nodata=0)
+    road = line_tools.lines(["LINESTRING(700035 6300000, 700035 6299940)"], {"kind": ["road"]})  # column 3
+    study = vector_tools.polygons(["POLYGON((700000 6299940, 700080 6299940, 700080 6299990, 700000 6299990, "
+                                   "700000 6299940))"])  # leaves out the top row
+    output = str(tmp_path / "habitat_oso.tif")
+    run("prepare_landscape", {"LANDCOVER": path, "PRESET": 1, "FRAGMENTING": [road], "STUDY_AREA": study,
+                              "MODE": 1, "RESOLUTION": 10.0, "OUTPUT_RASTER": output})
+    values = gdal.Open(output).ReadAsArray()
+    assert values.shape == (5, 8)
+    assert (values[:, 3] == 0).all()  # the road column
+    assert (values[:, :3] == 1).all() and (values[:, 4:6] == 1).all() and (values[:, 6:] == 0).all()
+    # habitat 15 + 10 pixels in 40 pixels of 100 m²
+    meff = run("effective_mesh_size", {"INPUT": output, "OUTPUT": "memory:"})["MEFF_HA"]
+    assert meff == pytest.approx((1500**2 + 1000**2) / 4000 / 1e4)
+
+
+def test_cancelled_run_leaves_no_output(dataterra_provider, tif_writer, tmp_path):
+    import numpy as np
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    path = tif_writer(np.ones((40, 40), dtype=np.uint8))
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    output = tmp_path / "meff_grid.tif"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        import processing
+
+        processing.run("dataterra:effective_mesh_size", {"INPUT": path, "GRID_SIZE": 100.0,
+                                                         "OUTPUT": str(tmp_path / "meff.gpkg"),
+                                                         "OUTPUT_RASTER": str(output)}, feedback=feedback)
+    assert not output.exists() and not (tmp_path / "meff.gpkg").exists()
