@@ -29,7 +29,7 @@ MAX_OUTPUT_PIXELS = 2_000_000_000  # a guard against typos in RESOLUTION (about 
 
 # phrases servers use when a request exceeds their size limit (MapServer, GeoServer,
 # QGIS Server, THREDDS, rasdaman); such a tile is split in four and retried
-TOO_LARGE = re.compile(r"too (large|big)|exceed|maximum|max(imum)? (width|height|size)|limit|"
+TOO_LARGE = re.compile(r"too (large|big)|exceed|maximum|max ?(width|height|size)|limit|out of range|"
                        r"size.*(larger|greater)|413", re.IGNORECASE)
 
 
@@ -171,8 +171,11 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
                 data = fetch(tile_url)
             except OgcError as exc:
                 too_large = isinstance(exc, ServiceExceptionError) or getattr(exc, "status", 0) in (400, 413, 500)
-                if too_large and TOO_LARGE.search(str(exc)) and max(width, height) > MIN_TILE_SIZE:
-                    return [sub for sub in _split(tile)]  # retried by the loop
+                if too_large and TOO_LARGE.search(str(exc)):
+                    if max(width, height) > MIN_TILE_SIZE:
+                        return _split(tile)  # retried by the loop
+                    raise OgcError(f"{exc} (even for a tile of {width} x {height} pixels: the server refuses "
+                                   "small requests too; use a coarser resolution).") from exc
                 raise
             array, nodata, names = _decode_tile(data, width, height)
             write(tile, array, nodata, names)
