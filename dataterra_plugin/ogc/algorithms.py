@@ -5,13 +5,13 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorDestination,
-    QgsProcessingParameterDefinition,
 )
 
 from ..algorithm_base import DataTerraAlgorithm
@@ -164,8 +164,7 @@ class DownloadFeatures(DataTerraAlgorithm):
                                                        QgsProcessingParameterNumber.Integer, DEFAULT_PAGE_SIZE,
                                                        minValue=1))
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, self.tr("Authentication"), optional=True))
-        self.addParameter(QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Downloaded features"),
-                                                                  defaultFileExtension="gpkg"))
+        self.addParameter(QgsProcessingParameterVectorDestination(self.OUTPUT, self.tr("Downloaded features")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         url = self.parameterAsString(parameters, self.URL, context).strip()

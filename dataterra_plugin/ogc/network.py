@@ -1,9 +1,9 @@
 """HTTP GET through QGIS's network stack (QgsBlockingNetworkRequest): the user's proxy,
 SSL and authentication settings apply, and credentials stay in QgsAuthManager. Safe to
 call from worker threads (each gets its own QgsNetworkAccessManager)."""
+from qgis.core import QgsBlockingNetworkRequest
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
-from qgis.core import QgsBlockingNetworkRequest
 
 from .core.safexml import OgcError, raise_if_exception
 from .core.transport import describe_http_error

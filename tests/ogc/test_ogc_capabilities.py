@@ -3,7 +3,7 @@ hostile and broken documents give clear errors."""
 import pytest
 
 from dataterra.dataterra_plugin.ogc.core.capabilities import Content, ServiceTree, parse_capabilities
-from dataterra.dataterra_plugin.ogc.core.safexml import OgcError, raise_if_exception, ServiceExceptionError
+from dataterra.dataterra_plugin.ogc.core.safexml import OgcError, ServiceExceptionError, raise_if_exception
 
 # file, service, version, number of requestable contents, one content name, its title
 RECORDED = [

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 
-from dataterra.dataterra_plugin.ogc.core.coverage import download_coverage, describe, plan_tiles, snap_grid
+from dataterra.dataterra_plugin.ogc.core.coverage import describe, download_coverage, plan_tiles, snap_grid
 from dataterra.dataterra_plugin.ogc.core.features import download_features, get_feature_url
 from dataterra.dataterra_plugin.ogc.core.safexml import OgcError
 from dataterra.dataterra_plugin.ogc.core.wcs import get_coverage_url

@@ -6,8 +6,7 @@ fetch DescribeCoverage over the network when their CRS or format attributes are 
 """
 from dataclasses import dataclass, field
 
-from .safexml import OgcError, child, children, descendants, exception_message, local_name, parse_xml, \
-    text_of
+from .safexml import OgcError, child, children, descendants, exception_message, local_name, parse_xml, text_of
 
 SERVICE_TYPES = ("WMS", "WMTS", "WFS", "WCS")
 

@@ -196,7 +196,8 @@ def _split(tile):
     col, row, width, height = tile
     half_w, half_h = max(1, width // 2), max(1, height // 2)
     parts = [(col, row, half_w, half_h), (col + half_w, row, width - half_w, half_h),
-             (col, row + half_h, half_w, height - half_h), (col + half_w, row + half_h, width - half_w, height - half_h)]
+             (col, row + half_h, half_w, height - half_h),
+             (col + half_w, row + half_h, width - half_w, height - half_h)]
     return [p for p in parts if p[2] > 0 and p[3] > 0]
 
 

@@ -3,7 +3,7 @@ and 2.0.1 (KVP GET encoding of OGC 03-065r6, 07-067r5 and 09-110r4/09-147r3)."""
 import re
 from dataclasses import dataclass, field
 
-from .safexml import OgcError, child, children, descendants, local_name, parse_xml, text_of
+from .safexml import OgcError, children, descendants, parse_xml, text_of
 from .transport import add_query
 
 SUPPORTED_VERSIONS = ("1.0.0", "1.1.0", "1.1.1", "1.1.2", "2.0.1")
