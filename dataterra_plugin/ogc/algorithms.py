@@ -18,7 +18,7 @@ from ..algorithm_base import DataTerraAlgorithm
 from .core.coverage import DEFAULT_TILE_SIZE, check_crs_offered, describe, download_coverage
 from .core.features import DEFAULT_PAGE_SIZE, download_features
 from .core.safexml import OgcError
-from .network import qgis_fetch_factory
+from .network import QThreadExecutor, qgis_fetch_factory
 
 WCS_VERSIONS = ["1.0.0", "1.1.1", "2.0.1"]
 WFS_VERSIONS = ["1.1.0", "2.0.0"]
@@ -115,7 +115,8 @@ class DownloadCoverage(DataTerraAlgorithm):
             (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum()), crs_id, resolution,
             output, version=version, output_format=self.parameterAsString(parameters, self.FORMAT, context),
             tile_size=self.parameterAsInt(parameters, self.TILE_SIZE, context), fetch=fetch,
-            description=description, progress=progress, is_cancelled=is_cancelled)
+            description=description, progress=progress, is_cancelled=is_cancelled,
+            executor_factory=QThreadExecutor)
         feedback.pushInfo(self.tr("{0} x {1} pixels, {2} band(s), {3} tile(s).").format(
             result["width"], result["height"], result["bands"], result["tiles"]))
         return {self.OUTPUT: output}

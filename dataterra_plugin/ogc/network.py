@@ -1,8 +1,11 @@
 """HTTP GET through QGIS's network stack (QgsBlockingNetworkRequest): the user's proxy,
 SSL and authentication settings apply, and credentials stay in QgsAuthManager. Safe to
 call from worker threads (each gets its own QgsNetworkAccessManager)."""
+import queue
+from concurrent.futures import Executor, Future
+
 from qgis.core import QgsBlockingNetworkRequest
-from qgis.PyQt.QtCore import QUrl
+from qgis.PyQt.QtCore import QThread, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
 
 from .core.safexml import OgcError, raise_if_exception
@@ -30,3 +33,45 @@ def qgis_fetch_factory(authcfg: str = "", feedback=None):
         return body
 
     return fetch
+
+
+class _Worker(QThread):
+    def __init__(self, jobs):
+        super().__init__()
+        self.jobs = jobs
+
+    def run(self):
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            future, function, args, kwargs = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args, **kwargs))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+                future.set_exception(exc)
+
+
+class QThreadExecutor(Executor):
+    """A concurrent.futures executor whose workers are QThreads: QgsBlockingNetworkRequest
+    needs Qt timers (time-outs), which only run in threads Qt started."""
+
+    def __init__(self, max_workers=4):
+        self._jobs = queue.Queue()
+        self._workers = [_Worker(self._jobs) for _ in range(max(1, max_workers))]
+        for worker in self._workers:
+            worker.start()
+
+    def submit(self, function, *args, **kwargs):
+        future = Future()
+        self._jobs.put((future, function, args, kwargs))
+        return future
+
+    def shutdown(self, wait=True, **kwargs):
+        for _ in self._workers:
+            self._jobs.put(None)
+        if wait:
+            for worker in self._workers:
+                worker.wait()

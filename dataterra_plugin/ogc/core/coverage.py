@@ -120,14 +120,17 @@ def _decode_tile(data: bytes, width: int, height: int):
 
 def download_coverage(url, coverage, extent, crs, resolution, output, version="1.0.0",
                       output_format="GeoTIFF", tile_size=DEFAULT_TILE_SIZE, workers=4,
-                      fetch=urllib_fetch, description=None, progress=None, is_cancelled=None):
+                      fetch=urllib_fetch, description=None, progress=None, is_cancelled=None,
+                      executor_factory=ThreadPoolExecutor):
     """Download ``coverage`` over ``extent`` (xmin, ymin, xmax, ymax in ``crs``) at
     ``resolution`` (``crs`` units per pixel) into the GeoTIFF ``output``.
 
     Tiles of at most ``tile_size`` pixels are fetched by ``workers`` threads; a tile the
     server refuses as too large is split in four and retried. The file is written under
     a temporary name and renamed only when every tile is in: an error or a cancel leaves
-    nothing under ``output``. Returns a dict (path, width, height, bands, tiles, crs).
+    nothing under ``output``. ``executor_factory(max_workers=n)`` makes the thread pool
+    (QGIS passes one of QThreads, so that Qt networking works in the workers).
+    Returns a dict (path, width, height, bands, tiles, crs).
     """
     if description is None:
         description = describe(url, coverage, version, fetch)
@@ -181,7 +184,7 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
             write(tile, array, nodata, names)
             return []
 
-        _run_parallel(tiles, fetch_tile, workers, is_cancelled)
+        _run_parallel(tiles, fetch_tile, workers, is_cancelled, executor_factory)
         ds = target.pop("ds", None)
         if ds is None:
             raise OgcError("The server returned no data for this extent.")
@@ -201,11 +204,11 @@ def _split(tile):
     return [p for p in parts if p[2] > 0 and p[3] > 0]
 
 
-def _run_parallel(tiles, fetch_tile, workers, is_cancelled):
+def _run_parallel(tiles, fetch_tile, workers, is_cancelled, executor_factory=ThreadPoolExecutor):
     """Run ``fetch_tile`` over ``tiles`` (and the sub-tiles it returns) with a thread pool;
     the first error cancels the rest and is raised."""
     pending = list(tiles)
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+    with executor_factory(max_workers=max(1, workers)) as pool:
         running = set()
         try:
             while pending or running:
