@@ -172,24 +172,26 @@ class OgcBrowserDialog(QDialog):
         if content is None:
             self.details.clear()
             return
-        lines = [f"<h3>{content.title or content.name}</h3>", f"<p><b>{tr('Name')}</b>: {content.name}</p>"]
+        labels = {"name": tr("Name"), "crs": tr("CRS"), "formats": tr("Formats"), "styles": tr("Styles"),
+                  "default": tr("default"), "extent": tr("Extent (WGS 84)"), "legend": tr("Legend")}
+        lines = [f"<h3>{content.title or content.name}</h3>", f"<p><b>{labels['name']}</b>: {content.name}</p>"]
         if content.abstract:
             lines.append(f"<p>{content.abstract}</p>")
         if content.crs:
-            lines.append(f"<p><b>{tr('CRS')}</b>: {', '.join(content.crs[:30])}</p>")
+            lines.append(f"<p><b>{labels['crs']}</b>: {', '.join(content.crs[:30])}</p>")
         if content.formats:
-            lines.append(f"<p><b>{tr('Formats')}</b>: {', '.join(content.formats)}</p>")
+            lines.append(f"<p><b>{labels['formats']}</b>: {', '.join(content.formats)}</p>")
         if content.styles:
-            lines.append(f"<p><b>{tr('Styles')}</b>: {', '.join(s.name for s in content.styles)}</p>")
+            lines.append(f"<p><b>{labels['styles']}</b>: {', '.join(s.name for s in content.styles)}</p>")
         for dimension in content.dimensions.values():
             values = ", ".join(dimension.values[:10]) + (" …" if len(dimension.values) > 10 else "")
             lines.append(f"<p><b>{dimension.name}</b> ({dimension.units}): {values}; "
-                         f"{tr('default')} {dimension.default}</p>")
+                         f"{labels['default']} {dimension.default}</p>")
         if content.bbox_wgs84:
-            lines.append(f"<p><b>{tr('Extent (WGS 84)')}</b>: "
+            lines.append(f"<p><b>{labels['extent']}</b>: "
                          + ", ".join(f"{v:.4f}" for v in content.bbox_wgs84) + "</p>")
         if content.legend_url:
-            lines.append(f'<p><a href="{content.legend_url}">{tr("Legend")}</a></p>')
+            lines.append(f'<p><a href="{content.legend_url}">{labels["legend"]}</a></p>')
         self.details.setHtml("".join(lines))
 
     def _update_buttons(self):
