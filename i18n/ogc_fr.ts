@@ -2,129 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name>@default</name>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="47"/>
-        <source>Data Terra: OGC services</source>
-        <translation>Data Terra : services OGC</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="58"/>
-        <source>Type a service URL or pick one of the hubs&apos; services</source>
-        <translation>Saisissez l'URL d'un service ou choisissez un des services des pôles</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="70"/>
-        <source>Connect</source>
-        <translation>Connexion</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="72"/>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="80"/>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="91"/>
-        <source>Add as layer</source>
-        <translation>Ajouter comme couche</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="92"/>
-        <source>Zoom to extent</source>
-        <translation>Zoomer sur l'emprise</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="93"/>
-        <source>Save connection</source>
-        <translation>Enregistrer la connexion</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="94"/>
-        <source>Download…</source>
-        <translation>Télécharger…</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="126"/>
-        <source>Enter the service URL, starting with http:// or https://.</source>
-        <translation>Saisissez l'URL du service, commençant par http:// ou https://.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="129"/>
-        <source>Asking the service for its capabilities…</source>
-        <translation>Interrogation du service (GetCapabilities)…</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="138"/>
-        <source>no answer</source>
-        <translation>pas de réponse</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="139"/>
-        <source>The service could not be reached: {0}. Check the URL and the network.</source>
-        <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="153"/>
-        <source>{0} {1}: {2} ({3} items)</source>
-        <translation>{0} {1} : {2} ({3} éléments)</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="218"/>
-        <source>QGIS could not open {0}: {1}</source>
-        <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="222"/>
-        <source>{0} added to the project.</source>
-        <translation>{0} ajoutée au projet.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="240"/>
-        <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
-        <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
-        <source>CRS</source>
-        <translation>SCR</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
-        <source>Formats</source>
-        <translation>Formats</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
-        <source>Styles</source>
-        <translation>Styles</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="176"/>
-        <source>default</source>
-        <translation>par défaut</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="176"/>
-        <source>Extent (WGS 84)</source>
-        <translation>Emprise (WGS 84)</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="176"/>
-        <source>Legend</source>
-        <translation>Légende</translation>
-    </message>
-</context>
-<context>
     <name>DownloadCoverage</name>
     <message>
         <location filename="../dataterra_plugin/ogc/algorithms.py" line="50"/>
@@ -285,6 +162,129 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
         <location filename="../dataterra_plugin/ogc/algorithms.py" line="193"/>
         <source>{0} feature(s) in {1} page(s).</source>
         <translation>{0} entité(s) en {1} page(s).</translation>
+    </message>
+</context>
+<context>
+    <name>OgcBrowserDialog</name>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="43"/>
+        <source>Data Terra: OGC services</source>
+        <translation>Data Terra : services OGC</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="54"/>
+        <source>Type a service URL or pick one of the hubs&apos; services</source>
+        <translation>Saisissez l'URL d'un service ou choisissez un des services des pôles</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="66"/>
+        <source>Connect</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="68"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="76"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="87"/>
+        <source>Add as layer</source>
+        <translation>Ajouter comme couche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="88"/>
+        <source>Zoom to extent</source>
+        <translation>Zoomer sur l'emprise</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="89"/>
+        <source>Save connection</source>
+        <translation>Enregistrer la connexion</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="90"/>
+        <source>Download…</source>
+        <translation>Télécharger…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="122"/>
+        <source>Enter the service URL, starting with http:// or https://.</source>
+        <translation>Saisissez l'URL du service, commençant par http:// ou https://.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="125"/>
+        <source>Asking the service for its capabilities…</source>
+        <translation>Interrogation du service (GetCapabilities)…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="134"/>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="135"/>
+        <source>The service could not be reached: {0}. Check the URL and the network.</source>
+        <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="149"/>
+        <source>{0} {1}: {2} ({3} items)</source>
+        <translation>{0} {1} : {2} ({3} éléments)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <source>CRS</source>
+        <translation>SCR</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <source>Styles</source>
+        <translation>Styles</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <source>Extent (WGS 84)</source>
+        <translation>Emprise (WGS 84)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="214"/>
+        <source>QGIS could not open {0}: {1}</source>
+        <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="218"/>
+        <source>{0} added to the project.</source>
+        <translation>{0} ajoutée au projet.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="236"/>
+        <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
+        <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
     </message>
 </context>
 </TS>

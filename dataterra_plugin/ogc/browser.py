@@ -10,7 +10,7 @@ from qgis.core import (
     QgsRectangle,
 )
 from qgis.gui import QgsAuthConfigSelect
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,17 +34,13 @@ from .uris import layer_for, save_connection
 CONTENT_ROLE = Qt.UserRole + 1
 
 
-def tr(text):
-    return QCoreApplication.translate("OgcBrowserDialog", text)
-
-
 class OgcBrowserDialog(QDialog):
     def __init__(self, iface=None, parent=None, url="", service_type="WMS"):
         super().__init__(parent)
         self.iface = iface
         self.tree = None
         self.task = None
-        self.setWindowTitle(tr("Data Terra: OGC services"))
+        self.setWindowTitle(self.tr("Data Terra: OGC services"))
         self.resize(900, 600)
         self._build(url, service_type)
 
@@ -55,7 +51,7 @@ class OgcBrowserDialog(QDialog):
         row = QHBoxLayout()
         self.url_combo = QComboBox()
         self.url_combo.setEditable(True)
-        self.url_combo.setToolTip(tr("Type a service URL or pick one of the hubs' services"))
+        self.url_combo.setToolTip(self.tr("Type a service URL or pick one of the hubs' services"))
         try:
             for service in load_services():
                 self.url_combo.addItem(f"{service.hub}: {service.title}", (service.url, service.type))
@@ -67,9 +63,9 @@ class OgcBrowserDialog(QDialog):
         self.type_combo.addItems(SERVICE_TYPES)
         self.type_combo.setCurrentText(service_type)
         self.auth_select = QgsAuthConfigSelect(self)
-        self.connect_button = QPushButton(tr("Connect"))
+        self.connect_button = QPushButton(self.tr("Connect"))
         self.connect_button.clicked.connect(self.load_capabilities)
-        row.addWidget(QLabel(tr("URL")))
+        row.addWidget(QLabel(self.tr("URL")))
         row.addWidget(self.url_combo, 1)
         row.addWidget(self.type_combo)
         row.addWidget(self.connect_button)
@@ -77,7 +73,7 @@ class OgcBrowserDialog(QDialog):
         layout.addWidget(self.auth_select)
         splitter = QSplitter()
         self.contents_tree = QTreeWidget()
-        self.contents_tree.setHeaderLabels([tr("Title"), tr("Name")])
+        self.contents_tree.setHeaderLabels([self.tr("Title"), self.tr("Name")])
         self.contents_tree.currentItemChanged.connect(self._show_details)
         self.details = QTextBrowser()
         self.details.setOpenExternalLinks(True)
@@ -88,10 +84,10 @@ class OgcBrowserDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
-        self.add_button = buttons.addButton(tr("Add as layer"), QDialogButtonBox.ActionRole)
-        self.zoom_button = buttons.addButton(tr("Zoom to extent"), QDialogButtonBox.ActionRole)
-        self.save_button = buttons.addButton(tr("Save connection"), QDialogButtonBox.ActionRole)
-        self.download_button = buttons.addButton(tr("Download…"), QDialogButtonBox.ActionRole)
+        self.add_button = buttons.addButton(self.tr("Add as layer"), QDialogButtonBox.ActionRole)
+        self.zoom_button = buttons.addButton(self.tr("Zoom to extent"), QDialogButtonBox.ActionRole)
+        self.save_button = buttons.addButton(self.tr("Save connection"), QDialogButtonBox.ActionRole)
+        self.download_button = buttons.addButton(self.tr("Download…"), QDialogButtonBox.ActionRole)
         self.add_button.clicked.connect(self.add_selected_layer)
         self.zoom_button.clicked.connect(self.zoom_to_selected)
         self.save_button.clicked.connect(self.save_current_connection)
@@ -123,10 +119,10 @@ class OgcBrowserDialog(QDialog):
 
     def load_capabilities(self):
         if not self.url().startswith(("http://", "https://")):
-            self._message(tr("Enter the service URL, starting with http:// or https://."))
+            self._message(self.tr("Enter the service URL, starting with http:// or https://."))
             return
         self.connect_button.setEnabled(False)
-        self._message(tr("Asking the service for its capabilities…"))
+        self._message(self.tr("Asking the service for its capabilities…"))
         self.task = QgsNetworkContentFetcherTask(QUrl(self.capabilities_url()), self.authcfg())
         self.task.fetched.connect(self._capabilities_fetched)
         QgsApplication.taskManager().addTask(self.task)
@@ -135,8 +131,9 @@ class OgcBrowserDialog(QDialog):
         self.connect_button.setEnabled(True)
         reply = self.task.reply()
         if reply is None or reply.error():
-            error = reply.errorString() if reply is not None else tr("no answer")
-            self._message(tr("The service could not be reached: {0}. Check the URL and the network.").format(error))
+            error = reply.errorString() if reply is not None else self.tr("no answer")
+            self._message(self.tr("The service could not be reached: {0}. Check the URL and the network.")
+                          .format(error))
             return
         try:
             self.show_tree(parse_capabilities(bytes(reply.readAll()), self.url()))
@@ -150,7 +147,7 @@ class OgcBrowserDialog(QDialog):
         for content in tree.contents:
             self.contents_tree.addTopLevelItem(self._item(content))
         self.contents_tree.expandToDepth(1)
-        self._message(tr("{0} {1}: {2} ({3} items)").format(tree.service_type, tree.version, tree.title,
+        self._message(self.tr("{0} {1}: {2} ({3} items)").format(tree.service_type, tree.version, tree.title,
                                                             len(tree.names())))
         self._update_buttons()
 
@@ -172,8 +169,8 @@ class OgcBrowserDialog(QDialog):
         if content is None:
             self.details.clear()
             return
-        labels = {"name": tr("Name"), "crs": tr("CRS"), "formats": tr("Formats"), "styles": tr("Styles"),
-                  "default": tr("default"), "extent": tr("Extent (WGS 84)"), "legend": tr("Legend")}
+        labels = {"name": self.tr("Name"), "crs": self.tr("CRS"), "formats": self.tr("Formats"),
+                  "styles": self.tr("Styles"), "default": self.tr("default"), "extent": self.tr("Extent (WGS 84)"), "legend": self.tr("Legend")}
         lines = [f"<h3>{content.title or content.name}</h3>", f"<p><b>{labels['name']}</b>: {content.name}</p>"]
         if content.abstract:
             lines.append(f"<p>{content.abstract}</p>")
@@ -215,11 +212,11 @@ class OgcBrowserDialog(QDialog):
             return None
         layer = layer_for(self.tree, content, self.map_crs().authid() or "EPSG:2154", self.authcfg())
         if not layer.isValid():
-            self._message(tr("QGIS could not open {0}: {1}").format(
+            self._message(self.tr("QGIS could not open {0}: {1}").format(
                 content.name, layer.dataProvider().error().message() if layer.dataProvider() else ""))
             return None
         QgsProject.instance().addMapLayer(layer)
-        self._message(tr("{0} added to the project.").format(layer.name()))
+        self._message(self.tr("{0} added to the project.").format(layer.name()))
         return layer
 
     def zoom_to_selected(self):
@@ -237,7 +234,7 @@ class OgcBrowserDialog(QDialog):
             return
         name = self.tree.title or self.url()
         save_connection(self.tree.service_type, name, self.url(), self.authcfg(), self.tree.version)
-        self._message(tr("Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).").format(
+        self._message(self.tr("Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).").format(
             self.tree.service_type, name))
 
     def download_parameters(self):
