@@ -192,7 +192,7 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -237,52 +237,52 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
         <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="149"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="150"/>
         <source>{0} {1}: {2} ({3} items)</source>
         <translation>{0} {1} : {2} ({3} éléments)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="171"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
         <source>Styles</source>
         <translation>Styles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
         <source>Extent (WGS 84)</source>
         <translation>Emprise (WGS 84)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="214"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="216"/>
         <source>QGIS could not open {0}: {1}</source>
         <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="218"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="220"/>
         <source>{0} added to the project.</source>
         <translation>{0} ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="236"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="238"/>
         <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
         <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
     </message>

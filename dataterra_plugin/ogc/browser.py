@@ -170,7 +170,8 @@ class OgcBrowserDialog(QDialog):
             self.details.clear()
             return
         labels = {"name": self.tr("Name"), "crs": self.tr("CRS"), "formats": self.tr("Formats"),
-                  "styles": self.tr("Styles"), "default": self.tr("default"), "extent": self.tr("Extent (WGS 84)"), "legend": self.tr("Legend")}
+                  "styles": self.tr("Styles"), "default": self.tr("default"),
+                  "extent": self.tr("Extent (WGS 84)"), "legend": self.tr("Legend")}
         lines = [f"<h3>{content.title or content.name}</h3>", f"<p><b>{labels['name']}</b>: {content.name}</p>"]
         if content.abstract:
             lines.append(f"<p>{content.abstract}</p>")
