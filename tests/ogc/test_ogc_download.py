@@ -183,3 +183,20 @@ def test_wfs_unknown_type_and_url_builder(ogc_server, tmp_path):
                           bbox=(1, 2, 3, 4))
     assert "TYPENAMES=ns:roads" in url and "STARTINDEX=40" in url and "COUNT=20" in url
     assert "BBOX=1.0,2.0,3.0,4.0,EPSG:2154" in url
+
+
+def test_wcs201_describe_coverage_recorded_from_mapserver(test_data):
+    from dataterra.dataterra_plugin.ogc.core.wcs import parse_describe_coverage
+
+    data = (test_data / "ogc" / "gdal_describecoverage_mapserver_201.xml").read_bytes()
+    description = parse_describe_coverage(data, "BGS_EMODNET_CentralMed-MCol")
+    assert description.native_crs == "EPSG:4326"
+    # the envelope is written latitude first (axisLabels="lat long"): turned to (west, south, east, north)
+    assert description.extent == (9.83125, 30.01040372, 22.23542659, 46.18958333)
+    assert description.axis_labels == ("long", "lat")
+    assert description.resolution == (0.004167, 0.004167)
+    assert description.band_names == ["band1", "band2", "band3"]
+    url = get_coverage_url("http://h/wcs", description.name, (10.0, 40.0, 11.0, 41.0), "EPSG:4326", 240, 240,
+                           "2.0.1", "image/tiff", description.axis_labels)
+    assert "SUBSET=long(10.0,11.0)" in url and "SUBSET=lat(40.0,41.0)" in url
+    assert "SCALESIZE=long(240),lat(240)" in url

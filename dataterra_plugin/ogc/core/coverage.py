@@ -169,7 +169,7 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
             check_cancel(is_cancelled)
             col, row, width, height = tile
             tile_url = get_coverage_url(url, coverage, grid.tile_bbox(*tile), crs, width, height, version,
-                                        output_format)
+                                        output_format, description.axis_labels)
             try:
                 data = fetch(tile_url)
             except OgcError as exc:

@@ -22,6 +22,7 @@ class CoverageDescription:
     resolution: tuple = None  # (x, y) pixel size in native_crs units, when published
     band_names: list = field(default_factory=list)
     nodata: float = None
+    axis_labels: tuple = ()  # WCS 2.0 subset axis names, easting first (e.g. ("long", "lat"))
 
 
 def epsg_code(crs: str) -> str:
@@ -54,8 +55,15 @@ def _describe(offering, name) -> CoverageDescription:
         if len(corners) != 2:
             corners = [text_of(envelope, "lowerCorner").split() or text_of(envelope, "LowerCorner").split(),
                        text_of(envelope, "upperCorner").split() or text_of(envelope, "UpperCorner").split()]
+        labels = (envelope.get("axisLabels") or "").split()
+        # WCS 2.0 follows the CRS axis order: latitude first for EPSG:4326
+        lat_first = len(labels) == 2 and labels[0].lower() in ("lat", "latitude", "n", "northing", "y")
+        if len(labels) == 2:
+            description.axis_labels = (labels[1], labels[0]) if lat_first else (labels[0], labels[1])
         try:
             (x0, y0), (x1, y1) = [(float(c[0]), float(c[1])) for c in corners]
+            if lat_first:
+                x0, y0, x1, y1 = y0, x0, y1, x1
             description.extent = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
         except (ValueError, IndexError):
             description.extent = None
@@ -90,7 +98,8 @@ def describe_coverage_url(url, coverage, version="1.0.0"):
     return add_query(url, {"SERVICE": "WCS", "VERSION": version, "REQUEST": "DescribeCoverage", key: coverage})
 
 
-def get_coverage_url(url, coverage, bbox, crs, width, height, version="1.0.0", output_format="GeoTIFF"):
+def get_coverage_url(url, coverage, bbox, crs, width, height, version="1.0.0", output_format="GeoTIFF",
+                     axis_labels=()):
     """GetCoverage KVP URL for ``bbox`` (xmin, ymin, xmax, ymax, in ``crs``) sampled on a
     ``width`` x ``height`` grid whose pixel edges are the bbox edges."""
     xmin, ymin, xmax, ymax = bbox
@@ -118,9 +127,9 @@ def get_coverage_url(url, coverage, bbox, crs, width, height, version="1.0.0", o
         base = add_query(url, {"SERVICE": "WCS", "VERSION": "2.0.1", "REQUEST": "GetCoverage",
                                "COVERAGEID": coverage, "FORMAT": output_format,
                                "SUBSETTINGCRS": crs_uri, "OUTPUTCRS": crs_uri})
-        # SUBSET repeats, so it cannot go through a dict; axis labels E/N are the usual ones
-        # for projected CRSs, x/y for the rest; SCALESIZE fixes the grid size.
-        axes = ("E", "N") if code != "4326" else ("Long", "Lat")
+        # SUBSET repeats, so it cannot go through a dict; axis labels come from
+        # DescribeCoverage, else the usual E/N (projected) or Long/Lat; SCALESIZE fixes the size.
+        axes = tuple(axis_labels) or (("E", "N") if code != "4326" else ("Long", "Lat"))
         extra = urlencode([("SUBSET", f"{axes[0]}({xmin!r},{xmax!r})"), ("SUBSET", f"{axes[1]}({ymin!r},{ymax!r})"),
                            ("SCALESIZE", f"{axes[0]}({width}),{axes[1]}({height})")], safe="(),:")
         return f"{base}&{extra}"
