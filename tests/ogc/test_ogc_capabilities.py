@@ -19,6 +19,7 @@ RECORDED = [
     ("owslib_wfs_dov_getcapabilities_200.xml", "WFS", "2.0.0", 1, "gw_meetnetten:meetnetten",
      "Grondwatermeetnetten"),
     ("owslib_wcs_nsidc.xml", "WCS", "1.1.0", 42, "sea_ice_concentration_01", None),
+    ("gdal_wcs_mapserver_201.xml", "WCS", "2.0.1", 6, "BGS_EMODNET_CentralMed-MCol", None),
     ("owslib_eosdis-wmts-cap.xml", "WMTS", "1.0.0", 55, "AIRS_Dust_Score", "AIRS_Dust_Score"),
 ]
 
@@ -69,6 +70,10 @@ def test_wcs_and_wfs_details(test_data):
     coverage = wcs.find("sea_ice_concentration_01")
     assert "urn:ogc:def:crs:EPSG::4326" in coverage.crs
     assert coverage.formats == ["image/tiff"]
+    wcs2 = parse_capabilities((test_data / "ogc" / "gdal_wcs_mapserver_201.xml").read_bytes())
+    assert wcs2.url == "http://194.66.252.155/cgi-bin/BGS_EMODnet_bathymetry/ows?"
+    emodnet = wcs2.find("BGS_EMODNET_WesternMed-MCol")
+    assert "image/tiff" in emodnet.formats and "http://www.opengis.net/def/crs/EPSG/0/3857" in emodnet.crs
     wfs = parse_capabilities((test_data / "ogc" / "owslib_wfs_dov_getcapabilities_200.xml").read_bytes())
     feature_type = wfs.find("gw_meetnetten:meetnetten")
     assert feature_type.crs == ["EPSG:31370"]
