@@ -4,6 +4,7 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterCrs,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -38,6 +39,7 @@ class DownloadCoverage(DataTerraAlgorithm):
     FORMAT = "FORMAT"
     VERSION = "VERSION"
     TILE_SIZE = "TILE_SIZE"
+    REPROJECT = "REPROJECT"
     AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
     GROUP_ID = "catalogue"
@@ -55,8 +57,10 @@ class DownloadCoverage(DataTerraAlgorithm):
             "over an extent into a GeoTIFF with its CRS, nodata value and band descriptions, "
             "ready for the analysis algorithms.\n\n"
             "URL: the service address. COVERAGE: the coverage name (identifier). EXTENT: the "
-            "area, in any CRS (it is reprojected to the output CRS). CRS: the output CRS; it "
-            "must be one the service offers (left empty: the coverage's native CRS). "
+            "area, in any CRS (it is reprojected to the output CRS). CRS: the output CRS (left "
+            "empty: the coverage's native CRS). When the service does not offer it, REPROJECT "
+            "downloads the native CRS and warps it locally (nearest neighbour); without "
+            "REPROJECT the error lists the CRSs the service offers. "
             "RESOLUTION: pixel size in output CRS units (0: the native resolution). At the "
             "native CRS and resolution the output grid is aligned on the coverage's grid, so "
             "pixels are the server's own.\n\n"
@@ -82,6 +86,8 @@ class DownloadCoverage(DataTerraAlgorithm):
                                             minValue=64, maxValue=8192)
         tile.setFlags(tile.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(tile)
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.REPROJECT, self.tr("Reproject locally when the service does not offer the CRS"), True))
         auth = QgsProcessingParameterAuthConfig(self.AUTHCFG, self.tr("Authentication"), optional=True)
         self.addParameter(auth)
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Downloaded coverage")))
@@ -99,7 +105,9 @@ class DownloadCoverage(DataTerraAlgorithm):
                 raise QgsProcessingException(self.tr("The service does not say the coverage's CRS: choose one."))
             crs = QgsCoordinateReferenceSystem(description.native_crs)
         crs_id = crs.authid()
-        self.run_core(check_crs_offered, description, crs_id)
+        reproject = self.parameterAsBoolean(parameters, self.REPROJECT, context)
+        if not reproject:
+            self.run_core(check_crs_offered, description, crs_id)
         extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
         resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)
         if resolution <= 0:
@@ -116,9 +124,12 @@ class DownloadCoverage(DataTerraAlgorithm):
             output, version=version, output_format=self.parameterAsString(parameters, self.FORMAT, context),
             tile_size=self.parameterAsInt(parameters, self.TILE_SIZE, context), fetch=fetch,
             description=description, progress=progress, is_cancelled=is_cancelled,
-            executor_factory=QThreadExecutor)
+            executor_factory=QThreadExecutor, reproject=reproject)
         feedback.pushInfo(self.tr("{0} x {1} pixels, {2} band(s), {3} tile(s).").format(
             result["width"], result["height"], result["bands"], result["tiles"]))
+        if result.get("reprojected_from"):
+            feedback.pushInfo(self.tr("Downloaded in {0} (the service does not offer {1}) and reprojected.")
+                              .format(result["reprojected_from"], crs_id))
         return {self.OUTPUT: output}
 
 

@@ -33,8 +33,20 @@ def test_download_coverage_bad_crs_message(dataterra_provider, ogc_server, tmp_p
     with pytest.raises(QgsProcessingException, match="offers: EPSG:2154"):
         processing.run("dataterra:download_coverage", {
             "URL": ogc_server.url, "COVERAGE": "multiband", "EXTENT": RASTER_EXTENT, "CRS": "EPSG:3857",
-            "RESOLUTION": 100, "OUTPUT": str(tmp_path / "x.tif")})
+            "RESOLUTION": 100, "REPROJECT": False, "OUTPUT": str(tmp_path / "x.tif")})
     assert not (tmp_path / "x.tif").exists()
+
+
+def test_download_coverage_reprojected(dataterra_provider, ogc_server, tmp_path):
+    import processing
+
+    output = tmp_path / "mercator.tif"
+    processing.run("dataterra:download_coverage", {
+        "URL": ogc_server.url, "COVERAGE": "multiband", "EXTENT": "375000,385000,5395000,5405000 [EPSG:3857]",
+        "CRS": "EPSG:3857", "RESOLUTION": 50, "OUTPUT": str(output)})
+    ds = gdal.Open(str(output))
+    assert ds.GetSpatialRef().GetAuthorityCode(None) == "3857"
+    assert (ds.RasterXSize, ds.RasterYSize, ds.RasterCount) == (200, 200, 3)
 
 
 def test_download_features_processing_run(dataterra_provider, ogc_server, tmp_path):

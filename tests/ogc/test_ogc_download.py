@@ -200,3 +200,22 @@ def test_wcs201_describe_coverage_recorded_from_mapserver(test_data):
                            "2.0.1", "image/tiff", description.axis_labels)
     assert "SUBSET=long(10.0,11.0)" in url and "SUBSET=lat(40.0,41.0)" in url
     assert "SCALESIZE=long(240),lat(240)" in url
+
+
+def test_crs_not_offered_is_reprojected_when_asked(ogc_server, ogc_project, tmp_path):
+    # Web Mercator is not offered by the WCS: native Lambert-93 pixels are downloaded and
+    # warped locally; the reference is GDAL's own warp of the source raster on the same grid.
+    extent = (375000.0, 5395000.0, 385000.0, 5405000.0)  # EPSG:3857, inside the raster
+    result = download_coverage(ogc_server.url, "multiband", extent, "EPSG:3857", 100.0, tmp_path / "m.tif",
+                               tile_size=64, reproject=True)
+    assert result["reprojected_from"] == "EPSG:2154"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tif"]
+    got = gdal.Open(str(tmp_path / "m.tif"))
+    assert got.GetSpatialRef().GetAuthorityCode(None) == "3857"
+    assert got.GetGeoTransform() == (375000.0, 100.0, 0.0, 5405000.0, 0.0, -100.0)
+    reference = gdal.Warp("/vsimem/reference.tif", str(ogc_project["raster"]), dstSRS="EPSG:3857",
+                          outputBounds=result["bbox"], xRes=100.0, yRes=100.0, resampleAlg="near")
+    np.testing.assert_array_equal(got.ReadAsArray(), reference.ReadAsArray())
+    assert got.GetRasterBand(1).GetNoDataValue() == -9999.0
+    reference = None
+    gdal.Unlink("/vsimem/reference.tif")

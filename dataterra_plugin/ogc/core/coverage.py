@@ -121,7 +121,7 @@ def _decode_tile(data: bytes, width: int, height: int):
 def download_coverage(url, coverage, extent, crs, resolution, output, version="1.0.0",
                       output_format="GeoTIFF", tile_size=DEFAULT_TILE_SIZE, workers=4,
                       fetch=urllib_fetch, description=None, progress=None, is_cancelled=None,
-                      executor_factory=ThreadPoolExecutor):
+                      executor_factory=ThreadPoolExecutor, reproject=False):
     """Download ``coverage`` over ``extent`` (xmin, ymin, xmax, ymax in ``crs``) at
     ``resolution`` (``crs`` units per pixel) into the GeoTIFF ``output``.
 
@@ -130,10 +130,16 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
     a temporary name and renamed only when every tile is in: an error or a cancel leaves
     nothing under ``output``. ``executor_factory(max_workers=n)`` makes the thread pool
     (QGIS passes one of QThreads, so that Qt networking works in the workers).
+    With ``reproject``, a ``crs`` the service does not offer is served by downloading the
+    native CRS and warping locally (nearest neighbour, so class codes stay codes).
     Returns a dict (path, width, height, bands, tiles, crs).
     """
     if description is None:
         description = describe(url, coverage, version, fetch)
+    if reproject and description.crs and crs not in description.crs and description.native_crs:
+        return _download_reprojected(url, coverage, extent, crs, resolution, output, description, version,
+                                     output_format, tile_size, workers, fetch, progress, is_cancelled,
+                                     executor_factory)
     check_crs_offered(description, crs)
     same_crs = description.native_crs == crs
     origin = None
@@ -193,6 +199,69 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
         ds = None
     return {"path": str(output), "width": grid.width, "height": grid.height, "bands": bands,
             "tiles": state["tiles"], "crs": crs, "bbox": grid.bbox}
+
+
+def transform_extent(extent, source_crs, target_crs, densify=21):
+    """Bounding box in ``target_crs`` of ``extent`` in ``source_crs``, edges densified."""
+    source, target = osr.SpatialReference(), osr.SpatialReference()
+    for srs, code in ((source, source_crs), (target, target_crs)):
+        srs.SetFromUserInput(code)
+        srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    transform = osr.CoordinateTransformation(source, target)
+    xmin, ymin, xmax, ymax = extent
+    steps = [i / (densify - 1) for i in range(densify)]
+    points = [(xmin + (xmax - xmin) * t, y) for t in steps for y in (ymin, ymax)]
+    points += [(x, ymin + (ymax - ymin) * t) for t in steps for x in (xmin, xmax)]
+    projected = [transform.TransformPoint(x, y)[:2] for x, y in points]
+    xs, ys = [p[0] for p in projected], [p[1] for p in projected]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _download_reprojected(url, coverage, extent, crs, resolution, output, description, version, output_format,
+                          tile_size, workers, fetch, progress, is_cancelled, executor_factory):
+    native = description.native_crs
+    native_extent = transform_extent(extent, crs, native)
+    if description.resolution:
+        native_resolution = description.resolution[0]
+    else:  # same number of pixels across as asked in the target CRS
+        native_resolution = (native_extent[2] - native_extent[0]) / max(1.0, (extent[2] - extent[0]) / resolution)
+    # one native pixel of margin so that the warp never samples outside the download
+    margin = native_resolution
+    native_extent = (native_extent[0] - margin, native_extent[1] - margin,
+                     native_extent[2] + margin, native_extent[3] + margin)
+    grid = snap_grid(extent, resolution, crs)
+    with atomic_path(output) as temporary:
+        native_file = temporary + ".native.tif"
+        try:
+            fetched = download_coverage(
+                url, coverage, native_extent, native, native_resolution, native_file, version, output_format,
+                tile_size, workers, fetch, description,
+                (lambda f: progress(0.9 * f)) if progress else None, is_cancelled, executor_factory)
+            check_cancel(is_cancelled)
+            source = gdal.Open(native_file)
+            nodata = source.GetRasterBand(1).GetNoDataValue()
+            gdal.Warp(temporary, source, options=gdal.WarpOptions(
+                dstSRS=crs, outputBounds=grid.bbox, xRes=resolution, yRes=resolution, resampleAlg="near",
+                srcNodata=nodata, dstNodata=nodata, creationOptions=GTIFF_OPTIONS))
+            warped = gdal.Open(temporary, gdal.GA_Update)
+            for index in range(warped.RasterCount):
+                warped.GetRasterBand(index + 1).SetDescription(
+                    source.GetRasterBand(index + 1).GetDescription())
+            warped, source = None, None
+        finally:
+            _remove_file(native_file)
+    if progress:
+        progress(1.0)
+    return {"path": str(output), "width": grid.width, "height": grid.height, "bands": fetched["bands"],
+            "tiles": fetched["tiles"], "crs": crs, "bbox": grid.bbox, "reprojected_from": native}
+
+
+def _remove_file(path):
+    import contextlib
+    import os
+
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(path)
 
 
 def _split(tile):
