@@ -219,3 +219,13 @@ def test_crs_not_offered_is_reprojected_when_asked(ogc_server, ogc_project, tmp_
     assert got.GetRasterBand(1).GetNoDataValue() == -9999.0
     reference = None
     gdal.Unlink("/vsimem/reference.tif")
+
+
+def test_wfs_faults(ogc_front, tmp_path):
+    url, _ = ogc_front
+    base = url.replace("/ows/", "")
+    with pytest.raises(OgcError, match="HTTP error 500"):
+        download_features(base + "/status/500", "communes", tmp_path / "x.gpkg")
+    with pytest.raises(OgcError, match="entity declarations"):
+        download_features(base + "/hostile", "communes", tmp_path / "x.gpkg")
+    assert list(tmp_path.iterdir()) == []
