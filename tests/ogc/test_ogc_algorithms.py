@@ -4,6 +4,8 @@ import numpy as np
 import pytest
 from osgeo import gdal, ogr
 
+pytestmark = pytest.mark.network  # talks to qgis_mapserver on 127.0.0.1
+
 RASTER_EXTENT = "720000,744000,6269000,6287000 [EPSG:2154]"
 
 

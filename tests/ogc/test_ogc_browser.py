@@ -1,10 +1,13 @@
 """The service browser dialog, headless, against the loopback qgis_mapserver."""
 import time
 
+import pytest
 from qgis.core import QgsProject
 
 from dataterra.dataterra_plugin.ogc.browser import OgcBrowserDialog
 from dataterra.dataterra_plugin.ogc.core.capabilities import parse_capabilities
+
+pytestmark = pytest.mark.network  # talks to qgis_mapserver on 127.0.0.1
 
 
 def wait_for(condition, app, timeout=30):

@@ -9,6 +9,8 @@ from dataterra.dataterra_plugin.ogc.core.safexml import OgcError
 from dataterra.dataterra_plugin.ogc.core.wcs import get_coverage_url
 from dataterra.rasterblocks.errors import Cancelled
 
+pytestmark = pytest.mark.network  # talks to qgis_mapserver on 127.0.0.1
+
 RASTER_BOX = (720000.0, 6269000.0, 744000.0, 6287000.0)  # the loopback raster: 240 x 180 pixels of 100 m
 
 

@@ -7,6 +7,8 @@ import pytest
 from dataterra.dataterra_plugin.ogc.core.capabilities import Dimension, parse_capabilities
 from dataterra.dataterra_plugin.ogc.uris import layer_for, save_connection, wcs_uri, wfs_uri, wms_uri
 
+pytestmark = pytest.mark.network  # talks to qgis_mapserver on 127.0.0.1
+
 
 def capabilities(server, service):
     with urllib.request.urlopen(f"{server.url}?SERVICE={service}&REQUEST=GetCapabilities", timeout=30) as reply:
