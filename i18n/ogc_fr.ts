@@ -177,124 +177,129 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
 <context>
     <name>OgcBrowserDialog</name>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="43"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="44"/>
         <source>Data Terra: OGC services</source>
         <translation>Data Terra : services OGC</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="54"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="55"/>
         <source>Type a service URL or pick one of the hubs&apos; services</source>
         <translation>Saisissez l'URL d'un service ou choisissez un des services des pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="66"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="67"/>
         <source>Connect</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="68"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="69"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="76"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="77"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="87"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="88"/>
         <source>Add as layer</source>
         <translation>Ajouter comme couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="88"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="89"/>
         <source>Zoom to extent</source>
         <translation>Zoomer sur l'emprise</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="89"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="90"/>
         <source>Save connection</source>
         <translation>Enregistrer la connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="90"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="91"/>
         <source>Download…</source>
         <translation>Télécharger…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="122"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="123"/>
         <source>Enter the service URL, starting with http:// or https://.</source>
         <translation>Saisissez l'URL du service, commençant par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="125"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="126"/>
         <source>Asking the service for its capabilities…</source>
         <translation>Interrogation du service (GetCapabilities)…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="134"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="135"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="135"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="136"/>
         <source>The service could not be reached: {0}. Check the URL and the network.</source>
         <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="150"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="151"/>
         <source>{0} {1}: {2} ({3} items)</source>
         <translation>{0} {1} : {2} ({3} éléments)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="172"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
         <source>Styles</source>
         <translation>Styles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
         <source>Extent (WGS 84)</source>
         <translation>Emprise (WGS 84)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="216"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="217"/>
         <source>QGIS could not open {0}: {1}</source>
         <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="220"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="221"/>
         <source>{0} added to the project.</source>
         <translation>{0} ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="238"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="244"/>
         <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
         <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="225"/>
+        <source>{0} added; the temporal controller steps through its time dimension.</source>
+        <translation>{0} ajoutée ; le contrôleur temporel parcourt sa dimension temporelle.</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,7 @@ from .core.capabilities import SERVICE_TYPES, parse_capabilities
 from .core.safexml import OgcError
 from .core.transport import add_query
 from .services import load_services
+from .temporal import configure_temporal_controller
 from .uris import layer_for, save_connection
 
 CONTENT_ROLE = Qt.UserRole + 1
@@ -218,6 +219,11 @@ class OgcBrowserDialog(QDialog):
             return None
         QgsProject.instance().addMapLayer(layer)
         self._message(self.tr("{0} added to the project.").format(layer.name()))
+        if content.time is not None and self.tree.service_type in ("WMS", "WMTS") and self.iface is not None:
+            controller = self.iface.mapCanvas().temporalController()
+            if configure_temporal_controller(controller, content.time):
+                self._message(self.tr("{0} added; the temporal controller steps through its time dimension.")
+                              .format(layer.name()))
         return layer
 
     def zoom_to_selected(self):
