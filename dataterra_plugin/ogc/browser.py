@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
 from .core.capabilities import SERVICE_TYPES, parse_capabilities
 from .core.safexml import OgcError
 from .core.transport import add_query
+from .links import service_from_link
 from .services import load_services
 from .temporal import configure_temporal_controller
 from .uris import layer_for, save_connection
@@ -41,9 +42,23 @@ class OgcBrowserDialog(QDialog):
         self.iface = iface
         self.tree = None
         self.task = None
+        self.pending_selection = ""
         self.setWindowTitle(self.tr("Data Terra: OGC services"))
         self.resize(900, 600)
         self._build(url, service_type)
+
+    @classmethod
+    def for_link(cls, iface, url, protocol="", parent=None):
+        """A browser opened on a catalogue record's link (see links.service_from_link),
+        connecting at once and selecting the link's layer when it names one."""
+        found = service_from_link(url, protocol)
+        if found is None:
+            return None
+        service_type, base_url, layer_name = found
+        dialog = cls(iface, parent, base_url, service_type)
+        dialog.pending_selection = layer_name
+        dialog.load_capabilities()
+        return dialog
 
     # ---- widgets ---------------------------------------------------------------------
 
@@ -148,6 +163,9 @@ class OgcBrowserDialog(QDialog):
         for content in tree.contents:
             self.contents_tree.addTopLevelItem(self._item(content))
         self.contents_tree.expandToDepth(1)
+        if self.pending_selection:
+            self.select(self.pending_selection)
+            self.pending_selection = ""
         self._message(self.tr("{0} {1}: {2} ({3} items)").format(tree.service_type, tree.version, tree.title,
                                                             len(tree.names())))
         self._update_buttons()
@@ -159,6 +177,13 @@ class OgcBrowserDialog(QDialog):
         for sub in content.children:
             item.addChild(self._item(sub))
         return item
+
+    def select(self, name):
+        """Make the item called ``name`` current; False if there is none."""
+        for item in self.contents_tree.findItems(name, Qt.MatchExactly | Qt.MatchRecursive, 1):
+            self.contents_tree.setCurrentItem(item)
+            return True
+        return False
 
     def selected_content(self):
         item = self.contents_tree.currentItem()

@@ -49,3 +49,13 @@ def test_browser_shows_dimensions_and_reports_errors(qgis_app, test_data):
     dialog.url_combo.setEditText("not a url")
     dialog.load_capabilities()
     assert "http://" in dialog.status.text()
+
+
+def test_browser_from_a_catalogue_link(qgis_app, ogc_server):
+    link = f"{ogc_server.url}?SERVICE=WMS&REQUEST=GetMap&LAYERS=multiband&VERSION=1.3.0"
+    dialog = OgcBrowserDialog.for_link(None, link, "OGC:WMS-1.3.0-http-get-map")
+    assert dialog.type_combo.currentText() == "WMS" and dialog.url() == ogc_server.url
+    assert wait_for(lambda: dialog.tree is not None, qgis_app)
+    assert dialog.selected_content().name == "multiband"
+    assert "EPSG:2154" in dialog.details.toPlainText()
+    assert OgcBrowserDialog.for_link(None, "https://h/file.zip", "WWW:DOWNLOAD") is None
