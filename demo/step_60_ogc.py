@@ -36,7 +36,7 @@ def run(ctx):
             "OUTPUT": str(ctx.output / "clc_downloaded.tif")}, feedback=ctx.feedback)["OUTPUT"]
         ctx.log(f"coverage downloaded in {time.perf_counter() - started:.1f} s: {coverage}")
         communes = processing.run("dataterra:download_features", {
-            "URL": server.url, "TYPENAME": "communes", "CRS": "EPSG:2154", "VERSION": 0, "PAGE_SIZE": 5,
+            "URL": server.url, "TYPENAME": "communes", "CRS": "EPSG:2154", "PAGE_SIZE": 5,
             "OUTPUT": str(ctx.output / "communes.gpkg")}, feedback=ctx.feedback)["OUTPUT"]
         written += [coverage, communes]
     report = processing.run("native:rasterlayeruniquevaluesreport", {

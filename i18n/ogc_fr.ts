@@ -144,11 +144,6 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
         <translation>Filtre OGC (XML)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="173"/>
-        <source>WFS version</source>
-        <translation>Version WFS</translation>
-    </message>
-    <message>
         <location filename="../dataterra_plugin/ogc/algorithms.py" line="175"/>
         <source>Features per request</source>
         <translation>Entités par requête</translation>
@@ -169,135 +164,145 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
         <translation>La sortie doit être un fichier GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="204"/>
+        <location filename="../dataterra_plugin/ogc/algorithms.py" line="207"/>
         <source>{0} feature(s) in {1} page(s).</source>
         <translation>{0} entité(s) en {1} page(s).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/algorithms.py" line="173"/>
+        <source>WFS version (auto: the server&apos;s highest)</source>
+        <translation>Version WFS (auto : la plus récente du serveur)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/algorithms.py" line="198"/>
+        <source>Using WFS {0}.</source>
+        <translation>Utilisation de WFS {0}.</translation>
     </message>
 </context>
 <context>
     <name>OgcBrowserDialog</name>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="44"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="46"/>
         <source>Data Terra: OGC services</source>
         <translation>Data Terra : services OGC</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="55"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="70"/>
         <source>Type a service URL or pick one of the hubs&apos; services</source>
         <translation>Saisissez l'URL d'un service ou choisissez un des services des pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="67"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="82"/>
         <source>Connect</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="69"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="84"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="77"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="92"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="198"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="88"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="103"/>
         <source>Add as layer</source>
         <translation>Ajouter comme couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="89"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="104"/>
         <source>Zoom to extent</source>
         <translation>Zoomer sur l'emprise</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="90"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="105"/>
         <source>Save connection</source>
         <translation>Enregistrer la connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="91"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="106"/>
         <source>Download…</source>
         <translation>Télécharger…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="123"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="138"/>
         <source>Enter the service URL, starting with http:// or https://.</source>
         <translation>Saisissez l'URL du service, commençant par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="126"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="141"/>
         <source>Asking the service for its capabilities…</source>
         <translation>Interrogation du service (GetCapabilities)…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="135"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="150"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="136"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="151"/>
         <source>The service could not be reached: {0}. Check the URL and the network.</source>
         <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="151"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="169"/>
         <source>{0} {1}: {2} ({3} items)</source>
         <translation>{0} {1} : {2} ({3} éléments)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="198"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="173"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="198"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="199"/>
         <source>Styles</source>
         <translation>Styles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="174"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="199"/>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="200"/>
         <source>Extent (WGS 84)</source>
         <translation>Emprise (WGS 84)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="175"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="200"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="217"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="242"/>
         <source>QGIS could not open {0}: {1}</source>
         <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="221"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="246"/>
         <source>{0} added to the project.</source>
         <translation>{0} ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="244"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="269"/>
         <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
         <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="225"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="250"/>
         <source>{0} added; the temporal controller steps through its time dimension.</source>
         <translation>{0} ajoutée ; le contrôleur temporel parcourt sa dimension temporelle.</translation>
     </message>

@@ -17,12 +17,12 @@ from qgis.core import (
 
 from ..algorithm_base import DataTerraAlgorithm
 from .core.coverage import DEFAULT_TILE_SIZE, check_crs_offered, describe, download_coverage
-from .core.features import DEFAULT_PAGE_SIZE, download_features
+from .core.features import DEFAULT_PAGE_SIZE, download_features, negotiate_version
 from .core.safexml import OgcError
 from .network import QThreadExecutor, qgis_fetch_factory
 
 WCS_VERSIONS = ["1.0.0", "1.1.1", "2.0.1"]
-WFS_VERSIONS = ["1.1.0", "2.0.0"]
+WFS_VERSIONS = ["auto", "1.1.0", "2.0.0"]
 
 
 def _auth_id(alg, parameters, context, name):
@@ -170,8 +170,8 @@ class DownloadFeatures(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterCrs(self.CRS, self.tr("CRS asked to the server"), "EPSG:2154"))
         self.addParameter(QgsProcessingParameterString(self.FILTER, self.tr("OGC filter (XML)"), optional=True,
                                                        multiLine=True))
-        self.addParameter(QgsProcessingParameterEnum(self.VERSION, self.tr("WFS version"), WFS_VERSIONS,
-                                                     defaultValue=1))
+        self.addParameter(QgsProcessingParameterEnum(self.VERSION, self.tr("WFS version (auto: the server's highest)"),
+                                                     WFS_VERSIONS, defaultValue=0))
         self.addParameter(QgsProcessingParameterNumber(self.PAGE_SIZE, self.tr("Features per request"),
                                                        QgsProcessingParameterNumber.Integer, DEFAULT_PAGE_SIZE,
                                                        minValue=1))
@@ -192,10 +192,13 @@ class DownloadFeatures(DataTerraAlgorithm):
             raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg) file."))
         fetch = qgis_fetch_factory(_auth_id(self, parameters, context, self.AUTHCFG))
         progress, is_cancelled = self.core_callbacks(feedback)
+        version = WFS_VERSIONS[self.parameterAsEnum(parameters, self.VERSION, context)]
+        if version == "auto":
+            version = self.run_core(negotiate_version, url, fetch)
+            feedback.pushInfo(self.tr("Using WFS {0}.").format(version))
         try:
             result = self.run_core(
-                download_features, url, type_name, output,
-                version=WFS_VERSIONS[self.parameterAsEnum(parameters, self.VERSION, context)],
+                download_features, url, type_name, output, version=version,
                 page_size=self.parameterAsInt(parameters, self.PAGE_SIZE, context), srs_name=crs.authid(),
                 bbox=bbox, filter_xml=self.parameterAsString(parameters, self.FILTER, context).strip(),
                 fetch=fetch, progress=progress, is_cancelled=is_cancelled)

@@ -278,7 +278,7 @@ class OgcBrowserDialog(QDialog):
                 "VERSION": versions.get(self.tree.version, 1)}
         return "dataterra:download_features", {
             "URL": self.url(), "TYPENAME": content.name, "AUTHCFG": self.authcfg(),
-            "VERSION": 1 if self.tree.version.startswith("2") else 0}
+            "VERSION": 2 if self.tree.version.startswith("2") else 1}
 
     def download_selected(self):
         import processing

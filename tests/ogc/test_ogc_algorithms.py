@@ -56,7 +56,7 @@ def test_download_features_processing_run(dataterra_provider, ogc_server, tmp_pa
 
     output = tmp_path / "communes.gpkg"
     processing.run("dataterra:download_features", {
-        "URL": ogc_server.url, "TYPENAME": "communes", "CRS": "EPSG:2154", "VERSION": 0, "PAGE_SIZE": 6,
+        "URL": ogc_server.url, "TYPENAME": "communes", "CRS": "EPSG:2154", "PAGE_SIZE": 6,
         "OUTPUT": str(output)})
     source = ogr.Open(str(output))
     assert source.GetLayer(0).GetFeatureCount() == 20
@@ -77,6 +77,6 @@ def test_download_features_qgis_process(run_qgis_process, ogc_server, tmp_path):
     output = tmp_path / "qp.gpkg"
     run_qgis_process("dataterra:download_features", {
         "URL": ogc_server.url, "TYPENAME": "communes", "CRS": "EPSG:2154", "PAGE_SIZE": 8,
-        "VERSION": 0, "OUTPUT": str(output)})
+        "VERSION": 1, "OUTPUT": str(output)})
     source = ogr.Open(str(output))
     assert source.GetLayer(0).GetFeatureCount() == 20

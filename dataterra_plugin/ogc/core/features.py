@@ -41,6 +41,14 @@ def get_feature_url(url, type_name, version="2.0.0", start=0, count=DEFAULT_PAGE
     return add_query(url, params)
 
 
+def negotiate_version(url, fetch=urllib_fetch):
+    """The WFS version to use: GetCapabilities without VERSION answers with the server's
+    highest; 2.x gives "2.0.0", anything else "1.1.0"."""
+    root = parse_xml(fetch(add_query(url, {"SERVICE": "WFS", "REQUEST": "GetCapabilities"})),
+                     "The WFS capabilities")
+    return "2.0.0" if root.get("version", "").startswith("2") else "1.1.0"
+
+
 def count_features(url, type_name, version="2.0.0", fetch=urllib_fetch, **kwargs):
     """The number of matching features announced by ``RESULTTYPE=hits``, or None."""
     try:
