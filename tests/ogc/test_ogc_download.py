@@ -70,6 +70,10 @@ def test_downloaded_pixels_equal_source_and_tiling_changes_nothing(ogc_server, o
     assert one_ds.GetGeoTransform() == (721000.0, 100.0, 0.0, 6287000.0, 0.0, -100.0)
     np.testing.assert_array_equal(one, source[:, 0:170, 10:190])
     np.testing.assert_array_equal(one, many)
+    # same file apart from block order: grid, CRS, nodata, descriptions, data type
+    assert gdal.Info(one_ds, format="json")["bands"] == gdal.Info(tiled_ds, format="json")["bands"]
+    assert one_ds.GetGeoTransform() == tiled_ds.GetGeoTransform()
+    assert one_ds.GetProjection() == tiled_ds.GetProjection()
     # value = band * 10000 + row * 0.5 + col * 0.25 (see write_test_raster): band 2, row 0, col 10
     assert one[1, 0, 0] == 20002.5
     assert tiled_ds.GetRasterBand(1).GetNoDataValue() == -9999.0
