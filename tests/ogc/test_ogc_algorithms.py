@@ -80,3 +80,31 @@ def test_download_features_qgis_process(run_qgis_process, ogc_server, tmp_path):
         "VERSION": 1, "OUTPUT": str(output)})
     source = ogr.Open(str(output))
     assert source.GetLayer(0).GetFeatureCount() == 20
+
+
+def test_download_coverage_progress_and_cancel(dataterra_provider, ogc_server, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class Recorder(QgsProcessingFeedback):
+        def __init__(self, cancel_at=None):
+            super().__init__()
+            self.values, self.cancel_at = [], cancel_at
+
+        def setProgress(self, value):  # noqa: N802 - called from the download threads
+            super().setProgress(value)
+            self.values.append(value)
+            if self.cancel_at is not None and value >= self.cancel_at:
+                self.cancel()
+
+    parameters = {"URL": ogc_server.url, "COVERAGE": "multiband", "EXTENT": RASTER_EXTENT, "RESOLUTION": 100,
+                  "TILE_SIZE": 64}
+    complete = Recorder()
+    processing.run("dataterra:download_coverage", {**parameters, "OUTPUT": str(tmp_path / "ok.tif")},
+                   feedback=complete)
+    assert complete.values[-1] == 100 and len(complete.values) >= 12  # one step per 64 x 64 tile
+    cancelled = Recorder(cancel_at=10)
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("dataterra:download_coverage", {**parameters, "OUTPUT": str(tmp_path / "cancel.tif")},
+                       feedback=cancelled)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.tif"]
