@@ -60,11 +60,37 @@ def _map(ctx, coverage, communes):
     except ImportError:
         ctx.log("demo/mapping.py not available here: no PNG map")
         return []
-    from qgis.core import QgsRasterLayer, QgsVectorLayer
+    from qgis.core import (
+        QgsFillSymbol,
+        QgsPalettedRasterRenderer,
+        QgsRasterLayer,
+        QgsSingleSymbolRenderer,
+        QgsVectorLayer,
+    )
+    from qgis.PyQt.QtGui import QColor
+
+    from dataterra.dataterra_plugin.nomenclature import load
 
     raster = QgsRasterLayer(str(coverage), "CLC downloaded over WCS")
+    classes = [QgsPalettedRasterRenderer.Class(c.code, QColor(c.color), f"{c.code} {c.label_en}")
+               for c in load("clc")]
+    present = {int(v) for v in _unique_values(coverage)}
+    classes = [c for c in classes if c.value in present]
+    raster.setRenderer(QgsPalettedRasterRenderer(raster.dataProvider(), 1, classes))
     vector = QgsVectorLayer(str(communes), "Communes downloaded over WFS")
+    vector.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"color": "0,0,0,0", "outline_color": "40,40,40", "outline_width": "0.4"})))
     png = ctx.output / "ogc_download.png"
     render_map([vector, raster], png, "Corine Land Cover 2012 (25 m) and communes, downloaded over WCS/WFS",
                extent_layer=raster)
     return [png]
+
+
+def _unique_values(path):
+    import numpy as np
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(path))  # kept referenced: the band dies with its dataset
+    band = dataset.GetRasterBand(1)
+    values = np.unique(band.ReadAsArray())
+    return [v for v in values if v != band.GetNoDataValue()]

@@ -119,6 +119,7 @@ class LoopbackServer:
         self.port = port or free_port()
         self.log_path = log_path
         self.process = None
+        self._log = None
 
     @property
     def url(self) -> str:
@@ -127,7 +128,8 @@ class LoopbackServer:
     def start(self, timeout=30.0):
         env = {**os.environ, "QGIS_PROJECT_FILE": str(self.project_path), "QT_QPA_PLATFORM": "offscreen",
                "QGIS_SERVER_LOG_LEVEL": "2", "QGIS_SERVER_LOG_STDERR": "1"}
-        log = open(self.log_path, "wb") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
+        self._log = open(self.log_path, "wb") if self.log_path else None  # noqa: SIM115 - closed in stop()
+        log = self._log or subprocess.DEVNULL
         self.process = subprocess.Popen([QGIS_MAPSERVER, "-l", "0", f"127.0.0.1:{self.port}"],
                                         stdout=log, stderr=log, env=env)
         deadline = time.monotonic() + timeout
@@ -152,6 +154,9 @@ class LoopbackServer:
                 self.process.kill()
                 self.process.wait()
         self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def __enter__(self):
         return self.start()
