@@ -111,6 +111,17 @@ def _project_extent(project):
     return [str(extent.xMinimum()), str(extent.yMinimum()), str(extent.xMaximum()), str(extent.yMaximum())]
 
 
+def _die_with_parent():
+    """In the child, on Linux: ask the kernel to stop the server when its parent dies, so a
+    crashed test run never leaves a qgis_mapserver behind."""
+    import ctypes
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
 class LoopbackServer:
     """``qgis_mapserver`` on 127.0.0.1 serving one project; use as a context manager."""
 
@@ -131,7 +142,7 @@ class LoopbackServer:
         self._log = open(self.log_path, "wb") if self.log_path else None  # noqa: SIM115 - closed in stop()
         log = self._log or subprocess.DEVNULL
         self.process = subprocess.Popen([QGIS_MAPSERVER, "-l", "0", f"127.0.0.1:{self.port}"],
-                                        stdout=log, stderr=log, env=env)
+                                        stdout=log, stderr=log, env=env, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
