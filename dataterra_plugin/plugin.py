@@ -51,6 +51,9 @@ class DataTerraPlugin:
 
         self._add_action("catalogue.svg", self.tr("Search the catalogues"), self.toggle_catalog_dock,
                          self.tr("Search the Data Terra hubs' catalogues by place, date and keywords"))
+        self._add_action("dataterra.svg", self.tr("OGC services…"), self.open_ogc_browser,
+                         self.tr("Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages"),
+                         name="ogc_services")
         self.menu.addSeparator()
         self._add_action("fragmentation.svg", self.tr("Fragmentation study…"), self.open_fragmentation_wizard,
                          self.tr("Guided effective mesh size study: land cover, fragmenting elements, reporting"),
@@ -127,6 +130,11 @@ class DataTerraPlugin:
         from .ui.fragmentation_wizard import FragmentationWizard
 
         self._show_dialog("fragmentation", FragmentationWizard)
+
+    def open_ogc_browser(self):
+        from .ogc.browser import OgcBrowserDialog
+
+        self._show_dialog("ogc", OgcBrowserDialog)
 
     def _show_dialog(self, key, dialog_class):
         """One non-modal dialog per kind, kept while the plugin is loaded."""

@@ -45,7 +45,7 @@
 <context>
     <name>DataTerraPlugin</name>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="144"/>
+        <location filename="../dataterra_plugin/plugin.py" line="152"/>
         <source>Data Terra</source>
         <translation>Data Terra</translation>
     </message>
@@ -60,34 +60,44 @@
         <translation>Rechercher dans les catalogues des pôles Data Terra par lieu, date et mots-clés</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="59"/>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
         <source>Fragmentation tools</source>
         <translation>Outils de fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="59"/>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
         <source>Connectivity tools</source>
         <translation>Outils de connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="59"/>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
         <source>Biodiversity tools</source>
         <translation>Outils de biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="144"/>
+        <location filename="../dataterra_plugin/plugin.py" line="152"/>
         <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
         <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <location filename="../dataterra_plugin/plugin.py" line="58"/>
         <source>Fragmentation study…</source>
         <translation>Étude de fragmentation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <location filename="../dataterra_plugin/plugin.py" line="58"/>
         <source>Guided effective mesh size study: land cover, fragmenting elements, reporting</source>
         <translation>Étude guidée de la taille effective de maille : occupation du sol, éléments fragmentants, restitution</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <source>OGC services…</source>
+        <translation>Services OGC…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <source>Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages</source>
+        <translation>Parcourir les services WMS, WMTS, WFS et WCS, ajouter leurs couches, télécharger des couvertures</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,7 @@ def test_load_unload_three_times_leaves_nothing_behind(qgis_iface, clean_registr
         plugin.initGui()
         plugin.toggle_catalog_dock()  # open the dock and a wizard so unload has to remove them
         plugin.open_fragmentation_wizard()
+        plugin.open_ogc_browser()
         flush_deletions()
         assert counts(qgis_iface) == {"menus": 1, "toolbars": 1, "docks": 1, "providers": 1}
         assert [a.text() for a in plugin.menu.actions() if a.text()] == [a.text() for a in plugin.actions]
