@@ -3,7 +3,12 @@ import math
 import pytest
 
 from dataterra.dataterra_plugin.dinamis.core.aoi import (
-    AoiError, check_aoi, fix_aoi, geometry_from_coordinates, ring_area_m2)
+    AoiError,
+    check_aoi,
+    fix_aoi,
+    geometry_from_coordinates,
+    ring_area_m2,
+)
 
 
 def square(lon, lat, size):
@@ -22,7 +27,8 @@ def test_band_area_matches_closed_form():
     expected = zone / 360.0
     ring = [(0, 0), (1, 0), (1, 1), (0, 1), (0, 0)]
     assert ring_area_m2(ring) == pytest.approx(expected, rel=1e-12)
-    assert expected / 1e6 == pytest.approx(12308.4639, rel=1e-8)  # 1°×1° cell at the equator (pyproj.Geod on a densified ring: 12308.46389)
+    # 1°×1° cell at the equator (pyproj.Geod on a densified ring: 12308.46389 km²)
+    assert expected / 1e6 == pytest.approx(12308.4639, rel=1e-8)
 
 
 def test_area_matches_pyproj_geod_on_densified_polygon():
@@ -39,8 +45,7 @@ def test_area_matches_pyproj_geod_on_densified_polygon():
 
 
 def test_clermontais_area_matches_qgsdistancearea(qgis_app, clermontais_wkt, rules):
-    from qgis.core import (QgsCoordinateReferenceSystem, QgsDistanceArea, QgsGeometry, QgsProject,
-                           QgsUnitTypes)
+    from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsGeometry, QgsProject, QgsUnitTypes
 
     wkt, crs = clermontais_wkt
     report = check_aoi(wkt, crs, "pleiades_archive", rules)
@@ -76,7 +81,8 @@ def test_self_intersecting_is_reported_and_fixed(rules):
 
 
 def test_multipart_is_reported_and_hull_fixes_it(rules):
-    wkt = "MULTIPOLYGON(((3.0 43.5,3.1 43.5,3.1 43.6,3.0 43.6,3.0 43.5)),((3.2 43.5,3.3 43.5,3.3 43.6,3.2 43.6,3.2 43.5)))"
+    wkt = ("MULTIPOLYGON(((3.0 43.5,3.1 43.5,3.1 43.6,3.0 43.6,3.0 43.5)),"
+           "((3.2 43.5,3.3 43.5,3.3 43.6,3.2 43.6,3.2 43.5)))")
     report = check_aoi(wkt, "EPSG:4326", "pleiades_archive", rules)
     assert "multipart" in report.codes() and report.part_count == 2
     fixed = check_aoi(fix_aoi(report.wkt_wgs84, report, "pleiades_archive", rules), "EPSG:4326",

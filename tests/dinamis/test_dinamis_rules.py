@@ -3,7 +3,13 @@ import json
 import pytest
 
 from dataterra.dataterra_plugin.dinamis.core.rules import (
-    Profile, RulesError, entitlement_for, eligibility, load_rules, quota_estimate)
+    Profile,
+    RulesError,
+    eligibility,
+    entitlement_for,
+    load_rules,
+    quota_estimate,
+)
 
 
 def allowed(profile, rules):
