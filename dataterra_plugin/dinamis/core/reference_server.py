@@ -8,8 +8,11 @@ Fault injection (for tests): :meth:`ReferenceServer.drop_after_commit` makes the
 request on a path commit its effect and then close the connection without answering,
 which is exactly the "accepted but the client never heard back" case.
 """
+import argparse
+import base64
 import hashlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -230,8 +233,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def _authorised(self):
-        if self.headers.get("Authorization") == f"Bearer {self.server_state.token}":
+        """Bearer token, or HTTP Basic whose password is the token (what a QGIS 'Basic'
+        authentication configuration sends)."""
+        given = self.headers.get("Authorization", "")
+        if given == f"Bearer {self.server_state.token}":
             return True
+        if given.startswith("Basic "):
+            try:
+                _, _, password = base64.b64decode(given[6:]).decode().partition(":")
+            except ValueError:
+                password = None
+            if password == self.server_state.token:
+                return True
         self._send(401, {"error": "unauthorised", "message": "Missing or wrong bearer token."})
         return False
 
@@ -317,3 +330,26 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Range", f"bytes {start}-{len(data) - 1}/{len(data)}")
         self.end_headers()
         self.wfile.write(chunk)
+
+
+def main():
+    """Run the reference server in the foreground (demo, manual tests). The token is read
+    from the environment variable DINAMIS_REFERENCE_TOKEN, never from the command line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True)
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--production-delay", type=float, default=0.0)
+    args = parser.parse_args()
+    token = os.environ.get("DINAMIS_REFERENCE_TOKEN")
+    if not token:
+        parser.error("set DINAMIS_REFERENCE_TOKEN")
+    server = ReferenceServer(args.database, token, production_delay=args.production_delay, port=args.port).start()
+    print(server.base_url, flush=True)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
