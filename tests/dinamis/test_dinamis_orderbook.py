@@ -25,7 +25,7 @@ def test_book_survives_restart_and_is_a_real_geopackage(tmp_path):
     layer = dataset.GetLayerByName(LAYER)
     assert layer.GetSpatialRef().GetAuthorityCode(None) == "4326"
     assert layer.GetFeatureCount() == 2 and layer.GetExtent() == pytest.approx((3.3, 3.5, 43.55, 43.7))
-    assert not list(path.parent.glob("*.creating"))
+    assert not list(path.parent.glob("*.creating*"))
 
 
 def test_corrupted_book_is_reported_not_overwritten(tmp_path):

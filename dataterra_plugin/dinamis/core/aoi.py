@@ -190,6 +190,8 @@ def check_aoi(wkt: str, crs, product_id: str, rules: dict) -> AoiReport:
             "ordered; buffer them first (Processing > Buffer).")])
     rule = rules["products"][product_id]["aoi"]
     parts = len(_polygons(geometry))
+    if parts == 1 and ogr.GT_Flatten(geometry.GetGeometryType()) == ogr.wkbMultiPolygon:
+        geometry = geometry.GetGeometryRef(0).Clone()  # one part: a plain polygon
     area_km2 = polygon_area_m2(geometry) / 1e6
     vertices = vertex_count(geometry)
     if parts > 1:

@@ -79,11 +79,11 @@ class OrderBook:
 
     def _create(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(self.path.name + ".creating")
+        temporary = self.path.with_name(self.path.stem + ".creating.gpkg")
         dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(temporary))
         srs = osr.SpatialReference()
         srs.ImportFromEPSG(4326)
-        layer = dataset.CreateLayer(LAYER, srs, ogr.wkbPolygon)
+        layer = dataset.CreateLayer(LAYER, srs, ogr.wkbMultiPolygon)
         for name, kind in FIELDS:
             layer.CreateField(ogr.FieldDefn(name, kind))
         dataset = None
@@ -105,7 +105,7 @@ class OrderBook:
             for key, value in values.items():
                 feature.SetField(key, value)
             if geometry_wkt:
-                feature.SetGeometry(ogr.CreateGeometryFromWkt(geometry_wkt))
+                feature.SetGeometry(ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(geometry_wkt)))
             if fid is None:
                 layer.CreateFeature(feature)
             else:
