@@ -1,0 +1,103 @@
+"""The whole DINAMIS flow through the interface, under pytest-qgis, against the loopback
+reference server: profile -> AOI (selection, drawing) -> estimate -> submit -> status
+updates -> delivery -> layer loaded."""
+import pytest
+
+
+@pytest.fixture
+def basic_authcfg(qgis_app, secret):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword("test-master-password", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("dinamis ui test")
+    config.setConfig("username", "tester")
+    config.setConfig("password", secret)
+    assert manager.storeAuthenticationConfig(config)[0]
+    yield config.id()
+    manager.removeAuthenticationConfig(config.id())
+
+
+def test_profile_dialog_shows_eligibility_and_saves(qgis_app):
+    from qgis.core import QgsSettings
+
+    from dataterra.dataterra_plugin.dinamis.settings import load_profile
+    from dataterra.dataterra_plugin.dinamis.ui import ProfileDialog
+
+    QgsSettings().remove("dataterra/dinamis")
+    dialog = ProfileDialog()
+    dialog.user_type.setCurrentIndex(dialog.user_type.findData("foreign_scientist"))
+    dialog.institution.setText("University of Liège")
+    text = dialog.eligibility.toPlainText()
+    assert "✘ Pléiades archive extraction" in text and "cooperation or collaborative project" in text
+    dialog.conditions["french_partner"].setText("UMR TETIS")
+    assert "✔ Pléiades archive extraction" in dialog.eligibility.toPlainText()
+    dialog.accept()
+    saved = load_profile()
+    assert saved.user_type == "foreign_scientist" and saved.conditions == {"french_partner": "UMR TETIS"}
+
+
+def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, tmp_path, reference_server,
+                                              basic_authcfg, secret):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
+
+    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock, ProfileDialog
+
+    dialog = ProfileDialog()
+    dialog.user_type.setCurrentIndex(dialog.user_type.findData("uia_public_actor"))
+    dialog.institution.setText("Communauté de communes du Clermontais")
+    dialog.server_url.setText(reference_server.base_url)
+    dialog.auth.setConfigId(basic_authcfg)
+    dialog.accept()
+
+    epci = QgsVectorLayer(str(sample_data["epci"]), "EPCI", "ogr")
+    QgsProject.instance().addMapLayer(epci)
+    qgis_iface.setActiveLayer(epci)
+    book_path = tmp_path / "profile" / "dinamis_orders.gpkg"
+    dock = DinamisDock(qgis_iface, book_path=book_path)
+    dock.purpose.setText("vineyard mapping")
+    dock.aoi_from_selection()
+    assert "230.49 km²" in dock.message.text() and "estimated quota 230.49 km2" in dock.message.text()
+
+    order = dock.submit(wait=True)
+    assert order["status"] == "submitted" and reference_server.order_count() == 1
+    assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "submitted"
+    statuses = []
+    for _ in range(3):
+        dock.refresh(wait=True)
+        statuses.append(dock.table.item(0, 2).text())
+    assert statuses == ["accepted", "in_production", "delivered"]
+
+    dock.table.selectRow(0)
+    paths = dock.deliver(wait=True)
+    loaded = [layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, QgsRasterLayer)]
+    assert any(layer.source() == str(paths[0]) and layer.isValid() and layer.bandCount() == 3 for layer in loaded)
+    footprints = dock.show_footprints()
+    assert footprints.featureCount() == 1
+
+    # the order book survives a "restart": a new dock reads the same file
+    again = DinamisDock(qgis_iface, book_path=book_path)
+    assert again.table.item(0, 2).text() == "delivered"
+    assert secret.encode() not in book_path.read_bytes()
+
+    # drawing a too small area is refused with its reason; nothing is submitted
+    qgis_iface.mapCanvas().setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    dock.draw_aoi()
+    for x, y in ((3.40, 43.60), (3.41, 43.60), (3.41, 43.61)):
+        dock.draw_tool.add_point(QgsPointXY(x, y))
+    dock.draw_tool.finish()
+    assert "below the minimum of 25 km²" in dock.message.text()
+    assert dock.submit(wait=True) is None and reference_server.order_count() == 1
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_corrupted_book_is_reported_in_the_dock(qgis_app, qgis_iface, tmp_path):
+    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+
+    path = tmp_path / "dinamis_orders.gpkg"
+    path.write_bytes(b"not a geopackage at all")
+    dock = DinamisDock(qgis_iface, book_path=path)
+    assert dock.book is None and "damaged" in dock.message.text()
+    assert path.read_bytes() == b"not a geopackage at all"
