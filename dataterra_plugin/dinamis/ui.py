@@ -2,6 +2,7 @@
 and why), a polygon drawing tool for the area of interest, and the DINAMIS dock (prepare,
 estimate, submit or package a request; the order book as a table and a footprints
 layer, refreshed in the background; deliveries downloaded and loaded)."""
+
 import json
 import webbrowser
 from pathlib import Path
@@ -51,8 +52,9 @@ ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_t
 REFRESH_MS = 5 * 60 * 1000
 
 
-def tr(text):
-    return QCoreApplication.translate("Dinamis", text)
+def translate(context, text):
+    """QCoreApplication.translate under the name pylupdate5 looks for."""
+    return QCoreApplication.translate(context, text)
 
 
 def eligibility_html(profile, rules):
@@ -70,35 +72,35 @@ class ProfileDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("DINAMIS profile"))
+        self.setWindowTitle(translate("Dinamis", "DINAMIS profile"))
         self.rules = load_rules()
         self.user_type = QComboBox()
         for key, value in self.rules["user_types"].items():
             self.user_type.addItem(value["label"], key)
         self.institution = QLineEdit()
         self.email = QLineEdit()
-        self.subscribed = QCheckBox(tr("My organisation has subscribed to DINAMIS"))
+        self.subscribed = QCheckBox(translate("Dinamis", "My organisation has subscribed to DINAMIS"))
         self.subscribed.setChecked(True)
         self.conditions = {key: QLineEdit() for key in CONDITIONS}
         self.server_url = QLineEdit()
         self.auth = QgsAuthConfigSelect(self)
         self.eligibility = QTextBrowser()
         form = QFormLayout()
-        form.addRow(tr("User type"), self.user_type)
-        form.addRow(tr("Institution"), self.institution)
-        form.addRow(tr("Contact e-mail"), self.email)
+        form.addRow(translate("Dinamis", "User type"), self.user_type)
+        form.addRow(translate("Dinamis", "Institution"), self.institution)
+        form.addRow(translate("Dinamis", "Contact e-mail"), self.email)
         form.addRow("", self.subscribed)
-        form.addRow(tr("French partner (foreign scientists)"), self.conditions["french_partner"])
-        form.addRow(tr("Airbus R&D agreement (private R&D)"), self.conditions["airbus_agreement"])
-        form.addRow(tr("Public contract reference (contractors)"), self.conditions["public_contract"])
-        form.addRow(tr("Ordering server URL (optional)"), self.server_url)
-        form.addRow(tr("Authentication"), self.auth)
+        form.addRow(translate("Dinamis", "French partner (foreign scientists)"), self.conditions["french_partner"])
+        form.addRow(translate("Dinamis", "Airbus R&D agreement (private R&D)"), self.conditions["airbus_agreement"])
+        form.addRow(translate("Dinamis", "Public contract reference (contractors)"), self.conditions["public_contract"])
+        form.addRow(translate("Dinamis", "Ordering server URL (optional)"), self.server_url)
+        form.addRow(translate("Dinamis", "Authentication"), self.auth)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(tr("What you may obtain, and why:")))
+        layout.addWidget(QLabel(translate("Dinamis", "What you may obtain, and why:")))
         layout.addWidget(self.eligibility)
         layout.addWidget(buttons)
         self._load()
@@ -124,16 +126,20 @@ class ProfileDialog(QDialog):
                 self.conditions[key].setText(value)
 
     def profile(self):
-        return Profile(self.user_type.currentData(), self.institution.text().strip(), self.email.text().strip(),
-                       self.subscribed.isChecked(),
-                       {k: w.text().strip() for k, w in self.conditions.items() if w.text().strip()})
+        return Profile(
+            self.user_type.currentData(),
+            self.institution.text().strip(),
+            self.email.text().strip(),
+            self.subscribed.isChecked(),
+            {k: w.text().strip() for k, w in self.conditions.items() if w.text().strip()},
+        )
 
     def update_eligibility(self):
         self.eligibility.setHtml(eligibility_html(self.profile(), self.rules))
 
     def accept(self):
         if not self.institution.text().strip():
-            QMessageBox.warning(self, self.windowTitle(), tr("Give the name of your institution."))
+            QMessageBox.warning(self, self.windowTitle(), translate("Dinamis", "Give the name of your institution."))
             return
         save_profile(self.profile())
         save_server_settings(self.server_url.text().strip(), self.auth.configId())
@@ -175,7 +181,7 @@ class DinamisDock(QDockWidget):
     COLUMNS = ("local_id", "product_id", "status", "area_km2", "quota_units", "remote_id", "updated")
 
     def __init__(self, iface=None, parent=None, transport_factory=None, book_path=None):
-        super().__init__(tr("DINAMIS orders"), parent)
+        super().__init__(translate("Dinamis", "DINAMIS orders"), parent)
         self.setObjectName("DataTerraDinamisDock")
         self.iface = iface
         self.rules = load_rules()
@@ -201,25 +207,28 @@ class DinamisDock(QDockWidget):
         self.purpose = QLineEdit()
         self.project = QLineEdit()
         form = QFormLayout()
-        form.addRow(tr("Product"), self.product)
-        form.addRow(tr("Purpose"), self.purpose)
-        form.addRow(tr("Project"), self.project)
+        form.addRow(translate("Dinamis", "Product"), self.product)
+        form.addRow(translate("Dinamis", "Purpose"), self.purpose)
+        form.addRow(translate("Dinamis", "Project"), self.project)
         layout.addLayout(form)
         row = QHBoxLayout()
-        for text, slot in ((tr("Profile…"), self.edit_profile), (tr("AOI from selection"), self.aoi_from_selection),
-                           (tr("Draw AOI"), self.draw_aoi)):
+        for text, slot in (
+            (translate("Dinamis", "Profile…"), self.edit_profile),
+            (translate("Dinamis", "AOI from selection"), self.aoi_from_selection),
+            (translate("Dinamis", "Draw AOI"), self.draw_aoi),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        self.message = QLabel(tr("State your profile, then take or draw an area of interest."))
+        self.message = QLabel(translate("Dinamis", "State your profile, then take or draw an area of interest."))
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        self.estimate_button = QPushButton(tr("Check and estimate"))
-        self.submit_button = QPushButton(tr("Submit order"))
-        self.package_button = QPushButton(tr("Request package…"))
-        self.portal_button = QPushButton(tr("Open DINAMIS request page"))
+        self.estimate_button = QPushButton(translate("Dinamis", "Check and estimate"))
+        self.submit_button = QPushButton(translate("Dinamis", "Submit order"))
+        self.package_button = QPushButton(translate("Dinamis", "Request package…"))
+        self.portal_button = QPushButton(translate("Dinamis", "Open DINAMIS request page"))
         self.estimate_button.clicked.connect(self.check_and_estimate)
         self.submit_button.clicked.connect(lambda: self.submit())
         self.package_button.clicked.connect(self.write_package)
@@ -228,13 +237,26 @@ class DinamisDock(QDockWidget):
             row.addWidget(button)
         layout.addLayout(row)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr("Id"), tr("Product"), tr("Status"), tr("Area (km²)"),
-                                              tr("Quota"), tr("Server id"), tr("Updated")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Dinamis", "Id"),
+                translate("Dinamis", "Product"),
+                translate("Dinamis", "Status"),
+                translate("Dinamis", "Area (km²)"),
+                translate("Dinamis", "Quota"),
+                translate("Dinamis", "Server id"),
+                translate("Dinamis", "Updated"),
+            ]
+        )
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         layout.addWidget(self.table)
         row = QHBoxLayout()
-        for text, slot in ((tr("Refresh"), lambda: self.refresh()), (tr("Download and load"), lambda: self.deliver()),
-                           (tr("Cancel order"), self.cancel_selected), (tr("Show footprints"), self.show_footprints)):
+        for text, slot in (
+            (translate("Dinamis", "Refresh"), lambda: self.refresh()),
+            (translate("Dinamis", "Download and load"), lambda: self.deliver()),
+            (translate("Dinamis", "Cancel order"), self.cancel_selected),
+            (translate("Dinamis", "Show footprints"), self.show_footprints),
+        ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -268,7 +290,9 @@ class DinamisDock(QDockWidget):
         return int(self.table.item(row, 0).text()) if row >= 0 else None
 
     def show_footprints(self):
-        layer = QgsVectorLayer(f"{self.book_path}|layername={LAYER}", tr("DINAMIS order footprints"), "ogr")
+        layer = QgsVectorLayer(
+            f"{self.book_path}|layername={LAYER}", translate("Dinamis", "DINAMIS order footprints"), "ogr"
+        )
         if layer.isValid():
             QgsProject.instance().addMapLayer(layer)
         return layer
@@ -279,7 +303,7 @@ class DinamisDock(QDockWidget):
 
     def set_aoi(self, geometry, crs):
         if geometry is None or geometry.isEmpty():
-            self.say(tr("The area of interest is empty: draw a polygon or select a feature."))
+            self.say(translate("Dinamis", "The area of interest is empty: draw a polygon or select a feature."))
             return
         self.aoi = (geometry.asWkt(), crs.authid() or crs.toWkt())
         self.check_and_estimate()
@@ -287,7 +311,7 @@ class DinamisDock(QDockWidget):
     def aoi_from_selection(self):
         layer = self.iface.activeLayer() if self.iface else None
         if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
-            self.say(tr("Select a polygon layer and one of its features first."))
+            self.say(translate("Dinamis", "Select a polygon layer and one of its features first."))
             return
         features = layer.selectedFeatures() or list(layer.getFeatures())
         self.set_aoi(QgsGeometry.unaryUnion([f.geometry() for f in features]), layer.crs())
@@ -299,7 +323,7 @@ class DinamisDock(QDockWidget):
         self.draw_tool = AoiDrawTool(canvas)
         self.draw_tool.polygonDrawn.connect(lambda g: self.set_aoi(g, canvas.mapSettings().destinationCrs()))
         canvas.setMapTool(self.draw_tool)
-        self.say(tr("Click the vertices of the area; right-click to finish."))
+        self.say(translate("Dinamis", "Click the vertices of the area; right-click to finish."))
 
     # --- request -------------------------------------------------------------------------
     def product_id(self):
@@ -309,14 +333,14 @@ class DinamisDock(QDockWidget):
         """Check eligibility and the AOI; show the area and quota, or every reason."""
         profile = load_profile()
         if profile is None:
-            self.say(tr("State your DINAMIS profile first (Profile…)."))
+            self.say(translate("Dinamis", "State your DINAMIS profile first (Profile…)."))
             return False
         entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
         if not entitlement.allowed:
-            self.say(tr("Not available to your profile: {0}").format(" ".join(entitlement.reasons)))
+            self.say(translate("Dinamis", "Not available to your profile: {0}").format(" ".join(entitlement.reasons)))
             return False
         if self.aoi is None:
-            self.say(tr("Take or draw an area of interest first."))
+            self.say(translate("Dinamis", "Take or draw an area of interest first."))
             return False
         try:
             self.report = check_aoi(self.aoi[0], self.aoi[1], self.product_id(), self.rules)
@@ -327,48 +351,68 @@ class DinamisDock(QDockWidget):
             self.say(" ".join(issue.message for issue in self.report.issues))
             return False
         estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
-        self.say(tr("Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.").format(
-            self.report.area_km2, self.report.vertex_count, estimate["quota_units"], estimate["unit"]))
+        self.say(
+            translate(
+                "Dinamis", "Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}."
+            ).format(self.report.area_km2, self.report.vertex_count, estimate["quota_units"], estimate["unit"])
+        )
         return True
 
     def request_body(self):
         from osgeo import ogr
 
-        return {"product_id": self.product_id(),
-                "aoi": json.loads(ogr.CreateGeometryFromWkt(self.report.wkt_wgs84).ExportToJson()),
-                "purpose": self.purpose.text().strip(), "project": self.project.text().strip()}
+        return {
+            "product_id": self.product_id(),
+            "aoi": json.loads(ogr.CreateGeometryFromWkt(self.report.wkt_wgs84).ExportToJson()),
+            "purpose": self.purpose.text().strip(),
+            "project": self.project.text().strip(),
+        }
 
     def client(self):
         url, authcfg = server_settings()
         if not url:
-            raise DataTerraError(tr("No ordering server is configured: set its URL in the profile, or use "
-                                    "'Request package…' and the DINAMIS request page."))
+            raise DataTerraError(
+                translate(
+                    "Dinamis",
+                    "No ordering server is configured: set its URL in the profile, or use "
+                    "'Request package…' and the DINAMIS request page.",
+                )
+            )
         return OrderingClient(url, self.transport_factory(authcfg))
 
     def submit(self, wait=False):
         if self.book is None or not self.check_and_estimate():
             return None
         estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
-        local_id = self.book.add_draft(self.request_body(), self.report.wkt_wgs84, self.report.area_km2,
-                                       estimate["quota_units"])
+        local_id = self.book.add_draft(
+            self.request_body(), self.report.wkt_wgs84, self.report.area_km2, estimate["quota_units"]
+        )
         self.fill_table()
-        return self.run(tr("Submitting DINAMIS order"), lambda: workflow.submit(self.book, self.client(), local_id),
-                        wait)
+        return self.run(
+            translate("Dinamis", "Submitting DINAMIS order"),
+            lambda: workflow.submit(self.book, self.client(), local_id),
+            wait,
+        )
 
     def refresh(self, wait=False):
         if self.book is None or not server_settings()[0]:
             return None
-        return self.run(tr("Refreshing DINAMIS orders"), lambda: workflow.refresh(self.book, self.client()), wait)
+        return self.run(
+            translate("Dinamis", "Refreshing DINAMIS orders"), lambda: workflow.refresh(self.book, self.client()), wait
+        )
 
     def deliver(self, local_id=None, wait=False):
         local_id = local_id if local_id is not None else self.selected_local_id()
         if local_id is None:
-            self.say(tr("Select a delivered order in the table."))
+            self.say(translate("Dinamis", "Select a delivered order in the table."))
             return None
         folder = self.book_path.parent / "dinamis_products" / str(local_id)
-        return self.run(tr("Downloading DINAMIS products"),
-                        lambda: workflow.deliver(self.book, self.client(), local_id, folder), wait,
-                        on_done=self.load_products)
+        return self.run(
+            translate("Dinamis", "Downloading DINAMIS products"),
+            lambda: workflow.deliver(self.book, self.client(), local_id, folder),
+            wait,
+            on_done=self.load_products,
+        )
 
     def load_products(self, paths):
         for path in paths or []:
@@ -379,27 +423,37 @@ class DinamisDock(QDockWidget):
     def cancel_selected(self):
         local_id = self.selected_local_id()
         if local_id is not None:
-            self.run(tr("Cancelling DINAMIS order"), lambda: workflow.cancel(self.book, self.client(), local_id),
-                     False)
+            self.run(
+                translate("Dinamis", "Cancelling DINAMIS order"),
+                lambda: workflow.cancel(self.book, self.client(), local_id),
+                False,
+            )
 
     def write_package(self, folder=None):
         from .core.package import write_request_package
 
         if not self.check_and_estimate():
             return None
-        folder = folder or QFileDialog.getExistingDirectory(self, tr("New folder for the request package"))
+        folder = folder or QFileDialog.getExistingDirectory(
+            self, translate("Dinamis", "New folder for the request package")
+        )
         if not folder:
             return None
         profile = load_profile()
         entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
         estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
         try:
-            files = write_request_package(folder, self.request_body(), self.report.wkt_wgs84, profile,
-                                          self.report, estimate, entitlement)
+            files = write_request_package(
+                folder, self.request_body(), self.report.wkt_wgs84, profile, self.report, estimate, entitlement
+            )
         except DataTerraError as exc:
             self.say(str(exc))
             return None
-        self.say(tr("Request package written to {0}: attach its files to the DINAMIS request form.").format(folder))
+        self.say(
+            translate(
+                "Dinamis", "Request package written to {0}: attach its files to the DINAMIS request form."
+            ).format(folder)
+        )
         return files
 
     def open_request_page(self):
@@ -408,9 +462,14 @@ class DinamisDock(QDockWidget):
     # --- background work -----------------------------------------------------------------
     def run(self, title, function, wait, on_done=None):
         """Run ``function`` in a QgsTask (or now when ``wait``); errors go to the message line."""
+
         def finished(result=None, error=None):
             if error is not None:
-                self.say(str(error) if isinstance(error, DataTerraError) else tr("Unexpected error: {0}").format(error))
+                self.say(
+                    str(error)
+                    if isinstance(error, DataTerraError)
+                    else translate("Dinamis", "Unexpected error: {0}").format(error)
+                )
             elif on_done is not None:
                 on_done(result)
             self.fill_table()
@@ -434,4 +493,3 @@ class DinamisDock(QDockWidget):
         self.tasks.append(task)
         QgsApplication.taskManager().addTask(task)
         return task
-

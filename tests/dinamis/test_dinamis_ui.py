@@ -101,3 +101,24 @@ def test_corrupted_book_is_reported_in_the_dock(qgis_app, qgis_iface, tmp_path):
     dock = DinamisDock(qgis_iface, book_path=path)
     assert dock.book is None and "damaged" in dock.message.text()
     assert path.read_bytes() == b"not a geopackage at all"
+
+
+def test_french_translation_is_used(qgis_app, dataterra_provider):
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    from dataterra.dataterra_plugin.dinamis.algorithms import DinamisRequestPackage
+    from dataterra.dataterra_plugin.dinamis.ui import ProfileDialog
+    from dataterra.dataterra_plugin.paths import I18N
+
+    translator = QTranslator()
+    assert translator.load(str(I18N / "dinamis_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert ProfileDialog().windowTitle() == "Profil DINAMIS"
+        algorithm = DinamisRequestPackage()
+        algorithm.initAlgorithm()
+        assert algorithm.displayName() == "Dossier de demande DINAMIS"
+        # a string of the shared base class, in its own context
+        assert algorithm.parameterDefinition("PURPOSE").description() == "Objet de la demande"
+    finally:
+        QCoreApplication.removeTranslator(translator)
