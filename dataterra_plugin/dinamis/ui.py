@@ -493,3 +493,14 @@ class DinamisDock(QDockWidget):
         self.tasks.append(task)
         QgsApplication.taskManager().addTask(task)
         return task
+
+
+def open_dinamis_dock(iface, dock=None):
+    """Show the DINAMIS dock in QGIS's main window (created once); returns it. For the
+    plugin's menu action: ``self.dinamis_dock = open_dinamis_dock(self.iface, self.dinamis_dock)``."""
+    if dock is None:
+        dock = DinamisDock(iface, iface.mainWindow())
+        iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    dock.show()
+    dock.raise_()
+    return dock

@@ -81,6 +81,9 @@ def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, 
     again = DinamisDock(qgis_iface, book_path=book_path)
     assert again.table.item(0, 2).text() == "delivered"
     assert secret.encode() not in book_path.read_bytes()
+    project_file = tmp_path / "project.qgs"
+    assert QgsProject.instance().write(str(project_file))
+    assert secret not in project_file.read_text(encoding="utf-8")
 
     # drawing a too small area is refused with its reason; nothing is submitted
     qgis_iface.mapCanvas().setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
@@ -122,3 +125,35 @@ def test_french_translation_is_used(qgis_app, dataterra_provider):
         assert algorithm.parameterDefinition("PURPOSE").description() == "Objet de la demande"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_background_refresh_runs_in_a_task(qgis_app, qgis_iface, sample_data, tmp_path, reference_server,
+                                           basic_authcfg):
+    import time
+
+    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+
+    from dataterra.dataterra_plugin.dinamis.core.rules import Profile
+    from dataterra.dataterra_plugin.dinamis.settings import save_profile, save_server_settings
+    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+
+    save_profile(Profile("uia_research", "INRAE UMR TETIS"))
+    save_server_settings(reference_server.base_url, basic_authcfg)
+    epci = QgsVectorLayer(str(sample_data["epci"]), "EPCI", "ogr")
+    QgsProject.instance().addMapLayer(epci)
+    qgis_iface.setActiveLayer(epci)
+    dock = DinamisDock(qgis_iface, book_path=tmp_path / "orders.gpkg")
+    dock.aoi_from_selection()
+    task = dock.submit()  # a QgsTask: the main thread is not blocked
+    deadline = time.time() + 30
+    while dock.table.item(0, 2).text() != "submitted" and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.table.item(0, 2).text() == "submitted", dock.message.text()
+    dock.refresh()
+    while dock.table.item(0, 2).text() != "accepted" and time.time() < deadline:
+        QgsApplication.processEvents()
+        time.sleep(0.01)
+    assert dock.table.item(0, 2).text() == "accepted"
+    assert reference_server.order_count() == 1 and task is not None
+    QgsProject.instance().removeAllMapLayers()
