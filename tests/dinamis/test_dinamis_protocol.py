@@ -281,3 +281,24 @@ def test_secret_appears_nowhere(reference_server, secret, tmp_path, caplog):
     assert all(secret not in m for m in messages)
     assert secret not in caplog.text
     assert secret not in json.dumps(book.orders())
+
+
+def test_invalid_request_is_marked_refused_not_resent(reference_server, secret, tmp_path):
+    book = OrderBook(tmp_path / "orders.gpkg")
+    client = make_client(reference_server, secret)
+    local_id = book.add_draft(dict(REQUEST, product_id="landsat_9"), AOI_WKT, 268.7, 268.7)
+    with pytest.raises(OrderingError, match="HTTP 422.*unknown product_id 'landsat_9'"):
+        workflow.submit(book, client, local_id)
+    row = book.get(local_id)
+    assert row["status"] == "refused" and "landsat_9" in row["status_message"]
+    assert workflow.refresh(book, client) == {} and reference_server.order_count() == 0
+
+
+def test_wrong_credentials_leave_the_draft_pending(reference_server, secret, tmp_path):
+    book = OrderBook(tmp_path / "orders.gpkg")
+    local_id = book.add_draft(REQUEST, AOI_WKT, 268.7, 268.7)
+    with pytest.raises(OrderingError, match="HTTP 401"):
+        workflow.submit(book, make_client(reference_server, "not-the-token"), local_id)
+    assert book.get(local_id)["status"] == "draft"
+    workflow.reconcile(book, make_client(reference_server, secret))  # fixed credentials
+    assert book.get(local_id)["status"] == "submitted" and reference_server.order_count() == 1

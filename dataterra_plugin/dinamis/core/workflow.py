@@ -23,8 +23,19 @@ def submit(book, client, local_id):
         raise TransportError(f"{exc} The server may have received the order: it will be checked "
                              "at the next refresh, with the same key, so it is never ordered twice.",
                              exc.kind) from None
+    except OrderingError as exc:
+        _refuse_if_rejected(book, local_id, exc)
+        raise
     book.record_remote(local_id, order)
     return order
+
+
+def _refuse_if_rejected(book, local_id, error):
+    """A request the server rejected as invalid (400, 422) holds no order there: mark it
+    refused so that it is not sent again at every refresh. Authentication errors (401,
+    403) and server errors leave it pending."""
+    if error.status in (400, 422):
+        book.set_status(local_id, "refused", str(error))
 
 
 def reconcile(book, client):
@@ -35,7 +46,11 @@ def reconcile(book, client):
             continue
         order = client.find_by_key(row["idempotency_key"])
         if order is None:
-            order = client.submit(row["request_json"], row["idempotency_key"])
+            try:
+                order = client.submit(row["request_json"], row["idempotency_key"])
+            except OrderingError as exc:
+                _refuse_if_rejected(book, row["local_id"], exc)
+                continue
         book.record_remote(row["local_id"], order)
         settled.append(row["local_id"])
     return settled
