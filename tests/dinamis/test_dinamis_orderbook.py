@@ -42,8 +42,8 @@ def test_corrupted_book_is_reported_not_overwritten(tmp_path):
 def test_truncated_book_is_reported(tmp_path):
     path = tmp_path / "orders.gpkg"
     book = OrderBook(path)
-    for i in range(30):
-        book.add_draft(dict(REQUEST, project=str(i) * 200), WKT, 1.0, 1.0)
+    for i in range(6):
+        book.add_draft(dict(REQUEST, project=str(i) * 3000), WKT, 1.0, 1.0)
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])
     with pytest.raises(OrderBookError, match="damaged|cannot be read"):
