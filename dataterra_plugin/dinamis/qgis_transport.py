@@ -14,7 +14,7 @@ TLS_ERRORS = {QNetworkReply.SslHandshakeFailedError}
 def qgis_transport(authcfg="", feedback=None):
     """A transport for :class:`~.core.client.OrderingClient` over QgsNetworkAccessManager."""
 
-    def transport(method, url, headers, body=None):
+    def transport(method, url, headers, body=None, sink=None):
         request = QNetworkRequest(QUrl(url))
         for key, value in headers.items():
             request.setRawHeader(key.encode(), value.encode())
@@ -31,7 +31,14 @@ def qgis_transport(authcfg="", feedback=None):
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
         if status is not None and int(status) > 0 and reply.error() not in TLS_ERRORS:
             reply_headers = {bytes(k).decode(): bytes(reply.rawHeader(k)).decode() for k in reply.rawHeaderList()}
-            return Response(int(status), bytes(reply.content()), reply_headers)
+            content = bytes(reply.content())
+            if sink is not None and int(status) in (200, 206):
+                # QgsBlockingNetworkRequest holds the whole answer in memory; write it out by chunks
+                sink.start(int(status))
+                for start in range(0, len(content), 1 << 16):
+                    sink.write(content[start:start + (1 << 16)])
+                content = b""
+            return Response(int(status), content, reply_headers)
         host = QUrl(url).host()
         if reply.error() in TLS_ERRORS:
             raise TransportError(f"The TLS certificate of {host} could not be verified: the connection was "

@@ -302,3 +302,25 @@ def test_wrong_credentials_leave_the_draft_pending(reference_server, secret, tmp
     assert book.get(local_id)["status"] == "draft"
     workflow.reconcile(book, make_client(reference_server, secret))  # fixed credentials
     assert book.get(local_id)["status"] == "submitted" and reference_server.order_count() == 1
+
+
+def test_cancelled_download_keeps_part_and_resumes(reference_server, secret, tmp_path):
+    from dataterra.dataterra_plugin.dinamis.core.client import Cancelled
+
+    client = make_client(reference_server, secret)
+    order = client.submit(REQUEST, "k-cancel-dl")
+    for _ in range(3):
+        order = client.status(order["id"])
+    deliverable = order["deliverables"][0]
+    writes = []
+
+    def cancel_after_first_chunk():
+        writes.append(1)
+        return len(writes) > 1
+
+    with pytest.raises(Cancelled):
+        client.download(deliverable, tmp_path, is_cancelled=cancel_after_first_chunk)
+    part = tmp_path / (deliverable["name"] + ".part")
+    assert 0 < part.stat().st_size < deliverable["size"] and not (tmp_path / deliverable["name"]).exists()
+    path = client.download(deliverable, tmp_path)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == deliverable["sha256"] and not part.exists()

@@ -26,10 +26,9 @@ from ....rasterblocks.errors import Cancelled, DataTerraError, check_cancel
 class TransportError(DataTerraError):
     """No usable answer: ``kind`` is 'connection', 'timeout' or 'tls'."""
 
-    def __init__(self, message, kind="connection", partial=None):
+    def __init__(self, message, kind="connection"):
         super().__init__(message)
         self.kind = kind
-        self.partial = partial  # a Response with the bytes received before a cut, if any
 
 
 class OrderingError(DataTerraError):
@@ -59,18 +58,17 @@ def urllib_transport(timeout=30, authenticate=None, context=None):
     CA bundle, never disable checks); ``authenticate(headers)`` adds credentials."""
     context = context or ssl.create_default_context()
 
-    def transport(method, url, headers, body=None):
+    def transport(method, url, headers, body=None, sink=None):
         headers = dict(headers)
         if authenticate is not None:
             authenticate(headers)
         request = urllib.request.Request(url, data=body, headers=headers, method=method)
         try:
             with urllib.request.urlopen(request, timeout=timeout, context=context) as answer:
-                try:
+                if sink is None:
                     return Response(answer.status, answer.read(), dict(answer.headers))
-                except http.client.IncompleteRead as exc:
-                    raise TransportError(f"The connection to {_host(url)} was cut during the answer.",
-                                         partial=Response(answer.status, exc.partial, dict(answer.headers))) from None
+                _stream(answer, sink, url)
+                return Response(answer.status, b"", dict(answer.headers))
         except urllib.error.HTTPError as exc:
             return Response(exc.code, exc.read(), dict(exc.headers or {}))
         except urllib.error.URLError as exc:
@@ -91,6 +89,48 @@ def urllib_transport(timeout=30, authenticate=None, context=None):
                                  f"({exc.__class__.__name__}).") from None
 
     return transport
+
+
+def _stream(answer, sink, url, chunk=1 << 16):
+    """Copy a body into ``sink`` by chunks: memory bounded whatever the file size."""
+    sink.start(answer.status)
+    while True:
+        try:
+            data = answer.read(chunk)
+        except http.client.IncompleteRead as exc:
+            sink.write(exc.partial)
+            raise TransportError(f"The connection to {_host(url)} was cut during the download.") from None
+        if not data:
+            return
+        sink.write(data)
+
+
+class PartFile:
+    """Where a download goes: ``<name>.part``, appended to after a 206 (resume), rewritten
+    after a 200; reports progress and checks cancellation at every chunk."""
+
+    def __init__(self, path, total, progress=None, is_cancelled=None):
+        self.path, self.total = Path(path), total
+        self.progress, self.is_cancelled = progress, is_cancelled
+        self.handle = None
+
+    def start(self, status):
+        self.close()
+        self.handle = open(self.path, "ab" if status == 206 else "wb")
+
+    def write(self, data):
+        check_cancel(self.is_cancelled)
+        self.handle.write(data)
+        if self.progress:
+            self.progress(min(1.0, self.handle.tell() / max(self.total, 1)))
+
+    def close(self):
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+    def size(self):
+        return self.path.stat().st_size if self.path.exists() else 0
 
 
 def _host(url):
@@ -166,48 +206,41 @@ class OrderingClient:
     def cancel(self, order_id):
         return self._call("POST", f"/orders/{order_id}/cancel", {})
 
-    def download(self, deliverable, folder, progress=None, is_cancelled=None, chunk=65536):
-        """Download one deliverable to ``folder``: resume a ``.part`` file with a Range
-        request, verify size and SHA-256, then rename atomically. Returns the final path."""
+    def download(self, deliverable, folder, progress=None, is_cancelled=None):
+        """Download one deliverable to ``folder``, streamed to a ``.part`` file that is
+        resumed with a Range request after a cut; size and SHA-256 are verified, then the
+        file is renamed atomically. Returns the final path."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / deliverable["name"]
         if final.exists() and _sha256(final) == deliverable["sha256"]:
             return final
-        part = final.with_name(final.name + ".part")
-        for attempt in range(self.retries):
-            have = part.stat().st_size if part.exists() else 0
-            headers = {"Range": f"bytes={have}-"} if have else {}
-            try:
-                response = self.transport("GET", deliverable["href"], headers)
-            except TransportError as exc:
-                if exc.kind == "tls" or attempt == self.retries - 1:
-                    raise
-                if exc.partial is not None and exc.partial.status in (200, 206):
-                    _append_body(part, exc.partial, deliverable, progress, is_cancelled, chunk)
-                continue
-            if response.status not in (200, 206):
-                raise OrderingError(f"Downloading {deliverable['name']} failed with HTTP {response.status}.",
-                                    response.status)
-            _append_body(part, response, deliverable, progress, is_cancelled, chunk)
-            if part.stat().st_size >= deliverable["size"]:
-                break
-        if part.stat().st_size != deliverable["size"] or _sha256(part) != deliverable["sha256"]:
-            part.unlink()
+        part = PartFile(final.with_name(final.name + ".part"), deliverable["size"], progress, is_cancelled)
+        try:
+            for attempt in range(self.retries):
+                have = part.size()
+                headers = {"Range": f"bytes={have}-"} if have else {}
+                try:
+                    response = self.transport("GET", deliverable["href"], headers, sink=part)
+                except TransportError as exc:
+                    if exc.kind == "tls" or attempt == self.retries - 1:
+                        raise
+                    continue
+                finally:
+                    part.close()
+                if response.status not in (200, 206):
+                    raise OrderingError(f"Downloading {deliverable['name']} failed with HTTP {response.status}.",
+                                        response.status)
+                if part.size() >= deliverable["size"]:
+                    break
+        except Cancelled:
+            raise  # the .part file stays, so that the next attempt resumes it
+        if part.size() != deliverable["size"] or _sha256(part.path) != deliverable["sha256"]:
+            part.path.unlink()
             raise OrderingError(f"{deliverable['name']} arrived damaged (size or SHA-256 differs); the "
                                 "partial file was removed: download it again.")
-        os.replace(part, final)
+        os.replace(part.path, final)
         return final
-
-
-def _append_body(part, response, deliverable, progress, is_cancelled, chunk):
-    """Write a (partial) body: appended after a 206, from scratch after a 200."""
-    with open(part, "ab" if response.status == 206 else "wb") as handle:
-        for start in range(0, len(response.body), chunk):
-            check_cancel(is_cancelled)
-            handle.write(response.body[start:start + chunk])
-            if progress:
-                progress(min(1.0, handle.tell() / max(deliverable["size"], 1)))
 
 
 def _sha256(path):
