@@ -74,3 +74,15 @@ def test_locked_book_is_reported(tmp_path):
         holder.rollback()
         holder.close()
     assert OrderBook(path).orders() == []
+
+
+def test_concurrent_writers_and_readers_in_threads(tmp_path):
+    """The dock writes from background tasks while the table reads: nothing is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    book = OrderBook(tmp_path / "orders.gpkg")
+    with ThreadPoolExecutor(4) as pool:
+        ids = list(pool.map(lambda i: book.add_draft(dict(REQUEST, project=str(i)), WKT, 1.0, 1.0), range(8)))
+        reads = list(pool.map(lambda _: len(book.orders()), range(8)))
+    assert sorted(ids) == sorted(set(ids)) and len(book.orders()) == 8
+    assert all(0 <= n <= 8 for n in reads)

@@ -7,6 +7,7 @@ never written here: requests hold the product and AOI only.
 """
 import json
 import sqlite3
+import threading
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -26,6 +27,11 @@ FIELDS = (("idempotency_key", ogr.OFTString), ("remote_id", ogr.OFTString), ("ba
           ("area_km2", ogr.OFTReal), ("quota_units", ogr.OFTReal), ("request_json", ogr.OFTString),
           ("deliverables_json", ogr.OFTString), ("local_paths", ogr.OFTString),
           ("created", ogr.OFTString), ("updated", ogr.OFTString), ("sent_at", ogr.OFTString))
+
+
+# one lock for every book of this process: the dock's background tasks write while the
+# main thread reads, and SQLite would answer "database is locked" instead of waiting
+_LOCK = threading.RLock()
 
 
 class OrderBookError(DataTerraError):
@@ -96,6 +102,10 @@ class OrderBook:
             raise OrderBookError(f"The DINAMIS order book {self.path} cannot be opened ({exc}).") from None
 
     def _write(self, fid, values, geometry_wkt=None):
+        with _LOCK:
+            return self._write_locked(fid, values, geometry_wkt)
+
+    def _write_locked(self, fid, values, geometry_wkt):
         dataset = self._open()
         layer = dataset.GetLayerByName(LAYER)
         try:
@@ -155,6 +165,10 @@ class OrderBook:
 
     def orders(self):
         """Every order as a dict (with ``local_id`` and ``wkt``), oldest first."""
+        with _LOCK:
+            return self._orders_locked()
+
+    def _orders_locked(self):
         dataset = gdal.OpenEx(str(self.path), gdal.OF_VECTOR)
         layer = dataset.GetLayerByName(LAYER)
         rows = []
