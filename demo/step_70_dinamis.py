@@ -64,7 +64,25 @@ def run(ctx):
         ctx.log(f"delivered and loaded: {paths[0].name}, valid={layer.isValid()}, bands={layer.bandCount()}")
     finally:
         server.stop()
-    return sorted(package.iterdir()) + [book_path] + paths
+    written = sorted(package.iterdir()) + [book_path] + paths
+    png = _map(ctx, book_path, layer)
+    return written + ([png] if png else [])
+
+
+def _map(ctx, book_path, product_layer):
+    """Delivered image, order footprint and EPCI outline as a PNG (demo/mapping.py)."""
+    from qgis.core import QgsVectorLayer
+
+    try:
+        from mapping import render_map
+    except ImportError:
+        ctx.log("demo/mapping.py is not available: map skipped")
+        return None
+    footprints = QgsVectorLayer(f"{book_path}|layername=dinamis_orders", "Order footprint", "ogr")
+    epci = QgsVectorLayer(str(ctx.sample["epci"]), "EPCI du Clermontais", "ogr")
+    png = ctx.output / "dinamis_order.png"
+    render_map([footprints, epci, product_layer], png, "DINAMIS order over the Clermontais", extent_layer=epci)
+    return png
 
 
 def _geojson(wkt):
