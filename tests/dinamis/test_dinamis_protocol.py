@@ -232,8 +232,9 @@ def test_server_state_survives_restart(tmp_path, secret):
         server.stop()
 
 
-def test_tls_errors_are_not_ignored(tmp_path):
-    """A self-signed HTTPS server on loopback: the client refuses it and says why."""
+@pytest.fixture
+def self_signed_server(tmp_path):
+    """An HTTPS server on loopback with a self-signed certificate."""
     import http.server
     import ssl
     import threading
@@ -241,18 +242,59 @@ def test_tls_errors_are_not_ignored(tmp_path):
     key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
                     "-out", str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
-    httpd = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+
+    class Server(http.server.ThreadingHTTPServer):
+        daemon_threads = True
+
+        def finish_request(self, request, client_address):
+            # the TLS handshake happens in the connection's own thread, so a client that
+            # stalls one handshake never blocks the accept loop
+            try:
+                request = context.wrap_socket(request, server_side=True)
+            except (ssl.SSLError, OSError):
+                return
+            super().finish_request(request, client_address)
+
+    httpd = Server(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        client = OrderingClient(f"https://127.0.0.1:{httpd.server_address[1]}/api/v1", urllib_transport(timeout=5))
-        with pytest.raises(TransportError) as error:
-            client.estimate(REQUEST)
-        assert error.value.kind == "tls" and "do not disable the check" in str(error.value)
-    finally:
-        httpd.shutdown()
+    yield f"https://127.0.0.1:{httpd.server_address[1]}/api/v1"
+    httpd.shutdown()
+
+
+def test_tls_errors_are_not_ignored(self_signed_server):
+    """The client refuses a self-signed certificate and says why."""
+    client = OrderingClient(self_signed_server, urllib_transport(timeout=5), retries=1)
+    with pytest.raises(TransportError) as error:
+        client.estimate(REQUEST)
+    assert error.value.kind == "tls" and "do not disable the check" in str(error.value)
+
+
+def test_tls_errors_are_not_ignored_in_qgis(qgis_app, self_signed_server):
+    """Through QgsNetworkAccessManager, from a worker thread as the dock does (QgsTask)."""
+    import threading
+
+    from qgis.core import QgsApplication
+
+    from dataterra.dataterra_plugin.dinamis.qgis_transport import qgis_transport
+
+    outcome = {}
+
+    def call():
+        try:
+            OrderingClient(self_signed_server, qgis_transport(), retries=1).estimate(REQUEST)
+        except TransportError as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=call, daemon=True)
+    worker.start()
+    deadline = time.time() + 30
+    while worker.is_alive() and time.time() < deadline:
+        QgsApplication.processEvents()  # QGIS asks the main thread about SSL errors
+        time.sleep(0.01)
+    assert not worker.is_alive(), "no answer within 30 s"
+    assert outcome["error"].kind == "tls", str(outcome["error"])
 
 
 def test_secret_appears_nowhere(reference_server, secret, tmp_path, caplog):
