@@ -41,10 +41,19 @@ def test_profile_dialog_shows_eligibility_and_saves(qgis_app):
 
 def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, tmp_path, reference_server,
                                               basic_authcfg, secret):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRasterLayer, QgsVectorLayer
+    from qgis.core import (
+        QgsApplication,
+        QgsCoordinateReferenceSystem,
+        QgsPointXY,
+        QgsProject,
+        QgsRasterLayer,
+        QgsVectorLayer,
+    )
 
     from dataterra.dataterra_plugin.dinamis.ui import DinamisDock, ProfileDialog
 
+    logged = []
+    QgsApplication.messageLog().messageReceived.connect(lambda message, tag, level: logged.append(message))
     dialog = ProfileDialog()
     dialog.user_type.setCurrentIndex(dialog.user_type.findData("uia_public_actor"))
     dialog.institution.setText("Communauté de communes du Clermontais")
@@ -84,6 +93,14 @@ def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, 
     project_file = tmp_path / "project.qgs"
     assert QgsProject.instance().write(str(project_file))
     assert secret not in project_file.read_text(encoding="utf-8")
+    assert not any(secret in message for message in logged)  # QGIS message log
+    from pathlib import Path
+
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    settings.sync()
+    assert Path(settings.fileName()).exists() and secret not in Path(settings.fileName()).read_text()
 
     # drawing a too small area is refused with its reason; nothing is submitted
     qgis_iface.mapCanvas().setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
