@@ -1,0 +1,131 @@
+"""DINAMIS eligibility rules as data, and the engine that applies them to a profile.
+
+The rules live in ``resources/dinamis_rules.json`` (with the pages they come from) so
+that they can follow DINAMIS's conditions without a code change. Every decision carries
+the reasons a user can act on.
+"""
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ....rasterblocks.errors import DataTerraError
+
+RULES_PATH = Path(__file__).resolve().parents[3] / "resources" / "dinamis_rules.json"
+
+
+class RulesError(DataTerraError):
+    """The rules file is missing or malformed."""
+
+
+@dataclass
+class Profile:
+    """What a user states once: who they are and under which conditions they work.
+
+    ``conditions`` holds the requirement ids the user declares as met (for example
+    ``"french_partner"``), ``details`` free text for each (partner laboratory, contract
+    reference), which goes into the request summary.
+    """
+
+    user_type: str
+    institution: str
+    contact_email: str = ""
+    subscribed: bool = True
+    conditions: dict = field(default_factory=dict)
+
+    def to_dict(self):
+        return {"user_type": self.user_type, "institution": self.institution,
+                "contact_email": self.contact_email, "subscribed": self.subscribed,
+                "conditions": dict(self.conditions)}
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(data["user_type"], data.get("institution", ""), data.get("contact_email", ""),
+                   bool(data.get("subscribed", True)), dict(data.get("conditions", {})))
+
+
+@dataclass
+class Entitlement:
+    """Whether a profile may obtain a product, and why (or why not)."""
+
+    product_id: str
+    label: str
+    kind: str
+    allowed: bool
+    reasons: list
+
+
+def load_rules(path=None) -> dict:
+    """Read and check the rules file; raise :class:`RulesError` naming what is wrong."""
+    path = Path(path or RULES_PATH)
+    try:
+        rules = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RulesError(f"The DINAMIS rules file {path} is missing: reinstall the plugin.") from exc
+    except json.JSONDecodeError as exc:
+        raise RulesError(f"The DINAMIS rules file {path} is not valid JSON (line {exc.lineno}): "
+                         "fix it or restore the file shipped with the plugin.") from exc
+    for key in ("user_types", "products", "coverages", "requirements"):
+        if key not in rules:
+            raise RulesError(f"The DINAMIS rules file {path} has no '{key}' section.")
+    for product_id, product in rules["products"].items():
+        aoi = product.get("aoi")
+        if aoi and aoi.get("coverage") not in rules["coverages"]:
+            raise RulesError(f"Product '{product_id}' names an unknown coverage "
+                             f"'{aoi.get('coverage')}' in {path}.")
+    return rules
+
+
+def eligibility(profile: Profile, rules: dict) -> list:
+    """One :class:`Entitlement` per product of the rules, in the file's order."""
+    user_type = rules["user_types"].get(profile.user_type)
+    if user_type is None:
+        known = ", ".join(rules["user_types"])
+        raise RulesError(f"Unknown DINAMIS user type '{profile.user_type}'; choose one of: {known}.")
+    missing = [req for req in user_type.get("requires", []) if not profile.conditions.get(req)]
+    return [_entitlement(pid, product, profile, user_type, missing, rules)
+            for pid, product in rules["products"].items()]
+
+
+def _entitlement(product_id, product, profile, user_type, missing, rules):
+    reasons, allowed = [], True
+    group = user_type["group"]
+    if group not in product["user_groups"]:
+        allowed = False
+        reasons.append(f"{product['label']} is not open to '{user_type['label']}' users "
+                       f"(open to: {', '.join(product['user_groups'])}).")
+    needs_membership = not product.get("open", False)
+    if needs_membership and not profile.subscribed:
+        allowed = False
+        reasons.append("Your organisation must first subscribe to DINAMIS: "
+                       + rules["requirements"]["subscription"] + ".")
+    if needs_membership and missing and group in product["user_groups"]:
+        allowed = False
+        for req in missing:
+            reasons.append(f"'{user_type['label']}' users need {rules['requirements'][req]}; "
+                           "declare it in your profile.")
+    if allowed:
+        why = f"open to '{user_type['label']}' users"
+        if product.get("open"):
+            why += " (open access, no DINAMIS membership needed)"
+        reasons.append(f"{product['label']}: {why}.")
+    return Entitlement(product_id, product["label"], product["kind"], allowed, reasons)
+
+
+def entitlement_for(profile, product_id, rules) -> Entitlement:
+    """The entitlement of one product; unknown products are an error."""
+    if product_id not in rules["products"]:
+        raise RulesError(f"Unknown DINAMIS product '{product_id}'; known products: "
+                         f"{', '.join(rules['products'])}.")
+    return next(e for e in eligibility(profile, rules) if e.product_id == product_id)
+
+
+def quota_estimate(product_id: str, area_km2: float, rules: dict, stereo: bool = False) -> dict:
+    """Quota units a request uses: ``max(area, minimum) * factor`` (doubled for stereo).
+
+    Returns a dict with ``billed_km2`` (area charged after the minimum order size),
+    ``quota_units`` and ``unit``.
+    """
+    quota = rules["products"][product_id].get("quota", {"unit": "km2", "factor": 0.0, "minimum_km2": 0})
+    billed = max(float(area_km2), float(quota.get("minimum_km2", 0)))
+    units = billed * float(quota["factor"]) * (2 if stereo else 1)
+    return {"billed_km2": round(billed, 3), "quota_units": round(units, 3), "unit": quota["unit"]}

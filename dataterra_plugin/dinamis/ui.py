@@ -1,0 +1,506 @@
+"""DINAMIS in the QGIS interface: the profile dialog (who you are, what you may obtain
+and why), a polygon drawing tool for the area of interest, and the DINAMIS dock (prepare,
+estimate, submit or package a request; the order book as a table and a footprints
+layer, refreshed in the background; deliveries downloaded and loaded)."""
+
+import json
+import webbrowser
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsGeometry,
+    QgsProject,
+    QgsRasterLayer,
+    QgsTask,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsAuthConfigSelect, QgsMapTool, QgsRubberBand
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...rasterblocks.errors import DataTerraError
+from .core import workflow
+from .core.aoi import check_aoi
+from .core.client import OrderingClient
+from .core.orderbook import LAYER, OrderBook
+from .core.rules import Profile, eligibility, load_rules, quota_estimate
+from .qgis_transport import qgis_transport
+from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
+
+CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
+ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
+REFRESH_MS = 5 * 60 * 1000
+
+
+def translate(context, text):
+    """QCoreApplication.translate under the name pylupdate5 looks for."""
+    return QCoreApplication.translate(context, text)
+
+
+def eligibility_html(profile, rules):
+    """The eligibility of a profile as an HTML list: allowed first, then refused, with why."""
+    rows = sorted(eligibility(profile, rules), key=lambda e: not e.allowed)
+    items = []
+    for entitlement in rows:
+        mark = "✔" if entitlement.allowed else "✘"
+        items.append(f"<li>{mark} <b>{entitlement.label}</b><br/>{' '.join(entitlement.reasons)}</li>")
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+class ProfileDialog(QDialog):
+    """State once who you are; see at once what you may obtain and why."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(translate("Dinamis", "DINAMIS profile"))
+        self.rules = load_rules()
+        self.user_type = QComboBox()
+        for key, value in self.rules["user_types"].items():
+            self.user_type.addItem(value["label"], key)
+        self.institution = QLineEdit()
+        self.email = QLineEdit()
+        self.subscribed = QCheckBox(translate("Dinamis", "My organisation has subscribed to DINAMIS"))
+        self.subscribed.setChecked(True)
+        self.conditions = {key: QLineEdit() for key in CONDITIONS}
+        self.server_url = QLineEdit()
+        self.auth = QgsAuthConfigSelect(self)
+        self.eligibility = QTextBrowser()
+        form = QFormLayout()
+        form.addRow(translate("Dinamis", "User type"), self.user_type)
+        form.addRow(translate("Dinamis", "Institution"), self.institution)
+        form.addRow(translate("Dinamis", "Contact e-mail"), self.email)
+        form.addRow("", self.subscribed)
+        form.addRow(translate("Dinamis", "French partner (foreign scientists)"), self.conditions["french_partner"])
+        form.addRow(translate("Dinamis", "Airbus R&D agreement (private R&D)"), self.conditions["airbus_agreement"])
+        form.addRow(translate("Dinamis", "Public contract reference (contractors)"), self.conditions["public_contract"])
+        form.addRow(translate("Dinamis", "Ordering server URL (optional)"), self.server_url)
+        form.addRow(translate("Dinamis", "Authentication"), self.auth)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(translate("Dinamis", "What you may obtain, and why:")))
+        layout.addWidget(self.eligibility)
+        layout.addWidget(buttons)
+        self._load()
+        for widget in (self.institution, *self.conditions.values()):
+            widget.textChanged.connect(self.update_eligibility)
+        self.user_type.currentIndexChanged.connect(self.update_eligibility)
+        self.subscribed.toggled.connect(self.update_eligibility)
+        self.update_eligibility()
+
+    def _load(self):
+        profile = load_profile()
+        url, authcfg = server_settings()
+        self.server_url.setText(url)
+        self.auth.setConfigId(authcfg)
+        if profile is None:
+            return
+        self.user_type.setCurrentIndex(max(self.user_type.findData(profile.user_type), 0))
+        self.institution.setText(profile.institution)
+        self.email.setText(profile.contact_email)
+        self.subscribed.setChecked(profile.subscribed)
+        for key, value in profile.conditions.items():
+            if key in self.conditions:
+                self.conditions[key].setText(value)
+
+    def profile(self):
+        return Profile(
+            self.user_type.currentData(),
+            self.institution.text().strip(),
+            self.email.text().strip(),
+            self.subscribed.isChecked(),
+            {k: w.text().strip() for k, w in self.conditions.items() if w.text().strip()},
+        )
+
+    def update_eligibility(self):
+        self.eligibility.setHtml(eligibility_html(self.profile(), self.rules))
+
+    def accept(self):
+        if not self.institution.text().strip():
+            QMessageBox.warning(self, self.windowTitle(), translate("Dinamis", "Give the name of your institution."))
+            return
+        save_profile(self.profile())
+        save_server_settings(self.server_url.text().strip(), self.auth.configId())
+        super().accept()
+
+
+class AoiDrawTool(QgsMapTool):
+    """Left click adds a vertex, right click (or :meth:`finish`) closes the polygon."""
+
+    polygonDrawn = pyqtSignal(QgsGeometry)
+
+    def __init__(self, canvas):
+        super().__init__(canvas)
+        self.points = []
+        self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+
+    def add_point(self, point):
+        self.points.append(point)
+        self.band.addPoint(point)
+
+    def finish(self):
+        geometry = QgsGeometry.fromPolygonXY([self.points]) if len(self.points) >= 3 else QgsGeometry()
+        self.points = []
+        self.band.reset(QgsWkbTypes.PolygonGeometry)
+        self.polygonDrawn.emit(geometry)
+        return geometry
+
+    def canvasReleaseEvent(self, event):  # noqa: N802
+        if event.button() == Qt.RightButton:
+            self.finish()
+        else:
+            self.add_point(self.toMapCoordinates(event.pos()))
+
+
+class DinamisDock(QDockWidget):
+    """Prepare, check, estimate, submit (REST) or package (web path) a request, and follow
+    the order book. Network calls run in QgsTask; ``wait=True`` runs them in place (tests)."""
+
+    COLUMNS = ("local_id", "product_id", "status", "area_km2", "quota_units", "remote_id", "updated")
+
+    def __init__(self, iface=None, parent=None, transport_factory=None, book_path=None):
+        super().__init__(translate("Dinamis", "DINAMIS orders"), parent)
+        self.setObjectName("DataTerraDinamisDock")
+        self.iface = iface
+        self.rules = load_rules()
+        self.transport_factory = transport_factory or (lambda authcfg: qgis_transport(authcfg))
+        self.book_path = Path(book_path or order_book_path())
+        self.book = None
+        self.aoi = None  # (wkt, crs authid)
+        self.report = None
+        self.tasks = []
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(lambda: self.refresh())
+        self.timer.start(REFRESH_MS)
+        self.open_book()
+
+    # --- widgets -------------------------------------------------------------------
+    def _build(self):
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        self.product = QComboBox()
+        for product_id in ORDERABLE:
+            self.product.addItem(self.rules["products"][product_id]["label"], product_id)
+        self.purpose = QLineEdit()
+        self.project = QLineEdit()
+        form = QFormLayout()
+        form.addRow(translate("Dinamis", "Product"), self.product)
+        form.addRow(translate("Dinamis", "Purpose"), self.purpose)
+        form.addRow(translate("Dinamis", "Project"), self.project)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        for text, slot in (
+            (translate("Dinamis", "Profile…"), self.edit_profile),
+            (translate("Dinamis", "AOI from selection"), self.aoi_from_selection),
+            (translate("Dinamis", "Draw AOI"), self.draw_aoi),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.message = QLabel(translate("Dinamis", "State your profile, then take or draw an area of interest."))
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        self.estimate_button = QPushButton(translate("Dinamis", "Check and estimate"))
+        self.submit_button = QPushButton(translate("Dinamis", "Submit order"))
+        self.package_button = QPushButton(translate("Dinamis", "Request package…"))
+        self.portal_button = QPushButton(translate("Dinamis", "Open DINAMIS request page"))
+        self.estimate_button.clicked.connect(self.check_and_estimate)
+        self.submit_button.clicked.connect(lambda: self.submit())
+        self.package_button.clicked.connect(self.write_package)
+        self.portal_button.clicked.connect(self.open_request_page)
+        for button in (self.estimate_button, self.submit_button, self.package_button, self.portal_button):
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.table = QTableWidget(0, len(self.COLUMNS))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Dinamis", "Id"),
+                translate("Dinamis", "Product"),
+                translate("Dinamis", "Status"),
+                translate("Dinamis", "Area (km²)"),
+                translate("Dinamis", "Quota"),
+                translate("Dinamis", "Server id"),
+                translate("Dinamis", "Updated"),
+            ]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectRows)
+        layout.addWidget(self.table)
+        row = QHBoxLayout()
+        for text, slot in (
+            (translate("Dinamis", "Refresh"), lambda: self.refresh()),
+            (translate("Dinamis", "Download and load"), lambda: self.deliver()),
+            (translate("Dinamis", "Cancel order"), self.cancel_selected),
+            (translate("Dinamis", "Show footprints"), self.show_footprints),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.setWidget(body)
+
+    def say(self, text):
+        self.message.setText(text)
+
+    # --- order book ------------------------------------------------------------------
+    def open_book(self):
+        try:
+            self.book = OrderBook(self.book_path)
+        except DataTerraError as exc:
+            self.book = None
+            self.say(str(exc))
+            return
+        self.fill_table()
+
+    def fill_table(self):
+        rows = self.book.orders() if self.book else []
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            for column, key in enumerate(self.COLUMNS):
+                value = row[key]
+                text = f"{value:.2f}" if isinstance(value, float) else str(value or "")
+                self.table.setItem(index, column, QTableWidgetItem(text))
+
+    def selected_local_id(self):
+        row = self.table.currentRow()
+        return int(self.table.item(row, 0).text()) if row >= 0 else None
+
+    def show_footprints(self):
+        layer = QgsVectorLayer(
+            f"{self.book_path}|layername={LAYER}", translate("Dinamis", "DINAMIS order footprints"), "ogr"
+        )
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+        return layer
+
+    # --- profile and AOI -----------------------------------------------------------------
+    def edit_profile(self):
+        ProfileDialog(self).exec_()
+
+    def set_aoi(self, geometry, crs):
+        if geometry is None or geometry.isEmpty():
+            self.say(translate("Dinamis", "The area of interest is empty: draw a polygon or select a feature."))
+            return
+        self.aoi = (geometry.asWkt(), crs.authid() or crs.toWkt())
+        self.check_and_estimate()
+
+    def aoi_from_selection(self):
+        layer = self.iface.activeLayer() if self.iface else None
+        if not isinstance(layer, QgsVectorLayer) or layer.geometryType() != QgsWkbTypes.PolygonGeometry:
+            self.say(translate("Dinamis", "Select a polygon layer and one of its features first."))
+            return
+        features = layer.selectedFeatures() or list(layer.getFeatures())
+        self.set_aoi(QgsGeometry.unaryUnion([f.geometry() for f in features]), layer.crs())
+
+    def draw_aoi(self):
+        if not self.iface:
+            return
+        canvas = self.iface.mapCanvas()
+        self.draw_tool = AoiDrawTool(canvas)
+        self.draw_tool.polygonDrawn.connect(lambda g: self.set_aoi(g, canvas.mapSettings().destinationCrs()))
+        canvas.setMapTool(self.draw_tool)
+        self.say(translate("Dinamis", "Click the vertices of the area; right-click to finish."))
+
+    # --- request -------------------------------------------------------------------------
+    def product_id(self):
+        return self.product.currentData()
+
+    def check_and_estimate(self):
+        """Check eligibility and the AOI; show the area and quota, or every reason."""
+        profile = load_profile()
+        if profile is None:
+            self.say(translate("Dinamis", "State your DINAMIS profile first (Profile…)."))
+            return False
+        entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
+        if not entitlement.allowed:
+            self.say(translate("Dinamis", "Not available to your profile: {0}").format(" ".join(entitlement.reasons)))
+            return False
+        if self.aoi is None:
+            self.say(translate("Dinamis", "Take or draw an area of interest first."))
+            return False
+        try:
+            self.report = check_aoi(self.aoi[0], self.aoi[1], self.product_id(), self.rules)
+        except DataTerraError as exc:
+            self.say(str(exc))
+            return False
+        if self.report.issues:
+            self.say(" ".join(issue.message for issue in self.report.issues))
+            return False
+        estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
+        self.say(
+            translate(
+                "Dinamis", "Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}."
+            ).format(self.report.area_km2, self.report.vertex_count, estimate["quota_units"], estimate["unit"])
+        )
+        return True
+
+    def request_body(self):
+        from osgeo import ogr
+
+        return {
+            "product_id": self.product_id(),
+            "aoi": json.loads(ogr.CreateGeometryFromWkt(self.report.wkt_wgs84).ExportToJson()),
+            "purpose": self.purpose.text().strip(),
+            "project": self.project.text().strip(),
+        }
+
+    def client(self):
+        url, authcfg = server_settings()
+        if not url:
+            raise DataTerraError(
+                translate(
+                    "Dinamis",
+                    "No ordering server is configured: set its URL in the profile, or use "
+                    "'Request package…' and the DINAMIS request page.",
+                )
+            )
+        return OrderingClient(url, self.transport_factory(authcfg))
+
+    def submit(self, wait=False):
+        if self.book is None or not self.check_and_estimate():
+            return None
+        estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
+        local_id = self.book.add_draft(
+            self.request_body(), self.report.wkt_wgs84, self.report.area_km2, estimate["quota_units"]
+        )
+        self.fill_table()
+        return self.run(
+            translate("Dinamis", "Submitting DINAMIS order"),
+            lambda: workflow.submit(self.book, self.client(), local_id),
+            wait,
+        )
+
+    def refresh(self, wait=False):
+        if self.book is None or not server_settings()[0]:
+            return None
+        return self.run(
+            translate("Dinamis", "Refreshing DINAMIS orders"), lambda: workflow.refresh(self.book, self.client()), wait
+        )
+
+    def deliver(self, local_id=None, wait=False):
+        local_id = local_id if local_id is not None else self.selected_local_id()
+        if local_id is None:
+            self.say(translate("Dinamis", "Select a delivered order in the table."))
+            return None
+        folder = self.book_path.parent / "dinamis_products" / str(local_id)
+        return self.run(
+            translate("Dinamis", "Downloading DINAMIS products"),
+            lambda: workflow.deliver(self.book, self.client(), local_id, folder),
+            wait,
+            on_done=self.load_products,
+        )
+
+    def load_products(self, paths):
+        for path in paths or []:
+            layer = QgsRasterLayer(str(path), Path(path).stem)
+            if layer.isValid():
+                QgsProject.instance().addMapLayer(layer)
+
+    def cancel_selected(self):
+        local_id = self.selected_local_id()
+        if local_id is not None:
+            self.run(
+                translate("Dinamis", "Cancelling DINAMIS order"),
+                lambda: workflow.cancel(self.book, self.client(), local_id),
+                False,
+            )
+
+    def write_package(self, folder=None):
+        from .core.package import write_request_package
+
+        if not self.check_and_estimate():
+            return None
+        folder = folder or QFileDialog.getExistingDirectory(
+            self, translate("Dinamis", "New folder for the request package")
+        )
+        if not folder:
+            return None
+        profile = load_profile()
+        entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
+        estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
+        try:
+            files = write_request_package(
+                folder, self.request_body(), self.report.wkt_wgs84, profile, self.report, estimate, entitlement
+            )
+        except DataTerraError as exc:
+            self.say(str(exc))
+            return None
+        self.say(
+            translate(
+                "Dinamis", "Request package written to {0}: attach its files to the DINAMIS request form."
+            ).format(folder)
+        )
+        return files
+
+    def open_request_page(self):
+        webbrowser.open(self.rules["request_page"]["url"])
+
+    # --- background work -----------------------------------------------------------------
+    def run(self, title, function, wait, on_done=None):
+        """Run ``function`` in a QgsTask (or now when ``wait``); errors go to the message line."""
+
+        def finished(result=None, error=None):
+            if error is not None:
+                self.say(
+                    str(error)
+                    if isinstance(error, DataTerraError)
+                    else translate("Dinamis", "Unexpected error: {0}").format(error)
+                )
+            elif on_done is not None:
+                on_done(result)
+            self.fill_table()
+
+        if wait:
+            try:
+                result = function()
+            except DataTerraError as exc:
+                finished(error=exc)
+                return None
+            finished(result)
+            return result
+
+        def task_function(task):
+            return function()
+
+        def task_finished(exception, result=None):
+            finished(result, exception)
+
+        task = QgsTask.fromFunction(title, task_function, on_finished=task_finished)
+        self.tasks.append(task)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+
+def open_dinamis_dock(iface, dock=None):
+    """Show the DINAMIS dock in QGIS's main window (created once); returns it. For the
+    plugin's menu action: ``self.dinamis_dock = open_dinamis_dock(self.iface, self.dinamis_dock)``."""
+    if dock is None:
+        dock = DinamisDock(iface, iface.mainWindow())
+        iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    dock.show()
+    dock.raise_()
+    return dock

@@ -1,0 +1,401 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>Dinamis</name>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="75"/>
+        <source>DINAMIS profile</source>
+        <translation>Profil DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="82"/>
+        <source>My organisation has subscribed to DINAMIS</source>
+        <translation>Mon organisme a adhéré à DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="89"/>
+        <source>User type</source>
+        <translation>Type d'utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="90"/>
+        <source>Institution</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="91"/>
+        <source>Contact e-mail</source>
+        <translation>Courriel de contact</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="93"/>
+        <source>French partner (foreign scientists)</source>
+        <translation>Partenaire français (scientifiques étrangers)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="94"/>
+        <source>Airbus R&amp;D agreement (private R&amp;D)</source>
+        <translation>Accord R&amp;D d'Airbus (R&amp;D privée)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="95"/>
+        <source>Public contract reference (contractors)</source>
+        <translation>Référence du marché public (prestataires)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="96"/>
+        <source>Ordering server URL (optional)</source>
+        <translation>URL du serveur de commande (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="103"/>
+        <source>What you may obtain, and why:</source>
+        <translation>Ce que vous pouvez obtenir, et pourquoi :</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="142"/>
+        <source>Give the name of your institution.</source>
+        <translation>Indiquez le nom de votre organisme.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="184"/>
+        <source>DINAMIS orders</source>
+        <translation>Commandes DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="211"/>
+        <source>Purpose</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="212"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <source>Profile…</source>
+        <translation>Profil…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <source>AOI from selection</source>
+        <translation>Zone depuis la sélection</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <source>Draw AOI</source>
+        <translation>Dessiner la zone</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="224"/>
+        <source>State your profile, then take or draw an area of interest.</source>
+        <translation>Indiquez votre profil, puis prenez ou dessinez une zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="228"/>
+        <source>Check and estimate</source>
+        <translation>Vérifier et estimer</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="229"/>
+        <source>Submit order</source>
+        <translation>Envoyer la commande</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="230"/>
+        <source>Request package…</source>
+        <translation>Dossier de demande…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="231"/>
+        <source>Open DINAMIS request page</source>
+        <translation>Ouvrir la page de demande DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Id</source>
+        <translation>N°</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Area (km²)</source>
+        <translation>Surface (km²)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Quota</source>
+        <translation>Quota</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Server id</source>
+        <translation>N° serveur</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <source>Download and load</source>
+        <translation>Télécharger et charger</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <source>Show footprints</source>
+        <translation>Afficher les emprises</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="293"/>
+        <source>DINAMIS order footprints</source>
+        <translation>Emprises des commandes DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="306"/>
+        <source>The area of interest is empty: draw a polygon or select a feature.</source>
+        <translation>La zone d'intérêt est vide : dessinez un polygone ou sélectionnez une entité.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="314"/>
+        <source>Select a polygon layer and one of its features first.</source>
+        <translation>Sélectionnez d'abord une couche de polygones et l'une de ses entités.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="326"/>
+        <source>Click the vertices of the area; right-click to finish.</source>
+        <translation>Cliquez les sommets de la zone ; clic droit pour terminer.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="336"/>
+        <source>State your DINAMIS profile first (Profile…).</source>
+        <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="340"/>
+        <source>Not available to your profile: {0}</source>
+        <translation>Non disponible pour votre profil : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="343"/>
+        <source>Take or draw an area of interest first.</source>
+        <translation>Prenez ou dessinez d'abord une zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="354"/>
+        <source>Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.</source>
+        <translation>Surface {0:.2f} km² (ellipsoïde WGS 84), {1} sommets ; quota estimé {2:.2f} {3}.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="391"/>
+        <source>Submitting DINAMIS order</source>
+        <translation>Envoi de la commande DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="400"/>
+        <source>Refreshing DINAMIS orders</source>
+        <translation>Actualisation des commandes DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="407"/>
+        <source>Select a delivered order in the table.</source>
+        <translation>Sélectionnez une commande livrée dans le tableau.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="410"/>
+        <source>Downloading DINAMIS products</source>
+        <translation>Téléchargement des produits DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="426"/>
+        <source>Cancelling DINAMIS order</source>
+        <translation>Annulation de la commande DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="437"/>
+        <source>New folder for the request package</source>
+        <translation>Nouveau dossier pour la demande</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="452"/>
+        <source>Request package written to {0}: attach its files to the DINAMIS request form.</source>
+        <translation>Dossier de demande écrit dans {0} : joignez ses fichiers au formulaire de demande DINAMIS.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="468"/>
+        <source>Unexpected error: {0}</source>
+        <translation>Erreur inattendue : {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DinamisRequestBase</name>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="66"/>
+        <source>Area of interest (polygon layer; all or selected features)</source>
+        <translation>Zone d'intérêt (couche de polygones ; toutes les entités ou la sélection)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="73"/>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="78"/>
+        <source>User type</source>
+        <translation>Type d'utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="83"/>
+        <source>Institution</source>
+        <translation>Organisme</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="86"/>
+        <source>Conditions met (e.g. french_partner=UMR TETIS; public_contract=ref)</source>
+        <translation>Conditions remplies (ex. french_partner=UMR TETIS; public_contract=réf)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="93"/>
+        <source>Purpose of the request</source>
+        <translation>Objet de la demande</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="96"/>
+        <source>Project</source>
+        <translation>Projet</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="99"/>
+        <source>Repair the area of interest when possible</source>
+        <translation>Réparer la zone d'intérêt si possible</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="106"/>
+        <source>New acquisitions: maximum cloud cover (%)</source>
+        <translation>Nouvelles acquisitions : couverture nuageuse maximale (%)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="116"/>
+        <source>New acquisitions: maximum incidence angle (degrees)</source>
+        <translation>Nouvelles acquisitions : angle d'incidence maximal (degrés)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="126"/>
+        <source>Area on the ellipsoid (km²)</source>
+        <translation>Surface sur l'ellipsoïde (km²)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="129"/>
+        <source>Estimated quota used</source>
+        <translation>Quota consommé estimé</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="144"/>
+        <source>This profile may not request this product: {0}</source>
+        <translation>Ce profil ne peut pas demander ce produit : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="152"/>
+        <source>The area of interest layer has no polygon: draw one or select a feature.</source>
+        <translation>La couche de zone d'intérêt n'a aucun polygone : dessinez-en un ou sélectionnez une entité.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="167"/>
+        <source>Repaired: {0}</source>
+        <translation>Réparé : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="173"/>
+        <source>Area {0:.2f} km², estimated quota {1:.2f} {2}</source>
+        <translation>Surface {0:.2f} km², quota estimé {1:.2f} {2}</translation>
+    </message>
+</context>
+<context>
+    <name>DinamisRequestPackage</name>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="205"/>
+        <source>DINAMIS request package</source>
+        <translation>Dossier de demande DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="208"/>
+        <source>Checks a DINAMIS request (eligibility of the user type for the product; area of interest: valid, one part, area on the WGS 84 ellipsoid within the product&apos;s minimum and maximum, vertex count, inside the product&apos;s coverage) and writes the package to attach to the DINAMIS portal&apos;s request form: the area of interest as GeoPackage, KML and zipped shapefile (EPSG:4326), request.json and a readable French/English summary with the estimated quota. The rules come from resources/dinamis_rules.json. The output folder must be new or empty; nothing is left in it if a step fails.</source>
+        <translation>Vérifie une demande DINAMIS (éligibilité du type d'utilisateur pour le produit ; zone d'intérêt : valide, d'un seul tenant, surface sur l'ellipsoïde WGS 84 entre le minimum et le maximum du produit, nombre de sommets, incluse dans la couverture du produit) et écrit le dossier à joindre au formulaire de demande du portail DINAMIS : la zone d'intérêt en GeoPackage, KML et shapefile zippé (EPSG:4326), request.json et un résumé lisible français/anglais avec le quota estimé. Les règles viennent de resources/dinamis_rules.json. Le dossier de sortie doit être nouveau ou vide ; rien n'y reste si une étape échoue.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="220"/>
+        <source>Request package folder</source>
+        <translation>Dossier de la demande</translation>
+    </message>
+</context>
+<context>
+    <name>DinamisSubmitOrder</name>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="242"/>
+        <source>DINAMIS submit order</source>
+        <translation>Envoyer une commande DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="245"/>
+        <source>Checks a DINAMIS request as &apos;DINAMIS request package&apos; does, records it in the order book (a GeoPackage in your QGIS profile unless another is given) with a new idempotency key, then submits it to a REST ordering server (protocol in docs/dinamis_protocol.md). If the answer is lost the order stays pending and is checked, never sent twice, at the next refresh. Credentials come only from the chosen QGIS authentication configuration.</source>
+        <translation>Vérifie une demande DINAMIS comme « Dossier de demande DINAMIS », l'inscrit au carnet de commandes (un GeoPackage de votre profil QGIS, sauf si un autre est indiqué) avec une nouvelle clé d'idempotence, puis l'envoie à un serveur de commande REST (protocole dans docs/dinamis_protocol.md). Si la réponse se perd, la commande reste en attente et est vérifiée, jamais envoyée deux fois, à l'actualisation suivante. Les identifiants viennent uniquement de la configuration d'authentification QGIS choisie.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="255"/>
+        <source>Ordering server URL</source>
+        <translation>URL du serveur de commande</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="256"/>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="257"/>
+        <source>Order book (GeoPackage; empty for the one in your profile)</source>
+        <translation>Carnet de commandes (GeoPackage ; vide pour celui de votre profil)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="265"/>
+        <source>Order id on the server</source>
+        <translation>N° de la commande sur le serveur</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="266"/>
+        <source>Order status</source>
+        <translation>État de la commande</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="285"/>
+        <source>Order {0} is {1}; recorded in {2}</source>
+        <translation>La commande {0} est {1} ; inscrite dans {2}</translation>
+    </message>
+</context>
+</TS>
