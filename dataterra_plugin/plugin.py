@@ -25,6 +25,7 @@ class DataTerraPlugin:
         self.toolbar = None
         self.actions = []
         self.catalog_dock = None
+        self.dinamis_dock = None
         self.dialogs = {}
         install_translators()
 
@@ -51,6 +52,9 @@ class DataTerraPlugin:
 
         self._add_action("catalogue.svg", self.tr("Search the catalogues"), self.toggle_catalog_dock,
                          self.tr("Search the Data Terra hubs' catalogues by place, date and keywords"))
+        self._add_action("dinamis.svg", self.tr("DINAMIS orders"), self.open_dinamis_dock,
+                         self.tr("Request and track Pléiades / SPOT 6-7 imagery from DINAMIS"),
+                         name="dinamis_orders")
         self._add_action("dataterra.svg", self.tr("OGC services…"), self.open_ogc_browser,
                          self.tr("Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages"),
                          name="ogc_services")
@@ -88,6 +92,11 @@ class DataTerraPlugin:
         return action
 
     def unload(self):
+        if self.dinamis_dock is not None:
+            self.iface.removeDockWidget(self.dinamis_dock)
+            self.dinamis_dock.close()
+            self.dinamis_dock.deleteLater()
+            self.dinamis_dock = None
         for dialog in self.dialogs.values():
             dialog.close()
             dialog.deleteLater()
@@ -130,6 +139,11 @@ class DataTerraPlugin:
         from .ui.fragmentation_wizard import FragmentationWizard
 
         self._show_dialog("fragmentation", FragmentationWizard)
+
+    def open_dinamis_dock(self):
+        from .dinamis.ui import open_dinamis_dock
+
+        self.dinamis_dock = open_dinamis_dock(self.iface, self.dinamis_dock)
 
     def open_ogc_browser(self):
         from .ogc.browser import OgcBrowserDialog

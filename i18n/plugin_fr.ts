@@ -45,59 +45,69 @@
 <context>
     <name>DataTerraPlugin</name>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="152"/>
+        <location filename="../dataterra_plugin/plugin.py" line="166"/>
         <source>Data Terra</source>
         <translation>Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="52"/>
+        <location filename="../dataterra_plugin/plugin.py" line="53"/>
         <source>Search the catalogues</source>
         <translation>Rechercher dans les catalogues</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="52"/>
+        <location filename="../dataterra_plugin/plugin.py" line="53"/>
         <source>Search the Data Terra hubs&apos; catalogues by place, date and keywords</source>
         <translation>Rechercher dans les catalogues des pôles Data Terra par lieu, date et mots-clés</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <location filename="../dataterra_plugin/plugin.py" line="66"/>
         <source>Fragmentation tools</source>
         <translation>Outils de fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <location filename="../dataterra_plugin/plugin.py" line="66"/>
         <source>Connectivity tools</source>
         <translation>Outils de connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <location filename="../dataterra_plugin/plugin.py" line="66"/>
         <source>Biodiversity tools</source>
         <translation>Outils de biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="152"/>
+        <location filename="../dataterra_plugin/plugin.py" line="166"/>
         <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
         <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="58"/>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
         <source>Fragmentation study…</source>
         <translation>Étude de fragmentation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="58"/>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
         <source>Guided effective mesh size study: land cover, fragmenting elements, reporting</source>
         <translation>Étude guidée de la taille effective de maille : occupation du sol, éléments fragmentants, restitution</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <location filename="../dataterra_plugin/plugin.py" line="58"/>
         <source>OGC services…</source>
         <translation>Services OGC…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <location filename="../dataterra_plugin/plugin.py" line="58"/>
         <source>Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages</source>
         <translation>Parcourir les services WMS, WMTS, WFS et WCS, ajouter leurs couches, télécharger des couvertures</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <source>DINAMIS orders</source>
+        <translation>Commandes DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <source>Request and track Pléiades / SPOT 6-7 imagery from DINAMIS</source>
+        <translation>Demander et suivre des images Pléiades / SPOT 6-7 auprès de DINAMIS</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ def test_menu_and_toolbar_in_french(qgis_iface, qgis_processing):
             texts = [a.text() for a in plugin.actions]
             assert texts == [
                 "Rechercher dans les catalogues",
+                "Commandes DINAMIS",
                 "Services OGC…",
                 "Étude de fragmentation…",
                 "Outils de fragmentation",

@@ -8,6 +8,7 @@ from qgis.core import QgsApplication
 
 from dataterra import classFactory
 from dataterra.dataterra_plugin.catalog.dock import CatalogDock
+from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
 from dataterra.dataterra_plugin.paths import PLUGIN_ROOT
 from dataterra.dataterra_plugin.plugin import DataTerraPlugin
 
@@ -29,7 +30,7 @@ def counts(iface):
     return {
         "menus": len({id(m) for m in live_menus(window)}),
         "toolbars": len(window.findChildren(QToolBar, DataTerraPlugin.TOOLBAR_OBJECT_NAME)),
-        "docks": len(window.findChildren(CatalogDock)),
+        "docks": len(window.findChildren(CatalogDock)) + len(window.findChildren(DinamisDock)),
         "providers": sum(1 for p in registry.providers() if p.id() == "dataterra"),
     }
 
@@ -70,8 +71,9 @@ def test_load_unload_three_times_leaves_nothing_behind(qgis_iface, clean_registr
         plugin.toggle_catalog_dock()  # open the dock and a wizard so unload has to remove them
         plugin.open_fragmentation_wizard()
         plugin.open_ogc_browser()
+        plugin.open_dinamis_dock()
         flush_deletions()
-        assert counts(qgis_iface) == {"menus": 1, "toolbars": 1, "docks": 1, "providers": 1}
+        assert counts(qgis_iface) == {"menus": 1, "toolbars": 1, "docks": 2, "providers": 1}
         assert [a.text() for a in plugin.menu.actions() if a.text()] == [a.text() for a in plugin.actions]
         plugin.unload()
         flush_deletions()
