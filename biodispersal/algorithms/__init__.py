@@ -3,4 +3,6 @@
 
 def algorithm_classes():
     """The algorithm classes the provider registers."""
-    return []
+    from .cost_distance import CostDistanceAlgorithm
+
+    return [CostDistanceAlgorithm]
