@@ -81,9 +81,11 @@ class CostDistanceAlgorithm(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_COST, self.tr("Maximum accumulated cost (0 = unlimited)"),
             QgsProcessingParameterNumber.Double, 0.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterBoolean(self.KNIGHT_MOVE, self.tr("Use the knight's move (16 directions)"), False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.KNIGHT_MOVE, self.tr("Use the knight's move (16 directions)"), False))
         self.addParameter(QgsProcessingParameterEnum(
-            self.UNITS, self.tr("Distance units"), [self.tr("cells (as GRASS r.cost)"), self.tr("metres")], defaultValue=0))
+            self.UNITS, self.tr("Distance units"), [self.tr("cells (as GRASS r.cost)"), self.tr("metres")],
+            defaultValue=0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Accumulated cost")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_NEAREST, self.tr("Nearest source id"), optional=True, createByDefault=False))

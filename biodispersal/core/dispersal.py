@@ -9,7 +9,15 @@ from scipy import ndimage
 from ...rasterblocks import open_raster, require_projected
 from ...rasterblocks.errors import DataTerraError, check_cancel
 from .costdistance import accumulated_cost
-from .grids import FLOAT_NODATA, float_with_nodata, polygonize, rasterize_features, read_float, read_on_grid, write_array
+from .grids import (
+    FLOAT_NODATA,
+    float_with_nodata,
+    polygonize,
+    rasterize_features,
+    read_float,
+    read_on_grid,
+    write_array,
+)
 
 EIGHT_CONNECTED = np.ones((3, 3), dtype=bool)
 
