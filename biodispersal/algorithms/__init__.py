@@ -4,5 +4,6 @@
 def algorithm_classes():
     """The algorithm classes the provider registers."""
     from .cost_distance import CostDistanceAlgorithm
+    from .landcover_steps import FrictionFromLandcoverAlgorithm, MergeByPriorityAlgorithm, SelectHabitatAlgorithm
 
-    return [CostDistanceAlgorithm]
+    return [SelectHabitatAlgorithm, MergeByPriorityAlgorithm, FrictionFromLandcoverAlgorithm, CostDistanceAlgorithm]

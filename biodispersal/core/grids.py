@@ -6,7 +6,7 @@ keep that to one float64 array per input and write outputs atomically.
 import numpy as np
 from osgeo import gdal, ogr, osr
 
-from ...rasterblocks import atomic_path, check_same_grid, create_like, open_raster
+from ...rasterblocks import RasterInfo, atomic_path, check_same_grid, create_like, open_raster
 from ...rasterblocks.errors import DataTerraError, RasterError
 
 gdal.UseExceptions()
@@ -135,6 +135,15 @@ def polygonize(ids, like, out_path, layer_name="areas", field="source_id", extra
     return str(out_path)
 
 
-def require_positive_size(info):
-    if info.width == 0 or info.height == 0:
-        raise DataTerraError(f"{info.path} is empty.")
+def make_grid(extent, resolution, crs_wkt) -> RasterInfo:
+    """A north-up grid of ``resolution`` covering ``extent`` (xmin, ymin, xmax, ymax)."""
+    if resolution <= 0:
+        raise DataTerraError(f"The resolution must be > 0, not {resolution:g}.")
+    xmin, ymin, xmax, ymax = extent
+    width = max(1, int(np.ceil((xmax - xmin) / resolution)))
+    height = max(1, int(np.ceil((ymax - ymin) / resolution)))
+    if width * height > 2_000_000_000:
+        raise DataTerraError(f"A {width} x {height} grid is too large: choose a coarser resolution.")
+    return RasterInfo(path="", width=width, height=height, band_count=1,
+                      geotransform=(xmin, resolution, 0.0, ymax, 0.0, -resolution), crs_wkt=crs_wkt,
+                      nodata=[None], dtype=np.dtype(np.int32), band_descriptions=[""])
