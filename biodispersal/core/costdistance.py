@@ -240,11 +240,13 @@ def build_move_graph(costs, ns_over_ew, scale=1.0, knight_move=True):
     valid = np.isfinite(slot_weights)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(valid.sum(axis=1), out=indptr[1:])
-    slot_steps = np.array([dr * cols + dc for dr, dc in moves], dtype=np.int64)
-    node, slot = np.nonzero(valid)
-    indices = (node + slot_steps[slot]).astype(np.int32)
-    data = slot_weights[node, slot]
-    del slot_weights, valid, node, slot
+    # row-major compression keeps edges grouped by node, as CSR wants; int32 temporaries
+    # keep the peak near 25 bytes per potential edge
+    data = slot_weights[valid]
+    del slot_weights
+    slot_steps = np.array([dr * cols + dc for dr, dc in moves], dtype=np.int32)
+    indices = (np.arange(n, dtype=np.int32)[:, None] + slot_steps[None, :])[valid]
+    del valid
     if indptr[-1] < np.iinfo(np.int32).max:
         indptr = indptr.astype(np.int32)
     return csr_matrix((data, indices, indptr), shape=(n, n))
