@@ -3,7 +3,9 @@
 
 def algorithm_classes():
     """The algorithm classes the provider registers."""
+    from .connectivity_graph import ConnectivityGraphAlgorithm
     from .cost_distance import CostDistanceAlgorithm
     from .landcover_steps import FrictionFromLandcoverAlgorithm, MergeByPriorityAlgorithm, SelectHabitatAlgorithm
 
-    return [SelectHabitatAlgorithm, MergeByPriorityAlgorithm, FrictionFromLandcoverAlgorithm, CostDistanceAlgorithm]
+    return [SelectHabitatAlgorithm, MergeByPriorityAlgorithm, FrictionFromLandcoverAlgorithm, CostDistanceAlgorithm,
+            ConnectivityGraphAlgorithm]
