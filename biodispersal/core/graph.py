@@ -27,6 +27,12 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from ...rasterblocks.errors import DataTerraError, check_cancel
 
 ZERO_LENGTH = 1e-9  # csgraph would read a 0-length edge as "no edge"
+# p*_ij below this is taken as 0: Dijkstra stops at D = ln(1e12) / k = 39.9 d50; the
+# relative error on PC is below n x 1e-12
+PC_NEGLIGIBLE = 1e-12
+# dIIC has no distance decay, so removing a patch means new all-pairs paths over the
+# whole component; above this size dIIC is left empty (NaN) to keep the time reasonable
+IIC_IMPORTANCE_MAX_PATCHES = 1000
 
 
 @dataclass
@@ -62,16 +68,54 @@ def _graph(n, i, j, d):
     return coo_matrix((data[first], (rows[first], cols[first])), shape=(n, n)).tocsr()
 
 
-def _pair_sums(graph, areas, k_decay):
-    """(PC numerator, IIC numerator) over the ordered pairs of one connected graph."""
-    if graph.shape[0] == 0:
-        return 0.0, 0.0, np.zeros((0, 0)), np.zeros((0, 0))
-    distances = dijkstra(graph, directed=False)
-    links = dijkstra(graph, directed=False, unweighted=True)
-    outer = np.outer(areas, areas)
-    pc = float(np.sum(outer * np.exp(-k_decay * distances)))
-    iic = float(np.sum(outer / (1.0 + links)))
-    return pc, iic, distances, links
+def _internal_nodes(predecessors):
+    """Boolean (m, m): [i, k] is True when k is an inner node of i's shortest-path tree."""
+    m = predecessors.shape[0]
+    internal = np.zeros((m, m), dtype=bool)
+    rows = np.repeat(np.arange(m), m)
+    cols = predecessors.ravel()
+    valid = cols >= 0
+    internal[rows[valid], cols[valid]] = True
+    internal[np.arange(m), np.arange(m)] = False
+    return internal
+
+
+class _Component:
+    """Shortest paths of one connected component and the pair terms of PC and IIC."""
+
+    def __init__(self, graph, areas, k_decay, limit, with_iic_importance):
+        self.graph, self.areas, self.k_decay, self.limit = graph, areas, k_decay, limit
+        outer = np.outer(areas, areas)
+        distances, predecessors = dijkstra(graph, directed=True, return_predecessors=True, limit=limit)
+        self.pc_terms = outer * np.exp(-k_decay * distances)
+        self.pc_internal = _internal_nodes(predecessors)
+        del distances, predecessors
+        if with_iic_importance:
+            links, hop_predecessors = dijkstra(graph, directed=True, unweighted=True, return_predecessors=True)
+            self.iic_internal = _internal_nodes(hop_predecessors)
+        else:
+            links = dijkstra(graph, directed=True, unweighted=True)
+            self.iic_internal = None
+        self.iic_terms = outer / (1.0 + links)
+        self.pc_rows = self.pc_terms.sum(axis=1)
+        self.iic_rows = self.iic_terms.sum(axis=1)
+        self.pc, self.iic = float(self.pc_rows.sum()), float(self.iic_rows.sum())
+
+    def without(self, k, terms, rows, internal, unweighted):
+        """Pair sum of the component once node k is removed (only rows whose tree used k change)."""
+        a = self.areas
+        total = float(rows.sum()) - 2.0 * rows[k] + a[k] ** 2
+        affected = np.flatnonzero(internal[:, k])
+        if affected.size == 0:
+            return total
+        rest = np.delete(np.arange(len(a)), k)
+        reduced = self.graph[rest][:, rest]
+        sources = affected - (affected > k)
+        distances = dijkstra(reduced, directed=True, indices=sources, unweighted=unweighted,
+                             limit=np.inf if unweighted else self.limit)
+        outer = a[affected][:, None] * a[rest][None, :]
+        new = outer / (1.0 + distances) if unweighted else outer * np.exp(-self.k_decay * distances)
+        return total + float(new.sum()) - float((rows[affected] - terms[affected, k]).sum())
 
 
 def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_50, max_distance=0.0,
@@ -108,49 +152,45 @@ def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_5
     k_decay = np.log(2.0) / distance_50
     graph = _graph(n, edge_i, edge_j, edge_length)
     n_components, component = connected_components(graph, directed=False)
-    pc_num = iic_num = 0.0
+    limit = -np.log(PC_NEGLIGIBLE) / k_decay
     members_of = [np.flatnonzero(component == c) for c in range(n_components)]
-    per_component = []
+    components = []
     for members in members_of:
-        sub = graph[members][:, members]
-        pc_c, iic_c, dist_c, links_c = _pair_sums(sub, areas[members], k_decay)
-        pc_num += pc_c
-        iic_num += iic_c
-        per_component.append((sub, pc_c, iic_c, dist_c))
+        check_cancel(is_cancelled)
+        with_iic = node_importance and len(members) <= IIC_IMPORTANCE_MAX_PATCHES
+        components.append(_Component(graph[members][:, members], areas[members], k_decay, limit, with_iic))
+    pc_num = sum(c.pc for c in components)
+    iic_num = sum(c.iic for c in components)
     zeros = np.zeros(n)
     result = GraphIndices(IIC=iic_num / landscape_area ** 2, PC=pc_num / landscape_area ** 2,
                           ECA=float(np.sqrt(pc_num)), N_COMPONENTS=int(n_components), component=component,
                           dIIC=zeros.copy(), dPC=zeros.copy(), dPC_intra=zeros.copy(), dPC_flux=zeros.copy(),
                           dPC_connector=zeros.copy())
     if node_importance:
-        _node_importance(result, areas, members_of, per_component, pc_num, iic_num, k_decay, progress, is_cancelled)
+        _node_importance(result, members_of, components, pc_num, iic_num, progress, is_cancelled)
     return result
 
 
-def _node_importance(result, areas, members_of, per_component, pc_num, iic_num, k_decay, progress, is_cancelled):
+def _node_importance(result, members_of, components, pc_num, iic_num, progress, is_cancelled):
     """Fill dPC (and fractions) and dIIC by removing each patch in turn from its component."""
-    done, n = 0, len(areas)
-    for members, (sub, pc_c, iic_c, dist_c) in zip(members_of, per_component):
-        a = areas[members]
-        degree = np.diff(sub.indptr)
+    done, n = 0, len(result.dPC)
+    for members, comp in zip(members_of, components):
+        a = comp.areas
         for local, node in enumerate(members):
             check_cancel(is_cancelled)
-            flux = 2.0 * a[local] * float(np.sum(np.delete(a * np.exp(-k_decay * dist_c[local]), local)))
             intra = a[local] ** 2
-            if degree[local] < 2:  # a leaf or isolated patch is no stepping stone
-                pc_without = pc_c - intra - flux
-                links_row = dijkstra(sub, directed=False, unweighted=True, indices=local)
-                iic_without = iic_c - intra - 2.0 * a[local] * float(
-                    np.sum(np.delete(a / (1.0 + links_row), local)))
-            else:
-                rest = np.delete(np.arange(len(members)), local)
-                pc_without, iic_without, _, _ = _pair_sums(sub[rest][:, rest], a[rest], k_decay)
-            d_pc = 100.0 * (pc_num - (pc_num - pc_c + pc_without)) / pc_num
+            flux = 2.0 * (comp.pc_rows[local] - intra)
+            pc_without = comp.without(local, comp.pc_terms, comp.pc_rows, comp.pc_internal, False)
+            d_pc = 100.0 * (comp.pc - pc_without) / pc_num
             result.dPC[node] = d_pc
             result.dPC_intra[node] = 100.0 * intra / pc_num
             result.dPC_flux[node] = 100.0 * flux / pc_num
             result.dPC_connector[node] = d_pc - result.dPC_intra[node] - result.dPC_flux[node]
-            result.dIIC[node] = 100.0 * (iic_c - iic_without) / iic_num
+            if comp.iic_internal is not None:
+                iic_without = comp.without(local, comp.iic_terms, comp.iic_rows, comp.iic_internal, True)
+                result.dIIC[node] = 100.0 * (comp.iic - iic_without) / iic_num
+            else:
+                result.dIIC[node] = np.nan
             done += 1
             if progress and done % 50 == 0:
                 progress(done / n)
