@@ -90,10 +90,18 @@ def bench_graph(workdir, n_patches, rng):
     friction = rng.uniform(1.0, 50.0, habitat.shape).astype(np.float32)
     patches = write(workdir / "patches.tif", habitat, -1)
     friction_path = write(workdir / "graph_friction.tif", friction, -9999.0)
-    t, result = timed(lambda: processing.run("dataterra:connectivity_graph", {
-        "PATCHES": patches, "FRICTION": friction_path, "MAX_DISTANCE": 5000, "DISTANCE_50": 1500,
-        "OUTPUT_NODES": str(workdir / "nodes.gpkg"), "OUTPUT_EDGES": str(workdir / "edges.gpkg")}))
-    return t, size, result
+    rows = []
+    for max_distance, importance in ((0, False), (1500, True)):
+        parameters = {
+            "PATCHES": patches, "FRICTION": friction_path, "MAX_DISTANCE": max_distance, "DISTANCE_50": 1500,
+            "NODE_IMPORTANCE": importance, "OUTPUT_NODES": str(workdir / f"nodes{max_distance}.gpkg"),
+            "OUTPUT_EDGES": str(workdir / f"edges{max_distance}.gpkg")}
+        t, result = timed(lambda p=parameters: processing.run("dataterra:connectivity_graph", p))
+        rows.append(f"| connectivity_graph, {n_patches} patches on {size} x {size} cells, friction, MAX_DISTANCE "
+                    f"{max_distance}, node importance {'on' if importance else 'off'} | {t:.1f} | - | - | "
+                    f"PC {result['PC']:.3e}, ECA {result['ECA']:.1f} ha, {result['N_COMPONENTS']} component(s) |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    return rows
 
 
 def main():
@@ -112,9 +120,7 @@ def main():
                         f"{t_ours:.1f} | {t_grass:.1f} | {t_ours / t_grass:.2f} | max rel. diff {rel:.1e}, "
                         f"same reached cells {100 * same:.3f} % |")
             print(rows[-1], file=sys.stderr, flush=True)
-        t_graph, size, result = bench_graph(workdir, args.patches, rng)
-        rows.append(f"| connectivity_graph, {args.patches} patches, {size} x {size}, with friction | {t_graph:.1f} | "
-                    f"- | - | PC {result['PC']:.3e}, {result['N_COMPONENTS']} component(s) |")
+        rows.extend(bench_graph(workdir, args.patches, rng))
     ours_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     grass_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print("| case | Data Terra (s) | GRASS r.cost (s) | ratio | results |")

@@ -29,6 +29,7 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
     LANDSCAPE_AREA = "LANDSCAPE_AREA"
     RESOLUTION = "RESOLUTION"
     KNIGHT_MOVE = "KNIGHT_MOVE"
+    NODE_IMPORTANCE = "NODE_IMPORTANCE"
     OUTPUT_NODES = "OUTPUT_NODES"
     OUTPUT_EDGES = "OUTPUT_EDGES"
 
@@ -50,7 +51,10 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             "grid's extent.\n"
             "Outputs: patches with area (ha), component, dIIC, dPC and its intra / flux / connector fractions "
             "(percent); links with distance and probability; IIC and PC (Pascual-Hortal & Saura 2006, Saura & "
-            "Pascual-Hortal 2007), ECA in hectares, number of components. dPC fractions: Saura & Rubio 2010.")
+            "Pascual-Hortal 2007), ECA in hectares, number of components. dPC fractions: Saura & Rubio 2010.\n"
+            "The importance of every patch needs new shortest paths for each removed patch: on large connected "
+            "components (over a few hundred patches) it is slow; dIIC is left empty above 1000 patches per "
+            "component. Turn NODE_IMPORTANCE off to get the global indices only.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMapLayer(
@@ -72,6 +76,8 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             QgsProcessingParameterNumber.Double, 25.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterBoolean(
             self.KNIGHT_MOVE, self.tr("Use the knight's move for least-cost distances"), False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.NODE_IMPORTANCE, self.tr("Compute the importance of every patch (dIIC, dPC)"), True))
         self.addParameter(QgsProcessingParameterVectorDestination(
             self.OUTPUT_NODES, self.tr("Patches (graph nodes)"), QgsProcessing.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterVectorDestination(
@@ -122,6 +128,7 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             max_distance=self.parameterAsDouble(parameters, self.MAX_DISTANCE, context),
             landscape_area_ha=self.parameterAsDouble(parameters, self.LANDSCAPE_AREA, context),
             knight_move=self.parameterAsBoolean(parameters, self.KNIGHT_MOVE, context),
+            node_importance=self.parameterAsBoolean(parameters, self.NODE_IMPORTANCE, context),
             output_nodes=nodes, output_edges=edges, progress=progress, is_cancelled=is_cancelled)
         feedback.pushInfo(self.tr("{0} patches, {1} links, {2} components; IIC = {3:.6g}, PC = {4:.6g}, "
                                   "ECA = {5:.6g} ha (A_L = {6:.6g} ha).").format(

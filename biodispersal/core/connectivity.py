@@ -47,7 +47,7 @@ def write_edges(path, graph, probabilities, crs_wkt):
 
 
 def run_connectivity_graph(labels, info, friction=None, *, distance_50, max_distance=0.0, landscape_area_ha=0.0,
-                           knight_move=False, output_nodes=None, output_edges=None, progress=None,
+                           knight_move=False, node_importance=True, output_nodes=None, output_edges=None, progress=None,
                            is_cancelled=None):
     """Build the graph, compute the indices, write the layers; returns the global indices."""
     labels = consecutive_labels(labels)
@@ -60,6 +60,7 @@ def run_connectivity_graph(labels, info, friction=None, *, distance_50, max_dist
     areas_ha = graph.areas / 1e4
     indices = graph_indices(
         areas_ha, graph.edge_i, graph.edge_j, graph.edge_length, landscape, distance_50, max_distance,
+        node_importance=node_importance,
         progress=(lambda f: progress(0.4 + 0.5 * f)) if progress else None, is_cancelled=is_cancelled)
     check_cancel(is_cancelled)
     if output_nodes:
