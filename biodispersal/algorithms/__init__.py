@@ -6,6 +6,7 @@ def algorithm_classes():
     from .connectivity_graph import ConnectivityGraphAlgorithm
     from .cost_distance import CostDistanceAlgorithm
     from .landcover_steps import FrictionFromLandcoverAlgorithm, MergeByPriorityAlgorithm, SelectHabitatAlgorithm
+    from .least_cost_corridors import LeastCostCorridorsAlgorithm
 
     return [SelectHabitatAlgorithm, MergeByPriorityAlgorithm, FrictionFromLandcoverAlgorithm, CostDistanceAlgorithm,
-            ConnectivityGraphAlgorithm]
+            ConnectivityGraphAlgorithm, LeastCostCorridorsAlgorithm]
