@@ -315,6 +315,78 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
     </message>
 </context>
 <context>
+    <name>LeastCostCorridorsAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="36"/>
+        <source>Least-cost paths and corridors</source>
+        <translation>Chemins de moindre coût et corridors</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="39"/>
+        <source>Least-cost paths and corridors between habitat patches, with the cost model of GRASS r.cost (8 neighbours, costs in metres x friction).
+PATCHES: a raster (8-connected patches of valid non-zero cells get ids 1, 2, ...) or polygons (feature number = id). PAIRS: patch id pairs such as 1-2, 2-5; empty = neighbouring patches of the planar graph (as connectivity_graph). MAX_COST: pairs whose least cost exceeds it are skipped (0 = no limit).
+Outputs: one line per pair with its cost and length (m); a corridor raster holding, in each cell, the cost of the cheapest path between a pair through that cell (sum of the two accumulated costs) where it is at most THRESHOLD (0 = 1.1 x the pair&apos;s least cost).</source>
+        <translation>Chemins de moindre coût et corridors entre taches d'habitat, avec le modèle de coût de GRASS r.cost (8 voisins, coûts en mètres x friction).
+PATCHES : un raster (les taches 8-connexes de cellules valides non nulles reçoivent les identifiants 1, 2, ...) ou des polygones (numéro d'entité = identifiant). PAIRS : paires d'identifiants de taches comme 1-2, 2-5 ; vide = taches voisines du graphe planaire (comme connectivity_graph). MAX_COST : les paires dont le moindre coût le dépasse sont ignorées (0 = sans limite).
+Sorties : une ligne par paire avec son coût et sa longueur (m) ; un raster de corridors donnant, dans chaque cellule, le coût du chemin le moins cher entre une paire passant par cette cellule (somme des deux coûts cumulés) là où il vaut au plus THRESHOLD (0 = 1,1 x le moindre coût de la paire).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="51"/>
+        <source>Habitat patches (raster or polygons)</source>
+        <translation>Taches d'habitat (raster ou polygones)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="54"/>
+        <source>Friction raster</source>
+        <translation>Raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="55"/>
+        <source>Maximum cost of a path (0 = unlimited)</source>
+        <translation>Coût maximal d'un chemin (0 = illimité)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="58"/>
+        <source>Patch pairs (e.g. 1-2, 2-5; empty = neighbouring patches)</source>
+        <translation>Paires de taches (par ex. 1-2, 2-5 ; vide = taches voisines)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="60"/>
+        <source>Corridor threshold (0 = 1.1 x least cost)</source>
+        <translation>Seuil des corridors (0 = 1,1 x le moindre coût)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="63"/>
+        <source>Least-cost paths</source>
+        <translation>Chemins de moindre coût</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="65"/>
+        <source>Corridors</source>
+        <translation>Corridors</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="69"/>
+        <source>The friction</source>
+        <translation>La friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="70"/>
+        <source>The friction raster</source>
+        <translation>Le raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="74"/>
+        <source>The patches raster</source>
+        <translation>Le raster des taches</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="94"/>
+        <source>{0} least-cost path(s).</source>
+        <translation>{0} chemin(s) de moindre coût.</translation>
+    </message>
+</context>
+<context>
     <name>MergeByPriorityAlgorithm</name>
     <message>
         <location filename="../biodispersal/algorithms/landcover_steps.py" line="155"/>
