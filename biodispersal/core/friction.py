@@ -119,6 +119,7 @@ def friction_from_landcover(landcover_path, table, output, progress=None, is_can
                             window.col, window.row)
             if progress:
                 progress((number + 1) / len(windows))
+        check_cancel(is_cancelled)  # a cancel during the last block still discards the output
         out.FlushCache()
         out = None
     return {"classes": len(present), "impassable_cells": impassable}

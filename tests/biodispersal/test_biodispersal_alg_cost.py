@@ -126,3 +126,33 @@ def test_qgis_process(run_qgis_process, small_case, tmp_path, read_tif):
     friction = small_case["friction"]
     assert cost[2, 2] == 0
     assert cost[2, 4] == pytest.approx((friction[2, 3] + friction[2, 4]) / 2, rel=1e-6)
+
+
+def test_cancel_leaves_no_output(dataterra_provider, small_case, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    calls = []
+
+    def progress_then_cancel(value):
+        calls.append(value)
+        feedback.cancel()
+
+    for alg, params in (
+            ("dataterra:cost_distance", {"SOURCES": small_case["sources_path"], "FRICTION": small_case["friction_path"],
+                                         "OUTPUT_NEAREST": str(tmp_path / "n.tif"), "OUTPUT": str(tmp_path / "c.tif")}),
+            ("dataterra:friction_from_landcover", {"INPUT": small_case["sources_path"], "PRESET": 0,
+                                                   "TABLE": str(_table(tmp_path)), "OUTPUT": str(tmp_path / "f.tif")})):
+        feedback = QgsProcessingFeedback()
+        feedback.progressChanged.connect(progress_then_cancel)
+        with pytest.raises(QgsProcessingException, match="Cancelled"):
+            processing.run(alg, params, feedback=feedback)
+    assert calls
+    leftovers = {p.name for p in tmp_path.iterdir()} - {"sources.tif", "friction.tif", "t.csv"}
+    assert not leftovers
+
+
+def _table(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("code,friction\n0,1\n3,2\n7,5\n", encoding="utf-8")
+    return path
