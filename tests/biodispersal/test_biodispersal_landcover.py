@@ -87,3 +87,18 @@ def test_select_habitat_from_clc_polygons(dataterra_provider, sample_data, tmp_p
     big = read_tif(out["results"]["OUTPUT"])
     assert 0 < np.isfinite(big).sum() < np.isfinite(selected).sum()
     assert set(np.unique(big[np.isfinite(big)])) <= {311, 312, 313}
+
+
+def test_friction_and_merge_through_qgis_process(raster_writer, tmp_path, read_tif, run_qgis_process):
+    landcover = raster_writer("clc.tif", CLC)
+    out = run_qgis_process("dataterra:friction_from_landcover", {
+        "INPUT": landcover, "PRESET": 6, "OUTPUT": str(tmp_path / "wet.tif")})
+    wetland = friction_core.preset_table("clc", "wetland")
+    np.testing.assert_allclose(read_tif(out["results"]["OUTPUT"]), np.vectorize(wetland.get)(CLC).astype(float))
+    roads = np.full((4, 4), -1, dtype=np.int32)
+    roads[:, 2] = 122
+    merged = run_qgis_process("dataterra:merge_by_priority", {
+        "INPUTS": [raster_writer("roads.tif", roads, nodata=-1), landcover], "OUTPUT": str(tmp_path / "m.tif")})
+    expected = CLC.copy()
+    expected[:, 2] = 122
+    np.testing.assert_array_equal(read_tif(merged["results"]["OUTPUT"]), expected)
