@@ -1,7 +1,7 @@
 """Land-cover nomenclatures (OSO, Corine Land Cover) read from resources/ (no qgis import)."""
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .paths import RESOURCES
 
@@ -20,7 +20,7 @@ class LandCoverClass:
         return self.label_fr if language == "fr" else self.label_en
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str) -> tuple:
     """The classes of nomenclature ``name`` ("oso" or "clc"), in code order."""
     if name not in NOMENCLATURES:

@@ -25,6 +25,7 @@ class DataTerraPlugin:
         self.toolbar = None
         self.actions = []
         self.catalog_dock = None
+        self.dialogs = {}
         install_translators()
 
     @staticmethod
@@ -50,13 +51,21 @@ class DataTerraPlugin:
 
         self._add_action("catalogue.svg", self.tr("Search the catalogues"), self.toggle_catalog_dock,
                          self.tr("Search the Data Terra hubs' catalogues by place, date and keywords"))
+        self._add_action("dataterra.svg", self.tr("OGC services…"), self.open_ogc_browser,
+                         self.tr("Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages"),
+                         name="ogc_services")
+        self.menu.addSeparator()
+        self._add_action("fragmentation.svg", self.tr("Fragmentation study…"), self.open_fragmentation_wizard,
+                         self.tr("Guided effective mesh size study: land cover, fragmenting elements, reporting"),
+                         name="fragmentation_study")
         self.menu.addSeparator()
         for group_id, text in (
             ("fragmentation", self.tr("Fragmentation tools")),
             ("connectivity", self.tr("Connectivity tools")),
             ("biodiversity", self.tr("Biodiversity tools")),
         ):
-            self._add_action(f"{group_id}.svg", text, lambda _=False, g=group_id: self.show_toolbox_group(g))
+            self._add_action(f"{group_id}.svg", text, lambda _=False, g=group_id: self.show_toolbox_group(g),
+                             name=f"{group_id}_tools", toolbar=False)
 
         menu_bar = main_window.menuBar()
         help_menu = self.iface.helpMenu() if hasattr(self.iface, "helpMenu") else None
@@ -65,19 +74,24 @@ class DataTerraPlugin:
         else:
             menu_bar.addMenu(self.menu)
 
-    def _add_action(self, icon, text, slot, tip=None):
+    def _add_action(self, icon, text, slot, tip=None, name=None, toolbar=True):
         action = QAction(QIcon(icon_path(icon)), text, self.iface.mainWindow())
-        action.setObjectName("DataTerra_" + icon.split(".")[0])
+        action.setObjectName("DataTerra_" + (name or icon.split(".")[0]))
         action.triggered.connect(slot)
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
         self.menu.addAction(action)
-        self.toolbar.addAction(action)
+        if toolbar:
+            self.toolbar.addAction(action)
         self.actions.append(action)
         return action
 
     def unload(self):
+        for dialog in self.dialogs.values():
+            dialog.close()
+            dialog.deleteLater()
+        self.dialogs = {}
         if self.catalog_dock is not None:
             self.iface.removeDockWidget(self.catalog_dock)
             self.catalog_dock.deleteLater()
@@ -109,7 +123,25 @@ class DataTerraPlugin:
             self.iface.addDockWidget(Qt.RightDockWidgetArea, self.catalog_dock)
             self.catalog_dock.show()
         else:
-            self.catalog_dock.setVisible(not self.catalog_dock.isVisible())
+            # isHidden, not isVisible: the latter is False whenever the main window is
+            self.catalog_dock.setHidden(not self.catalog_dock.isHidden())
+
+    def open_fragmentation_wizard(self):
+        from .ui.fragmentation_wizard import FragmentationWizard
+
+        self._show_dialog("fragmentation", FragmentationWizard)
+
+    def open_ogc_browser(self):
+        from .ogc.browser import OgcBrowserDialog
+
+        self._show_dialog("ogc", OgcBrowserDialog)
+
+    def _show_dialog(self, key, dialog_class):
+        """One non-modal dialog per kind, kept while the plugin is loaded."""
+        if key not in self.dialogs:
+            self.dialogs[key] = dialog_class(self.iface, self.iface.mainWindow())
+        self.dialogs[key].show()
+        self.dialogs[key].raise_()
 
     def show_toolbox_group(self, group_id):
         """Open the Processing toolbox filtered on one Data Terra group."""

@@ -17,7 +17,9 @@ for area in "${!AREAS[@]}"; do
     files=$(find ${AREAS[$area]} -name '*.py' -not -path '*/core/*' 2>/dev/null | sort)
     [ -n "$files" ] || continue
     # shellcheck disable=SC2086
-    pylupdate5 -noobsolete $files -ts "i18n/${area}_fr.ts"
+    PYTHONWARNINGS=ignore pylupdate5 -noobsolete $files -ts "i18n/${area}_fr.ts"
+    # an area without user-visible strings gets no translation file
+    grep -q "<message>" "i18n/${area}_fr.ts" || rm -f "i18n/${area}_fr.ts" "i18n/${area}_fr.qm"
 done
 for ts in i18n/*.ts; do
     lrelease -silent "$ts" -qm "${ts%.ts}.qm"

@@ -1,6 +1,7 @@
 """Shared fixtures: the plugin imported as the package ``dataterra`` (as QGIS installs
 it), QGIS + Processing started headless by pytest-qgis, the provider registered once,
 sample data paths, and a runner for ``qgis_process.bin`` with the plugin enabled."""
+import gc
 import json
 import os
 import subprocess
@@ -51,9 +52,14 @@ def test_data():
     return TEST_DATA
 
 
-@pytest.fixture(scope="session")
+_registered = []  # keeps the Python side of providers we add alive
+
+
+@pytest.fixture
 def dataterra_provider(qgis_app, qgis_processing):
-    """The Data Terra provider registered in the Processing registry (headless)."""
+    """The Data Terra provider, registered in the Processing registry (headless).
+
+    Re-registered whenever a test (plugin unload, lifecycle tests) removed it."""
     from qgis.core import QgsApplication
 
     from dataterra.dataterra_plugin.provider import DataTerraProvider
@@ -63,7 +69,8 @@ def dataterra_provider(qgis_app, qgis_processing):
     if provider is None:
         provider = DataTerraProvider()
         assert registry.addProvider(provider)
-    assert not provider.load_errors, provider.load_errors
+        assert not provider.load_errors, provider.load_errors
+        _registered.append(provider)
     return provider
 
 
@@ -100,3 +107,38 @@ def run_qgis_process(qgis_process_profile):
         return completed
 
     return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_qt_garbage_before_qgis_exits(qgis_app):
+    """Delete leftover Qt objects while QGIS is alive: collected after exitQgis, they crash."""
+    yield
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+_exit_status = {}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session, exitstatus):
+    # QGIS has exited by now: a cyclic collection here (e.g. triggered by the summary's
+    # late imports) would delete Qt wrappers whose C++ side is gone, and crash.
+    gc.disable()
+    _exit_status["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave with pytest's own exit status once the summary is printed.
+
+    PyQGIS can crash while Python garbage-collects Qt objects after QgsApplication has
+    exited; that says nothing about the tests, and must not turn a green run red (nor
+    hide a red one: the status is pytest's)."""
+    if "code" in _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status["code"])

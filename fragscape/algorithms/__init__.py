@@ -3,4 +3,9 @@
 
 def algorithm_classes():
     """The algorithm classes the provider registers."""
-    return []
+    from .compare_fragmentation import CompareFragmentation
+    from .effective_mesh_size import EffectiveMeshSize
+    from .fragmenting_elements import FragmentingElements
+    from .prepare_landscape import PrepareLandscape
+
+    return [EffectiveMeshSize, FragmentingElements, PrepareLandscape, CompareFragmentation]

@@ -1,0 +1,53 @@
+"""Styles for land-cover layers from the nomenclatures in resources/ (OSO, Corine)."""
+from qgis.PyQt.QtGui import QColor
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFillSymbol,
+    QgsPalettedRasterRenderer,
+    QgsRendererCategory,
+)
+
+from . import nomenclature
+from .i18n import user_language
+
+
+def landcover_categories(name: str, codes=None, language: str = None):
+    """(code, label, QColor) of nomenclature ``name``, limited to ``codes`` when given."""
+    language = language or user_language()
+    wanted = None if codes is None else {int(c) for c in codes}
+    return [
+        (c.code, f"{c.code} {c.label(language)}", QColor(c.color))
+        for c in nomenclature.load(name)
+        if wanted is None or c.code in wanted
+    ]
+
+
+def landcover_vector_renderer(field: str, name: str, codes=None, language: str = None, code_as_text=False):
+    """Categorised renderer of a land-cover polygon layer whose ``field`` holds the codes."""
+    categories = []
+    for code, label, color in landcover_categories(name, codes, language):
+        symbol = QgsFillSymbol.createSimple({"color": color.name(), "outline_style": "no"})
+        categories.append(QgsRendererCategory(str(code) if code_as_text else code, symbol, label))
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
+def landcover_raster_renderer(provider, name: str, band: int = 1, codes=None, language: str = None):
+    """Paletted renderer of a land-cover raster holding the nomenclature's codes."""
+    classes = [
+        QgsPalettedRasterRenderer.Class(code, color, label)
+        for code, label, color in landcover_categories(name, codes, language)
+    ]
+    return QgsPalettedRasterRenderer(provider, band, classes)
+
+
+def graduated_renderer(layer, field: str, classes: int = 5, ramp: str = "Greens"):
+    """Quantile-graduated renderer of ``field`` with a colour ramp from QGIS's default style."""
+    from qgis.core import QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol
+
+    renderer = QgsGraduatedSymbolRenderer(field)
+    renderer.setSourceSymbol(QgsSymbol.defaultSymbol(layer.geometryType()))
+    color_ramp = QgsStyle.defaultStyle().colorRamp(ramp)
+    if color_ramp is not None:
+        renderer.setSourceColorRamp(color_ramp)
+    renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Quantile, classes)
+    return renderer

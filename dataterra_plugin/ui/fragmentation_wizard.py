@@ -1,0 +1,253 @@
+"""Guided fragmentation study: land cover → fragmenting elements → reporting → results.
+
+Runs dataterra:fragmenting_elements (once per barrier layer), dataterra:prepare_landscape
+and dataterra:effective_mesh_size in the background, styles the result (graduated meff)
+and saves the whole configuration in the QGIS project.
+"""
+import os
+import tempfile
+
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWizardPage,
+)
+from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
+from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+
+from ..styles import graduated_renderer
+from .background import ChainStep
+from .study_wizard import StudyWizard
+
+PRESETS = ("none", "oso", "clc")
+MODES = ("vector", "raster")
+METHODS = ("CUT", "CBC")
+
+
+def layer_source(combo):
+    layer = combo.currentLayer()
+    return layer.source() if layer is not None else ""
+
+
+def select_layer_by_source(combo, source):
+    """Select the project layer whose source is ``source``; add it to the project if absent."""
+    if not source:
+        combo.setLayer(None)
+        return
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.source() == source:
+            combo.setLayer(layer)
+            return
+    layer = QgsVectorLayer(source, os.path.basename(source.split("|")[0]), "ogr")
+    if layer.isValid():
+        QgsProject.instance().addMapLayer(layer)
+        combo.setLayer(layer)
+
+
+class FragmentationWizard(StudyWizard):
+    STUDY_KEY = "fragmentation"
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(iface, parent)
+        self.setWindowTitle(self.tr("Fragmentation study (effective mesh size)"))
+
+    # --- pages ------------------------------------------------------------------------
+    def build_pages(self):
+        return [self._landcover_page(), self._barriers_page(), self._reporting_page()]
+
+    def _landcover_page(self):
+        page = QWizardPage(self)
+        page.setTitle(self.tr("1. Land cover and habitat"))
+        page.setSubTitle(self.tr("Choose the land-cover layer and the classes that are habitat "
+                                 "(the other classes fragment the landscape)."))
+        self.landcover = QgsMapLayerComboBox(page)
+        self.landcover.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
+        self.class_field = QgsFieldComboBox(page)
+        self.landcover.layerChanged.connect(self._on_landcover_changed)
+        self.preset = QComboBox(page)
+        for label in (self.tr("Classes listed below"), self.tr("OSO natural and semi-natural classes"),
+                      self.tr("Corine natural and semi-natural classes")):
+            self.preset.addItem(label)
+        self.classes = QLineEdit(page)
+        self.classes.setPlaceholderText(self.tr("e.g. 311,312,313"))
+        self.study_area = QgsMapLayerComboBox(page)
+        self.study_area.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.study_area.setAllowEmptyLayer(True)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Land cover"), self.landcover)
+        form.addRow(self.tr("Class field (vector)"), self.class_field)
+        form.addRow(self.tr("Habitat preset"), self.preset)
+        form.addRow(self.tr("Habitat classes"), self.classes)
+        form.addRow(self.tr("Study area (optional)"), self.study_area)
+        self._on_landcover_changed(self.landcover.currentLayer())
+        return page
+
+    def _on_landcover_changed(self, layer):
+        self.class_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
+
+    def _barriers_page(self):
+        page = QWizardPage(self)
+        page.setTitle(self.tr("2. Fragmenting elements"))
+        page.setSubTitle(self.tr("Roads, railways, rivers… each layer with an optional filter "
+                                 "and a buffer width in metres (a number, a field or an expression)."))
+        self.barriers = QTableWidget(0, 3, page)
+        self.barriers.setHorizontalHeaderLabels([self.tr("Layer"), self.tr("Filter"), self.tr("Buffer (m)")])
+        self.barriers.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        add, remove = QPushButton(self.tr("Add a layer"), page), QPushButton(self.tr("Remove"), page)
+        add.clicked.connect(lambda: self.add_barrier())
+        remove.clicked.connect(lambda: self.barriers.removeRow(self.barriers.currentRow()))
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.barriers)
+        layout.addLayout(buttons)
+        return page
+
+    def add_barrier(self, source="", expression="", buffer="0"):
+        row = self.barriers.rowCount()
+        self.barriers.insertRow(row)
+        combo = QgsMapLayerComboBox(self.barriers)
+        combo.setFilters(QgsMapLayerProxyModel.LineLayer | QgsMapLayerProxyModel.PolygonLayer)
+        if source:
+            select_layer_by_source(combo, source)
+        self.barriers.setCellWidget(row, 0, combo)
+        self.barriers.setCellWidget(row, 1, QLineEdit(expression, self.barriers))
+        self.barriers.setCellWidget(row, 2, QLineEdit(str(buffer), self.barriers))
+
+    def _reporting_page(self):
+        page = QWizardPage(self)
+        page.setTitle(self.tr("3. Reporting and method"))
+        page.setSubTitle(self.tr("Effective mesh size per reporting unit (e.g. communes) or per grid cell."))
+        self.reporting = QgsMapLayerComboBox(page)
+        self.reporting.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.reporting.setAllowEmptyLayer(True)
+        self.grid_size = QDoubleSpinBox(page)
+        self.grid_size.setRange(0, 1e6)
+        self.grid_size.setSuffix(" m")
+        self.grid_size.setSpecialValueText(self.tr("no grid"))
+        self.method = QComboBox(page)
+        self.method.addItems([self.tr("CUT: patches cut at unit boundaries"),
+                              self.tr("CBC: cross-boundary connections (Moser et al. 2007)")])
+        self.mode = QComboBox(page)
+        self.mode.addItems([self.tr("Vector"), self.tr("Raster")])
+        self.resolution = QDoubleSpinBox(page)
+        self.resolution.setRange(0.5, 1000)
+        self.resolution.setValue(10)
+        self.resolution.setSuffix(" m")
+        self.output_dir = QgsFileWidget(page)
+        self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Reporting units"), self.reporting)
+        form.addRow(self.tr("Or a grid of"), self.grid_size)
+        form.addRow(self.tr("Method"), self.method)
+        form.addRow(self.tr("Mode"), self.mode)
+        form.addRow(self.tr("Raster resolution"), self.resolution)
+        form.addRow(self.tr("Output folder"), self.output_dir)
+        return page
+
+    # --- configuration ------------------------------------------------------------------
+    def config(self):
+        barriers = []
+        for row in range(self.barriers.rowCount()):
+            barriers.append({
+                "source": layer_source(self.barriers.cellWidget(row, 0)),
+                "filter": self.barriers.cellWidget(row, 1).text(),
+                "buffer": self.barriers.cellWidget(row, 2).text(),
+            })
+        return {
+            "landcover": layer_source(self.landcover),
+            "class_field": self.class_field.currentField(),
+            "preset": PRESETS[self.preset.currentIndex()],
+            "classes": self.classes.text(),
+            "study_area": layer_source(self.study_area),
+            "barriers": barriers,
+            "reporting": layer_source(self.reporting),
+            "grid_size": self.grid_size.value(),
+            "method": METHODS[self.method.currentIndex()],
+            "mode": MODES[self.mode.currentIndex()],
+            "resolution": self.resolution.value(),
+            "output_dir": self.output_dir.filePath(),
+        }
+
+    def apply_config(self, config):
+        select_layer_by_source(self.landcover, config.get("landcover", ""))
+        self.class_field.setField(config.get("class_field", ""))
+        self.preset.setCurrentIndex(PRESETS.index(config.get("preset", "none")))
+        self.classes.setText(config.get("classes", ""))
+        select_layer_by_source(self.study_area, config.get("study_area", ""))
+        self.barriers.setRowCount(0)
+        for barrier in config.get("barriers", []):
+            self.add_barrier(barrier.get("source", ""), barrier.get("filter", ""), barrier.get("buffer", "0"))
+        select_layer_by_source(self.reporting, config.get("reporting", ""))
+        self.grid_size.setValue(float(config.get("grid_size", 0)))
+        self.method.setCurrentIndex(METHODS.index(config.get("method", "CUT")))
+        self.mode.setCurrentIndex(MODES.index(config.get("mode", "vector")))
+        self.resolution.setValue(float(config.get("resolution", 10)))
+        self.output_dir.setFilePath(config.get("output_dir", ""))
+
+    def validate(self, config):
+        problems = []
+        if not config["landcover"]:
+            problems.append(self.tr("choose a land-cover layer (page 1)."))
+        if config["preset"] == "none" and not config["classes"].strip():
+            problems.append(self.tr("list the habitat classes or choose a preset (page 1)."))
+        if any(not b["source"] for b in config["barriers"]):
+            problems.append(self.tr("a fragmenting-element row has no layer (page 2)."))
+        return problems
+
+    # --- running ------------------------------------------------------------------------
+    def chain_steps(self, config):
+        folder = config["output_dir"] or tempfile.mkdtemp(prefix="dataterra_fragmentation_")
+        os.makedirs(folder, exist_ok=True)
+        steps = []
+        for index, barrier in enumerate(config["barriers"]):
+            steps.append(ChainStep(f"barrier{index}", "dataterra:fragmenting_elements", {
+                "INPUT": barrier["source"], "FILTER": barrier["filter"] or None,
+                "BUFFER": barrier["buffer"] or 0.0,  # a number, a field or an expression
+                "OUTPUT": os.path.join(folder, f"fragmenting_{index + 1}.gpkg"),
+            }, self.tr("Fragmenting elements {0}").format(index + 1)))
+        raster = config["mode"] == "raster"
+        landscape_output = os.path.join(folder, "habitat.tif" if raster else "habitat.gpkg")
+        barrier_names = [s.name for s in steps]
+
+        landscape_key = "OUTPUT_RASTER" if raster else "OUTPUT"
+
+        def landscape_parameters(outputs):
+            return {
+                "LANDCOVER": config["landcover"], "CLASS_FIELD": config["class_field"] or None,
+                "HABITAT_CLASSES": config["classes"], "PRESET": PRESETS.index(config["preset"]),
+                "FRAGMENTING": [outputs[name]["OUTPUT"] for name in barrier_names],
+                "STUDY_AREA": config["study_area"] or None, "MODE": MODES.index(config["mode"]),
+                "RESOLUTION": config["resolution"], landscape_key: landscape_output,
+            }
+
+        steps.append(ChainStep("landscape", "dataterra:prepare_landscape", landscape_parameters,
+                               self.tr("Habitat patches")))
+        steps.append(ChainStep("meff", "dataterra:effective_mesh_size", lambda outputs: {
+            "INPUT": outputs["landscape"][landscape_key], "REPORTING": config["reporting"] or None,
+            "GRID_SIZE": config["grid_size"] or None, "METHOD": METHODS.index(config["method"]),
+            "CONNECTIVITY": 1, "OUTPUT": os.path.join(folder, "effective_mesh_size.gpkg"),
+        }, self.tr("Effective mesh size")))
+        return steps
+
+    def show_results(self, config, outputs):
+        path = outputs["meff"]["OUTPUT"]
+        layer = QgsVectorLayer(path, self.tr("Effective mesh size ({0})").format(config["method"]), "ogr")
+        if not layer.isValid():
+            self.write_log(self.tr("The result {0} could not be opened.").format(path))
+            return
+        layer.setRenderer(graduated_renderer(layer, "meff_ha"))
+        QgsProject.instance().addMapLayer(layer)
+        whole = outputs["meff"].get("MEFF_HA", 0.0)
+        self.write_log(self.tr("Whole study area: effective mesh size {0:.2f} ha.").format(whole))
+        self.result_layer = layer
+

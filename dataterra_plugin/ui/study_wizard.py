@@ -1,0 +1,141 @@
+"""Base of the guided study dialogs (fragmentation, connectivity).
+
+A study is a few pages of choices, turned into a configuration dict (saved in the QGIS
+project so the study can be re-run identically), then into a chain of Processing
+algorithms run in the background (the same algorithms as the toolbox), then into styled
+result layers. Subclasses implement ``build_pages``, ``config``, ``apply_config``,
+``validate``, ``chain_steps`` and ``show_results``.
+"""
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from .background import AlgorithmChain
+from .project_settings import load_study, save_study
+
+
+class RunPage(QWizardPage):
+    """Last page: run, progress, cancel and a log of what happened."""
+
+    def __init__(self, wizard):
+        super().__init__(wizard)
+        self.wizard_ = wizard
+        self.setTitle(self.tr("Run the study"))
+        self.setSubTitle(self.tr("The algorithms run in the background: QGIS stays usable."))
+        self.run_button = QPushButton(self.tr("Run"), self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.step_label = QLabel("", self)
+        self.log = QPlainTextEdit(self)
+        self.log.setReadOnly(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.log)
+        self.run_button.clicked.connect(wizard.run_study)
+        self.cancel_button.clicked.connect(wizard.cancel_study)
+
+    def tr(self, text):
+        return QCoreApplication.translate("RunPage", text)
+
+    def isComplete(self):  # noqa: N802 (Qt API)
+        return not (self.wizard_.chain is not None and self.wizard_.chain.running)
+
+
+class StudyWizard(QWizard):
+    STUDY_KEY = ""
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.chain = None
+        self.setOption(QWizard.NoCancelButton, False)
+        for page in self.build_pages():
+            self.addPage(page)
+        self.run_page = RunPage(self)
+        self.addPage(self.run_page)
+        saved = load_study(self.STUDY_KEY)
+        if saved:
+            self.apply_config(saved)
+
+    def tr(self, text):
+        # pylupdate5 files each literal under the class whose body holds it
+        return QCoreApplication.translate(type(self).__name__, text)
+
+    # --- to implement -----------------------------------------------------------------
+    def build_pages(self):
+        raise NotImplementedError
+
+    def config(self):
+        raise NotImplementedError
+
+    def apply_config(self, config):
+        raise NotImplementedError
+
+    def validate(self, config):
+        """List of problems (messages) that prevent running; empty when all is well."""
+        return []
+
+    def chain_steps(self, config):
+        raise NotImplementedError
+
+    def show_results(self, config, outputs):
+        raise NotImplementedError
+
+    # --- running ----------------------------------------------------------------------
+    def write_log(self, message):
+        self.run_page.log.appendPlainText(message)
+
+    def run_study(self):
+        config = self.config()
+        problems = self.validate(config)
+        if problems:
+            for problem in problems:
+                self.write_log(QCoreApplication.translate("StudyWizard", "Cannot run: {0}").format(problem))
+            return
+        save_study(self.STUDY_KEY, config)
+        self.chain = AlgorithmChain(self.chain_steps(config), self)
+        self.chain.stepStarted.connect(self._on_step)
+        self.chain.progressChanged.connect(lambda p: self.run_page.progress.setValue(int(p)))
+        self.chain.finished.connect(lambda outputs: self._on_finished(config, outputs))
+        self.chain.failed.connect(self._on_failed)
+        self._set_running(True)
+        self.chain.start()
+
+    def cancel_study(self):
+        if self.chain is not None:
+            self.chain.cancel()
+
+    def _on_step(self, index, label):
+        text = QCoreApplication.translate("StudyWizard", "Step {0} of {1}: {2}")
+        self.run_page.step_label.setText(text.format(index + 1, len(self.chain.steps), label))
+        self.write_log(label)
+
+    def _on_finished(self, config, outputs):
+        self._set_running(False)
+        self.write_log(QCoreApplication.translate("StudyWizard", "Done."))
+        self.show_results(config, outputs)
+
+    def _on_failed(self, message):
+        self._set_running(False)
+        self.write_log(message)
+
+    def _set_running(self, running):
+        self.run_page.run_button.setEnabled(not running)
+        self.run_page.cancel_button.setEnabled(running)
+        self.run_page.completeChanged.emit()

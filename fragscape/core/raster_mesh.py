@@ -1,0 +1,201 @@
+"""Effective mesh size of a habitat raster, whole extent, per grid cell or per zone raster.
+
+Areas are in m² (pixel area × pixel counts); the raster must be in a projected CRS.
+See :mod:`.blocklabel` for the block-wise labelling and :mod:`.metrics` for the measures
+(Jaeger 2000; Moser et al. 2007).
+"""
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from ...rasterblocks import (
+    DataTerraError,
+    RasterError,
+    atomic_path,
+    check_same_grid,
+    create_like,
+    open_raster,
+    require_projected,
+)
+from .blocklabel import label_and_accumulate
+from .metrics import CBC, CUT, METHODS, metrics_from_sum
+
+DEFAULT_BLOCK = 1024
+
+
+@dataclass
+class RasterMeshResult:
+    """Whole-extent measures and per-zone measures (zone id -> MeshMetrics)."""
+
+    whole: object
+    zones: dict
+    method: str
+    pixel_area: float
+    grid: object = None  # GridSpec when zones are grid cells
+
+
+@dataclass(frozen=True)
+class GridSpec:
+    """Square grid cells of ``cell_pixels`` pixels aligned on the raster's origin."""
+
+    cell_pixels: int
+    columns: int
+    rows: int
+
+    @property
+    def count(self):
+        return self.columns * self.rows
+
+    def zone_ids(self, col, row, ncols, nrows):
+        """Zone ids (1-based, row-major) of a window of pixels."""
+        cols = (np.arange(col, col + ncols) // self.cell_pixels)
+        rows = (np.arange(row, row + nrows) // self.cell_pixels)
+        return (rows[:, None] * self.columns + cols[None, :] + 1).astype(np.int64)
+
+
+def make_grid(info, grid_size):
+    """The grid of cells of about ``grid_size`` metres over raster ``info``."""
+    cell_pixels = int(round(grid_size / info.pixel_width))
+    if cell_pixels < 1:
+        raise DataTerraError(
+            f"The grid size ({grid_size} m) is smaller than a pixel ({info.pixel_width} m): "
+            "choose a larger grid size.")
+    return GridSpec(cell_pixels, math.ceil(info.width / cell_pixels), math.ceil(info.height / cell_pixels))
+
+
+def habitat_mask(values, valid, habitat_values=None):
+    """True where ``values`` is habitat: in ``habitat_values``, or non-zero when None."""
+    if habitat_values is None or len(habitat_values) == 0:
+        return valid & (values != 0)
+    wanted = list(habitat_values)
+    if len(wanted) == 1:
+        return valid & (values == wanted[0])
+    if values.dtype in (np.uint8, np.uint16):  # a lookup table is ~10x faster than np.isin
+        table = np.zeros(np.iinfo(values.dtype).max + 1, dtype=bool)
+        codes = [int(v) for v in wanted if 0 <= v <= np.iinfo(values.dtype).max and float(v).is_integer()]
+        table[codes] = True
+        return valid & table[values]
+    return valid & np.isin(values, np.asarray(wanted))
+
+
+def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivity=8, zone_path=None,
+                               grid_size=None, min_patch_area=0.0, block=DEFAULT_BLOCK,
+                               progress=None, is_cancelled=None):
+    """Effective mesh size of the habitat of a raster, read and labelled by blocks.
+
+    Parameters
+    ----------
+    path : str
+        Habitat (or land-cover) raster in a projected CRS; nodata pixels are outside the
+        landscape and count in no area.
+    habitat_values : sequence of int, optional
+        Pixel values that are habitat; default: every non-zero valid value.
+    method : {"CUT", "CBC"}
+        Per-zone method (the whole extent is the same with both).
+    connectivity : {4, 8}
+    zone_path : str, optional
+        Integer raster on the same grid: reporting unit id per pixel (0 or nodata = none).
+    grid_size : float, optional
+        Side of square reporting cells in metres (instead of ``zone_path``).
+    min_patch_area : float
+        Patches smaller than this (m²) are not counted as habitat.
+    block : int
+        Block edge in pixels: memory grows with block × raster width.
+
+    Returns
+    -------
+    RasterMeshResult
+        Areas in m², meff in m².
+    """
+    if method not in METHODS:
+        raise DataTerraError(f"Unknown method {method!r}: choose CUT or CBC.")
+    info = open_raster(path)
+    require_projected(info, "The habitat raster")
+    zone_info, grid, n_zones = _zones(info, zone_path, grid_size)
+    dataset = info.open()
+    zone_dataset = zone_info.open() if zone_info is not None else None
+
+    def read_block(col, row, ncols, nrows):
+        values = dataset.GetRasterBand(1).ReadAsArray(col, row, ncols, nrows)
+        valid = info.valid_mask(values)
+        habitat = habitat_mask(values, valid, habitat_values)
+        zone = None
+        if zone_dataset is not None:
+            zone = zone_dataset.GetRasterBand(1).ReadAsArray(col, row, ncols, nrows).astype(np.int64)
+            zone[~zone_info.valid_mask(zone) | (zone < 0)] = 0
+        elif grid is not None:
+            zone = grid.zone_ids(col, row, ncols, nrows)
+        return habitat, valid, zone
+
+    min_pixels = int(math.ceil(min_patch_area / info.pixel_area - 1e-9)) if min_patch_area else 0
+    sums = label_and_accumulate(read_block, info.width, info.height, n_zones, connectivity, block,
+                                min_pixels, progress, is_cancelled)
+    if sums.whole_valid == 0:
+        raise DataTerraError(f"{path} has no valid pixel (all nodata): nothing to measure.")
+    return _result(sums, info.pixel_area, method, grid)
+
+
+def _zones(info, zone_path, grid_size):
+    if zone_path is not None and grid_size:
+        raise DataTerraError("Give either reporting units or a grid size, not both.")
+    if zone_path is not None:
+        zone_info = open_raster(zone_path)
+        problems = check_same_grid(info, zone_info)
+        if problems:
+            raise RasterError("The reporting-unit raster is not on the habitat raster's grid ("
+                              + ", ".join(problems) + "); rasterise the units on that grid.")
+        n_zones = _max_zone(zone_info)
+        return zone_info, None, n_zones
+    if grid_size:
+        grid = make_grid(info, grid_size)
+        return None, grid, grid.count
+    return None, None, 0
+
+
+def _max_zone(zone_info):
+    dataset = zone_info.open()
+    band = dataset.GetRasterBand(1)
+    stats = band.ComputeRasterMinMax(False)
+    return max(0, int(stats[1]))
+
+
+def _result(sums, pixel_area, method, grid):
+    squared = pixel_area * pixel_area
+    whole = metrics_from_sum(sums.whole_sq * squared, sums.whole_valid * pixel_area, sums.whole_patches,
+                             sums.whole_habitat * pixel_area)
+    weighted = sums.cut if method == CUT else sums.cbc
+    zones = {}
+    for zone in np.flatnonzero(sums.valid[1:]) + 1:
+        zones[int(zone)] = metrics_from_sum(weighted[zone] * squared, sums.valid[zone] * pixel_area,
+                                            sums.pieces[zone], sums.habitat[zone] * pixel_area)
+    return RasterMeshResult(whole, zones, method, pixel_area, grid)
+
+
+def write_grid_raster(result, like_path, output_path, field="meff_ha", nodata=-1.0):
+    """Write one measure per grid cell as a Float32 GeoTIFF (cells without data: nodata)."""
+    grid = result.grid
+    if grid is None:
+        raise DataTerraError("A grid raster needs a grid size.")
+    info = open_raster(like_path)
+    values = np.full(grid.count, nodata, dtype=np.float32)
+    for zone, metrics in result.zones.items():
+        value = getattr(metrics, field)
+        values[zone - 1] = nodata if value is None or math.isnan(value) else value
+    x0, dx, _, y0, _, dy = info.geotransform
+    cell = grid.cell_pixels
+
+    class _Like:  # the grid's own geometry for create_like
+        width, height = grid.columns, grid.rows
+        geotransform = (x0, dx * cell, 0.0, y0, 0.0, dy * cell)
+        crs_wkt = info.crs_wkt
+
+    with atomic_path(output_path) as temporary:
+        dataset = create_like(temporary, _Like, np.float32, nodata=nodata, descriptions=[field])
+        dataset.GetRasterBand(1).WriteArray(values.reshape(grid.rows, grid.columns))
+        dataset.FlushCache()
+        dataset = None
+    return output_path
+
+
+__all__ = ["effective_mesh_size_raster", "write_grid_raster", "RasterMeshResult", "GridSpec", "CUT", "CBC"]

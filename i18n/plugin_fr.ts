@@ -1,0 +1,380 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>AlgorithmChain</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="69"/>
+        <source>Cancelled: the remaining steps were not run.</source>
+        <translation>Annulé : les étapes restantes n'ont pas été lancées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="78"/>
+        <source>The algorithm {0} is not available: is the Data Terra provider enabled?</source>
+        <translation>L'algorithme {0} n'est pas disponible : le fournisseur Data Terra est-il activé ?</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="83"/>
+        <source>Could not prepare step {0}: {1}</source>
+        <translation>Impossible de préparer l'étape {0} : {1}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="98"/>
+        <source>Cancelled during step {0}: its outputs were not kept.</source>
+        <translation>Annulé pendant l'étape {0} : ses sorties n'ont pas été conservées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/background.py" line="100"/>
+        <source>Step {0} failed; see the Processing log for details.</source>
+        <translation>L'étape {0} a échoué ; voir le journal des traitements pour les détails.</translation>
+    </message>
+</context>
+<context>
+    <name>DataTerraAlgorithm</name>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="69"/>
+        <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
+        <translation>Cet algorithme a besoin du ou des paquets Python {0}, qui ne sont pas installés. Installez-les avec le shell OSGeo4W ou le gestionnaire de paquets de votre système (par exemple : python3 -m pip install {1}) puis redémarrez QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="95"/>
+        <source>Cancelled by the user: no output was written.</source>
+        <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
+    </message>
+</context>
+<context>
+    <name>DataTerraPlugin</name>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="152"/>
+        <source>Data Terra</source>
+        <translation>Data Terra</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="52"/>
+        <source>Search the catalogues</source>
+        <translation>Rechercher dans les catalogues</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="52"/>
+        <source>Search the Data Terra hubs&apos; catalogues by place, date and keywords</source>
+        <translation>Rechercher dans les catalogues des pôles Data Terra par lieu, date et mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <source>Fragmentation tools</source>
+        <translation>Outils de fragmentation</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <source>Connectivity tools</source>
+        <translation>Outils de connectivité</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <source>Biodiversity tools</source>
+        <translation>Outils de biodiversité</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="152"/>
+        <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
+        <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="58"/>
+        <source>Fragmentation study…</source>
+        <translation>Étude de fragmentation…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="58"/>
+        <source>Guided effective mesh size study: land cover, fragmenting elements, reporting</source>
+        <translation>Étude guidée de la taille effective de maille : occupation du sol, éléments fragmentants, restitution</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <source>OGC services…</source>
+        <translation>Services OGC…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="54"/>
+        <source>Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages</source>
+        <translation>Parcourir les services WMS, WMTS, WFS et WCS, ajouter leurs couches, télécharger des couvertures</translation>
+    </message>
+</context>
+<context>
+    <name>DataTerraProvider</name>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="26"/>
+        <source>Fragmentation</source>
+        <translation>Fragmentation</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="27"/>
+        <source>Connectivity</source>
+        <translation>Connectivité</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="28"/>
+        <source>Biodiversity</source>
+        <translation>Biodiversité</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="29"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/provider.py" line="57"/>
+        <source>Data Terra: fragmentation, connectivity, biodiversity and catalogues</source>
+        <translation>Data Terra : fragmentation, connectivité, biodiversité et catalogues</translation>
+    </message>
+</context>
+<context>
+    <name>FragmentationWizard</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="59"/>
+        <source>Fragmentation study (effective mesh size)</source>
+        <translation>Étude de fragmentation (taille effective de maille)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="67"/>
+        <source>1. Land cover and habitat</source>
+        <translation>1. Occupation du sol et habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="68"/>
+        <source>Choose the land-cover layer and the classes that are habitat (the other classes fragment the landscape).</source>
+        <translation>Choisissez la couche d'occupation du sol et les classes qui sont de l'habitat (les autres classes fragmentent le paysage).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <source>Classes listed below</source>
+        <translation>Classes listées ci-dessous</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <source>OSO natural and semi-natural classes</source>
+        <translation>Classes naturelles et semi-naturelles OSO</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <source>Corine natural and semi-natural classes</source>
+        <translation>Classes naturelles et semi-naturelles Corine</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="79"/>
+        <source>e.g. 311,312,313</source>
+        <translation>p. ex. 311,312,313</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="84"/>
+        <source>Land cover</source>
+        <translation>Occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="85"/>
+        <source>Class field (vector)</source>
+        <translation>Champ de classe (vecteur)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="86"/>
+        <source>Habitat preset</source>
+        <translation>Préréglage d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="87"/>
+        <source>Habitat classes</source>
+        <translation>Classes d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="88"/>
+        <source>Study area (optional)</source>
+        <translation>Zone d'étude (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="97"/>
+        <source>2. Fragmenting elements</source>
+        <translation>2. Éléments fragmentants</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="98"/>
+        <source>Roads, railways, rivers… each layer with an optional filter and a buffer width in metres (a number, a field or an expression).</source>
+        <translation>Routes, voies ferrées, cours d'eau… chaque couche avec un filtre facultatif et une largeur de tampon en mètres (un nombre, un champ ou une expression).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <source>Layer</source>
+        <translation>Couche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <source>Filter</source>
+        <translation>Filtre</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <source>Buffer (m)</source>
+        <translation>Tampon (m)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="103"/>
+        <source>Add a layer</source>
+        <translation>Ajouter une couche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="103"/>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
+        <source>3. Reporting and method</source>
+        <translation>3. Unités de restitution et méthode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="129"/>
+        <source>Effective mesh size per reporting unit (e.g. communes) or per grid cell.</source>
+        <translation>Taille effective de maille par unité de restitution (p. ex. communes) ou par maille de grille.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="136"/>
+        <source>no grid</source>
+        <translation>pas de grille</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="138"/>
+        <source>CUT: patches cut at unit boundaries</source>
+        <translation>CUT : taches découpées aux limites des unités</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="138"/>
+        <source>CBC: cross-boundary connections (Moser et al. 2007)</source>
+        <translation>CBC : connexions au-delà des limites (Moser et al. 2007)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
+        <source>Vector</source>
+        <translation>Vecteur</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
+        <source>Raster</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="149"/>
+        <source>Reporting units</source>
+        <translation>Unités de restitution</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="150"/>
+        <source>Or a grid of</source>
+        <translation>Ou une grille de</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="151"/>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="152"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="153"/>
+        <source>Raster resolution</source>
+        <translation>Résolution raster</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="154"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="200"/>
+        <source>choose a land-cover layer (page 1).</source>
+        <translation>choisissez une couche d'occupation du sol (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="202"/>
+        <source>list the habitat classes or choose a preset (page 1).</source>
+        <translation>listez les classes d'habitat ou choisissez un préréglage (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="204"/>
+        <source>a fragmenting-element row has no layer (page 2).</source>
+        <translation>une ligne d'éléments fragmentants n'a pas de couche (page 2).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="213"/>
+        <source>Fragmenting elements {0}</source>
+        <translation>Éléments fragmentants {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="233"/>
+        <source>Habitat patches</source>
+        <translation>Taches d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="235"/>
+        <source>Effective mesh size</source>
+        <translation>Taille effective de maille</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="244"/>
+        <source>Effective mesh size ({0})</source>
+        <translation>Taille effective de maille ({0})</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="246"/>
+        <source>The result {0} could not be opened.</source>
+        <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="251"/>
+        <source>Whole study area: effective mesh size {0:.2f} ha.</source>
+        <translation>Toute la zone d'étude : taille effective de maille {0:.2f} ha.</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="31"/>
+        <source>Run the study</source>
+        <translation>Lancer l'étude</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="32"/>
+        <source>The algorithms run in the background: QGIS stays usable.</source>
+        <translation>Les algorithmes tournent en arrière-plan : QGIS reste utilisable.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="33"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="34"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>StudyWizard</name>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="109"/>
+        <source>Cannot run: {0}</source>
+        <translation>Impossible de lancer : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="125"/>
+        <source>Step {0} of {1}: {2}</source>
+        <translation>Étape {0} sur {1} : {2}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="131"/>
+        <source>Done.</source>
+        <translation>Terminé.</translation>
+    </message>
+</context>
+</TS>

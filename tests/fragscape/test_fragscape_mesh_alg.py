@@ -1,0 +1,139 @@
+"""dataterra:effective_mesh_size through processing.run and qgis_process."""
+import numpy as np
+import pytest
+
+ALG = "dataterra:effective_mesh_size"
+
+
+def run(parameters):
+    import processing
+
+    return processing.run(ALG, {"OUTPUT": "memory:", **parameters})
+
+
+def features_by(layer, field):
+    return {f[field]: f for f in layer.getFeatures()}
+
+
+@pytest.mark.parametrize("method", ["CUT", "CBC"])
+def test_vector_hand_case(dataterra_provider, hand_case, method):
+    result = run({"INPUT": hand_case["patches"], "REPORTING": hand_case["units"],
+                  "METHOD": ["CUT", "CBC"].index(method)})
+    units = features_by(result["OUTPUT"], "name")
+    expected = hand_case["cut_m2"] if method == "CUT" else hand_case["cbc_m2"]
+    assert units["west"]["meff_ha"] == pytest.approx(expected[0] / 1e4, rel=1e-9)
+    assert units["east"]["meff_ha"] == pytest.approx(expected[1] / 1e4, rel=1e-9)
+    assert units["west"]["meff_km2"] == pytest.approx(expected[0] / 1e6, rel=1e-9)
+    assert units["west"]["area_ha"] == pytest.approx(1.0)
+    assert units["west"]["n_patches"] == 4  # straddling piece, holed square, two bow-tie triangles
+    assert units["east"]["n_patches"] == 3  # straddling piece + the two parts of the multipolygon
+    assert units["west"]["habitat_ha"] == pytest.approx((1000 + 1500 + 50) / 1e4)
+    assert units["east"]["coherence"] == pytest.approx(expected[1] / 1e4)
+    assert units["east"]["splitting_index"] == pytest.approx(1e4 / expected[1])
+    assert units["east"]["s_eff"] == pytest.approx(1e4 / expected[1])
+    # all units together: area-weighted mean of the units' meff
+    assert result["MEFF_HA"] == pytest.approx((expected[0] + expected[1]) / 2 / 1e4, rel=1e-9)
+
+
+def test_vector_min_patch_area_and_grid(dataterra_provider, hand_case):
+    result = run({"INPUT": hand_case["patches"], "REPORTING": hand_case["units"], "MIN_PATCH_AREA": 500})
+    units = features_by(result["OUTPUT"], "name")
+    assert units["west"]["meff_ha"] == pytest.approx((1000**2 + 1500**2) / 1e4 / 1e4)
+    assert units["east"]["n_patches"] == 1
+    grid = run({"INPUT": hand_case["patches"], "GRID_SIZE": 100.0})["OUTPUT"]
+    # extent of the patches: x 0..310, y 0..100 -> 4 columns x 1 row of 100 m cells
+    cells = features_by(grid, "cell_id")
+    assert len(cells) == 4
+    assert cells[1]["meff_ha"] == pytest.approx(hand_case["cut_m2"][0] / 1e4)
+    assert cells[4]["meff_ha"] == pytest.approx(100**2 / 1e4 / 1e4)
+
+
+def test_raster_hand_case_with_reporting(dataterra_provider, tif_writer, vector_tools):
+    habitat = np.array([[1, 1, 1, 1, 0, 0], [0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0]],
+                       dtype=np.uint8)
+    path = tif_writer(habitat, origin=(700000.0, 6300000.0))
+    units = vector_tools.polygons([
+        "POLYGON((700000 6299960, 700030 6299960, 700030 6300000, 700000 6300000, 700000 6299960))",
+        "POLYGON((700030 6299960, 700060 6299960, 700060 6300000, 700030 6300000, 700030 6299960))"],
+        fields={"name": ["west", "east"]})
+    out = run({"INPUT": path, "REPORTING": units, "CONNECTIVITY": 0})["OUTPUT"]
+    cut = features_by(out, "name")
+    cbc = features_by(run({"INPUT": path, "REPORTING": units, "CONNECTIVITY": 0, "METHOD": 1})["OUTPUT"], "name")
+    assert cut["west"]["meff_ha"] == pytest.approx(13 / 12 * 100 / 1e4)
+    assert cut["east"]["meff_ha"] == pytest.approx(5 / 12 * 100 / 1e4)
+    assert cbc["west"]["meff_ha"] == pytest.approx(16 / 12 * 100 / 1e4)
+    assert cbc["east"]["meff_ha"] == pytest.approx(8 / 12 * 100 / 1e4)
+
+
+def test_raster_whole_extent_and_grid_raster(dataterra_provider, tif_writer, tmp_path):
+    habitat = np.zeros((4, 6), dtype=np.uint8)
+    habitat[0:2, 0:3] = 1
+    path = tif_writer(habitat)
+    whole = run({"INPUT": path})
+    assert whole["MEFF_HA"] == pytest.approx(36 / 24 * 100 / 1e4)
+    assert whole["COHERENCE"] == pytest.approx(36 / 24**2)
+    assert whole["OUTPUT"].featureCount() == 1
+    output = str(tmp_path / "meff.tif")
+    grid = run({"INPUT": path, "GRID_SIZE": 20.0, "OUTPUT_RASTER": output})
+    assert grid["OUTPUT"].featureCount() == 6
+    from osgeo import gdal
+
+    values = gdal.Open(output).ReadAsArray()
+    assert values.shape == (2, 3)
+    assert values[0, 0] == pytest.approx(16 / 4 * 100 / 1e4)
+
+
+def test_bad_inputs(dataterra_provider, hand_case, vector_tools):
+    from qgis.core import QgsProcessingException
+
+    geographic = vector_tools.polygons(["POLYGON((3 43, 3.1 43, 3.1 43.1, 3 43.1, 3 43))"], epsg=4326)
+    with pytest.raises(QgsProcessingException, match="geographic"):
+        run({"INPUT": geographic})
+    empty = vector_tools.polygons([], fields=None)
+    with pytest.raises(QgsProcessingException, match="no polygon"):
+        run({"INPUT": hand_case["patches"], "REPORTING": empty})
+    with pytest.raises(QgsProcessingException, match="not both"):
+        run({"INPUT": hand_case["patches"], "REPORTING": hand_case["units"], "GRID_SIZE": 50})
+
+
+def test_reporting_in_another_crs_is_reprojected(dataterra_provider, hand_case, vector_tools):
+    import processing
+    from qgis.core import QgsCoordinateReferenceSystem
+
+    reprojected = processing.run("native:reprojectlayer", {
+        "INPUT": hand_case["units"], "TARGET_CRS": QgsCoordinateReferenceSystem("EPSG:3857"),
+        "OUTPUT": "memory:"})["OUTPUT"]
+    units = features_by(run({"INPUT": hand_case["patches"], "REPORTING": reprojected})["OUTPUT"], "name")
+    assert units["west"]["meff_ha"] == pytest.approx(hand_case["cut_m2"][0] / 1e4, rel=1e-6)
+
+
+def test_qgis_process(run_qgis_process, hand_case, vector_tools, tmp_path):
+    patches = vector_tools.gpkg(hand_case["patches"], tmp_path / "patches.gpkg")
+    units = vector_tools.gpkg(hand_case["units"], tmp_path / "units.gpkg")
+    output = tmp_path / "meff.gpkg"
+    result = run_qgis_process(ALG, {"INPUT": patches, "REPORTING": units, "METHOD": 1, "OUTPUT": str(output)})
+    expected = hand_case["cbc_m2"]
+    assert result["results"]["MEFF_HA"] == pytest.approx((expected[0] + expected[1]) / 2 / 1e4, rel=1e-9)
+    assert output.exists()
+
+
+def test_raster_grid_cell_ids_match_the_grid_raster(dataterra_provider, tif_writer, tmp_path):
+    habitat = np.zeros((4, 6), dtype=np.uint8)
+    habitat[2:4, 4:6] = 1  # only the bottom-right 20 m cell (id 6) is habitat
+    path = tif_writer(habitat, nodata=None)
+    cells = features_by(run({"INPUT": path, "GRID_SIZE": 20.0})["OUTPUT"], "cell_id")
+    assert sorted(cells) == [1, 2, 3, 4, 5, 6]
+    assert cells[6]["meff_ha"] == pytest.approx(400 / 1e4) and cells[5]["meff_ha"] == 0
+
+
+def test_vector_grid_raster_output(dataterra_provider, hand_case, tmp_path):
+    from osgeo import gdal
+
+    output = str(tmp_path / "vector_grid.tif")
+    run({"INPUT": hand_case["patches"], "GRID_SIZE": 100.0, "OUTPUT_RASTER": output})
+    dataset = gdal.Open(output)
+    assert (dataset.RasterXSize, dataset.RasterYSize) == (4, 1)
+    assert dataset.GetGeoTransform()[1] == 100.0
+    values = dataset.ReadAsArray()
+    assert values[0, 0] == pytest.approx(hand_case["cut_m2"][0] / 1e4, rel=1e-6)
+    assert values[0, 3] == pytest.approx(100**2 / 1e4 / 1e4, rel=1e-6)

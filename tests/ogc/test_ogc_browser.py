@@ -1,0 +1,61 @@
+"""The service browser dialog, headless, against the loopback qgis_mapserver."""
+import time
+
+import pytest
+from qgis.core import QgsProject
+
+from dataterra.dataterra_plugin.ogc.browser import OgcBrowserDialog
+from dataterra.dataterra_plugin.ogc.core.capabilities import parse_capabilities
+
+pytestmark = pytest.mark.network  # talks to qgis_mapserver on 127.0.0.1
+
+
+def wait_for(condition, app, timeout=30):
+    deadline = time.monotonic() + timeout
+    while not condition() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
+    return condition()
+
+
+def test_browser_loads_capabilities_and_adds_a_layer(qgis_app, ogc_server):
+    dialog = OgcBrowserDialog(url=ogc_server.url, service_type="WFS")
+    assert dialog.url_combo.count() >= 5  # the curated hub services
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.tree is not None or "could not" in dialog.status.text(), qgis_app)
+    assert dialog.tree.service_type == "WFS"
+    item = dialog.contents_tree.topLevelItem(0)
+    assert item.text(1) == "communes"
+    dialog.contents_tree.setCurrentItem(item)
+    assert dialog.add_button.isEnabled() and dialog.download_button.isEnabled()
+    layer = dialog.add_selected_layer()
+    try:
+        assert layer is not None and layer.featureCount() == 20
+        assert QgsProject.instance().mapLayer(layer.id()) is layer
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+    algorithm, parameters = dialog.download_parameters()
+    assert algorithm == "dataterra:download_features" and parameters["TYPENAME"] == "communes"
+
+
+def test_browser_shows_dimensions_and_reports_errors(qgis_app, test_data):
+    dialog = OgcBrowserDialog()
+    dialog.show_tree(parse_capabilities((test_data / "ogc" / "owslib_wms_nccs_nasa_getcap_130.xml").read_bytes()))
+    root = dialog.contents_tree.topLevelItem(0)
+    leaf = root.child(0).child(0)
+    dialog.contents_tree.setCurrentItem(leaf)
+    assert "time" in dialog.details.toPlainText() and "elevation" in dialog.details.toPlainText()
+    assert not dialog.download_button.isEnabled()  # WMS: nothing to download as data
+    dialog.url_combo.setEditText("not a url")
+    dialog.load_capabilities()
+    assert "http://" in dialog.status.text()
+
+
+def test_browser_from_a_catalogue_link(qgis_app, ogc_server):
+    link = f"{ogc_server.url}?SERVICE=WMS&REQUEST=GetMap&LAYERS=multiband&VERSION=1.3.0"
+    dialog = OgcBrowserDialog.for_link(None, link, "OGC:WMS-1.3.0-http-get-map")
+    assert dialog.type_combo.currentText() == "WMS" and dialog.url() == ogc_server.url
+    assert wait_for(lambda: dialog.tree is not None, qgis_app)
+    assert dialog.selected_content().name == "multiband"
+    assert "EPSG:2154" in dialog.details.toPlainText()
+    assert OgcBrowserDialog.for_link(None, "https://h/file.zip", "WWW:DOWNLOAD") is None
