@@ -1,8 +1,8 @@
 """Demo step: the Clermontais forest sub-network (BioDispersal-style study + graph indices).
 
 Corine Land Cover 2012 polygons -> 25 m land-cover raster -> friction for forest species
--> forest patches of at least 5 ha -> dispersal by cost distance (2,500 cost units, i.e.
-2.5 km through forest, much less through crops or towns) -> landscape graph and its
+-> forest patches of at least 5 ha -> dispersal by cost distance (10,000 cost units, i.e.
+10 km through forest, much less through crops or towns) -> landscape graph and its
 indices (IIC, PC, ECA) -> PNG map.
 """
 TITLE = "Connectivity: Clermontais forest sub-network (friction, dispersal, graph indices)"
@@ -10,8 +10,8 @@ TITLE = "Connectivity: Clermontais forest sub-network (friction, dispersal, grap
 RESOLUTION = 25.0  # metres
 FOREST_CLASSES = "311-313, 324"  # broad-leaved, coniferous, mixed forest, transitional woodland-shrub
 MIN_PATCH_HA = 5.0
-MAX_COST = 2500.0  # metres x friction: 2.5 km through forest (friction 1)
-DISTANCE_50 = 1000.0  # a link of 1,000 cost units is crossed with probability 0.5
+MAX_COST = 10000.0  # metres x friction: 10 km through forest (friction 1), ~125 m through crops (80)
+DISTANCE_50 = 2500.0  # a link of 2,500 cost units is crossed with probability 0.5
 
 
 def run(ctx):
@@ -59,8 +59,28 @@ def write_map(ctx, cost_path, nodes_path, edges_path):
         return None
     from qgis.core import QgsRasterLayer, QgsVectorLayer
 
-    layers = [QgsVectorLayer(edges_path, "Links", "ogr"), QgsVectorLayer(nodes_path, "Forest patches", "ogr"),
-              QgsRasterLayer(cost_path, "Accumulated cost")]
+    cost = QgsRasterLayer(cost_path, "Accumulated cost")
+    cost.setRenderer(cost_renderer(cost))
+    layers = [QgsVectorLayer(edges_path, "Links", "ogr"), QgsVectorLayer(nodes_path, "Forest patches", "ogr"), cost]
     png = ctx.output / "forest_subnetwork.png"
     render_map(layers, str(png), "Clermontais forest sub-network", extent_layer=layers[-1])
     return str(png)
+
+
+def cost_renderer(layer):
+    """Pseudo-colour ramp from low (easy to reach) to high accumulated cost."""
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterBandStats,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+        QgsStyle,
+    )
+
+    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+    ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
+    ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp("Spectral"))
+    ramp_shader.classifyColorRamp(8)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
