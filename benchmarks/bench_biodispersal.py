@@ -91,7 +91,7 @@ def bench_graph(workdir, n_patches, rng):
     patches = write(workdir / "patches.tif", habitat, -1)
     friction_path = write(workdir / "graph_friction.tif", friction, -9999.0)
     rows = []
-    for max_distance, importance in ((0, False), (1500, True)):
+    for max_distance, importance in ((0, False), (1500, True), (2000, True)):
         parameters = {
             "PATCHES": patches, "FRICTION": friction_path, "MAX_DISTANCE": max_distance, "DISTANCE_50": 1500,
             "NODE_IMPORTANCE": importance, "OUTPUT_NODES": str(workdir / f"nodes{max_distance}.gpkg"),
