@@ -412,89 +412,106 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
 <context>
     <name>FrictionFromLandcoverAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="193"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="195"/>
         <source>Friction from land cover</source>
         <translation>Friction à partir de l'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="196"/>
-        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error. Output: float32, nodata = impassable.</source>
-        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur. Sortie : float32, sans donnée = infranchissable.</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="206"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="210"/>
         <source>Land cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>None (use the CSV table)</source>
         <translation>Aucun (utiliser la table CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>OSO, forest species</source>
         <translation>OSO, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>OSO, open grassland species</source>
         <translation>OSO, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>OSO, wetland species</source>
         <translation>OSO, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Corine Land Cover, forest species</source>
         <translation>Corine Land Cover, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Corine Land Cover, open grassland species</source>
         <translation>Corine Land Cover, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Corine Land Cover, wetland species</source>
         <translation>Corine Land Cover, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="216"/>
         <source>Friction table (CSV)</source>
         <translation>Table de friction (CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="214"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="218"/>
         <source>Friction column of the table</source>
         <translation>Colonne de friction de la table</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="216"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="225"/>
         <source>Friction</source>
         <translation>Friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="228"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="237"/>
         <source>Choose a preset or give a friction table (CSV).</source>
         <translation>Choisissez un préréglage ou donnez une table de friction (CSV).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="231"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="245"/>
         <source>The land cover</source>
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="234"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="250"/>
         <source>{0} classes, {1} impassable cells.</source>
         <translation>{0} classes, {1} cellules infranchissables.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="198"/>
+        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
+OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
+        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
+OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="220"/>
+        <source>Overlays with their own friction (optional)</source>
+        <translation>Surcouches avec leur propre friction (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="223"/>
+        <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
+        <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="239"/>
+        <source>Each overlay</source>
+        <translation>Chaque surcouche</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,8 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
     PRESET = "PRESET"
     TABLE = "TABLE"
     TABLE_COLUMN = "TABLE_COLUMN"
+    OVERLAYS = "OVERLAYS"
+    OVERLAY_FRICTIONS = "OVERLAY_FRICTIONS"
     OUTPUT = "OUTPUT"
     PRESETS = [("", ""), ("oso", "forest"), ("oso", "open_grassland"), ("oso", "wetland"),
                ("clc", "forest"), ("clc", "open_grassland"), ("clc", "wetland")]
@@ -199,8 +201,10 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
             "wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN "
             "names the friction column; by default the column 'friction' or the second one). Frictions are "
             "positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for "
-            "cost distance. Classes of the raster missing from the table are listed in the error. Output: "
-            "float32, nodata = impassable.")
+            "cost distance. Classes of the raster missing from the table are listed in the error.\n"
+            "OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own "
+            "friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the "
+            "first overlay wins where they overlap. Output: float32, nodata = impassable.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Land cover raster")))
@@ -213,6 +217,11 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
             self.TABLE, self.tr("Friction table (CSV)"), extension="csv", optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.TABLE_COLUMN, self.tr("Friction column of the table"), optional=True))
+        self.addParameter(QgsProcessingParameterMultipleLayers(
+            self.OVERLAYS, self.tr("Overlays with their own friction (optional)"), QgsProcessing.TypeRaster,
+            optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.OVERLAY_FRICTIONS, self.tr("Frictions of the overlays, in order (e.g. 1000, , 50)"), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Friction")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -226,11 +235,18 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
             table = self.run_core(friction_core.read_friction_table, table_path, column)
         else:
             raise QgsProcessingException(self.tr("Choose a preset or give a friction table (CSV)."))
+        overlay_layers = self.parameterAsLayerList(parameters, self.OVERLAYS, context) or []
+        overlay_paths = [layer_file_path(o, self.tr("Each overlay"), self.tr) for o in overlay_layers]
+        frictions = self.run_core(friction_core.parse_overlay_frictions,
+                                  self.parameterAsString(parameters, self.OVERLAY_FRICTIONS, context),
+                                  len(overlay_paths)) if overlay_paths else []
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         counts = self.run_core(friction_core.friction_from_landcover,
                                layer_file_path(layer, self.tr("The land cover"), self.tr), table, output,
-                               progress, is_cancelled)
+                               progress, is_cancelled, list(zip(overlay_paths, frictions)))
+        for warning in counts["warnings"]:
+            feedback.pushWarning(warning)
         feedback.pushInfo(self.tr("{0} classes, {1} impassable cells.").format(
             counts["classes"], counts["impassable_cells"]))
         return {self.OUTPUT: output}

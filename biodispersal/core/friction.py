@@ -12,7 +12,7 @@ import numpy as np
 
 from ...rasterblocks import atomic_path, create_like, iter_windows, open_raster
 from ...rasterblocks.errors import DataTerraError, check_cancel
-from .grids import FLOAT_NODATA
+from .grids import FLOAT_NODATA, read_on_grid
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 PRESET_FILES = {"oso": RESOURCES / "friction_oso.csv", "clc": RESOURCES / "friction_clc.csv"}
@@ -88,13 +88,31 @@ def lookup(values, codes, frictions):
     return np.where(found, frictions[position], np.nan)
 
 
-def friction_from_landcover(landcover_path, table, output, progress=None, is_cancelled=None):
+def parse_overlay_frictions(text, count):
+    """Frictions of ``count`` overlays from "1000, , 50" (empty = impassable)."""
+    parts = [p for p in str(text or "").replace(";", ",").split(",")] if str(text or "").strip() else []
+    if len(parts) != count:
+        raise DataTerraError(f"Give one friction per overlay ({count} overlay(s), {len(parts)} friction(s)), "
+                             "separated by commas; leave a value empty for impassable.")
+    return [_friction_value(p, f"overlay {n + 1}") for n, p in enumerate(parts)]
+
+
+def friction_from_landcover(landcover_path, table, output, progress=None, is_cancelled=None, overlays=()):
     """Write the friction raster (float32, nodata = impassable) of a land-cover raster.
 
     Every class present must be in ``table``; the error lists the missing ones.
-    Returns {"classes": number of classes present, "impassable_cells": count}.
+    ``overlays`` is a list of (raster path, friction): where an overlay has a valid
+    non-zero value its friction replaces the table's (NaN = impassable); the first overlay
+    of the list wins where they overlap. Overlays on another grid are resampled (nearest).
+    Returns {"classes": number of classes present, "impassable_cells": count, "warnings": [...]}.
     """
     info = open_raster(landcover_path)
+    overlay_masks, warnings = [], []
+    for path, value in overlays:
+        values, warning = read_on_grid(path, info, "near", "The overlay")
+        if warning:
+            warnings.append(warning)
+        overlay_masks.append((np.isfinite(values) & (values != 0), value))
     present = classes_present(info, is_cancelled=is_cancelled)
     missing = [int(c) if float(c).is_integer() else float(c) for c in present if c not in table]
     if missing:
@@ -114,6 +132,8 @@ def friction_from_landcover(landcover_path, table, output, progress=None, is_can
             block = info.read(window, 1, source)
             friction = lookup(block.astype(np.float64), codes, frictions)
             friction[~info.valid_mask(block)] = np.nan
+            for mask, value in reversed(overlay_masks):  # the first overlay is applied last: it wins
+                friction[mask[window.slices]] = value
             impassable += int(np.isnan(friction).sum())
             band.WriteArray(np.where(np.isnan(friction), FLOAT_NODATA, friction).astype(np.float32),
                             window.col, window.row)
@@ -122,4 +142,4 @@ def friction_from_landcover(landcover_path, table, output, progress=None, is_can
         check_cancel(is_cancelled)  # a cancel during the last block still discards the output
         out.FlushCache()
         out = None
-    return {"classes": len(present), "impassable_cells": impassable}
+    return {"classes": len(present), "impassable_cells": impassable, "warnings": warnings}

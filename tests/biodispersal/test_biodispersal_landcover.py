@@ -102,3 +102,26 @@ def test_friction_and_merge_through_qgis_process(raster_writer, tmp_path, read_t
     expected = CLC.copy()
     expected[:, 2] = 122
     np.testing.assert_array_equal(read_tif(merged["results"]["OUTPUT"]), expected)
+
+
+def test_friction_overlays(dataterra_provider, raster_writer, tmp_path, read_tif):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    roads = np.zeros((4, 4), dtype=np.int32)
+    roads[1, :] = 1
+    river = np.zeros((4, 4), dtype=np.int32)
+    river[:, 0] = 5
+    result = processing.run("dataterra:friction_from_landcover", {
+        "INPUT": raster_writer("clc.tif", CLC), "PRESET": 4,
+        "OVERLAYS": [raster_writer("roads.tif", roads), raster_writer("river.tif", river)],
+        "OVERLAY_FRICTIONS": "1000, ", "OUTPUT": str(tmp_path / "f.tif")})
+    forest = friction_core.preset_table("clc", "forest")
+    expected = np.vectorize(forest.get)(CLC).astype(float)
+    expected[:, 0] = np.nan  # the river is impassable
+    expected[1, :] = 1000.0  # the road (first overlay) wins, also over the river
+    np.testing.assert_allclose(read_tif(result["OUTPUT"]), expected, equal_nan=True)
+    with pytest.raises(QgsProcessingException, match="one friction per overlay"):
+        processing.run("dataterra:friction_from_landcover", {
+            "INPUT": raster_writer("clc2.tif", CLC), "PRESET": 4, "OVERLAYS": [raster_writer("r2.tif", roads)],
+            "OVERLAY_FRICTIONS": "", "OUTPUT": str(tmp_path / "g.tif")})
