@@ -1,4 +1,4 @@
-"""Guided connectivity study (BioDispersal-style) for one sub-network.
+"""Guided connectivity study (BioDispersal-style) for one or several sub-networks.
 
 Land cover → friction (preset for a species group) → habitat patches → dispersal (cost
 distance) → landscape graph and indices, with the same Processing algorithms as the
@@ -53,10 +53,13 @@ class ConnectivityWizard(StudyWizard):
             lambda layer: self.class_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None))
         self.nomenclature = QComboBox(page)
         self.nomenclature.addItems([self.tr("Corine Land Cover"), self.tr("OSO (23 classes)")])
-        self.group = QComboBox(page)
-        self.group.addItems([self.tr("Forest species"), self.tr("Open grassland species"), self.tr("Wetland species")])
-        self.classes = QLineEdit(page)
-        self.classes.setPlaceholderText(self.tr("e.g. 311-313, 324 (empty = preset of the group)"))
+        labels = (self.tr("Forest species"), self.tr("Open grassland species"), self.tr("Wetland species"))
+        self.group_boxes = {group: QCheckBox(label, page) for group, label in zip(GROUPS, labels)}
+        self.group_classes = {}
+        for group in GROUPS:
+            edit = QLineEdit(page)
+            edit.setPlaceholderText(self.tr("habitat classes, e.g. 311-313, 324 (empty = preset of the group)"))
+            self.group_classes[group] = edit
         self.min_area = QDoubleSpinBox(page)
         self.min_area.setRange(0, 1e6)
         self.min_area.setSuffix(" ha")
@@ -65,12 +68,12 @@ class ConnectivityWizard(StudyWizard):
         self.resolution.setValue(25)
         self.resolution.setSuffix(" m")
         form = QFormLayout(page)
-        form.addRow(self.tr("Sub-network name"), self.subnetwork)
+        form.addRow(self.tr("Study name"), self.subnetwork)
         form.addRow(self.tr("Land cover"), self.landcover)
         form.addRow(self.tr("Class field (vector)"), self.class_field)
         form.addRow(self.tr("Nomenclature"), self.nomenclature)
-        form.addRow(self.tr("Species group"), self.group)
-        form.addRow(self.tr("Habitat classes"), self.classes)
+        for group in GROUPS:  # one sub-network per ticked species group
+            form.addRow(self.group_boxes[group], self.group_classes[group])
         form.addRow(self.tr("Minimum patch area"), self.min_area)
         form.addRow(self.tr("Resolution (vector land cover)"), self.resolution)
         return page
@@ -106,7 +109,8 @@ class ConnectivityWizard(StudyWizard):
             "subnetwork": self.subnetwork.text(), "landcover": layer_source(self.landcover),
             "class_field": self.class_field.currentField(),
             "nomenclature": NOMENCLATURES[self.nomenclature.currentIndex()],
-            "group": GROUPS[self.group.currentIndex()], "classes": self.classes.text(),
+            "groups": [g for g in GROUPS if self.group_boxes[g].isChecked()],
+            "classes": {g: self.group_classes[g].text() for g in GROUPS},
             "min_area_ha": self.min_area.value(), "resolution": self.resolution.value(),
             "max_cost": self.max_cost.value(), "knight_move": self.knight.isChecked(),
             "distance_50": self.distance_50.value(), "max_link": self.max_link.value(),
@@ -125,8 +129,11 @@ class ConnectivityWizard(StudyWizard):
             select_layer_by_source(self.landcover, source)
         self.class_field.setField(config.get("class_field", ""))
         self.nomenclature.setCurrentIndex(NOMENCLATURES.index(config.get("nomenclature", "clc")))
-        self.group.setCurrentIndex(GROUPS.index(config.get("group", "forest")))
-        self.classes.setText(config.get("classes", ""))
+        groups = config.get("groups", ["forest"])
+        classes = config.get("classes", {})
+        for group in GROUPS:
+            self.group_boxes[group].setChecked(group in groups)
+            self.group_classes[group].setText(classes.get(group, ""))
         self.min_area.setValue(float(config.get("min_area_ha", 0)))
         self.resolution.setValue(float(config.get("resolution", 25)))
         self.max_cost.setValue(float(config.get("max_cost", 2500)))
@@ -141,15 +148,15 @@ class ConnectivityWizard(StudyWizard):
             problems.append(self.tr("choose a land-cover layer (page 1)."))
         elif isinstance(self.landcover.currentLayer(), QgsVectorLayer) and not config["class_field"]:
             problems.append(self.tr("choose the class field of the land cover (page 1)."))
+        if not config["groups"]:
+            problems.append(self.tr("tick at least one species group (page 1)."))
         return problems
 
     # --- running ------------------------------------------------------------------------
     def chain_steps(self, config):
         folder = config["output_dir"] or tempfile.mkdtemp(prefix="dataterra_connectivity_")
         os.makedirs(folder, exist_ok=True)
-        name = (config["subnetwork"] or config["group"]).replace(" ", "_")
-        nomenclature, group = config["nomenclature"], config["group"]
-        habitat = config["classes"].strip() or DEFAULT_HABITAT[(nomenclature, group)]
+        nomenclature = config["nomenclature"]
         steps = []
         is_vector = bool(config["class_field"])
         if is_vector:
@@ -157,40 +164,61 @@ class ConnectivityWizard(StudyWizard):
                 "LANDCOVER": config["landcover"], "CLASS_FIELD": config["class_field"],
                 "CLASSES": ALL_CLASSES[nomenclature], "RESOLUTION": config["resolution"], "KEEP_CLASS": True,
                 "OUTPUT": os.path.join(folder, "landcover.tif")}, self.tr("Land-cover raster")))
+        for group in config["groups"]:
+            steps.extend(self._subnetwork_steps(config, group, folder, is_vector))
+        return steps
+
+    def _subnetwork_steps(self, config, group, folder, is_vector):
+        """friction -> patches -> dispersal -> graph for one species group (step names end in _group)."""
+        nomenclature = config["nomenclature"]
+        habitat = config["classes"].get(group, "").strip() or DEFAULT_HABITAT[(nomenclature, group)]
 
         def landcover(outputs):
             return outputs["landcover"]["OUTPUT"] if is_vector else config["landcover"]
 
-        steps.append(ChainStep("friction", "dataterra:friction_from_landcover", lambda outputs: {
-            "INPUT": landcover(outputs), "PRESET": preset_index(nomenclature, group),
-            "OUTPUT": os.path.join(folder, f"friction_{name}.tif")}, self.tr("Friction")))
-        steps.append(ChainStep("patches", "dataterra:select_habitat", lambda outputs: {
-            "LANDCOVER": landcover(outputs), "CLASSES": habitat, "MIN_AREA": config["min_area_ha"],
-            "KEEP_CLASS": False, "OUTPUT": os.path.join(folder, f"patches_{name}.tif")}, self.tr("Habitat patches")))
-        steps.append(ChainStep("dispersal", "dataterra:cost_distance", lambda outputs: {
-            "SOURCES": outputs["patches"]["OUTPUT"], "FRICTION": outputs["friction"]["OUTPUT"],
-            "MAX_COST": config["max_cost"], "KNIGHT_MOVE": config["knight_move"], "UNITS": 1,
-            "OUTPUT": os.path.join(folder, f"dispersal_{name}.tif")}, self.tr("Dispersal")))
-        steps.append(ChainStep("graph", "dataterra:connectivity_graph", lambda outputs: {
-            "PATCHES": outputs["patches"]["OUTPUT"], "FRICTION": outputs["friction"]["OUTPUT"],
-            "MAX_DISTANCE": config["max_link"], "DISTANCE_50": config["distance_50"],
-            "OUTPUT_NODES": os.path.join(folder, f"graph_nodes_{name}.gpkg"),
-            "OUTPUT_EDGES": os.path.join(folder, f"graph_edges_{name}.gpkg")}, self.tr("Landscape graph")))
-        return steps
+        def path(stem):
+            return os.path.join(folder, f"{stem}_{group}")
+
+        label = self.tr("{0} ({1})")
+        return [
+            ChainStep(f"friction_{group}", "dataterra:friction_from_landcover", lambda outputs: {
+                "INPUT": landcover(outputs), "PRESET": preset_index(nomenclature, group),
+                "OUTPUT": path("friction") + ".tif"}, label.format(self.tr("Friction"), group)),
+            ChainStep(f"patches_{group}", "dataterra:select_habitat", lambda outputs: {
+                "LANDCOVER": landcover(outputs), "CLASSES": habitat, "MIN_AREA": config["min_area_ha"],
+                "KEEP_CLASS": False, "OUTPUT": path("patches") + ".tif"},
+                label.format(self.tr("Habitat patches"), group)),
+            ChainStep(f"dispersal_{group}", "dataterra:cost_distance", lambda outputs: {
+                "SOURCES": outputs[f"patches_{group}"]["OUTPUT"], "FRICTION": outputs[f"friction_{group}"]["OUTPUT"],
+                "MAX_COST": config["max_cost"], "KNIGHT_MOVE": config["knight_move"], "UNITS": 1,
+                "OUTPUT": path("dispersal") + ".tif"}, label.format(self.tr("Dispersal"), group)),
+            ChainStep(f"graph_{group}", "dataterra:connectivity_graph", lambda outputs: {
+                "PATCHES": outputs[f"patches_{group}"]["OUTPUT"], "FRICTION": outputs[f"friction_{group}"]["OUTPUT"],
+                "MAX_DISTANCE": config["max_link"], "DISTANCE_50": config["distance_50"],
+                "OUTPUT_NODES": path("graph_nodes") + ".gpkg", "OUTPUT_EDGES": path("graph_edges") + ".gpkg"},
+                label.format(self.tr("Landscape graph"), group)),
+        ]
 
     def show_results(self, config, outputs):
-        name = config["subnetwork"] or config["group"]
-        dispersal = QgsRasterLayer(outputs["dispersal"]["OUTPUT"], self.tr("Dispersal cost ({0})").format(name))
-        nodes = QgsVectorLayer(outputs["graph"]["OUTPUT_NODES"], self.tr("Patches, dPC ({0})").format(name), "ogr")
-        edges = QgsVectorLayer(outputs["graph"]["OUTPUT_EDGES"], self.tr("Links ({0})").format(name), "ogr")
+        self.result_layers = {}
+        for group in config["groups"]:
+            layers = self._add_subnetwork_layers(group, outputs)
+            if layers:
+                self.result_layers[group] = layers
+
+    def _add_subnetwork_layers(self, group, outputs):
+        graph = outputs[f"graph_{group}"]
+        dispersal = QgsRasterLayer(outputs[f"dispersal_{group}"]["OUTPUT"],
+                                   self.tr("Dispersal cost ({0})").format(group))
+        nodes = QgsVectorLayer(graph["OUTPUT_NODES"], self.tr("Patches, dPC ({0})").format(group), "ogr")
+        edges = QgsVectorLayer(graph["OUTPUT_EDGES"], self.tr("Links ({0})").format(group), "ogr")
         for layer in (dispersal, nodes, edges):
             if not layer.isValid():
                 self.write_log(self.tr("The result {0} could not be opened.").format(layer.source()))
-                return
+                return None
         nodes.setRenderer(graduated_renderer(nodes, "dPC"))
         for layer in (dispersal, nodes, edges):
             QgsProject.instance().addMapLayer(layer)
-        graph = outputs["graph"]
-        self.write_log(self.tr("IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).").format(
-            graph["IIC"], graph["PC"], graph["ECA"], graph["N_COMPONENTS"]))
-        self.result_layers = (dispersal, nodes, edges)
+        self.write_log(self.tr("{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).").format(
+            graph["IIC"], graph["PC"], graph["ECA"], graph["N_COMPONENTS"], group))
+        return dispersal, nodes, edges

@@ -160,159 +160,159 @@ L'importance de chaque tache demande de nouveaux plus courts chemins pour chaque
         <translation>OSO (23 classes)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="57"/>
+        <location filename="../biodispersal/wizard.py" line="56"/>
         <source>Forest species</source>
         <translation>Espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="57"/>
+        <location filename="../biodispersal/wizard.py" line="56"/>
         <source>Open grassland species</source>
         <translation>Espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="57"/>
+        <location filename="../biodispersal/wizard.py" line="56"/>
         <source>Wetland species</source>
         <translation>Espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="59"/>
-        <source>e.g. 311-313, 324 (empty = preset of the group)</source>
-        <translation>par ex. 311-313, 324 (vide = préréglage du groupe)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/wizard.py" line="68"/>
-        <source>Sub-network name</source>
-        <translation>Nom de la sous-trame</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/wizard.py" line="69"/>
+        <location filename="../biodispersal/wizard.py" line="72"/>
         <source>Land cover</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="70"/>
+        <location filename="../biodispersal/wizard.py" line="73"/>
         <source>Class field (vector)</source>
         <translation>Champ de classe (vecteur)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="71"/>
+        <location filename="../biodispersal/wizard.py" line="74"/>
         <source>Nomenclature</source>
         <translation>Nomenclature</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="72"/>
-        <source>Species group</source>
-        <translation>Groupe d'espèces</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/wizard.py" line="73"/>
-        <source>Habitat classes</source>
-        <translation>Classes d'habitat</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/wizard.py" line="74"/>
+        <location filename="../biodispersal/wizard.py" line="77"/>
         <source>Minimum patch area</source>
         <translation>Surface minimale des taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="75"/>
+        <location filename="../biodispersal/wizard.py" line="78"/>
         <source>Resolution (vector land cover)</source>
         <translation>Résolution (occupation du sol vecteur)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="80"/>
+        <location filename="../biodispersal/wizard.py" line="83"/>
         <source>2. Dispersal and graph</source>
         <translation>2. Dispersion et graphe</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="81"/>
+        <location filename="../biodispersal/wizard.py" line="84"/>
         <source>Costs are metres x friction: with friction 1 in habitat, a maximum cost of 2500 means 2.5 km through habitat.</source>
         <translation>Les coûts sont en mètres x friction : avec une friction de 1 dans l'habitat, un coût maximal de 2500 signifie 2,5 km à travers l'habitat.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="86"/>
+        <location filename="../biodispersal/wizard.py" line="89"/>
         <source>Knight&apos;s move (16 directions, more accurate, more memory)</source>
         <translation>Déplacement du cavalier (16 directions, plus précis, plus de mémoire)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="96"/>
+        <location filename="../biodispersal/wizard.py" line="99"/>
         <source>Maximum dispersal cost</source>
         <translation>Coût de dispersion maximal</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="98"/>
+        <location filename="../biodispersal/wizard.py" line="101"/>
         <source>Cost at which dispersal probability is 0.5</source>
         <translation>Coût auquel la probabilité de dispersion vaut 0,5</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="99"/>
+        <location filename="../biodispersal/wizard.py" line="102"/>
         <source>Maximum link cost (0 = all)</source>
         <translation>Coût maximal des liens (0 = tous)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="100"/>
+        <location filename="../biodispersal/wizard.py" line="103"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="141"/>
+        <location filename="../biodispersal/wizard.py" line="148"/>
         <source>choose a land-cover layer (page 1).</source>
         <translation>choisissez une couche d'occupation du sol (page 1).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="143"/>
+        <location filename="../biodispersal/wizard.py" line="150"/>
         <source>choose the class field of the land cover (page 1).</source>
         <translation>choisissez le champ de classe de l'occupation du sol (page 1).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="156"/>
+        <location filename="../biodispersal/wizard.py" line="163"/>
         <source>Land-cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="164"/>
+        <location filename="../biodispersal/wizard.py" line="184"/>
         <source>Friction</source>
         <translation>Friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="167"/>
+        <location filename="../biodispersal/wizard.py" line="187"/>
         <source>Habitat patches</source>
         <translation>Taches d'habitat</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="170"/>
+        <location filename="../biodispersal/wizard.py" line="191"/>
         <source>Dispersal</source>
         <translation>Dispersion</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="174"/>
+        <location filename="../biodispersal/wizard.py" line="195"/>
         <source>Landscape graph</source>
         <translation>Graphe paysager</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="183"/>
+        <location filename="../biodispersal/wizard.py" line="211"/>
         <source>Dispersal cost ({0})</source>
         <translation>Coût de dispersion ({0})</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="184"/>
+        <location filename="../biodispersal/wizard.py" line="213"/>
         <source>Patches, dPC ({0})</source>
         <translation>Taches, dPC ({0})</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="185"/>
+        <location filename="../biodispersal/wizard.py" line="214"/>
         <source>Links ({0})</source>
         <translation>Liens ({0})</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="188"/>
+        <location filename="../biodispersal/wizard.py" line="217"/>
         <source>The result {0} could not be opened.</source>
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/wizard.py" line="194"/>
-        <source>IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).</source>
-        <translation>IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} composante(s).</translation>
+        <location filename="../biodispersal/wizard.py" line="61"/>
+        <source>habitat classes, e.g. 311-313, 324 (empty = preset of the group)</source>
+        <translation>classes d'habitat, par ex. 311-313, 324 (vide = préréglage du groupe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="71"/>
+        <source>Study name</source>
+        <translation>Nom de l'étude</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="152"/>
+        <source>tick at least one species group (page 1).</source>
+        <translation>cochez au moins un groupe d'espèces (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="182"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="222"/>
+        <source>{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).</source>
+        <translation>{4} : IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} composante(s).</translation>
     </message>
 </context>
 <context>

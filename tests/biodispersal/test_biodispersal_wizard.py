@@ -31,7 +31,9 @@ def test_wizard_study_matches_the_toolbox(qgis_iface, dataterra_provider, sample
     QgsProject.instance().clear()
     wizard = ConnectivityWizard(qgis_iface)
     config = {"subnetwork": "forest", "landcover": str(sample_data["clc"]), "class_field": "CODE_12",
-              "nomenclature": "clc", "group": "forest", "classes": "", "min_area_ha": 20.0, "resolution": 100.0,
+              "nomenclature": "clc", "groups": ["forest", "wetland"],
+              "classes": {"forest": "", "open_grassland": "", "wetland": "411, 412, 421, 511, 512"},
+              "min_area_ha": 20.0, "resolution": 100.0,
               "max_cost": 3000.0, "knight_move": False, "distance_50": 1000.0, "max_link": 6000.0,
               "output_dir": str(tmp_path / "study")}
     wizard.apply_config(config)
@@ -39,7 +41,8 @@ def test_wizard_study_matches_the_toolbox(qgis_iface, dataterra_provider, sample
     run_and_wait(wizard)
     log = wizard.run_page.log.toPlainText()
     assert "Done." in log, log
-    _, nodes, _ = wizard.result_layers
+    assert set(wizard.result_layers) == {"forest", "wetland"}
+    _, nodes, _ = wizard.result_layers["forest"]
     assert isinstance(nodes.renderer(), QgsGraduatedSymbolRenderer)
     assert load_study("connectivity") == config
     landcover = processing.run("dataterra:select_habitat", {
@@ -52,15 +55,16 @@ def test_wizard_study_matches_the_toolbox(qgis_iface, dataterra_provider, sample
     graph = processing.run("dataterra:connectivity_graph", {
         "PATCHES": patches, "FRICTION": friction, "MAX_DISTANCE": 6000, "DISTANCE_50": 1000,
         "OUTPUT_NODES": str(tmp_path / "n.gpkg"), "OUTPUT_EDGES": str(tmp_path / "e.gpkg")})
-    assert f"PC = {graph['PC']:.4g}" in log
+    assert f"forest: IIC = {graph['IIC']:.4g}, PC = {graph['PC']:.4g}" in log
     wizard.deleteLater()
 
 
 def test_wizard_refuses_to_run_without_land_cover(qgis_iface, dataterra_provider):
     QgsProject.instance().clear()
     wizard = ConnectivityWizard(qgis_iface)
-    wizard.apply_config({"landcover": ""})
+    wizard.apply_config({"landcover": "", "groups": []})
     wizard.run_study()
-    assert "choose a land-cover layer" in wizard.run_page.log.toPlainText()
+    log = wizard.run_page.log.toPlainText()
+    assert "choose a land-cover layer" in log and "tick at least one species group" in log
     assert wizard.chain is None
     wizard.deleteLater()
