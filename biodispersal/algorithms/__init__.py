@@ -3,4 +3,10 @@
 
 def algorithm_classes():
     """The algorithm classes the provider registers."""
-    return []
+    from .connectivity_graph import ConnectivityGraphAlgorithm
+    from .cost_distance import CostDistanceAlgorithm
+    from .landcover_steps import FrictionFromLandcoverAlgorithm, MergeByPriorityAlgorithm, SelectHabitatAlgorithm
+    from .least_cost_corridors import LeastCostCorridorsAlgorithm
+
+    return [SelectHabitatAlgorithm, MergeByPriorityAlgorithm, FrictionFromLandcoverAlgorithm, CostDistanceAlgorithm,
+            ConnectivityGraphAlgorithm, LeastCostCorridorsAlgorithm]

@@ -1,0 +1,224 @@
+"""Guided connectivity study (BioDispersal-style) for one or several sub-networks.
+
+Land cover → friction (preset for a species group) → habitat patches → dispersal (cost
+distance) → landscape graph and indices, with the same Processing algorithms as the
+toolbox, run in the background; the configuration is saved in the QGIS project under
+"connectivity" and the results are added to the project, styled.
+"""
+import os
+import tempfile
+
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWizardPage
+from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
+from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+
+from ..dataterra_plugin.styles import graduated_renderer
+from ..dataterra_plugin.ui.background import ChainStep
+from ..dataterra_plugin.ui.fragmentation_wizard import layer_source, select_layer_by_source
+from ..dataterra_plugin.ui.study_wizard import StudyWizard
+
+NOMENCLATURES = ("clc", "oso")
+ALL_CLASSES = {"clc": "111-523", "oso": "1-23"}
+GROUPS = ("forest", "open_grassland", "wetland")
+DEFAULT_HABITAT = {("clc", "forest"): "311-313, 324", ("clc", "open_grassland"): "231, 321, 322, 333",
+                   ("clc", "wetland"): "411, 412, 421", ("oso", "forest"): "16, 17",
+                   ("oso", "open_grassland"): "13, 18", ("oso", "wetland"): "23"}
+
+
+def preset_index(nomenclature, group):
+    """Index of the friction_from_landcover PRESET enum for a nomenclature and species group."""
+    return 1 + NOMENCLATURES[::-1].index(nomenclature) * 3 + GROUPS.index(group)
+
+
+class ConnectivityWizard(StudyWizard):
+    STUDY_KEY = "connectivity"
+
+    def __init__(self, iface=None, parent=None):
+        super().__init__(iface, parent)
+        self.setWindowTitle(self.tr("Connectivity study (ecological continuities)"))
+
+    def build_pages(self):
+        return [self._habitat_page(), self._dispersal_page()]
+
+    def _habitat_page(self):
+        page = QWizardPage(self)
+        page.setTitle(self.tr("1. Land cover, species group and habitat"))
+        page.setSubTitle(self.tr("The friction comes from the preset of the species group; the habitat "
+                                 "classes give the source patches."))
+        self.subnetwork = QLineEdit(page)
+        self.landcover = QgsMapLayerComboBox(page)
+        self.landcover.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
+        self.class_field = QgsFieldComboBox(page)
+        self.landcover.layerChanged.connect(
+            lambda layer: self.class_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None))
+        self.nomenclature = QComboBox(page)
+        self.nomenclature.addItems([self.tr("Corine Land Cover"), self.tr("OSO (23 classes)")])
+        labels = (self.tr("Forest species"), self.tr("Open grassland species"), self.tr("Wetland species"))
+        self.group_boxes = {group: QCheckBox(label, page) for group, label in zip(GROUPS, labels)}
+        self.group_classes = {}
+        for group in GROUPS:
+            edit = QLineEdit(page)
+            edit.setPlaceholderText(self.tr("habitat classes, e.g. 311-313, 324 (empty = preset of the group)"))
+            self.group_classes[group] = edit
+        self.min_area = QDoubleSpinBox(page)
+        self.min_area.setRange(0, 1e6)
+        self.min_area.setSuffix(" ha")
+        self.resolution = QDoubleSpinBox(page)
+        self.resolution.setRange(1, 1000)
+        self.resolution.setValue(25)
+        self.resolution.setSuffix(" m")
+        form = QFormLayout(page)
+        form.addRow(self.tr("Study name"), self.subnetwork)
+        form.addRow(self.tr("Land cover"), self.landcover)
+        form.addRow(self.tr("Class field (vector)"), self.class_field)
+        form.addRow(self.tr("Nomenclature"), self.nomenclature)
+        for group in GROUPS:  # one sub-network per ticked species group
+            form.addRow(self.group_boxes[group], self.group_classes[group])
+        form.addRow(self.tr("Minimum patch area"), self.min_area)
+        form.addRow(self.tr("Resolution (vector land cover)"), self.resolution)
+        return page
+
+    def _dispersal_page(self):
+        page = QWizardPage(self)
+        page.setTitle(self.tr("2. Dispersal and graph"))
+        page.setSubTitle(self.tr("Costs are metres x friction: with friction 1 in habitat, a maximum cost of 2500 "
+                                 "means 2.5 km through habitat."))
+        self.max_cost = QDoubleSpinBox(page)
+        self.max_cost.setRange(0, 1e9)
+        self.max_cost.setValue(2500)
+        self.knight = QCheckBox(self.tr("Knight's move (16 directions, more accurate, more memory)"), page)
+        self.distance_50 = QDoubleSpinBox(page)
+        self.distance_50.setRange(1, 1e9)
+        self.distance_50.setValue(1000)
+        self.max_link = QDoubleSpinBox(page)
+        self.max_link.setRange(0, 1e9)
+        self.max_link.setValue(5000)
+        self.output_dir = QgsFileWidget(page)
+        self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        form = QFormLayout(page)
+        form.addRow(self.tr("Maximum dispersal cost"), self.max_cost)
+        form.addRow("", self.knight)
+        form.addRow(self.tr("Cost at which dispersal probability is 0.5"), self.distance_50)
+        form.addRow(self.tr("Maximum link cost (0 = all)"), self.max_link)
+        form.addRow(self.tr("Output folder"), self.output_dir)
+        return page
+
+    # --- configuration ------------------------------------------------------------------
+    def config(self):
+        return {
+            "subnetwork": self.subnetwork.text(), "landcover": layer_source(self.landcover),
+            "class_field": self.class_field.currentField(),
+            "nomenclature": NOMENCLATURES[self.nomenclature.currentIndex()],
+            "groups": [g for g in GROUPS if self.group_boxes[g].isChecked()],
+            "classes": {g: self.group_classes[g].text() for g in GROUPS},
+            "min_area_ha": self.min_area.value(), "resolution": self.resolution.value(),
+            "max_cost": self.max_cost.value(), "knight_move": self.knight.isChecked(),
+            "distance_50": self.distance_50.value(), "max_link": self.max_link.value(),
+            "output_dir": self.output_dir.filePath(),
+        }
+
+    def apply_config(self, config):
+        self.subnetwork.setText(config.get("subnetwork", ""))
+        source = config.get("landcover", "")
+        if source.lower().endswith((".tif", ".tiff")):  # select_layer_by_source opens vectors only
+            layer = QgsRasterLayer(source, os.path.basename(source))
+            if layer.isValid():
+                QgsProject.instance().addMapLayer(layer)
+                self.landcover.setLayer(layer)
+        else:
+            select_layer_by_source(self.landcover, source)
+        self.class_field.setField(config.get("class_field", ""))
+        self.nomenclature.setCurrentIndex(NOMENCLATURES.index(config.get("nomenclature", "clc")))
+        groups = config.get("groups", ["forest"])
+        classes = config.get("classes", {})
+        for group in GROUPS:
+            self.group_boxes[group].setChecked(group in groups)
+            self.group_classes[group].setText(classes.get(group, ""))
+        self.min_area.setValue(float(config.get("min_area_ha", 0)))
+        self.resolution.setValue(float(config.get("resolution", 25)))
+        self.max_cost.setValue(float(config.get("max_cost", 2500)))
+        self.knight.setChecked(bool(config.get("knight_move", False)))
+        self.distance_50.setValue(float(config.get("distance_50", 1000)))
+        self.max_link.setValue(float(config.get("max_link", 5000)))
+        self.output_dir.setFilePath(config.get("output_dir", ""))
+
+    def validate(self, config):
+        problems = []
+        if not config["landcover"]:
+            problems.append(self.tr("choose a land-cover layer (page 1)."))
+        elif isinstance(self.landcover.currentLayer(), QgsVectorLayer) and not config["class_field"]:
+            problems.append(self.tr("choose the class field of the land cover (page 1)."))
+        if not config["groups"]:
+            problems.append(self.tr("tick at least one species group (page 1)."))
+        return problems
+
+    # --- running ------------------------------------------------------------------------
+    def chain_steps(self, config):
+        folder = config["output_dir"] or tempfile.mkdtemp(prefix="dataterra_connectivity_")
+        os.makedirs(folder, exist_ok=True)
+        nomenclature = config["nomenclature"]
+        steps = []
+        is_vector = bool(config["class_field"])
+        if is_vector:
+            steps.append(ChainStep("landcover", "dataterra:select_habitat", {
+                "LANDCOVER": config["landcover"], "CLASS_FIELD": config["class_field"],
+                "CLASSES": ALL_CLASSES[nomenclature], "RESOLUTION": config["resolution"], "KEEP_CLASS": True,
+                "OUTPUT": os.path.join(folder, "landcover.tif")}, self.tr("Land-cover raster")))
+        for group in config["groups"]:
+            steps.extend(self._subnetwork_steps(config, group, folder, is_vector))
+        return steps
+
+    def _subnetwork_steps(self, config, group, folder, is_vector):
+        """friction -> patches -> dispersal -> graph for one species group (step names end in _group)."""
+        nomenclature = config["nomenclature"]
+        habitat = config["classes"].get(group, "").strip() or DEFAULT_HABITAT[(nomenclature, group)]
+
+        def landcover(outputs):
+            return outputs["landcover"]["OUTPUT"] if is_vector else config["landcover"]
+
+        def path(stem):
+            return os.path.join(folder, f"{stem}_{group}")
+
+        label = self.tr("{0} ({1})")
+        return [
+            ChainStep(f"friction_{group}", "dataterra:friction_from_landcover", lambda outputs: {
+                "INPUT": landcover(outputs), "PRESET": preset_index(nomenclature, group),
+                "OUTPUT": path("friction") + ".tif"}, label.format(self.tr("Friction"), group)),
+            ChainStep(f"patches_{group}", "dataterra:select_habitat", lambda outputs: {
+                "LANDCOVER": landcover(outputs), "CLASSES": habitat, "MIN_AREA": config["min_area_ha"],
+                "KEEP_CLASS": False, "OUTPUT": path("patches") + ".tif"},
+                label.format(self.tr("Habitat patches"), group)),
+            ChainStep(f"dispersal_{group}", "dataterra:cost_distance", lambda outputs: {
+                "SOURCES": outputs[f"patches_{group}"]["OUTPUT"], "FRICTION": outputs[f"friction_{group}"]["OUTPUT"],
+                "MAX_COST": config["max_cost"], "KNIGHT_MOVE": config["knight_move"], "UNITS": 1,
+                "OUTPUT": path("dispersal") + ".tif"}, label.format(self.tr("Dispersal"), group)),
+            ChainStep(f"graph_{group}", "dataterra:connectivity_graph", lambda outputs: {
+                "PATCHES": outputs[f"patches_{group}"]["OUTPUT"], "FRICTION": outputs[f"friction_{group}"]["OUTPUT"],
+                "MAX_DISTANCE": config["max_link"], "DISTANCE_50": config["distance_50"],
+                "OUTPUT_NODES": path("graph_nodes") + ".gpkg", "OUTPUT_EDGES": path("graph_edges") + ".gpkg"},
+                label.format(self.tr("Landscape graph"), group)),
+        ]
+
+    def show_results(self, config, outputs):
+        self.result_layers = {}
+        for group in config["groups"]:
+            layers = self._add_subnetwork_layers(group, outputs)
+            if layers:
+                self.result_layers[group] = layers
+
+    def _add_subnetwork_layers(self, group, outputs):
+        graph = outputs[f"graph_{group}"]
+        dispersal = QgsRasterLayer(outputs[f"dispersal_{group}"]["OUTPUT"],
+                                   self.tr("Dispersal cost ({0})").format(group))
+        nodes = QgsVectorLayer(graph["OUTPUT_NODES"], self.tr("Patches, dPC ({0})").format(group), "ogr")
+        edges = QgsVectorLayer(graph["OUTPUT_EDGES"], self.tr("Links ({0})").format(group), "ogr")
+        for layer in (dispersal, nodes, edges):
+            if not layer.isValid():
+                self.write_log(self.tr("The result {0} could not be opened.").format(layer.source()))
+                return None
+        nodes.setRenderer(graduated_renderer(nodes, "dPC"))
+        for layer in (dispersal, nodes, edges):
+            QgsProject.instance().addMapLayer(layer)
+        self.write_log(self.tr("{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).").format(
+            graph["IIC"], graph["PC"], graph["ECA"], graph["N_COMPONENTS"], group))
+        return dispersal, nodes, edges

@@ -1,0 +1,708 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1">
+<context>
+    <name>@default</name>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="40"/>
+        <source>{0} must be a file raster (GDAL); save it as a GeoTIFF first.</source>
+        <translation>{0} doit être un raster fichier (GDAL) ; enregistrez-le d'abord en GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="41"/>
+        <source>The class field {0} must hold numeric codes; found {1!r}.</source>
+        <translation>Le champ de classe {0} doit contenir des codes numériques ; trouvé {1!r}.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectivityGraphAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="40"/>
+        <source>Connectivity graph and indices (IIC, PC, ECA)</source>
+        <translation>Graphe de connectivité et indices (IIC, PC, ECA)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="43"/>
+        <source>Builds the landscape graph of habitat patches and computes its connectivity indices.
+PATCHES: a raster (valid non-zero cells, grouped in 8-connected patches) or polygons.
+FRICTION (optional): link lengths are least-cost distances (metres x friction, GRASS r.cost model); without it, Euclidean distances between the closest patch cells (metres). Links join patches whose zones of nearest patch touch (planar graph, as Graphab); longer paths go through patches.
+MAX_DISTANCE: longer links are dropped (0 = keep all). DISTANCE_50: distance at which the dispersal probability of a link is 0.5 (p = exp(-k d)). LANDSCAPE_AREA (ha): A_L, by default the area of the grid&apos;s extent.
+Outputs: patches with area (ha), component, dIIC, dPC and its intra / flux / connector fractions (percent); links with distance and probability; IIC and PC (Pascual-Hortal &amp; Saura 2006, Saura &amp; Pascual-Hortal 2007), ECA in hectares, number of components. dPC fractions: Saura &amp; Rubio 2010.
+The importance of every patch needs new shortest paths for each removed patch: on large connected components (over a few hundred patches) it is slow; dIIC is left empty above 1000 patches per component. Turn NODE_IMPORTANCE off to get the global indices only.</source>
+        <translation>Construit le graphe paysager des taches d'habitat et calcule ses indices de connectivité.
+PATCHES : un raster (cellules valides non nulles, regroupées en taches 8-connexes) ou des polygones.
+FRICTION (facultatif) : la longueur des liens est la distance de moindre coût (mètres x friction, modèle de GRASS r.cost) ; sans friction, la distance euclidienne entre les cellules les plus proches des taches (mètres). Les liens relient les taches dont les zones de tache la plus proche se touchent (graphe planaire, comme Graphab) ; les chemins plus longs passent par les taches.
+MAX_DISTANCE : les liens plus longs sont supprimés (0 = tous gardés). DISTANCE_50 : distance à laquelle la probabilité de dispersion d'un lien vaut 0,5 (p = exp(-k d)). LANDSCAPE_AREA (ha) : A_L, par défaut la surface de l'emprise de la grille.
+Sorties : les taches avec surface (ha), composante, dIIC, dPC et ses fractions intra / flux / connecteur (pourcentages) ; les liens avec distance et probabilité ; IIC et PC (Pascual-Hortal &amp; Saura 2006, Saura &amp; Pascual-Hortal 2007), ECA en hectares, nombre de composantes. Fractions de dPC : Saura &amp; Rubio 2010.
+L'importance de chaque tache demande de nouveaux plus courts chemins pour chaque tache retirée : sur de grandes composantes connexes (plus de quelques centaines de taches) c'est lent ; dIIC est laissé vide au-delà de 1000 taches par composante. Désactivez NODE_IMPORTANCE pour n'obtenir que les indices globaux.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="60"/>
+        <source>Habitat patches (raster or polygons)</source>
+        <translation>Taches d'habitat (raster ou polygones)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="63"/>
+        <source>Friction (optional)</source>
+        <translation>Friction (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="65"/>
+        <source>Maximum link distance (0 = no limit)</source>
+        <translation>Distance maximale des liens (0 = sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="68"/>
+        <source>Distance at which dispersal probability is 0.5</source>
+        <translation>Distance à laquelle la probabilité de dispersion vaut 0,5</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="71"/>
+        <source>Landscape area A_L in ha (0 = extent of the grid)</source>
+        <translation>Surface du paysage A_L en ha (0 = emprise de la grille)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="74"/>
+        <source>Resolution for polygon patches without friction (m)</source>
+        <translation>Résolution pour des taches polygones sans friction (m)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="77"/>
+        <source>Use the knight&apos;s move for least-cost distances</source>
+        <translation>Utiliser le déplacement du cavalier pour les distances de moindre coût</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="79"/>
+        <source>Compute the importance of every patch (dIIC, dPC)</source>
+        <translation>Calculer l'importance de chaque tache (dIIC, dPC)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="81"/>
+        <source>Patches (graph nodes)</source>
+        <translation>Taches (nœuds du graphe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="83"/>
+        <source>Links (graph edges)</source>
+        <translation>Liens (arêtes du graphe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Integral index of connectivity</source>
+        <translation>Indice intégral de connectivité</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Probability of connectivity</source>
+        <translation>Probabilité de connectivité</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Equivalent connected area (ha)</source>
+        <translation>Surface connectée équivalente (ha)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Number of components</source>
+        <translation>Nombre de composantes</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="96"/>
+        <source>The friction</source>
+        <translation>La friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="97"/>
+        <source>The friction raster</source>
+        <translation>Le raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="103"/>
+        <source>The patches raster</source>
+        <translation>Le raster des taches</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="111"/>
+        <source>The patches are in a geographic CRS: reproject them to a projected CRS in metres.</source>
+        <translation>Les taches sont dans un SCR géographique : reprojetez-les dans un SCR projeté en mètres.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="133"/>
+        <source>{0} patches, {1} links, {2} components; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</source>
+        <translation>{0} taches, {1} liens, {2} composantes ; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectivityWizard</name>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="38"/>
+        <source>Connectivity study (ecological continuities)</source>
+        <translation>Étude de connectivité (continuités écologiques)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="45"/>
+        <source>1. Land cover, species group and habitat</source>
+        <translation>1. Occupation du sol, groupe d'espèces et habitat</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="46"/>
+        <source>The friction comes from the preset of the species group; the habitat classes give the source patches.</source>
+        <translation>La friction vient du préréglage du groupe d'espèces ; les classes d'habitat donnent les taches sources.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="55"/>
+        <source>Corine Land Cover</source>
+        <translation>Corine Land Cover</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="55"/>
+        <source>OSO (23 classes)</source>
+        <translation>OSO (23 classes)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="56"/>
+        <source>Forest species</source>
+        <translation>Espèces forestières</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="56"/>
+        <source>Open grassland species</source>
+        <translation>Espèces des milieux ouverts herbacés</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="56"/>
+        <source>Wetland species</source>
+        <translation>Espèces des zones humides</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="72"/>
+        <source>Land cover</source>
+        <translation>Occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="73"/>
+        <source>Class field (vector)</source>
+        <translation>Champ de classe (vecteur)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="74"/>
+        <source>Nomenclature</source>
+        <translation>Nomenclature</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="77"/>
+        <source>Minimum patch area</source>
+        <translation>Surface minimale des taches</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="78"/>
+        <source>Resolution (vector land cover)</source>
+        <translation>Résolution (occupation du sol vecteur)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="83"/>
+        <source>2. Dispersal and graph</source>
+        <translation>2. Dispersion et graphe</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="84"/>
+        <source>Costs are metres x friction: with friction 1 in habitat, a maximum cost of 2500 means 2.5 km through habitat.</source>
+        <translation>Les coûts sont en mètres x friction : avec une friction de 1 dans l'habitat, un coût maximal de 2500 signifie 2,5 km à travers l'habitat.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="89"/>
+        <source>Knight&apos;s move (16 directions, more accurate, more memory)</source>
+        <translation>Déplacement du cavalier (16 directions, plus précis, plus de mémoire)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="99"/>
+        <source>Maximum dispersal cost</source>
+        <translation>Coût de dispersion maximal</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="101"/>
+        <source>Cost at which dispersal probability is 0.5</source>
+        <translation>Coût auquel la probabilité de dispersion vaut 0,5</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="102"/>
+        <source>Maximum link cost (0 = all)</source>
+        <translation>Coût maximal des liens (0 = tous)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="103"/>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="148"/>
+        <source>choose a land-cover layer (page 1).</source>
+        <translation>choisissez une couche d'occupation du sol (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="150"/>
+        <source>choose the class field of the land cover (page 1).</source>
+        <translation>choisissez le champ de classe de l'occupation du sol (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="163"/>
+        <source>Land-cover raster</source>
+        <translation>Raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="184"/>
+        <source>Friction</source>
+        <translation>Friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="187"/>
+        <source>Habitat patches</source>
+        <translation>Taches d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="191"/>
+        <source>Dispersal</source>
+        <translation>Dispersion</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="195"/>
+        <source>Landscape graph</source>
+        <translation>Graphe paysager</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="211"/>
+        <source>Dispersal cost ({0})</source>
+        <translation>Coût de dispersion ({0})</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="213"/>
+        <source>Patches, dPC ({0})</source>
+        <translation>Taches, dPC ({0})</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="214"/>
+        <source>Links ({0})</source>
+        <translation>Liens ({0})</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="217"/>
+        <source>The result {0} could not be opened.</source>
+        <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="61"/>
+        <source>habitat classes, e.g. 311-313, 324 (empty = preset of the group)</source>
+        <translation>classes d'habitat, par ex. 311-313, 324 (vide = préréglage du groupe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="71"/>
+        <source>Study name</source>
+        <translation>Nom de l'étude</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="152"/>
+        <source>tick at least one species group (page 1).</source>
+        <translation>cochez au moins un groupe d'espèces (page 1).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="182"/>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/wizard.py" line="222"/>
+        <source>{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).</source>
+        <translation>{4} : IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} composante(s).</translation>
+    </message>
+</context>
+<context>
+    <name>CostDistanceAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="60"/>
+        <source>Cost distance (dispersal)</source>
+        <translation>Distance de coût (dispersion)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="63"/>
+        <source>Accumulated cost of moving from the nearest source through a friction raster, with the cost model of GRASS r.cost: a move between neighbouring cells costs the mean of their frictions times the step length (1, the diagonal or, with the knight&apos;s move, the mean of the four cells crossed times its length). Nodata friction cells are impassable.
+SOURCES: a raster (every valid non-zero cell; 8-connected patches get ids 1, 2, ...) or a point / polygon layer (feature number = id).
+MAX_COST: the search stops beyond this accumulated cost (0 = unlimited); cells beyond it are nodata. UNITS: &apos;cells&apos; gives r.cost&apos;s numbers (step length in cell widths), &apos;metres&apos; multiplies them by the cell width (needs a projected CRS).
+Outputs: the accumulated cost (float32, nodata where unreached), optionally the id of the nearest source and the dispersal areas as polygons (one per source).</source>
+        <translation>Coût cumulé du déplacement depuis la source la plus proche à travers un raster de friction, avec le modèle de coût de GRASS r.cost : un pas entre cellules voisines coûte la moyenne de leurs frictions fois la longueur du pas (1, la diagonale ou, avec le déplacement du cavalier, la moyenne des quatre cellules traversées fois sa longueur). Les cellules de friction sans donnée sont infranchissables.
+SOURCES : un raster (toute cellule valide non nulle ; les taches 8-connexes reçoivent les identifiants 1, 2, ...) ou une couche de points / polygones (numéro d'entité = identifiant).
+MAX_COST : la recherche s'arrête au-delà de ce coût cumulé (0 = illimité) ; les cellules au-delà sont sans donnée. UNITS : « cellules » donne les valeurs de r.cost (longueur du pas en largeurs de cellule), « mètres » les multiplie par la largeur de cellule (SCR projeté requis).
+Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en option l'identifiant de la source la plus proche et les zones de dispersion en polygones (une par source).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="77"/>
+        <source>Sources (raster, points or polygons)</source>
+        <translation>Sources (raster, points ou polygones)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="80"/>
+        <source>Friction raster</source>
+        <translation>Raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="81"/>
+        <source>Maximum accumulated cost (0 = unlimited)</source>
+        <translation>Coût cumulé maximal (0 = illimité)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="84"/>
+        <source>Use the knight&apos;s move (16 directions)</source>
+        <translation>Utiliser le déplacement du cavalier (16 directions)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="86"/>
+        <source>Distance units</source>
+        <translation>Unités de distance</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="86"/>
+        <source>cells (as GRASS r.cost)</source>
+        <translation>cellules (comme GRASS r.cost)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="86"/>
+        <source>metres</source>
+        <translation>mètres</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="89"/>
+        <source>Accumulated cost</source>
+        <translation>Coût cumulé</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="90"/>
+        <source>Nearest source id</source>
+        <translation>Identifiant de la source la plus proche</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="92"/>
+        <source>Dispersal areas</source>
+        <translation>Zones de dispersion</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="100"/>
+        <source>Both the sources and the friction layer are required.</source>
+        <translation>Les sources et la couche de friction sont toutes deux requises.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="102"/>
+        <source>The friction</source>
+        <translation>La friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="104"/>
+        <source>Reading the sources...</source>
+        <translation>Lecture des sources...</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="106"/>
+        <source>The source raster</source>
+        <translation>Le raster des sources</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="123"/>
+        <source>{0} source(s), {1} cells reached, highest cost {2:g}.</source>
+        <translation>{0} source(s), {1} cellules atteintes, coût maximal {2:g}.</translation>
+    </message>
+</context>
+<context>
+    <name>FrictionFromLandcoverAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="195"/>
+        <source>Friction from land cover</source>
+        <translation>Friction à partir de l'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="210"/>
+        <source>Land cover raster</source>
+        <translation>Raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>None (use the CSV table)</source>
+        <translation>Aucun (utiliser la table CSV)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>OSO, forest species</source>
+        <translation>OSO, espèces forestières</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>OSO, open grassland species</source>
+        <translation>OSO, espèces des milieux ouverts herbacés</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>OSO, wetland species</source>
+        <translation>OSO, espèces des zones humides</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>Corine Land Cover, forest species</source>
+        <translation>Corine Land Cover, espèces forestières</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>Corine Land Cover, open grassland species</source>
+        <translation>Corine Land Cover, espèces des milieux ouverts herbacés</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <source>Corine Land Cover, wetland species</source>
+        <translation>Corine Land Cover, espèces des zones humides</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="216"/>
+        <source>Friction table (CSV)</source>
+        <translation>Table de friction (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="218"/>
+        <source>Friction column of the table</source>
+        <translation>Colonne de friction de la table</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="225"/>
+        <source>Friction</source>
+        <translation>Friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="237"/>
+        <source>Choose a preset or give a friction table (CSV).</source>
+        <translation>Choisissez un préréglage ou donnez une table de friction (CSV).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="245"/>
+        <source>The land cover</source>
+        <translation>L'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="250"/>
+        <source>{0} classes, {1} impassable cells.</source>
+        <translation>{0} classes, {1} cellules infranchissables.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="198"/>
+        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
+OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
+        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
+OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="220"/>
+        <source>Overlays with their own friction (optional)</source>
+        <translation>Surcouches avec leur propre friction (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="223"/>
+        <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
+        <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="239"/>
+        <source>Each overlay</source>
+        <translation>Chaque surcouche</translation>
+    </message>
+</context>
+<context>
+    <name>LeastCostCorridorsAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="36"/>
+        <source>Least-cost paths and corridors</source>
+        <translation>Chemins de moindre coût et corridors</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="39"/>
+        <source>Least-cost paths and corridors between habitat patches, with the cost model of GRASS r.cost (8 neighbours, costs in metres x friction).
+PATCHES: a raster (8-connected patches of valid non-zero cells get ids 1, 2, ...) or polygons (feature number = id). PAIRS: patch id pairs such as 1-2, 2-5; empty = neighbouring patches of the planar graph (as connectivity_graph). MAX_COST: pairs whose least cost exceeds it are skipped (0 = no limit).
+Outputs: one line per pair with its cost and length (m); a corridor raster holding, in each cell, the cost of the cheapest path between a pair through that cell (sum of the two accumulated costs) where it is at most THRESHOLD (0 = 1.1 x the pair&apos;s least cost).</source>
+        <translation>Chemins de moindre coût et corridors entre taches d'habitat, avec le modèle de coût de GRASS r.cost (8 voisins, coûts en mètres x friction).
+PATCHES : un raster (les taches 8-connexes de cellules valides non nulles reçoivent les identifiants 1, 2, ...) ou des polygones (numéro d'entité = identifiant). PAIRS : paires d'identifiants de taches comme 1-2, 2-5 ; vide = taches voisines du graphe planaire (comme connectivity_graph). MAX_COST : les paires dont le moindre coût le dépasse sont ignorées (0 = sans limite).
+Sorties : une ligne par paire avec son coût et sa longueur (m) ; un raster de corridors donnant, dans chaque cellule, le coût du chemin le moins cher entre une paire passant par cette cellule (somme des deux coûts cumulés) là où il vaut au plus THRESHOLD (0 = 1,1 x le moindre coût de la paire).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="51"/>
+        <source>Habitat patches (raster or polygons)</source>
+        <translation>Taches d'habitat (raster ou polygones)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="54"/>
+        <source>Friction raster</source>
+        <translation>Raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="55"/>
+        <source>Maximum cost of a path (0 = unlimited)</source>
+        <translation>Coût maximal d'un chemin (0 = illimité)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="58"/>
+        <source>Patch pairs (e.g. 1-2, 2-5; empty = neighbouring patches)</source>
+        <translation>Paires de taches (par ex. 1-2, 2-5 ; vide = taches voisines)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="60"/>
+        <source>Corridor threshold (0 = 1.1 x least cost)</source>
+        <translation>Seuil des corridors (0 = 1,1 x le moindre coût)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="63"/>
+        <source>Least-cost paths</source>
+        <translation>Chemins de moindre coût</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="65"/>
+        <source>Corridors</source>
+        <translation>Corridors</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="69"/>
+        <source>The friction</source>
+        <translation>La friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="70"/>
+        <source>The friction raster</source>
+        <translation>Le raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="74"/>
+        <source>The patches raster</source>
+        <translation>Le raster des taches</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="94"/>
+        <source>{0} least-cost path(s).</source>
+        <translation>{0} chemin(s) de moindre coût.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeByPriorityAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="155"/>
+        <source>Merge rasters by priority</source>
+        <translation>Fusionner des rasters par priorité</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="158"/>
+        <source>Stacks several rasters in priority order: in each cell the first raster of the list with a valid (non-nodata) value gives the output value (BioDispersal&apos;s fusion step, e.g. roads over rivers over land cover). The output is on the grid of the first raster; the others are resampled onto it (nearest neighbour) with a warning.</source>
+        <translation>Empile plusieurs rasters par ordre de priorité : dans chaque cellule, le premier raster de la liste ayant une valeur valide (pas sans donnée) donne la valeur de sortie (étape fusion de BioDispersal, par ex. routes au-dessus des cours d'eau au-dessus de l'occupation du sol). La sortie est sur la grille du premier raster ; les autres y sont rééchantillonnés (plus proche voisin) avec un avertissement.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="165"/>
+        <source>Rasters, highest priority first</source>
+        <translation>Rasters, du plus prioritaire au moins prioritaire</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="167"/>
+        <source>Merged</source>
+        <translation>Fusionné</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="171"/>
+        <source>Each input</source>
+        <translation>Chaque entrée</translation>
+    </message>
+</context>
+<context>
+    <name>SelectHabitatAlgorithm</name>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="67"/>
+        <source>Select habitat from land cover</source>
+        <translation>Sélectionner l'habitat dans l'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="70"/>
+        <source>Selects the cells of chosen land-cover classes (BioDispersal&apos;s selection step).
+LANDCOVER: a raster of class codes, or a polygon layer with CLASS_FIELD holding numeric codes (rasterised on the grid of REFERENCE, or at RESOLUTION metres over the layer&apos;s extent).
+CLASSES: codes separated by commas, ranges allowed (e.g. 311-313, 324).
+MIN_AREA (hectares): 8-connected patches smaller than this are dropped.
+OUTPUT: int32 raster holding the class (or 1 when &apos;keep the class&apos; is off), nodata elsewhere.</source>
+        <translation>Sélectionne les cellules des classes d'occupation du sol choisies (étape sélection de BioDispersal).
+LANDCOVER : un raster de codes de classe, ou une couche de polygones dont CLASS_FIELD contient des codes numériques (rastérisée sur la grille de REFERENCE, ou à RESOLUTION mètres sur l'emprise de la couche).
+CLASSES : codes séparés par des virgules, intervalles permis (par ex. 311-313, 324).
+MIN_AREA (hectares) : les taches 8-connexes plus petites sont supprimées.
+OUTPUT : raster int32 contenant la classe (ou 1 si « garder la classe » est désactivé), sans donnée ailleurs.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="79"/>
+        <source>Land cover (raster, or polygons with a class field)</source>
+        <translation>Occupation du sol (raster, ou polygones avec un champ de classe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="82"/>
+        <source>Class field (polygon land cover)</source>
+        <translation>Champ de classe (occupation du sol en polygones)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="85"/>
+        <source>Classes to select (e.g. 311-313, 324)</source>
+        <translation>Classes à sélectionner (par ex. 311-313, 324)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="86"/>
+        <source>Minimum patch area (ha)</source>
+        <translation>Surface minimale des taches (ha)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="88"/>
+        <source>Keep the class as value</source>
+        <translation>Garder la classe comme valeur</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="89"/>
+        <source>Resolution for polygon land cover (m)</source>
+        <translation>Résolution pour une occupation du sol en polygones (m)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="92"/>
+        <source>Reference grid (raster, optional)</source>
+        <translation>Grille de référence (raster, facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="94"/>
+        <source>Selected habitat</source>
+        <translation>Habitat sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="101"/>
+        <source>The land cover</source>
+        <translation>L'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="128"/>
+        <source>The reference</source>
+        <translation>La référence</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="113"/>
+        <source>The land cover grid</source>
+        <translation>La grille d'occupation du sol</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="119"/>
+        <source>{0} cells selected ({1:.1f} ha).</source>
+        <translation>{0} cellules sélectionnées ({1:.1f} ha).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="126"/>
+        <source>A polygon land cover needs its class field (CLASS_FIELD).</source>
+        <translation>Une occupation du sol en polygones a besoin de son champ de classe (CLASS_FIELD).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="132"/>
+        <source>The land cover is in a geographic CRS: reproject it to a projected CRS in metres (e.g. EPSG:2154) or give a reference raster.</source>
+        <translation>L'occupation du sol est dans un SCR géographique : reprojetez-la dans un SCR projeté en mètres (par ex. EPSG:2154) ou donnez un raster de référence.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,70 @@
+"""The guided connectivity study runs the toolbox algorithms in the background and saves its choices."""
+import pytest
+from qgis.PyQt.QtCore import QEventLoop, QTimer
+from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
+
+from dataterra.biodispersal.wizard import ConnectivityWizard, preset_index
+from dataterra.dataterra_plugin.ui.project_settings import load_study
+
+
+def run_and_wait(wizard, timeout_s=240):
+    loop = QEventLoop()
+    wizard.run_study()
+    wizard.chain.finished.connect(loop.quit)
+    wizard.chain.failed.connect(loop.quit)
+    QTimer.singleShot(timeout_s * 1000, loop.quit)
+    loop.exec_()
+
+
+def test_preset_index_matches_the_friction_enum():
+    from dataterra.biodispersal.algorithms.landcover_steps import FrictionFromLandcoverAlgorithm
+
+    for nomenclature in ("clc", "oso"):
+        for group in ("forest", "open_grassland", "wetland"):
+            assert FrictionFromLandcoverAlgorithm.PRESETS[preset_index(nomenclature, group)] == (nomenclature, group)
+
+
+@pytest.mark.slow
+def test_wizard_study_matches_the_toolbox(qgis_iface, dataterra_provider, sample_data, tmp_path):
+    import processing
+
+    QgsProject.instance().clear()
+    wizard = ConnectivityWizard(qgis_iface)
+    config = {"subnetwork": "forest", "landcover": str(sample_data["clc"]), "class_field": "CODE_12",
+              "nomenclature": "clc", "groups": ["forest", "wetland"],
+              "classes": {"forest": "", "open_grassland": "", "wetland": "411, 412, 421, 511, 512"},
+              "min_area_ha": 20.0, "resolution": 100.0,
+              "max_cost": 3000.0, "knight_move": False, "distance_50": 1000.0, "max_link": 6000.0,
+              "output_dir": str(tmp_path / "study")}
+    wizard.apply_config(config)
+    assert wizard.config() == config
+    run_and_wait(wizard)
+    log = wizard.run_page.log.toPlainText()
+    assert "Done." in log, log
+    assert set(wizard.result_layers) == {"forest", "wetland"}
+    _, nodes, _ = wizard.result_layers["forest"]
+    assert isinstance(nodes.renderer(), QgsGraduatedSymbolRenderer)
+    assert load_study("connectivity") == config
+    landcover = processing.run("dataterra:select_habitat", {
+        "LANDCOVER": config["landcover"], "CLASS_FIELD": "CODE_12", "CLASSES": "111-523", "RESOLUTION": 100,
+        "OUTPUT": str(tmp_path / "lc.tif")})["OUTPUT"]
+    friction = processing.run("dataterra:friction_from_landcover", {
+        "INPUT": landcover, "PRESET": 4, "OUTPUT": str(tmp_path / "f.tif")})["OUTPUT"]
+    patches = processing.run("dataterra:select_habitat", {
+        "LANDCOVER": landcover, "CLASSES": "311-313, 324", "MIN_AREA": 20, "OUTPUT": str(tmp_path / "p.tif")})["OUTPUT"]
+    graph = processing.run("dataterra:connectivity_graph", {
+        "PATCHES": patches, "FRICTION": friction, "MAX_DISTANCE": 6000, "DISTANCE_50": 1000,
+        "OUTPUT_NODES": str(tmp_path / "n.gpkg"), "OUTPUT_EDGES": str(tmp_path / "e.gpkg")})
+    assert f"forest: IIC = {graph['IIC']:.4g}, PC = {graph['PC']:.4g}" in log
+    wizard.deleteLater()
+
+
+def test_wizard_refuses_to_run_without_land_cover(qgis_iface, dataterra_provider):
+    QgsProject.instance().clear()
+    wizard = ConnectivityWizard(qgis_iface)
+    wizard.apply_config({"landcover": "", "groups": []})
+    wizard.run_study()
+    log = wizard.run_page.log.toPlainText()
+    assert "choose a land-cover layer" in log and "tick at least one species group" in log
+    assert wizard.chain is None
+    wizard.deleteLater()
