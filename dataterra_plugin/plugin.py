@@ -62,6 +62,9 @@ class DataTerraPlugin:
         self._add_action("fragmentation.svg", self.tr("Fragmentation study…"), self.open_fragmentation_wizard,
                          self.tr("Guided effective mesh size study: land cover, fragmenting elements, reporting"),
                          name="fragmentation_study")
+        self._add_action("connectivity.svg", self.tr("Connectivity study…"), self.open_connectivity_wizard,
+                         self.tr("Guided ecological connectivity study: habitat, friction, dispersal, graph indices"),
+                         name="connectivity_study")
         self.menu.addSeparator()
         for group_id, text in (
             ("fragmentation", self.tr("Fragmentation tools")),
@@ -139,6 +142,11 @@ class DataTerraPlugin:
         from .ui.fragmentation_wizard import FragmentationWizard
 
         self._show_dialog("fragmentation", FragmentationWizard)
+
+    def open_connectivity_wizard(self):
+        from ..biodispersal.wizard import ConnectivityWizard
+
+        self._show_dialog("connectivity", ConnectivityWizard)
 
     def open_dinamis_dock(self):
         from .dinamis.ui import open_dinamis_dock

@@ -45,7 +45,7 @@
 <context>
     <name>DataTerraPlugin</name>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="166"/>
+        <location filename="../dataterra_plugin/plugin.py" line="174"/>
         <source>Data Terra</source>
         <translation>Data Terra</translation>
     </message>
@@ -60,22 +60,22 @@
         <translation>Rechercher dans les catalogues des pôles Data Terra par lieu, date et mots-clés</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="66"/>
+        <location filename="../dataterra_plugin/plugin.py" line="69"/>
         <source>Fragmentation tools</source>
         <translation>Outils de fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="66"/>
+        <location filename="../dataterra_plugin/plugin.py" line="69"/>
         <source>Connectivity tools</source>
         <translation>Outils de connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="66"/>
+        <location filename="../dataterra_plugin/plugin.py" line="69"/>
         <source>Biodiversity tools</source>
         <translation>Outils de biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="166"/>
+        <location filename="../dataterra_plugin/plugin.py" line="174"/>
         <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
         <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
     </message>
@@ -108,6 +108,16 @@
         <location filename="../dataterra_plugin/plugin.py" line="55"/>
         <source>Request and track Pléiades / SPOT 6-7 imagery from DINAMIS</source>
         <translation>Demander et suivre des images Pléiades / SPOT 6-7 auprès de DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="65"/>
+        <source>Connectivity study…</source>
+        <translation>Étude de connectivité…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="65"/>
+        <source>Guided ecological connectivity study: habitat, friction, dispersal, graph indices</source>
+        <translation>Étude guidée de la connectivité écologique : habitat, friction, dispersion, indices de graphe</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,13 @@
 """Build the Processing model of the Clermontais forest sub-network (run with QGIS started).
 
-    python -m dataterra.biodispersal.models.build_models   # writes clermontais_forest.model3
+    python -m dataterra.biodispersal.models.build_models   # writes resources/models/biodispersal_clermontais_forest.model3
 
 The model chains the toolbox algorithms as the tutorial does: Corine polygons -> land-cover
 raster -> friction (Corine forest preset) -> forest patches -> dispersal -> graph.
 """
 from pathlib import Path
 
-MODEL_PATH = Path(__file__).resolve().parent / "clermontais_forest.model3"
+MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "models" / "biodispersal_clermontais_forest.model3"
 
 
 def _child(algorithm_id, child_id, description, sources):

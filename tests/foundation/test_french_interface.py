@@ -18,6 +18,7 @@ def test_menu_and_toolbar_in_french(qgis_iface, qgis_processing):
                 "Commandes DINAMIS",
                 "Services OGC…",
                 "Étude de fragmentation…",
+                "Étude de connectivité…",
                 "Outils de fragmentation",
                 "Outils de connectivité",
                 "Outils de biodiversité",
