@@ -1,6 +1,8 @@
 """Build the Processing model of the Clermontais forest sub-network (run with QGIS started).
 
-    python -m dataterra.biodispersal.models.build_models   # writes resources/models/biodispersal_clermontais_forest.model3
+    python -m dataterra.biodispersal.models.build_models
+
+writes resources/models/biodispersal_clermontais_forest.model3.
 
 The model chains the toolbox algorithms as the tutorial does: Corine polygons -> land-cover
 raster -> friction (Corine forest preset) -> forest patches -> dispersal -> graph.
