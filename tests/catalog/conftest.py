@@ -126,3 +126,203 @@ def replay_server():
     install_stac_routes(server)
     yield server
     server.close()
+
+
+# --- a real pycsw 2.6.2 on loopback ------------------------------------------------------
+
+THEMES = ("forest", "ocean", "atmosphere", "wetland", "glacier")
+N_ISO, N_DC = 240, 120
+
+
+def record_facts(i):
+    """Deterministic facts of generated record i: footprint over France, dates, theme."""
+    west = -4.5 + (i * 0.37) % 11.0
+    south = 42.5 + (i * 0.23) % 8.0
+    return {
+        "id": f"dt-{i:04d}",
+        "theme": THEMES[i % len(THEMES)],
+        "bbox": (round(west, 4), round(south, 4), round(west + 0.5, 4), round(south + 0.4, 4)),
+        "start": f"20{10 + i % 14:02d}-{1 + i % 12:02d}-01",
+        "end": f"20{10 + i % 14:02d}-{1 + i % 12:02d}-28",
+    }
+
+
+def iso_xml(facts):
+    w, s, e, n = facts["bbox"]
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<gmd:MD_Metadata xmlns:gmd="http://www.isotc211.org/2005/gmd" xmlns:gco="http://www.isotc211.org/2005/gco"
+ xmlns:gml="http://www.opengis.net/gml">
+ <gmd:fileIdentifier><gco:CharacterString>{facts['id']}</gco:CharacterString></gmd:fileIdentifier>
+ <gmd:language><gco:CharacterString>eng</gco:CharacterString></gmd:language>
+ <gmd:hierarchyLevel><gmd:MD_ScopeCode codeList="http://www.isotc211.org/2005/resources/Codelist/gmxCodelists.xml#MD_ScopeCode" codeListValue="dataset">dataset</gmd:MD_ScopeCode></gmd:hierarchyLevel>
+ <gmd:contact><gmd:CI_ResponsibleParty><gmd:organisationName><gco:CharacterString>Data Terra test pole</gco:CharacterString></gmd:organisationName>
+  <gmd:role><gmd:CI_RoleCode codeList="http://www.isotc211.org/2005/resources/Codelist/gmxCodelists.xml#CI_RoleCode" codeListValue="pointOfContact">pointOfContact</gmd:CI_RoleCode></gmd:role></gmd:CI_ResponsibleParty></gmd:contact>
+ <gmd:dateStamp><gco:Date>2024-01-01</gco:Date></gmd:dateStamp>
+ <gmd:identificationInfo><gmd:MD_DataIdentification>
+  <gmd:citation><gmd:CI_Citation><gmd:title><gco:CharacterString>Test {facts['theme']} dataset {facts['id']}</gco:CharacterString></gmd:title>
+   <gmd:date><gmd:CI_Date><gmd:date><gco:Date>{facts['start']}</gco:Date></gmd:date><gmd:dateType><gmd:CI_DateTypeCode codeList="http://www.isotc211.org/2005/resources/Codelist/gmxCodelists.xml#CI_DateTypeCode" codeListValue="creation">creation</gmd:CI_DateTypeCode></gmd:dateType></gmd:CI_Date></gmd:date>
+  </gmd:CI_Citation></gmd:citation>
+  <gmd:abstract><gco:CharacterString>Generated {facts['theme']} record for the catalogue tests.</gco:CharacterString></gmd:abstract>
+  <gmd:graphicOverview><gmd:MD_BrowseGraphic><gmd:fileName><gco:CharacterString>http://127.0.0.1/ql/{facts['id']}.png</gco:CharacterString></gmd:fileName></gmd:MD_BrowseGraphic></gmd:graphicOverview>
+  <gmd:language><gco:CharacterString>eng</gco:CharacterString></gmd:language>
+  <gmd:extent><gmd:EX_Extent>
+   <gmd:geographicElement><gmd:EX_GeographicBoundingBox>
+    <gmd:westBoundLongitude><gco:Decimal>{w}</gco:Decimal></gmd:westBoundLongitude>
+    <gmd:eastBoundLongitude><gco:Decimal>{e}</gco:Decimal></gmd:eastBoundLongitude>
+    <gmd:southBoundLatitude><gco:Decimal>{s}</gco:Decimal></gmd:southBoundLatitude>
+    <gmd:northBoundLatitude><gco:Decimal>{n}</gco:Decimal></gmd:northBoundLatitude>
+   </gmd:EX_GeographicBoundingBox></gmd:geographicElement>
+   <gmd:temporalElement><gmd:EX_TemporalExtent><gmd:extent><gml:TimePeriod gml:id="t{facts['id']}">
+    <gml:beginPosition>{facts['start']}</gml:beginPosition><gml:endPosition>{facts['end']}</gml:endPosition>
+   </gml:TimePeriod></gmd:extent></gmd:EX_TemporalExtent></gmd:temporalElement>
+  </gmd:EX_Extent></gmd:extent>
+ </gmd:MD_DataIdentification></gmd:identificationInfo>
+ <gmd:distributionInfo><gmd:MD_Distribution><gmd:transferOptions><gmd:MD_DigitalTransferOptions>
+  <gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>http://127.0.0.1/wms?SERVICE=WMS</gmd:URL></gmd:linkage>
+   <gmd:protocol><gco:CharacterString>OGC:WMS</gco:CharacterString></gmd:protocol><gmd:name><gco:CharacterString>layer_{facts['id']}</gco:CharacterString></gmd:name></gmd:CI_OnlineResource></gmd:onLine>
+  <gmd:onLine><gmd:CI_OnlineResource><gmd:linkage><gmd:URL>http://127.0.0.1/data/{facts['id']}.zip</gmd:URL></gmd:linkage>
+   <gmd:protocol><gco:CharacterString>WWW:DOWNLOAD-1.0-http--download</gco:CharacterString></gmd:protocol></gmd:CI_OnlineResource></gmd:onLine>
+ </gmd:MD_DigitalTransferOptions></gmd:transferOptions></gmd:MD_Distribution></gmd:distributionInfo>
+</gmd:MD_Metadata>
+"""
+
+
+def dc_xml(facts):
+    w, s, e, n = facts["bbox"]
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<csw:Record xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:dct="http://purl.org/dc/terms/" xmlns:ows="http://www.opengis.net/ows">
+ <dc:identifier>{facts['id']}</dc:identifier>
+ <dc:title>Test {facts['theme']} dataset {facts['id']}</dc:title>
+ <dc:type>dataset</dc:type>
+ <dc:subject>{facts['theme']}</dc:subject>
+ <dc:date>{facts['start']}</dc:date>
+ <dct:abstract>Generated {facts['theme']} record for the catalogue tests.</dct:abstract>
+ <dc:creator>Data Terra test pole</dc:creator>
+ <dct:references scheme="OGC:WMS">http://127.0.0.1/wms?SERVICE=WMS</dct:references>
+ <dct:references scheme="WWW:DOWNLOAD-1.0-http--download">http://127.0.0.1/data/{facts['id']}.zip</dct:references>
+ <ows:BoundingBox crs="urn:x-ogc:def:crs:EPSG:6.11:4326">
+  <ows:LowerCorner>{s} {w}</ows:LowerCorner><ows:UpperCorner>{n} {e}</ows:UpperCorner>
+ </ows:BoundingBox>
+</csw:Record>
+"""
+
+
+PYCSW_CFG = """[server]
+home={home}
+url={url}
+mimetype=application/xml; charset=UTF-8
+encoding=UTF-8
+language=en-US
+maxrecords=100
+loglevel=ERROR
+logfile=
+pretty_print=false
+domainquerytype=list
+domaincounts=false
+profiles=apiso
+
+[manager]
+transactions=false
+allowed_ips=127.0.0.1
+
+[metadata:main]
+identification_title=Data Terra test catalogue
+identification_abstract=pycsw on loopback for the plugin tests
+identification_keywords=test
+identification_keywords_type=theme
+identification_fees=None
+identification_accessconstraints=None
+provider_name=Data Terra
+provider_url=http://127.0.0.1
+contact_name=Tests
+contact_position=Tests
+contact_address=Nowhere
+contact_city=Nowhere
+contact_stateorprovince=Nowhere
+contact_postalcode=0
+contact_country=France
+contact_phone=+33
+contact_fax=+33
+contact_email=tests@example.org
+contact_url=http://127.0.0.1
+contact_hours=0
+contact_instructions=None
+contact_role=pointOfContact
+
+[repository]
+database=sqlite:///{db}
+table=records
+
+[metadata:inspire]
+enabled=false
+languages_supported=eng
+default_language=eng
+date=2024-01-01
+gemet_keywords=Utility and governmental services
+conformity_service=notEvaluated
+contact_name=Tests
+contact_email=tests@example.org
+temp_extent=2024-01-01/2024-12-31
+"""
+
+
+class PycswServer:
+    """pycsw 2.6.2 (WSGI) served by wsgiref on 127.0.0.1, with generated records loaded."""
+
+    def __init__(self, folder):
+        import os
+        from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+        import pycsw
+        from pycsw.core import admin
+        from pycsw.core.config import StaticContext
+
+        records = folder / "records"
+        records.mkdir()
+        self.facts = [record_facts(i) for i in range(N_ISO + N_DC)]
+        for i, facts in enumerate(self.facts):
+            text = iso_xml(facts) if i < N_ISO else dc_xml(facts)
+            (records / f"{facts['id']}.xml").write_text(text, encoding="utf-8")
+        db = folder / "records.db"
+        database = f"sqlite:///{db}"
+        home = os.path.dirname(pycsw.__file__)
+        admin.setup_db(database, "records", home)
+        context = StaticContext()
+        loaded = admin.load_records(context, database, "records", str(records))
+        assert len(loaded) == N_ISO + N_DC, f"pycsw loaded {len(loaded)} records"
+
+        class QuietHandler(WSGIRequestHandler):
+            def log_message(self, *args):
+                pass
+
+        class ThreadingWSGIServer(__import__("socketserver").ThreadingMixIn, WSGIServer):
+            daemon_threads = True
+
+        self.httpd = make_server("127.0.0.1", 0, self.app, server_class=ThreadingWSGIServer, handler_class=QuietHandler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/csw"
+        self.config = folder / "pycsw.cfg"
+        self.config.write_text(PYCSW_CFG.format(home=home, url=self.url, db=db))
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def app(self, env, start_response):
+        from pycsw import server
+
+        env["local.app_root"] = str(self.config.parent)
+        csw = server.Csw(str(self.config), env)
+        status, contents = csw.dispatch_wsgi()
+        headers = [("Content-Type", csw.contenttype), ("Content-Length", str(len(contents)))]
+        start_response(f"{status} " if isinstance(status, int) else status, headers)
+        return [contents]
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def pycsw_server(tmp_path_factory):
+    server = PycswServer(tmp_path_factory.mktemp("pycsw"))
+    yield server
+    server.close()

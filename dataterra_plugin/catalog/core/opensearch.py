@@ -23,6 +23,22 @@ EO = "{http://a9.com/-/opensearch/extensions/eo/1.0/}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
 GML = "{http://www.opengis.net/gml}"
 
+# parameter names of known OpenSearch servers; "fixed" parameters are sent as they are
+PRESETS = {
+    "pycsw": {
+        "params": {"text": "q", "bbox": "bbox", "time": "time", "start": "", "end": "", "index": "startposition",
+                   "count": "maxrecords", "collection": "", "cloud": ""},
+        "fixed": {"mode": "opensearch", "service": "CSW", "version": "2.0.2", "request": "GetRecords",
+                  "elementsetname": "full", "typenames": "csw:Record", "resulttype": "results"},
+    },
+    "resto": {
+        "format": "json",
+        "params": {"bbox": "box", "start": "startDate", "end": "completionDate", "index": "page",
+                   "count": "maxRecords", "collection": ""},
+        "page_index": True,
+    },
+}
+
 DEFAULT_PARAMS = {"text": "q", "bbox": "bbox", "start": "start", "end": "stop", "time": "",
                   "index": "startIndex", "count": "maxRecords", "collection": "parentIdentifier",
                   "cloud": "cloudCover"}
@@ -35,6 +51,10 @@ class OpenSearchBackend(Backend):
 
     PROTOCOL = "OpenSearch"
     MAX_PAGE_SIZE = 500
+
+    def __init__(self, endpoint, source="", headers=None, timeout=30, **options):
+        preset = PRESETS.get(options.get("preset", ""), {})
+        super().__init__(endpoint, source, headers, timeout, **{**preset, **options})
 
     @property
     def EXPECTED(self):  # noqa: N802 - same name as the class attribute of other backends
@@ -89,8 +109,10 @@ class OpenSearchBackend(Backend):
         index_key = self.param("index")
         if not params or not index_key or not records or len(records) < self.page_size(query):
             return SearchPage(records, matched, None)
-        index = int(request.state.get("index", 1)) + len(records)
-        if matched is not None and index - int(self.options.get("index_base", 1)) >= matched:
+        step = 1 if self.options.get("page_index") else len(records)
+        index = int(request.state.get("index", 1)) + step
+        seen = (index - 1) * len(records) if self.options.get("page_index") else index - int(self.options.get("index_base", 1))
+        if matched is not None and seen >= matched:
             return SearchPage(records, matched, None)
         return SearchPage(records, matched, self._get({**params, index_key: index}, {"index": index}))
 
@@ -125,7 +147,10 @@ def atom_entry(entry, source=""):
         if not href:
             continue
         rel = link.get("rel") or "alternate"
-        links.append(Link(href, rel, link.get("type") or "", link.get("title") or ""))
+        kind = link.get("type") or ""
+        protocol = kind if kind and "/" not in kind else ""  # pycsw puts the protocol in type
+        title = link.get("title") or ""
+        links.append(Link(href, rel, "" if protocol else kind, "" if title == "None" else title, protocol=protocol))
         if rel in ("icon", "thumbnail", "preview") and not quicklook:
             quicklook = href
     for content in entry.iter(f"{MEDIA}content"):
