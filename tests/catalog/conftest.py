@@ -30,6 +30,8 @@ class ReplayServer:
                            "body": body, "headers": dict(self.headers)}
                 server.requests.append(request)
                 handler = server.routes.get(split.path)
+                if handler is None and split.path.endswith("/search"):  # StacBackend adds /search
+                    handler = server.routes.get(split.path[: -len("/search")])
                 if handler is None:
                     status, headers, payload = 404, {"Content-Type": "text/plain"}, b"no such route"
                 else:
@@ -326,3 +328,41 @@ def pycsw_server(tmp_path_factory):
     server = PycswServer(tmp_path_factory.mktemp("pycsw"))
     yield server
     server.close()
+
+
+def install_fault_routes(server):
+    """Faulty answers: HTML page, wrong type, truncated body, 500, hostile XML, slow reply."""
+    import time
+
+    html = b"<!DOCTYPE html><html><body><h1>Maintenance</h1>Back soon</body></html>"
+    xxe = (b'<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+           b'<feed xmlns="http://www.w3.org/2005/Atom"><title>&xxe;</title></feed>')
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+            b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><title>&lol3;</title></feed>')
+
+    def slow(request):
+        time.sleep(3)
+        return 200, {"Content-Type": "application/json"}, b'{"features": []}'
+
+    server.routes.update({
+        "/fault/html": lambda r: (200, {"Content-Type": "text/html"}, html),
+        "/fault/html-as-json": lambda r: (200, {"Content-Type": "application/json"}, html),
+        "/fault/wrong-type": lambda r: (200, {"Content-Type": "image/png"}, b"\x89PNG...."),
+        "/fault/truncated": lambda r: (200, {"Content-Type": "application/json", "Content-Length": "5000"},
+                                       b'{"type": "FeatureCollection", "features": [{"id": "a"'),
+        "/fault/cut-json": lambda r: (200, {"Content-Type": "application/json"}, b'{"type": "FeatureCollection", "feat'),
+        "/fault/500": lambda r: (500, {"Content-Type": "text/plain"}, b"Internal error: database down"),
+        "/fault/401": lambda r: (401, {"Content-Type": "application/json"}, b'{"detail": "missing API key"}'),
+        "/fault/xxe": lambda r: (200, {"Content-Type": "application/atom+xml"}, xxe),
+        "/fault/bomb": lambda r: (200, {"Content-Type": "application/xml"}, bomb),
+        "/fault/slow": slow,
+        "/fault/not-features": lambda r: (200, {"Content-Type": "application/json"}, b'[1, 2, 3]'),
+    })
+
+
+@pytest.fixture(scope="session")
+def fault_server(replay_server):
+    install_fault_routes(replay_server)
+    return replay_server

@@ -117,6 +117,14 @@ class OpenSearchBackend(Backend):
         return SearchPage(records, matched, self._get({**params, index_key: index}, {"index": index}))
 
 
+def _eo(entry, name):
+    """Text of the child ``name`` of any EO namespace (servers use several URIs for it)."""
+    for child in entry:
+        if isinstance(child.tag, str) and child.tag.endswith("}" + name) and "eo" in child.tag.lower():
+            return (child.text or "").strip()
+    return ""
+
+
 def _text(element, path):
     found = element.find(path)
     return (found.text or "").strip() if found is not None and found.text else ""
@@ -164,12 +172,12 @@ def atom_entry(entry, source=""):
         id=identifier,
         title=_text(entry, f"{ATOM}title"),
         abstract=_text(entry, f"{ATOM}summary") or _text(entry, f"{ATOM}content") or _text(entry, f"{DCT}abstract"),
-        collection=_text(entry, f"{EO}parentIdentifier"),
+        collection=_eo(entry, "parentIdentifier"),
         start=start or _text(entry, f"{ATOM}updated"),
         end=end or _text(entry, f"{ATOM}updated"),
-        cloud_cover=as_float(_text(entry, f"{EO}cloudCover")),
-        platform=_text(entry, f"{EO}platform"),
-        instrument=_text(entry, f"{EO}instrument"),
+        cloud_cover=as_float(_eo(entry, "cloudCover")),
+        platform=_eo(entry, "platform"),
+        instrument=_eo(entry, "instrument"),
         keywords=[c.get("term") for c in entry.findall(f"{ATOM}category") if c.get("term")],
         bbox=bbox,
         quicklook=quicklook,
