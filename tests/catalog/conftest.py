@@ -366,3 +366,36 @@ def install_fault_routes(server):
 def fault_server(replay_server):
     install_fault_routes(replay_server)
     return replay_server
+
+
+def install_download_routes(server, payload):
+    """/files/data.bin with Range support; /files/flaky.bin cuts the first full transfer halfway."""
+    state = {"flaky_calls": 0}
+
+    def serve(request, flaky=False):
+        ranged = request["headers"].get("Range", "")
+        start = int(ranged[len("bytes="):].rstrip("-")) if ranged.startswith("bytes=") else 0
+        body = payload[start:]
+        headers = {"Content-Type": "application/octet-stream", "Content-Length": str(len(body)),
+                   "Accept-Ranges": "bytes"}
+        status = 200
+        if start:
+            status = 206
+            headers["Content-Range"] = f"bytes {start}-{len(payload) - 1}/{len(payload)}"
+        if flaky:
+            state["flaky_calls"] += 1
+            if state["flaky_calls"] == 1:  # announce everything, send half, then the connection drops
+                return status, {**headers, "Connection": "close"}, body[: len(body) // 2]
+        return status, headers, body
+
+    server.routes["/files/data.bin"] = serve
+    server.routes["/files/flaky.bin"] = lambda request: serve(request, flaky=True)
+    return state
+
+
+@pytest.fixture(scope="session")
+def download_server(replay_server):
+    """(server, state, payload): 3 MB served with Range support, and a flaky copy."""
+    payload = bytes((i * 7919) % 251 for i in range(3_000_000))
+    state = install_download_routes(replay_server, payload)
+    return replay_server, state, payload
