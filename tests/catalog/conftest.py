@@ -399,3 +399,56 @@ def download_server(replay_server):
     payload = bytes((i * 7919) % 251 for i in range(3_000_000))
     state = install_download_routes(replay_server, payload)
     return replay_server, state, payload
+
+
+def tiny_png(seed):
+    """A 32x24 PNG (solid colour from seed), made with GDAL's PNG driver."""
+    import numpy as np
+    from osgeo import gdal
+
+    name = f"/vsimem/ql_{seed}.png"
+    mem = gdal.GetDriverByName("MEM").Create("", 32, 24, 3, gdal.GDT_Byte)
+    for band in range(3):
+        mem.GetRasterBand(band + 1).WriteArray(np.full((24, 32), (seed * (band + 3) * 37) % 256, dtype=np.uint8))
+    gdal.GetDriverByName("PNG").CreateCopy(name, mem)
+    handle = gdal.VSIFOpenL(name, "rb")
+    size = gdal.VSIStatL(name).size
+    data = gdal.VSIFReadL(1, size, handle)
+    gdal.VSIFCloseL(handle)
+    gdal.Unlink(name)
+    return bytes(data)
+
+
+def install_big_routes(server, total=1000, page_delay=0.05, slow_delay=0.4):
+    """/big/search: ``total`` items with quicklooks at /ql/<n>.png; /slow/search: slow endless pages."""
+    import time
+
+    earth = json.loads((DATA / "earth_search_search.json").read_text())
+    template = earth["features"][0]
+    items = stac_items(template, total, "BIG")
+    for n, item in enumerate(items):
+        item["assets"] = {"thumbnail": {"href": f"{server.url}/ql/{n}.png", "type": "image/png",
+                                        "roles": ["thumbnail"]}}
+    png = {n: tiny_png(n) for n in range(64)}
+
+    def paged(request, delay, source, matched):
+        time.sleep(delay)
+        body = json.loads(request["body"] or b"{}")
+        limit, token = int(body.get("limit", 10)), int(body.get("token", 0))
+        chunk = source[token: token + limit] if source is not None else stac_items(template, limit, f"SLOW{token}")
+        page = {"type": "FeatureCollection", "features": chunk, "numberMatched": matched, "links": []}
+        if token + limit < matched:
+            page["links"].append({"rel": "next", "method": "POST", "href": server.url + request["path"],
+                                  "body": {"token": token + limit}, "merge": True})
+        return json_reply(page)
+
+    server.routes["/big/search"] = lambda request: paged(request, page_delay, items, total)
+    server.routes["/slow/search"] = lambda request: paged(request, slow_delay, None, 2000)
+    for n in range(total):
+        server.routes[f"/ql/{n}.png"] = lambda request, n=n: (200, {"Content-Type": "image/png"}, png[n % 64])
+
+
+@pytest.fixture(scope="session")
+def big_server(replay_server):
+    install_big_routes(replay_server)
+    return replay_server
