@@ -4,13 +4,39 @@ arrive through asynchronous replies, so QGIS never freezes."""
 import html
 import os
 
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsPalLayerSettings,
+    QgsProject,
+    QgsRasterLayer,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QUrl
 from qgis.PyQt.QtGui import QDesktopServices, QIcon, QPixmap
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDockWidget, QFileDialog,
-                                 QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                                 QProgressBar, QPushButton, QSpinBox, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsPalLayerSettings,
-                       QgsProject, QgsRasterLayer, QgsVectorLayer, QgsVectorLayerSimpleLabeling)
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...rasterblocks.errors import DataTerraError
 from .core import SearchQuery
@@ -392,8 +418,9 @@ class CatalogDock(QDockWidget):
 
     def open_landing_page(self):
         for record in self.selected_records()[:5]:
-            link = next((l for l in record.links if l.rel in ("alternate", "landing", "self", "describedby")
-                         and l.href.startswith(("http://", "https://"))), None)
+            link = next((candidate for candidate in record.links
+                         if candidate.rel in ("alternate", "landing", "self", "describedby")
+                         and candidate.href.startswith(("http://", "https://"))), None)
             if link is not None:
                 QDesktopServices.openUrl(QUrl(link.href))
 

@@ -2,8 +2,8 @@
 import json
 
 from osgeo import ogr
-from qgis.PyQt.QtCore import QVariant
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry
+from qgis.PyQt.QtCore import QVariant
 
 FIELDS = (
     ("id", QVariant.String), ("title", QVariant.String), ("start", QVariant.String), ("end", QVariant.String),

@@ -4,9 +4,9 @@ QgsBlockingNetworkRequest waits in its own event loop, so it must run off the ma
 thread: in a QgsTask or a Processing algorithm. Credentials come from a QgsAuthManager
 configuration id (``auth_config``), never from settings, projects or logs.
 """
+from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
 from qgis.PyQt.QtCore import QByteArray, QUrl
 from qgis.PyQt.QtNetwork import QNetworkRequest
-from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
 
 from .core.errors import CatalogError
 from .core.transport import MAX_BODY_BYTES, USER_AGENT, Response, _host
@@ -60,7 +60,8 @@ class QgisTransport:
                    for k in reply.rawHeaderList()}
         expected = headers.get("content-length", "")
         if expected.isdigit() and int(expected) != len(data) and "content-encoding" not in headers:
-            raise CatalogError(f"The answer of {_host(url)} was cut short ({len(data)} of {expected} bytes). Try again.")
+            raise CatalogError(f"The answer of {_host(url)} was cut short ({len(data)} of {expected} bytes). "
+                               "Try again.")
         if code == QgsBlockingNetworkRequest.NetworkError and status and int(status) < 400:
             raise CatalogError(f"The connection to {_host(url)} failed: {blocking.errorMessage()}. Try again.")
         return Response(url, int(status or 0), headers, data)

@@ -1,9 +1,18 @@
 """``dataterra:catalog_search``: search a hub's catalogue, write the footprints layer."""
 import re
 
-from qgis.core import (QgsCoordinateReferenceSystem, QgsFeatureSink, QgsProcessing, QgsProcessingException,
-                       QgsProcessingParameterEnum, QgsProcessingParameterExtent, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterNumber, QgsProcessingParameterString, QgsWkbTypes)
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
 
 from ..algorithm_base import DataTerraAlgorithm
 from .core import SearchQuery
@@ -85,7 +94,8 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
             value = self.parameterAsString(parameters, name, context).strip()
             if value and not DATE.match(value):
                 raise QgsProcessingException(
-                    self.tr("{0} must be a date as YYYY-MM-DD or an ISO 8601 date-time, not {1!r}.").format(name, value))
+                    self.tr("{0} must be a date as YYYY-MM-DD or an ISO 8601 date-time, not {1!r}.")
+                    .format(name, value))
             dates.append(value)
         if dates[0] and dates[1] and dates[0][:10] > dates[1][:10]:
             raise QgsProcessingException(self.tr("The start date is after the end date."))

@@ -2,10 +2,10 @@
 import hashlib
 import os
 
+from qgis.core import QgsApplication, QgsFeedback, QgsNetworkAccessManager, QgsTask
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
-from qgis.core import QgsApplication, QgsFeedback, QgsNetworkAccessManager, QgsTask
 
 from ...rasterblocks.errors import Cancelled, DataTerraError
 from .core.download import download

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (XML test documents are kept on one line each)
 """Loopback servers for the catalogue tests: a replay HTTP server and a real pycsw."""
 import copy
 import json

@@ -3,7 +3,6 @@ thread more than 200 ms (QTimer heartbeat); cancel stops the work within 1 s."""
 import time
 
 import pytest
-
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
@@ -51,7 +50,7 @@ def close_docks():
         dock = DOCKS.pop()
         dock.cancel()
         dock.loader.clear()
-        wait_until(lambda: dock.task is None, 5)
+        wait_until(lambda dock=dock: dock.task is None, 5)
         if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) is not None:
             QgsProject.instance().removeMapLayer(dock.layer.id())
         dock.deleteLater()

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (XML test documents are kept on one line each)
 """Hypothesis fuzzing: every parser raises nothing but CatalogError on any bytes."""
 import json
 

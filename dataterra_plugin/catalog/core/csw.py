@@ -59,7 +59,8 @@ class CswBackend(Backend):
             parts.append(fes.PropertyIsGreaterThanOrEqualTo(name, query.start))
         if query.end:
             name = "apiso:TempExtent_begin" if temporal == "extent" else "dc:date"
-            parts.append(fes.PropertyIsLessThanOrEqualTo(name, query.end + ("T23:59:59Z" if "T" not in query.end else "")))
+            end = query.end if "T" in query.end else query.end + "T23:59:59Z"
+            parts.append(fes.PropertyIsLessThanOrEqualTo(name, end))
         return parts
 
     def request_xml(self, query, start_position):
@@ -88,7 +89,7 @@ class CswBackend(Backend):
             f'outputSchema="{schema_uri}" outputFormat="application/xml">'
             f'<csw:Query typeNames="{type_names}"><csw:ElementSetName>full</csw:ElementSetName>'
             f'{constraint}{sort}</csw:Query></csw:GetRecords>'
-        ).encode("utf-8")
+        ).encode()
 
     def first_request(self, query):
         return self._request(query, 1)
@@ -210,7 +211,8 @@ def dc_record(element, source=""):
         bbox = _bbox(rec.bbox.minx, rec.bbox.miny, rec.bbox.maxx, rec.bbox.maxy)
     links = [Link(u["url"], "", "", u.get("name") or u.get("description") or "", protocol=u.get("protocol") or "")
              for u in rec.uris if u.get("url")]
-    links += [Link(r["url"], "references", "", "", protocol=r.get("scheme") or "") for r in rec.references if r.get("url")]
+    links += [Link(r["url"], "references", "", "", protocol=r.get("scheme") or "")
+              for r in rec.references if r.get("url")]
     start = end = ""
     if rec.temporal and "/" in rec.temporal:
         start, end = (part.strip() for part in rec.temporal.split("/", 1))

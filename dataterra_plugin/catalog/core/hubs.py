@@ -63,7 +63,8 @@ def _hub(entry, path):
     except TypeError as exc:
         raise CatalogError(f"A hub of {path} lacks id, title, protocol or endpoint: {entry!r}") from exc
     if hub.protocol not in BACKENDS:
-        raise CatalogError(f"Hub {hub.id} of {path}: unknown protocol {hub.protocol!r} (use one of {', '.join(PROTOCOLS)}).")
+        raise CatalogError(f"Hub {hub.id} of {path}: unknown protocol {hub.protocol!r} "
+                           f"(use one of {', '.join(PROTOCOLS)}).")
     return hub
 
 

@@ -6,13 +6,12 @@ servers, so they are options (``params``): e.g. pycsw uses ``q``, ``bbox``, ``ti
 ``completionDate``, ``page``, ``maxRecords``. Paging follows the ``next`` link when
 the server gives one, else ``os:startIndex`` / ``os:itemsPerPage`` / ``os:totalResults``.
 """
-from urllib.parse import urlencode, urlsplit, parse_qsl, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .safe import as_float, parse_json, parse_xml
-from .stac import feature_record
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 OS = "{http://a9.com/-/spec/opensearch/1.1/}"
@@ -111,7 +110,10 @@ class OpenSearchBackend(Backend):
             return SearchPage(records, matched, None)
         step = 1 if self.options.get("page_index") else len(records)
         index = int(request.state.get("index", 1)) + step
-        seen = (index - 1) * len(records) if self.options.get("page_index") else index - int(self.options.get("index_base", 1))
+        if self.options.get("page_index"):
+            seen = (index - 1) * len(records)
+        else:
+            seen = index - int(self.options.get("index_base", 1))
         if matched is not None and seen >= matched:
             return SearchPage(records, matched, None)
         return SearchPage(records, matched, self._get({**params, index_key: index}, {"index": index}))

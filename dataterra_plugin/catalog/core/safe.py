@@ -2,7 +2,7 @@
 import json
 
 import defusedxml
-import defusedxml.ElementTree as DET
+from defusedxml import ElementTree as defused_etree  # noqa: N813
 
 from .errors import CatalogError
 
@@ -25,11 +25,11 @@ def parse_xml(body, what="answer"):
     documents are refused with :class:`CatalogError`.
     """
     try:
-        return DET.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        return defused_etree.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DefusedXmlException as exc:
         raise CatalogError(f"The {what} declares a DTD or entities, which are refused for safety "
                            "(XML external entity or expansion attack).") from exc
-    except (DET.ParseError, ValueError, TypeError, RecursionError) as exc:
+    except (defused_etree.ParseError, ValueError, TypeError, RecursionError) as exc:
         raise CatalogError(f"The {what} is not well-formed XML ({exc}); the answer may be truncated.") from exc
 
 
