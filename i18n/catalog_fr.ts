@@ -1,193 +1,192 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CatalogDock</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="56"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="56" />
         <source>Data Terra catalogue</source>
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="88"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="88" />
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="90"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="90" />
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="97"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="97" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="385"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="385" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="102"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="102" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="104"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="104" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="112"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="112" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="386"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="386" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="115"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="115" />
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="123"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="123" />
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="125"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="125" />
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="129"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="129" />
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="133"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="133" />
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="135"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="135" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="158"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="158" />
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="159"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="159" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="169"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="169" />
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="170"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="170" />
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="171"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="171" />
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="238"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="238" />
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="284"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="284" />
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="286"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="286" />
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="309"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="309" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="310"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="310" />
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="330"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="330" />
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="385"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="385" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="386"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="386" />
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="387"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="387" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="388"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="388" />
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="389"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="389" />
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="389"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="389" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="407"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="407" />
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="410"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="410" />
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="254"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="254" />
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
     </message>
 </context>
 <context>
     <name>CatalogSearchAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="46"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="46" />
         <source>Search a Data Terra catalogue</source>
         <translation>Rechercher dans un catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="49"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="49" />
         <source>Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), and writes the footprints of the records found.
 
 HUB: a hub id of the hub list (resources/hubs.json), e.g. geodes, odatis-sextant; leave empty and give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records fetched, over as many pages as needed.
@@ -200,87 +199,87 @@ HUB : identifiant d'un pôle de la liste des pôles (resources/hubs.json), par e
 La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, dates de début et de fin, collection, couverture nuageuse (%), plateforme, URL de l'aperçu, liens (liste JSON) et source.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="63"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="63" />
         <source>Hub (id in the hub list)</source>
         <translation>Pôle (identifiant dans la liste des pôles)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="64"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="64" />
         <source>Catalogue URL (instead of a hub)</source>
         <translation>URL du catalogue (au lieu d'un pôle)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="66"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="66" />
         <source>Protocol of the catalogue URL</source>
         <translation>Protocole de l'URL du catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="68"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="68" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="69"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="69" />
         <source>Search extent</source>
         <translation>Emprise de recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="70"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="70" />
         <source>Start date (YYYY-MM-DD)</source>
         <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="71"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="71" />
         <source>End date (YYYY-MM-DD)</source>
         <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="72"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="72" />
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="73"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="73" />
         <source>Maximum number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="75"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="75" />
         <source>Footprints</source>
         <translation>Emprises</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="82"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="82" />
         <source>Give either a hub or a catalogue URL, not both.</source>
         <translation>Indiquez un pôle ou une URL de catalogue, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="87"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="87" />
         <source>Give a hub id (e.g. geodes) or a catalogue URL and its protocol.</source>
         <translation>Indiquez un identifiant de pôle (par exemple geodes) ou une URL de catalogue et son protocole.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="96"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="96" />
         <source>{0} must be a date as YYYY-MM-DD or an ISO 8601 date-time, not {1!r}.</source>
         <translation>{0} doit être une date AAAA-MM-JJ ou une date-heure ISO 8601, pas {1!r}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="101"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="101" />
         <source>The start date is after the end date.</source>
         <translation>La date de début est postérieure à la date de fin.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="126"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="126" />
         <source>Searching {0} ({1})</source>
         <translation>Recherche dans {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="130"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="130" />
         <source>{0} records written ({1} matched on the server).</source>
         <translation>{0} fiches écrites ({1} correspondantes sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="130"/>
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="130" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
