@@ -15,7 +15,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QUrl
-from qgis.PyQt.QtGui import QDesktopServices, QIcon, QPixmap
+from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -330,8 +330,9 @@ class CatalogDock(QDockWidget):
         self.layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", self.tr("Data Terra footprints"), "memory")
         self.layer.dataProvider().addAttributes(footprint_fields())
         self.layer.updateFields()
-        symbol = self.layer.renderer().symbol()
-        symbol.setColor(symbol.color().fromRgb(31, 120, 180, 40))
+        fill = self.layer.renderer().symbol().symbolLayer(0)
+        fill.setFillColor(QColor(31, 120, 180, 40))  # translucent: overlapping footprints stay readable
+        fill.setStrokeColor(QColor(31, 120, 180))
         labels = QgsPalLayerSettings()
         labels.fieldName = "title"
         self.layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
