@@ -6,7 +6,7 @@ configuration id (``auth_config``), never from settings, projects or logs.
 """
 from qgis.core import QgsBlockingNetworkRequest, QgsFeedback
 from qgis.PyQt.QtCore import QByteArray, QUrl
-from qgis.PyQt.QtNetwork import QNetworkRequest
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from .core.errors import CatalogError
 from .core.transport import MAX_BODY_BYTES, USER_AGENT, Response, _host
@@ -45,10 +45,11 @@ class QgisTransport:
             raise Cancelled()
         reply = blocking.reply()
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        if code in (QgsBlockingNetworkRequest.NetworkError, QgsBlockingNetworkRequest.TimeoutError) and not status:
+        if not status:  # no HTTP answer at all: time-out (Qt cancels the transfer) or network failure
             message = blocking.errorMessage() or reply.errorString()
-            if code == QgsBlockingNetworkRequest.TimeoutError or "timed out" in message.lower() \
-                    or "canceled" in message.lower():
+            timed_out = code == QgsBlockingNetworkRequest.TimeoutError or reply.error() in (
+                QNetworkReply.OperationCanceledError, QNetworkReply.TimeoutError)
+            if timed_out or "timed out" in message.lower() or "cancel" in message.lower():
                 raise CatalogError(f"{_host(url)} did not answer within {timeout} s. "
                                    "The server may be down or slow: try again later.")
             raise CatalogError(f"Cannot reach {_host(url)}: {message}. Check the address, your network "

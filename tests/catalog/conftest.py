@@ -351,7 +351,8 @@ def install_fault_routes(server):
         "/fault/html": lambda r: (200, {"Content-Type": "text/html"}, html),
         "/fault/html-as-json": lambda r: (200, {"Content-Type": "application/json"}, html),
         "/fault/wrong-type": lambda r: (200, {"Content-Type": "image/png"}, b"\x89PNG...."),
-        "/fault/truncated": lambda r: (200, {"Content-Type": "application/json", "Content-Length": "5000"},
+        "/fault/truncated": lambda r: (200, {"Content-Type": "application/json", "Content-Length": "5000",
+                                              "Connection": "close"},  # the server drops the connection
                                        b'{"type": "FeatureCollection", "features": [{"id": "a"'),
         "/fault/cut-json": lambda r: (200, {"Content-Type": "application/json"}, b'{"type": "FeatureCollection", "feat'),
         "/fault/500": lambda r: (500, {"Content-Type": "text/plain"}, b"Internal error: database down"),
