@@ -3,179 +3,184 @@
 <context>
     <name>CatalogDock</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="56" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="57" />
         <source>Data Terra catalogue</source>
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="88" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="91" />
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="90" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="93" />
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="97" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="100" />
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="385" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="397" />
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="102" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="105" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="104" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="107" />
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="112" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="115" />
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="386" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="398" />
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="115" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="118" />
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="123" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="126" />
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="125" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="128" />
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="129" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="132" />
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="133" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="136" />
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="135" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="138" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="158" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="161" />
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="159" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="162" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="169" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="172" />
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="170" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="173" />
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="171" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="174" />
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="238" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="247" />
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="284" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="294" />
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="286" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="297" />
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="309" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="320" />
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="310" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="321" />
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="330" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="341" />
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="385" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="397" />
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="386" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="398" />
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="387" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="399" />
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="388" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="400" />
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="389" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="401" />
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="389" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="401" />
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="407" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="419" />
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="410" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="422" />
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="254" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="263" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="88" />
+        <source>All hubs</source>
+        <translation>Tous les pôles</translation>
     </message>
 </context>
 <context>

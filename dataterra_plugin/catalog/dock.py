@@ -45,6 +45,7 @@ from .footprints import footprint_fields
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
 
 PAGE = 50  # records shown per list page
+ALL_HUBS = "*"
 
 
 class CatalogDock(QDockWidget):
@@ -63,6 +64,7 @@ class CatalogDock(QDockWidget):
         self.task = None
         self.layer = None
         self.feature_ids = {}  # record index -> feature id
+        self.errors = []  # messages of the catalogues that failed in the current search
         self._syncing = False
         self.loader = QuicklookLoader(parent=self)
         self.loader.loaded.connect(self._quicklook_loaded)
@@ -83,6 +85,7 @@ class CatalogDock(QDockWidget):
         layout = QVBoxLayout(body)
         form = QFormLayout()
         self.hub_combo = QComboBox(body)
+        self.hub_combo.addItem(self.tr("All hubs"), ALL_HUBS)
         for hub in self.hubs:
             self.hub_combo.addItem(f"{hub.hub}: {hub.title}", hub.id)
         self.hub_combo.addItem(self.tr("Other catalogue (URL)"), "")
@@ -181,8 +184,9 @@ class CatalogDock(QDockWidget):
 
     def _hub_changed(self):
         hub = self.current_hub()
-        self.url_edit.setEnabled(hub is None)
-        self.protocol_combo.setEnabled(hub is None)
+        custom = self.hub_combo.currentData() == ""
+        self.url_edit.setEnabled(custom)
+        self.protocol_combo.setEnabled(custom)
         self.collection_combo.clear()
         if hub is not None:
             self.collection_combo.addItems([""] + list(hub.collections))
@@ -215,29 +219,34 @@ class CatalogDock(QDockWidget):
                            text=self.text_edit.text().strip(), max_cloud_cover=cloud,
                            max_records=self.max_spin.value(), page_size=100)
 
-    def make_backend(self):
+    def make_sources(self):
+        """(backend, auth config id) pairs to search: the hub, every hub, or the URL."""
+        if self.hub_combo.currentData() == ALL_HUBS:
+            return [(hub_backend(hub), hub.auth_config) for hub in self.hubs]
         hub = self.current_hub()
         if hub is not None:
-            return hub_backend(hub), hub.auth_config
-        return make_backend(self.protocol_combo.currentText(), self.url_edit.text().strip()), ""
+            return [(hub_backend(hub), hub.auth_config)]
+        return [(make_backend(self.protocol_combo.currentText(), self.url_edit.text().strip()), "")]
 
     def search(self):
         """Start a search in the background (a running one is cancelled first)."""
         self.cancel()
         try:
-            backend, auth_config = self.make_backend()
+            sources = self.make_sources()
             query = self.build_query()
         except DataTerraError as exc:
             self.status.setText(str(exc))
             return None
         self.records, self.matched, self.page_index, self.feature_ids = [], None, 0, {}
+        self.errors = []
         self.loader.clear()
         self.results.clear()
         self.metadata.clear()
         self._reset_layer()
-        self.status.setText(self.tr("Searching {0}…").format(backend.source))
+        names = ", ".join(backend.source for backend, _ in sources)
+        self.status.setText(self.tr("Searching {0}…").format(names))
         self.progress.setValue(0)
-        task = SearchTask(backend, query, auth_config, self.layer.fields())
+        task = SearchTask(sources, query, self.layer.fields())
         task.pageReady.connect(self._page_ready)
         task.failed.connect(self._failed)
         task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
@@ -262,7 +271,7 @@ class CatalogDock(QDockWidget):
             return
         first = len(self.records)
         self.records.extend(records)
-        if matched is not None:
+        if matched is not None and len(self.task.sources) == 1:  # totals of several hubs do not add up
             self.matched = matched
         self._add_features(first, features)
         if first // PAGE == self.page_index or len(self.records) <= PAGE:
@@ -271,7 +280,8 @@ class CatalogDock(QDockWidget):
             self._update_paging()
 
     def _failed(self, message):
-        self.status.setText(message)
+        self.errors.append(message)
+        self.status.setText("\n".join(self.errors))
 
     def _finished(self, task, ok):
         if task is not self.task:
@@ -281,7 +291,8 @@ class CatalogDock(QDockWidget):
         self.cancel_button.setEnabled(False)
         if ok:
             self.progress.setValue(100)
-            self.status.setText(self.tr("{0} records found.").format(len(self.records)))
+            found = self.tr("{0} records found.").format(len(self.records))
+            self.status.setText("\n".join([found, *self.errors]))
         elif not task.error:
             self.status.setText(self.tr("Search cancelled: {0} records kept.").format(len(self.records)))
 

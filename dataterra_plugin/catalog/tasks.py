@@ -2,7 +2,7 @@
 import hashlib
 import os
 
-from qgis.core import QgsApplication, QgsFeedback, QgsNetworkAccessManager, QgsTask
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
@@ -14,48 +14,58 @@ from .qgis_transport import QgisTransport
 
 
 class SearchTask(QgsTask):
-    """Runs a backend's paging loop off the main thread; emits each page as it arrives.
+    """Runs the paging loop of one or several catalogues off the main thread; emits each
+    page as it arrives.
 
-    ``pageReady(list, object)`` carries the records of a page and the total matched (or
-    None); ``failed(str)`` a message for the dock. Cancelling aborts the pending request
-    through the QgsFeedback handed to the transport.
+    ``sources`` is a list of (backend, auth_config id) pairs: one for a hub or URL, all the
+    enabled hubs for "all hubs" (searched one after the other, ``query.max_records`` each).
+    ``pageReady(records, features, matched)`` carries a page, its footprint features (built
+    here, off the main thread) and the total matched by that catalogue (or None);
+    ``failed(str)`` a message for the dock. With several catalogues one failing is reported
+    and the others are still searched.
     """
 
     pageReady = pyqtSignal(list, list, object)  # noqa: N815 - Qt naming
     failed = pyqtSignal(str)
 
-    def __init__(self, backend, query, auth_config="", fields=None, description="Data Terra catalogue search"):
+    def __init__(self, sources, query, fields=None, description="Data Terra catalogue search"):
         super().__init__(description, QgsTask.CanCancel)
-        self.fields = fields  # footprint features are built here, off the main thread
-        self.backend = backend
+        self.fields = fields
+        self.sources = list(sources)
         self.query = query
-        self.feedback = QgsFeedback()
-        self.transport = QgisTransport(self.feedback, auth_config)
         self.error = ""
         self.count = 0
 
     def cancel(self):
         # The paging loop checks isCanceled() before every request, so the task stops
         # when the pending request returns (bounded by its time-out). Aborting the
-        # pending QgsBlockingNetworkRequest from the main thread through the feedback
-        # deadlocked the worker on QGIS 3.22, so it is not done here.
+        # pending QgsBlockingNetworkRequest from the main thread through a QgsFeedback
+        # hung the worker on QGIS 3.22 in our tests, so it is not done here.
         super().cancel()
 
     def run(self):
-        try:
-            for page in self.backend.pages(self.query, self.transport, self.isCanceled):
-                self.count += len(page.records)
-                features = [record_feature(r, self.fields) for r in page.records] if self.fields is not None else []
-                self.pageReady.emit(page.records, features, page.matched)
-                goal = min(self.query.max_records, page.matched) if page.matched else self.query.max_records
-                self.setProgress(100.0 * self.count / max(1, goal))
-        except Cancelled:
-            return False
-        except DataTerraError as exc:
-            self.error = str(exc)
-            self.failed.emit(self.error)
-            return False
-        return not self.isCanceled()
+        errors = []
+        for number, (backend, auth_config) in enumerate(self.sources):
+            try:
+                self._search_one(backend, QgisTransport(None, auth_config), number)
+            except Cancelled:
+                return False
+            except DataTerraError as exc:
+                errors.append(str(exc))
+                self.failed.emit(str(exc))
+        self.error = "\n".join(errors)
+        return not self.isCanceled() and len(errors) < len(self.sources)
+
+    def _search_one(self, backend, transport, number):
+        fetched = 0
+        for page in backend.pages(self.query, transport, self.isCanceled):
+            fetched += len(page.records)
+            self.count += len(page.records)
+            features = [record_feature(r, self.fields) for r in page.records] if self.fields is not None else []
+            self.pageReady.emit(page.records, features, page.matched)
+            goal = min(self.query.max_records, page.matched) if page.matched else self.query.max_records
+            done = (number + min(1.0, fetched / max(1, goal))) / len(self.sources)
+            self.setProgress(100.0 * done)
 
 
 class DownloadTask(QgsTask):

@@ -121,3 +121,22 @@ def test_failure_message_in_dock(qgis_app, fault_server, tmp_path):
     dock.search()
     assert wait_until(lambda: dock.task is None, 10)
     assert "web page instead of JSON" in dock.status.text()
+
+
+def test_all_hubs_search_keeps_going_when_one_fails(qgis_app, replay_server, pycsw_server, fault_server, tmp_path):
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub
+
+    dock = make_dock("", tmp_path, max_records=40)
+    dock.hubs = [
+        Hub("replay-stac", "STAC replay", "STAC", replay_server.url + "/stac/search"),
+        Hub("broken", "Broken hub", "STAC", fault_server.url + "/fault/500"),
+        Hub("pycsw", "pycsw", "CSW", pycsw_server.url),
+    ]
+    dock.hub_combo.setCurrentIndex(0)  # all hubs
+    assert dock.hub_combo.currentData() == "*"
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 30)
+    sources = [record.source for record in dock.records]
+    assert sources.count("replay-stac") == 40 and sources.count("pycsw") == 40
+    assert dock.layer.featureCount() == 80
+    assert "80 records found." in dock.status.text() and "HTTP 500" in dock.status.text()
