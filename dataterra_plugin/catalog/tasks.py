@@ -103,12 +103,14 @@ class QuicklookLoader(QObject):
 
     def __init__(self, cache_dir=None, parallel=4, parent=None):
         super().__init__(parent)
-        self.cache_dir = cache_dir or quicklook_cache_dir()
+        self.cache_dir = cache_dir  # None: the profile's folder, created on first use
         self.parallel = parallel
         self.queue = []
         self.running = {}
 
     def cache_path(self, url):
+        if self.cache_dir is None:
+            self.cache_dir = quicklook_cache_dir()
         return os.path.join(self.cache_dir, hashlib.sha1(url.encode()).hexdigest() + ".png")
 
     def request(self, url):
