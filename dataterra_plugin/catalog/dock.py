@@ -437,19 +437,38 @@ class CatalogDock(QDockWidget):
                 QDesktopServices.openUrl(QUrl(link.href))
 
 
-def service_layer(link):
-    """A QGIS layer for an OGC service link (name from the link title), or None."""
-    from urllib.parse import urlsplit
+def service_uri(link):
+    """(provider key, data source URI) for an OGC service link, or None.
+
+    Records often carry GetCapabilities or GetMap query strings, or repeat SERVICE=; the
+    base URL is rebuilt from scheme, host and path, and the layer name comes from the
+    link's name/title, since a QGIS data source needs both.
+    """
+    from urllib.parse import quote, urlsplit
 
     kind = next((k for k in ("WMTS", "WMS", "WFS", "WCS") if k in (link.protocol or "").upper()
                  or f"SERVICE={k}" in link.href.upper()), None)
-    if kind is None or not link.title:
+    name = (link.title or "").strip()
+    split = urlsplit(link.href.strip())
+    if kind is None or not name or split.scheme not in ("http", "https") or not split.netloc:
         return None
-    split = urlsplit(link.href)
-    base = f"{split.scheme}://{split.netloc}{split.path}"  # records often carry broken query strings
-    if kind in ("WMS", "WMTS"):
-        uri = f"crs=EPSG:4326&format=image/png&layers={link.title}&styles=&url={base}"
-        return QgsRasterLayer(uri, link.title, "wms")
+    base = f"{split.scheme}://{split.netloc}{split.path}"
+    if kind == "WMS":
+        return "wms", f"contextualWMSLegend=0&crs=EPSG:4326&format=image/png&layers={name}&styles=&url={base}"
+    if kind == "WMTS":
+        capabilities = quote(f"{base}?SERVICE=WMTS&REQUEST=GetCapabilities", safe="")
+        return "wms", f"format=image/png&layers={name}&styles=default&tileMatrixSet=EPSG:4326&url={capabilities}"
     if kind == "WFS":
-        return QgsVectorLayer(f"{base}?typename={link.title}", link.title, "WFS")
-    return QgsRasterLayer(f"url={base}&identifier={link.title}", link.title, "wcs")
+        return "WFS", f"{base}?service=WFS&request=GetFeature&typename={name}"
+    return "wcs", f"identifier={name}&url={base}"
+
+
+def service_layer(link):
+    """A QGIS layer for an OGC service link, or None when the link cannot make one."""
+    found = service_uri(link)
+    if found is None:
+        return None
+    provider, uri = found
+    if provider == "WFS":
+        return QgsVectorLayer(uri, link.title, provider)
+    return QgsRasterLayer(uri, link.title, provider)
