@@ -39,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...rasterblocks.errors import DataTerraError
+from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
 from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
 from .footprints import footprint_fields
@@ -85,10 +86,7 @@ class CatalogDock(QDockWidget):
         layout = QVBoxLayout(body)
         form = QFormLayout()
         self.hub_combo = QComboBox(body)
-        self.hub_combo.addItem(self.tr("All hubs"), ALL_HUBS)
-        for hub in self.hubs:
-            self.hub_combo.addItem(f"{hub.hub}: {hub.title}", hub.id)
-        self.hub_combo.addItem(self.tr("Other catalogue (URL)"), "")
+        self._fill_hub_combo()
         self.hub_combo.currentIndexChanged.connect(self._hub_changed)
         form.addRow(self.tr("Hub"), self.hub_combo)
         self.url_edit = QLineEdit(body)
@@ -182,6 +180,18 @@ class CatalogDock(QDockWidget):
         self._hub_changed()
         self._update_paging()
 
+    def _fill_hub_combo(self):
+        self.hub_combo.clear()
+        self.hub_combo.addItem(self.tr("All hubs"), ALL_HUBS)
+        for hub in self.hubs:
+            self.hub_combo.addItem(f"{hub.hub}: {hub.title}" if hub.hub else hub.title, hub.id)
+        self.hub_combo.addItem(self.tr("Other catalogue (URL)"), "")
+
+    def set_hubs(self, hubs):
+        """Offer ``hubs`` (e.g. the default list plus the user's own catalogues)."""
+        self.hubs = [hub for hub in hubs if hub.enabled]
+        self._fill_hub_combo()
+
     def _hub_changed(self):
         hub = self.current_hub()
         custom = self.hub_combo.currentData() == ""
@@ -222,11 +232,15 @@ class CatalogDock(QDockWidget):
     def make_sources(self):
         """(backend, auth config id) pairs to search: the hub, every hub, or the URL."""
         if self.hub_combo.currentData() == ALL_HUBS:
-            return [(hub_backend(hub), hub.auth_config) for hub in self.hubs]
+            return [self.hub_source(hub) for hub in self.hubs]
         hub = self.current_hub()
         if hub is not None:
-            return [(hub_backend(hub), hub.auth_config)]
+            return [self.hub_source(hub)]
         return [(make_backend(self.protocol_combo.currentText(), self.url_edit.text().strip()), "")]
+
+    @staticmethod
+    def hub_source(hub):
+        return hub_backend(hub, headers=auth_headers(hub)), request_auth_config(hub)
 
     def search(self):
         """Start a search in the background (a running one is cancelled first)."""
@@ -422,10 +436,16 @@ class CatalogDock(QDockWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Download to"))
         if not folder:
             return
+        hubs = {hub.id: hub for hub in self.hubs}
         for record in self.selected_records():
+            try:
+                headers = auth_headers(hubs[record.source]) if record.source in hubs else {}
+            except DataTerraError as exc:
+                self.status.setText(str(exc))
+                return
             for link in record.download_links():
                 name = os.path.basename(QUrl(link.href).path()) or f"{record.id}.bin"
-                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum)
+                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers)
                 QgsApplication.taskManager().addTask(task)
 
     def open_landing_page(self):

@@ -15,6 +15,7 @@ from qgis.core import (
 )
 
 from ..algorithm_base import DataTerraAlgorithm
+from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
 from .core.backend import search_all
 from .core.hubs import PROTOCOLS, find_hub, hub_backend, load_hubs, make_backend
@@ -86,7 +87,8 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         if not hub_id:
             raise QgsProcessingException(self.tr("Give a hub id (e.g. geodes) or a catalogue URL and its protocol."))
         hub = self.run_core(find_hub, hub_id, self.run_core(load_hubs))
-        return self.run_core(hub_backend, hub), hub.auth_config
+        headers = self.run_core(auth_headers, hub)
+        return self.run_core(hub_backend, hub, headers), request_auth_config(hub)
 
     def query(self, parameters, context):
         dates = []

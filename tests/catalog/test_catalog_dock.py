@@ -127,11 +127,11 @@ def test_all_hubs_search_keeps_going_when_one_fails(qgis_app, replay_server, pyc
     from dataterra.dataterra_plugin.catalog.core.hubs import Hub
 
     dock = make_dock("", tmp_path, max_records=40)
-    dock.hubs = [
+    dock.set_hubs([
         Hub("replay-stac", "STAC replay", "STAC", replay_server.url + "/stac/search"),
         Hub("broken", "Broken hub", "STAC", fault_server.url + "/fault/500"),
         Hub("pycsw", "pycsw", "CSW", pycsw_server.url),
-    ]
+    ])
     dock.hub_combo.setCurrentIndex(0)  # all hubs
     assert dock.hub_combo.currentData() == "*"
     dock.search()
@@ -140,3 +140,42 @@ def test_all_hubs_search_keeps_going_when_one_fails(qgis_app, replay_server, pyc
     assert sources.count("replay-stac") == 40 and sources.count("pycsw") == 40
     assert dock.layer.featureCount() == 80
     assert "80 records found." in dock.status.text() and "HTTP 500" in dock.status.text()
+
+
+def test_api_key_from_auth_manager(qgis_app, replay_server, tmp_path):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub
+
+    manager = QgsApplication.authManager()
+    if manager.isDisabled() or not manager.setMasterPassword("dataterra-tests", True):
+        pytest.skip("the QGIS authentication database of this profile is locked by another master password")
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("dataterra test hub")
+    config.setConfig("username", "key")
+    config.setConfig("password", "S3CRET-KEY")
+    stored = manager.storeAuthenticationConfig(config)
+    auth_id = (stored[1] if isinstance(stored, tuple) else config).id()
+
+    def keyed(request):
+        if request["headers"].get("X-API-Key") != "S3CRET-KEY":
+            return 401, {"Content-Type": "application/json"}, b'{"detail": "missing API key"}'
+        return 200, {"Content-Type": "application/geo+json"}, b'{"type": "FeatureCollection", "features": [' \
+            b'{"type": "Feature", "id": "k1", "geometry": null, "properties": {"datetime": "2024-01-01"}}]}'
+
+    replay_server.routes["/keyed/search"] = keyed
+    dock = make_dock("", tmp_path, max_records=5)
+    dock.set_hubs([Hub("keyed", "Keyed hub", "STAC", replay_server.url + "/keyed/search",
+                     auth_header="X-API-Key", auth_config=auth_id),
+                 Hub("keyless", "Same hub, no key configured", "STAC", replay_server.url + "/keyed/search",
+                     auth_header="X-API-Key")])
+    dock.hub_combo.setCurrentIndex(1)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 10)
+    assert [r.id for r in dock.records] == ["k1"], dock.status.text()
+    assert "S3CRET" not in dock.status.text()
+    dock.hub_combo.setCurrentIndex(2)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 10)
+    assert "HTTP 401: check your credentials" in dock.status.text()
+    manager.removeAuthenticationConfig(auth_id)
