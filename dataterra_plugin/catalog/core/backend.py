@@ -1,0 +1,94 @@
+"""The small interface every catalogue backend implements, and the paging loop."""
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ....rasterblocks.errors import check_cancel
+from .errors import CatalogError
+from .transport import check_response
+
+
+@dataclass
+class HttpRequest:
+    """One HTTP request a backend wants sent (the transport sends it)."""
+
+    method: str
+    url: str
+    headers: dict = field(default_factory=dict)
+    body: Optional[bytes] = None
+    state: dict = field(default_factory=dict)  # backend bookkeeping (page number, offset)
+
+
+class Backend:
+    """A catalogue protocol: builds requests and parses answers (bytes -> records).
+
+    Subclasses define ``PROTOCOL``, ``EXPECTED`` ("json" or "xml"),
+    :meth:`first_request` and :meth:`parse_page`. No I/O happens here except through
+    the transport given to :meth:`pages`.
+    """
+
+    PROTOCOL = ""
+    EXPECTED = "json"
+    MAX_PAGE_SIZE = 500
+
+    def __init__(self, endpoint, source="", headers=None, timeout=30, **options):
+        if not endpoint or not str(endpoint).startswith(("http://", "https://")):
+            raise CatalogError(f"The catalogue address {endpoint!r} is not an http(s) URL.")
+        self.endpoint = str(endpoint)
+        self.source = source or endpoint
+        self.headers = dict(headers or {})
+        self.timeout = timeout
+        self.options = options
+
+    def page_size(self, query):
+        return max(1, min(query.page_size, query.max_records, self.MAX_PAGE_SIZE))
+
+    def first_request(self, query):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def parse_page(self, body, query, request):  # pragma: no cover - abstract
+        """Return a SearchPage whose ``next_request`` is an HttpRequest or None."""
+        raise NotImplementedError
+
+    def what(self):
+        return f"{self.PROTOCOL} search of {self.source}"
+
+    def fetch_page(self, request, query, transport):
+        response = transport.request(request.method, request.url, headers={**self.headers, **request.headers},
+                                     body=request.body, timeout=self.timeout)
+        check_response(response, self.EXPECTED, self.what())
+        page = self.parse_page(response.body, query, request)
+        for record in page.records:
+            record.source = record.source or self.source
+        return page
+
+    def pages(self, query, transport, is_cancelled=None):
+        """Yield SearchPage objects until ``query.max_records`` records or the last page."""
+        request = self.first_request(query)
+        seen = 0
+        visited = set()
+        while request is not None and seen < query.max_records:
+            check_cancel(is_cancelled)
+            key = (request.method, request.url, request.body)
+            if key in visited:  # a server whose next link points back to itself
+                break
+            visited.add(key)
+            page = self.fetch_page(request, query, transport)
+            page.records = page.records[: query.max_records - seen]
+            seen += len(page.records)
+            yield page
+            if not page.records:
+                break
+            request = page.next_request
+
+
+def search_all(backend, query, transport, progress=None, is_cancelled=None):
+    """All records of a search (up to ``query.max_records``) and the total matched."""
+    records, matched = [], None
+    for page in backend.pages(query, transport, is_cancelled):
+        records.extend(page.records)
+        if page.matched is not None:
+            matched = page.matched
+        if progress is not None:
+            goal = min(query.max_records, matched) if matched else query.max_records
+            progress(min(1.0, len(records) / max(1, goal)))
+    return records, matched

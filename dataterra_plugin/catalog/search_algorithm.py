@@ -1,0 +1,134 @@
+"""``dataterra:catalog_search``: search a hub's catalogue, write the footprints layer."""
+import re
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+
+from ..algorithm_base import DataTerraAlgorithm
+from .auth import auth_headers, request_auth_config
+from .core import SearchQuery
+from .core.backend import search_all
+from .core.hubs import PROTOCOLS, find_hub, hub_backend, load_hubs, make_backend
+from .footprints import footprint_fields, record_feature
+from .qgis_transport import QgisTransport
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
+WGS84 = "EPSG:4326"
+
+
+class CatalogSearchAlgorithm(DataTerraAlgorithm):
+    GROUP_ID = "catalogue"
+    REQUIRED_MODULES = ("owslib", "defusedxml")
+    HUB = "HUB"
+    URL = "URL"
+    PROTOCOL = "PROTOCOL"
+    COLLECTION = "COLLECTION"
+    EXTENT = "EXTENT"
+    START = "START"
+    END = "END"
+    TEXT = "TEXT"
+    MAX_RECORDS = "MAX_RECORDS"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "catalog_search"
+
+    def displayName(self):  # noqa: N802
+        return self.tr("Search a Data Terra catalogue")
+
+    def shortHelpString(self):  # noqa: N802
+        return self.tr(
+            "Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) "
+            "or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API "
+            "Records, OpenDataSoft), and writes the footprints of the records found.\n\n"
+            "HUB: a hub id of the hub list (resources/hubs.json), e.g. geodes, odatis-sextant; leave empty and "
+            "give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. "
+            "PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as "
+            "YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records "
+            "fetched, over as many pages as needed.\n\n"
+            "The output has one feature per record (footprint in WGS 84) with id, title, start and end "
+            "dates, collection, cloud cover (%), platform, quicklook URL, links (JSON list) and source."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterString(self.HUB, self.tr("Hub (id in the hub list)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.URL, self.tr("Catalogue URL (instead of a hub)"),
+                                                       optional=True))
+        self.addParameter(QgsProcessingParameterEnum(self.PROTOCOL, self.tr("Protocol of the catalogue URL"),
+                                                     options=list(PROTOCOLS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(self.COLLECTION, self.tr("Collection"), optional=True))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Search extent"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.START, self.tr("Start date (YYYY-MM-DD)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.END, self.tr("End date (YYYY-MM-DD)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TEXT, self.tr("Free text"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(self.MAX_RECORDS, self.tr("Maximum number of records"),
+                                                       defaultValue=100, minValue=1, maxValue=100000))
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Footprints"),
+                                                            QgsProcessing.TypeVectorPolygon))
+
+    def backend(self, parameters, context):
+        hub_id = self.parameterAsString(parameters, self.HUB, context).strip()
+        url = self.parameterAsString(parameters, self.URL, context).strip()
+        if hub_id and url:
+            raise QgsProcessingException(self.tr("Give either a hub or a catalogue URL, not both."))
+        if url:
+            protocol = PROTOCOLS[self.parameterAsEnum(parameters, self.PROTOCOL, context)]
+            return self.run_core(make_backend, protocol, url), ""
+        if not hub_id:
+            raise QgsProcessingException(self.tr("Give a hub id (e.g. geodes) or a catalogue URL and its protocol."))
+        hub = self.run_core(find_hub, hub_id, self.run_core(load_hubs))
+        headers = self.run_core(auth_headers, hub)
+        return self.run_core(hub_backend, hub, headers), request_auth_config(hub)
+
+    def query(self, parameters, context):
+        dates = []
+        for name in (self.START, self.END):
+            value = self.parameterAsString(parameters, name, context).strip()
+            if value and not DATE.match(value):
+                raise QgsProcessingException(
+                    self.tr("{0} must be a date as YYYY-MM-DD or an ISO 8601 date-time, not {1!r}.")
+                    .format(name, value))
+            dates.append(value)
+        if dates[0] and dates[1] and dates[0][:10] > dates[1][:10]:
+            raise QgsProcessingException(self.tr("The start date is after the end date."))
+        bbox = None
+        if parameters.get(self.EXTENT):
+            extent = self.parameterAsExtent(parameters, self.EXTENT, context, QgsCoordinateReferenceSystem(WGS84))
+            if not extent.isNull() and not extent.isEmpty():
+                bbox = (max(-180.0, extent.xMinimum()), max(-90.0, extent.yMinimum()),
+                        min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum()))
+        return SearchQuery(
+            collection=self.parameterAsString(parameters, self.COLLECTION, context).strip(),
+            bbox=bbox, start=dates[0], end=dates[1],
+            text=self.parameterAsString(parameters, self.TEXT, context).strip(),
+            max_records=self.parameterAsInt(parameters, self.MAX_RECORDS, context),
+            page_size=100,
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        backend, auth_config = self.backend(parameters, context)
+        query = self.query(parameters, context)
+        fields = footprint_fields()
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             QgsCoordinateReferenceSystem(WGS84))
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        progress, is_cancelled = self.core_callbacks(feedback)
+        transport = QgisTransport(feedback, auth_config)
+        feedback.pushInfo(self.tr("Searching {0} ({1})").format(backend.source, backend.PROTOCOL))
+        records, matched = self.run_core(search_all, backend, query, transport, progress, is_cancelled)
+        for record in records:
+            sink.addFeature(record_feature(record, fields), QgsFeatureSink.FastInsert)
+        feedback.pushInfo(self.tr("{0} records written ({1} matched on the server).").format(
+            len(records), matched if matched is not None else self.tr("unknown")))
+        return {self.OUTPUT: dest_id}

@@ -1,0 +1,153 @@
+"""Background work of the dock: searches in a QgsTask, quicklooks through async replies."""
+import hashlib
+import os
+
+from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
+from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from ...rasterblocks.errors import Cancelled, DataTerraError
+from .core.download import download
+from .footprints import record_feature
+from .qgis_transport import QgisTransport
+
+
+class SearchTask(QgsTask):
+    """Runs the paging loop of one or several catalogues off the main thread; emits each
+    page as it arrives.
+
+    ``sources`` is a list of (backend, auth_config id) pairs: one for a hub or URL, all the
+    enabled hubs for "all hubs" (searched one after the other, ``query.max_records`` each).
+    ``pageReady(records, features, matched)`` carries a page, its footprint features (built
+    here, off the main thread) and the total matched by that catalogue (or None);
+    ``failed(str)`` a message for the dock. With several catalogues one failing is reported
+    and the others are still searched.
+    """
+
+    pageReady = pyqtSignal(list, list, object)  # noqa: N815 - Qt naming
+    failed = pyqtSignal(str)
+
+    def __init__(self, sources, query, fields=None, description="Data Terra catalogue search"):
+        super().__init__(description, QgsTask.CanCancel)
+        self.fields = fields
+        self.sources = list(sources)
+        self.query = query
+        self.error = ""
+        self.count = 0
+
+    def cancel(self):
+        # The paging loop checks isCanceled() before every request, so the task stops
+        # when the pending request returns (bounded by its time-out). Aborting the
+        # pending QgsBlockingNetworkRequest from the main thread through a QgsFeedback
+        # hung the worker on QGIS 3.22 in our tests, so it is not done here.
+        super().cancel()
+
+    def run(self):
+        errors = []
+        for number, (backend, auth_config) in enumerate(self.sources):
+            try:
+                self._search_one(backend, QgisTransport(None, auth_config), number)
+            except Cancelled:
+                return False
+            except DataTerraError as exc:
+                errors.append(str(exc))
+                self.failed.emit(str(exc))
+        self.error = "\n".join(errors)
+        return not self.isCanceled() and len(errors) < len(self.sources)
+
+    def _search_one(self, backend, transport, number):
+        fetched = 0
+        for page in backend.pages(self.query, transport, self.isCanceled):
+            fetched += len(page.records)
+            self.count += len(page.records)
+            features = [record_feature(r, self.fields) for r in page.records] if self.fields is not None else []
+            self.pageReady.emit(page.records, features, page.matched)
+            goal = min(self.query.max_records, page.matched) if page.matched else self.query.max_records
+            done = (number + min(1.0, fetched / max(1, goal))) / len(self.sources)
+            self.setProgress(100.0 * done)
+
+
+class DownloadTask(QgsTask):
+    """Downloads one file (resumable, checksum-verified) off the main thread."""
+
+    def __init__(self, url, path, checksum="", headers=None):
+        super().__init__(f"Data Terra download: {os.path.basename(path)}", QgsTask.CanCancel)
+        self.url, self.path, self.checksum, self.headers = url, path, checksum, headers or {}
+        self.error = ""
+
+    def run(self):
+        try:
+            download(self.url, self.path, self.checksum, self.headers,
+                     progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled)
+        except Cancelled:
+            return False
+        except DataTerraError as exc:
+            self.error = str(exc)
+            return False
+        return True
+
+
+def quicklook_cache_dir():
+    folder = os.path.join(QgsApplication.qgisSettingsDirPath(), "dataterra", "quicklooks")
+    os.makedirs(folder, exist_ok=True)
+    return folder
+
+
+class QuicklookLoader(QObject):
+    """Fetches quicklooks asynchronously (never blocking the main thread), at most
+    ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``."""
+
+    loaded = pyqtSignal(str, QImage)
+    MAX_SIDE = 96
+
+    def __init__(self, cache_dir=None, parallel=4, parent=None):
+        super().__init__(parent)
+        self.cache_dir = cache_dir  # None: the profile's folder, created on first use
+        self.parallel = parallel
+        self.queue = []
+        self.running = {}
+
+    def cache_path(self, url):
+        if self.cache_dir is None:
+            self.cache_dir = quicklook_cache_dir()
+        return os.path.join(self.cache_dir, hashlib.sha1(url.encode()).hexdigest() + ".png")
+
+    def request(self, url):
+        if not url.startswith(("http://", "https://")) or url in self.running or url in self.queue:
+            return
+        cached = self.cache_path(url)
+        if os.path.exists(cached):
+            image = QImage(cached)
+            if not image.isNull():
+                self.loaded.emit(url, image)
+                return
+        self.queue.append(url)
+        self._pump()
+
+    def clear(self):
+        self.queue.clear()
+        for reply in list(self.running.values()):
+            reply.abort()
+
+    def _pump(self):
+        while self.queue and len(self.running) < self.parallel:
+            url = self.queue.pop(0)
+            request = QNetworkRequest(QUrl(url))
+            request.setTransferTimeout(20000)
+            reply = QgsNetworkAccessManager.instance().get(request)
+            self.running[url] = reply
+            reply.finished.connect(lambda url=url, reply=reply: self._finished(url, reply))
+
+    def _finished(self, url, reply):
+        self.running.pop(url, None)
+        if reply.error() == QNetworkReply.NoError:
+            data = bytes(reply.readAll()[: 8 * 2**20])
+            image = QImage()
+            if image.loadFromData(data) and not image.isNull():
+                if max(image.width(), image.height()) > self.MAX_SIDE:
+                    image = image.scaled(self.MAX_SIDE, self.MAX_SIDE, 1, 1)  # KeepAspectRatio, Smooth
+                image.save(self.cache_path(url), "PNG")
+                self.loaded.emit(url, image)
+        reply.deleteLater()
+        self._pump()

@@ -1,0 +1,68 @@
+"""dataterra:catalog_search through processing.run and qgis_process, against loopback servers."""
+import json
+
+import pytest
+
+pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
+
+
+def test_processing_run_stac_paging(dataterra_provider, replay_server, tmp_path):
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    out = str(tmp_path / "stac.gpkg")
+    result = processing.run("dataterra:catalog_search", {
+        "URL": replay_server.url + "/stac/search", "PROTOCOL": 0, "COLLECTION": "sentinel-2-l1c",
+        "EXTENT": "-21.1,-20.6,62.8,63.2 [EPSG:4326]", "START": "2024-01-01", "END": "2024-02-28",
+        "MAX_RECORDS": 150, "OUTPUT": out})
+    layer = QgsVectorLayer(result["OUTPUT"], "fp")
+    assert layer.featureCount() == 150
+    feature = next(layer.getFeatures())
+    assert feature["id"] == "S2-0000" and feature["collection"] == "sentinel-2-l1c"
+    assert feature["cloud_cover"] == pytest.approx(0.0)
+    assert feature.geometry().boundingBox().xMinimum() == pytest.approx(-21.00037677459615, abs=1e-6)
+    assert any(link["rel"] == "data" for link in json.loads(feature["links"]))
+    body = json.loads(replay_server.requests[-1]["body"])
+    assert body["bbox"] == pytest.approx([-21.1, 62.8, -20.6, 63.2])
+    assert body["datetime"] == "2024-01-01T00:00:00Z/2024-02-28T23:59:59Z"
+
+
+def test_processing_run_csw(dataterra_provider, pycsw_server, tmp_path):
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    result = processing.run("dataterra:catalog_search", {
+        "URL": pycsw_server.url, "PROTOCOL": 2, "TEXT": "glacier", "MAX_RECORDS": 1000,
+        "OUTPUT": str(tmp_path / "csw.gpkg")})
+    layer = QgsVectorLayer(result["OUTPUT"], "fp")
+    assert layer.featureCount() == sum(1 for f in pycsw_server.facts if f["theme"] == "glacier")
+
+
+def test_bad_date_is_clear(dataterra_provider, replay_server):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="START must be a date"):
+        processing.run("dataterra:catalog_search", {"URL": replay_server.url + "/stac", "START": "last week",
+                                                    "OUTPUT": "memory:"})
+
+
+def test_server_error_is_processing_error(dataterra_provider, replay_server):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    install = replay_server.routes
+    install["/alg/500"] = lambda r: (500, {"Content-Type": "text/plain"}, b"database down")
+    with pytest.raises(QgsProcessingException, match="HTTP 500"):
+        processing.run("dataterra:catalog_search", {"URL": replay_server.url + "/alg/500", "OUTPUT": "memory:"})
+
+
+def test_qgis_process_geodes(run_qgis_process, replay_server, tmp_path):
+    out = tmp_path / "geodes.gpkg"
+    result = run_qgis_process("dataterra:catalog_search", {
+        "URL": replay_server.url + "/geodes/search", "PROTOCOL": 1, "COLLECTION": "PEPS_S2_L1C",
+        "MAX_RECORDS": 100, "OUTPUT": str(out)})
+    from osgeo import ogr
+
+    dataset = ogr.Open(result["results"]["OUTPUT"].split("|")[0])
+    assert dataset.GetLayer(0).GetFeatureCount() == 100

@@ -1,0 +1,181 @@
+"""The dock under pytest-qgis: a 1,000-record search with quicklooks never blocks the main
+thread more than 200 ms (QTimer heartbeat); cancel stops the work within 1 s."""
+import time
+
+import pytest
+from qgis.PyQt.QtCore import QEventLoop, QTimer
+
+pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
+
+
+class Heartbeat:
+    """Longest gap between ticks of a 10 ms QTimer: how long the main thread was blocked."""
+
+    def __init__(self):
+        self.last = time.perf_counter()
+        self.longest = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+
+    def tick(self):
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self.last)
+        self.last = now
+
+    def stop(self):
+        self.timer.stop()
+
+
+def wait_until(condition, timeout):
+    loop = QEventLoop()
+    deadline = time.perf_counter() + timeout
+    while not condition() and time.perf_counter() < deadline:
+        QTimer.singleShot(20, loop.quit)
+        loop.exec_()
+    return condition()
+
+
+DOCKS = []
+
+
+@pytest.fixture(autouse=True)
+def close_docks():
+    """Whatever a test asserts, cancel its search, stop quicklooks and remove its layer."""
+    yield
+    from qgis.core import QgsProject
+
+    while DOCKS:
+        dock = DOCKS.pop()
+        dock.cancel()
+        dock.loader.clear()
+        wait_until(lambda dock=dock: dock.task is None, 5)
+        if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) is not None:
+            QgsProject.instance().removeMapLayer(dock.layer.id())
+        dock.deleteLater()
+
+
+def make_dock(url, tmp_path, max_records=1000):
+    from dataterra.dataterra_plugin.catalog.dock import CatalogDock
+
+    dock = CatalogDock(None)
+    DOCKS.append(dock)
+    dock.hub_combo.setCurrentIndex(dock.hub_combo.count() - 1)  # other catalogue (URL)
+    dock.url_edit.setText(url)
+    dock.protocol_combo.setCurrentText("STAC")
+    dock.use_extent.setChecked(False)
+    dock.max_spin.setValue(max_records)
+    dock.loader.cache_dir = str(tmp_path)
+    return dock
+
+
+def test_thousand_records_never_block(qgis_app, big_server, tmp_path):
+    dock = make_dock(big_server.url + "/big/search", tmp_path)
+    dock.show()
+    beat = Heartbeat()
+    started = time.perf_counter()
+    task = dock.search()
+    assert task is not None
+    assert wait_until(lambda: dock.task is None and not dock.loader.running and not dock.loader.queue, 60)
+    dock.show_page(1)  # second page: its quicklooks load too
+    assert wait_until(lambda: not dock.loader.running and not dock.loader.queue, 30)
+    beat.stop()
+    elapsed = time.perf_counter() - started
+    assert len(dock.records) == 1000 and dock.matched == 1000
+    assert dock.layer.featureCount() == 1000
+    assert all(not dock.results.item(row).icon().isNull() for row in range(dock.results.count()))
+    assert len(list(tmp_path.glob("*.png"))) == 100  # two pages of quicklooks cached on disk
+    print(f"HEARTBEAT longest gap {beat.longest * 1000:.0f} ms, search + quicklooks {elapsed:.2f} s")
+    assert beat.longest < 0.2, f"main thread blocked {beat.longest * 1000:.0f} ms (search took {elapsed:.1f} s)"
+    # selection synchronised both ways
+    dock.results.item(3).setSelected(True)
+    assert dock.layer.selectedFeatureCount() == 1
+    number = dock.results.item(3).data(0x0100)
+    dock.layer.selectByIds([dock.feature_ids[number + 1]])
+    assert [item.data(0x0100) for item in dock.results.selectedItems()] == [number + 1]
+    assert f"BIG-{number + 1:04d}" in dock.metadata.toPlainText()
+
+
+def test_cancel_within_one_second(qgis_app, big_server, tmp_path):
+    dock = make_dock(big_server.url + "/slow/search", tmp_path, max_records=10000)
+    assert dock.search() is not None
+    try:
+        assert wait_until(lambda: len(dock.records) >= 100, 20), f"first page not in: {dock.status.text()}"
+        cancelled_at = time.perf_counter()
+        dock.cancel()
+        ended = wait_until(lambda: dock.task is None, 5)
+        stop = time.perf_counter() - cancelled_at
+        print(f"CANCEL ended={ended} status={dock.status.text()!r} records={len(dock.records)}")
+        assert ended
+        print(f"CANCEL stopped in {stop * 1000:.0f} ms")
+        assert stop < 1.0
+        assert "cancelled" in dock.status.text()
+        assert len(dock.records) < 2000
+    finally:
+        dock.cancel()  # never leave a task running on failure
+
+
+def test_failure_message_in_dock(qgis_app, fault_server, tmp_path):
+    dock = make_dock(fault_server.url + "/fault/html", tmp_path)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 10)
+    assert "web page instead of JSON" in dock.status.text()
+
+
+def test_all_hubs_search_keeps_going_when_one_fails(qgis_app, replay_server, pycsw_server, fault_server, tmp_path):
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub
+
+    dock = make_dock("", tmp_path, max_records=40)
+    dock.set_hubs([
+        Hub("replay-stac", "STAC replay", "STAC", replay_server.url + "/stac/search"),
+        Hub("broken", "Broken hub", "STAC", fault_server.url + "/fault/500"),
+        Hub("pycsw", "pycsw", "CSW", pycsw_server.url),
+    ])
+    dock.hub_combo.setCurrentIndex(0)  # all hubs
+    assert dock.hub_combo.currentData() == "*"
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 30)
+    sources = [record.source for record in dock.records]
+    assert sources.count("replay-stac") == 40 and sources.count("pycsw") == 40
+    assert dock.layer.featureCount() == 80
+    assert "80 records found." in dock.status.text() and "HTTP 500" in dock.status.text()
+
+
+def test_api_key_from_auth_manager(qgis_app, replay_server, tmp_path):
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub
+
+    manager = QgsApplication.authManager()
+    if manager.isDisabled() or not manager.setMasterPassword("dataterra-tests", True):
+        pytest.skip("the QGIS authentication database of this profile is locked by another master password")
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("dataterra test hub")
+    config.setConfig("username", "key")
+    config.setConfig("password", "S3CRET-KEY")
+    stored = manager.storeAuthenticationConfig(config)
+    auth_id = (stored[1] if isinstance(stored, tuple) else config).id()
+
+    def keyed(request):
+        if request["headers"].get("X-API-Key") != "S3CRET-KEY":
+            return 401, {"Content-Type": "application/json"}, b'{"detail": "missing API key"}'
+        return 200, {"Content-Type": "application/geo+json"}, b'{"type": "FeatureCollection", "features": [' \
+            b'{"type": "Feature", "id": "k1", "geometry": null, "properties": {"datetime": "2024-01-01"}}]}'
+
+    replay_server.routes["/keyed/search"] = keyed
+    dock = make_dock("", tmp_path, max_records=5)
+    dock.set_hubs([Hub("keyed", "Keyed hub", "STAC", replay_server.url + "/keyed/search",
+                     auth_header="X-API-Key", auth_config=auth_id),
+                 Hub("keyless", "Same hub, no key configured", "STAC", replay_server.url + "/keyed/search",
+                     auth_header="X-API-Key")])
+    dock.hub_combo.setCurrentIndex(1)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 10)
+    assert [r.id for r in dock.records] == ["k1"], dock.status.text()
+    assert "S3CRET" not in dock.status.text()
+    dock.hub_combo.setCurrentIndex(2)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 10)
+    assert "HTTP 401: check your credentials" in dock.status.text()
+    manager.removeAuthenticationConfig(auth_id)
