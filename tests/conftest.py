@@ -52,6 +52,22 @@ def test_data():
     return TEST_DATA
 
 
+AUTH_MASTER_PASSWORD = "dataterra-tests"
+
+
+@pytest.fixture(scope="session")
+def qgis_auth_manager(qgis_app):
+    """QGIS's authentication manager, unlocked with the one master password every area's
+    tests use (the tests' QGIS profile is temporary)."""
+    from qgis.core import QgsApplication
+
+    manager = QgsApplication.authManager()
+    assert not manager.isDisabled(), manager.disabledMessage()
+    if not manager.masterPasswordIsSet():
+        assert manager.setMasterPassword(AUTH_MASTER_PASSWORD, True)
+    return manager
+
+
 _registered = []  # keeps the Python side of providers we add alive
 
 

@@ -142,14 +142,12 @@ def test_all_hubs_search_keeps_going_when_one_fails(qgis_app, replay_server, pyc
     assert "80 records found." in dock.status.text() and "HTTP 500" in dock.status.text()
 
 
-def test_api_key_from_auth_manager(qgis_app, replay_server, tmp_path):
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
+def test_api_key_from_auth_manager(qgis_auth_manager, replay_server, tmp_path):
+    from qgis.core import QgsAuthMethodConfig
 
     from dataterra.dataterra_plugin.catalog.core.hubs import Hub
 
-    manager = QgsApplication.authManager()
-    if manager.isDisabled() or not manager.setMasterPassword("dataterra-tests", True):
-        pytest.skip("the QGIS authentication database of this profile is locked by another master password")
+    manager = qgis_auth_manager
     config = QgsAuthMethodConfig("Basic")
     config.setName("dataterra test hub")
     config.setConfig("username", "key")

@@ -74,13 +74,11 @@ def test_request_package_through_qgis_process(run_qgis_process, sample_data, tmp
     assert (folder / "aoi.kml").exists() and (folder / "summary.txt").exists()
 
 
-def test_submit_order_through_processing(sample_data, tmp_path, reference_server, secret, qgis_app):
+def test_submit_order_through_processing(sample_data, tmp_path, reference_server, secret, qgis_auth_manager):
     import processing
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
+    from qgis.core import QgsAuthMethodConfig
 
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("test-master-password", True)
+    manager = qgis_auth_manager
     config = QgsAuthMethodConfig("Basic")
     config.setName("dinamis reference server")
     config.setConfig("username", "tester")

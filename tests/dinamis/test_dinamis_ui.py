@@ -5,12 +5,10 @@ import pytest
 
 
 @pytest.fixture
-def basic_authcfg(qgis_app, secret):
-    from qgis.core import QgsApplication, QgsAuthMethodConfig
+def basic_authcfg(qgis_auth_manager, secret):
+    from qgis.core import QgsAuthMethodConfig
 
-    manager = QgsApplication.authManager()
-    if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword("test-master-password", True)
+    manager = qgis_auth_manager
     config = QgsAuthMethodConfig("Basic")
     config.setName("dinamis ui test")
     config.setConfig("username", "tester")
