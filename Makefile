@@ -16,6 +16,7 @@ demo: setup
 	@$(HEADLESS) $(PY) demo/run.py --output $(DEMO_OUT)
 
 test: setup
+	@rm -rf .qgis-settings  # pytest-qgis's QGIS profile: every run starts from a fresh one
 	@$(HEADLESS) $(PY) -m pytest tests
 
 bench: setup

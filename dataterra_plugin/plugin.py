@@ -37,8 +37,10 @@ class DataTerraPlugin:
 
     def initProcessing(self):  # noqa: N802 (QGIS API name)
         if self.provider is None:
-            self.provider = DataTerraProvider()
-            QgsApplication.processingRegistry().addProvider(self.provider)
+            provider = DataTerraProvider()
+            # the registry refuses (and deletes) a second provider with the same id
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     # --- GUI ------------------------------------------------------------------------
 

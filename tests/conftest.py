@@ -64,7 +64,9 @@ def qgis_auth_manager(qgis_app):
     manager = QgsApplication.authManager()
     assert not manager.isDisabled(), manager.disabledMessage()
     if not manager.masterPasswordIsSet():
-        assert manager.setMasterPassword(AUTH_MASTER_PASSWORD, True)
+        assert manager.setMasterPassword(AUTH_MASTER_PASSWORD, True), (
+            "The tests' QGIS profile (.qgis-settings, made by pytest-qgis) holds another master "
+            "password: delete .qgis-settings (make test does) and run again.")
     return manager
 
 

@@ -106,3 +106,11 @@ def test_catalog_action_toggles_the_dock(qgis_iface, clean_registry):
     finally:
         plugin.unload()
         flush_deletions()
+
+
+def test_a_second_provider_with_the_same_id_is_not_kept(qgis_iface, dataterra_provider):
+    plugin = DataTerraPlugin(qgis_iface)
+    plugin.initProcessing()  # dataterra is already registered: refused, and nothing to unload
+    assert plugin.provider is None
+    plugin.unload()
+    assert QgsApplication.processingRegistry().providerById("dataterra") is not None
