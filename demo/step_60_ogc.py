@@ -2,9 +2,9 @@
 Land Cover rasterised at 25 m and the communes; the plugin downloads a coverage over WCS
 in parallel tiles and the communes over WFS with paging, then analyses the coverage.
 
-The analysis uses QGIS's native:rasterlayeruniquevaluesreport (area of each CLC class):
-the Data Terra fragmentation algorithms live on other branches, and any of them can take
-the downloaded GeoTIFF instead.
+The analysis: the area of each CLC class (native:rasterlayeruniquevaluesreport) and the
+effective mesh size of the natural and semi-natural classes per downloaded commune
+(dataterra:effective_mesh_size on the downloaded GeoTIFF).
 """
 import csv
 import time
@@ -48,9 +48,23 @@ def run(ctx):
     for row in rows[:5]:
         ctx.log(f"CLC {int(float(row['value']))}: {float(row['m2']) / 1e4:,.0f} ha")
     written.append(report["OUTPUT_TABLE"])
+    written.append(_mesh_size_per_commune(ctx, coverage, communes))
     written += _map(ctx, coverage, communes)
     ctx.shared["ogc_coverage"] = coverage
     return written
+
+
+def _mesh_size_per_commune(ctx, coverage, communes):
+    """Fragmentation of the downloaded land cover: natural CLC classes are habitat."""
+    import processing
+
+    from dataterra.dataterra_plugin.nomenclature import natural_codes
+
+    result = processing.run("dataterra:effective_mesh_size", {
+        "INPUT": coverage, "HABITAT_VALUES": ",".join(map(str, natural_codes("clc"))), "REPORTING": communes,
+        "METHOD": 0, "CONNECTIVITY": 1, "OUTPUT": str(ctx.output / "meff_from_wcs.gpkg")}, feedback=ctx.feedback)
+    ctx.log(f"effective mesh size of the downloaded land cover: {result['MEFF_HA']:,.1f} ha over the communes")
+    return result["OUTPUT"]
 
 
 def _map(ctx, coverage, communes):

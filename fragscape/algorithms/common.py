@@ -79,6 +79,14 @@ def repaired_geometries(layer, feedback=None, request=None):
     return rows
 
 
+def linear(geometry):
+    """``geometry`` with curves replaced by straight segments (e.g. WFS MultiSurface):
+    GDAL's rasteriser silently burns nothing for curved geometries."""
+    if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+        return QgsGeometry(geometry.constGet().segmentize())
+    return geometry
+
+
 def ogr_layer(geometries, values, crs, field="zone_id", geometry_type=ogr.wkbUnknown):
     """An in-memory OGR layer (datasource, layer) with an integer ``field``, for gdal.RasterizeLayer."""
     datasource = ogr.GetDriverByName("Memory").CreateDataSource("fragscape")
@@ -90,7 +98,7 @@ def ogr_layer(geometries, values, crs, field="zone_id", geometry_type=ogr.wkbUnk
     for geometry, value in zip(geometries, values):
         feature = ogr.Feature(definition)
         feature.SetField(field, int(value))
-        feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(linear(geometry).asWkb())))
         layer.CreateFeature(feature)
     return datasource, layer
 

@@ -137,3 +137,27 @@ def test_vector_grid_raster_output(dataterra_provider, hand_case, tmp_path):
     values = dataset.ReadAsArray()
     assert values[0, 0] == pytest.approx(hand_case["cut_m2"][0] / 1e4, rel=1e-6)
     assert values[0, 3] == pytest.approx(100**2 / 1e4 / 1e4, rel=1e-6)
+
+
+def test_curved_reporting_units_count_like_straight_ones(dataterra_provider, tif_writer, vector_tools):
+    """Units read from WFS arrive as MultiSurface: they must be rasterised, not silently empty."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer, QgsWkbTypes
+
+    habitat = np.array([[1, 1, 1, 1, 0, 0], [0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0]],
+                       dtype=np.uint8)
+    path = tif_writer(habitat, origin=(700000.0, 6300000.0))
+    wkts = ["MULTIPOLYGON(((700000 6299960, 700030 6299960, 700030 6300000, 700000 6300000, 700000 6299960)))",
+            "MULTIPOLYGON(((700030 6299960, 700060 6299960, 700060 6300000, 700030 6300000, 700030 6299960)))"]
+    curved = QgsVectorLayer("MultiSurface?crs=EPSG:2154&field=name:string", "curved", "memory")
+    features = []
+    for wkt, name in zip(wkts, ["west", "east"]):
+        feature = QgsFeature(curved.fields())
+        straight = QgsGeometry.fromWkt(wkt)  # kept alive while its curve copy is made
+        feature.setGeometry(QgsGeometry(straight.constGet().toCurveType()))
+        feature.setAttribute("name", name)
+        features.append(feature)
+    curved.dataProvider().addFeatures(features)
+    assert next(curved.getFeatures()).geometry().wkbType() == QgsWkbTypes.MultiSurface
+    units = features_by(run({"INPUT": path, "REPORTING": curved, "CONNECTIVITY": 0})["OUTPUT"], "name")
+    assert units["west"]["meff_ha"] == pytest.approx(13 / 12 * 100 / 1e4)
+    assert units["east"]["meff_ha"] == pytest.approx(5 / 12 * 100 / 1e4)

@@ -163,6 +163,8 @@ def test_every_wfs_feature_with_paging(ogc_server, sample_data, tmp_path, page_s
     for feature in got:
         assert feature.GetGeometryRef().GetArea() == pytest.approx(areas[feature["INSEE_COM"]], rel=1e-6)
     assert got.GetSpatialRef().GetAuthorityCode(None) == "2154"
+    # GML polygons are read as MultiSurface; the GeoPackage holds plain polygons
+    assert ogr.GT_Flatten(got.GetGeomType()) == ogr.wkbMultiPolygon
 
 
 def test_wfs_bbox_and_filter(ogc_server, sample_data, tmp_path):

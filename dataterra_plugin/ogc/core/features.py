@@ -147,7 +147,8 @@ def _create_layer(target, name, in_layer, srs_name):
         srs.SetFromUserInput(srs_name)
     if srs is not None:
         srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    out_layer = target.CreateLayer(name, srs, in_layer.GetGeomType(), ["GEOMETRY_NAME=geom"])
+    # GML polygons read as MultiSurface: write plain (Multi)Polygons, which every tool reads
+    out_layer = target.CreateLayer(name, srs, ogr.GT_GetLinear(in_layer.GetGeomType()), ["GEOMETRY_NAME=geom"])
     definition = in_layer.GetLayerDefn()
     for index in range(definition.GetFieldCount()):
         out_layer.CreateField(definition.GetFieldDefn(index))
@@ -161,6 +162,9 @@ def _copy_features(in_layer, out_layer):
     for feature in in_layer:
         out = ogr.Feature(out_definition)
         out.SetFrom(feature)
+        geometry = feature.GetGeometryRef()
+        if geometry is not None and geometry.HasCurveGeometry(True):
+            out.SetGeometry(geometry.GetLinearGeometry())
         out_layer.CreateFeature(out)
         count += 1
     out_layer.CommitTransaction()
