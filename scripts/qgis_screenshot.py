@@ -40,11 +40,28 @@ def step_dock():
     if toolbox is not None:
         toolbox.searchBox.setText("")
     plugins["dataterra"].toggle_catalog_dock()
-    QTimer.singleShot(2500, finish)
+    QTimer.singleShot(2500, step_wizard)
+
+
+def step_wizard():
+    grab("qgis_catalog_dock.png")
+    plugin = plugins["dataterra"]
+    plugin.open_fragmentation_wizard()
+    wizard = plugin.dialogs["fragmentation"]
+    wizard.apply_config({
+        "landcover": str(SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg"), "class_field": "CODE_12",
+        "preset": "clc", "classes": "", "study_area": "",
+        "barriers": [{"source": str(SAMPLE / "BDROUTE" / "bdroute_troncon_route_20121123_herault_clipped.gpkg"),
+                      "filter": "\"ETAT\" = 'Revêtu'",
+                      "buffer": "CASE WHEN \"VOCATION\" = 'Type autoroutier' THEN 30 ELSE 7.5 END"}],
+        "reporting": str(SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp"), "grid_size": 0, "method": "CBC",
+        "mode": "vector", "resolution": 10, "output_dir": "/tmp/fragmentation"})
+    wizard.resize(900, 560)
+    wizard.next()
+    QTimer.singleShot(1000, lambda: (wizard.grab().save(str(OUT / "fragmentation_wizard.png")), finish()))
 
 
 def finish():
-    grab("qgis_catalog_dock.png")
     QgsProject.instance().setDirty(False)
     os._exit(0)
 
