@@ -16,10 +16,11 @@ from scipy.ndimage import uniform_filter
 from ...rasterblocks import DataTerraError, atomic_path, create_like, open_raster
 from ...rasterblocks.errors import check_cancel
 from . import indices
-from .spectral import PCA_NODATA, SPECIES_NODATA
+from .spectral import SPECIES_NODATA
 
 NODATA = -9999.0
 STRIP_PIXELS = 4_000_000
+MOVING_BYTES = 200_000_000
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -67,13 +68,6 @@ def window_counts(labels, window, n_species):
     return np.bincount(flat, minlength=wr * wc * (n_species + 1)).reshape(wr * wc, n_species + 1)
 
 
-def edge_areas(rows, cols, window):
-    """Pixel count of every window of a strip (edge windows are smaller)."""
-    hr = np.minimum(window, rows - np.arange(0, rows, window))
-    hc = np.minimum(window, cols - np.arange(0, cols, window))
-    return (hr[:, None] * hc[None, :]).ravel()
-
-
 def strips(height, rows_per_strip):
     for row in range(0, height, rows_per_strip):
         yield row, min(rows_per_strip, height - row)
@@ -113,7 +107,8 @@ def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim
     grid = info if moving else coarse_grid(info, window)
     names = alpha_band_names(hill_q)
     if moving:
-        rows_per_strip = max(1, STRIP_PIXELS // (info.width * max(n_species, 1) // 8 + 1))
+        # the moving window holds (iterations × species) float32 counts per pixel
+        rows_per_strip = max(1, MOVING_BYTES // (4 * info.width * info.band_count * n_species))
     else:
         rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
     with atomic_path(output_path) as temporary:
@@ -155,10 +150,8 @@ def _read_labels(ds, info, row, height):
 def _block_counts(ds, info, row, height, window, n_species):
     labels = _read_labels(ds, info, row, height)
     counts = np.array([window_counts(band, window, n_species) for band in labels])
-    areas = edge_areas(height, info.width, window)
+    # share of the full window size: partial edge windows need as many valid pixels
     valid_share = (counts[0].sum(axis=1) - counts[0][:, 0]) / (window * window)
-    # edge windows: share of the full window size, so partial windows need more valid pixels
-    del areas
     shape = (-(-height // window), -(-info.width // window))
     return counts[:, :, 1:], valid_share, shape, row // window
 

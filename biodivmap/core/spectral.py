@@ -366,13 +366,20 @@ def kmeans(points, n_clusters, rng, max_iter=100, tol=1e-6, n_init=3):
 
 
 def _kmeans_plus_plus(points, n_clusters, rng):
+    """Greedy k-means++: at each step, of 2 + ln k candidates drawn ∝ D², keep the best."""
+    candidates_per_step = 2 + int(np.log(n_clusters))
     centroids = [points[rng.integers(len(points))]]
     closest = squared_distances(points, np.array(centroids))[:, 0]
     for _ in range(1, n_clusters):
         total = closest.sum()
-        pick = rng.integers(len(points)) if total <= 0 else rng.choice(len(points), p=closest / total)
-        centroids.append(points[pick])
-        closest = np.minimum(closest, squared_distances(points, points[pick][None, :])[:, 0])
+        if total <= 0:
+            picks = rng.integers(len(points), size=1)
+        else:
+            picks = rng.choice(len(points), size=candidates_per_step, p=closest / total)
+        trials = np.minimum(closest[None, :], squared_distances(points, points[picks]).T)
+        best = int(np.argmin(trials.sum(axis=1)))
+        centroids.append(points[picks[best]])
+        closest = trials[best]
     return np.array(centroids)
 
 
@@ -438,7 +445,7 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
                         [f"PC{i + 1}" for i in range(model.n_components)]))
     if mask_out_path:
         targets.append((mask_out_path, np.uint8, 1, 255, ["valid (1) / masked (0)"]))
-    with _atomic_many([t[0] for t in targets]) as temporaries:
+    with _AtomicMany([t[0] for t in targets]) as temporaries:
         outputs = [create_like(tmp, info, dt, bands, nodata, names)
                    for tmp, (_, dt, bands, nodata, names) in zip(temporaries, targets)]
         ds = info.open()
@@ -475,7 +482,7 @@ def _write_bands(dataset, window, array):
         dataset.GetRasterBand(band + 1).WriteArray(array[band], window.col, window.row)
 
 
-class _atomic_many:
+class _AtomicMany:
     """Several :func:`atomic_path` at once: all outputs appear together or none does."""
 
     def __init__(self, paths):

@@ -37,10 +37,15 @@ def vegetation_signatures(n_signatures=8, seed=0):
     return np.array(spectra, dtype=np.float32)
 
 
-def synthetic_scene(rows=200, cols=200, richness=(1, 2, 4, 8), n_signatures=8, noise=0.004, crown=2, seed=0):
-    """(reflectance (10, rows, cols) float32, species labels 1..K, region index, true richness)."""
+def synthetic_scene(rows=200, cols=200, richness=(1, 2, 4, 8), n_signatures=8, noise=0.004, crown=2, seed=0,
+                    signature_seed=0):
+    """(reflectance (10, rows, cols) float32, species labels 1..K, region index, true richness).
+
+    ``seed`` draws the layout and the noise; ``signature_seed`` the spectra, so that two
+    scenes of different ``seed`` share their species (another date, a neighbouring tile).
+    """
     rng = np.random.default_rng(seed)
-    signatures = vegetation_signatures(n_signatures, seed)
+    signatures = vegetation_signatures(n_signatures, signature_seed)
     region = np.minimum(np.arange(cols) * len(richness) // cols, len(richness) - 1)
     region = np.broadcast_to(region, (rows, cols))
     crown_rows, crown_cols = -(-rows // crown), -(-cols // crown)
