@@ -13,7 +13,7 @@ import numpy as np
 from osgeo import gdal, ogr
 from scipy.ndimage import uniform_filter
 
-from ...rasterblocks import DataTerraError, atomic_path, create_like, open_raster
+from ...rasterblocks import DataTerraError, atomic_path, check_same_grid, create_like, open_raster
 from ...rasterblocks.errors import check_cancel
 from . import indices
 from .spectral import SPECIES_NODATA
@@ -275,7 +275,13 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     if window * window <= dimensions:
         raise DataTerraError("WINDOW is too small: a convex hull needs more pixels than dimensions.")
     ds = info.open()
-    mask_ds = gdal.Open(str(mask_path)) if mask_path else None
+    mask_ds = None
+    if mask_path:
+        problems = check_same_grid(info, open_raster(mask_path))
+        if problems:
+            raise DataTerraError(f"The mask {mask_path} does not share the PCA raster's grid "
+                                 f"({', '.join(problems)}); resample it onto that grid first.")
+        mask_ds = gdal.Open(str(mask_path))
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
     all_strips = list(strips(info.height, rows_per_strip))
