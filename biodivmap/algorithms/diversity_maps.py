@@ -5,6 +5,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
     QgsProcessingParameterRasterLayer,
 )
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ..core import diversity
@@ -24,16 +25,21 @@ class _WindowAlgorithm(DataTerraAlgorithm):
 
     def add_species_input(self):
         self.addParameter(QgsProcessingParameterRasterLayer(
-            self.INPUT, self.tr("Spectral species (one band per iteration)")))
+            self.INPUT, QCoreApplication.translate("WindowParameters", "Spectral species (one band per iteration)")))
 
+    # shared labels use one fixed translation context (tr() would use each subclass's name)
     def add_window(self):
-        self.addParameter(Number(self.WINDOW, self.tr("Window size (pixels)"), Number.Integer, 10, False, 1))
-        self.addParameter(Number(self.MIN_VALID, self.tr("Minimum share of valid pixels in a window"),
-                                 Number.Double, 0.25, False, 0.0, 1.0))
+        self.addParameter(Number(self.WINDOW, QCoreApplication.translate("WindowParameters", "Window size (pixels)"),
+                                 Number.Integer, 10, False, 1))
+        self.addParameter(Number(
+            self.MIN_VALID, QCoreApplication.translate("WindowParameters", "Minimum share of valid pixels in a window"),
+            Number.Double, 0.25, False, 0.0, 1.0))
 
     def add_pcelim(self):
-        self.addParameter(Number(self.PCELIM, self.tr("Ignore species below this share of a window (PCELIM)"),
-                                 Number.Double, 0.02, False, 0.0, 1.0))
+        self.addParameter(Number(
+            self.PCELIM,
+            QCoreApplication.translate("WindowParameters", "Ignore species below this share of a window (PCELIM)"),
+            Number.Double, 0.02, False, 0.0, 1.0))
 
     def common(self, parameters, context):
         return {
