@@ -132,11 +132,27 @@ def window_counts(labels, k):
     return np.array([np.bincount(b, minlength=k + 1)[1:] for b in blocks])
 
 
+def large(folder, clusters, n_iter, n_samples):
+    """The streamed chain on the large image (no in-memory reference: it would not fit)."""
+    from dataterra.biodivmap.core import diversity, spectral
+
+    scene = str(folder / "large_scene.tif")
+    times = {}
+    _, times["spectral species (fit + classify)"] = timed(
+        spectral.spectral_species, scene, folder / "large_species.tif", pca_path=folder / "large_pca.tif",
+        n_clusters=clusters, n_iter=n_iter, n_components=3, seed=1)
+    _, times["alpha"] = timed(diversity.alpha_diversity, folder / "large_species.tif", folder / "large_alpha.tif",
+                              window=WINDOW)
+    _, times["beta"] = timed(diversity.beta_diversity, folder / "large_species.tif", folder / "large_beta.tif",
+                             window=WINDOW, n_samples=n_samples)
+    return {"times": times, "peak_mb": peak_mb()}
+
+
 def child(mode, folder, clusters, n_iter, n_samples):
     import bootstrap
 
     bootstrap.expose_package()
-    function = streamed if mode == "streamed" else in_memory
+    function = {"streamed": streamed, "in_memory": in_memory, "large": large}[mode]
     print(json.dumps(function(Path(folder), clusters, n_iter, n_samples)))
 
 
@@ -194,7 +210,9 @@ def main():
     parser.add_argument("--clusters", type=int, default=50)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--samples", type=int, default=2000, help="windows sampled for beta")
-    parser.add_argument("--child", choices=["streamed", "in_memory"])
+    parser.add_argument("--large", type=int, default=0,
+                        help="also run the streamed chain on a LARGE × LARGE image and report peak memory")
+    parser.add_argument("--child", choices=["streamed", "in_memory", "large"])
     parser.add_argument("--folder")
     args = parser.parse_args()
     if args.child:
@@ -233,6 +251,27 @@ def main():
     print("| agreement | value |\n|---|---:|")
     for name, value in agreement(folder).items():
         print(f"| {name} | {value:.4g} |")
+    if args.large:
+        run_large(folder, args)
+
+
+def run_large(folder, args):
+    from dataterra.biodivmap.core import synthetic
+
+    scene = folder / "large_scene.tif"
+    if not scene.exists():
+        synthetic.write_large_scene(scene, args.large, args.large, seed=42)
+    done = subprocess.run([sys.executable, __file__, "--child", "large", "--folder", str(folder),
+                           "--clusters", str(args.clusters), "--iterations", str(args.iterations),
+                           "--samples", str(args.samples)], capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    pixels = args.large * args.large
+    size_gb = scene.stat().st_size / 1e9
+    print(f"\nLarge image {args.large} × {args.large} px, 10 bands float32 ({size_gb:.1f} GB on disk), streamed:\n")
+    print("| step | seconds | px/s |\n|---|---:|---:|")
+    for step, seconds in result["times"].items():
+        print(f"| {step} | {seconds:.0f} | {pixels / seconds:,.0f} |")
+    print(f"\nPeak memory (RSS) of the whole streamed chain: {result['peak_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -90,3 +90,30 @@ def write_synthetic_scene(path, rows=200, cols=200, seed=0, scaled_integers=Fals
         ds.FlushCache()
         ds = None
     return {"labels": labels, "region": region, "richness": truth, "path": str(path)}
+
+
+def write_large_scene(path, rows, cols, seed=0, strip_rows=512, progress=None):
+    """Write a large scene strip by strip (memory bounded by one strip), float32, no truth kept.
+
+    Each strip is an independent :func:`synthetic_scene` draw (seed = (seed, strip)) with the
+    same regions and signatures, so the image has the same statistics as a small scene.
+    """
+    preset = SENSORS["sentinel2_20m"]
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    strip_rows = strip_rows - strip_rows % 2  # whole 2 × 2 crowns
+    with atomic_path(path) as temporary:
+        ds = gdal.GetDriverByName("GTiff").Create(temporary, cols, rows, len(preset["bands"]), gdal.GDT_Float32,
+                                                  ["TILED=YES", "BIGTIFF=YES"])
+        ds.SetGeoTransform((ORIGIN_L93[0], PIXEL_SIZE, 0, ORIGIN_L93[1], 0, -PIXEL_SIZE))
+        ds.SetProjection(srs.ExportToWkt())
+        for number, row in enumerate(range(0, rows, strip_rows)):
+            height = min(strip_rows, rows - row)
+            reflectance, _, _, _ = synthetic_scene(height, cols, seed=np.random.SeedSequence([seed, number]))
+            for band in range(reflectance.shape[0]):
+                ds.GetRasterBand(band + 1).WriteArray(reflectance[band], 0, row)
+            if progress:
+                progress((row + height) / rows)
+        ds.FlushCache()
+        ds = None
+    return str(path)

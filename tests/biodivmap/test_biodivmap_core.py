@@ -199,3 +199,40 @@ def test_cancel_midway_leaves_nothing(scene, species, tmp_path):
         diversity.alpha_diversity(species["species"], tmp_path / "a.tif", window=2, moving=True,
                                   is_cancelled=lambda: True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_nearest_centroid_equals_brute_force_with_and_without_sklearn(monkeypatch):
+    import builtins
+
+    rng = np.random.default_rng(4)
+    points, centroids = rng.normal(size=(5000, 3)).astype(np.float32), rng.normal(size=(50, 3)).astype(np.float32)
+    expected = np.argmin(((points[:, None, :] - centroids[None]) ** 2).sum(-1), axis=1)
+    np.testing.assert_array_equal(spectral.nearest_centroid(points, centroids), expected)
+    real_import = builtins.__import__
+
+    def no_sklearn(name, *args, **kwargs):
+        if name.startswith("sklearn"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_sklearn)
+    np.testing.assert_array_equal(spectral.nearest_centroid(points, centroids), expected)
+
+
+def test_kmeans_matches_sklearn_inertia():
+    from sklearn.cluster import KMeans
+
+    rng = np.random.default_rng(5)
+    centres = rng.normal(scale=5, size=(6, 3))
+    points = np.vstack([c + rng.normal(size=(300, 3)) for c in centres])
+    ours = spectral.kmeans(points, 6, np.random.default_rng(0))
+    inertia = np.min(spectral.squared_distances(points, ours), axis=1).sum()
+    reference = KMeans(6, n_init=3, random_state=0).fit(points).inertia_
+    assert inertia == pytest.approx(reference, rel=1e-3)
+
+
+def test_large_scene_writer_streams_strips(tmp_path):
+    path = synthetic.write_large_scene(tmp_path / "large.tif", 130, 60, seed=3, strip_rows=50)
+    data = read(path)
+    assert data.shape == (10, 130, 60) and np.isfinite(data).all()
+    assert 0 < data.min() and data.max() < 1
