@@ -105,7 +105,7 @@ def in_memory(folder, clusters, n_iter, n_samples):
     chosen = np.sort(rng.choice(counts.shape[1], n_samples, replace=False))
     d = np.mean([squareform(pdist(c[chosen], "braycurtis")) for c in counts], axis=0)
     coordinates, _ = indices.pcoa(d, 3)
-    full = np.mean([cdist(c, c[chosen], "braycurtis") for c in counts], axis=0)
+    full = sum(cdist(c, c[chosen], "braycurtis") for c in counts) / len(counts)  # one array at a time
     nearest = np.argsort(full, axis=1)[:, :5]
     weights = 1.0 / np.maximum(np.take_along_axis(full, nearest, 1), 1e-9)
     (weights[:, :, None] * coordinates[nearest]).sum(1) / weights.sum(1, keepdims=True)

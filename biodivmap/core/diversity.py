@@ -19,7 +19,7 @@ from . import indices
 from .spectral import SPECIES_NODATA
 
 NODATA = -9999.0
-STRIP_PIXELS = 4_000_000
+STRIP_PIXELS = 1_000_000  # per strip: (iterations × windows × species) counts stay small
 MOVING_BYTES = 200_000_000
 
 
@@ -54,18 +54,22 @@ def species_count(info, dataset):
     return largest
 
 
-def window_counts(labels, window, n_species):
+def window_ids(rows, cols, window):
+    """Row-major index of the non-overlapping window of every pixel of a (rows, cols) strip."""
+    wc = -(-cols // window)
+    return ((np.arange(rows) // window)[:, None] * wc + (np.arange(cols) // window)[None, :]).ravel()
+
+
+def window_counts(labels, window, n_species, ids=None):
     """(n_windows, n_species + 1) counts over non-overlapping windows of a label strip.
 
     Column 0 counts nodata pixels. ``labels`` is (rows, cols); windows in row-major order.
     """
     rows, cols = labels.shape
-    wr, wc = -(-rows // window), -(-cols // window)
-    r = np.arange(rows) // window
-    c = np.arange(cols) // window
-    ids = (r[:, None] * wc + c[None, :]).ravel()
-    flat = ids * (n_species + 1) + labels.ravel().astype(np.int64)
-    return np.bincount(flat, minlength=wr * wc * (n_species + 1)).reshape(wr * wc, n_species + 1)
+    n_windows = -(-rows // window) * -(-cols // window)
+    ids = window_ids(rows, cols, window) if ids is None else ids
+    flat = ids * (n_species + 1) + labels.ravel()
+    return np.bincount(flat, minlength=n_windows * (n_species + 1)).reshape(n_windows, n_species + 1).astype(np.int32)
 
 
 def strips(height, rows_per_strip):
@@ -149,7 +153,8 @@ def _read_labels(ds, info, row, height):
 
 def _block_counts(ds, info, row, height, window, n_species):
     labels = _read_labels(ds, info, row, height)
-    counts = np.array([window_counts(band, window, n_species) for band in labels])
+    ids = window_ids(height, info.width, window)
+    counts = np.array([window_counts(band, window, n_species, ids) for band in labels])
     # share of the full window size: partial edge windows need as many valid pixels
     valid_share = (counts[0].sum(axis=1) - counts[0][:, 0]) / (window * window)
     shape = (-(-height // window), -(-info.width // window))
@@ -216,7 +221,10 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
             "or WINDOW, or check the spectral-species raster's mask."
         )
     sampled = sampled[:, np.argsort(keys)]
-    dissimilarity = np.mean([indices.bray_curtis(c, c) for c in sampled], axis=0)
+    dissimilarity = indices.bray_curtis(sampled[0], sampled[0])
+    for iteration in sampled[1:]:  # running sum: one N_SAMPLES² matrix in memory
+        dissimilarity += indices.bray_curtis(iteration, iteration)
+    dissimilarity /= len(sampled)
     coordinates, _ = indices.pcoa(dissimilarity, dimensions)
     check_cancel(is_cancelled)
     step(0.5)
@@ -239,13 +247,16 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     return {"output": output_path, "samples": int(sampled.shape[1])}
 
 
-def place_by_neighbours(counts, sampled, coordinates, neighbours, chunk=2048):
+def place_by_neighbours(counts, sampled, coordinates, neighbours, chunk=512):
     """Inverse-distance weighted PCoA coordinates of the nearest sampled windows."""
     placed = np.empty((counts.shape[1], coordinates.shape[1]))
     k = min(neighbours, sampled.shape[1])
     for start in range(0, counts.shape[1], chunk):
         part = slice(start, start + chunk)
-        d = np.mean([indices.bray_curtis(c[part], s) for c, s in zip(counts, sampled)], axis=0)
+        d = indices.bray_curtis(counts[0][part], sampled[0])
+        for c, s in zip(counts[1:], sampled[1:]):  # running sum: one (chunk, n_samples) array
+            d += indices.bray_curtis(c[part], s)
+        d /= len(counts)
         nearest = np.argpartition(d, k - 1, axis=1)[:, :k]
         dist = np.take_along_axis(d, nearest, axis=1)
         weights = 1.0 / np.maximum(dist, 1e-9)

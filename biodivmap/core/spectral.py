@@ -142,7 +142,7 @@ def detect_scale(info, block=512, max_blocks=16):
         if index >= max_blocks:
             break
         pixels = read_pixels(ds, window)
-        values.append(pixels[nodata_mask(info, pixels)])
+        values.append(pixels[::37][nodata_mask(info, pixels[::37])])  # every 37th pixel is plenty
     values = np.concatenate(values) if values else np.empty((0, info.band_count))
     if values.size == 0:
         return 1.0, ""
