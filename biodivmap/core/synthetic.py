@@ -112,6 +112,9 @@ def write_large_scene(path, rows, cols, seed=0, strip_rows=512, progress=None):
             reflectance, _, _, _ = synthetic_scene(height, cols, seed=np.random.SeedSequence([seed, number]))
             for band in range(reflectance.shape[0]):
                 ds.GetRasterBand(band + 1).WriteArray(reflectance[band], 0, row)
+                if number == 0:
+                    ds.GetRasterBand(band + 1).SetDescription(
+                        f"{preset['bands'][band]} ({preset['wavelengths_nm'][band]:g} nm)")
             if progress:
                 progress((row + height) / rows)
         ds.FlushCache()
