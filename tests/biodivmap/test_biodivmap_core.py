@@ -236,3 +236,5 @@ def test_large_scene_writer_streams_strips(tmp_path):
     data = read(path)
     assert data.shape == (10, 130, 60) and np.isfinite(data).all()
     assert 0 < data.min() and data.max() < 1
+    assert sensors.resolve_wavelengths(10, band_metadata=spectral.band_metadata(path)) == \
+        sensors.SENSORS["sentinel2_20m"]["wavelengths_nm"]
