@@ -78,68 +78,82 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
 <context>
     <name>DiversityAtPlotsAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="42" />
+        <location filename="../biodivmap/algorithms/plots.py" line="44" />
         <source>Spectral diversity at field plots</source>
         <translation>Diversité spectrale aux placettes de terrain</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="45" />
-        <source>Computes the spectral diversity indices inside field plots, to compare them with field inventories.
-
-Plots are polygons, or points with a RADIUS (circular plots). The pixels whose centre falls inside a plot are counted per spectral species; the table gives, per plot, the number of valid pixels and the mean and standard deviation over iterations of richness, Shannon, Simpson, Fisher's alpha and the Hill number of order HILL_Q (species below PCELIM of the plot ignored). The second table gives the Bray-Curtis dissimilarity of every pair of plots (mean over iterations). Plots are reprojected to the raster's CRS.</source>
-        <translation>Calcule les indices de diversité spectrale dans des placettes de terrain, pour les comparer aux inventaires de terrain.
-
-Les placettes sont des polygones, ou des points avec un rayon RADIUS (placettes circulaires). Les pixels dont le centre tombe dans une placette sont comptés par espèce spectrale ; la table donne, par placette, le nombre de pixels valides et la moyenne et l'écart-type sur les itérations de la richesse, de Shannon, de Simpson, de l'alpha de Fisher et du nombre de Hill d'ordre HILL_Q (espèces sous PCELIM de la placette ignorées). La seconde table donne la dissimilarité de Bray-Curtis de chaque paire de placettes (moyenne sur les itérations). Les placettes sont reprojetées dans le SCR du raster.</translation>
-    </message>
-    <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="58" />
+        <location filename="../biodivmap/algorithms/plots.py" line="63" />
         <source>Spectral species (one band per iteration)</source>
         <translation>Espèces spectrales (une bande par itération)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="60" />
+        <location filename="../biodivmap/algorithms/plots.py" line="65" />
         <source>Field plots (polygons or points)</source>
         <translation>Placettes de terrain (polygones ou points)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="63" />
+        <location filename="../biodivmap/algorithms/plots.py" line="68" />
         <source>Plot identifier field</source>
         <translation>Champ identifiant de la placette</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="65" />
+        <location filename="../biodivmap/algorithms/plots.py" line="70" />
         <source>Plot radius for points</source>
         <translation>Rayon des placettes ponctuelles</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="67" />
+        <location filename="../biodivmap/algorithms/plots.py" line="72" />
         <source>Ignore species below this share of a plot (PCELIM)</source>
         <translation>Ignorer les espèces sous cette part d'une placette (PCELIM)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="69" />
+        <location filename="../biodivmap/algorithms/plots.py" line="74" />
         <source>Order q of the Hill number</source>
         <translation>Ordre q du nombre de Hill</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="70" />
+        <location filename="../biodivmap/algorithms/plots.py" line="78" />
         <source>Diversity at plots</source>
         <translation>Diversité aux placettes</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="71" />
+        <location filename="../biodivmap/algorithms/plots.py" line="79" />
         <source>Bray-Curtis between plots</source>
         <translation>Bray-Curtis entre placettes</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="81" />
+        <location filename="../biodivmap/algorithms/plots.py" line="89" />
         <source>The plots are points: give a RADIUS greater than 0.</source>
         <translation>Les placettes sont des points : donnez un rayon RADIUS supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="87" />
+        <location filename="../biodivmap/algorithms/plots.py" line="95" />
         <source>Plot {0} has no geometry.</source>
         <translation>La placette {0} n'a pas de géométrie.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/plots.py" line="47" />
+        <source>Computes the spectral diversity indices inside field plots, to compare them with field inventories.
+
+Plots are polygons, or points with a RADIUS (circular plots). The pixels whose centre falls inside a plot are counted per spectral species; the table gives, per plot, the number of valid pixels and the mean and standard deviation over iterations of richness, Shannon, Simpson, Fisher's alpha and the Hill number of order HILL_Q (species below PCELIM of the plot ignored). The second table gives the Bray-Curtis dissimilarity of every pair of plots (mean over iterations). Plots are reprojected to the raster's CRS.
+
+With the optional PCA raster of Spectral species, the functional richness, evenness and divergence (FRic, FEve, FDiv, Villéger et al. 2008) of each plot's pixels on the first DIMENSIONS components are added.</source>
+        <translation>Calcule les indices de diversité spectrale dans des placettes de terrain, pour les comparer aux inventaires de terrain.
+
+Les placettes sont des polygones, ou des points avec un rayon RADIUS (placettes circulaires). Les pixels dont le centre tombe dans une placette sont comptés par espèce spectrale ; la table donne, par placette, le nombre de pixels valides et la moyenne et l'écart-type sur les itérations de la richesse, de Shannon, de Simpson, de l'alpha de Fisher et du nombre de Hill d'ordre HILL_Q (espèces sous PCELIM de la placette ignorées). La seconde table donne la dissimilarité de Bray-Curtis de chaque paire de placettes (moyenne sur les itérations). Les placettes sont reprojetées dans le SCR du raster.
+
+Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularité et la divergence fonctionnelles (FRic, FEve, FDiv, Villéger et al. 2008) des pixels de chaque placette sur les DIMENSIONS premières composantes sont ajoutées.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/plots.py" line="75" />
+        <source>PCA scores, for functional diversity (optional)</source>
+        <translation>Composantes de l'ACP, pour la diversité fonctionnelle (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/plots.py" line="77" />
+        <source>PCA components used</source>
+        <translation>Composantes de l'ACP utilisées</translation>
     </message>
 </context>
 <context>

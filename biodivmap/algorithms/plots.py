@@ -32,6 +32,8 @@ class DiversityAtPlotsAlgorithm(DataTerraAlgorithm):
     RADIUS = "RADIUS"
     PCELIM = "PCELIM"
     HILL_Q = "HILL_Q"
+    PCA = "PCA"
+    DIMENSIONS = "DIMENSIONS"
     OUTPUT = "OUTPUT"
     OUTPUT_MATRIX = "OUTPUT_MATRIX"
 
@@ -51,7 +53,10 @@ class DiversityAtPlotsAlgorithm(DataTerraAlgorithm):
             "of richness, Shannon, Simpson, Fisher's alpha and the Hill number of order HILL_Q "
             "(species below PCELIM of the plot ignored). The second table gives the Bray-Curtis "
             "dissimilarity of every pair of plots (mean over iterations). Plots are reprojected "
-            "to the raster's CRS."
+            "to the raster's CRS.\n\n"
+            "With the optional PCA raster of Spectral species, the functional richness, evenness "
+            "and divergence (FRic, FEve, FDiv, Villéger et al. 2008) of each plot's pixels on the "
+            "first DIMENSIONS components are added."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -67,6 +72,9 @@ class DiversityAtPlotsAlgorithm(DataTerraAlgorithm):
         self.addParameter(Number(self.PCELIM, self.tr("Ignore species below this share of a plot (PCELIM)"),
                                  Number.Double, 0.02, False, 0.0, 1.0))
         self.addParameter(Number(self.HILL_Q, self.tr("Order q of the Hill number"), Number.Double, 2.0, False, 0.0))
+        self.addParameter(QgsProcessingParameterRasterLayer(
+            self.PCA, self.tr("PCA scores, for functional diversity (optional)"), optional=True))
+        self.addParameter(Number(self.DIMENSIONS, self.tr("PCA components used"), Number.Integer, 3, False, 1, 10))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Diversity at plots")))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT_MATRIX, self.tr("Bray-Curtis between plots"), QgsProcessing.TypeVector))
@@ -92,10 +100,13 @@ class DiversityAtPlotsAlgorithm(DataTerraAlgorithm):
             plots.append((plot_id, geometry.asWkt()))
             geometries.append(geometry)
         progress, is_cancelled = self.core_callbacks(feedback)
+        pca = self.parameterAsRasterLayer(parameters, self.PCA, context)
         rows, names, matrix = self.run_core(
             diversity.diversity_at_plots, raster.source(), plots,
             pcelim=self.parameterAsDouble(parameters, self.PCELIM, context),
             hill_q=self.parameterAsDouble(parameters, self.HILL_Q, context),
+            pca_path=pca.source() if pca else None,
+            dimensions=self.parameterAsInt(parameters, self.DIMENSIONS, context),
             progress=progress, is_cancelled=is_cancelled)
         output = self.write_table(parameters, context, rows, names, geometries, raster.crs())
         matrix_output = self.write_matrix(parameters, context, [p for p, _ in plots], matrix)

@@ -350,18 +350,14 @@ def plot_counts(species_path, plots, progress=None, is_cancelled=None):
     info = open_raster(species_path)
     ds = info.open()
     n_species = species_count(info, ds)
-    x0, dx, _, y0, _, dy = info.geotransform
     results = []
     for number, (plot_id, wkt) in enumerate(plots):
         check_cancel(is_cancelled)
         geometry = ogr.CreateGeometryFromWkt(wkt)
         if geometry is None or geometry.IsEmpty():
             raise DataTerraError(f"Plot {plot_id} has an empty or invalid geometry.")
-        xmin, xmax, ymin, ymax = geometry.GetEnvelope()
-        c0 = max(0, int(np.floor((xmin - x0) / dx)))
-        c1 = min(info.width, int(np.ceil((xmax - x0) / dx)))
-        r0 = max(0, int(np.floor((ymax - y0) / dy)))
-        r1 = min(info.height, int(np.ceil((ymin - y0) / dy)))
+        c0, r0, width, height = _plot_window(geometry, info)
+        c1, r1 = c0 + width, r0 + height
         counts = np.zeros((info.band_count, n_species))
         valid_pixels = 0
         if c1 > c0 and r1 > r0:
@@ -377,6 +373,43 @@ def plot_counts(species_path, plots, progress=None, is_cancelled=None):
     return results
 
 
+def _plot_window(geometry, info):
+    """(col, row, width, height) of the pixels covering a plot's envelope, clipped to the raster."""
+    x0, dx, _, y0, _, dy = info.geotransform
+    xmin, xmax, ymin, ymax = geometry.GetEnvelope()
+    c0 = max(0, int(np.floor((xmin - x0) / dx)))
+    c1 = min(info.width, int(np.ceil((xmax - x0) / dx)))
+    r0 = max(0, int(np.floor((ymax - y0) / dy)))
+    r1 = min(info.height, int(np.ceil((ymin - y0) / dy)))
+    return c0, r0, c1 - c0, r1 - r0
+
+
+def plot_functional(pca_path, plots, dimensions=3, is_cancelled=None):
+    """FRic, FEve, FDiv of the valid PCA pixels of every plot: (n_plots, 3) array (NaN if too few)."""
+    info = open_raster(pca_path)
+    if dimensions < 1 or dimensions > info.band_count:
+        raise DataTerraError(f"DIMENSIONS must be between 1 and the number of PCA bands ({info.band_count}).")
+    ds = info.open()
+    values = np.full((len(plots), 3), np.nan)
+    for number, (_, wkt) in enumerate(plots):
+        check_cancel(is_cancelled)
+        geometry = ogr.CreateGeometryFromWkt(wkt)
+        col, row, width, height = _plot_window(geometry, info)
+        if width <= 0 or height <= 0:
+            continue
+        inside = _rasterise(geometry, info, col, row, width, height)
+        data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(col, row, width, height) for b in range(dimensions)])
+        keep = inside & np.all(np.isfinite(data), axis=0)
+        for b in range(dimensions):
+            if info.nodata[b] is not None:
+                keep &= data[b] != info.nodata[b]
+        points = data[:, keep].T.astype(np.float64)
+        if len(points) > dimensions:
+            values[number] = (indices.functional_richness(points), indices.functional_evenness(points),
+                              indices.functional_divergence(points))
+    return values
+
+
 def _rasterise(geometry, info, col, row, width, height):
     x0, dx, _, y0, _, dy = info.geotransform
     target = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
@@ -390,11 +423,13 @@ def _rasterise(geometry, info, col, row, width, height):
     return target.ReadAsArray().astype(bool)
 
 
-def diversity_at_plots(species_path, plots, pcelim=0.02, hill_q=2.0, progress=None, is_cancelled=None):
+def diversity_at_plots(species_path, plots, pcelim=0.02, hill_q=2.0, pca_path=None, dimensions=3,
+                       progress=None, is_cancelled=None):
     """Every alpha index (mean, sd over iterations) per plot and the plots' Bray-Curtis matrix.
 
-    Returns (rows, names, matrix): rows are dicts, ``matrix`` the (n_plots, n_plots)
-    Bray-Curtis dissimilarity averaged over iterations.
+    With ``pca_path``, FRic, FEve and FDiv of the plot's pixels are added. Returns
+    (rows, names, matrix): rows are dicts, ``matrix`` the (n_plots, n_plots) Bray-Curtis
+    dissimilarity averaged over iterations.
     """
     gathered = plot_counts(species_path, plots, progress, is_cancelled)
     if not gathered:
@@ -409,5 +444,10 @@ def diversity_at_plots(species_path, plots, pcelim=0.02, hill_q=2.0, progress=No
         row = {"plot_id": plot_id, "valid_pixels": valid_pixels}
         row.update({name: float(bands[b][index]) for b, name in enumerate(names)})
         rows.append(row)
+    if pca_path:
+        functional = plot_functional(pca_path, plots, dimensions, is_cancelled)
+        names = names + list(FUNCTIONAL_NAMES)
+        for row, values in zip(rows, functional):
+            row.update({name: float(v) for name, v in zip(FUNCTIONAL_NAMES, values)})
     matrix = np.mean([indices.bray_curtis(c, c) for c in by_iteration], axis=0)
     return rows, names, matrix

@@ -2,6 +2,7 @@
 import numpy as np
 import pytest
 from osgeo import gdal, ogr, osr
+from scipy.spatial import ConvexHull
 from sklearn.metrics import adjusted_rand_score
 
 from dataterra.biodivmap.core import synthetic
@@ -116,7 +117,7 @@ def test_diversity_at_plots_processing_run(species_run, tmp_path):
     plots = _plots(tmp_path / "plots.gpkg")
     result = processing.run("dataterra:diversity_at_plots", {
         "INPUT": species_run["OUTPUT"], "PLOTS": plots, "ID_FIELD": "name", "PCELIM": 0.0,
-        "OUTPUT": "memory:", "OUTPUT_MATRIX": "memory:"})
+        "PCA": species_run["OUTPUT_PCA"], "OUTPUT": "memory:", "OUTPUT_MATRIX": "memory:"})
     rows = {f["plot_id"]: f for f in result["OUTPUT"].getFeatures()}
     labels = read(species_run["OUTPUT"])
     poor = labels[:, 20:30, 5:15]
@@ -124,6 +125,8 @@ def test_diversity_at_plots_processing_run(species_run, tmp_path):
     assert rows["poor"]["valid_px"] == 100
     assert rows["poor"]["richness_mean"] == pytest.approx(np.mean([len(np.unique(b)) for b in poor]))
     assert rows["rich"]["richness_mean"] == pytest.approx(np.mean([len(np.unique(b)) for b in rich]))
+    pca = read(species_run["OUTPUT_PCA"])[:3, 20:30, 85:95].reshape(3, -1).T
+    assert rows["rich"]["FRic"] == pytest.approx(ConvexHull(pca).volume, rel=1e-5)
     pairs = list(result["OUTPUT_MATRIX"].getFeatures())
     assert len(pairs) == 1
     expected = np.mean([braycurtis(np.bincount(p.ravel(), minlength=9)[1:], np.bincount(r.ravel(), minlength=9)[1:])
