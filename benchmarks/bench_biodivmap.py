@@ -139,7 +139,7 @@ def large(folder, clusters, n_iter, n_samples):
     """The streamed chain on the large image (no in-memory reference: it would not fit)."""
     from dataterra.biodivmap.core import diversity, spectral
 
-    scene = str(folder / "large_scene.tif")
+    scene = str(sorted(folder.glob("large_scene_*.tif"), key=lambda p: p.stat().st_mtime)[-1])
     times = {}
     _, times["spectral species (fit + classify)"] = timed(
         spectral.spectral_species, scene, folder / "large_species.tif", pca_path=folder / "large_pca.tif",
@@ -265,7 +265,7 @@ def main():
 def run_large(folder, args):
     from dataterra.biodivmap.core import synthetic
 
-    scene = folder / "large_scene.tif"
+    scene = folder / f"large_scene_{args.large}.tif"
     if not scene.exists():
         synthetic.write_large_scene(scene, args.large, args.large, seed=42)
     done = subprocess.run([sys.executable, __file__, "--child", "large", "--folder", str(folder),
