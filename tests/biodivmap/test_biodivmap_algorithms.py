@@ -23,11 +23,12 @@ def small_scene(tmp_path_factory):
     return truth
 
 
-@pytest.fixture(scope="module")
-def species_run(small_scene, dataterra_provider):
+@pytest.fixture
+def species_run(small_scene, dataterra_provider, tmp_path):
+    """Spectral species of the small scene through processing.run (fast: 100 × 100 pixels)."""
     import processing
 
-    folder = small_scene["folder"]
+    folder = tmp_path
     return processing.run("dataterra:spectral_species", {
         "INPUT": small_scene["path"], "SENSOR": 2, "N_CLUSTERS": 8, "N_ITER": 2, "COMPONENTS": 3, "SEED": 3,
         "OUTPUT": str(folder / "species.tif"), "OUTPUT_PCA": str(folder / "pca.tif"),
