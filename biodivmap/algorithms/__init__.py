@@ -3,4 +3,9 @@
 
 def algorithm_classes():
     """The algorithm classes the provider registers."""
-    return []
+    from .diversity_maps import AlphaDiversityAlgorithm, BetaDiversityAlgorithm, FunctionalDiversityAlgorithm
+    from .plots import DiversityAtPlotsAlgorithm
+    from .spectral_species import SpectralSpeciesAlgorithm
+
+    return [SpectralSpeciesAlgorithm, AlphaDiversityAlgorithm, BetaDiversityAlgorithm,
+            FunctionalDiversityAlgorithm, DiversityAtPlotsAlgorithm]

@@ -1,0 +1,285 @@
+"""Benchmark of biodivmap: block-streamed pipeline vs a straightforward in-memory one.
+
+Runs alone (``python benchmarks/bench_biodivmap.py [--size 2000]``) and prints a Markdown
+table: throughput (pixels/s) of every step of the streamed pipeline (Data Terra core),
+of an in-memory pipeline written the obvious way with scikit-learn (PCA, KMeans) and
+scipy (pdist/cdist Bray-Curtis, ConvexHull) on the whole image as one array, their
+ratio, the agreement of the results, and each pipeline's peak memory (each runs in its
+own process). Image: the seeded synthetic Sentinel-2-like scene (10 bands, float32,
+8 true species), default 2,000 × 2,000 pixels.
+
+For the diversity steps both pipelines start from the same spectral-species / PCA
+rasters (those of the streamed run), so their outputs must be equal; for the spectral
+species, k-means starts differ, so agreement is the adjusted Rand index (ARI) between
+the two labelings and against the true species.
+"""
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+# a fixed GDAL block cache (default: 5 % of the RAM), so peak memory does not depend on the machine
+os.environ.setdefault("GDAL_CACHEMAX", "256")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "demo"))
+
+WINDOW = 10
+
+
+def peak_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - started
+
+
+def streamed(folder, clusters, n_iter, n_samples):
+    from dataterra.biodivmap.core import diversity, spectral
+
+    scene = str(folder / "scene.tif")
+    times = {}
+    model, times["fit (sample, PCA, k-means)"] = timed(
+        spectral.fit_model, scene, n_clusters=clusters, n_iter=n_iter, n_components=3, seed=1)
+    _, times["classify (PCA + nearest centroid)"] = timed(
+        spectral.apply_model, model, scene, folder / "species.tif", folder / "pca.tif")
+    _, times["alpha (5 indices, mean + sd)"] = timed(
+        diversity.alpha_diversity, folder / "species.tif", folder / "alpha.tif", window=WINDOW)
+    _, times["beta (Bray-Curtis, PCoA, placement)"] = timed(
+        diversity.beta_diversity, folder / "species.tif", folder / "beta.tif", window=WINDOW, n_samples=n_samples)
+    _, times["functional (FRic, FEve, FDiv)"] = timed(
+        diversity.functional_diversity, folder / "pca.tif", folder / "functional.tif", window=WINDOW)
+    return {"times": times, "peak_mb": peak_mb()}
+
+
+def in_memory(folder, clusters, n_iter, n_samples):
+    """The obvious whole-image pipeline (reference): arrays in RAM, scikit-learn, scipy."""
+    from osgeo import gdal
+    from scipy.spatial.distance import cdist, pdist, squareform
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import PCA
+
+    from dataterra.biodivmap.core import indices
+
+    times = {}
+    started = time.perf_counter()
+    image = gdal.Open(str(folder / "scene.tif")).ReadAsArray().astype(np.float32)
+    bands, rows, cols = image.shape
+    pixels = image.reshape(bands, -1).T
+    ndvi = (pixels[:, 6] - pixels[:, 2]) / (pixels[:, 6] + pixels[:, 2])
+    valid = (ndvi >= 0.3) & (pixels[:, 6] >= 0.15) & (pixels[:, 0] <= 0.10)
+    rng = np.random.default_rng(1)
+    sample = pixels[valid][rng.choice(valid.sum(), min(100_000, valid.sum()), replace=False)]
+    pca = PCA(n_components=3).fit(sample)
+    projected = pca.transform(sample)
+    models = [KMeans(clusters, n_init=3, random_state=i).fit(part)  # n_init as the core
+              for i, part in enumerate(np.array_split(rng.permutation(projected), n_iter))]
+    times["fit (sample, PCA, k-means)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    scores = pca.transform(pixels[valid])
+    labels = np.zeros((n_iter, rows * cols), dtype=np.uint8)
+    for it, model in enumerate(models):
+        labels[it, valid] = model.predict(scores) + 1
+    labels = labels.reshape(n_iter, rows, cols)
+    times["classify (PCA + nearest centroid)"] = time.perf_counter() - started
+    np.save(folder / "reference_species.npy", labels[0])
+
+    species = gdal.Open(str(folder / "species.tif")).ReadAsArray()  # same input as the streamed steps
+    k = int(species.max())
+    started = time.perf_counter()
+    counts = [window_counts(band, k) for band in species]
+    shannon = np.mean([indices.shannon(indices.apply_pcelim(c, 0.02)) for c in counts], axis=0)
+    for c in counts:  # the other indices, to do the same work
+        c = indices.apply_pcelim(c, 0.02)
+        indices.simpson(c), indices.richness(c), indices.fisher_alpha(c), indices.hill(c, 2)
+    times["alpha (5 indices, mean + sd)"] = time.perf_counter() - started
+    np.save(folder / "reference_shannon.npy", shannon)
+
+    started = time.perf_counter()
+    counts = np.array([indices.apply_pcelim(c, 0.02) for c in counts])
+    chosen = np.sort(rng.choice(counts.shape[1], n_samples, replace=False))
+    d = np.mean([squareform(pdist(c[chosen], "braycurtis")) for c in counts], axis=0)
+    coordinates, _ = indices.pcoa(d, 3)
+    full = sum(cdist(c, c[chosen], "braycurtis") for c in counts) / len(counts)  # one array at a time
+    nearest = np.argsort(full, axis=1)[:, :5]
+    weights = 1.0 / np.maximum(np.take_along_axis(full, nearest, 1), 1e-9)
+    (weights[:, :, None] * coordinates[nearest]).sum(1) / weights.sum(1, keepdims=True)
+    times["beta (Bray-Curtis, PCoA, placement)"] = time.perf_counter() - started
+
+    pca_scores = gdal.Open(str(folder / "pca.tif")).ReadAsArray()[:3]
+    started = time.perf_counter()
+    fric = np.full((rows // WINDOW, cols // WINDOW), np.nan)
+    for r in range(rows // WINDOW):
+        for c in range(cols // WINDOW):
+            block = pca_scores[:, r * WINDOW:(r + 1) * WINDOW, c * WINDOW:(c + 1) * WINDOW].reshape(3, -1).T
+            block = block[np.all(block != -9999.0, axis=1)]
+            fric[r, c] = indices.functional_richness(block)
+            indices.functional_evenness(block), indices.functional_divergence(block)
+    times["functional (FRic, FEve, FDiv)"] = time.perf_counter() - started
+    np.save(folder / "reference_fric.npy", fric)
+    return {"times": times, "peak_mb": peak_mb()}
+
+
+def window_counts(labels, k):
+    rows, cols = labels.shape
+    blocks = labels.reshape(rows // WINDOW, WINDOW, cols // WINDOW, WINDOW).transpose(0, 2, 1, 3)
+    blocks = blocks.reshape(-1, WINDOW * WINDOW)
+    return np.array([np.bincount(b, minlength=k + 1)[1:] for b in blocks])
+
+
+def large(folder, clusters, n_iter, n_samples):
+    """The streamed chain on the large image (no in-memory reference: it would not fit)."""
+    from dataterra.biodivmap.core import diversity, spectral
+
+    scene = str(sorted(folder.glob("large_scene_*.tif"), key=lambda p: p.stat().st_mtime)[-1])
+    times = {}
+    _, times["spectral species (fit + classify)"] = timed(
+        spectral.spectral_species, scene, folder / "large_species.tif", pca_path=folder / "large_pca.tif",
+        sensor="sentinel2_20m", n_clusters=clusters, n_iter=n_iter, n_components=3, seed=1)
+    _, times["alpha"] = timed(diversity.alpha_diversity, folder / "large_species.tif", folder / "large_alpha.tif",
+                              window=WINDOW)
+    _, times["beta"] = timed(diversity.beta_diversity, folder / "large_species.tif", folder / "large_beta.tif",
+                             window=WINDOW, n_samples=n_samples)
+    return {"times": times, "peak_mb": peak_mb()}
+
+
+def child(mode, folder, clusters, n_iter, n_samples):
+    import bootstrap
+
+    bootstrap.expose_package()
+    function = {"streamed": streamed, "in_memory": in_memory, "large": large}[mode]
+    print(json.dumps(function(Path(folder), clusters, n_iter, n_samples)))
+
+
+def read_band(path, band):
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(path))  # keep the dataset alive while its band is read
+    return dataset.GetRasterBand(band).ReadAsArray()
+
+
+def agreement_at_true_k(folder):
+    """Both pipelines with N_CLUSTERS = 8 (the true count): do they find the same species?"""
+    from osgeo import gdal
+    from sklearn.cluster import KMeans
+    from sklearn.decomposition import PCA
+    from sklearn.metrics import adjusted_rand_score
+
+    from dataterra.biodivmap.core import spectral
+
+    truth = np.load(folder / "truth.npy").ravel()
+    model = spectral.fit_model(str(folder / "scene.tif"), n_clusters=8, n_iter=1, n_components=3, seed=1)
+    spectral.apply_model(model, str(folder / "scene.tif"), folder / "species_k8.tif")
+    ours = read_band(folder / "species_k8.tif", 1).ravel()
+    pixels = gdal.Open(str(folder / "scene.tif")).ReadAsArray().reshape(10, -1).T
+    sample = pixels[np.random.default_rng(1).choice(len(pixels), 100_000, replace=False)]
+    pca = PCA(n_components=3).fit(sample)
+    reference = KMeans(8, n_init=3, random_state=0).fit(pca.transform(sample)).predict(pca.transform(pixels))
+    return {"N_CLUSTERS=8: ARI streamed vs in-memory": adjusted_rand_score(ours, reference),
+            "N_CLUSTERS=8: ARI streamed vs truth": adjusted_rand_score(truth, ours),
+            "N_CLUSTERS=8: ARI in-memory vs truth": adjusted_rand_score(truth, reference)}
+
+
+def agreement(folder):
+    from sklearn.metrics import adjusted_rand_score
+
+    truth = np.load(folder / "truth.npy").ravel()
+    ours = read_band(folder / "species.tif", 1).ravel()
+    reference = np.load(folder / "reference_species.npy").ravel()
+    alpha = read_band(folder / "alpha.tif", 3)
+    fric = read_band(folder / "functional.tif", 1)
+    reference_shannon = np.load(folder / "reference_shannon.npy")
+    return {
+        **agreement_at_true_k(folder),
+        "ARI streamed vs in-memory (iteration 1)": adjusted_rand_score(ours, reference),
+        "ARI streamed vs truth": adjusted_rand_score(truth, ours),
+        "ARI in-memory vs truth": adjusted_rand_score(truth, reference),
+        "max |Shannon streamed - in-memory|": float(np.abs(alpha.ravel() - reference_shannon).max()),
+        "max |FRic streamed - in-memory|": float(np.nanmax(np.abs(fric - np.load(folder / "reference_fric.npy")))),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=2000)
+    parser.add_argument("--clusters", type=int, default=50)
+    parser.add_argument("--iterations", type=int, default=10)
+    parser.add_argument("--samples", type=int, default=2000, help="windows sampled for beta")
+    parser.add_argument("--large", type=int, default=0,
+                        help="also run the streamed chain on a LARGE × LARGE image and report peak memory")
+    parser.add_argument("--only-large", action="store_true", help="skip the 2000 × 2000 comparison")
+    parser.add_argument("--child", choices=["streamed", "in_memory", "large"])
+    parser.add_argument("--folder")
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.folder, args.clusters, args.iterations, args.samples)
+        return
+    import bootstrap
+
+    bootstrap.expose_package()
+    from dataterra.biodivmap.core import synthetic
+
+    folder = ROOT / "build" / "bench" / "biodivmap"
+    folder.mkdir(parents=True, exist_ok=True)
+    if args.only_large:
+        run_large(folder, args)
+        return
+    truth = synthetic.write_synthetic_scene(folder / "scene.tif", args.size, args.size, seed=42)
+    np.save(folder / "truth.npy", truth["labels"])
+    results = {}
+    for mode in ("streamed", "in_memory"):
+        done = subprocess.run([sys.executable, __file__, "--child", mode, "--folder", str(folder),
+                               "--clusters", str(args.clusters), "--iterations", str(args.iterations),
+                               "--samples", str(args.samples)], capture_output=True, text=True, check=True)
+        results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
+    pixels = args.size * args.size
+    print(f"Image {args.size} × {args.size} px, 10 bands float32, N_CLUSTERS={args.clusters}, "
+          f"N_ITER={args.iterations}, WINDOW={WINDOW}, N_SAMPLES={args.samples}\n")
+    print("| step | streamed (px/s) | in-memory sklearn/scipy (px/s) | speed ratio streamed / in-memory |")
+    print("|---|---:|---:|---:|")
+    total = {"streamed": 0.0, "in_memory": 0.0}
+    for step, seconds in results["streamed"]["times"].items():
+        reference = results["in_memory"]["times"][step]
+        total["streamed"] += seconds
+        total["in_memory"] += reference
+        print(f"| {step} | {pixels / seconds:,.0f} | {pixels / reference:,.0f} | {reference / seconds:.2f} |")
+    print(f"| whole chain | {pixels / total['streamed']:,.0f} | {pixels / total['in_memory']:,.0f} | "
+          f"{total['in_memory'] / total['streamed']:.2f} |")
+    print(f"\nPeak memory (RSS): streamed {results['streamed']['peak_mb']:.0f} MB, "
+          f"in-memory {results['in_memory']['peak_mb']:.0f} MB\n")
+    print("| agreement | value |\n|---|---:|")
+    for name, value in agreement(folder).items():
+        print(f"| {name} | {value:.4g} |")
+    if args.large:
+        run_large(folder, args)
+
+
+def run_large(folder, args):
+    from dataterra.biodivmap.core import synthetic
+
+    scene = folder / f"large_scene_{args.large}.tif"
+    if not scene.exists():
+        synthetic.write_large_scene(scene, args.large, args.large, seed=42)
+    done = subprocess.run([sys.executable, __file__, "--child", "large", "--folder", str(folder),
+                           "--clusters", str(args.clusters), "--iterations", str(args.iterations),
+                           "--samples", str(args.samples)], capture_output=True, text=True, check=True)
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    pixels = args.large * args.large
+    size_gb = scene.stat().st_size / 1e9
+    print(f"\nLarge image {args.large} × {args.large} px, 10 bands float32 ({size_gb:.1f} GB on disk), streamed:\n")
+    print("| step | seconds | px/s |\n|---|---:|---:|")
+    for step, seconds in result["times"].items():
+        print(f"| {step} | {seconds:.0f} | {pixels / seconds:,.0f} |")
+    print(f"\nPeak memory (RSS) of the whole streamed chain: {result['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

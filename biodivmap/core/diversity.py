@@ -1,0 +1,453 @@
+"""Alpha, beta and functional diversity maps from spectral species, streamed by strips.
+
+Windows are squares of ``window`` × ``window`` pixels. Non-overlapping windows give a
+coarser output grid (pixel size × window); a moving window gives one value per pixel
+(window centred on it). A window is analysed when at least ``min_valid`` of its
+pixels are valid; species below ``pcelim`` of a window are ignored (biodivMapR).
+Values are the mean over the k-means iterations (one band per iteration in the
+spectral-species raster), with their standard deviation.
+"""
+import dataclasses
+
+import numpy as np
+from osgeo import gdal, ogr
+from scipy.ndimage import uniform_filter
+
+from ...rasterblocks import DataTerraError, atomic_path, check_same_grid, create_like, open_raster
+from ...rasterblocks.errors import check_cancel
+from . import indices
+from .spectral import SPECIES_NODATA
+
+NODATA = -9999.0
+STRIP_PIXELS = 1_000_000  # per strip: (iterations × windows × species) counts stay small
+MOVING_BYTES = 200_000_000
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def check_window(info, window):
+    if window < 1:
+        raise DataTerraError("WINDOW must be at least 1 pixel.")
+    if window > min(info.width, info.height):
+        raise DataTerraError(
+            f"WINDOW ({window} pixels) is larger than the image ({info.width} × {info.height} "
+            "pixels): choose a smaller window."
+        )
+
+
+def coarse_grid(info, window):
+    """The RasterInfo of the non-overlapping window grid (partial edge windows included)."""
+    x0, dx, rx, y0, ry, dy = info.geotransform
+    return dataclasses.replace(info, width=-(-info.width // window), height=-(-info.height // window),
+                               geotransform=(x0, dx * window, rx, y0, ry, dy * window))
+
+
+def species_count(info, dataset):
+    """Number of spectral species: the largest label in the raster (from statistics)."""
+    largest = 0
+    for band in range(info.band_count):
+        stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
+        largest = max(largest, int(stats[1]))
+    if largest <= 0:
+        raise DataTerraError("The spectral-species raster holds no species (every pixel is masked).")
+    return largest
+
+
+def window_ids(rows, cols, window):
+    """Row-major index of the non-overlapping window of every pixel of a (rows, cols) strip."""
+    wc = -(-cols // window)
+    return ((np.arange(rows) // window)[:, None] * wc + (np.arange(cols) // window)[None, :]).ravel()
+
+
+def window_counts(labels, window, n_species, ids=None):
+    """(n_windows, n_species + 1) counts over non-overlapping windows of a label strip.
+
+    Column 0 counts nodata pixels. ``labels`` is (rows, cols); windows in row-major order.
+    """
+    rows, cols = labels.shape
+    n_windows = -(-rows // window) * -(-cols // window)
+    ids = window_ids(rows, cols, window) if ids is None else ids
+    flat = ids * (n_species + 1) + labels.ravel()
+    return np.bincount(flat, minlength=n_windows * (n_species + 1)).reshape(n_windows, n_species + 1).astype(np.int32)
+
+
+def strips(height, rows_per_strip):
+    for row in range(0, height, rows_per_strip):
+        yield row, min(rows_per_strip, height - row)
+
+
+def summary(per_iteration, valid):
+    """Mean and standard deviation over iterations (NaN where the window is invalid)."""
+    stack = np.array(per_iteration)
+    with np.errstate(invalid="ignore"), np.testing.suppress_warnings() as sup:
+        sup.filter(RuntimeWarning)
+        mean, sd = np.nanmean(stack, axis=0), np.nanstd(stack, axis=0)
+    return np.where(valid, mean, np.nan), np.where(valid, sd, np.nan)
+
+
+def as_output(values):
+    return np.where(np.isfinite(values), values, NODATA).astype(np.float32)
+
+
+def alpha_band_names(hill_q):
+    names = []
+    for name in indices.INDEX_NAMES:
+        label = f"hill_q{hill_q:g}" if name == "hill" else name
+        names += [f"{label}_mean", f"{label}_sd"]
+    return names
+
+
+# ---------------------------------------------------------------------------- alpha
+
+
+def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim=0.02, moving=False,
+                    hill_q=2.0, progress=None, is_cancelled=None):
+    """Alpha diversity maps: one band per index (mean, sd over iterations); see module doc."""
+    info = open_raster(species_path)
+    check_window(info, window)
+    ds = info.open()
+    n_species = species_count(info, ds)
+    grid = info if moving else coarse_grid(info, window)
+    names = alpha_band_names(hill_q)
+    if moving:
+        # the moving window holds (iterations × species) float32 counts per pixel
+        rows_per_strip = max(1, MOVING_BYTES // (4 * info.width * info.band_count * n_species))
+    else:
+        rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
+    with atomic_path(output_path) as temporary:
+        out = create_like(temporary, grid, np.float32, len(names), NODATA, names)
+        all_strips = list(strips(info.height, rows_per_strip))
+        for number, (row, height) in enumerate(all_strips):
+            check_cancel(is_cancelled)
+            if moving:
+                counts, valid_share, shape, out_row = _moving_counts(ds, info, row, height, window, n_species)
+            else:
+                counts, valid_share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
+            valid = valid_share >= min_valid
+            bands = _alpha_from_counts(counts, valid, pcelim, hill_q)
+            for index, values in enumerate(bands):
+                out.GetRasterBand(index + 1).WriteArray(as_output(values).reshape(shape), 0, out_row)
+            if progress:
+                progress((number + 1) / len(all_strips))
+        out.FlushCache()
+        out = None
+    return output_path
+
+
+def _alpha_from_counts(counts, valid, pcelim, hill_q):
+    per_index = {name: [] for name in indices.INDEX_NAMES}
+    for iteration_counts in counts:
+        values = indices.alpha_indices(indices.apply_pcelim(iteration_counts, pcelim), hill_q)
+        for name in indices.INDEX_NAMES:
+            per_index[name].append(values[name])
+    bands = []
+    for name in indices.INDEX_NAMES:
+        bands.extend(summary(per_index[name], valid))
+    return bands
+
+
+def _read_labels(ds, info, row, height):
+    return ds.ReadAsArray(0, row, info.width, height).reshape(info.band_count, height, info.width)
+
+
+def _block_counts(ds, info, row, height, window, n_species):
+    labels = _read_labels(ds, info, row, height)
+    ids = window_ids(height, info.width, window)
+    counts = np.array([window_counts(band, window, n_species, ids) for band in labels])
+    # share of the full window size: partial edge windows need as many valid pixels
+    valid_share = (counts[0].sum(axis=1) - counts[0][:, 0]) / (window * window)
+    shape = (-(-height // window), -(-info.width // window))
+    return counts[:, :, 1:], valid_share, shape, row // window
+
+
+def _moving_counts(ds, info, row, height, window, n_species):
+    """Counts of the window centred on every pixel of the strip (box sums per species)."""
+    half_before = window // 2
+    top = max(0, row - half_before)
+    bottom = min(info.height, row + height + (window - 1 - half_before))
+    labels = _read_labels(ds, info, top, bottom - top)
+    inner = slice(row - top, row - top + height)
+    area = float(window * window)
+    counts = np.empty((info.band_count, height * info.width, n_species), dtype=np.float32)
+    for it, band in enumerate(labels):
+        for species in range(1, n_species + 1):
+            box = uniform_filter((band == species).astype(np.float32), size=window, mode="constant")
+            counts[it, :, species - 1] = np.rint(box[inner] * area).ravel()
+    valid_share = counts[0].sum(axis=1) / area
+    return counts, valid_share, (height, info.width), row
+
+
+# ---------------------------------------------------------------------------- beta
+
+
+def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensions=3, min_valid=0.25,
+                   pcelim=0.02, neighbours=5, seed=0, progress=None, is_cancelled=None):
+    """Beta diversity map (biodivMapR): Bray-Curtis between windows, PCoA, then projection.
+
+    1. one pass keeps a seeded uniform random sample of ``n_samples`` valid windows
+       (smallest random keys), with their species counts;
+    2. Bray-Curtis dissimilarities between them (mean over iterations), PCoA to
+       ``dimensions`` axes;
+    3. a second pass places every window at the inverse-distance weighted mean of the
+       PCoA coordinates of its ``neighbours`` least dissimilar sampled windows.
+    Output: a ``dimensions``-band raster on the window grid (bands ready for an RGB).
+    """
+    info = open_raster(species_path)
+    check_window(info, window)
+    ds = info.open()
+    n_species = species_count(info, ds)
+    grid = coarse_grid(info, window)
+    rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
+    all_strips = list(strips(info.height, rows_per_strip))
+    step = progress or (lambda f: None)
+    keys, sampled = np.empty(0), None
+    for number, (row, height) in enumerate(all_strips):
+        check_cancel(is_cancelled)
+        counts, share, _, _ = _block_counts(ds, info, row, height, window, n_species)
+        counts = np.array([indices.apply_pcelim(c, pcelim) for c in counts])
+        chosen = np.flatnonzero(share >= min_valid)
+        strip_keys = np.random.default_rng([seed, number]).random(len(share))[chosen]
+        keys = np.concatenate([keys, strip_keys])
+        new = counts[:, chosen]
+        sampled = new if sampled is None else np.concatenate([sampled, new], axis=1)
+        if len(keys) > n_samples:
+            best = np.argpartition(keys, n_samples)[:n_samples]
+            keys, sampled = keys[best], sampled[:, best]
+        step(0.4 * (number + 1) / len(all_strips))
+    if sampled is None or sampled.shape[1] < 3:
+        raise DataTerraError(
+            "Fewer than 3 windows have enough valid pixels for beta diversity: lower MIN_VALID "
+            "or WINDOW, or check the spectral-species raster's mask."
+        )
+    sampled = sampled[:, np.argsort(keys)]
+    dissimilarity = indices.bray_curtis(sampled[0], sampled[0])
+    for iteration in sampled[1:]:  # running sum: one N_SAMPLES² matrix in memory
+        dissimilarity += indices.bray_curtis(iteration, iteration)
+    dissimilarity /= len(sampled)
+    coordinates, _ = indices.pcoa(dissimilarity, dimensions)
+    check_cancel(is_cancelled)
+    step(0.5)
+    names = [f"PCoA {i + 1}" for i in range(dimensions)]
+    with atomic_path(output_path) as temporary:
+        out = create_like(temporary, grid, np.float32, dimensions, NODATA, names)
+        for number, (row, height) in enumerate(all_strips):
+            check_cancel(is_cancelled)
+            counts, share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
+            counts = np.array([indices.apply_pcelim(c, pcelim) for c in counts])
+            placed = np.full((len(share), dimensions), np.nan)
+            valid = np.flatnonzero(share >= min_valid)
+            if len(valid):
+                placed[valid] = place_by_neighbours(counts[:, valid], sampled, coordinates, neighbours)
+            for axis in range(dimensions):
+                out.GetRasterBand(axis + 1).WriteArray(as_output(placed[:, axis]).reshape(shape), 0, out_row)
+            step(0.5 + 0.5 * (number + 1) / len(all_strips))
+        out.FlushCache()
+        out = None
+    return {"output": output_path, "samples": int(sampled.shape[1])}
+
+
+def place_by_neighbours(counts, sampled, coordinates, neighbours, chunk=512):
+    """Inverse-distance weighted PCoA coordinates of the nearest sampled windows."""
+    placed = np.empty((counts.shape[1], coordinates.shape[1]))
+    k = min(neighbours, sampled.shape[1])
+    for start in range(0, counts.shape[1], chunk):
+        part = slice(start, start + chunk)
+        d = indices.bray_curtis(counts[0][part], sampled[0])
+        for c, s in zip(counts[1:], sampled[1:]):  # running sum: one (chunk, n_samples) array
+            d += indices.bray_curtis(c[part], s)
+        d /= len(counts)
+        nearest = np.argpartition(d, k - 1, axis=1)[:, :k]
+        dist = np.take_along_axis(d, nearest, axis=1)
+        weights = 1.0 / np.maximum(dist, 1e-9)
+        exact = dist <= 1e-12
+        weights = np.where(exact.any(axis=1, keepdims=True), exact.astype(float), weights)
+        placed[part] = (weights[:, :, None] * coordinates[nearest]).sum(1) / weights.sum(1, keepdims=True)
+    return placed
+
+
+# ---------------------------------------------------------------------------- functional
+
+
+FUNCTIONAL_NAMES = ("FRic", "FEve", "FDiv")
+
+
+def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_valid=0.25,
+                         mask_path=None, progress=None, is_cancelled=None):
+    """FRic, FEve and FDiv (Villéger et al. 2008) per non-overlapping window of a PCA raster.
+
+    Every valid pixel of a window is an "individual" with equal weight in the space of
+    the first ``dimensions`` principal components (PCA units, FRic in units^dimensions).
+    """
+    info = open_raster(pca_path)
+    check_window(info, window)
+    if dimensions < 1 or dimensions > info.band_count:
+        raise DataTerraError(f"DIMENSIONS must be between 1 and the number of PCA bands ({info.band_count}).")
+    if window * window <= dimensions:
+        raise DataTerraError("WINDOW is too small: a convex hull needs more pixels than dimensions.")
+    ds = info.open()
+    mask_ds = None
+    if mask_path:
+        problems = check_same_grid(info, open_raster(mask_path))
+        if problems:
+            raise DataTerraError(f"The mask {mask_path} does not share the PCA raster's grid "
+                                 f"({', '.join(problems)}); resample it onto that grid first.")
+        mask_ds = gdal.Open(str(mask_path))
+    grid = coarse_grid(info, window)
+    rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
+    all_strips = list(strips(info.height, rows_per_strip))
+    with atomic_path(output_path) as temporary:
+        out = create_like(temporary, grid, np.float32, 3, NODATA, list(FUNCTIONAL_NAMES))
+        for number, (row, height) in enumerate(all_strips):
+            values = _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid,
+                                       is_cancelled)
+            shape = (-(-height // window), -(-info.width // window))
+            for band in range(3):
+                out.GetRasterBand(band + 1).WriteArray(as_output(values[:, band]).reshape(shape), 0, row // window)
+            if progress:
+                progress((number + 1) / len(all_strips))
+        out.FlushCache()
+        out = None
+    return output_path
+
+
+def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid, is_cancelled):
+    data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(0, row, info.width, height)
+                     for b in range(dimensions)]).astype(np.float64)
+    valid = np.all(np.isfinite(data), axis=0)
+    for b in range(dimensions):
+        nodata = info.nodata[b]
+        if nodata is not None:
+            valid &= data[b] != nodata
+    if mask_ds is not None:
+        valid &= mask_ds.GetRasterBand(1).ReadAsArray(0, row, info.width, height) != 0
+    cols = -(-info.width // window)
+    rows = -(-height // window)
+    values = np.full((rows * cols, 3), np.nan)
+    for wr in range(rows):
+        check_cancel(is_cancelled)
+        for wc in range(cols):
+            r, c = slice(wr * window, (wr + 1) * window), slice(wc * window, (wc + 1) * window)
+            keep = valid[r, c]
+            if keep.sum() < max(min_valid * window * window, dimensions + 1):
+                continue
+            points = data[:, r, c][:, keep].T
+            values[wr * cols + wc] = (indices.functional_richness(points),
+                                      indices.functional_evenness(points),
+                                      indices.functional_divergence(points))
+    return values
+
+
+# ---------------------------------------------------------------------------- plots
+
+
+def plot_counts(species_path, plots, progress=None, is_cancelled=None):
+    """Species counts inside every plot: list of (plot_id, (n_iter, n_species) counts, valid pixels).
+
+    ``plots`` is a list of (plot_id, WKT polygon in the raster's CRS); a pixel belongs to
+    a plot when its centre is inside (GDAL rasterisation).
+    """
+    info = open_raster(species_path)
+    ds = info.open()
+    n_species = species_count(info, ds)
+    results = []
+    for number, (plot_id, wkt) in enumerate(plots):
+        check_cancel(is_cancelled)
+        geometry = ogr.CreateGeometryFromWkt(wkt)
+        if geometry is None or geometry.IsEmpty():
+            raise DataTerraError(f"Plot {plot_id} has an empty or invalid geometry.")
+        c0, r0, width, height = _plot_window(geometry, info)
+        c1, r1 = c0 + width, r0 + height
+        counts = np.zeros((info.band_count, n_species))
+        valid_pixels = 0
+        if c1 > c0 and r1 > r0:
+            inside = _rasterise(geometry, info, c0, r0, c1 - c0, r1 - r0)
+            labels = ds.ReadAsArray(c0, r0, c1 - c0, r1 - r0).reshape(info.band_count, r1 - r0, c1 - c0)
+            for it in range(info.band_count):
+                picked = labels[it][inside]
+                counts[it] = np.bincount(picked, minlength=n_species + 1)[1:n_species + 1]
+            valid_pixels = int((labels[0][inside] != SPECIES_NODATA).sum())
+        results.append((plot_id, counts, valid_pixels))
+        if progress:
+            progress((number + 1) / max(len(plots), 1))
+    return results
+
+
+def _plot_window(geometry, info):
+    """(col, row, width, height) of the pixels covering a plot's envelope, clipped to the raster."""
+    x0, dx, _, y0, _, dy = info.geotransform
+    xmin, xmax, ymin, ymax = geometry.GetEnvelope()
+    c0 = max(0, int(np.floor((xmin - x0) / dx)))
+    c1 = min(info.width, int(np.ceil((xmax - x0) / dx)))
+    r0 = max(0, int(np.floor((ymax - y0) / dy)))
+    r1 = min(info.height, int(np.ceil((ymin - y0) / dy)))
+    return c0, r0, c1 - c0, r1 - r0
+
+
+def plot_functional(pca_path, plots, dimensions=3, is_cancelled=None):
+    """FRic, FEve, FDiv of the valid PCA pixels of every plot: (n_plots, 3) array (NaN if too few)."""
+    info = open_raster(pca_path)
+    if dimensions < 1 or dimensions > info.band_count:
+        raise DataTerraError(f"DIMENSIONS must be between 1 and the number of PCA bands ({info.band_count}).")
+    ds = info.open()
+    values = np.full((len(plots), 3), np.nan)
+    for number, (_, wkt) in enumerate(plots):
+        check_cancel(is_cancelled)
+        geometry = ogr.CreateGeometryFromWkt(wkt)
+        col, row, width, height = _plot_window(geometry, info)
+        if width <= 0 or height <= 0:
+            continue
+        inside = _rasterise(geometry, info, col, row, width, height)
+        data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(col, row, width, height) for b in range(dimensions)])
+        keep = inside & np.all(np.isfinite(data), axis=0)
+        for b in range(dimensions):
+            if info.nodata[b] is not None:
+                keep &= data[b] != info.nodata[b]
+        points = data[:, keep].T.astype(np.float64)
+        if len(points) > dimensions:
+            values[number] = (indices.functional_richness(points), indices.functional_evenness(points),
+                              indices.functional_divergence(points))
+    return values
+
+
+def _rasterise(geometry, info, col, row, width, height):
+    x0, dx, _, y0, _, dy = info.geotransform
+    target = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
+    target.SetGeoTransform((x0 + col * dx, dx, 0, y0 + row * dy, 0, dy))
+    source = ogr.GetDriverByName("Memory").CreateDataSource("plot")
+    layer = source.CreateLayer("plot", srs=info.srs if info.crs_wkt else None)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(geometry)
+    layer.CreateFeature(feature)
+    gdal.RasterizeLayer(target, [1], layer, burn_values=[1])
+    return target.ReadAsArray().astype(bool)
+
+
+def diversity_at_plots(species_path, plots, pcelim=0.02, hill_q=2.0, pca_path=None, dimensions=3,
+                       progress=None, is_cancelled=None):
+    """Every alpha index (mean, sd over iterations) per plot and the plots' Bray-Curtis matrix.
+
+    With ``pca_path``, FRic, FEve and FDiv of the plot's pixels are added. Returns
+    (rows, names, matrix): rows are dicts, ``matrix`` the (n_plots, n_plots) Bray-Curtis
+    dissimilarity averaged over iterations.
+    """
+    gathered = plot_counts(species_path, plots, progress, is_cancelled)
+    if not gathered:
+        raise DataTerraError("No plot was given.")
+    names = alpha_band_names(hill_q)
+    stack = np.array([c for _, c, _ in gathered])  # (plots, iterations, species)
+    by_iteration = [indices.apply_pcelim(stack[:, it], pcelim) for it in range(stack.shape[1])]
+    valid = np.array([v > 0 for _, _, v in gathered])
+    bands = _alpha_from_counts(by_iteration, valid, pcelim=0.0, hill_q=hill_q)
+    rows = []
+    for index, (plot_id, _, valid_pixels) in enumerate(gathered):
+        row = {"plot_id": plot_id, "valid_pixels": valid_pixels}
+        row.update({name: float(bands[b][index]) for b, name in enumerate(names)})
+        rows.append(row)
+    if pca_path:
+        functional = plot_functional(pca_path, plots, dimensions, is_cancelled)
+        names = names + list(FUNCTIONAL_NAMES)
+        for row, values in zip(rows, functional):
+            row.update({name: float(v) for name, v in zip(FUNCTIONAL_NAMES, values)})
+    matrix = np.mean([indices.bray_curtis(c, c) for c in by_iteration], axis=0)
+    return rows, names, matrix

@@ -1,0 +1,158 @@
+"""Diversity indices from species counts, vectorised over many windows at once.
+
+``counts`` is an (n_windows, n_species) array of pixel counts per spectral species.
+References: Shannon (1948) H = -Σ p ln p; Simpson (1949) as Gini-Simpson 1 - Σ p²
+(biodivMapR); Fisher, Corbet & Williams (1943) α solving S = α ln(1 + N/α); Hill (1973)
+numbers ᵠD = (Σ pᵠ)^(1/(1-q)), ¹D = exp(H), ⁰D = S; Bray & Curtis (1957)
+dissimilarity Σ|u - v| / Σ(u + v); Villéger, Mason & Mouillot (2008) FRic, FEve, FDiv.
+"""
+import numpy as np
+from scipy.sparse.csgraph import minimum_spanning_tree
+from scipy.spatial import ConvexHull, QhullError
+from scipy.spatial.distance import cdist, pdist, squareform
+
+INDEX_NAMES = ("richness", "shannon", "simpson", "fisher", "hill")
+
+
+def apply_pcelim(counts, pcelim):
+    """Zero the species whose share of their window is below ``pcelim`` (biodivMapR's PCELIM)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    totals = counts.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shares = np.where(totals > 0, counts / totals, 0.0)
+    return np.where(shares >= pcelim, counts, 0.0) if pcelim > 0 else counts
+
+
+def proportions(counts):
+    totals = counts.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(totals > 0, counts / totals, 0.0)
+
+
+def richness(counts):
+    return (np.asarray(counts) > 0).sum(axis=1).astype(np.float64)
+
+
+def shannon(counts):
+    p = proportions(np.asarray(counts, dtype=np.float64))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return -np.where(p > 0, p * np.log(p), 0.0).sum(axis=1)
+
+
+def simpson(counts):
+    p = proportions(np.asarray(counts, dtype=np.float64))
+    return 1.0 - (p * p).sum(axis=1)
+
+
+def hill(counts, q):
+    """Hill number of order ``q`` (effective number of species)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    if q == 0:
+        return richness(counts)
+    if q == 1:
+        return np.exp(shannon(counts))
+    p = proportions(counts)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        total = np.where(p > 0, p ** q, 0.0).sum(axis=1)
+        return np.where(total > 0, total ** (1.0 / (1.0 - q)), 0.0)
+
+
+def fisher_alpha(counts, iterations=200):
+    """Fisher's α solving S = α ln(1 + N/α) by bisection on ln α (NaN when S ≥ N or S = 0)."""
+    counts = np.asarray(counts, dtype=np.float64)
+    s = richness(counts)
+    n = counts.sum(axis=1)
+    low = np.full(len(s), np.log(1e-9))
+    high = np.full(len(s), np.log(1e9))
+    for _ in range(iterations):
+        middle = 0.5 * (low + high)
+        alpha = np.exp(middle)
+        too_many = alpha * np.log1p(n / np.maximum(alpha, 1e-300)) > s
+        high = np.where(too_many, middle, high)
+        low = np.where(too_many, low, middle)
+    alpha = np.exp(0.5 * (low + high))
+    return np.where((s > 0) & (s < n), alpha, np.nan)
+
+
+def alpha_indices(counts, hill_q=2.0):
+    """Every alpha index for each window: dict name -> (n_windows,) array."""
+    return {
+        "richness": richness(counts),
+        "shannon": shannon(counts),
+        "simpson": simpson(counts),
+        "fisher": fisher_alpha(counts),
+        "hill": hill(counts, hill_q),
+    }
+
+
+def bray_curtis(a, b):
+    """(len(a), len(b)) Bray-Curtis dissimilarities between count vectors (0 when both empty)."""
+    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d = cdist(a, b, metric="braycurtis")
+    return np.nan_to_num(d, nan=0.0)
+
+
+def pcoa(dissimilarity, dimensions=3):
+    """Principal coordinates (Gower 1966): coordinates (n, dimensions), eigenvalues."""
+    d = np.asarray(dissimilarity, dtype=np.float64)
+    n = len(d)
+    centring = np.eye(n) - 1.0 / n
+    b = -0.5 * centring @ (d * d) @ centring
+    values, vectors = np.linalg.eigh(b)
+    order = np.argsort(values)[::-1][:dimensions]
+    values, vectors = values[order], vectors[:, order]
+    signs = np.sign(vectors[np.argmax(np.abs(vectors), axis=0), np.arange(vectors.shape[1])])
+    signs[signs == 0] = 1
+    coordinates = vectors * signs * np.sqrt(np.clip(values, 0, None))
+    if coordinates.shape[1] < dimensions:
+        coordinates = np.pad(coordinates, ((0, 0), (0, dimensions - coordinates.shape[1])))
+    return coordinates, values
+
+
+def functional_richness(points):
+    """FRic: volume of the convex hull of the points (0 when degenerate or too few)."""
+    points = np.asarray(points, dtype=np.float64)
+    if len(points) <= points.shape[1]:
+        return 0.0
+    try:
+        return float(ConvexHull(points).volume)
+    except (QhullError, ValueError):
+        return 0.0
+
+
+def functional_evenness(points, weights=None):
+    """FEve (Villéger et al. 2008): regularity of the minimum spanning tree's weighted edges."""
+    points = np.asarray(points, dtype=np.float64)
+    s = len(points)
+    if s < 3:
+        return np.nan
+    weights = np.full(s, 1.0 / s) if weights is None else np.asarray(weights, float) / np.sum(weights)
+    distances = squareform(pdist(points))
+    # csgraph reads 0 as "no edge": nudge duplicated points to a tiny positive distance
+    graph = np.where(distances > 0, distances, 1e-12)
+    np.fill_diagonal(graph, 0.0)
+    tree = minimum_spanning_tree(graph).tocoo()
+    ew = tree.data / (weights[tree.row] + weights[tree.col])
+    pew = ew / ew.sum()
+    even = 1.0 / (s - 1)
+    return float((np.minimum(pew, even).sum() - even) / (1.0 - even))
+
+
+def functional_divergence(points, weights=None):
+    """FDiv (Villéger et al. 2008): abundance-weighted deviation from the hull vertices' centroid."""
+    points = np.asarray(points, dtype=np.float64)
+    s = len(points)
+    if s <= points.shape[1]:
+        return np.nan
+    weights = np.full(s, 1.0 / s) if weights is None else np.asarray(weights, float) / np.sum(weights)
+    try:
+        vertices = points[ConvexHull(points).vertices]
+    except (QhullError, ValueError):
+        return np.nan
+    gravity = vertices.mean(axis=0)
+    dg = np.sqrt(((points - gravity) ** 2).sum(axis=1))
+    mean_dg = dg.mean()
+    delta = (weights * (dg - mean_dg)).sum()
+    delta_abs = (weights * np.abs(dg - mean_dg)).sum()
+    return float((delta + mean_dg) / (delta_abs + mean_dg)) if delta_abs + mean_dg > 0 else np.nan

@@ -1,0 +1,78 @@
+"""Diversity indices against hand computations and scipy formulas."""
+import numpy as np
+import pytest
+from scipy.optimize import brentq
+from scipy.spatial import ConvexHull
+from scipy.spatial.distance import braycurtis, pdist, squareform
+
+from dataterra.biodivmap.core import indices
+from dataterra.biodivmap.core.diversity import window_counts
+
+
+def test_shannon_simpson_hill_by_hand():
+    counts = np.array([[2, 2, 0], [1, 1, 2]])
+    # p = (1/2, 1/2): H = ln 2; p = (1/4, 1/4, 1/2): H = 2·(1/4)·ln 4 + (1/2)·ln 2 = 1.5 ln 2
+    np.testing.assert_allclose(indices.shannon(counts), [np.log(2), 1.5 * np.log(2)])
+    np.testing.assert_allclose(indices.simpson(counts), [0.5, 1 - (1 / 16 + 1 / 16 + 1 / 4)])
+    np.testing.assert_allclose(indices.richness(counts), [2, 3])
+    np.testing.assert_allclose(indices.hill(counts, 0), [2, 3])
+    np.testing.assert_allclose(indices.hill(counts, 1), [2, np.exp(1.5 * np.log(2))])
+    np.testing.assert_allclose(indices.hill(counts, 2), [2, 1 / 0.375])
+    np.testing.assert_allclose(indices.hill(counts, 3), [2, (2 / 64 + 1 / 8) ** (-1 / 2)])
+
+
+def test_fisher_alpha_solves_fisher_equation():
+    counts = np.array([[5, 3, 1, 1, 1, 2, 7], [50, 50, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1]])
+    alpha = indices.fisher_alpha(counts)
+    for row, value in zip(counts[:2], alpha[:2]):
+        s, n = (row > 0).sum(), row.sum()
+        expected = brentq(lambda a, s=s, n=n: a * np.log(1 + n / a) - s, 1e-6, 1e6)
+        assert value == pytest.approx(expected, rel=1e-8)
+    assert np.isnan(alpha[2])  # S = N: α is infinite
+
+
+def test_pcelim_drops_rare_species():
+    counts = np.array([[97, 2, 1]])
+    np.testing.assert_array_equal(indices.apply_pcelim(counts, 0.02), [[97, 2, 0]])
+
+
+def test_bray_curtis_equals_scipy():
+    rng = np.random.default_rng(0)
+    a, b = rng.integers(0, 20, (5, 8)), rng.integers(0, 20, (4, 8))
+    d = indices.bray_curtis(a, b)
+    for i in range(5):
+        for j in range(4):
+            assert d[i, j] == pytest.approx(braycurtis(a[i], b[j]))
+
+
+def test_pcoa_recovers_euclidean_configuration():
+    points = np.random.default_rng(1).normal(size=(12, 2))
+    d = squareform(pdist(points))
+    coordinates, _ = indices.pcoa(d, 3)
+    np.testing.assert_allclose(squareform(pdist(coordinates)), d, atol=1e-9)
+
+
+def test_functional_richness_equals_convex_hull_volume():
+    cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 2) for z in (0, 3)], dtype=float)
+    points = np.vstack([cube, [[0.5, 1, 1]]])
+    assert indices.functional_richness(points) == pytest.approx(6.0)
+    random = np.random.default_rng(2).normal(size=(30, 3))
+    assert indices.functional_richness(random) == pytest.approx(ConvexHull(random).volume)
+    assert indices.functional_richness(np.zeros((10, 3))) == 0.0  # degenerate
+
+
+def test_functional_evenness_and_divergence_by_hand():
+    line = np.column_stack([np.arange(6.0), np.zeros(6)])
+    assert indices.functional_evenness(line) == pytest.approx(1.0)  # regular spacing
+    uneven = np.array([[0.0, 0], [0.1, 0], [0.2, 0], [10, 0]])
+    # EW ∝ (0.1, 0.1, 9.8), PEW = (0.01, 0.01, 0.98), 1/(S-1) = 1/3
+    assert indices.functional_evenness(uneven) == pytest.approx((0.01 + 0.01 + 1 / 3 - 1 / 3) / (2 / 3))
+    square = np.array([[1.0, 1], [1, -1], [-1, 1], [-1, -1], [0, 0]])
+    # dG = (r, r, r, r, 0), mean 0.8 r, Δd = 0, Δ|d| = 0.32 r → FDiv = 0.8 / 1.12
+    assert indices.functional_divergence(square) == pytest.approx(0.8 / 1.12)
+
+
+def test_window_counts_by_hand():
+    labels = np.array([[1, 1, 2], [0, 2, 2], [1, 0, 0]])
+    counts = window_counts(labels, 2, 2)
+    np.testing.assert_array_equal(counts, [[1, 2, 1], [0, 0, 2], [1, 1, 0], [1, 0, 0]])
