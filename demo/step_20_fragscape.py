@@ -106,4 +106,25 @@ def run(ctx):
     except ImportError:
         ctx.log("demo/mapping.py is not available on this branch yet: PNG map skipped")
     ctx.shared["fragscape"] = {"outputs": outputs, "landscapes": landscapes, "rows": rows}
+    written.append(roads_effect(ctx, outputs[("vector", "CUT")]))
     return written + list(outputs.values())
+
+
+def roads_effect(ctx, with_roads):
+    """Scenario comparison: the same landscape without roads, then what the roads cost per commune."""
+    import processing
+
+    def run(algorithm, parameters):
+        return processing.run(f"dataterra:{algorithm}", parameters, feedback=ctx.feedback)["OUTPUT"]
+
+    habitat = run("prepare_landscape", {
+        "LANDCOVER": str(ctx.sample["clc"]), "CLASS_FIELD": "CODE_12", "PRESET": CLC_PRESET,
+        "STUDY_AREA": str(ctx.sample["epci"]), "MODE": 0, "OUTPUT": str(ctx.output / "habitat_without_roads.gpkg")})
+    without_roads = run("effective_mesh_size", {
+        "INPUT": habitat, "REPORTING": str(ctx.sample["communes"]), "METHOD": 0, "CONNECTIVITY": 1,
+        "OUTPUT": str(ctx.output / "meff_vector_cut_without_roads.gpkg")})
+    comparison = run("compare_fragmentation", {
+        "BEFORE": without_roads, "AFTER": with_roads, "KEY_FIELD": "INSEE_COM",
+        "OUTPUT": str(ctx.output / "roads_effect_per_commune.gpkg")})
+    ctx.log("roads' effect per commune (meff without roads -> with roads) written")
+    return comparison

@@ -46,8 +46,38 @@ def run(ctx):
     ctx.shared["biodispersal"] = {"friction": friction, "patches": patches, "graph": graph}
     written = [landcover, friction, patches, dispersal["OUTPUT"], dispersal["OUTPUT_NEAREST"],
                dispersal["OUTPUT_AREA"], graph["OUTPUT_NODES"], graph["OUTPUT_EDGES"]]
+    written += fusion_with_roads(ctx, landcover) + corridors(ctx, patches, friction)
     png = write_map(ctx, dispersal["OUTPUT"], graph["OUTPUT_NODES"], graph["OUTPUT_EDGES"])
     return written + ([png] if png else [])
+
+
+def fusion_with_roads(ctx, landcover):
+    """BioDispersal's fusion step: roads (burnt as CLC 122) take priority over the land cover."""
+    import processing
+    from qgis.core import QgsRasterLayer
+
+    extent = QgsRasterLayer(landcover, "landcover").extent()
+    roads = processing.run("gdal:rasterize", {
+        "INPUT": str(ctx.sample["roads"]), "BURN": 122, "UNITS": 1, "WIDTH": RESOLUTION, "HEIGHT": RESOLUTION,
+        "EXTENT": f"{extent.xMinimum()},{extent.xMaximum()},{extent.yMinimum()},{extent.yMaximum()} [EPSG:2154]",
+        "NODATA": 0, "DATA_TYPE": 4, "OUTPUT": str(ctx.output / "roads_25m.tif")}, feedback=ctx.feedback)["OUTPUT"]
+    merged = processing.run("dataterra:merge_by_priority", {
+        "INPUTS": [roads, landcover], "OUTPUT": str(ctx.output / "landcover_with_roads_25m.tif")},
+        feedback=ctx.feedback)["OUTPUT"]
+    ctx.log("fusion: roads (CLC 122) burnt over the land cover")
+    return [roads, merged]
+
+
+def corridors(ctx, patches, friction):
+    """Least-cost paths between neighbouring forest patches, and the corridors around them."""
+    import processing
+
+    result = processing.run("dataterra:least_cost_corridors", {
+        "PATCHES": patches, "FRICTION": friction, "MAX_COST": MAX_COST,
+        "OUTPUT_PATHS": str(ctx.output / "forest_least_cost_paths.gpkg"),
+        "OUTPUT_CORRIDORS": str(ctx.output / "forest_corridors.tif")}, feedback=ctx.feedback)
+    ctx.log("least-cost paths and corridors between neighbouring forest patches")
+    return [result["OUTPUT_PATHS"], result["OUTPUT_CORRIDORS"]]
 
 
 def write_map(ctx, cost_path, nodes_path, edges_path):
