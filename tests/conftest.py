@@ -36,6 +36,34 @@ _expose_plugin_package()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def write_geotiff(path, array, pixel=10.0, origin=(700000.0, 6300000.0), nodata=None, epsg=2154):
+    """Write ``array`` as a one-band north-up GeoTIFF of its own data type; ``pixel`` is a
+    size or a (width, height) pair in metres; returns the path as str."""
+    import numpy as np
+    from osgeo import gdal, gdal_array, osr
+
+    array = np.asarray(array)
+    width, height = pixel if isinstance(pixel, (tuple, list)) else (pixel, pixel)
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1,
+                                                   gdal_array.NumericTypeCodeToGDALTypeCode(array.dtype))
+    dataset.SetGeoTransform((origin[0], width, 0.0, origin[1], 0.0, -height))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    dataset.SetProjection(srs.ExportToWkt())
+    band = dataset.GetRasterBand(1)
+    if nodata is not None:
+        band.SetNoDataValue(nodata)
+    band.WriteArray(array)
+    dataset = None
+    return str(path)
+
+
+@pytest.fixture(scope="session")
+def geotiff():
+    """:func:`write_geotiff`, for the areas' own raster fixtures."""
+    return write_geotiff
+
+
 @pytest.fixture(scope="session")
 def sample_data():
     """Paths of the Clermontais sample landscape (see sample_data/clermontais/README.md)."""

@@ -1,27 +1,10 @@
 """Fixtures of the connectivity tests: small GeoTIFFs and a runner for GRASS r.cost."""
 import numpy as np
 import pytest
-from osgeo import gdal, osr
+from osgeo import gdal
 
 LAMBERT93 = 2154
 _KEEP_ALIVE = []  # providers added from Python must outlive the fixture
-
-
-def write_raster(path, array, pixel=(10.0, 10.0), origin=(700000.0, 6280000.0), nodata=None, epsg=LAMBERT93):
-    """Write ``array`` as a one-band GeoTIFF (float32 unless integer) and return its path."""
-    array = np.asarray(array)
-    gdal_type = gdal.GDT_Int32 if np.issubdtype(array.dtype, np.integer) else gdal.GDT_Float32
-    ds = gdal.GetDriverByName("GTiff").Create(str(path), array.shape[1], array.shape[0], 1, gdal_type)
-    ds.SetGeoTransform((origin[0], pixel[0], 0.0, origin[1], 0.0, -pixel[1]))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    band = ds.GetRasterBand(1)
-    if nodata is not None:
-        band.SetNoDataValue(nodata)
-    band.WriteArray(array)
-    ds = None
-    return str(path)
 
 
 def read_raster(path):
@@ -36,9 +19,12 @@ def read_raster(path):
 
 
 @pytest.fixture
-def raster_writer(tmp_path):
-    def write(name, array, **kwargs):
-        return write_raster(tmp_path / name, array, **kwargs)
+def raster_writer(tmp_path, geotiff):
+    def write(name, array, pixel=(10.0, 10.0), origin=(700000.0, 6280000.0), **kwargs):
+        """Integers as Int32, anything else as float32 (what GRASS is compared on)."""
+        array = np.asarray(array)
+        array = array.astype(np.int32 if np.issubdtype(array.dtype, np.integer) else np.float32)
+        return geotiff(tmp_path / name, array, pixel=pixel, origin=origin, **kwargs)
     return write
 
 

@@ -1,7 +1,6 @@
 """Block-wise raster I/O shared by the cores: grids, CRS checks, atomic writes."""
 import numpy as np
 import pytest
-from osgeo import gdal, osr
 
 from dataterra.rasterblocks import (
     RasterError,
@@ -14,18 +13,11 @@ from dataterra.rasterblocks import (
 )
 
 
-def write_raster(path, array, epsg=2154, origin=(700000.0, 6300000.0), pixel=10.0, nodata=None):
-    driver = gdal.GetDriverByName("GTiff")
-    ds = driver.Create(str(path), array.shape[1], array.shape[0], 1, gdal.GDT_Float32)
-    ds.SetGeoTransform((origin[0], pixel, 0, origin[1], 0, -pixel))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(epsg)
-    ds.SetProjection(srs.ExportToWkt())
-    if nodata is not None:
-        ds.GetRasterBand(1).SetNoDataValue(nodata)
-    ds.GetRasterBand(1).WriteArray(array)
-    ds = None
-    return path
+@pytest.fixture
+def write_raster(geotiff):
+    def write(path, array, epsg=2154, origin=(700000.0, 6300000.0), pixel=10.0, nodata=None):
+        return geotiff(path, np.asarray(array, dtype=np.float32), pixel, origin, nodata, epsg)
+    return write
 
 
 def test_windows_cover_every_pixel_exactly_once():
@@ -36,7 +28,7 @@ def test_windows_cover_every_pixel_exactly_once():
     assert (seen == 1).all()
 
 
-def test_open_raster_reads_grid_nodata_and_blocks(tmp_path):
+def test_open_raster_reads_grid_nodata_and_blocks(tmp_path, write_raster):
     array = np.arange(12, dtype=np.float32).reshape(3, 4)
     info = open_raster(write_raster(tmp_path / "a.tif", array, nodata=5.0))
     assert (info.width, info.height, info.band_count) == (4, 3, 1)
@@ -48,7 +40,7 @@ def test_open_raster_reads_grid_nodata_and_blocks(tmp_path):
     assert info.valid_mask(block).sum() == 11
 
 
-def test_geographic_crs_is_refused_with_advice(tmp_path):
+def test_geographic_crs_is_refused_with_advice(tmp_path, write_raster):
     info = open_raster(write_raster(tmp_path / "geo.tif", np.zeros((2, 2), np.float32), epsg=4326,
                                     origin=(3.0, 43.6), pixel=0.001))
     with pytest.raises(RasterError, match="geographic CRS.*Reproject"):
@@ -60,7 +52,7 @@ def test_missing_file_names_the_path(tmp_path):
         open_raster(tmp_path / "nothing.tif")
 
 
-def test_grid_differences_are_named(tmp_path):
+def test_grid_differences_are_named(tmp_path, write_raster):
     a = open_raster(write_raster(tmp_path / "a.tif", np.zeros((5, 5), np.float32)))
     b = open_raster(write_raster(tmp_path / "b.tif", np.zeros((5, 5), np.float32), pixel=20.0))
     c = open_raster(write_raster(tmp_path / "c.tif", np.zeros((5, 5), np.float32), epsg=32631))
@@ -69,7 +61,7 @@ def test_grid_differences_are_named(tmp_path):
     assert "coordinate reference system" in check_same_grid(a, c)
 
 
-def test_atomic_path_renames_on_success_and_leaves_nothing_on_error(tmp_path):
+def test_atomic_path_renames_on_success_and_leaves_nothing_on_error(tmp_path, write_raster):
     like = open_raster(write_raster(tmp_path / "like.tif", np.ones((4, 4), np.float32)))
     final = tmp_path / "out" / "result.tif"
     with pytest.raises(ValueError):
