@@ -1,5 +1,6 @@
 """Start QGIS + Processing headless with the Data Terra provider, for the demo and benchmarks."""
 import os
+import tempfile
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def start_qgis():
     if _app is not None:
         return _app
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # a private authentication database: the demo never reads or writes the user's own
+    os.environ["QGIS_AUTH_DB_DIR_PATH"] = tempfile.mkdtemp(prefix="dataterra-demo-auth-")
     expose_package()
     from qgis.core import QgsApplication
 

@@ -62,11 +62,39 @@ def run(ctx):
         paths = workflow.deliver(book, client, local_id, ctx.output / "products")
         layer = QgsRasterLayer(str(paths[0]), "Pléiades (reference server)")
         ctx.log(f"delivered and loaded: {paths[0].name}, valid={layer.isValid()}, bands={layer.bandCount()}")
+        submit_through_processing(ctx, server, token, book_path)
     finally:
         server.stop()
     written = sorted(package.iterdir()) + [book_path] + paths
     png = _map(ctx, book_path, layer)
     return written + ([png] if png else [])
+
+
+def submit_through_processing(ctx, server, token, book_path):
+    """The same kind of request through dataterra:dinamis_submit_order, as a model would send
+    it; the credentials live in a QGIS auth config (the demo's QGIS has a private auth DB)."""
+    import processing
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet():
+        manager.setMasterPassword("dataterra-demo", True)
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("DINAMIS reference server (demo)")
+    config.setConfig("username", "demo")
+    config.setConfig("password", token)
+    if not manager.storeAuthenticationConfig(config)[0]:
+        raise RuntimeError("Could not store the demo's authentication configuration.")
+    try:
+        result = processing.run("dataterra:dinamis_submit_order", {
+            "INPUT": str(ctx.sample["epci"]), "PRODUCT": 0, "USER_TYPE": 2,
+            "INSTITUTION": "Communauté de communes du Clermontais", "PURPOSE": "Hedgerow mapping at 50 cm",
+            "PROJECT": "Clermontais landscape", "SERVER_URL": server.base_url, "AUTHCFG": config.id(),
+            "ORDER_BOOK": str(book_path)}, feedback=ctx.feedback)
+    finally:
+        manager.removeAuthenticationConfig(config.id())
+    ctx.log(f"dataterra:dinamis_submit_order: order {result['ORDER_ID']} {result['STATUS']}, "
+            f"{server.order_count()} orders on the server")
 
 
 def _map(ctx, book_path, product_layer):
