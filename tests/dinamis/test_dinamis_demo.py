@@ -24,4 +24,7 @@ def test_demo_step_70(dataterra_provider, sample_data, tmp_path):
     dataset = ogr.Open(str(tmp_path / "dinamis_orders.gpkg"))
     layer = dataset.GetLayer(0)
     statuses = [feature.GetField("status") for feature in layer]
-    assert statuses == ["delivered"]
+    # the retried order is delivered; the one sent through dataterra:dinamis_submit_order is submitted
+    assert statuses == ["delivered", "submitted"]
+    assert any(m.startswith("dataterra:dinamis_submit_order: order") and m.endswith("2 orders on the server")
+               for m in messages)
