@@ -6,7 +6,6 @@ toolbox, run in the background; the configuration is saved in the QGIS project u
 "connectivity" and the results are added to the project, styled.
 """
 import os
-import tempfile
 
 from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWizardPage
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
@@ -14,8 +13,7 @@ from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
 from ..dataterra_plugin.styles import graduated_renderer
 from ..dataterra_plugin.ui.background import ChainStep
-from ..dataterra_plugin.ui.fragmentation_wizard import layer_source, select_layer_by_source
-from ..dataterra_plugin.ui.study_wizard import StudyWizard
+from ..dataterra_plugin.ui.study_wizard import StudyWizard, layer_source, select_layer_by_source
 
 NOMENCLATURES = ("clc", "oso")
 ALL_CLASSES = {"clc": "111-523", "oso": "1-23"}
@@ -119,14 +117,7 @@ class ConnectivityWizard(StudyWizard):
 
     def apply_config(self, config):
         self.subnetwork.setText(config.get("subnetwork", ""))
-        source = config.get("landcover", "")
-        if source.lower().endswith((".tif", ".tiff")):  # select_layer_by_source opens vectors only
-            layer = QgsRasterLayer(source, os.path.basename(source))
-            if layer.isValid():
-                QgsProject.instance().addMapLayer(layer)
-                self.landcover.setLayer(layer)
-        else:
-            select_layer_by_source(self.landcover, source)
+        select_layer_by_source(self.landcover, config.get("landcover", ""))
         self.class_field.setField(config.get("class_field", ""))
         self.nomenclature.setCurrentIndex(NOMENCLATURES.index(config.get("nomenclature", "clc")))
         groups = config.get("groups", ["forest"])
@@ -154,8 +145,7 @@ class ConnectivityWizard(StudyWizard):
 
     # --- running ------------------------------------------------------------------------
     def chain_steps(self, config):
-        folder = config["output_dir"] or tempfile.mkdtemp(prefix="dataterra_connectivity_")
-        os.makedirs(folder, exist_ok=True)
+        folder = self.output_folder(config)
         nomenclature = config["nomenclature"]
         steps = []
         is_vector = bool(config["class_field"])

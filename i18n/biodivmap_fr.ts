@@ -4,12 +4,12 @@
 <context>
     <name>AlphaDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="62" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="62"/>
         <source>Alpha diversity (spectral species)</source>
         <translation>Diversité alpha (espèces spectrales)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="65" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="65"/>
         <source>Alpha diversity of spectral species per window (biodivMapR): richness, Shannon H = -Σ p ln p, Simpson 1 - Σ p², Fisher's alpha (S = α ln(1 + N/α)) and the Hill number of order HILL_Q, where p are the shares of the species in the window.
 
 Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). A window is computed when at least MIN_VALID of its pixels are valid; species below PCELIM of the window are ignored. Each index is the mean over the iterations (bands) of the spectral-species raster, followed by its standard deviation: 10 bands named richness_mean, richness_sd, shannon_mean, ... Nodata: -9999.</source>
@@ -18,17 +18,17 @@ Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input p
 Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) sauf si MOVING est coché (une valeur par pixel, fenêtre centrée sur lui : plus lent). Une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides ; les espèces sous PCELIM de la fenêtre sont ignorées. Chaque indice est la moyenne sur les itérations (bandes) du raster d'espèces spectrales, suivie de son écart-type : 10 bandes nommées richness_mean, richness_sd, shannon_mean, ... Nodata : -9999.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="81" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="81"/>
         <source>Moving window</source>
         <translation>Fenêtre glissante</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="82" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="82"/>
         <source>Order q of the Hill number</source>
         <translation>Ordre q du nombre de Hill</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="83" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="83"/>
         <source>Alpha diversity</source>
         <translation>Diversité alpha</translation>
     </message>
@@ -36,12 +36,12 @@ Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie 
 <context>
     <name>BetaDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="105" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="105"/>
         <source>Beta diversity (spectral species)</source>
         <translation>Diversité bêta (espèces spectrales)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="108" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="108"/>
         <source>Beta diversity map (biodivMapR): how different the spectral-species composition of each window is from the others.
 
 N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED); their Bray-Curtis dissimilarities (mean over iterations) are ordinated by a principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed at the inverse-distance weighted mean of its 5 least dissimilar sampled windows. Windows of similar composition get similar colours when the 3 bands are shown as RGB. Output pixel = WINDOW input pixels. Nodata: -9999.</source>
@@ -50,27 +50,27 @@ N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED
 N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasard (SEED) ; leurs dissimilarités de Bray-Curtis (moyenne sur les itérations) sont ordonnées par une analyse en coordonnées principales (PCoA) sur DIMENSIONS axes ; chaque autre fenêtre est placée à la moyenne, pondérée par l'inverse de la distance, de ses 5 fenêtres échantillonnées les moins dissemblables. Les fenêtres de composition proche prennent des couleurs proches quand les 3 bandes sont affichées en RVB. Pixel de sortie = WINDOW pixels d'entrée. Nodata : -9999.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="123" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="123"/>
         <source>Number of sampled windows</source>
         <translation>Nombre de fenêtres échantillonnées</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="124" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="124"/>
         <source>PCoA axes</source>
         <translation>Axes de la PCoA</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="125" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="125"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="126" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="126"/>
         <source>Beta diversity (PCoA)</source>
         <translation>Diversité bêta (PCoA)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="138" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="138"/>
         <source>{0} windows sampled for the PCoA.</source>
         <translation>{0} fenêtres échantillonnées pour la PCoA.</translation>
     </message>
@@ -78,62 +78,62 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
 <context>
     <name>DiversityAtPlotsAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="44" />
+        <location filename="../biodivmap/algorithms/plots.py" line="44"/>
         <source>Spectral diversity at field plots</source>
         <translation>Diversité spectrale aux placettes de terrain</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="63" />
+        <location filename="../biodivmap/algorithms/plots.py" line="63"/>
         <source>Spectral species (one band per iteration)</source>
         <translation>Espèces spectrales (une bande par itération)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="65" />
+        <location filename="../biodivmap/algorithms/plots.py" line="65"/>
         <source>Field plots (polygons or points)</source>
         <translation>Placettes de terrain (polygones ou points)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="68" />
+        <location filename="../biodivmap/algorithms/plots.py" line="68"/>
         <source>Plot identifier field</source>
         <translation>Champ identifiant de la placette</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="70" />
+        <location filename="../biodivmap/algorithms/plots.py" line="70"/>
         <source>Plot radius for points</source>
         <translation>Rayon des placettes ponctuelles</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="72" />
+        <location filename="../biodivmap/algorithms/plots.py" line="72"/>
         <source>Ignore species below this share of a plot (PCELIM)</source>
         <translation>Ignorer les espèces sous cette part d'une placette (PCELIM)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="74" />
+        <location filename="../biodivmap/algorithms/plots.py" line="74"/>
         <source>Order q of the Hill number</source>
         <translation>Ordre q du nombre de Hill</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="78" />
+        <location filename="../biodivmap/algorithms/plots.py" line="78"/>
         <source>Diversity at plots</source>
         <translation>Diversité aux placettes</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="79" />
+        <location filename="../biodivmap/algorithms/plots.py" line="79"/>
         <source>Bray-Curtis between plots</source>
         <translation>Bray-Curtis entre placettes</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="89" />
+        <location filename="../biodivmap/algorithms/plots.py" line="89"/>
         <source>The plots are points: give a RADIUS greater than 0.</source>
         <translation>Les placettes sont des points : donnez un rayon RADIUS supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="95" />
+        <location filename="../biodivmap/algorithms/plots.py" line="95"/>
         <source>Plot {0} has no geometry.</source>
         <translation>La placette {0} n'a pas de géométrie.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="47" />
+        <location filename="../biodivmap/algorithms/plots.py" line="47"/>
         <source>Computes the spectral diversity indices inside field plots, to compare them with field inventories.
 
 Plots are polygons, or points with a RADIUS (circular plots). The pixels whose centre falls inside a plot are counted per spectral species; the table gives, per plot, the number of valid pixels and the mean and standard deviation over iterations of richness, Shannon, Simpson, Fisher's alpha and the Hill number of order HILL_Q (species below PCELIM of the plot ignored). The second table gives the Bray-Curtis dissimilarity of every pair of plots (mean over iterations). Plots are reprojected to the raster's CRS.
@@ -146,12 +146,12 @@ Les placettes sont des polygones, ou des points avec un rayon RADIUS (placettes 
 Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularité et la divergence fonctionnelles (FRic, FEve, FDiv, Villéger et al. 2008) des pixels de chaque placette sur les DIMENSIONS premières composantes sont ajoutées.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="75" />
+        <location filename="../biodivmap/algorithms/plots.py" line="75"/>
         <source>PCA scores, for functional diversity (optional)</source>
         <translation>Composantes de l'ACP, pour la diversité fonctionnelle (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="77" />
+        <location filename="../biodivmap/algorithms/plots.py" line="77"/>
         <source>PCA components used</source>
         <translation>Composantes de l'ACP utilisées</translation>
     </message>
@@ -159,32 +159,32 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
 <context>
     <name>FunctionalDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="150" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="150"/>
         <source>Functional diversity (FRic, FEve, FDiv)</source>
         <translation>Diversité fonctionnelle (FRic, FEve, FDiv)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="153" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="153"/>
         <source>Functional diversity per window in the space of the first DIMENSIONS principal components (the PCA output of Spectral species), after Villéger, Mason &amp; Mouillot (2008), every valid pixel weighing the same: FRic, the volume of the convex hull of the pixels (PCA units to the power DIMENSIONS); FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to 1). Windows do not overlap (output pixel = WINDOW input pixels); a window is computed when at least MIN_VALID of its pixels are valid. Nodata: -9999.</source>
         <translation>Diversité fonctionnelle par fenêtre dans l'espace des DIMENSIONS premières composantes principales (la sortie ACP d'Espèces spectrales), d'après Villéger, Mason &amp; Mouillot (2008), chaque pixel valide ayant le même poids : FRic, le volume de l'enveloppe convexe des pixels (unités ACP à la puissance DIMENSIONS) ; FEve, la régularité de l'arbre couvrant minimal (0 à 1) ; FDiv, la divergence par rapport au centre de gravité de l'enveloppe (0 à 1). Les fenêtres ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) ; une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides. Nodata : -9999.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="164" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="164"/>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="165" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="165"/>
         <source>Mask (0 = excluded)</source>
         <translation>Masque (0 = exclu)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="167" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="167"/>
         <source>PCA components used</source>
         <translation>Composantes de l'ACP utilisées</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="168" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="168"/>
         <source>Functional diversity</source>
         <translation>Diversité fonctionnelle</translation>
     </message>
@@ -192,12 +192,12 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
 <context>
     <name>SpectralSpeciesAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="49" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="49"/>
         <source>Spectral species (PCA + k-means)</source>
         <translation>Espèces spectrales (ACP + k-means)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="52" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="52"/>
         <source>Clusters the pixels of a multispectral image (Sentinel-2, SPOT 6-7, Pléiades) into 'spectral species' (Féret &amp; Asner 2014, biodivMapR).
 
 Band wavelengths come from the wavelength list, else the sensor preset, else the file's metadata. Reflectance stored as integers ×10,000 is detected and rescaled. Pixels are masked where the input is nodata, the optional mask is 0, NDVI is below NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum removal divides each spectrum by its convex hull.
@@ -214,137 +214,137 @@ Une ACP est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SI
 Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L'image est traitée par blocs.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="73" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="73"/>
         <source>Multispectral image</source>
         <translation>Image multispectrale</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
         <source>Sensor preset (band wavelengths)</source>
         <translation>Préréglage du capteur (longueurs d'onde des bandes)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74" />
-        <source>From the file's metadata</source>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
+        <source>From the file&apos;s metadata</source>
         <translation>D'après les métadonnées du fichier</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
         <source>Sentinel-2, 10 m bands (B2, B3, B4, B8)</source>
         <translation>Sentinel-2, bandes à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
         <source>Sentinel-2, 10 bands at 20 m (B2 to B12 without B1, B9, B10)</source>
         <translation>Sentinel-2, 10 bandes à 20 m (B2 à B12 sans B1, B9, B10)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
         <source>SPOT 6-7 (blue, green, red, NIR)</source>
         <translation>SPOT 6-7 (bleu, vert, rouge, PIR)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
         <source>Pléiades (blue, green, red, NIR)</source>
         <translation>Pléiades (bleu, vert, rouge, PIR)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="80" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="80"/>
         <source>Band wavelengths in nm, comma separated (overrides the preset)</source>
         <translation>Longueurs d'onde des bandes en nm, séparées par des virgules (remplacent le préréglage)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="83" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="83"/>
         <source>Mask (0 = excluded)</source>
         <translation>Masque (0 = exclu)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="84" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="84"/>
         <source>Minimum NDVI</source>
         <translation>NDVI minimal</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="85" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="85"/>
         <source>Shade: minimum NIR reflectance (0-1)</source>
         <translation>Ombre : réflectance PIR minimale (0-1)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="87" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="87"/>
         <source>Clouds: maximum blue reflectance (0-1)</source>
         <translation>Nuages : réflectance bleue maximale (0-1)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="89" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="89"/>
         <source>Outlier filter: inter-quartile range weight</source>
         <translation>Filtre des valeurs aberrantes : poids de l'écart interquartile</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="91" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="91"/>
         <source>Continuum removal</source>
         <translation>Retrait du continuum</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="92" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="92"/>
         <source>Pixels sampled to fit PCA and k-means</source>
         <translation>Pixels échantillonnés pour ajuster l'ACP et les k-means</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="94" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="94"/>
         <source>PCA components kept (0: by explained variance)</source>
         <translation>Composantes de l'ACP gardées (0 : selon la variance expliquée)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="96" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="96"/>
         <source>Explained variance to keep when components = 0</source>
         <translation>Variance expliquée à garder quand composantes = 0</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="98" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="98"/>
         <source>Number of spectral species (clusters)</source>
         <translation>Nombre d'espèces spectrales (classes)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="100" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="100"/>
         <source>Number of k-means iterations (subsamples)</source>
         <translation>Nombre d'itérations de k-means (sous-échantillons)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="102" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="102"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="103" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="103"/>
         <source>Existing model to apply instead of fitting one (.npz)</source>
         <translation>Modèle existant à appliquer au lieu d'en ajuster un (.npz)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="111" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="111"/>
         <source>Spectral species model (*.npz)</source>
         <translation>Modèle d'espèces spectrales (*.npz)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="106" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="106"/>
         <source>Spectral species</source>
         <translation>Espèces spectrales</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="107" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="107"/>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="109" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="109"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="111" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="111"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="143" />
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="143"/>
         <source>Band wavelengths must be numbers in nm separated by commas, e.g. 490, 560, 665, 842.</source>
         <translation>Les longueurs d'onde des bandes doivent être des nombres en nm séparés par des virgules, par exemple 490, 560, 665, 842.</translation>
     </message>
@@ -352,22 +352,22 @@ Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué
 <context>
     <name>WindowParameters</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="27" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="27"/>
         <source>Spectral species (one band per iteration)</source>
         <translation>Espèces spectrales (une bande par itération)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="32" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="32"/>
         <source>Window size (pixels)</source>
         <translation>Taille de la fenêtre (pixels)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="34" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="34"/>
         <source>Minimum share of valid pixels in a window</source>
         <translation>Part minimale de pixels valides dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="39" />
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="39"/>
         <source>Ignore species below this share of a window (PCELIM)</source>
         <translation>Ignorer les espèces sous cette part d'une fenêtre (PCELIM)</translation>
     </message>

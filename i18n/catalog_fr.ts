@@ -1,184 +1,185 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>CatalogDock</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="58" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="58"/>
         <source>Data Terra catalogue</source>
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="188" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="188"/>
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="91" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="91"/>
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="98" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="98"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="411" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="411"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="103" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="103"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="105" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="105"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="113" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="113"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="412" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="412"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="116" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="116"/>
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="124" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="124"/>
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="126" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="126"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="130" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="130"/>
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="134" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="134"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="136" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="136"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="159" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="159"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="160" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="160"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="170" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="170"/>
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="171" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="171"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="172" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="172"/>
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="261" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="261"/>
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="308" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="308"/>
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="311" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="311"/>
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="334" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="334"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="335" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="335"/>
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="355" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="355"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="411" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="411"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="412" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="412"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="413" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="413"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="414" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="414"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="415" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="415"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="415" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="415"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="433" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="433"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="436" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="436"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="277" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="277"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="185" />
+        <location filename="../dataterra_plugin/catalog/dock.py" line="185"/>
         <source>All hubs</source>
         <translation>Tous les pôles</translation>
     </message>
@@ -186,12 +187,12 @@
 <context>
     <name>CatalogSearchAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="47" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="47"/>
         <source>Search a Data Terra catalogue</source>
         <translation>Rechercher dans un catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="50" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="50"/>
         <source>Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), and writes the footprints of the records found.
 
 HUB: a hub id of the hub list (resources/hubs.json), e.g. geodes, odatis-sextant; leave empty and give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records fetched, over as many pages as needed.
@@ -204,87 +205,87 @@ HUB : identifiant d'un pôle de la liste des pôles (resources/hubs.json), par e
 La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, dates de début et de fin, collection, couverture nuageuse (%), plateforme, URL de l'aperçu, liens (liste JSON) et source.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="64" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="64"/>
         <source>Hub (id in the hub list)</source>
         <translation>Pôle (identifiant dans la liste des pôles)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="65" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="65"/>
         <source>Catalogue URL (instead of a hub)</source>
         <translation>URL du catalogue (au lieu d'un pôle)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="67" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="67"/>
         <source>Protocol of the catalogue URL</source>
         <translation>Protocole de l'URL du catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="69" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="69"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="70" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="70"/>
         <source>Search extent</source>
         <translation>Emprise de recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="71" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="71"/>
         <source>Start date (YYYY-MM-DD)</source>
         <translation>Date de début (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="72" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="72"/>
         <source>End date (YYYY-MM-DD)</source>
         <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="73" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="73"/>
         <source>Free text</source>
         <translation>Texte libre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="74" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="74"/>
         <source>Maximum number of records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="76" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="76"/>
         <source>Footprints</source>
         <translation>Emprises</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="83" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="83"/>
         <source>Give either a hub or a catalogue URL, not both.</source>
         <translation>Indiquez un pôle ou une URL de catalogue, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="88" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="88"/>
         <source>Give a hub id (e.g. geodes) or a catalogue URL and its protocol.</source>
         <translation>Indiquez un identifiant de pôle (par exemple geodes) ou une URL de catalogue et son protocole.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="98" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="98"/>
         <source>{0} must be a date as YYYY-MM-DD or an ISO 8601 date-time, not {1!r}.</source>
         <translation>{0} doit être une date AAAA-MM-JJ ou une date-heure ISO 8601, pas {1!r}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="103" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="103"/>
         <source>The start date is after the end date.</source>
         <translation>La date de début est postérieure à la date de fin.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="128" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="128"/>
         <source>Searching {0} ({1})</source>
         <translation>Recherche dans {0} ({1})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="132" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="132"/>
         <source>{0} records written ({1} matched on the server).</source>
         <translation>{0} fiches écrites ({1} correspondantes sur le serveur).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="132" />
+        <location filename="../dataterra_plugin/catalog/search_algorithm.py" line="132"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>

@@ -293,7 +293,7 @@ OUTPUT : un (multi)polygone fusionné de toutes les entités tamponnées.</trans
         <translation>{0} géométries invalides de {1} ont été réparées.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="113"/>
+        <location filename="../fragscape/algorithms/common.py" line="121"/>
         <source>{0}: &apos;{1}&apos; is not a number. Give codes separated by commas, e.g. 311,312,313.</source>
         <translation>{0} : « {1} » n'est pas un nombre. Donnez des codes séparés par des virgules, par exemple 311,312,313.</translation>
     </message>

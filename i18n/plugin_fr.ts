@@ -45,77 +45,77 @@
 <context>
     <name>DataTerraPlugin</name>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="174"/>
+        <location filename="../dataterra_plugin/plugin.py" line="176"/>
         <source>Data Terra</source>
         <translation>Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="53"/>
+        <location filename="../dataterra_plugin/plugin.py" line="55"/>
         <source>Search the catalogues</source>
         <translation>Rechercher dans les catalogues</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="53"/>
+        <location filename="../dataterra_plugin/plugin.py" line="55"/>
         <source>Search the Data Terra hubs&apos; catalogues by place, date and keywords</source>
         <translation>Rechercher dans les catalogues des pôles Data Terra par lieu, date et mots-clés</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="69"/>
+        <location filename="../dataterra_plugin/plugin.py" line="71"/>
         <source>Fragmentation tools</source>
         <translation>Outils de fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="69"/>
+        <location filename="../dataterra_plugin/plugin.py" line="71"/>
         <source>Connectivity tools</source>
         <translation>Outils de connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="69"/>
+        <location filename="../dataterra_plugin/plugin.py" line="71"/>
         <source>Biodiversity tools</source>
         <translation>Outils de biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="174"/>
+        <location filename="../dataterra_plugin/plugin.py" line="176"/>
         <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
         <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <location filename="../dataterra_plugin/plugin.py" line="64"/>
         <source>Fragmentation study…</source>
         <translation>Étude de fragmentation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="62"/>
+        <location filename="../dataterra_plugin/plugin.py" line="64"/>
         <source>Guided effective mesh size study: land cover, fragmenting elements, reporting</source>
         <translation>Étude guidée de la taille effective de maille : occupation du sol, éléments fragmentants, restitution</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="58"/>
+        <location filename="../dataterra_plugin/plugin.py" line="60"/>
         <source>OGC services…</source>
         <translation>Services OGC…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="58"/>
+        <location filename="../dataterra_plugin/plugin.py" line="60"/>
         <source>Browse WMS, WMTS, WFS and WCS services, add their layers, download coverages</source>
         <translation>Parcourir les services WMS, WMTS, WFS et WCS, ajouter leurs couches, télécharger des couvertures</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <location filename="../dataterra_plugin/plugin.py" line="57"/>
         <source>DINAMIS orders</source>
         <translation>Commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="55"/>
+        <location filename="../dataterra_plugin/plugin.py" line="57"/>
         <source>Request and track Pléiades / SPOT 6-7 imagery from DINAMIS</source>
         <translation>Demander et suivre des images Pléiades / SPOT 6-7 auprès de DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="65"/>
+        <location filename="../dataterra_plugin/plugin.py" line="67"/>
         <source>Connectivity study…</source>
         <translation>Étude de connectivité…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="65"/>
+        <location filename="../dataterra_plugin/plugin.py" line="67"/>
         <source>Guided ecological connectivity study: habitat, friction, dispersal, graph indices</source>
         <translation>Étude guidée de la connectivité écologique : habitat, friction, dispersion, indices de graphe</translation>
     </message>
@@ -151,207 +151,207 @@
 <context>
     <name>FragmentationWizard</name>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="59"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="38"/>
         <source>Fragmentation study (effective mesh size)</source>
         <translation>Étude de fragmentation (taille effective de maille)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="67"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="46"/>
         <source>1. Land cover and habitat</source>
         <translation>1. Occupation du sol et habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="68"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="47"/>
         <source>Choose the land-cover layer and the classes that are habitat (the other classes fragment the landscape).</source>
         <translation>Choisissez la couche d'occupation du sol et les classes qui sont de l'habitat (les autres classes fragmentent le paysage).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="54"/>
         <source>Classes listed below</source>
         <translation>Classes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="54"/>
         <source>OSO natural and semi-natural classes</source>
         <translation>Classes naturelles et semi-naturelles OSO</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="54"/>
         <source>Corine natural and semi-natural classes</source>
         <translation>Classes naturelles et semi-naturelles Corine</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="79"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="58"/>
         <source>e.g. 311,312,313</source>
         <translation>p. ex. 311,312,313</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="84"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="63"/>
         <source>Land cover</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="85"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="64"/>
         <source>Class field (vector)</source>
         <translation>Champ de classe (vecteur)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="86"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="65"/>
         <source>Habitat preset</source>
         <translation>Préréglage d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="87"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="66"/>
         <source>Habitat classes</source>
         <translation>Classes d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="88"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="67"/>
         <source>Study area (optional)</source>
         <translation>Zone d'étude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="97"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="76"/>
         <source>2. Fragmenting elements</source>
         <translation>2. Éléments fragmentants</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="98"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="77"/>
         <source>Roads, railways, rivers… each layer with an optional filter and a buffer width in metres (a number, a field or an expression).</source>
         <translation>Routes, voies ferrées, cours d'eau… chaque couche avec un filtre facultatif et une largeur de tampon en mètres (un nombre, un champ ou une expression).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="80"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="80"/>
         <source>Filter</source>
         <translation>Filtre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="101"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="80"/>
         <source>Buffer (m)</source>
         <translation>Tampon (m)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="103"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="82"/>
         <source>Add a layer</source>
         <translation>Ajouter une couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="103"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="82"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="107"/>
         <source>3. Reporting and method</source>
         <translation>3. Unités de restitution et méthode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="129"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="108"/>
         <source>Effective mesh size per reporting unit (e.g. communes) or per grid cell.</source>
         <translation>Taille effective de maille par unité de restitution (p. ex. communes) ou par maille de grille.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="136"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="115"/>
         <source>no grid</source>
         <translation>pas de grille</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="138"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="117"/>
         <source>CUT: patches cut at unit boundaries</source>
         <translation>CUT : taches découpées aux limites des unités</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="138"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="117"/>
         <source>CBC: cross-boundary connections (Moser et al. 2007)</source>
         <translation>CBC : connexions au-delà des limites (Moser et al. 2007)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="120"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="120"/>
         <source>Raster</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="149"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
         <source>Reporting units</source>
         <translation>Unités de restitution</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="150"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="129"/>
         <source>Or a grid of</source>
         <translation>Ou une grille de</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="151"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="130"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="152"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="131"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="153"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="132"/>
         <source>Raster resolution</source>
         <translation>Résolution raster</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="154"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="133"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="200"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="179"/>
         <source>choose a land-cover layer (page 1).</source>
         <translation>choisissez une couche d'occupation du sol (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="202"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="181"/>
         <source>list the habitat classes or choose a preset (page 1).</source>
         <translation>listez les classes d'habitat ou choisissez un préréglage (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="204"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="183"/>
         <source>a fragmenting-element row has no layer (page 2).</source>
         <translation>une ligne d'éléments fragmentants n'a pas de couche (page 2).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="213"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="191"/>
         <source>Fragmenting elements {0}</source>
         <translation>Éléments fragmentants {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="233"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="211"/>
         <source>Habitat patches</source>
         <translation>Taches d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="235"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="213"/>
         <source>Effective mesh size</source>
         <translation>Taille effective de maille</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="244"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="222"/>
         <source>Effective mesh size ({0})</source>
         <translation>Taille effective de maille ({0})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="246"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="224"/>
         <source>The result {0} could not be opened.</source>
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="251"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="229"/>
         <source>Whole study area: effective mesh size {0:.2f} ha.</source>
         <translation>Toute la zone d'étude : taille effective de maille {0:.2f} ha.</translation>
     </message>
@@ -359,22 +359,22 @@
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="31"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="60"/>
         <source>Run the study</source>
         <translation>Lancer l'étude</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="32"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="61"/>
         <source>The algorithms run in the background: QGIS stays usable.</source>
         <translation>Les algorithmes tournent en arrière-plan : QGIS reste utilisable.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="33"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="62"/>
         <source>Run</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="34"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="63"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -382,17 +382,17 @@
 <context>
     <name>StudyWizard</name>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="109"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="144"/>
         <source>Cannot run: {0}</source>
         <translation>Impossible de lancer : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="125"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="160"/>
         <source>Step {0} of {1}: {2}</source>
         <translation>Étape {0} sur {1} : {2}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/study_wizard.py" line="131"/>
+        <location filename="../dataterra_plugin/ui/study_wizard.py" line="166"/>
         <source>Done.</source>
         <translation>Terminé.</translation>
     </message>

@@ -5,7 +5,6 @@ and dataterra:effective_mesh_size in the background, styles the result (graduate
 and saves the whole configuration in the QGIS project.
 """
 import os
-import tempfile
 
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -24,31 +23,11 @@ from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
 from ..styles import graduated_renderer
 from .background import ChainStep
-from .study_wizard import StudyWizard
+from .study_wizard import StudyWizard, layer_source, select_layer_by_source
 
 PRESETS = ("none", "oso", "clc")
 MODES = ("vector", "raster")
 METHODS = ("CUT", "CBC")
-
-
-def layer_source(combo):
-    layer = combo.currentLayer()
-    return layer.source() if layer is not None else ""
-
-
-def select_layer_by_source(combo, source):
-    """Select the project layer whose source is ``source``; add it to the project if absent."""
-    if not source:
-        combo.setLayer(None)
-        return
-    for layer in QgsProject.instance().mapLayers().values():
-        if layer.source() == source:
-            combo.setLayer(layer)
-            return
-    layer = QgsVectorLayer(source, os.path.basename(source.split("|")[0]), "ogr")
-    if layer.isValid():
-        QgsProject.instance().addMapLayer(layer)
-        combo.setLayer(layer)
 
 
 class FragmentationWizard(StudyWizard):
@@ -206,8 +185,7 @@ class FragmentationWizard(StudyWizard):
 
     # --- running ------------------------------------------------------------------------
     def chain_steps(self, config):
-        folder = config["output_dir"] or tempfile.mkdtemp(prefix="dataterra_fragmentation_")
-        os.makedirs(folder, exist_ok=True)
+        folder = self.output_folder(config)
         steps = []
         for index, barrier in enumerate(config["barriers"]):
             steps.append(ChainStep(f"barrier{index}", "dataterra:fragmenting_elements", {

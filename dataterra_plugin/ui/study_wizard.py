@@ -6,6 +6,9 @@ algorithms run in the background (the same algorithms as the toolbox), then into
 result layers. Subclasses implement ``build_pages``, ``config``, ``apply_config``,
 ``validate``, ``chain_steps`` and ``show_results``.
 """
+import os
+import tempfile
+
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
@@ -18,8 +21,34 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 
+from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
+
 from .background import AlgorithmChain
 from .project_settings import load_study, save_study
+
+
+def layer_source(combo):
+    """The source of the layer chosen in a QgsMapLayerComboBox ("" when none)."""
+    layer = combo.currentLayer()
+    return layer.source() if layer is not None else ""
+
+
+def select_layer_by_source(combo, source):
+    """Select the project layer whose source is ``source``; open it (vector, else raster) and
+    add it to the project when it is not there yet."""
+    if not source:
+        combo.setLayer(None)
+        return
+    for layer in QgsProject.instance().mapLayers().values():
+        if layer.source() == source:
+            combo.setLayer(layer)
+            return
+    name = os.path.basename(source.split("|")[0])
+    for layer in (QgsVectorLayer(source, name, "ogr"), QgsRasterLayer(source, name)):
+        if layer.isValid():
+            QgsProject.instance().addMapLayer(layer)
+            combo.setLayer(layer)
+            return
 
 
 class RunPage(QWizardPage):
@@ -96,6 +125,12 @@ class StudyWizard(QWizard):
 
     def show_results(self, config, outputs):
         raise NotImplementedError
+
+    def output_folder(self, config):
+        """The chosen output folder (created), or a new temporary one."""
+        folder = config.get("output_dir") or tempfile.mkdtemp(prefix=f"dataterra_{self.STUDY_KEY}_")
+        os.makedirs(folder, exist_ok=True)
+        return folder
 
     # --- running ----------------------------------------------------------------------
     def write_log(self, message):

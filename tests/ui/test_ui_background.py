@@ -87,3 +87,23 @@ def test_damaged_settings_give_defaults(qgis_app, damaged):
     project = QgsProject()
     project.writeEntry("dataterra", "fragmentation", damaged)
     assert load_study("fragmentation", project) is None
+
+
+def test_select_layer_by_source_opens_vectors_and_rasters(qgis_app, sample_data, geotiff, tmp_path):
+    import numpy as np
+    from qgis.core import QgsMapLayerProxyModel, QgsRasterLayer
+    from qgis.gui import QgsMapLayerComboBox
+
+    from dataterra.dataterra_plugin.ui.study_wizard import layer_source, select_layer_by_source
+
+    QgsProject.instance().clear()
+    combo = QgsMapLayerComboBox()
+    combo.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
+    raster = geotiff(tmp_path / "landcover.tif", np.full((3, 3), 311, dtype=np.int32))
+    select_layer_by_source(combo, raster)
+    assert isinstance(combo.currentLayer(), QgsRasterLayer) and layer_source(combo) == raster
+    select_layer_by_source(combo, str(sample_data["communes"]))
+    assert combo.currentLayer().featureCount() == 20
+    select_layer_by_source(combo, raster)  # already in the project: selected, not added again
+    assert len(QgsProject.instance().mapLayers()) == 2
+    QgsProject.instance().clear()
