@@ -31,6 +31,20 @@ def group_display_name(group_id: str) -> str:
     return names[group_id]
 
 
+def require_projected_crs(crs, what):
+    """Refuse an unknown or geographic QgsCoordinateReferenceSystem: areas and distances in
+    degrees mean nothing. ``what`` names the layer in the message."""
+    if not crs.isValid():
+        raise QgsProcessingException(QCoreApplication.translate(
+            "DataTerraAlgorithm", "{0} has no coordinate reference system. Assign a projected CRS in metres "
+            "(e.g. EPSG:2154 Lambert-93) in the layer properties.").format(what))
+    if crs.isGeographic():
+        raise QgsProcessingException(QCoreApplication.translate(
+            "DataTerraAlgorithm", "{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. "
+            "Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector > Data "
+            "Management Tools > Reproject Layer, or Raster > Projections > Warp.").format(what, crs.authid()))
+
+
 def missing_modules(modules) -> list:
     """Names of the modules of ``modules`` that cannot be imported."""
     return [m for m in modules if importlib.util.find_spec(m) is None]

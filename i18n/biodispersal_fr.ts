@@ -17,12 +17,12 @@
 <context>
     <name>ConnectivityGraphAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="40"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="39"/>
         <source>Connectivity graph and indices (IIC, PC, ECA)</source>
         <translation>Graphe de connectivité et indices (IIC, PC, ECA)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="43"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="42"/>
         <source>Builds the landscape graph of habitat patches and computes its connectivity indices.
 PATCHES: a raster (valid non-zero cells, grouped in 8-connected patches) or polygons.
 FRICTION (optional): link lengths are least-cost distances (metres x friction, GRASS r.cost model); without it, Euclidean distances between the closest patch cells (metres). Links join patches whose zones of nearest patch touch (planar graph, as Graphab); longer paths go through patches.
@@ -37,99 +37,99 @@ Sorties : les taches avec surface (ha), composante, dIIC, dPC et ses fractions i
 L'importance de chaque tache demande de nouveaux plus courts chemins pour chaque tache retirée : sur de grandes composantes connexes (plus de quelques centaines de taches) c'est lent ; dIIC est laissé vide au-delà de 1000 taches par composante. Désactivez NODE_IMPORTANCE pour n'obtenir que les indices globaux.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="60"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="59"/>
         <source>Habitat patches (raster or polygons)</source>
         <translation>Taches d'habitat (raster ou polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="63"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="62"/>
         <source>Friction (optional)</source>
         <translation>Friction (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="65"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="64"/>
         <source>Maximum link distance (0 = no limit)</source>
         <translation>Distance maximale des liens (0 = sans limite)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="68"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="67"/>
         <source>Distance at which dispersal probability is 0.5</source>
         <translation>Distance à laquelle la probabilité de dispersion vaut 0,5</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="71"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="70"/>
         <source>Landscape area A_L in ha (0 = extent of the grid)</source>
         <translation>Surface du paysage A_L en ha (0 = emprise de la grille)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="74"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="73"/>
         <source>Resolution for polygon patches without friction (m)</source>
         <translation>Résolution pour des taches polygones sans friction (m)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="77"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="76"/>
         <source>Use the knight&apos;s move for least-cost distances</source>
         <translation>Utiliser le déplacement du cavalier pour les distances de moindre coût</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="79"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="78"/>
         <source>Compute the importance of every patch (dIIC, dPC)</source>
         <translation>Calculer l'importance de chaque tache (dIIC, dPC)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="81"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="80"/>
         <source>Patches (graph nodes)</source>
         <translation>Taches (nœuds du graphe)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="83"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="82"/>
         <source>Links (graph edges)</source>
         <translation>Liens (arêtes du graphe)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
         <source>Integral index of connectivity</source>
         <translation>Indice intégral de connectivité</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
         <source>Probability of connectivity</source>
         <translation>Probabilité de connectivité</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
         <source>Equivalent connected area (ha)</source>
         <translation>Surface connectée équivalente (ha)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
         <source>Number of components</source>
         <translation>Nombre de composantes</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="96"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="95"/>
         <source>The friction</source>
         <translation>La friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="97"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="96"/>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="103"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="102"/>
         <source>The patches raster</source>
         <translation>Le raster des taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="111"/>
-        <source>The patches are in a geographic CRS: reproject them to a projected CRS in metres.</source>
-        <translation>Les taches sont dans un SCR géographique : reprojetez-les dans un SCR projeté en mètres.</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="133"/>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="130"/>
         <source>{0} patches, {1} links, {2} components; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</source>
         <translation>{0} taches, {1} liens, {2} composantes ; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="109"/>
+        <source>The patches</source>
+        <translation>Les taches</translation>
     </message>
 </context>
 <context>
@@ -412,104 +412,104 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
 <context>
     <name>FrictionFromLandcoverAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="195"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="192"/>
         <source>Friction from land cover</source>
         <translation>Friction à partir de l'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="210"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="207"/>
         <source>Land cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>None (use the CSV table)</source>
         <translation>Aucun (utiliser la table CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>OSO, forest species</source>
         <translation>OSO, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>OSO, open grassland species</source>
         <translation>OSO, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>OSO, wetland species</source>
         <translation>OSO, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>Corine Land Cover, forest species</source>
         <translation>Corine Land Cover, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>Corine Land Cover, open grassland species</source>
         <translation>Corine Land Cover, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="208"/>
         <source>Corine Land Cover, wetland species</source>
         <translation>Corine Land Cover, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="216"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="213"/>
         <source>Friction table (CSV)</source>
         <translation>Table de friction (CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="218"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="215"/>
         <source>Friction column of the table</source>
         <translation>Colonne de friction de la table</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="225"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="222"/>
         <source>Friction</source>
         <translation>Friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="237"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="234"/>
         <source>Choose a preset or give a friction table (CSV).</source>
         <translation>Choisissez un préréglage ou donnez une table de friction (CSV).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="245"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="242"/>
         <source>The land cover</source>
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="250"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="247"/>
         <source>{0} classes, {1} impassable cells.</source>
         <translation>{0} classes, {1} cellules infranchissables.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="198"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="195"/>
         <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
 OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
         <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
 OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="220"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="217"/>
         <source>Overlays with their own friction (optional)</source>
         <translation>Surcouches avec leur propre friction (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="223"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="220"/>
         <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
         <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="239"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="236"/>
         <source>Each overlay</source>
         <translation>Chaque surcouche</translation>
     </message>
@@ -589,27 +589,27 @@ Sorties : une ligne par paire avec son coût et sa longueur (m) ; un raster de c
 <context>
     <name>MergeByPriorityAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="155"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="152"/>
         <source>Merge rasters by priority</source>
         <translation>Fusionner des rasters par priorité</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="158"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="155"/>
         <source>Stacks several rasters in priority order: in each cell the first raster of the list with a valid (non-nodata) value gives the output value (BioDispersal&apos;s fusion step, e.g. roads over rivers over land cover). The output is on the grid of the first raster; the others are resampled onto it (nearest neighbour) with a warning.</source>
         <translation>Empile plusieurs rasters par ordre de priorité : dans chaque cellule, le premier raster de la liste ayant une valeur valide (pas sans donnée) donne la valeur de sortie (étape fusion de BioDispersal, par ex. routes au-dessus des cours d'eau au-dessus de l'occupation du sol). La sortie est sur la grille du premier raster ; les autres y sont rééchantillonnés (plus proche voisin) avec un avertissement.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="165"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="162"/>
         <source>Rasters, highest priority first</source>
         <translation>Rasters, du plus prioritaire au moins prioritaire</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="167"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="164"/>
         <source>Merged</source>
         <translation>Fusionné</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="171"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="168"/>
         <source>Each input</source>
         <translation>Chaque entrée</translation>
     </message>
@@ -700,9 +700,9 @@ OUTPUT : raster int32 contenant la classe (ou 1 si « garder la classe » est d�
         <translation>Une occupation du sol en polygones a besoin de son champ de classe (CLASS_FIELD).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="132"/>
-        <source>The land cover is in a geographic CRS: reproject it to a projected CRS in metres (e.g. EPSG:2154) or give a reference raster.</source>
-        <translation>L'occupation du sol est dans un SCR géographique : reprojetez-la dans un SCR projeté en mètres (par ex. EPSG:2154) ou donnez un raster de référence.</translation>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="131"/>
+        <source>The land cover (or give a reference raster)</source>
+        <translation>L'occupation du sol (ou donnez un raster de référence)</translation>
     </message>
 </context>
 </TS>

@@ -273,27 +273,17 @@ OUTPUT : un (multi)polygone fusionné de toutes les entités tamponnées.</trans
 <context>
     <name>FragscapeCommon</name>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="23"/>
-        <source>{0} has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) in the layer properties.</source>
-        <translation>{0} n'a pas de système de coordonnées. Attribuez un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) dans les propriétés de la couche.</translation>
-    </message>
-    <message>
-        <location filename="../fragscape/algorithms/common.py" line="28"/>
-        <source>{0} is in a geographic CRS ({1}, degrees): areas would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
-        <translation>{0} est dans un SCR géographique ({1}, degrés) : les surfaces seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
-    </message>
-    <message>
-        <location filename="../fragscape/algorithms/common.py" line="40"/>
+        <location filename="../fragscape/algorithms/common.py" line="25"/>
         <source>{0} is in {1}; it is reprojected to {2} for the computation.</source>
         <translation>{0} est en {1} ; elle est reprojetée en {2} pour le calcul.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="77"/>
+        <location filename="../fragscape/algorithms/common.py" line="62"/>
         <source>{0} invalid geometries of {1} were repaired.</source>
         <translation>{0} géométries invalides de {1} ont été réparées.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="121"/>
+        <location filename="../fragscape/algorithms/common.py" line="106"/>
         <source>{0}: &apos;{1}&apos; is not a number. Give codes separated by commas, e.g. 311,312,313.</source>
         <translation>{0} : « {1} » n'est pas un nombre. Donnez des codes séparés par des virgules, par exemple 311,312,313.</translation>
     </message>

@@ -2,7 +2,6 @@
 from qgis.core import (
     QgsMapLayer,
     QgsProcessing,
-    QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterMapLayer,
@@ -11,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterVectorDestination,
 )
 
-from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
 from ...rasterblocks import open_raster, require_projected
 from ..core import grids
 from ..core.connectivity import run_connectivity_graph
@@ -107,9 +106,7 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             labels = label_source_patches(values)
         else:
             if friction is None:
-                if patches.crs().isGeographic():
-                    raise QgsProcessingException(self.tr(
-                        "The patches are in a geographic CRS: reproject them to a projected CRS in metres."))
+                require_projected_crs(patches.crs(), self.tr("The patches"))
                 extent = patches.extent()
                 bounds = (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(), extent.yMaximum())
                 resolution = self.parameterAsDouble(parameters, self.RESOLUTION, context)

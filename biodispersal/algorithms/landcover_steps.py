@@ -20,7 +20,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
 from ...rasterblocks import open_raster, require_projected
 from ..core import friction as friction_core
 from ..core import grids, landcover
@@ -128,10 +128,7 @@ class SelectHabitatAlgorithm(DataTerraAlgorithm):
             grid = self.run_core(open_raster, layer_file_path(reference, self.tr("The reference"), self.tr))
             crs = reference.crs()
         else:
-            if layer.crs().isGeographic():
-                raise QgsProcessingException(self.tr(
-                    "The land cover is in a geographic CRS: reproject it to a projected CRS in metres "
-                    "(e.g. EPSG:2154) or give a reference raster."))
+            require_projected_crs(layer.crs(), self.tr("The land cover (or give a reference raster)"))
             extent = layer.extent()
             grid = self.run_core(grids.make_grid, (extent.xMinimum(), extent.yMinimum(), extent.xMaximum(),
                                                    extent.yMaximum()),

@@ -17,21 +17,6 @@ ogr.UseExceptions()
 translate = QCoreApplication.translate  # pylupdate5 reads translate("Context", "literal")
 
 
-def require_projected_crs(crs, what):
-    """Refuse unknown or geographic CRSs: areas in degrees² mean nothing."""
-    if not crs.isValid():
-        raise QgsProcessingException(
-            translate(
-                "FragscapeCommon", "{0} has no coordinate reference system. Assign a projected CRS in metres "
-               "(e.g. EPSG:2154 Lambert-93) in the layer properties.").format(what))
-    if crs.isGeographic():
-        raise QgsProcessingException(
-            translate(
-                "FragscapeCommon", "{0} is in a geographic CRS ({1}, degrees): areas would be wrong. Reproject it to a "
-               "projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector > Data Management "
-               "Tools > Reproject Layer, or Raster > Projections > Warp.").format(what, crs.authid()))
-
-
 def layer_in_crs(layer_or_id, crs, what, context, feedback):
     """The vector layer, reprojected to ``crs`` (with a warning) when it is in another CRS."""
     layer = as_layer(layer_or_id, context)

@@ -24,13 +24,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
 from ...rasterblocks import atomic_path, create_like, open_raster
 from ...rasterblocks.errors import DataTerraError
 from ...rasterblocks.io import GTIFF_OPTIONS
 from ..core.metrics import METHODS, aggregate_units, metrics_from_sum
 from ..core.raster_mesh import GridSpec, effective_mesh_size_raster, write_grid_raster
-from .common import layer_in_crs, ogr_layer, parse_codes, rectangle_geometry, repaired_geometries, require_projected_crs
+from .common import layer_in_crs, ogr_layer, parse_codes, rectangle_geometry, repaired_geometries
 from .vector_mesh import PatchIndex, habitat_patches, units_metrics
 
 METRIC_FIELDS = ("meff_ha", "meff_km2", "s_eff", "coherence", "splitting_index", "n_patches", "habitat_ha",

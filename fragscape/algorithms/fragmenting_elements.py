@@ -17,8 +17,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
-from .common import as_layer, require_projected_crs
+from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
+from .common import as_layer
 
 
 class FragmentingElements(DataTerraAlgorithm):

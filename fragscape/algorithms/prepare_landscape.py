@@ -30,12 +30,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
-from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
 from ...dataterra_plugin.nomenclature import natural_codes
 from ...rasterblocks import atomic_path, iter_windows, open_raster
 from ...rasterblocks.errors import check_cancel
 from ...rasterblocks.io import GTIFF_OPTIONS
-from .common import as_layer, layer_in_crs, ogr_layer, parse_codes, repaired_geometries, require_projected_crs
+from .common import as_layer, layer_in_crs, ogr_layer, parse_codes, repaired_geometries
 
 PRESETS = (None, "oso", "clc")
 HABITAT, OTHER, OUTSIDE = 1, 0, 255
