@@ -6,16 +6,14 @@ least-cost path is traced back from that cell, and the corridor is the set of ce
 ``c_i + c_j`` stays below a threshold (the cells through which a path costs at most that
 much, as in the "corridor" tools of Graphab / Linkage Mapper, McRae & Kavanagh 2011).
 """
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ...rasterblocks.errors import DataTerraError, check_cancel
-from .costdistance import validate_friction
+from .costdistance import build_move_graph, validate_friction
 from .patchgraph import build_patch_graph
 
-CACHE_SIZE = 6  # accumulated-cost surfaces kept in memory at once
 DEFAULT_CORRIDOR_FACTOR = 1.1  # without a threshold: paths at most 10 % dearer than the best one
 
 
@@ -42,30 +40,39 @@ def parse_pairs(text):
     return pairs
 
 
-class _CostCache:
-    """Accumulated cost from one patch at a time, the last few kept (they are raster-sized)."""
+@dataclass
+class _Surface:
+    """Accumulated cost from one patch, on the cells it reaches within the search bound."""
 
-    def __init__(self, labels, costs, ns_over_ew):
-        self.labels, self.costs, self.ns_over_ew = labels, costs, ns_over_ew
-        self.surfaces = OrderedDict()
+    cells: np.ndarray  # flat indices of the reached cells (sorted)
+    cost: np.ndarray  # least cost from the patch (metres x friction)
+    predecessor: np.ndarray  # previous cell on the least-cost path (-9999 in the patch)
 
-    def get(self, patch):
-        from skimage.graph import MCP_Geometric
 
-        if patch in self.surfaces:
-            self.surfaces.move_to_end(patch)
-            return self.surfaces[patch]
-        mcp = MCP_Geometric(self.costs, fully_connected=True, sampling=(self.ns_over_ew, 1.0))
-        cumulative, _ = mcp.find_costs(np.argwhere(self.labels == patch))
-        self.surfaces[patch] = (mcp, np.asarray(cumulative))
-        if len(self.surfaces) > CACHE_SIZE:
-            self.surfaces.popitem(last=False)
-        return self.surfaces[patch]
+def _search(graph, patch_cells, bound):
+    """Bounded Dijkstra from all the cells of one patch (scipy, compiled)."""
+    from scipy.sparse.csgraph import dijkstra
+
+    cost, predecessor, _ = dijkstra(graph, directed=True, indices=patch_cells, min_only=True,
+                                    return_predecessors=True, limit=bound)
+    cells = np.flatnonzero(np.isfinite(cost))
+    return _Surface(cells, cost[cells], predecessor[cells])
+
+
+def search_bound(max_cost, threshold):
+    """Highest accumulated cost any kept pair needs (inf = unbounded).
+
+    A kept pair has a least cost L <= max_cost and its corridor cells have
+    c_i + c_j <= threshold (or 1.1 L), so each c_i stays below this bound.
+    """
+    if max_cost <= 0:
+        return np.inf
+    return max(max_cost, threshold) if threshold > 0 else DEFAULT_CORRIDOR_FACTOR * max_cost
 
 
 def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.0, threshold=0.0,
                          progress=None, is_cancelled=None) -> Corridors:
-    """Least-cost paths and corridors between patch pairs.
+    """Least-cost paths and corridors between patch pairs, one search per patch.
 
     Parameters
     ----------
@@ -79,9 +86,80 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
         Pairs whose least cost exceeds it are skipped (0 = no limit).
     threshold : float
         Corridor cells have ``c_i + c_j <= threshold``; 0 = 1.1 x the pair's least cost.
+
+    Every patch of the pairs is searched once (Dijkstra from all its cells on the
+    8-neighbour move graph of :func:`costdistance.build_move_graph`, stopped at
+    :func:`search_bound`), and that surface serves all its pairs: the path of (i, j) is
+    traced back through i's predecessors from the cell of j that i reaches cheapest; the
+    corridor adds the surfaces of i and j. A surface is dropped after its last pair.
     """
+    pairs, costs, pixel_w, pixel_h = _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled)
+    graph = build_move_graph(costs, pixel_h / pixel_w, scale=pixel_w, knight_move=False)
+    bound = search_bound(max_cost, threshold)
+    flat_labels = labels.ravel()
+    order = np.argsort(flat_labels, kind="stable")  # cells of each patch in raster order
+    starts = np.searchsorted(flat_labels[order], np.arange(int(flat_labels.max()) + 2))
+    pairs = sorted(pairs)
+    last_use = {}
+    for number, pair in enumerate(pairs):
+        for patch in pair:
+            last_use[patch] = number
+    surfaces = {}
+    # the surface of the pairs' first patch spread on the grid, for lookups; stale
+    # predecessors elsewhere are never followed (a path only visits cells i reaches)
+    cost_i = np.full(flat_labels.size, np.inf)
+    predecessor_i = np.full(flat_labels.size, -9999, dtype=np.int64)
+    spread_patch, spread = None, None
+    result = Corridors(corridor=np.full(labels.shape, np.inf))
+    for number, (i, j) in enumerate(pairs):
+        for patch in (i, j):
+            if patch not in surfaces:
+                check_cancel(is_cancelled)
+                surfaces[patch] = _search(graph, order[starts[patch]:starts[patch + 1]], bound)
+                if progress:
+                    progress(0.95 * number / len(pairs))
+        if spread_patch != i:
+            if spread is not None:
+                cost_i[spread.cells] = np.inf
+            spread_patch, spread = i, surfaces[i]
+            cost_i[spread.cells] = spread.cost
+            predecessor_i[spread.cells] = spread.predecessor
+        _add_pair(result, i, j, cost_i, predecessor_i, surfaces[j], order[starts[j]:starts[j + 1]], labels.shape,
+                  (pixel_w, pixel_h), max_cost, threshold)
+        for patch in {i, j}:
+            if last_use[patch] == number:  # memory: only surfaces still needed are kept
+                del surfaces[patch]
+    if progress:
+        progress(1.0)
+    return result
+
+
+def _add_pair(result, i, j, cost_i, predecessor_i, surface_j, cells_j, shape, pixel, max_cost, threshold):
+    """Path and corridor of (i, j) from i's surface (on the grid) and j's."""
+    best = int(np.argmin(cost_i[cells_j]))
+    least = float(cost_i[cells_j[best]])
+    if not np.isfinite(least) or (max_cost > 0 and least > max_cost):
+        return
+    flat_path = [int(cells_j[best])]
+    while predecessor_i[flat_path[-1]] >= 0:
+        flat_path.append(int(predecessor_i[flat_path[-1]]))
+    rows, cols = np.unravel_index(np.array(flat_path[::-1]), shape)
+    path = list(zip(rows.tolist(), cols.tolist()))
+    steps = np.diff(np.column_stack([rows, cols]).astype(np.float64), axis=0)
+    length = float(np.hypot(steps[:, 0] * pixel[1], steps[:, 1] * pixel[0]).sum()) if len(path) > 1 else 0.0
+    result.paths.append((i, j, least, length, path))
+    limit = threshold if threshold > 0 else DEFAULT_CORRIDOR_FACTOR * least
+    through = cost_i[surface_j.cells] + surface_j.cost
+    inside = through <= limit
+    corridor = result.corridor.ravel()
+    cells = surface_j.cells[inside]
+    corridor[cells] = np.minimum(corridor[cells], through[inside])
+
+
+def _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled):
+    """(pairs, costs per metre with inf = impassable, pixel width, pixel height), checked."""
     pixel_w, pixel_h = abs(geotransform[1]), abs(geotransform[5])
-    costs = validate_friction(friction) * pixel_w
+    costs = validate_friction(friction)
     present = set(np.unique(labels[labels > 0]).tolist())
     if not present:
         raise DataTerraError("No habitat patch: the patches input has no valid non-zero cell.")
@@ -92,15 +170,31 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
     if unknown:
         raise DataTerraError(f"Patch id(s) {', '.join(map(str, unknown))} are not in the patches raster "
                              f"(ids 1 to {max(present)}).")
-    cache = _CostCache(labels, costs, pixel_h / pixel_w)
+    return pairs, costs, pixel_w, pixel_h
+
+
+def least_cost_corridors_per_pair(labels, friction, geotransform, pairs=None, max_cost=0.0, threshold=0.0,
+                                  is_cancelled=None) -> Corridors:
+    """Reference implementation: two full scikit-image searches per pair (no sharing, no bound).
+
+    Kept for the tests and the benchmark, which check that :func:`least_cost_corridors`
+    gives the same paths, costs, lengths and corridor.
+    """
+    from skimage.graph import MCP_Geometric
+
+    pairs, costs, pixel_w, pixel_h = _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled)
     result = Corridors(corridor=np.full(labels.shape, np.inf))
-    for number, (i, j) in enumerate(sorted(pairs)):
+    for i, j in sorted(pairs):
         check_cancel(is_cancelled)
-        mcp_i, cost_i = cache.get(i)
-        _, cost_j = cache.get(j)
+        surfaces = []
+        for patch in (i, j):
+            mcp = MCP_Geometric(costs * pixel_w, fully_connected=True, sampling=(pixel_h / pixel_w, 1.0))
+            cumulative, _ = mcp.find_costs(np.argwhere(labels == patch))
+            surfaces.append((mcp, np.asarray(cumulative)))
+        (mcp_i, c_i), (_, c_j) = surfaces
         cells_j = np.argwhere(labels == j)
-        best = int(np.argmin(cost_i[labels == j]))
-        least = float(cost_i[tuple(cells_j[best])])
+        best = int(np.argmin(c_i[labels == j]))
+        least = float(c_i[tuple(cells_j[best])])
         if not np.isfinite(least) or (max_cost > 0 and least > max_cost):
             continue
         path = mcp_i.traceback(tuple(cells_j[best]))
@@ -108,11 +202,9 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
         length = float(np.hypot(steps[:, 0] * pixel_h, steps[:, 1] * pixel_w).sum()) if len(path) > 1 else 0.0
         result.paths.append((i, j, least, length, path))
         limit = threshold if threshold > 0 else DEFAULT_CORRIDOR_FACTOR * least
-        through = cost_i + cost_j
+        through = c_i + c_j
         inside = through <= limit
         result.corridor[inside] = np.minimum(result.corridor[inside], through[inside])
-        if progress:
-            progress((number + 1) / len(pairs))
     return result
 
 
