@@ -15,6 +15,10 @@ from .costdistance import build_move_graph, validate_friction
 from .patchgraph import build_patch_graph
 
 DEFAULT_CORRIDOR_FACTOR = 1.1  # without a threshold: paths at most 10 % dearer than the best one
+# a window of the grid is searched on its own when it is at most 1/8 of the grid (Dijkstra's
+# set-up costs the whole graph; copying a window costs about 8 x its cells)
+WINDOW_WORTH = 8
+BOUND_MARGIN = 1e-9  # relative margin on search bounds (rounding between two searches)
 
 
 @dataclass
@@ -49,14 +53,66 @@ class _Surface:
     predecessor: np.ndarray  # previous cell on the least-cost path (-9999 in the patch)
 
 
-def _search(graph, patch_cells, bound):
-    """Bounded Dijkstra from all the cells of one patch (scipy, compiled)."""
+def _search(graph, shape, patch_cells, bound, reach):
+    """Bounded Dijkstra from all the cells of one patch (scipy, compiled).
+
+    ``reach`` (rows, cols): how far from the patch a cell costing at most ``bound`` can be
+    (bound / (lowest friction x cell size)); the search runs on that window of the move
+    graph, so its set-up costs the window, not the whole raster.
+    """
     from scipy.sparse.csgraph import dijkstra
 
-    cost, predecessor, _ = dijkstra(graph, directed=True, indices=patch_cells, min_only=True,
+    rows, cols = np.unravel_index(patch_cells, shape)
+    window = (slice(max(0, rows.min() - reach[0]), min(shape[0], rows.max() + reach[0] + 1)),
+              slice(max(0, cols.min() - reach[1]), min(shape[1], cols.max() + reach[1] + 1)))
+    sub_graph, window_cells, window = _window_graph(graph, shape, window)
+    width = window[1].stop - window[1].start
+    starts = (rows - window[0].start) * width + (cols - window[1].start)
+    cost, predecessor, _ = dijkstra(sub_graph, directed=True, indices=starts, min_only=True,
                                     return_predecessors=True, limit=bound)
-    cells = np.flatnonzero(np.isfinite(cost))
-    return _Surface(cells, cost[cells], predecessor[cells])
+    reached = np.flatnonzero(np.isfinite(cost))
+    previous = predecessor[reached]
+    return _Surface(window_cells[reached], cost[reached],
+                    np.where(previous >= 0, window_cells[np.maximum(previous, 0)], -9999))
+
+
+def _window_graph(graph, shape, window):
+    """(move graph on a window of the grid, flat grid id of every window cell, window used).
+
+    Small windows are copied out of the grid's graph; for large ones the whole grid is used.
+    """
+    from scipy.sparse import csr_matrix
+
+    rows, cols = window
+    width = cols.stop - cols.start
+    if (rows.stop - rows.start) * width * WINDOW_WORTH > graph.shape[0]:
+        # copying a large window costs more than setting up a search on the whole grid
+        return graph, np.arange(graph.shape[0]), (slice(0, shape[0]), slice(0, shape[1]))
+    cells = (np.arange(rows.start, rows.stop)[:, None] * shape[1] + np.arange(cols.start, cols.stop)[None, :]).ravel()
+    first = graph.indptr[cells].astype(np.int64)
+    count = graph.indptr[cells + 1] - first
+    owner = np.repeat(np.arange(len(cells)), count)
+    entry = np.arange(int(count.sum())) + np.repeat(first - (np.cumsum(count) - count), count)
+    target_row, target_col = np.divmod(graph.indices[entry].astype(np.int64), shape[1])
+    keep = ((target_row >= rows.start) & (target_row < rows.stop) & (target_col >= cols.start)
+            & (target_col < cols.stop))
+    indptr = np.zeros(len(cells) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner[keep], minlength=len(cells)), out=indptr[1:])
+    local = (target_row[keep] - rows.start) * width + (target_col[keep] - cols.start)
+    return csr_matrix((graph.data[entry[keep]], local, indptr), shape=(len(cells), len(cells))), cells, window
+
+
+def _reach(bound, costs, pixel_w, pixel_h):
+    """(rows, cols) beyond which every cell costs more than ``bound`` from a patch.
+
+    A path costs at least the lowest friction x its length in metres, and its length is
+    at least the rows (x pixel height) and the columns (x pixel width) it crosses.
+    """
+    passable = costs[np.isfinite(costs)]
+    if not np.isfinite(bound) or passable.size == 0:
+        return costs.shape
+    lowest = float(passable.min())
+    return tuple(int(min(n, np.ceil(bound / (lowest * size)))) for n, size in zip(costs.shape, (pixel_h, pixel_w)))
 
 
 def search_bound(max_cost, threshold):
@@ -93,9 +149,10 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
     traced back through i's predecessors from the cell of j that i reaches cheapest; the
     corridor adds the surfaces of i and j. A surface is dropped after its last pair.
     """
-    pairs, costs, pixel_w, pixel_h = _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled)
+    pairs, costs, pixel_w, pixel_h, link_costs = _prepare(labels, friction, geotransform, pairs, max_cost,
+                                                          is_cancelled)
     graph = build_move_graph(costs, pixel_h / pixel_w, scale=pixel_w, knight_move=False)
-    bound = search_bound(max_cost, threshold)
+    bounds = _patch_bounds(pairs, link_costs, search_bound(max_cost, threshold), threshold)
     flat_labels = labels.ravel()
     order = np.argsort(flat_labels, kind="stable")  # cells of each patch in raster order
     starts = np.searchsorted(flat_labels[order], np.arange(int(flat_labels.max()) + 2))
@@ -115,7 +172,8 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
         for patch in (i, j):
             if patch not in surfaces:
                 check_cancel(is_cancelled)
-                surfaces[patch] = _search(graph, order[starts[patch]:starts[patch + 1]], bound)
+                surfaces[patch] = _search(graph, labels.shape, order[starts[patch]:starts[patch + 1]], bounds[patch],
+                                          _reach(bounds[patch], costs, pixel_w, pixel_h))
                 if progress:
                     progress(0.95 * number / len(pairs))
         if spread_patch != i:
@@ -156,21 +214,43 @@ def _add_pair(result, i, j, cost_i, predecessor_i, surface_j, cells_j, shape, pi
     corridor[cells] = np.minimum(corridor[cells], through[inside])
 
 
+def _patch_bounds(pairs, link_costs, bound, threshold):
+    """Search bound of every patch: what its pairs need, at most ``bound``.
+
+    A planar-graph link's cost is the cost of a real path between its two patches (through
+    their zones of nearest patch), so it bounds the pair's least cost L from above; the
+    corridor then needs costs up to 1.1 x that (or the threshold). The small margin covers
+    the rounding differences between the two searches.
+    """
+    bounds = {}
+    for pair in pairs:
+        link = link_costs.get(pair)
+        need = bound if link is None else min(bound, max(link, threshold or DEFAULT_CORRIDOR_FACTOR * link))
+        for patch in pair:
+            bounds[patch] = max(bounds.get(patch, 0.0), need * (1 + BOUND_MARGIN))
+    return bounds
+
+
 def _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled):
-    """(pairs, costs per metre with inf = impassable, pixel width, pixel height), checked."""
+    """(pairs, costs per metre with inf = impassable, pixel width, pixel height, link costs), checked.
+
+    Link costs ({(i, j): cost}) are known for the default pairs (planar-graph links).
+    """
     pixel_w, pixel_h = abs(geotransform[1]), abs(geotransform[5])
     costs = validate_friction(friction)
     present = set(np.unique(labels[labels > 0]).tolist())
     if not present:
         raise DataTerraError("No habitat patch: the patches input has no valid non-zero cell.")
+    link_costs = {}
     if pairs is None:
         graph = build_patch_graph(labels, geotransform, friction, max_distance=max_cost, is_cancelled=is_cancelled)
         pairs = list(zip((graph.edge_i + 1).tolist(), (graph.edge_j + 1).tolist()))
+        link_costs = dict(zip(pairs, graph.edge_length.tolist()))
     unknown = sorted({p for pair in pairs for p in pair} - present)
     if unknown:
         raise DataTerraError(f"Patch id(s) {', '.join(map(str, unknown))} are not in the patches raster "
                              f"(ids 1 to {max(present)}).")
-    return pairs, costs, pixel_w, pixel_h
+    return pairs, costs, pixel_w, pixel_h, link_costs
 
 
 def least_cost_corridors_per_pair(labels, friction, geotransform, pairs=None, max_cost=0.0, threshold=0.0,
@@ -182,7 +262,7 @@ def least_cost_corridors_per_pair(labels, friction, geotransform, pairs=None, ma
     """
     from skimage.graph import MCP_Geometric
 
-    pairs, costs, pixel_w, pixel_h = _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled)
+    pairs, costs, pixel_w, pixel_h, _ = _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled)
     result = Corridors(corridor=np.full(labels.shape, np.inf))
     for i, j in sorted(pairs):
         check_cancel(is_cancelled)
