@@ -226,14 +226,14 @@ def _copies_dijkstra(indptr, columns, weights, entered, entry_cost, copy_start, 
 
 
 def _subtree_losses(graph, ks, lengths, tin, node_at, flat_dist, flat_old, new_terms, limit, m):
-    """Losses of the removed nodes ``ks`` (flat ids) by one Dijkstra over their subtree copies."""
+    """Losses of the removed nodes ``ks`` (flat ids) from searches over their subtree copies."""
     total = int(lengths.sum())
     copy_start = np.cumsum(lengths) - lengths
     owner = np.repeat(np.arange(len(ks)), lengths)
     base = ((ks // m) * m)[owner]  # flat id of node 0 of the copy's tree
     first_tin = (tin[ks] + 1)[owner]
     node = node_at[base + np.arange(total) - copy_start[owner] + first_tin]
-    degree = graph.indptr[node + 1] - graph.indptr[node]
+    degree = graph.indptr[node + 1] - graph.indptr[node]  # >= 1: every copied node has a parent
     entry_start = np.cumsum(degree) - degree
     entry_owner = np.repeat(np.arange(total), degree)
     entry = np.arange(int(degree.sum())) + (graph.indptr[node] - entry_start)[entry_owner]
@@ -241,14 +241,19 @@ def _subtree_losses(graph, ks, lengths, tin, node_at, flat_dist, flat_old, new_t
     weight = graph.data[entry]
     relative = tin[neighbour] - first_tin[entry_owner]  # -1: the removed node itself
     inside = (relative >= 0) & (relative < lengths[owner][entry_owner])
-    through = flat_dist[neighbour] + weight
-    through[inside | (relative == -1)] = np.inf
-    entry_cost = np.minimum.reduceat(through, entry_start)
-    internal_count = np.add.reduceat(inside.astype(np.int64), entry_start)
-    entered = np.flatnonzero(entry_cost <= limit)
+    # entry cost of a copied node: best distance through a neighbour outside the subtree
+    # (not k); reduced only over the entries that have one (fewer, shorter segments)
+    boundary = np.flatnonzero(~inside & (relative != -1))
+    through = flat_dist[neighbour[boundary]] + weight[boundary]
+    boundary_owner = entry_owner[boundary]
+    segment = np.flatnonzero(np.diff(boundary_owner, prepend=-1))
+    entry_cost = np.full(total, np.inf)
+    if boundary.size:
+        entry_cost[boundary_owner[segment]] = np.minimum.reduceat(through, segment)
     indptr = np.zeros(total + 1, dtype=np.int64)
-    np.cumsum(internal_count, out=indptr[1:])
+    indptr[1:] = np.cumsum(inside)[entry_start + degree - 1]  # entries are grouped by copied node
     columns = (relative + copy_start[owner][entry_owner])[inside]
+    entered = np.flatnonzero(entry_cost <= limit)
     new_dist = _copies_dijkstra(indptr, columns, weight[inside], entered, entry_cost[entered], copy_start, limit)
     source = ks[owner] // m
     lost = flat_old[base + node] - new_terms(source, node, new_dist)
