@@ -17,6 +17,13 @@
 
 Sums run over ordered pairs including i = j. Shortest paths come from
 ``scipy.sparse.csgraph`` (Dijkstra), per connected component.
+
+Node importance is exact without n all-pairs searches: removing k only changes the
+distances from a source s to the nodes below k in s's shortest-path tree (for link counts,
+the nodes k dominates in the fewest-links DAG), so those subtrees are searched again from
+their border, many at once (the subtree recomputation of dynamic shortest paths:
+Ramalingam & Reps 1996, Journal of Algorithms 21:267-305; dominators of a DAG as in
+Cooper, Harvey & Kennedy 2001, "A simple, fast dominance algorithm").
 """
 from dataclasses import dataclass
 
@@ -277,6 +284,11 @@ def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_5
         Distance at which the link probability is 0.5 (same unit as ``edge_length``).
     max_distance : float
         Edges longer than this are dropped (0 = keep all).
+    node_importance : bool
+        Also compute dIIC, dPC and its fractions (else they stay 0).
+    progress, is_cancelled : callables, optional
+        ``progress(fraction)``; ``is_cancelled()`` is checked between batches of sources and
+        between groups of searches.
     """
     areas = np.asarray(areas, dtype=np.float64)
     n = len(areas)
