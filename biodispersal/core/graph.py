@@ -38,10 +38,11 @@ ZERO_LENGTH = 1e-9  # csgraph would read a 0-length edge as "no edge"
 # relative error on PC is below n x 1e-12
 PC_NEGLIGIBLE = 1e-12
 # node importance copies the subtree below every node of every source's shortest-path
-# tree; one Dijkstra call handles about this many copied nodes (~100 bytes each)
+# tree; copies are built this many copied nodes at a time (~100 bytes each: bounds memory)
 COPY_NODES_PER_CALL = 400_000
-# sources whose distance rows are computed together: batch x block size values
-BATCH_CELLS = 1_000_000
+# sources whose distance rows are computed together (batch x block size values); progress
+# is reported after each batch
+BATCH_CELLS = 250_000
 # small components are grouped in blocks of about this many patches (fewer calls)
 BLOCK_NODES = 2048
 WAVE_NODES = 4096  # copied nodes searched by one Dijkstra call (keeps its heap small)
