@@ -64,7 +64,7 @@ def make_dock(url, tmp_path, max_records=1000):
     dock.hub_combo.setCurrentIndex(dock.hub_combo.count() - 1)  # other catalogue (URL)
     dock.url_edit.setText(url)
     dock.protocol_combo.setCurrentText("STAC")
-    dock.use_extent.setChecked(False)
+    dock.area_combo.setCurrentIndex(dock.area_combo.findData("anywhere"))
     dock.max_spin.setValue(max_records)
     dock.loader.cache_dir = str(tmp_path)
     return dock
