@@ -175,6 +175,12 @@ class QuicklookLoader(QObject):
             url = self.queue.pop(0)
             request = QNetworkRequest(QUrl(url))
             request.setTransferTimeout(20000)
+            # Quicklooks have their own cache (above). Keeping them out of QGIS's HTTP disk
+            # cache matters: the first cached request of the main thread makes Qt's
+            # QNetworkDiskCache walk the whole cache folder to learn its size, which froze
+            # QGIS for 200-300 ms with a 67 MB cache (the heartbeat test's stalls).
+            request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+            request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
             reply = QgsNetworkAccessManager.instance().get(request)
             self.running[url] = reply
             reply.finished.connect(lambda url=url, reply=reply: self._finished(url, reply))
