@@ -8,6 +8,7 @@ import os
 
 from qgis.core import (
     QgsApplication,
+    QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsMapLayerProxyModel,
     QgsPalLayerSettings,
@@ -20,7 +21,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsAuthConfigSelect, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QUrl
-from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QImage, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -47,11 +48,13 @@ from ...rasterblocks.errors import DataTerraError
 from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
 from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
-from .footprints import footprint_fields
+from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
 
 PAGE = 50  # records shown per list page
+LABELS_FROM_SCALE = 2_000_000  # footprint titles shown at 1:2,000,000 and closer
+MAP_QUICKLOOKS = 10  # at most this many selected records get their quicklook on the map
 ALL_HUBS = "*"
 CUSTOM_URL = ""
 AUTH_SETTINGS = "dataterra/catalog/auth_config/"  # + hub id: the QgsAuthManager config id only
@@ -90,6 +93,7 @@ class CatalogDock(QDockWidget):
         self.task = None
         self.layer = None
         self.feature_ids = {}  # record index -> feature id
+        self.quicklook_layers = {}  # record index -> id of its quicklook raster layer on the map
         self.errors = []  # messages of the catalogues that failed in the current search
         self._syncing = False
         self.loader = QuicklookLoader(parent=self)
@@ -202,6 +206,13 @@ class CatalogDock(QDockWidget):
         for button in (self.add_services_button, self.download_button, self.landing_button):
             actions.addWidget(button)
         layout.addLayout(actions)
+        self.map_quicklooks = QCheckBox(self.tr("Quicklooks of the selected records on the map"), body)
+        self.map_quicklooks.setToolTip(self.tr(
+            "Shows the thumbnail of each selected record (ten at most) stretched over its footprint's "
+            "bounding box. Thumbnails are not orthorectified: use them to judge clouds and coverage, "
+            "not for measurements."))
+        self.map_quicklooks.toggled.connect(lambda *_: self._update_map_quicklooks())
+        layout.addWidget(self.map_quicklooks)
         self.setWidget(body)
         self._hub_changed()
         self._update_paging()
@@ -502,10 +513,56 @@ class CatalogDock(QDockWidget):
             item = self.results.item(row)
             if self.records[item.data(Qt.UserRole)].quicklook == url:
                 item.setIcon(icon)
+        if self.map_quicklooks.isChecked():
+            self._update_map_quicklooks()
+
+    # --- quicklooks on the map -----------------------------------------------------------
+
+    def selected_numbers(self):
+        return sorted(item.data(Qt.UserRole) for item in self.results.selectedItems())
+
+    def _update_map_quicklooks(self):
+        """Quicklook layers for the selected records (when asked), none for the others."""
+        wanted = self.selected_numbers()[:MAP_QUICKLOOKS] if self.map_quicklooks.isChecked() else []
+        for number in [n for n in self.quicklook_layers if n not in wanted]:
+            self._remove_quicklook_layer(number)
+        for number in wanted:
+            if number not in self.quicklook_layers:
+                self._add_quicklook_layer(number)
+
+    def _add_quicklook_layer(self, number):
+        record = self.records[number]
+        footprint = record_geometry(record)
+        if not record.quicklook.startswith(("http://", "https://")) or footprint.isEmpty():
+            return
+        image_path = self.loader.cache_path(record.quicklook)
+        if not os.path.exists(image_path):
+            self.loader.request(record.quicklook)  # back here through _quicklook_loaded
+            return
+        image = QImage(image_path)
+        if image.isNull():
+            return
+        write_world_file(image_path, image.width(), image.height(), footprint.boundingBox())
+        layer = QgsRasterLayer(image_path, self.tr("Quicklook {0}").format(record.title or record.id), "gdal")
+        if not layer.isValid():
+            return
+        layer.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        QgsProject.instance().addMapLayer(layer)
+        self.quicklook_layers[number] = layer.id()
+
+    def _remove_quicklook_layer(self, number):
+        layer_id = self.quicklook_layers.pop(number)
+        if QgsProject.instance().mapLayer(layer_id) is not None:
+            QgsProject.instance().removeMapLayer(layer_id)
+
+    def _remove_quicklook_layers(self):
+        for number in list(self.quicklook_layers):
+            self._remove_quicklook_layer(number)
 
     # --- footprints layer --------------------------------------------------------------
 
     def _reset_layer(self):
+        self._remove_quicklook_layers()
         project = QgsProject.instance()
         if self.layer is not None and project.mapLayer(self.layer.id()) is not None:
             self.layer.dataProvider().truncate()
@@ -519,8 +576,12 @@ class CatalogDock(QDockWidget):
         fill.setStrokeColor(QColor(31, 120, 180))
         labels = QgsPalLayerSettings()
         labels.fieldName = "title"
+        # labelled once zoomed in: a country-wide view of a thousand titles is unreadable
+        labels.scaleVisibility = True
+        labels.minimumScale = LABELS_FROM_SCALE
+        labels.maximumScale = 0
         self.layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
-        self.layer.setLabelsEnabled(False)
+        self.layer.setLabelsEnabled(True)
         self.layer.selectionChanged.connect(self._layer_selection_changed)
         project.addMapLayer(self.layer)
 
@@ -544,6 +605,7 @@ class CatalogDock(QDockWidget):
             self._syncing = True
             self.layer.selectByIds([self.feature_ids[n] for n in numbers if n in self.feature_ids])
             self._syncing = False
+        self._update_map_quicklooks()
 
     def _layer_selection_changed(self, selected, *_):
         if self._syncing:
@@ -559,6 +621,7 @@ class CatalogDock(QDockWidget):
         self._syncing = False
         if numbers:
             self.show_metadata(self.records[numbers[0]])
+        self._update_map_quicklooks()
 
     # --- metadata and actions ----------------------------------------------------------
 
@@ -614,6 +677,15 @@ class CatalogDock(QDockWidget):
                          and candidate.href.startswith(("http://", "https://"))), None)
             if link is not None:
                 QDesktopServices.openUrl(QUrl(link.href))
+
+
+def write_world_file(image_path, width, height, box):
+    """World file (.pgw) stretching a ``width`` x ``height`` image over ``box`` (degrees):
+    pixel sizes, then the centre of the upper-left pixel."""
+    x_size, y_size = box.width() / width, -box.height() / height
+    lines = [x_size, 0.0, 0.0, y_size, box.xMinimum() + x_size / 2, box.yMaximum() + y_size / 2]
+    with open(os.path.splitext(image_path)[0] + ".pgw", "w", encoding="ascii") as handle:
+        handle.write("\n".join(repr(float(value)) for value in lines) + "\n")
 
 
 def spare_qgis_from_full_collections():
