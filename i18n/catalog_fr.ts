@@ -4,184 +4,284 @@
 <context>
     <name>CatalogDock</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="58"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="83"/>
         <source>Data Terra catalogue</source>
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="188"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="334"/>
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="91"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="120"/>
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="98"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="127"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="411"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="633"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="103"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="132"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="105"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="134"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="113"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="142"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="412"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="634"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="116"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="224"/>
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="124"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="150"/>
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="126"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="145"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="130"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="160"/>
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="134"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="164"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="136"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="166"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="159"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="189"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="160"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="190"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="170"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="200"/>
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="171"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="201"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="172"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="202"/>
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="261"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="424"/>
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="308"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="475"/>
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="311"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="481"/>
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="334"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="504"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="335"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="505"/>
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="355"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="571"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="411"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="633"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="412"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="634"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="413"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="635"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="414"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="636"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="415"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="637"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="415"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="637"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="433"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="655"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="436"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="658"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="277"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="442"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="185"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="331"/>
         <source>All hubs</source>
         <translation>Tous les pôles</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="152"/>
+        <source>QGIS authentication configuration used for this hub (Settings &gt; Options &gt; Authentication). Only its id is remembered; the login or API key stays encrypted in the QGIS authentication database.</source>
+        <translation>Configuration d'authentification QGIS utilisée pour ce pôle (Préférences &gt; Options &gt; Authentification). Seul son identifiant est mémorisé ; l'identifiant de connexion ou la clé d'API restent chiffrés dans la base d'authentification de QGIS.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="156"/>
+        <source>Authentication</source>
+        <translation>Authentification</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="209"/>
+        <source>Quicklooks of the selected records on the map</source>
+        <translation>Aperçus des fiches sélectionnées sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="210"/>
+        <source>Shows the thumbnail of each selected record (ten at most) stretched over its footprint&apos;s bounding box. Thumbnails are not orthorectified: use them to judge clouds and coverage, not for measurements.</source>
+        <translation>Affiche la vignette de chaque fiche sélectionnée (dix au plus) étirée sur le rectangle englobant de son emprise. Les vignettes ne sont pas orthorectifiées : elles servent à juger des nuages et de la couverture, pas à mesurer.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="224"/>
+        <source>Anywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="224"/>
+        <source>Rectangle drawn on the map</source>
+        <translation>Rectangle dessiné sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="224"/>
+        <source>Polygon drawn on the map</source>
+        <translation>Polygone dessiné sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="224"/>
+        <source>Extent of a layer</source>
+        <translation>Emprise d'une couche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="228"/>
+        <source>Where to search. Draw a rectangle by dragging on the map; draw a polygon by clicking its vertices and close it with a right click or a double click. Catalogues are searched by the polygon itself where they accept a geometry (STAC API); the others (CSW, OpenSearch, OGC API Records, OpenDataSoft) are searched by its bounding box and the records whose footprint misses the polygon are then left out, so their total count may be higher than the records listed.</source>
+        <translation>Où chercher. Dessinez un rectangle en faisant glisser la souris sur la carte ; dessinez un polygone en cliquant ses sommets et fermez-le d'un clic droit ou d'un double clic. Les catalogues qui acceptent une géométrie (API STAC) sont interrogés avec le polygone lui-même ; les autres (CSW, OpenSearch, OGC API Records, OpenDataSoft) le sont avec son rectangle englobant, puis les fiches dont l'emprise ne touche pas le polygone sont écartées : leur total peut donc dépasser le nombre de fiches listées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="237"/>
+        <source>Draw</source>
+        <translation>Dessiner</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="238"/>
+        <source>Draw the search area on the map</source>
+        <translation>Dessiner la zone de recherche sur la carte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="278"/>
+        <source>Click the polygon&apos;s vertices on the map; right click or double click to close it.</source>
+        <translation>Cliquez les sommets du polygone sur la carte ; clic droit ou double clic pour le fermer.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="280"/>
+        <source>Drag a rectangle on the map.</source>
+        <translation>Faites glisser la souris sur la carte pour tracer un rectangle.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="288"/>
+        <source>The drawn area cannot be expressed in longitude/latitude: draw it again.</source>
+        <translation>La zone dessinée ne peut pas être exprimée en longitude/latitude : dessinez-la à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="292"/>
+        <source>Search area: {0:.4f}, {1:.4f} to {2:.4f}, {3:.4f} (degrees).</source>
+        <translation>Zone de recherche : {0:.4f}, {1:.4f} à {2:.4f}, {3:.4f} (degrés).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="316"/>
+        <source>Choose the layer whose extent is searched.</source>
+        <translation>Choisissez la couche dont l'emprise est cherchée.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="319"/>
+        <source>Draw the search area on the map first (button Draw).</source>
+        <translation>Dessinez d'abord la zone de recherche sur la carte (bouton Dessiner).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="325"/>
+        <source>The search area cannot be expressed in longitude/latitude: zoom in or choose another area.</source>
+        <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude : zoomez ou choisissez une autre zone.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="477"/>
+        <source>{0} records whose footprint misses the polygon were left out.</source>
+        <translation>{0} fiches dont l'emprise ne touche pas le polygone ont été écartées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="546"/>
+        <source>Quicklook {0}</source>
+        <translation>Aperçu {0}</translation>
     </message>
 </context>
 <context>
