@@ -68,6 +68,8 @@ class SearchTask(QgsTask):
         if self.area is not None and self.area.is_polygon:
             send_intersects(backend, self.area.stac_intersects())
         for page in backend.pages(self.query, transport, self.isCanceled):
+            if self.isCanceled():  # cancelled while the page was on its way: drop it now
+                raise Cancelled()
             fetched += len(page.records)
             records = self._inside(page.records)
             self.count += len(records)
