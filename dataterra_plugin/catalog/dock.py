@@ -254,6 +254,7 @@ class CatalogDock(QDockWidget):
             tools = [self.rectangle_tool, self.polygon_tool]
             canvas = self.canvas
             self.destroyed.connect(lambda *_: remove_canvas_items(canvas, items, tools))
+            self.visibilityChanged.connect(self._dock_visibility_changed)
         return row
 
     def _area_changed(self):
@@ -267,6 +268,14 @@ class CatalogDock(QDockWidget):
         self._show_area()
         if drawing and self.drawn_area is None and self.canvas is not None:
             self.start_drawing()
+
+    def _dock_visibility_changed(self, visible):
+        """A closed dock leaves neither its search area on the map nor its tool active."""
+        self.area_band.setVisible(visible)
+        if not visible:
+            for tool in (self.rectangle_tool, self.polygon_tool):
+                if self.canvas.mapTool() is tool:
+                    self.canvas.unsetMapTool(tool)
 
     def start_drawing(self):
         """Hand the map to the rectangle or polygon tool."""

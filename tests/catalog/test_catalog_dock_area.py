@@ -106,6 +106,11 @@ def test_rectangle_drawn_in_lambert93_is_searched_in_degrees(canvas, replay_serv
     # Lambert-93 puts 3° E at 700 km E and 46.5° N at 6,600 km N, about 111 km a degree of latitude
     assert 2.5 < west < east < 4.8 and 43.0 < south < north < 44.2
     assert dock.area_band.numberOfVertices() >= 4  # the area stays drawn on the map
+    dock.show()
+    dock.hide()  # closing the dock hands the map back and hides the area
+    assert canvas.mapTool() is not dock.rectangle_tool and not dock.area_band.isVisible()
+    dock.show()
+    assert dock.area_band.isVisible()
     dock.search()
     assert wait_until(lambda: dock.task is None, 10), dock.status.text()
     assert last_search_body(replay_server, "/stac/search")["bbox"] == pytest.approx(list(dock.drawn_area.bbox))
