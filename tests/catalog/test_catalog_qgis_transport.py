@@ -1,4 +1,4 @@
-"""The QGIS transport (QgsBlockingNetworkRequest) gives the same errors as urllib, and the
+"""The shared QGIS transport (QgsNetworkAccessManager) gives the same errors as urllib, and the
 dock's DownloadTask resumes an interrupted download through the task manager."""
 import hashlib
 import time
@@ -12,6 +12,12 @@ from dataterra.dataterra_plugin.catalog.core.opensearch import OpenSearchBackend
 from dataterra.dataterra_plugin.catalog.core.stac import StacBackend
 
 
+def QgisTransport():  # noqa: N802 - the catalogue's QGIS transport, as the dock and algorithm build it
+    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport as SharedTransport
+
+    return SharedTransport(error_class=CatalogError)
+
+
 @pytest.mark.parametrize("path, message", [
     ("/fault/html", "web page instead of JSON"),
     ("/fault/truncated", "cut short|not valid JSON"),
@@ -19,31 +25,23 @@ from dataterra.dataterra_plugin.catalog.core.stac import StacBackend
     ("/fault/500", "HTTP 500"),
 ])
 def test_qgis_transport_faults(qgis_app, fault_server, path, message):
-    from dataterra.dataterra_plugin.catalog.qgis_transport import QgisTransport
-
     with pytest.raises(CatalogError, match=message):
         search_all(StacBackend(fault_server.url + path), SearchQuery(max_records=5), QgisTransport())
 
 
 def test_qgis_transport_timeout(qgis_app, fault_server):
-    from dataterra.dataterra_plugin.catalog.qgis_transport import QgisTransport
-
     with pytest.raises(CatalogError, match="did not answer within 0.5 s"):
         search_all(StacBackend(fault_server.url + "/fault/slow", timeout=0.5), SearchQuery(max_records=5),
                    QgisTransport())
 
 
 def test_qgis_transport_hostile_xml(qgis_app, fault_server):
-    from dataterra.dataterra_plugin.catalog.qgis_transport import QgisTransport
-
     with pytest.raises(CatalogError, match="DTD or entities"):
         search_all(OpenSearchBackend(fault_server.url + "/fault/bomb"), SearchQuery(max_records=5), QgisTransport())
 
 
 def test_qgis_transport_same_records_as_urllib(qgis_app, replay_server):
     from dataterra.dataterra_plugin.catalog.core.transport import UrllibTransport
-    from dataterra.dataterra_plugin.catalog.qgis_transport import QgisTransport
-
     query = SearchQuery(page_size=40, max_records=100)
     through_qgis, matched = search_all(StacBackend(replay_server.url + "/stac"), query, QgisTransport())
     through_urllib, _ = search_all(StacBackend(replay_server.url + "/stac"), query, UrllibTransport())
