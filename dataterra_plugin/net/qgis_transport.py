@@ -65,21 +65,27 @@ class QgisTransport:
         check_http_url(url, self.error_class)
         if self.is_cancelled():
             raise Cancelled()
-        reply = self._send(method, url, headers, body)
-        exchange = _Exchange(reply, sink, timeout, self.is_cancelled)
+        reply = self._send(method, url, headers, body, cache=sink is None)
+        sink_cancelled = getattr(sink, "is_cancelled", None)
+        exchange = _Exchange(reply, sink, timeout,
+                             lambda: self.is_cancelled() or bool(sink_cancelled is not None and sink_cancelled()))
         try:
             exchange.wait()
         finally:
             reply.deleteLater()
         return self._response(url, reply, exchange, timeout)
 
-    def _send(self, method, url, headers, body):
+    def _send(self, method, url, headers, body, cache=True):
         request = QNetworkRequest(QUrl(url))
         for key, value in {"User-Agent": USER_AGENT, **self.extra_headers, **(headers or {})}.items():
             request.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
         request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
+        if not cache:  # downloads: the Range of a resume must reach the server, files must not fill the cache
+            request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+            request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
         manager = QgsApplication.authManager()
-        if self.auth_config and not manager.updateNetworkRequest(request, self.auth_config):
+        if self.auth_config and (self.auth_config not in manager.configIds()
+                                 or not manager.updateNetworkRequest(request, self.auth_config)):
             raise self._fail(f"The QGIS authentication configuration {self.auth_config!r} could not be applied: "
                              "check that it exists and that the authentication database is unlocked "
                              "(Settings > Options > Authentication).", "auth")

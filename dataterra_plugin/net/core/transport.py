@@ -140,9 +140,9 @@ class UrllibTransport:
                 return Response(url, status, reply_headers, self._read(reply, url, timeout, 1 << 20))
             sink.start(status, reply_headers)
             received = 0
-            while True:
+            while True:  # the sink checks its own cancel flag at every chunk
                 check_cancel(self.is_cancelled)
-                chunk = self._read_chunk(reply, url, timeout, received)
+                chunk = self._read_chunk(reply, url, timeout, received, partial=True)
                 if not chunk:
                     break
                 received += len(chunk)
@@ -164,9 +164,11 @@ class UrllibTransport:
         self._check_length(lower_headers(reply.headers), len(data), url)
         return bytes(data)
 
-    def _read_chunk(self, reply, url, timeout, received):
+    def _read_chunk(self, reply, url, timeout, received, partial=False):
         try:
-            return reply.read(CHUNK)
+            # read1: what has arrived (up to CHUNK), so a stalled server does not hold back
+            # the bytes already received, and the cancel is checked as data comes
+            return reply.read1(CHUNK) if partial else reply.read(CHUNK)
         except http.client.IncompleteRead as exc:
             raise self._cut(url, received + len(exc.partial)) from None
         except (socket.timeout, TimeoutError):
