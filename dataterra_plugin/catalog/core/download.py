@@ -27,14 +27,15 @@ def download(url, path, checksum="", headers=None, progress=None, is_cancelled=N
 
     ``transport`` is the shared transport to use (default: urllib; in QGIS a
     ``net.qgis_transport.QgisTransport``, whose cancel aborts the pending request);
-    ``sign(url) -> url`` turns the catalogue link into a signed one just before the
-    request (THEIA / teledetection asset signing); ``headers`` (API keys) are never logged.
+    ``sign(url, transport) -> url`` turns the catalogue link into a signed one just before
+    the request, through the same transport (THEIA / teledetection asset signing, see
+    ``signing.py``); ``headers`` (API keys) are never logged.
     """
     transport = transport or UrllibTransport(is_cancelled=is_cancelled)
     try:
         parse_checksum(checksum)  # a typo is reported before anything is signed or sent
         if sign is not None:
-            url = sign(url)
+            url = sign(url, transport)
         return resumable_download(transport, url, path, checksum, headers, progress, is_cancelled, timeout)
     except NetworkError as exc:
         raise CatalogError(str(exc)) from exc
