@@ -73,3 +73,44 @@ def test_download_task_resumes(qgis_app, download_server, tmp_path):
             assert not target.exists()
     assert outcomes == [False, True]
     assert target.read_bytes() == payload
+
+
+def test_search_task_cancel_aborts_the_pending_request(qgis_app, replay_server):
+    """The dock's SearchTask cancelled while the catalogue has not answered (it would hold
+    the request 30 s): the task ends within 1 s, while the server is still waiting."""
+    import threading
+
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from dataterra.dataterra_plugin.catalog.tasks import SearchTask
+
+    arrived, release = threading.Event(), threading.Event()
+
+    def stalled_search(request):
+        arrived.set()
+        release.wait(30)
+        return 200, {"Content-Type": "application/geo+json"}, b'{"type": "FeatureCollection", "features": []}'
+
+    replay_server.routes["/stalled-stac/search"] = stalled_search
+    task = SearchTask([(StacBackend(replay_server.url + "/stalled-stac", timeout=60), "")], SearchQuery())
+    ended = []
+    task.taskTerminated.connect(lambda: ended.append(time.monotonic()))
+    task.taskCompleted.connect(lambda: ended.append(time.monotonic()))
+    QgsApplication.taskManager().addTask(task)
+    try:
+        deadline = time.time() + 10
+        while not arrived.is_set() and time.time() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.01)
+        assert arrived.is_set()
+        cancelled_at = time.monotonic()
+        task.cancel()
+        deadline = time.time() + 5
+        while not ended and time.time() < deadline:
+            QCoreApplication.processEvents()
+            time.sleep(0.005)
+        assert ended and ended[0] - cancelled_at < 1.0
+        assert not release.is_set()  # the server had still not answered: the request was aborted
+    finally:
+        release.set()
