@@ -133,6 +133,8 @@ class QgisTransport:
             of = f" of {expected}" if expected.isdigit() else ""
             raise self._fail(f"The answer of {host} was cut short ({received}{of} bytes). Try again.", "truncated")
         if exchange.sink is not None and 200 <= status < 300:
+            if not exchange.started:  # an empty body: the sink still makes its (empty) file
+                exchange.sink.start(status, headers)
             return Response(url, status, headers, b"")
         return Response(url, status, headers, bytes(exchange.buffer))
 
@@ -169,20 +171,19 @@ class _Exchange:
         timer = QTimer()
         timer.setInterval(POLL_MS)
         timer.timeout.connect(self._poll)
-        self.reply.readyRead.connect(self._read)
-        self.reply.downloadProgress.connect(self._activity)
-        self.reply.uploadProgress.connect(self._activity)
-        self.reply.finished.connect(loop.quit)
+        connections = ((self.reply.readyRead, self._read), (self.reply.downloadProgress, self._activity),
+                       (self.reply.uploadProgress, self._activity), (self.reply.finished, loop.quit))
+        for signal, slot in connections:
+            signal.connect(slot)
         timer.start()
         if not self.reply.isFinished():
             loop.exec_()
         timer.stop()
         if self.failure is None and not (self.cancelled or self.timed_out):
             self._read()  # what arrived with the end of the reply
-        for signal in (self.reply.readyRead, self.reply.downloadProgress, self.reply.uploadProgress,
-                       self.reply.finished):
+        for signal, slot in connections:  # only ours: QGIS's own slots on the reply stay
             try:
-                signal.disconnect()
+                signal.disconnect(slot)
             except TypeError:
                 pass
 

@@ -109,6 +109,9 @@ class LoopbackServer:
             self.stalled.set()
             self.wait_for_close(connection, number)
             return False
+        if path == "/empty.bin":
+            self.send(connection, 200, {"Content-Type": "text/plain", "Content-Length": 0})
+            return True
         if path == "/echo":
             body = b'{"ok": true}'
             self.send(connection, 200, {"Content-Type": "application/json", "Content-Length": len(body)}, body)

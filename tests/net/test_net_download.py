@@ -122,3 +122,9 @@ def test_bad_checksums_are_refused_before_any_request(text):
     with pytest.raises(NetworkError, match="is not '<md5") as error:
         resumable_download(UrllibTransport(), "http://127.0.0.1:9/never", "/nonexistent/x", text)
     assert error.value.kind == "checksum"
+
+
+def test_empty_file(loopback, transport, tmp_path):
+    final = tmp_path / "empty.txt"
+    resumable_download(transport, loopback.url + "/empty.bin", final, "md5:" + hashlib.md5(b"").hexdigest())
+    assert final.exists() and final.read_bytes() == b""
