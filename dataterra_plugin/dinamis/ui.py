@@ -33,6 +33,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -180,7 +181,8 @@ class DinamisDock(QDockWidget):
 
     COLUMNS = ("local_id", "product_id", "status", "area_km2", "quota_units", "remote_id", "updated")
 
-    def __init__(self, iface=None, parent=None, transport_factory=None, book_path=None):
+    def __init__(self, iface=None, parent=None, transport_factory=None, book_path=None,
+                 search_transport_factory=None):
         super().__init__(translate("Dinamis", "DINAMIS orders"), parent)
         self.setObjectName("DataTerraDinamisDock")
         self.iface = iface
@@ -191,6 +193,7 @@ class DinamisDock(QDockWidget):
         self.aoi = None  # (wkt, crs authid)
         self.report = None
         self.tasks = []
+        self.search_transport_factory = search_transport_factory
         self._build()
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.refresh())
@@ -261,7 +264,13 @@ class DinamisDock(QDockWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        self.setWidget(body)
+        from .search_ui import SearchTab
+
+        self.search_tab = SearchTab(self, self.search_transport_factory)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(body, translate("Dinamis", "Request and orders"))
+        self.tabs.addTab(self.search_tab, translate("Dinamis", "Search images"))
+        self.setWidget(self.tabs)
 
     def say(self, text):
         self.message.setText(text)
