@@ -392,13 +392,9 @@ class DinamisDock(QDockWidget):
     def client(self):
         url, authcfg = server_settings()
         if not url:
-            raise DataTerraError(
-                translate(
-                    "Dinamis",
-                    "No ordering server is configured: set its URL in the profile, or use "
-                    "'Request package…' and the DINAMIS request page.",
-                )
-            )
+            # no trailing comma after the literal: pylupdate5 would not see the string
+            raise DataTerraError(translate("Dinamis", "No ordering server is configured: set its URL in the "
+                                           "profile, or use 'Request package…' and the DINAMIS request page."))
         return OrderingClient(url, self.transport_factory(authcfg))
 
     def submit(self, wait=False):

@@ -121,7 +121,7 @@ def test_corrupted_book_is_reported_in_the_dock(qgis_app, qgis_iface, tmp_path):
     assert path.read_bytes() == b"not a geopackage at all"
 
 
-def test_french_translation_is_used(qgis_app, dataterra_provider):
+def test_french_translation_is_used(qgis_app, dataterra_provider, tmp_path):
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     from dataterra.dataterra_plugin.dinamis.algorithms import DinamisRequestPackage
@@ -133,6 +133,11 @@ def test_french_translation_is_used(qgis_app, dataterra_provider):
     QCoreApplication.installTranslator(translator)
     try:
         assert ProfileDialog().windowTitle() == "Profil DINAMIS"
+        from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+
+        dock = DinamisDock(None, book_path=tmp_path / "orders.gpkg")
+        assert dock.tabs.tabText(1) == "Rechercher des images"
+        assert dock.search_tab.search_button.text() == "Rechercher des images"
         algorithm = DinamisRequestPackage()
         algorithm.initAlgorithm()
         assert algorithm.displayName() == "Dossier de demande DINAMIS"
