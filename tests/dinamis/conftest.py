@@ -34,6 +34,20 @@ def secret():
 
 
 @pytest.fixture
+def basic_authcfg(qgis_auth_manager, secret):
+    from qgis.core import QgsAuthMethodConfig
+
+    manager = qgis_auth_manager
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("dinamis ui test")
+    config.setConfig("username", "tester")
+    config.setConfig("password", secret)
+    assert manager.storeAuthenticationConfig(config)[0]
+    yield config.id()
+    manager.removeAuthenticationConfig(config.id())
+
+
+@pytest.fixture
 def reference_server(tmp_path):
     """A reference ordering server on 127.0.0.1 with its SQLite database in tmp_path."""
     from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer

@@ -1,21 +1,6 @@
 """The whole DINAMIS flow through the interface, under pytest-qgis, against the loopback
 reference server: profile -> AOI (selection, drawing) -> estimate -> submit -> status
 updates -> delivery -> layer loaded."""
-import pytest
-
-
-@pytest.fixture
-def basic_authcfg(qgis_auth_manager, secret):
-    from qgis.core import QgsAuthMethodConfig
-
-    manager = qgis_auth_manager
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("dinamis ui test")
-    config.setConfig("username", "tester")
-    config.setConfig("password", secret)
-    assert manager.storeAuthenticationConfig(config)[0]
-    yield config.id()
-    manager.removeAuthenticationConfig(config.id())
 
 
 def test_profile_dialog_shows_eligibility_and_saves(qgis_app):
