@@ -423,154 +423,159 @@
         <translation>Recherche d'images DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="112"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="115"/>
         <source>Map extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="113"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="116"/>
         <source>Area of interest (drawn or selected)</source>
         <translation>Zone d'intérêt (dessinée ou sélectionnée)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="127"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="130"/>
         <source>Search area</source>
         <translation>Zone de recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="128"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="131"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="129"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="132"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="130"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="133"/>
         <source>Maximum cloud cover</source>
         <translation>Couverture nuageuse maximale</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="131"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
         <source>Maximum incidence angle</source>
         <translation>Angle d'incidence maximal</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="137"/>
         <source>Search images</source>
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="135"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="138"/>
         <source>Cancel search</source>
         <translation>Annuler la recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="142"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="145"/>
         <source>Search the DINAMIS images your profile may use.</source>
         <translation>Recherchez les images DINAMIS que votre profil peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
         <source>Cloud (%)</source>
         <translation>Nuages (%)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
         <source>Incidence (°)</source>
         <translation>Incidence (°)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="165"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="168"/>
         <source>Download and load (open SPOT)</source>
         <translation>Télécharger et charger (SPOT ouvert)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="178"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="181"/>
         <source>Take or draw an area of interest first, or search the map extent.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt, ou recherchez sur l'emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="187"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="190"/>
         <source>No map canvas: use an area of interest.</source>
         <translation>Pas de carte : utilisez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="213"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="216"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="227"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="230"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="242"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="245"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="251"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="254"/>
         <source>{0} images found.</source>
         <translation>{0} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="254"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="257"/>
         <source>{0} left out for cloud cover, {1} for incidence angle.</source>
         <translation>{0} écartées pour la couverture nuageuse, {1} pour l'angle d'incidence.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="260"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="263"/>
         <source>Open SPOT gives no cloud cover or incidence angle: check the quicklooks.</source>
         <translation>SPOT ouvert ne donne ni couverture nuageuse ni angle d'incidence : vérifiez les aperçus.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="267"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="270"/>
         <source>Not searched: {0}</source>
         <translation>Non recherché : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="290"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="293"/>
         <source>DINAMIS images</source>
         <translation>Images DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="361"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="364"/>
         <source>Downloading open SPOT image</source>
         <translation>Téléchargement de l'image SPOT ouverte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="368"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="371"/>
         <source>Downloaded under the open licence (Etalab): {0}</source>
         <translation>Téléchargé sous licence ouverte (Etalab) : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="344"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="347"/>
         <source>Select an open SPOT image in the list (the SPOT 6-7 STAC images are downloaded with your DINAMIS member access from the catalogue dock).</source>
         <translation>Sélectionnez une image SPOT ouverte dans la liste (les images SPOT 6-7 du STAC se téléchargent avec votre accès d'adhérent DINAMIS depuis le panneau du catalogue).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="89"/>
+        <source>Unexpected error: {0}</source>
+        <translation>Erreur inattendue : {0}</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,9 @@ class ImageSearchTask(QgsTask):
         except DataTerraError as exc:
             self.error = str(exc)
             return False
+        except Exception as exc:  # noqa: BLE001 - a bug must reach the user, not end as "cancelled"
+            self.error = translate("DinamisSearch", "Unexpected error: {0}").format(exc)
+            return False
         return True
 
 

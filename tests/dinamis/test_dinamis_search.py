@@ -133,3 +133,11 @@ def test_search_sources_are_checked(rules):
         search_sources(broken)
     with pytest.raises(Exception, match="not a longitude/latitude box"):
         run(UIA, rules, bbox=(700000, 6200000, 710000, 6210000))
+
+
+def test_a_failing_catalogue_is_reported_and_the_other_still_searched(loopback_rules, dinamis_catalogue_server):
+    loopback_rules["search_sources"][0]["endpoint"] = dinamis_catalogue_server.url + "/gone/search"
+    outcome = run(UIA, loopback_rules)
+    assert list(outcome.errors) == ["dinamis-spot67-stac"]
+    assert "answered HTTP 404" in outcome.errors["dinamis-spot67-stac"]
+    assert [i.record.id for i in outcome.images] == ["2021_MS:5424", "2021_MS:5423"]

@@ -23,7 +23,7 @@ from ...catalog.core.errors import CatalogError
 from ...catalog.core.model import Record, SearchPage, SearchQuery
 from ...catalog.core.openspot import OpenSpotBackend
 from ...catalog.core.safe import as_float, parse_json
-from ...catalog.core.stac import StacBackend, feature_record, matched_count, parse_features  # noqa: F401
+from ...catalog.core.stac import StacBackend, matched_count, parse_features
 from .rules import RulesError, eligibility
 
 PROTOCOLS = ("STAC", "OpenSPOT")
