@@ -3,6 +3,7 @@ loopback reference ordering server."""
 import base64
 import json
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -91,6 +92,7 @@ class DinamisCatalogueServer:
         self.requests = []
         self.tif_bytes = tif_bytes
         self.png = tiny_png()
+        self.geo_delay = 0.0  # seconds before each /api/geo answer (cancel tests)
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -137,6 +139,7 @@ class DinamisCatalogueServer:
             token = json.loads(request["body"] or b"{}").get("token")
             return self._json("stac_spot67_page2.json" if token == "next:3" else "stac_spot67_page1.json")
         if path.startswith("/api/geo/"):
+            time.sleep(self.geo_delay)
             name = f"openspot_{path.rsplit('/', 1)[1]}.json"
             if (DATA / name).exists():
                 return self._json(name)

@@ -124,3 +124,27 @@ def test_dock_search_refuses_without_profile_or_area(search_dock):
     save_profile(Profile("uia_research", "INRAE UMR TETIS"))
     tab.area.setCurrentIndex(tab.area.findData(AOI))
     assert tab.search() is None and "Take or draw an area of interest first" in tab.message.text()
+
+
+def test_dock_search_can_be_cancelled(search_dock, qgis_iface, dinamis_catalogue_server):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from dataterra.dataterra_plugin.dinamis.core.rules import Profile
+    from dataterra.dataterra_plugin.dinamis.settings import save_profile
+
+    save_profile(Profile("uia_research", "INRAE UMR TETIS"))
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(3.2, 43.4, 3.8, 43.9))
+    dinamis_catalogue_server.geo_delay = 0.5  # four OpenSPOT collections: 2 s without the cancel
+    tab = search_dock.search_tab
+    outcomes = []
+    tab.searchFinished.connect(outcomes.append)
+    tab.search()
+    assert tab.cancel_button.isEnabled() and not tab.search_button.isEnabled()
+    assert wait_for(lambda: any(r["path"].startswith("/api/geo/") for r in dinamis_catalogue_server.requests))
+    tab.cancel()
+    assert wait_for(lambda: outcomes, 10)
+    assert outcomes == [None] and tab.message.text() == "Search cancelled."
+    assert tab.search_button.isEnabled() and not tab.cancel_button.isEnabled()
+    assert len([r for r in dinamis_catalogue_server.requests if r["path"].startswith("/api/geo/")]) < 4
