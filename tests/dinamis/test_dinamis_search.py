@@ -47,7 +47,7 @@ def test_uia_searches_both_catalogues_with_cloud_and_incidence_limits(loopback_r
     posts = [json.loads(r["body"]) for r in dinamis_catalogue_server.requests if r["path"] == "/search"]
     assert posts[0]["collections"] == ["spot-6-7-drs"] and posts[0]["bbox"] == list(CLERMONTAIS)
     assert posts[0]["datetime"] == "2021-01-01T00:00:00Z/2022-12-31T23:59:59Z"
-    assert posts[0]["query"] == {"eo:cloud_cover": {"lte": 30}, "view:incidence_angle": {"lte": 20}}
+    assert "query" not in posts[0]  # property names assumed: limits applied on the answers only
     assert posts[1]["token"] == "next:3" and posts[1]["collections"] == ["spot-6-7-drs"]
     geo = [r["path"] for r in dinamis_catalogue_server.requests if r["path"].startswith("/api/geo/")]
     assert geo == ["/api/geo/2021_MS", "/api/geo/2021_PAN", "/api/geo/2022_MS", "/api/geo/2022_PAN"]
@@ -141,3 +141,12 @@ def test_a_failing_catalogue_is_reported_and_the_other_still_searched(loopback_r
     assert list(outcome.errors) == ["dinamis-spot67-stac"]
     assert "answered HTTP 404" in outcome.errors["dinamis-spot67-stac"]
     assert [i.record.id for i in outcome.images] == ["2021_MS:5424", "2021_MS:5423"]
+
+
+def test_server_side_filters_when_the_source_says_so(loopback_rules, dinamis_catalogue_server):
+    loopback_rules["search_sources"][0]["options"] = {"server_filters": True}
+    outcome = run(UIA, loopback_rules, max_cloud_cover=30, max_incidence=20)
+    body = json.loads(next(r["body"] for r in dinamis_catalogue_server.requests if r["path"] == "/search"))
+    assert body["query"] == {"eo:cloud_cover": {"lte": 30}, "view:incidence_angle": {"lte": 20}}
+    # the loopback server ignores the filter (as a server without the query extension does): still applied here
+    assert outcome.dropped == {"cloud_cover": 1, "incidence": 1}

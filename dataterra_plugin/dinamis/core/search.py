@@ -7,13 +7,13 @@ A source the profile may not use is not searched at all and comes back as a
 :class:`SourceRefusal` with the reasons; so does a source whose coverage the area misses.
 Results carry footprint, quicklook, cloud cover, incidence angle and acquisition date
 (None where the catalogue does not give them: OpenSPOT gives neither cloud cover nor
-incidence) and are filtered against the user's maxima here as well as, where the
-protocol allows it, on the server.
+incidence) and are filtered against the user's maxima here (and also on the server
+when a source's options say ``server_filters``).
 
 The network goes through the catalogue backends and a transport handed in (urllib in
 scripts and tests, QgsNetworkAccessManager in QGIS), so this module imports no qgis.
 """
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Optional
 
 from osgeo import ogr
@@ -162,15 +162,25 @@ def plan_search(profile, rules, bbox, sources=None):
 
 class SpotStacBackend(StacBackend):
     """STAC item search that also reads the incidence angle (``view:incidence_angle`` of
-    the STAC view extension) and asks the server to filter on it."""
+    the STAC view extension).
 
-    def __init__(self, endpoint, source="", headers=None, timeout=30, max_incidence=None, **options):
+    The cloud-cover and incidence property names of the collection are assumed (standard
+    extension names), so by default the limits are applied here, on the answers: sent as a
+    server ``query`` filter, a name the collection lacks would make every item fail the
+    comparison and the search come back empty. ``server_filters=True`` sends them too.
+    """
+
+    def __init__(self, endpoint, source="", headers=None, timeout=30, max_incidence=None, server_filters=False,
+                 **options):
         super().__init__(endpoint, source, headers, timeout, **options)
         self.max_incidence = max_incidence
+        self.server_filters = server_filters
 
     def body(self, query):
+        if not self.server_filters:
+            query = replace(query, max_cloud_cover=None)
         body = super().body(query)
-        if self.max_incidence is not None:
+        if self.server_filters and self.max_incidence is not None:
             body.setdefault("query", {})["view:incidence_angle"] = {"lte": self.max_incidence}
         return body
 
