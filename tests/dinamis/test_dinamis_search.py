@@ -123,6 +123,8 @@ def test_openspot_is_a_catalogue_protocol(dinamis_catalogue_server):
     records, matched = search_all(backend, SearchQuery(collection="2021_MS", bbox=(-5, 47, -4, 49)), UrllibTransport())
     assert [r.id for r in records] == ["2021_MS:5431"] and matched is None
     assert records[0].start == "2021-06-15" and records[0].bbox == (-4.6, 47.9, -4.1, 48.3)
+    # no plain download link: a GET cannot fetch the file, only the two-step request can
+    assert records[0].download_links() == [] and records[0].links[0].href == dinamis_catalogue_server.url + "/"
 
 
 def test_search_sources_are_checked(rules):

@@ -143,7 +143,9 @@ class OpenSpotBackend(Backend):
         resolution = as_float(props.get("resolution"))
         date = as_text(props.get("img_date"))[:10]
         geometry = as_geometry(feature.get("geometry"))
-        link = Link(f"{self.base}/ressources", "download", "image/tiff", f"OpenSPOT image {fid}",
+        # not a "download" link: the file comes through the two-step request (download_links),
+        # which a plain GET of any URL cannot do; the portal page is where a browser gets it
+        link = Link(f"{self.base}/", "via", "text/html", f"OpenSPOT portal (image {fid}: two-step download)",
                     protocol=DOWNLOAD_PROTOCOL)
         return Record(
             id=f"{year_mode}:{fid}", title=as_text(props.get("ds_name")) or f"SPOT 6-7 {year_mode} {fid}",
