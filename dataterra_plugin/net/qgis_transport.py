@@ -192,6 +192,8 @@ class _Exchange:
 
     def _poll(self):
         # a slot must never raise (PyQt aborts the process): errors are stored for later
+        if self.reply.isFinished() or self.cancelled or self.timed_out or self.failure is not None:
+            return  # aborted already: a second abort makes Qt complain
         try:
             if self.is_cancelled():
                 self.cancelled = True
