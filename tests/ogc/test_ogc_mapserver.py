@@ -124,3 +124,35 @@ def test_mapserver_exception_reports(mapserver, version, tmp_path):
         download_coverage(mapserver["url"], "multiband", RASTER_BOX, "EPSG:2154", 100.0, tmp_path / "x.tif",
                           version=version, output_format="image/x-nope")
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("service,version", [("WMS", "1.3.0"), ("WFS", "2.0.0"), ("WCS", "1.1.1"), ("WCS", "2.0.1")])
+def test_live_capabilities_match_the_recorded_ones(mapserver, test_data, service, version):
+    from dataterra.dataterra_plugin.ogc.core.capabilities import parse_capabilities
+
+    live = parse_capabilities(urllib_fetch(f"{mapserver['url']}SERVICE={service}&VERSION={version}"
+                                           "&REQUEST=GetCapabilities"))
+    name = f"mapserver_{service.lower()}_{version.replace('.', '')}.xml"
+    recorded = parse_capabilities((test_data / "ogc" / name).read_bytes())
+    assert live.url == mapserver["url"]
+    live.url = recorded.url
+    assert live == recorded
+
+
+@pytest.mark.parametrize("page_size", [6, 1000])
+def test_wfs_2_paging_against_mapserver(mapserver, sample_data, tmp_path, page_size):
+    from osgeo import ogr
+
+    from dataterra.dataterra_plugin.ogc.core.features import download_features
+
+    result = download_features(mapserver["url"], "ms:communes", tmp_path / "c.gpkg", version="2.0.0",
+                               page_size=page_size, srs_name="EPSG:2154")
+    assert result["features"] == 20
+    assert result["pages"] == (4 if page_size == 6 else 1)  # 6 + 6 + 6 + 2
+    got_ds, source_ds = ogr.Open(str(tmp_path / "c.gpkg")), ogr.Open(str(sample_data["communes"]))
+    got, source = got_ds.GetLayer(0), source_ds.GetLayer(0)
+    areas = {f["INSEE_COM"]: f.GetGeometryRef().GetArea() for f in source}
+    assert sorted(f["INSEE_COM"] for f in got) == sorted(areas)
+    got.ResetReading()
+    for feature in got:
+        assert feature.GetGeometryRef().GetArea() == pytest.approx(areas[feature["INSEE_COM"]], rel=1e-6)
