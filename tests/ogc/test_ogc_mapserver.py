@@ -156,3 +156,15 @@ def test_wfs_2_paging_against_mapserver(mapserver, sample_data, tmp_path, page_s
     got.ResetReading()
     for feature in got:
         assert feature.GetGeometryRef().GetArea() == pytest.approx(areas[feature["INSEE_COM"]], rel=1e-6)
+
+
+def test_request_format_by_version():
+    from dataterra.dataterra_plugin.ogc.core.wcs import request_format
+
+    assert request_format("GeoTIFF", "1.0.0", ["GEOTIFF"]) == "GEOTIFF"  # MapServer's OUTPUTFORMAT name
+    assert request_format("GeoTIFF", "1.0.0", ["GTiff_float", "PNG"]) == "GTiff_float"
+    assert request_format("GeoTIFF", "1.0.0", ["GeoTIFF"]) == "GeoTIFF"  # QGIS Server
+    assert request_format("GeoTIFF", "1.1.1", ["image/tiff"]) == "image/tiff"
+    assert request_format("GeoTIFF", "2.0.1") == "image/tiff"  # 2.0 DescribeCoverage lists no format
+    assert request_format("application/x-netcdf", "2.0.1") == "application/x-netcdf"
+    assert request_format("image/png", "1.0.0", ["GEOTIFF"]) == "image/png"  # the server will say no

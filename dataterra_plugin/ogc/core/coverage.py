@@ -20,7 +20,8 @@ from ....rasterblocks.errors import Cancelled, check_cancel
 from ....rasterblocks.io import GTIFF_OPTIONS, atomic_path
 from .safexml import OgcError, ServiceExceptionError, raise_if_exception
 from .transport import urllib_fetch
-from .wcs import CoverageDescription, describe_coverage_url, get_coverage_url, parse_describe_coverage
+from .wcs import (CoverageDescription, describe_coverage_url, get_coverage_url, parse_describe_coverage,
+                  request_format)
 
 gdal.UseExceptions()
 
@@ -178,6 +179,7 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
                                      output_format, tile_size, workers, fetch, progress, is_cancelled,
                                      executor_factory)
     check_crs_offered(description, crs)
+    output_format = request_format(output_format, version, description.formats)
     same_crs = description.native_crs == crs
     origin = None
     if same_crs and description.extent:

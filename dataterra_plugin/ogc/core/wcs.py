@@ -121,6 +121,27 @@ def _resolution(offering):
     return None
 
 
+TIFF_NAMES = ("geotiff", "gtiff", "tiff", "tif", "image/tiff", "image/geotiff")
+
+
+def request_format(requested: str, version: str, offered=()) -> str:
+    """The FORMAT value to send. WCS 1.1 and 2.0 name formats by MIME type, so a GeoTIFF
+    asked as "GeoTIFF" is sent as image/tiff; WCS 1.0.0 names them as the server does
+    (QGIS Server "GeoTIFF", MapServer its OUTPUTFORMAT name), so a GeoTIFF the server
+    offers under another spelling is sent under that one."""
+    wants_tiff = requested.strip().lower() in TIFF_NAMES
+    if offered and requested not in offered:
+        same = [f for f in offered if f.lower() == requested.strip().lower()]
+        tiffs = [f for f in offered if f.lower() in TIFF_NAMES or "tiff" in f.lower()]
+        if same:
+            return same[0]
+        if wants_tiff and tiffs:
+            return tiffs[0]
+    if wants_tiff and not version.startswith("1.0"):
+        return "image/tiff"
+    return requested
+
+
 def describe_coverage_url(url, coverage, version="1.0.0"):
     key = {"1.0.0": "COVERAGE", "2.0.1": "COVERAGEID"}.get(version, "IDENTIFIERS")
     return add_query(url, {"SERVICE": "WCS", "VERSION": version, "REQUEST": "DescribeCoverage", key: coverage})
