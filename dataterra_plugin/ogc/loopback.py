@@ -1,6 +1,6 @@
 """A real OGC server on 127.0.0.1 for tests and the demo: ``qgis_mapserver`` serving a
 QGIS project built here with PyQGIS (a multi-band raster in EPSG:2154 with nodata and
-vector layers), published over WMS 1.3.0, WFS and WCS.
+vector layers), published over WMS 1.3.0, WMTS 1.0.0, WFS and WCS.
 
 Nothing here talks to anything but the loopback interface.
 """
@@ -94,6 +94,10 @@ def build_project(project_path, rasters, vectors):
     project.writeEntry("WFSLayers", "/", wfs_ids)
     for layer_id in wfs_ids:
         project.writeEntry("WFSLayersPrecision", "/" + layer_id, 8)
+    # WMTS: every layer as PNG tiles, on tile matrix sets QGIS Server computes for each
+    # CRS of WMSCrsList (no WMTSGrids entry)
+    project.writeEntry("WMTSLayers", "Layer", wcs_ids + wfs_ids)
+    project.writeEntry("WMTSPngLayers", "Layer", wcs_ids + wfs_ids)
     project.writeEntry("WMSMaxWidth", "/", 4000)
     project.writeEntry("WMSMaxHeight", "/", 4000)
     if not project.write(str(project_path)):

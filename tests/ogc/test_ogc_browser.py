@@ -59,3 +59,21 @@ def test_browser_from_a_catalogue_link(qgis_app, ogc_server):
     assert dialog.selected_content().name == "multiband"
     assert "EPSG:2154" in dialog.details.toPlainText()
     assert OgcBrowserDialog.for_link(None, "https://h/file.zip", "WWW:DOWNLOAD") is None
+
+
+def test_browser_lists_wmts_tile_layers_and_adds_one(qgis_app, ogc_server):
+    dialog = OgcBrowserDialog(url=ogc_server.url, service_type="WMTS")
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.tree is not None or "could not" in dialog.status.text(), qgis_app)
+    assert dialog.tree.service_type == "WMTS" and sorted(dialog.tree.names()) == ["communes", "multiband"]
+    dialog.select("multiband")
+    details = dialog.details.toPlainText()
+    assert "EPSG:2154" in details and "image/png" in details
+    assert dialog.add_button.isEnabled() and not dialog.download_button.isEnabled()
+    layer = dialog.add_selected_layer()
+    try:
+        assert layer is not None and layer.isValid() and layer.providerType() == "wms"
+        assert "tileMatrixSet=" in layer.source()
+        assert QgsProject.instance().mapLayer(layer.id()) is layer
+    finally:
+        QgsProject.instance().removeAllMapLayers()

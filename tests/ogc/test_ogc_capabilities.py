@@ -21,6 +21,7 @@ RECORDED = [
     ("owslib_wcs_nsidc.xml", "WCS", "1.1.0", 42, "sea_ice_concentration_01", None),
     ("gdal_wcs_mapserver_201.xml", "WCS", "2.0.1", 6, "BGS_EMODNET_CentralMed-MCol", None),
     ("owslib_eosdis-wmts-cap.xml", "WMTS", "1.0.0", 55, "AIRS_Dust_Score", "AIRS_Dust_Score"),
+    ("qgisserver_wmts_100.xml", "WMTS", "1.0.0", 2, "communes", None),  # QGIS Server: no WMTS title
     ("mapserver_wms_130.xml", "WMS", "1.3.0", 3, "communes", "communes"),
     ("mapserver_wfs_110.xml", "WFS", "1.1.0", 1, "communes", "communes"),
     ("mapserver_wfs_200.xml", "WFS", "2.0.0", 1, "ms:communes", "communes"),
@@ -155,3 +156,17 @@ def test_mapserver_describe_coverage_1_0_and_1_1(test_data, version, keys):
     assert description.extent == (720000.0, 6269000.0, 744000.0, 6287000.0)
     assert description.resolution == (100.0, 100.0)
     assert description.band_names == ["1", "2", "3"] and description.nodata == -9999.0
+
+
+def test_wmts_tile_matrix_sets_and_their_crs(test_data):
+    tree = parse_capabilities((test_data / "ogc" / "qgisserver_wmts_100.xml").read_bytes())
+    layer = tree.find("multiband")
+    assert layer.kind == "tile_layer" and layer.formats == ["image/png"]
+    assert layer.tile_matrix_set_crs == {"EPSG:2154": "EPSG:2154", "EPSG:4326": "EPSG:4326",
+                                         "EPSG:3857": "EPSG:3857"}
+    assert layer.bbox_wgs84 == (3.247274, 43.518714, 3.545534, 43.681753)
+    gibs = parse_capabilities((test_data / "ogc" / "owslib_eosdis-wmts-cap.xml").read_bytes())
+    dust = gibs.find("AIRS_Dust_Score")
+    # GIBS's matrix sets are in OGC CRS84 (longitude first), kept as the document writes it
+    assert set(dust.tile_matrix_set_crs.values()) == {"urn:ogc:def:crs:OGC:1.3:CRS84"}
+    assert dust.styles[0].name == "default" and dust.formats == ["image/png"]
