@@ -77,3 +77,19 @@ def test_browser_lists_wmts_tile_layers_and_adds_one(qgis_app, ogc_server):
         assert QgsProject.instance().mapLayer(layer.id()) is layer
     finally:
         QgsProject.instance().removeAllMapLayers()
+
+
+def test_curated_service_shows_its_source_and_that_it_is_unchecked(qgis_app):
+    from qgis.PyQt.QtCore import Qt
+
+    from dataterra.dataterra_plugin.ogc.services import load_services
+
+    dialog = OgcBrowserDialog()
+    first = load_services()[0]
+    index = dialog.url_combo.findText(f"{first.hub}: {first.title}")
+    assert index >= 0
+    tooltip = dialog.url_combo.itemData(index, Qt.ToolTipRole)
+    assert first.url in tooltip and first.source in tooltip and "Not checked yet" in tooltip
+    dialog._pick_curated(index)
+    assert dialog.url() == first.url and dialog.type_combo.currentText() == first.type
+    assert "Not checked yet" in dialog.status.text()
