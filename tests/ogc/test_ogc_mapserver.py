@@ -168,3 +168,26 @@ def test_request_format_by_version():
     assert request_format("GeoTIFF", "2.0.1") == "image/tiff"  # 2.0 DescribeCoverage lists no format
     assert request_format("application/x-netcdf", "2.0.1") == "application/x-netcdf"
     assert request_format("image/png", "1.0.0", ["GEOTIFF"]) == "image/png"  # the server will say no
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_crs_not_native_matches_gdal_warp(mapserver, version, tmp_path):
+    # Web Mercator: WCS 1.0.0 and 1.1 DescribeCoverage offer only EPSG:2154, so native pixels
+    # are downloaded and warped here; WCS 2.0.1 DescribeCoverage lists no CRS, so MapServer
+    # is asked for EPSG:3857 and warps itself. Either way: GDAL's nearest-neighbour warp of
+    # the source on the same grid.
+    extent = (375000.0, 5395000.0, 385000.0, 5405000.0)
+    result = download_coverage(mapserver["url"], "multiband", extent, "EPSG:3857", 100.0, tmp_path / "m.tif",
+                               version=version, output_format="image/tiff", reproject=True)
+    assert result.get("reprojected_from") == (None if version == "2.0.1" else "EPSG:2154")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["m.tif"]
+    got = gdal.Open(str(tmp_path / "m.tif"))
+    assert got.GetGeoTransform() == (375000.0, 100.0, 0.0, 5405000.0, 0.0, -100.0)
+    assert got.GetSpatialRef().GetAuthorityCode(None) == "3857"
+    reference = gdal.Warp("/vsimem/mapserver_reference.tif", str(mapserver["raster"]), dstSRS="EPSG:3857",
+                          outputBounds=result["bbox"], xRes=100.0, yRes=100.0, resampleAlg="near")
+    try:
+        np.testing.assert_array_equal(got.ReadAsArray(), reference.ReadAsArray())
+    finally:
+        reference = None
+        gdal.Unlink("/vsimem/mapserver_reference.tif")
