@@ -170,3 +170,19 @@ def test_wmts_tile_matrix_sets_and_their_crs(test_data):
     # GIBS's matrix sets are in OGC CRS84 (longitude first), kept as the document writes it
     assert set(dust.tile_matrix_set_crs.values()) == {"urn:ogc:def:crs:OGC:1.3:CRS84"}
     assert dust.styles[0].name == "default" and dust.formats == ["image/png"]
+
+
+def test_wmts_time_dimension(test_data):
+    # WMTS 1.0.0 puts Dimension after Format/InfoFormat in a Layer (OGC 07-057r7, 7.2.4.6.3);
+    # added here to QGIS Server's recording, which has none
+    data = (test_data / "ogc" / "qgisserver_wmts_100.xml").read_bytes()
+    dimension = (b"<InfoFormat>application/vnd.ogc.gml/3.1.1</InfoFormat>\n<Dimension>"
+                 b"<ows:Identifier>Time</ows:Identifier><ows:UOM>ISO8601</ows:UOM>"
+                 b"<Default>2020-07-01</Default><Value>2020-01-01/2020-12-01/P1M</Value>"
+                 b"<Value>2021-01-01</Value></Dimension>")
+    data = data.replace(b"<InfoFormat>application/vnd.ogc.gml/3.1.1</InfoFormat>", dimension, 1)
+    tree = parse_capabilities(data)
+    first, second = tree.contents
+    assert first.time.values == ["2020-01-01/2020-12-01/P1M", "2021-01-01"]
+    assert (first.time.default, first.time.units) == ("2020-07-01", "ISO8601")
+    assert second.time is None
