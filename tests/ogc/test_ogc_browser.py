@@ -93,3 +93,25 @@ def test_curated_service_shows_its_source_and_that_it_is_unchecked(qgis_app):
     dialog._pick_curated(index)
     assert dialog.url() == first.url and dialog.type_combo.currentText() == first.type
     assert "Not checked yet" in dialog.status.text()
+
+
+def test_browser_download_button_parameters_fetch_mapserver_pixels(qgis_app, dataterra_provider, mapserver, tmp_path):
+    # Connect to MapServer's WCS (no VERSION: it answers 2.0.1), select the coverage, and run
+    # the algorithm with the parameters the Download button would open it with
+    import numpy as np
+    import processing
+    from osgeo import gdal
+
+    dialog = OgcBrowserDialog(url=mapserver["url"], service_type="WCS")
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.tree is not None or "could not" in dialog.status.text(), qgis_app)
+    assert (dialog.tree.service_type, dialog.tree.version) == ("WCS", "2.0.1")
+    dialog.select("multiband")
+    assert dialog.download_button.isEnabled()
+    algorithm, parameters = dialog.download_parameters()
+    assert algorithm == "dataterra:download_coverage" and parameters["VERSION"] == 2
+    output = tmp_path / "from_browser.tif"
+    processing.run(algorithm, {**parameters, "EXTENT": "720000,730000,6280000,6287000 [EPSG:2154]",
+                               "RESOLUTION": 0, "OUTPUT": str(output)})
+    source = gdal.Open(str(mapserver["raster"])).ReadAsArray()
+    np.testing.assert_array_equal(gdal.Open(str(output)).ReadAsArray(), source[:, 0:70, 0:100])
