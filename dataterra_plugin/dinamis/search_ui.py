@@ -35,9 +35,10 @@ from qgis.PyQt.QtWidgets import (
 
 from ...rasterblocks.errors import Cancelled, DataTerraError
 from ..catalog.core.download import download
+from ..catalog.core.errors import CatalogError
 from ..catalog.core.openspot import download_links, record_fid
 from ..catalog.footprints import record_geometry
-from ..catalog.qgis_transport import QgisTransport
+from ..net.qgis_transport import QgisTransport
 from .core.aoi import to_wgs84
 from .core.search import SearchCriteria, refusal_text, search_images, search_sources
 from .settings import load_profile
@@ -101,7 +102,8 @@ class SearchTab(QWidget):
     def __init__(self, dock, transport_factory=None):
         super().__init__()
         self.dock = dock
-        self.transport_factory = transport_factory or (lambda authcfg: QgisTransport(None, authcfg))
+        self.transport_factory = transport_factory or (
+            lambda authcfg: QgisTransport(None, authcfg, error_class=CatalogError))
         self.images = []
         self.task = None
         self.layer_id = None
@@ -357,7 +359,8 @@ class SearchTab(QWidget):
             )
             folder.mkdir(parents=True, exist_ok=True)
             return [
-                str(download(url, folder / url.rsplit("/", 1)[1], headers=headers, is_cancelled=is_cancelled))
+                str(download(url, folder / url.rsplit("/", 1)[1], headers=headers, is_cancelled=is_cancelled,
+                             transport=transport))
                 for url in urls
             ]
 

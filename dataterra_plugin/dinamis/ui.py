@@ -40,12 +40,12 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...rasterblocks.errors import DataTerraError
+from ..net.qgis_transport import QgisTransport
 from .core import workflow
 from .core.aoi import check_aoi
-from .core.client import OrderingClient
+from .core.client import OrderingClient, OrderingTransport, TransportError
 from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
-from .qgis_transport import qgis_transport
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
@@ -188,7 +188,8 @@ class DinamisDock(QDockWidget):
         self.setObjectName("DataTerraDinamisDock")
         self.iface = iface
         self.rules = load_rules()
-        self.transport_factory = transport_factory or (lambda authcfg: qgis_transport(authcfg))
+        self.transport_factory = transport_factory or (
+            lambda authcfg: OrderingTransport(QgisTransport(None, authcfg, error_class=TransportError)))
         self.book_path = Path(book_path or order_book_path())
         self.book = None
         self.aoi = None  # (wkt, crs authid)
