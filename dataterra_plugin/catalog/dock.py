@@ -50,6 +50,7 @@ from .core import SearchQuery
 from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
 from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
+from .signing import hub_signer
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
 
 PAGE = 50  # records shown per list page
@@ -671,12 +672,13 @@ class CatalogDock(QDockWidget):
         for record in self.selected_records():
             try:
                 headers = auth_headers(hubs[record.source]) if record.source in hubs else {}
+                sign = hub_signer(hubs[record.source]) if record.source in hubs else None
             except DataTerraError as exc:
                 self.status.setText(str(exc))
                 return
             for link in record.download_links():
                 name = os.path.basename(QUrl(link.href).path()) or f"{record.id}.bin"
-                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers)
+                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers, sign)
                 QgsApplication.taskManager().addTask(task)
 
     def open_landing_page(self):

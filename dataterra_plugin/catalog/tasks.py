@@ -9,9 +9,10 @@ from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ...rasterblocks.errors import Cancelled, DataTerraError
+from ..net.qgis_transport import QgisTransport
 from .core.download import download
+from .core.errors import CatalogError
 from .footprints import record_feature, record_geometry
-from .qgis_transport import QgisTransport
 
 
 class SearchTask(QgsTask):
@@ -43,18 +44,13 @@ class SearchTask(QgsTask):
         self.count = 0
         self.dropped = 0
 
-    def cancel(self):
-        # The paging loop checks isCanceled() before every request, so the task stops
-        # when the pending request returns (bounded by its time-out). Aborting the
-        # pending QgsBlockingNetworkRequest from the main thread through a QgsFeedback
-        # hung the worker on QGIS 3.22 in our tests, so it is not done here.
-        super().cancel()
-
     def run(self):
         errors = []
         for number, (backend, auth_config) in enumerate(self.sources):
             try:
-                self._search_one(backend, QgisTransport(None, auth_config), number)
+                # the transport polls isCanceled() and aborts the pending reply (net/qgis_transport.py)
+                transport = QgisTransport(None, auth_config, self.isCanceled, CatalogError)
+                self._search_one(backend, transport, number)
             except Cancelled:
                 return False
             except DataTerraError as exc:
@@ -113,15 +109,17 @@ def send_intersects(backend, geometry):
 class DownloadTask(QgsTask):
     """Downloads one file (resumable, checksum-verified) off the main thread."""
 
-    def __init__(self, url, path, checksum="", headers=None):
+    def __init__(self, url, path, checksum="", headers=None, sign=None):
         super().__init__(f"Data Terra download: {os.path.basename(path)}", QgsTask.CanCancel)
         self.url, self.path, self.checksum, self.headers = url, path, checksum, headers or {}
+        self.sign = sign  # url -> signed url, called in the task (network) just before the download
         self.error = ""
 
     def run(self):
         try:
             download(self.url, self.path, self.checksum, self.headers,
-                     progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled)
+                     progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled,
+                     transport=QgisTransport(None, "", self.isCanceled, CatalogError), sign=self.sign)
         except Cancelled:
             return False
         except DataTerraError as exc:
