@@ -1,5 +1,6 @@
 """Background work of the dock: searches in a QgsTask, quicklooks through async replies."""
 import hashlib
+import json
 import os
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
@@ -11,7 +12,7 @@ from ...rasterblocks.errors import Cancelled, DataTerraError
 from ..net.qgis_transport import QgisTransport
 from .core.download import download
 from .core.errors import CatalogError
-from .footprints import record_feature
+from .footprints import record_feature, record_geometry
 
 
 class SearchTask(QgsTask):
@@ -24,18 +25,24 @@ class SearchTask(QgsTask):
     here, off the main thread) and the total matched by that catalogue (or None);
     ``failed(str)`` a message for the dock. With several catalogues one failing is reported
     and the others are still searched.
+
+    ``area`` (search_area.SearchArea) with a polygon: STAC API searches send it as
+    ``intersects``; every backend's records whose footprint misses it are dropped here
+    (``dropped`` counts them), since the others only take its bounding box.
     """
 
     pageReady = pyqtSignal(list, list, object)  # noqa: N815 - Qt naming
     failed = pyqtSignal(str)
 
-    def __init__(self, sources, query, fields=None, description="Data Terra catalogue search"):
+    def __init__(self, sources, query, fields=None, description="Data Terra catalogue search", area=None):
         super().__init__(description, QgsTask.CanCancel)
         self.fields = fields
         self.sources = list(sources)
         self.query = query
+        self.area = area
         self.error = ""
         self.count = 0
+        self.dropped = 0
 
     def run(self):
         errors = []
@@ -54,14 +61,49 @@ class SearchTask(QgsTask):
 
     def _search_one(self, backend, transport, number):
         fetched = 0
+        if self.area is not None and self.area.is_polygon:
+            send_intersects(backend, self.area.stac_intersects())
         for page in backend.pages(self.query, transport, self.isCanceled):
+            if self.isCanceled():  # cancelled while the page was on its way: drop it now
+                raise Cancelled()
             fetched += len(page.records)
-            self.count += len(page.records)
-            features = [record_feature(r, self.fields) for r in page.records] if self.fields is not None else []
-            self.pageReady.emit(page.records, features, page.matched)
+            records = self._inside(page.records)
+            self.count += len(records)
+            features = [record_feature(r, self.fields) for r in records] if self.fields is not None else []
+            self.pageReady.emit(records, features, page.matched)
             goal = min(self.query.max_records, page.matched) if page.matched else self.query.max_records
             done = (number + min(1.0, fetched / max(1, goal))) / len(self.sources)
             self.setProgress(100.0 * done)
+
+    def _inside(self, records):
+        if self.area is None or not self.area.is_polygon:
+            return records
+        kept = [record for record in records if self.area.keeps(record_geometry(record))]
+        self.dropped += len(records) - len(kept)
+        return kept
+
+
+def send_intersects(backend, geometry):
+    """Make a STAC API backend search by ``geometry`` (GeoJSON, WGS 84) instead of its bbox.
+
+    STAC item search takes ``intersects`` in POST bodies (bbox and intersects are mutually
+    exclusive); GEODES' own body, GET searches and the other protocols keep the bbox.
+    ``next`` links that merge the first body carry it to the following pages.
+    """
+    if backend.PROTOCOL != "STAC" or geometry is None:
+        return
+    first_request = backend.first_request
+
+    def with_intersects(query):
+        request = first_request(query)
+        if request.method == "POST" and request.body:
+            body = json.loads(request.body)
+            body.pop("bbox", None)
+            body["intersects"] = geometry
+            request.body = json.dumps(body).encode()
+        return request
+
+    backend.first_request = with_intersects
 
 
 class DownloadTask(QgsTask):
@@ -133,6 +175,12 @@ class QuicklookLoader(QObject):
             url = self.queue.pop(0)
             request = QNetworkRequest(QUrl(url))
             request.setTransferTimeout(20000)
+            # Quicklooks have their own cache (above). Keeping them out of QGIS's HTTP disk
+            # cache matters: the first cached request of the main thread makes Qt's
+            # QNetworkDiskCache walk the whole cache folder to learn its size, which froze
+            # QGIS for 200-300 ms with a 67 MB cache (the heartbeat test's stalls).
+            request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+            request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
             reply = QgsNetworkAccessManager.instance().get(request)
             self.running[url] = reply
             reply.finished.connect(lambda url=url, reply=reply: self._finished(url, reply))
