@@ -99,6 +99,8 @@ class CatalogDock(QDockWidget):
         self._syncing = False
         self.loader = QuicklookLoader(parent=self)
         self.loader.loaded.connect(self._quicklook_loaded)
+        self.loader.idle.connect(self._release_collector)
+        self.collector_frozen = False
         try:
             self.hubs = [hub for hub in load_hubs() if hub.enabled]
         except DataTerraError as exc:
@@ -433,7 +435,7 @@ class CatalogDock(QDockWidget):
         names = ", ".join(backend.source for backend, _ in sources)
         self.status.setText(self.tr("Searching {0}…").format(names))
         self.progress.setValue(0)
-        spare_qgis_from_full_collections()
+        self._hold_collector()
         task = SearchTask(sources, query, self.layer.fields(), area=area)
         task.pageReady.connect(self._page_ready)
         task.failed.connect(self._failed)
@@ -474,10 +476,33 @@ class CatalogDock(QDockWidget):
         self.errors.append(message)
         self.status.setText("\n".join(self.errors))
 
+    def shutdown(self):
+        """Stop the search and the quicklooks and thaw the collector (plugin unload)."""
+        self.cancel()
+        self.loader.clear()
+        if self.collector_frozen:
+            gc.unfreeze()
+            self.collector_frozen = False
+
+    def _hold_collector(self):
+        """Spare QGIS's objects from full garbage collections while this search and its
+        quicklooks run (see spare_qgis_from_full_collections)."""
+        if not self.collector_frozen:
+            spare_qgis_from_full_collections()
+            self.collector_frozen = True
+
+    def _release_collector(self):
+        """Hand every object back to the collector once the search and its quicklooks are
+        done, so that garbage cycles of the session are still reclaimed later."""
+        if self.collector_frozen and self.task is None and self.loader.is_idle():
+            gc.unfreeze()
+            self.collector_frozen = False
+
     def _finished(self, task, ok):
         if task is not self.task:
             return
         self.task = None
+        self._release_collector()
         self.search_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if ok:
@@ -706,8 +731,8 @@ def spare_qgis_from_full_collections():
     collections, which scan every tracked object of QGIS's interpreter while holding the
     GIL: 130-300 ms with 150,000-450,000 objects, a frozen QGIS (the heartbeat test's
     stalls). Frozen objects (gc.freeze) are skipped, so those collections only scan what
-    the search made. Cost: reference cycles already unreachable now are never reclaimed;
-    ordinary objects are freed by reference counting as before.
+    the search made. The dock thaws them (gc.unfreeze) when the search and its quicklooks
+    are done, so cycles that became garbage meanwhile are reclaimed by a later collection.
     """
     gc.freeze()
 

@@ -139,6 +139,7 @@ class QuicklookLoader(QObject):
     ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``."""
 
     loaded = pyqtSignal(str, QImage)
+    idle = pyqtSignal()  # nothing queued nor on its way any more
     MAX_SIDE = 96
 
     def __init__(self, cache_dir=None, parallel=4, parent=None):
@@ -170,6 +171,9 @@ class QuicklookLoader(QObject):
         for reply in list(self.running.values()):
             reply.abort()
 
+    def is_idle(self):
+        return not self.queue and not self.running
+
     def _pump(self):
         while self.queue and len(self.running) < self.parallel:
             url = self.queue.pop(0)
@@ -197,3 +201,5 @@ class QuicklookLoader(QObject):
                 self.loaded.emit(url, image)
         reply.deleteLater()
         self._pump()
+        if self.is_idle():
+            self.idle.emit()

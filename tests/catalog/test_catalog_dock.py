@@ -217,3 +217,17 @@ def test_api_key_from_auth_manager(qgis_auth_manager, replay_server, tmp_path):
     assert wait_until(lambda: dock.task is None, 10)
     assert "HTTP 401: check your credentials" in dock.status.text()
     manager.removeAuthenticationConfig(auth_id)
+
+
+def test_collector_is_thawed_once_search_and_quicklooks_are_done(qgis_app, big_server, tmp_path):
+    """The dock freezes older objects only while its search runs: afterwards every object
+    is back under the collector, so the session's garbage cycles are still reclaimed."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    dock = make_dock(big_server.url + "/big/search", tmp_path)
+    assert dock.search() is not None
+    assert gc.get_freeze_count() > 0  # frozen while the search runs
+    assert wait_until(lambda: dock.task is None and dock.loader.is_idle(), 60), dock.status.text()
+    assert gc.get_freeze_count() == 0
+    assert not dock.collector_frozen
