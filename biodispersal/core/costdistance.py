@@ -206,6 +206,62 @@ def accumulated_cost(friction, source_ids, *, pixel_width=1.0, pixel_height=1.0,
     return CostSurface(cost=cost, nearest=nearest, warnings=warnings)
 
 
+def least_cost_path(friction, cost, end, *, pixel_width=1.0, pixel_height=1.0, units="cells",
+                    knight_move=False):
+    """Cells of a least-cost path from the nearest source to ``end``, traced back on ``cost``.
+
+    Parameters
+    ----------
+    friction : ndarray (rows, cols)
+        The friction given to :func:`accumulated_cost` (NaN or inf = impassable).
+    cost : ndarray (rows, cols)
+        ``accumulated_cost(...).cost`` computed with the same cell size, units and moves.
+    end : (int, int)
+        (row, col) of the end cell; it must have been reached.
+
+    Returns
+    -------
+    list of (int, int)
+        (row, col) from a source cell (cost 0) to ``end``. At each cell the predecessor is
+        the neighbour whose cost plus the step cost gives the cell's cost: the search
+        computed exactly that sum, so the path's step costs add up to ``cost[end]``.
+    """
+    cost = np.asarray(cost)
+    rows, cols = cost.shape
+    row, col = (int(v) for v in end)
+    if not (0 <= row < rows and 0 <= col < cols) or not np.isfinite(cost[row, col]):
+        raise DataTerraError(f"Cell {tuple(end)} was not reached by the search: no least-cost path leads to it.")
+    friction = np.where(np.isfinite(friction), friction, np.inf)
+    scale = pixel_width if units == "metres" else 1.0
+    ns_over_ew = pixel_height / pixel_width
+    moves = [(dr, dc, float(np.hypot(dr * ns_over_ew, dc)) / 2.0 * scale, None) for dr, dc in QUEEN_MOVES]
+    if knight_move:
+        moves += [(dr, dc, float(np.hypot(dr * ns_over_ew, dc)) / 4.0 * scale, _crossed_cells(dr, dc))
+                  for dr, dc in KNIGHT_MOVES]
+    path = [(row, col)]
+    while cost[row, col] > 0:
+        best, best_gap = None, np.inf
+        for dr, dc, factor, crossed in moves:
+            r, c = row - dr, col - dc  # the predecessor, from which (dr, dc) leads here
+            if not (0 <= r < rows and 0 <= c < cols) or not cost[r, c] < cost[row, col]:
+                continue
+            if crossed is None:
+                step = (friction[r, c] + friction[row, col]) * factor
+            else:
+                (r1, c1), (r2, c2) = crossed
+                step = (friction[r + r1, c + c1] + friction[r + r2, c + c2] + friction[row, col]
+                        + friction[r, c]) * factor
+            gap = abs(step + cost[r, c] - cost[row, col])
+            if gap < best_gap:
+                best, best_gap = (r, c), gap
+        if best is None:
+            raise DataTerraError(f"The cost surface does not lead back to a source from cell {tuple(end)}: "
+                                 "was it computed with the same friction, cell size and moves?")
+        row, col = best
+        path.append(best)
+    return path[::-1]
+
+
 def _crossed_cells(dr, dc):
     """The two queen neighbours a knight's move (dr, dc) crosses, in r.cost's order.
 

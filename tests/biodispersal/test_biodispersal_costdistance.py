@@ -6,7 +6,7 @@ import tracemalloc
 import numpy as np
 import pytest
 
-from dataterra.biodispersal.core.costdistance import accumulated_cost
+from dataterra.biodispersal.core.costdistance import accumulated_cost, least_cost_path
 from dataterra.rasterblocks.errors import Cancelled, DataTerraError
 
 
@@ -205,3 +205,34 @@ def test_memory_is_a_few_arrays_per_cell():
         tracemalloc.stop()
     assert np.isfinite(result.cost).sum() > 900_000
     assert peak < 40 * friction.size
+
+
+@pytest.mark.parametrize("knight", [False, True])
+def test_least_cost_path_adds_up_to_the_cost(knight):
+    friction, ids = random_case(seed=40 + knight, shape=(30, 40), n_sources=2, barrier_fraction=0.1)
+    surface = accumulated_cost(friction, ids, pixel_width=10.0, pixel_height=20.0, units="metres", knight_move=knight)
+    end = tuple(int(v) for v in np.unravel_index(np.argmax(np.where(np.isfinite(surface.cost), surface.cost, -1)),
+                                                friction.shape))
+    path = least_cost_path(friction, surface.cost, end, pixel_width=10.0, pixel_height=20.0, units="metres",
+                           knight_move=knight)
+    assert path[-1] == end and ids[path[0]] != 0 and surface.cost[path[0]] == 0
+    total, used_knight = 0.0, False
+    for (r0, c0), (r1, c1) in zip(path[:-1], path[1:]):
+        dr, dc = r1 - r0, c1 - c0
+        length = np.hypot(dr * 20.0, dc * 10.0)
+        if max(abs(dr), abs(dc)) == 1:
+            step = (friction[r0, c0] + friction[r1, c1]) / 2 * length
+        else:
+            assert knight and sorted((abs(dr), abs(dc))) == [1, 2]
+            used_knight = True
+            if abs(dc) == 2:  # crosses the column in between, on both rows
+                crossed = [(r0, c0 + dc // 2), (r1, c0 + dc // 2)]
+            else:
+                crossed = [(r0 + dr // 2, c0), (r0 + dr // 2, c1)]
+            step = (friction[r0, c0] + friction[r1, c1] + sum(friction[cell] for cell in crossed)) / 4 * length
+        assert np.isfinite(step)
+        total += step
+    assert total == pytest.approx(surface.cost[end], rel=1e-12)
+    assert used_knight == knight
+    with pytest.raises(DataTerraError, match="not reached"):
+        least_cost_path(friction, surface.cost, tuple(np.argwhere(np.isnan(friction))[0]))
