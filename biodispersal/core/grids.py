@@ -16,9 +16,12 @@ FLOAT_NODATA = -9999.0
 
 
 def read_float(info, band=1) -> np.ndarray:
-    """Band ``band`` of ``info`` as float64 with NaN where nodata."""
-    array = info.read(band=band).astype(np.float64)
-    array[~info.valid_mask(info.read(band=band), band)] = np.nan
+    """Band ``band`` of ``info`` as float64 with NaN where nodata (the band is read once)."""
+    raw = info.read(band=band)
+    invalid = ~info.valid_mask(raw, band)
+    array = raw.astype(np.float64)
+    del raw
+    array[invalid] = np.nan
     return array
 
 
