@@ -187,3 +187,23 @@ def test_cancel_midway_through_a_large_search_leaves_no_output(dataterra_provide
     assert 30 <= max(seen) < 40
     assert not any(path.exists() for path in outputs.values())
     assert {p.name for p in tmp_path.iterdir()} == {"big_friction.tif", "one_source.tif"}
+
+
+def test_dispersal_areas_polygonizing_can_be_cancelled(raster_writer, tmp_path):
+    from dataterra.biodispersal.core.grids import polygonize
+    from dataterra.rasterblocks import open_raster
+    from dataterra.rasterblocks.errors import Cancelled
+
+    ids = (np.arange(400 * 400).reshape(400, 400) // 7 % 50 + 1).astype(np.int32)  # many small pieces
+    like = open_raster(raster_writer("ids.tif", ids))
+    polls = []
+
+    def cancel_at_third_poll():
+        polls.append(1)
+        return len(polls) >= 3
+
+    with pytest.raises(Cancelled):
+        polygonize(ids, like, tmp_path / "areas.gpkg", is_cancelled=cancel_at_third_poll)
+    assert len(polls) <= 4 and not (tmp_path / "areas.gpkg").exists()  # GDAL stopped at once
+    written = polygonize(ids[:20, :20], like, tmp_path / "small.gpkg", is_cancelled=lambda: False)
+    assert ogr.Open(written).GetLayer(0).GetFeatureCount() == len(np.unique(ids[:20, :20]))
