@@ -391,8 +391,7 @@ class CostSearch:
             cells, costs = cells.compress(current), costs.compress(current)
             pushed = []
             for start in range(0, cells.size, CHUNK):
-                if start:
-                    check_cancel(is_cancelled)
+                check_cancel(is_cancelled)
                 pushed_cells, pushed_costs = self._relax(cells[start:start + CHUNK], costs[start:start + CHUNK])
                 inside = pushed_costs < window_end
                 pushed.append((pushed_cells.compress(inside), pushed_costs.compress(inside)))
