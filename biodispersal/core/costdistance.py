@@ -154,7 +154,7 @@ def accumulated_cost(friction, source_ids, *, pixel_width=1.0, pixel_height=1.0,
     progress, is_cancelled : callables, optional
         ``progress(fraction)`` (share of the passable cells relaxed so far) and
         ``is_cancelled()``: progress is reported every 1 % of the cells, cancellation
-        checked between buckets and every 65,536 relaxed cells (well under a second);
+        checked between buckets and every 65,536 relaxed cells (under a second);
         cancelling raises :class:`Cancelled`.
 
     Returns
