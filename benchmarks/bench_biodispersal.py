@@ -4,13 +4,19 @@ dataterra:connectivity_graph on 2,000 patches. Prints a Markdown table.
     .venv/bin/python benchmarks/bench_biodispersal.py [--size 4000] [--patches 2000]
 
 Both cost tools run through QGIS Processing (reading the GeoTIFF and writing the result
-included); results are compared cell by cell (relative difference where both reach).
+included), with 8 directions and with the knight's move (r.cost -k); results are compared
+cell by cell (relative difference where both reach). Peak memory per cell: every numpy
+array of Data Terra's algorithm (tracemalloc, in a second run) and the peak RSS of the
+r.cost process (it keeps its segments in memory with memory=2000).
 """
 import argparse
+import os
 import resource
 import sys
 import tempfile
+import threading
 import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +62,55 @@ def compare(ours, theirs):
     return float(rel.max()) if rel.size else 0.0, same_reach
 
 
+def traced_peak(function):
+    """Peak of the numpy / Python allocations made by ``function`` (tracemalloc), in bytes."""
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+class DescendantPeak(threading.Thread):
+    """Largest peak RSS (VmHWM, Linux /proc) of this process's descendants named ``name``,
+    sampled while a ``with`` block runs (r.cost runs as a grandchild of QGIS Processing)."""
+
+    def __init__(self, name):
+        super().__init__(daemon=True)
+        self.name, self.peak, self.done = name, 0, threading.Event()
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        self.join()
+
+    def run(self):
+        while not self.done.wait(0.2):
+            for pid in filter(str.isdigit, os.listdir("/proc")):
+                try:
+                    if Path(f"/proc/{pid}/comm").read_text().strip() == self.name and self._descends(pid):
+                        status = Path(f"/proc/{pid}/status").read_text()
+                        kib = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1])
+                        self.peak = max(self.peak, kib * 1024)
+                except (OSError, StopIteration, ValueError):
+                    continue  # the process ended meanwhile
+
+    @staticmethod
+    def _descends(pid):
+        me = str(os.getpid())
+        while pid not in ("0", "1"):
+            pid = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
+            if pid == me:
+                return True
+        return False
+
+
 def bench_cost(workdir, size, n_sources, rng, knight=False):
+    """Time, result difference and peak memory per cell of cost_distance and r.cost [-k]."""
     import processing
 
     friction = rng.uniform(1.0, 100.0, (size, size)).astype(np.float32)
@@ -67,14 +121,30 @@ def bench_cost(workdir, size, n_sources, rng, knight=False):
     chosen = rng.choice(passable, n_sources, replace=False)
     starts.ravel()[chosen] = np.arange(1, n_sources + 1)
     start_path = write(workdir / f"start_{n_sources}.tif", starts, -1)
-    t_ours, ours = timed(lambda: processing.run("dataterra:cost_distance", {
-        "SOURCES": start_path, "FRICTION": friction_path, "UNITS": 0, "KNIGHT_MOVE": knight,
-        "OUTPUT": str(workdir / f"ours_{n_sources}.tif")}))
-    t_grass, grass = timed(lambda: processing.run("grass7:r.cost", {
-        "input": friction_path, "start_raster": start_path, "-k": knight, "-n": False, "max_cost": 0,
-        "memory": 2000, "output": str(workdir / f"grass_{n_sources}.tif"), "outdir": "TEMPORARY_OUTPUT"}))
+    del friction, starts, passable
+    parameters = {"SOURCES": start_path, "FRICTION": friction_path, "UNITS": 0, "KNIGHT_MOVE": knight,
+                  "OUTPUT": str(workdir / f"ours_{n_sources}.tif")}
+    t_ours, ours = timed(lambda: processing.run("dataterra:cost_distance", parameters))
+    # memory in a second run: tracemalloc would slow the timed one down
+    ours_peak = traced_peak(lambda: processing.run("dataterra:cost_distance", {
+        **parameters, "OUTPUT": str(workdir / f"ours_mem_{n_sources}.tif")}))
+    with DescendantPeak("r.cost") as grass_peak:
+        t_grass, grass = timed(lambda: processing.run("grass7:r.cost", {
+            "input": friction_path, "start_raster": start_path, "-k": knight, "-n": False, "max_cost": 0,
+            "memory": 2000, "output": str(workdir / f"grass_{n_sources}.tif"), "outdir": "TEMPORARY_OUTPUT"}))
     rel, same = compare(read(ours["OUTPUT"]), read(grass["output"]))
-    return t_ours, t_grass, rel, same
+    cells = size * size
+    return {"ours": t_ours, "grass": t_grass, "rel": rel, "same": same, "ours_bytes": ours_peak / cells,
+            "grass_bytes": grass_peak.peak / cells}
+
+
+def cost_row(size, n_sources, knight, figures):
+    move = "r.cost -k (knight's move, 16 directions)" if knight else "r.cost (8 directions)"
+    return (f"| cost_distance vs {move}, {size} x {size}, {n_sources} source(s) | {figures['ours']:.1f} | "
+            f"{figures['grass']:.1f} | {figures['ours'] / figures['grass']:.2f} | max rel. diff {figures['rel']:.1e}, "
+            f"same reached cells {100 * figures['same']:.3f} %; peak memory per cell: Data Terra "
+            f"{figures['ours_bytes']:.0f} B (all arrays of the algorithm), r.cost {figures['grass_bytes']:.0f} B "
+            "(peak RSS of the r.cost process) |")
 
 
 def patch_grid(n_patches, rng):
@@ -207,26 +277,17 @@ def main():
     parser.add_argument("--patches", type=int, default=2000)
     parser.add_argument("--reference-patches", type=int, default=300,
                         help="patches of the graph compared with the networkx brute force")
-    parser.add_argument("--knight-size", type=int, default=1500, help="size of the knight's-move case")
     args = parser.parse_args()
     bootstrap.start_qgis()
     rng = np.random.default_rng(42)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        for n_sources in (1, 1000):
-            t_ours, t_grass, rel, same = bench_cost(workdir, args.size, n_sources, rng)
-            rows.append(f"| cost_distance vs r.cost, {args.size} x {args.size}, {n_sources} source(s) | "
-                        f"{t_ours:.1f} | {t_grass:.1f} | {t_ours / t_grass:.2f} | max rel. diff {rel:.1e}, "
-                        f"same reached cells {100 * same:.3f} % |")
-            print(rows[-1], file=sys.stderr, flush=True)
-        # the knight's move needs an explicit 16-neighbour graph (~450 bytes per cell): smaller raster
-        t_ours, t_grass, rel, same = bench_cost(workdir, args.knight_size, 1, rng, knight=True)
-        size = args.knight_size
-        rows.append(f"| cost_distance vs r.cost -k (knight's move), {size} x {size}, 1 source | "
-                    f"{t_ours:.1f} | {t_grass:.1f} | {t_ours / t_grass:.2f} | max rel. diff {rel:.1e}, "
-                    f"same reached cells {100 * same:.3f} % |")
-        print(rows[-1], file=sys.stderr, flush=True)
+        for knight in (False, True):
+            for n_sources in (1, 1000):
+                figures = bench_cost(workdir, args.size, n_sources, rng, knight=knight)
+                rows.append(cost_row(args.size, n_sources, knight, figures))
+                print(rows[-1], file=sys.stderr, flush=True)
         rows.extend(bench_graph(workdir, args.patches, rng))
         rows.extend(bench_graph_reference(args.reference_patches, rng))
         rows.extend(bench_corridors(workdir))

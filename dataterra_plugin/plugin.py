@@ -107,6 +107,7 @@ class DataTerraPlugin:
             dialog.deleteLater()
         self.dialogs = {}
         if self.catalog_dock is not None:
+            self.catalog_dock.shutdown()
             self.iface.removeDockWidget(self.catalog_dock)
             self.catalog_dock.deleteLater()
             self.catalog_dock = None

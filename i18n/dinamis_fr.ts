@@ -4,254 +4,314 @@
 <context>
     <name>Dinamis</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="75"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="76"/>
         <source>DINAMIS profile</source>
         <translation>Profil DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="82"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="83"/>
         <source>My organisation has subscribed to DINAMIS</source>
         <translation>Mon organisme a adhéré à DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="89"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="90"/>
         <source>User type</source>
         <translation>Type d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="90"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="91"/>
         <source>Institution</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="91"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="92"/>
         <source>Contact e-mail</source>
         <translation>Courriel de contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="93"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="94"/>
         <source>French partner (foreign scientists)</source>
         <translation>Partenaire français (scientifiques étrangers)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="94"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="95"/>
         <source>Airbus R&amp;D agreement (private R&amp;D)</source>
         <translation>Accord R&amp;D d'Airbus (R&amp;D privée)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="95"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="96"/>
         <source>Public contract reference (contractors)</source>
         <translation>Référence du marché public (prestataires)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="96"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
         <source>Ordering server URL (optional)</source>
         <translation>URL du serveur de commande (facultatif)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="98"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="103"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="104"/>
         <source>What you may obtain, and why:</source>
         <translation>Ce que vous pouvez obtenir, et pourquoi :</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="142"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="143"/>
         <source>Give the name of your institution.</source>
         <translation>Indiquez le nom de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="184"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="187"/>
         <source>DINAMIS orders</source>
         <translation>Commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="211"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
         <source>Purpose</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="212"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="216"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
         <source>Profile…</source>
         <translation>Profil…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
         <source>AOI from selection</source>
         <translation>Zone depuis la sélection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
         <source>Draw AOI</source>
         <translation>Dessiner la zone</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="224"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="228"/>
         <source>State your profile, then take or draw an area of interest.</source>
         <translation>Indiquez votre profil, puis prenez ou dessinez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="228"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="232"/>
         <source>Check and estimate</source>
         <translation>Vérifier et estimer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="229"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="233"/>
         <source>Submit order</source>
         <translation>Envoyer la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="230"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="234"/>
         <source>Request package…</source>
         <translation>Dossier de demande…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="231"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="235"/>
         <source>Open DINAMIS request page</source>
         <translation>Ouvrir la page de demande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Id</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Area (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Quota</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Server id</source>
         <translation>N° serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="240"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
         <source>Download and load</source>
         <translation>Télécharger et charger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="254"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
         <source>Show footprints</source>
         <translation>Afficher les emprises</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="293"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="314"/>
         <source>DINAMIS order footprints</source>
         <translation>Emprises des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="306"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="327"/>
         <source>The area of interest is empty: draw a polygon or select a feature.</source>
         <translation>La zone d'intérêt est vide : dessinez un polygone ou sélectionnez une entité.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="314"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="335"/>
         <source>Select a polygon layer and one of its features first.</source>
         <translation>Sélectionnez d'abord une couche de polygones et l'une de ses entités.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="326"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="347"/>
         <source>Click the vertices of the area; right-click to finish.</source>
         <translation>Cliquez les sommets de la zone ; clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="336"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="500"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="340"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="361"/>
         <source>Not available to your profile: {0}</source>
         <translation>Non disponible pour votre profil : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="343"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="364"/>
         <source>Take or draw an area of interest first.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="354"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="375"/>
         <source>Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.</source>
         <translation>Surface {0:.2f} km² (ellipsoïde WGS 84), {1} sommets ; quota estimé {2:.2f} {3}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="391"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="408"/>
         <source>Submitting DINAMIS order</source>
         <translation>Envoi de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="400"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="417"/>
         <source>Refreshing DINAMIS orders</source>
         <translation>Actualisation des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="407"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="424"/>
         <source>Select a delivered order in the table.</source>
         <translation>Sélectionnez une commande livrée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="410"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="427"/>
         <source>Downloading DINAMIS products</source>
         <translation>Téléchargement des produits DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="426"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="443"/>
         <source>Cancelling DINAMIS order</source>
         <translation>Annulation de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="437"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="516"/>
         <source>New folder for the request package</source>
         <translation>Nouveau dossier pour la demande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="452"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="469"/>
         <source>Request package written to {0}: attach its files to the DINAMIS request form.</source>
         <translation>Dossier de demande écrit dans {0} : joignez ses fichiers au formulaire de demande DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="468"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="543"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <source>Path</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="271"/>
+        <source>Save as draft</source>
+        <translation>Enregistrer comme brouillon</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="271"/>
+        <source>Request package for the selected draft…</source>
+        <translation>Dossier de demande du brouillon sélectionné…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="283"/>
+        <source>Request and orders</source>
+        <translation>Demande et commandes</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="284"/>
+        <source>Search images</source>
+        <translation>Rechercher des images</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="485"/>
+        <source>Draft {0} saved in the order book.</source>
+        <translation>Brouillon {0} enregistré dans le carnet de commandes.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="496"/>
+        <source>Select a draft in the order book table.</source>
+        <translation>Sélectionnez un brouillon dans le tableau du carnet de commandes.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="505"/>
+        <source>Order {0} is {1} or may already have reached the ordering server: only a draft never sent can go through the web request page.</source>
+        <translation>La commande {0} est à l'état {1} ou a peut-être déjà atteint le serveur de commande : seul un brouillon jamais envoyé peut passer par la page de demande web.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="509"/>
+        <source>Order {0} already went to the web request path ({1}): use that package, so that the request is not sent twice.</source>
+        <translation>La commande {0} est déjà passée par la demande web ({1}) : utilisez ce dossier, pour que la demande ne soit pas envoyée deux fois.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="529"/>
+        <source>Request package of order {0} written to {1}; attach its files to the DINAMIS request form opened in your browser.</source>
+        <translation>Dossier de demande de la commande {0} écrit dans {1} ; joignez ses fichiers au formulaire de demande DINAMIS ouvert dans votre navigateur.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="396"/>
+        <source>No ordering server is configured: set its URL in the profile, or use 'Request package…' and the DINAMIS request page.</source>
+        <translation>Aucun serveur de commande n'est configuré : indiquez son URL dans le profil, ou utilisez « Dossier de demande… » et la page de demande DINAMIS.</translation>
     </message>
 </context>
 <context>
@@ -353,6 +413,169 @@
         <location filename="../dataterra_plugin/dinamis/algorithms.py" line="220"/>
         <source>Request package folder</source>
         <translation>Dossier de la demande</translation>
+    </message>
+</context>
+<context>
+    <name>DinamisSearch</name>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="68"/>
+        <source>Searching DINAMIS images</source>
+        <translation>Recherche d'images DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="115"/>
+        <source>Map extent</source>
+        <translation>Emprise de la carte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="116"/>
+        <source>Area of interest (drawn or selected)</source>
+        <translation>Zone d'intérêt (dessinée ou sélectionnée)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="130"/>
+        <source>Search area</source>
+        <translation>Zone de recherche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="131"/>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="132"/>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="133"/>
+        <source>Maximum cloud cover</source>
+        <translation>Couverture nuageuse maximale</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
+        <source>Maximum incidence angle</source>
+        <translation>Angle d'incidence maximal</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="137"/>
+        <source>Search images</source>
+        <translation>Rechercher des images</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="138"/>
+        <source>Cancel search</source>
+        <translation>Annuler la recherche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="145"/>
+        <source>Search the DINAMIS images your profile may use.</source>
+        <translation>Recherchez les images DINAMIS que votre profil peut utiliser.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <source>Cloud (%)</source>
+        <translation>Nuages (%)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <source>Incidence (°)</source>
+        <translation>Incidence (°)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="168"/>
+        <source>Download and load (open SPOT)</source>
+        <translation>Télécharger et charger (SPOT ouvert)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="181"/>
+        <source>Take or draw an area of interest first, or search the map extent.</source>
+        <translation>Prenez ou dessinez d'abord une zone d'intérêt, ou recherchez sur l'emprise de la carte.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="190"/>
+        <source>No map canvas: use an area of interest.</source>
+        <translation>Pas de carte : utilisez une zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="216"/>
+        <source>State your DINAMIS profile first (Profile…).</source>
+        <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="230"/>
+        <source>Searching…</source>
+        <translation>Recherche en cours…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="245"/>
+        <source>Search cancelled.</source>
+        <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="254"/>
+        <source>{0} images found.</source>
+        <translation>{0} images trouvées.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="257"/>
+        <source>{0} left out for cloud cover, {1} for incidence angle.</source>
+        <translation>{0} écartées pour la couverture nuageuse, {1} pour l'angle d'incidence.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="263"/>
+        <source>Open SPOT gives no cloud cover or incidence angle: check the quicklooks.</source>
+        <translation>SPOT ouvert ne donne ni couverture nuageuse ni angle d'incidence : vérifiez les aperçus.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="270"/>
+        <source>Not searched: {0}</source>
+        <translation>Non recherché : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="293"/>
+        <source>DINAMIS images</source>
+        <translation>Images DINAMIS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="364"/>
+        <source>Downloading open SPOT image</source>
+        <translation>Téléchargement de l'image SPOT ouverte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="371"/>
+        <source>Downloaded under the open licence (Etalab): {0}</source>
+        <translation>Téléchargé sous licence ouverte (Etalab) : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="347"/>
+        <source>Select an open SPOT image in the list (the SPOT 6-7 STAC images are downloaded with your DINAMIS member access from the catalogue dock).</source>
+        <translation>Sélectionnez une image SPOT ouverte dans la liste (les images SPOT 6-7 du STAC se téléchargent avec votre accès d'adhérent DINAMIS depuis le panneau du catalogue).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="89"/>
+        <source>Unexpected error: {0}</source>
+        <translation>Erreur inattendue : {0}</translation>
     </message>
 </context>
 <context>

@@ -192,119 +192,137 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
         <translation>Saisissez l'URL d'un service ou choisissez un des services des pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="82"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="83"/>
         <source>Connect</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="84"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="85"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="92"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="93"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="198"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="207"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="103"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="104"/>
         <source>Add as layer</source>
         <translation>Ajouter comme couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="104"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="105"/>
         <source>Zoom to extent</source>
         <translation>Zoomer sur l'emprise</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="105"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="106"/>
         <source>Save connection</source>
         <translation>Enregistrer la connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="106"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="107"/>
         <source>Download…</source>
         <translation>Télécharger…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="138"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="147"/>
         <source>Enter the service URL, starting with http:// or https://.</source>
         <translation>Saisissez l'URL du service, commençant par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="141"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="150"/>
         <source>Asking the service for its capabilities…</source>
         <translation>Interrogation du service (GetCapabilities)…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="150"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="159"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="151"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="160"/>
         <source>The service could not be reached: {0}. Check the URL and the network.</source>
         <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="169"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="178"/>
         <source>{0} {1}: {2} ({3} items)</source>
         <translation>{0} {1} : {2} ({3} éléments)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="198"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="207"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="198"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="207"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="199"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="208"/>
         <source>Styles</source>
         <translation>Styles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="199"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="208"/>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="200"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="209"/>
         <source>Extent (WGS 84)</source>
         <translation>Emprise (WGS 84)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="200"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="209"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="242"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="251"/>
         <source>QGIS could not open {0}: {1}</source>
         <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="246"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="255"/>
         <source>{0} added to the project.</source>
         <translation>{0} ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="269"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="278"/>
         <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
         <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="250"/>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="259"/>
         <source>{0} added; the temporal controller steps through its time dimension.</source>
         <translation>{0} ajoutée ; le contrôleur temporel parcourt sa dimension temporelle.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="119"/>
+        <source>{0}
+Source: {1}
+Checked on {2}.</source>
+        <translation>{0}
+Source : {1}
+Vérifié le {2}.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/browser.py" line="120"/>
+        <source>{0}
+Source: {1}
+Not checked yet: if the service does not answer, look for its current address on the hub&apos;s site.</source>
+        <translation>{0}
+Source : {1}
+Pas encore vérifié : si le service ne répond pas, cherchez son adresse actuelle sur le site du pôle.</translation>
     </message>
 </context>
 </TS>

@@ -43,7 +43,7 @@ def layer_file_path(layer, what, tr):
 
 class CostDistanceAlgorithm(DataTerraAlgorithm):
     GROUP_ID = "connectivity"
-    REQUIRED_MODULES = ("scipy", "skimage")
+    REQUIRED_MODULES = ("scipy",)
     SOURCES = "SOURCES"
     FRICTION = "FRICTION"
     MAX_COST = "MAX_COST"

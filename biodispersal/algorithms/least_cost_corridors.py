@@ -20,7 +20,7 @@ from .cost_distance import layer_file_path, vector_source_features
 
 class LeastCostCorridorsAlgorithm(DataTerraAlgorithm):
     GROUP_ID = "connectivity"
-    REQUIRED_MODULES = ("scipy", "skimage")
+    REQUIRED_MODULES = ("scipy",)
     PATCHES = "PATCHES"
     FRICTION = "FRICTION"
     MAX_COST = "MAX_COST"

@@ -11,13 +11,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ...rasterblocks.errors import DataTerraError, check_cancel
-from .costdistance import build_move_graph, validate_friction
+from .costdistance import accumulated_cost, least_cost_path, validate_friction
 from .patchgraph import build_patch_graph
 
 DEFAULT_CORRIDOR_FACTOR = 1.1  # without a threshold: paths at most 10 % dearer than the best one
-# a window of the grid is searched on its own when it is at most 1/8 of the grid (Dijkstra's
-# set-up costs the whole graph; copying a window costs about 8 x its cells)
-WINDOW_WORTH = 8
 BOUND_MARGIN = 1e-9  # relative margin on search bounds (rounding between two searches)
 
 
@@ -46,60 +43,29 @@ def parse_pairs(text):
 
 @dataclass
 class _Surface:
-    """Accumulated cost from one patch, on the cells it reaches within the search bound."""
+    """Accumulated cost from one patch on the window of the grid it was searched on."""
 
-    cells: np.ndarray  # flat indices of the reached cells (sorted)
-    cost: np.ndarray  # least cost from the patch (metres x friction)
-    predecessor: np.ndarray  # previous cell on the least-cost path (-9999 in the patch)
+    window: tuple  # (rows slice, cols slice)
+    cost: np.ndarray  # least cost from the patch (metres x friction), inf beyond the bound
 
 
-def _search(graph, shape, patch_cells, bound, reach):
-    """Bounded Dijkstra from all the cells of one patch (scipy, compiled).
+def _search(costs, labels, patch, cells, bound, pixel, is_cancelled):
+    """Cost distance from one patch (:func:`costdistance.accumulated_cost`), stopped at ``bound``.
 
-    ``reach`` (rows, cols): how far from the patch a cell costing at most ``bound`` can be
-    (bound / (lowest friction x cell size)); the search runs on that window of the move
-    graph, so its set-up costs the window, not the whole raster.
+    The search runs on the window of cells that can cost at most ``bound`` (see
+    :func:`_reach`), so a short search does not pay for the whole grid.
     """
-    from scipy.sparse.csgraph import dijkstra
-
-    rows, cols = np.unravel_index(patch_cells, shape)
-    window = (slice(max(0, rows.min() - reach[0]), min(shape[0], rows.max() + reach[0] + 1)),
-              slice(max(0, cols.min() - reach[1]), min(shape[1], cols.max() + reach[1] + 1)))
-    sub_graph, window_cells, window = _window_graph(graph, shape, window)
-    width = window[1].stop - window[1].start
-    starts = (rows - window[0].start) * width + (cols - window[1].start)
-    cost, predecessor, _ = dijkstra(sub_graph, directed=True, indices=starts, min_only=True,
-                                    return_predecessors=True, limit=bound)
-    reached = np.flatnonzero(np.isfinite(cost))
-    previous = predecessor[reached]
-    return _Surface(window_cells[reached], cost[reached],
-                    np.where(previous >= 0, window_cells[np.maximum(previous, 0)], -9999))
-
-
-def _window_graph(graph, shape, window):
-    """(move graph on a window of the grid, flat grid id of every window cell, window used).
-
-    Small windows are copied out of the grid's graph; for large ones the whole grid is used.
-    """
-    from scipy.sparse import csr_matrix
-
-    rows, cols = window
-    width = cols.stop - cols.start
-    if (rows.stop - rows.start) * width * WINDOW_WORTH > graph.shape[0]:
-        # copying a large window costs more than setting up a search on the whole grid
-        return graph, np.arange(graph.shape[0]), (slice(0, shape[0]), slice(0, shape[1]))
-    cells = (np.arange(rows.start, rows.stop)[:, None] * shape[1] + np.arange(cols.start, cols.stop)[None, :]).ravel()
-    first = graph.indptr[cells].astype(np.int64)
-    count = graph.indptr[cells + 1] - first
-    owner = np.repeat(np.arange(len(cells)), count)
-    entry = np.arange(int(count.sum())) + np.repeat(first - (np.cumsum(count) - count), count)
-    target_row, target_col = np.divmod(graph.indices[entry].astype(np.int64), shape[1])
-    keep = ((target_row >= rows.start) & (target_row < rows.stop) & (target_col >= cols.start)
-            & (target_col < cols.stop))
-    indptr = np.zeros(len(cells) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owner[keep], minlength=len(cells)), out=indptr[1:])
-    local = (target_row[keep] - rows.start) * width + (target_col[keep] - cols.start)
-    return csr_matrix((graph.data[entry[keep]], local, indptr), shape=(len(cells), len(cells))), cells, window
+    rows, cols = np.unravel_index(cells, labels.shape)
+    reach = _reach(bound, costs, *pixel)
+    window = tuple(slice(max(0, int(lo) - r), min(n, int(hi) + r + 1))
+                   for lo, hi, r, n in zip((rows.min(), cols.min()), (rows.max(), cols.max()), reach, labels.shape))
+    sources = labels[window] == patch
+    if not np.isfinite(costs[window][sources]).any():  # a patch on impassable cells reaches nothing
+        return _Surface(window, np.where(sources, 0.0, np.inf))
+    surface = accumulated_cost(costs[window], sources, pixel_width=pixel[0], pixel_height=pixel[1], units="metres",
+                               max_cost=bound if np.isfinite(bound) else 0.0, want_nearest=False,
+                               is_cancelled=is_cancelled)
+    return _Surface(window, surface.cost)
 
 
 def _reach(bound, costs, pixel_w, pixel_h):
@@ -143,15 +109,14 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
     threshold : float
         Corridor cells have ``c_i + c_j <= threshold``; 0 = 1.1 x the pair's least cost.
 
-    Every patch of the pairs is searched once (Dijkstra from all its cells on the
-    8-neighbour move graph of :func:`costdistance.build_move_graph`, stopped at
-    :func:`search_bound`), and that surface serves all its pairs: the path of (i, j) is
-    traced back through i's predecessors from the cell of j that i reaches cheapest; the
+    Every patch of the pairs is searched once (:func:`costdistance.accumulated_cost` from
+    all its cells, 8 neighbours, stopped at the cost its pairs need), and that surface
+    serves all its pairs: the path of (i, j) is traced back on i's surface
+    (:func:`costdistance.least_cost_path`) from the cell of j that i reaches cheapest; the
     corridor adds the surfaces of i and j. A surface is dropped after its last pair.
     """
     pairs, costs, pixel_w, pixel_h, link_costs = _prepare(labels, friction, geotransform, pairs, max_cost,
                                                           is_cancelled)
-    graph = build_move_graph(costs, pixel_h / pixel_w, scale=pixel_w, knight_move=False)
     bounds = _patch_bounds(pairs, link_costs, search_bound(max_cost, threshold), threshold)
     flat_labels = labels.ravel()
     order = np.argsort(flat_labels, kind="stable")  # cells of each patch in raster order
@@ -162,56 +127,56 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
         for patch in pair:
             last_use[patch] = number
     surfaces = {}
-    # the surface of the pairs' first patch spread on the grid, for lookups; stale
-    # predecessors elsewhere are never followed (a path only visits cells i reaches)
-    cost_i = np.full(flat_labels.size, np.inf)
-    predecessor_i = np.full(flat_labels.size, -9999, dtype=np.int64)
-    spread_patch, spread = None, None
     result = Corridors(corridor=np.full(labels.shape, np.inf))
     for number, (i, j) in enumerate(pairs):
         for patch in (i, j):
             if patch not in surfaces:
                 check_cancel(is_cancelled)
-                surfaces[patch] = _search(graph, labels.shape, order[starts[patch]:starts[patch + 1]], bounds[patch],
-                                          _reach(bounds[patch], costs, pixel_w, pixel_h))
+                surfaces[patch] = _search(costs, labels, patch, order[starts[patch]:starts[patch + 1]], bounds[patch],
+                                          (pixel_w, pixel_h), is_cancelled)
                 if progress:
                     progress(0.95 * number / len(pairs))
-        if spread_patch != i:
-            if spread is not None:
-                cost_i[spread.cells] = np.inf
-            spread_patch, spread = i, surfaces[i]
-            cost_i[spread.cells] = spread.cost
-            predecessor_i[spread.cells] = spread.predecessor
-        _add_pair(result, i, j, cost_i, predecessor_i, surfaces[j], order[starts[j]:starts[j + 1]], labels.shape,
+        _add_pair(result, i, j, surfaces[i], surfaces[j], order[starts[j]:starts[j + 1]], costs, labels.shape,
                   (pixel_w, pixel_h), max_cost, threshold)
         for patch in {i, j}:
             if last_use[patch] == number:  # memory: only surfaces still needed are kept
                 del surfaces[patch]
+        check_cancel(is_cancelled)
     if progress:
         progress(1.0)
     return result
 
 
-def _add_pair(result, i, j, cost_i, predecessor_i, surface_j, cells_j, shape, pixel, max_cost, threshold):
-    """Path and corridor of (i, j) from i's surface (on the grid) and j's."""
-    best = int(np.argmin(cost_i[cells_j]))
-    least = float(cost_i[cells_j[best]])
+def _add_pair(result, i, j, surface_i, surface_j, cells_j, costs, shape, pixel, max_cost, threshold):
+    """Path and corridor of (i, j) from the surfaces of i and j."""
+    (rows_i, cols_i) = surface_i.window
+    rows, cols = np.unravel_index(cells_j, shape)
+    inside = (rows >= rows_i.start) & (rows < rows_i.stop) & (cols >= cols_i.start) & (cols < cols_i.stop)
+    cost_at_j = np.full(len(cells_j), np.inf)
+    cost_at_j[inside] = surface_i.cost[rows[inside] - rows_i.start, cols[inside] - cols_i.start]
+    best = int(np.argmin(cost_at_j))
+    least = float(cost_at_j[best])
     if not np.isfinite(least) or (max_cost > 0 and least > max_cost):
         return
-    flat_path = [int(cells_j[best])]
-    while predecessor_i[flat_path[-1]] >= 0:
-        flat_path.append(int(predecessor_i[flat_path[-1]]))
-    rows, cols = np.unravel_index(np.array(flat_path[::-1]), shape)
-    path = list(zip(rows.tolist(), cols.tolist()))
-    steps = np.diff(np.column_stack([rows, cols]).astype(np.float64), axis=0)
+    local = least_cost_path(costs[surface_i.window], surface_i.cost,
+                            (rows[best] - rows_i.start, cols[best] - cols_i.start),
+                            pixel_width=pixel[0], pixel_height=pixel[1], units="metres")
+    path = [(r + rows_i.start, c + cols_i.start) for r, c in local]
+    steps = np.diff(np.asarray(path, dtype=np.float64), axis=0)
     length = float(np.hypot(steps[:, 0] * pixel[1], steps[:, 1] * pixel[0]).sum()) if len(path) > 1 else 0.0
     result.paths.append((i, j, least, length, path))
     limit = threshold if threshold > 0 else DEFAULT_CORRIDOR_FACTOR * least
-    through = cost_i[surface_j.cells] + surface_j.cost
-    inside = through <= limit
-    corridor = result.corridor.ravel()
-    cells = surface_j.cells[inside]
-    corridor[cells] = np.minimum(corridor[cells], through[inside])
+    both = tuple(slice(max(a.start, b.start), min(a.stop, b.stop)) for a, b in zip(surface_i.window, surface_j.window))
+    if both[0].start >= both[0].stop or both[1].start >= both[1].stop:
+        return
+    through = (surface_i.cost[_relative(both, surface_i.window)] + surface_j.cost[_relative(both, surface_j.window)])
+    corridor = result.corridor[both]
+    np.minimum(corridor, np.where(through <= limit, through, np.inf), out=corridor)
+
+
+def _relative(window, outer):
+    """``window`` (slices of the grid) as slices of the array covering ``outer``."""
+    return tuple(slice(w.start - o.start, w.stop - o.start) for w, o in zip(window, outer))
 
 
 def _patch_bounds(pairs, link_costs, bound, threshold):

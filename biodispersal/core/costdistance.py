@@ -19,15 +19,26 @@ tools give the same numbers:
 Units ``"metres"`` multiply every cost by the east-west cell size, so a friction of 1
 everywhere gives the Euclidean (8- or 16-direction) distance in metres.
 
-The search is Dijkstra's algorithm in compiled code: scikit-image's ``MCP_Geometric`` for
-8 neighbours (its cost of a step is exactly the r.cost one), ``scipy.sparse.csgraph
-.dijkstra(min_only=True)`` on a CSR graph built with vectorised numpy for knight's moves
-(``MCP_Geometric`` refuses offsets of length 2). No Python object per cell.
+The search is a bucketed label-correcting shortest-path search (Dial 1969; Δ-stepping,
+Meyer & Sanders 2003) written with whole-array numpy operations: the cells whose
+tentative cost lies in the lowest bucket ``[m, m + Δ]`` are relaxed together towards
+their 8 (or 16) neighbours, a cell improved later is relaxed again, and the search stops
+when no tentative cost is left. Label-correcting searches converge to the exact least
+costs whatever the processing order, so the result is Dijkstra's (and r.cost's) to the
+last bit of the same floating-point sums; the bucket width Δ only trades re-relaxations
+against the number of numpy passes. Memory: the padded friction and cost (float64) and
+the nearest-source id (int32), about 20 bytes per cell, plus the cells waiting in the
+buckets; no graph and no Python object per cell. Cancellation and progress are checked
+between buckets.
 
 References
 ----------
-Dijkstra, E. W. (1959). A note on two problems in connexion with graphs. Numerische
-Mathematik 1, 269-271.
+Dial, R. B. (1969). Algorithm 360: shortest-path forest with topological ordering.
+Communications of the ACM 12(11), 632-633.
+Meyer, U., Sanders, P. (2003). Δ-stepping: a parallelizable shortest path algorithm.
+Journal of Algorithms 49(1), 114-152.
+Davidson, A., Baxter, S., Garland, M., Owens, J. D. (2014). Work-efficient parallel GPU
+methods for single-source shortest paths. IEEE IPDPS 2014, 349-359 (the near-far queue).
 GRASS Development Team. r.cost manual and source, https://grass.osgeo.org/grass-stable/manuals/r.cost.html
 """
 from dataclasses import dataclass, field
@@ -38,10 +49,19 @@ from ...rasterblocks.errors import DataTerraError, check_cancel
 
 UNITS = ("cells", "metres")
 
-# (row offset, column offset) of the moves kept in one direction only; the graph is
-# symmetric so each is added both ways.
+# (row offset, column offset) of the moves kept in one direction only (both directions of
+# a move cost the same); used by the patch graph to cost a crossing between two cells.
 QUEEN_FORWARD = ((0, 1), (1, -1), (1, 0), (1, 1))
 KNIGHT_FORWARD = ((1, 2), (1, -2), (2, 1), (2, -1))
+
+# all moves of the search; the queen moves come first because a knight's move reuses the
+# frictions of the two queen neighbours it crosses
+QUEEN_MOVES = ((0, -1), (0, 1), (-1, 0), (1, 0), (-1, -1), (-1, 1), (1, 1), (1, -1))
+KNIGHT_MOVES = ((-2, -1), (-2, 1), (2, 1), (2, -1), (-1, -2), (-1, 2), (1, 2), (1, -2))
+
+PAD = 2  # impassable border around the grid, as far as a knight's move reaches
+CHUNK = 1 << 16  # cells relaxed per numpy pass: bounds the temporaries (~10 MB)
+PROGRESS_STEP = 0.01  # share of the passable cells relaxed between two progress reports
 
 
 @dataclass
@@ -64,11 +84,18 @@ class CostSurface:
     warnings: list = field(default_factory=list)
 
 
+def _friction_error(bad_count, bad_min):
+    return DataTerraError(
+        f"The friction raster has {bad_count} cell(s) with a friction <= 0 "
+        f"(minimum {bad_min:g}). Every passable cell needs a friction > 0; "
+        "set impassable cells to nodata instead of 0 or a negative value.")
+
+
 def validate_friction(friction: np.ndarray) -> np.ndarray:
     """Friction as float64 with impassable cells (NaN or inf) set to ``inf``.
 
-    Raises :class:`DataTerraError` when a passable cell has a friction <= 0: Dijkstra's
-    search needs positive costs.
+    Raises :class:`DataTerraError` when a passable cell has a friction <= 0: the search
+    needs positive costs.
     """
     friction = np.asarray(friction, dtype=np.float64)
     if friction.ndim != 2:
@@ -76,11 +103,30 @@ def validate_friction(friction: np.ndarray) -> np.ndarray:
     passable = np.isfinite(friction)
     bad = passable & (friction <= 0)
     if bad.any():
-        raise DataTerraError(
-            f"The friction raster has {int(bad.sum())} cell(s) with a friction <= 0 "
-            f"(minimum {float(friction[bad].min()):g}). Every passable cell needs a friction > 0; "
-            "set impassable cells to nodata instead of 0 or a negative value.")
+        raise _friction_error(int(bad.sum()), float(friction[bad].min()))
     return np.where(passable, friction, np.inf)
+
+
+def padded_friction(friction) -> np.ndarray:
+    """float64 copy of ``friction`` inside a :data:`PAD`-cell border of ``inf`` (barrier).
+
+    NaN and inf are impassable (``inf``); a friction <= 0 raises :class:`DataTerraError`.
+    One array of the padded size is allocated (the border makes every neighbour of a grid
+    cell a valid flat index, so no bounds are checked during the search).
+    """
+    friction = np.asarray(friction)
+    if friction.ndim != 2:
+        raise DataTerraError("The friction must be a single-band raster.")
+    rows, cols = friction.shape
+    padded = np.full((rows + 2 * PAD, cols + 2 * PAD), np.inf)
+    inner = padded[PAD:-PAD, PAD:-PAD]
+    inner[...] = friction
+    bad = inner <= 0  # -inf included
+    if bad.any():
+        raise _friction_error(int(bad.sum()), float(inner[bad].min()))
+    del bad
+    inner[np.isnan(inner)] = np.inf
+    return padded
 
 
 def accumulated_cost(friction, source_ids, *, pixel_width=1.0, pixel_height=1.0, units="cells",
@@ -102,99 +148,138 @@ def accumulated_cost(friction, source_ids, *, pixel_width=1.0, pixel_height=1.0,
     knight_move : bool
         Also use the 8 knight's moves (16 directions), as ``r.cost -k``.
     max_cost : float
-        Stop the search beyond this accumulated cost (0 = unlimited).
+        Stop the search beyond this accumulated cost (0 = unlimited), in the output units.
     want_nearest : bool
         Also return the id of the nearest source of every reached cell.
     progress, is_cancelled : callables, optional
-        ``progress(fraction)`` and ``is_cancelled()``; the compiled search itself cannot be
-        interrupted, cancellation is checked before and after it.
+        ``progress(fraction)`` (share of the passable cells relaxed so far) and
+        ``is_cancelled()``: progress is reported every 1 % of the cells, cancellation
+        checked between buckets and every 65,536 relaxed cells (under a second);
+        cancelling raises :class:`Cancelled`.
 
     Returns
     -------
     CostSurface
+        ``cost`` and ``nearest`` are views of padded arrays (the padding is never read).
     """
     if units not in UNITS:
         raise DataTerraError(f"Unknown units {units!r}: use one of {', '.join(UNITS)}.")
     if max_cost < 0:
         raise DataTerraError(f"The maximum cost must be >= 0 (0 = unlimited), not {max_cost:g}.")
-    costs = validate_friction(friction)
+    friction_padded = padded_friction(friction)
     source_ids = np.asarray(source_ids)
-    if source_ids.shape != costs.shape:
+    if source_ids.shape != tuple(s - 2 * PAD for s in friction_padded.shape):
         raise DataTerraError("The sources and the friction must have the same grid.")
+    inner = (slice(PAD, -PAD), slice(PAD, -PAD))
     warnings = []
     is_source = source_ids != 0
-    on_barrier = is_source & ~np.isfinite(costs)
+    on_barrier = is_source & np.isinf(friction_padded[inner])
     if on_barrier.any():
         warnings.append(f"{int(on_barrier.sum())} source cell(s) lie on impassable (nodata) friction "
                         "cells and were ignored.")
         is_source &= ~on_barrier
+    del on_barrier
     if not is_source.any():
         raise DataTerraError(
             "No source cell: the sources do not cover any passable cell of the friction raster. "
             "Check that the sources overlap the friction extent and are not all on nodata cells.")
     check_cancel(is_cancelled)
-    if progress:
-        progress(0.05)
-    ns_over_ew = pixel_height / pixel_width
+    padded_cols = friction_padded.shape[1]
+    start_rows, start_cols = np.nonzero(is_source)
+    starts = (start_rows + PAD) * padded_cols + (start_cols + PAD)
+    start_ids = source_ids[start_rows, start_cols].astype(np.int32) if want_nearest else None
+    del is_source, start_rows, start_cols
     scale = pixel_width if units == "metres" else 1.0
-    if knight_move:
-        cost, nearest_flat = _dijkstra_csgraph(costs, is_source, ns_over_ew, scale, max_cost)
-        nearest = None
-        if want_nearest:
-            nearest = np.zeros(costs.shape, dtype=np.int32)
-            reached = nearest_flat >= 0
-            nearest.ravel()[reached] = source_ids.ravel()[nearest_flat[reached]]
-    else:
-        cost, traceback, offsets = _dijkstra_mcp(costs * scale, is_source, ns_over_ew)
-        nearest = _nearest_from_traceback(traceback, offsets, source_ids, is_source) if want_nearest else None
-    check_cancel(is_cancelled)
+    moves = MoveSet(padded_cols, pixel_height / pixel_width, scale, knight_move)
+    search = CostSearch(friction_padded, moves, want_nearest=want_nearest)
+    search.run(starts, start_ids, max_cost=max_cost, progress=progress, is_cancelled=is_cancelled)
+    cost = search.cost.reshape(friction_padded.shape)[inner]
+    nearest = search.nearest.reshape(friction_padded.shape)[inner] if want_nearest else None
     if max_cost > 0:
+        # cells relaxed from the last bucket may hold tentative costs above max_cost
         beyond = cost > max_cost
         cost[beyond] = np.inf
         if nearest is not None:
             nearest[beyond] = 0
-    if nearest is not None:
-        nearest[~np.isfinite(cost)] = 0
     if progress:
         progress(1.0)
     return CostSurface(cost=cost, nearest=nearest, warnings=warnings)
 
 
-def _dijkstra_mcp(costs, is_source, ns_over_ew):
-    """8-neighbour search with scikit-image (its step cost is r.cost's)."""
-    from skimage.graph import MCP_Geometric
+def least_cost_path(friction, cost, end, *, pixel_width=1.0, pixel_height=1.0, units="cells",
+                    knight_move=False):
+    """Cells of a least-cost path from the nearest source to ``end``, traced back on ``cost``.
 
-    mcp = MCP_Geometric(costs, fully_connected=True, sampling=(ns_over_ew, 1.0))
-    starts = np.argwhere(is_source)
-    cost, traceback = mcp.find_costs(starts)
-    offsets = np.asarray(mcp.offsets)
-    return np.asarray(cost, dtype=np.float64), np.asarray(traceback), offsets
+    Parameters
+    ----------
+    friction : ndarray (rows, cols)
+        The friction given to :func:`accumulated_cost` (NaN or inf = impassable).
+    cost : ndarray (rows, cols)
+        ``accumulated_cost(...).cost`` computed with the same cell size, units and moves.
+    end : (int, int)
+        (row, col) of the end cell; it must have been reached.
 
-
-def _nearest_from_traceback(traceback, offsets, source_ids, is_source):
-    """Source id of every cell by following MCP's traceback to the root (pointer jumping).
-
-    ``offsets[traceback[i]]`` leads from the predecessor to cell ``i``; every cell's root
-    is found in O(log(path length)) vectorised passes.
+    Returns
+    -------
+    list of (int, int)
+        (row, col) from a source cell (cost 0) to ``end``. At each cell the predecessor is
+        the neighbour whose cost plus the step cost gives the cell's cost: the search
+        computed exactly that sum, so the path's step costs add up to ``cost[end]``.
     """
-    rows, cols = traceback.shape
-    flat_index = np.arange(rows * cols, dtype=np.int64)
-    step = offsets[:, 0].astype(np.int64) * cols + offsets[:, 1].astype(np.int64)
-    tb = traceback.ravel()
-    parent = flat_index.copy()
-    has_parent = (tb >= 0) & ~is_source.ravel()
-    parent[has_parent] = flat_index[has_parent] - step[tb[has_parent]]
-    while True:
-        grand = parent[parent]
-        if np.array_equal(grand, parent):
-            break
-        parent = grand
-    nearest = np.where(is_source.ravel()[parent], source_ids.ravel()[parent], 0).astype(np.int32)
-    return nearest.reshape(rows, cols)
+    cost = np.asarray(cost)
+    rows, cols = cost.shape
+    row, col = (int(v) for v in end)
+    if not (0 <= row < rows and 0 <= col < cols) or not np.isfinite(cost[row, col]):
+        raise DataTerraError(f"Cell {tuple(end)} was not reached by the search: no least-cost path leads to it.")
+    friction = np.where(np.isfinite(friction), friction, np.inf)
+    scale = pixel_width if units == "metres" else 1.0
+    ns_over_ew = pixel_height / pixel_width
+    moves = [(dr, dc, float(np.hypot(dr * ns_over_ew, dc)) / 2.0 * scale, None) for dr, dc in QUEEN_MOVES]
+    if knight_move:
+        moves += [(dr, dc, float(np.hypot(dr * ns_over_ew, dc)) / 4.0 * scale, _crossed_cells(dr, dc))
+                  for dr, dc in KNIGHT_MOVES]
+    path = [(row, col)]
+    while cost[row, col] > 0:
+        best, best_gap = None, np.inf
+        for dr, dc, factor, crossed in moves:
+            r, c = row - dr, col - dc  # the predecessor, from which (dr, dc) leads here
+            if not (0 <= r < rows and 0 <= c < cols) or not cost[r, c] < cost[row, col]:
+                continue
+            if crossed is None:
+                step = (friction[r, c] + friction[row, col]) * factor
+            else:
+                (r1, c1), (r2, c2) = crossed
+                step = (friction[r + r1, c + c1] + friction[r + r2, c + c2] + friction[row, col]
+                        + friction[r, c]) * factor
+            gap = abs(step + cost[r, c] - cost[row, col])
+            if gap < best_gap:
+                best, best_gap = (r, c), gap
+        if best is None:
+            raise DataTerraError(f"The cost surface does not lead back to a source from cell {tuple(end)}: "
+                                 "was it computed with the same friction, cell size and moves?")
+        row, col = best
+        path.append(best)
+    return path[::-1]
+
+
+def _crossed_cells(dr, dc):
+    """The two queen neighbours a knight's move (dr, dc) crosses, in r.cost's order.
+
+    r.cost sums, e.g. for two rows up and one column left, N + NW + NNW + the cell itself:
+    first the straight neighbour, then the diagonal one.
+    """
+    if abs(dr) == 2:
+        step = int(np.sign(dr))
+        return (step, 0), (step, dc)
+    step = int(np.sign(dc))
+    return (0, step), (dr, step)
 
 
 def _move_weights(costs, dr, dc, ns_over_ew):
     """Cost of the move (dr, dc) from every cell of the valid window, r.cost's formula.
+
+    Whole-raster form of :class:`MoveSet`'s step costs, used by the patch graph to cost
+    the crossing between two allocation zones.
 
     Returns (from_rows slice, from_cols slice, weights) where weights is inf when the move
     touches an impassable cell.
@@ -220,45 +305,161 @@ def _move_weights(costs, dr, dc, ns_over_ew):
     return slice(r0, r1), slice(c0, c1), weights
 
 
-def build_move_graph(costs, ns_over_ew, scale=1.0, knight_move=True):
-    """Symmetric CSR graph of r.cost's moves between passable cells (int32 indices).
+class MoveSet:
+    """Flat-index offsets and length factors of r.cost's moves on a padded grid.
 
-    Node ``i`` is the flat index ``row * cols + col``. Built slot by slot with numpy, no
-    Python loop over cells.
+    ``queen``: (offset, length / 2 x scale) for the 8 neighbours, so that a move costs
+    ``(f_here + f_there) * factor``; ``knight``: (offset, length / 4 x scale, i, j) where
+    i, j index the two crossed queen neighbours, the move costing
+    ``(f_i + f_j + f_there + f_here) * factor`` (r.cost's summation order).
     """
-    from scipy.sparse import csr_matrix
 
-    rows, cols = costs.shape
-    n = rows * cols
-    forward = QUEEN_FORWARD + (KNIGHT_FORWARD if knight_move else ())
-    moves = [m for dr, dc in forward for m in ((dr, dc), (-dr, -dc))]
-    slot_weights = np.full((n, len(moves)), np.inf, dtype=np.float64)
-    grid_view = slot_weights.reshape(rows, cols, len(moves))
-    for slot, (dr, dc) in enumerate(moves):
-        rs, cs, weights = _move_weights(costs, dr, dc, ns_over_ew)
-        grid_view[rs, cs, slot] = weights * scale
-    valid = np.isfinite(slot_weights)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(valid.sum(axis=1), out=indptr[1:])
-    # row-major compression keeps edges grouped by node, as CSR wants; int32 temporaries
-    # keep the peak near 25 bytes per potential edge
-    data = slot_weights[valid]
-    del slot_weights
-    slot_steps = np.array([dr * cols + dc for dr, dc in moves], dtype=np.int32)
-    indices = (np.arange(n, dtype=np.int32)[:, None] + slot_steps[None, :])[valid]
-    del valid
-    if indptr[-1] < np.iinfo(np.int32).max:
-        indptr = indptr.astype(np.int32)
-    return csr_matrix((data, indices, indptr), shape=(n, n))
+    def __init__(self, padded_cols, ns_over_ew, scale=1.0, knight_move=False):
+        self.queen = [(dr * padded_cols + dc, float(np.hypot(dr * ns_over_ew, dc)) / 2.0 * scale)
+                      for dr, dc in QUEEN_MOVES]
+        self.knight = []
+        if knight_move:
+            for dr, dc in KNIGHT_MOVES:
+                first, second = _crossed_cells(dr, dc)
+                self.knight.append((dr * padded_cols + dc, float(np.hypot(dr * ns_over_ew, dc)) / 4.0 * scale,
+                                    QUEEN_MOVES.index(first), QUEEN_MOVES.index(second)))
+
+    def typical_step(self, friction_padded):
+        """Cost of a typical east-west step: the median friction x its length factor.
+
+        Sampled on at most ~100,000 passable cells, so it costs nothing on big rasters.
+        """
+        flat = friction_padded.ravel()
+        sample = flat[::max(1, flat.size // 100_000)]
+        sample = sample[np.isfinite(sample)]
+        if not sample.size:
+            sample = flat[np.isfinite(flat)]
+        median = float(np.median(sample)) if sample.size else 1.0
+        return median * 2.0 * self.queen[0][1]
 
 
-def _dijkstra_csgraph(costs, is_source, ns_over_ew, scale, max_cost):
-    """16-direction search with scipy's Dijkstra on the move graph (multi-source)."""
-    from scipy.sparse.csgraph import dijkstra
+class CostSearch:
+    """Bucketed label-correcting search on a padded friction grid (flat indices).
 
-    graph = build_move_graph(costs, ns_over_ew, scale, knight_move=True)
-    sources = np.flatnonzero(is_source.ravel()).astype(np.int32)
-    limit = max_cost if max_cost > 0 else np.inf
-    dist, _pred, nearest_flat = dijkstra(graph, directed=True, indices=sources, min_only=True,
-                                         return_predecessors=True, limit=limit)
-    return dist.reshape(costs.shape), nearest_flat
+    ``cost`` (float64) and ``nearest`` (int32) are flat arrays of the padded size,
+    ``inf`` / 0 until reached. The pending cells are (index, cost) pairs: those below
+    ``window_end`` in one array scanned at every bucket, the others kept aside in a "far"
+    list scanned only when the window is empty (a near-far queue, Davidson et al. 2014),
+    so a few very expensive moves do not slow down every bucket.
+    """
+
+    BUCKETS_PER_STEP = 1.0  # bucket width Δ in typical east-west steps
+    WINDOW_BUCKETS = 16  # width of the scanned window, in buckets
+
+    def __init__(self, friction_padded, moves, want_nearest=True):
+        self.friction = friction_padded.ravel()
+        self.moves = moves
+        self.cost = np.full(self.friction.size, np.inf)
+        self.nearest = np.zeros(self.friction.size, dtype=np.int32) if want_nearest else None
+        self.delta = moves.typical_step(friction_padded) * self.BUCKETS_PER_STEP
+        self.relaxed = 0  # cells relaxed, counting relaxations again after an improvement
+
+    def run(self, starts, start_ids=None, max_cost=0.0, progress=None, is_cancelled=None):
+        """Search from the flat indices ``starts`` (cost 0) until every reachable cell is final.
+
+        With ``max_cost > 0`` the search stops once every pending cost exceeds it (cells
+        above it may keep tentative costs: the caller clears them).
+        """
+        starts = np.asarray(starts, dtype=np.int64)
+        self.cost[starts] = 0.0
+        if self.nearest is not None:
+            self.nearest[starts] = start_ids
+        passable = max(1, int(np.isfinite(self.friction).sum()))
+        window_end = self.delta * self.WINDOW_BUCKETS
+        near_cells, near_costs = starts, np.zeros(starts.size)
+        far = []
+        next_report = PROGRESS_STEP
+        while True:
+            check_cancel(is_cancelled)
+            if not near_cells.size:
+                near_cells, near_costs, far, window_end = self._refill_window(far)
+                if not near_cells.size:
+                    break
+            lowest = float(near_costs.min())
+            if max_cost > 0 and lowest > max_cost:
+                break
+            take = near_costs <= lowest + self.delta
+            cells, costs = near_cells.compress(take), near_costs.compress(take)
+            keep = ~take
+            near_cells, near_costs = near_cells.compress(keep), near_costs.compress(keep)
+            current = self.cost.take(cells) == costs  # an improved cell was queued again
+            cells, costs = cells.compress(current), costs.compress(current)
+            pushed = []
+            for start in range(0, cells.size, CHUNK):
+                check_cancel(is_cancelled)
+                pushed_cells, pushed_costs = self._relax(cells[start:start + CHUNK], costs[start:start + CHUNK])
+                inside = pushed_costs < window_end
+                pushed.append((pushed_cells.compress(inside), pushed_costs.compress(inside)))
+                if not inside.all():
+                    outside = ~inside
+                    far.append((pushed_cells.compress(outside), pushed_costs.compress(outside)))
+            near_cells = np.concatenate([near_cells] + [pair[0] for pair in pushed])
+            near_costs = np.concatenate([near_costs] + [pair[1] for pair in pushed])
+            done = self.relaxed / passable
+            if progress and done >= next_report:  # by work done, so tests need no timing
+                progress(min(0.99, done))
+                next_report = done + PROGRESS_STEP
+
+    def _refill_window(self, far):
+        """(cells, costs, far, window_end) of the next window, taken from the far list."""
+        if not far:
+            return np.zeros(0, np.int64), np.zeros(0), [], 0.0
+        cells = np.concatenate([pair[0] for pair in far])
+        costs = np.concatenate([pair[1] for pair in far])
+        current = self.cost.take(cells) == costs
+        cells, costs = cells.compress(current), costs.compress(current)
+        if not cells.size:
+            return cells, costs, [], 0.0
+        window_end = float(costs.min()) + self.delta * self.WINDOW_BUCKETS
+        inside = costs < window_end
+        rest = [(cells.compress(~inside), costs.compress(~inside))] if not inside.all() else []
+        return cells.compress(inside), costs.compress(inside), rest, window_end
+
+    def _relax(self, cells, costs):
+        """Relax the moves out of ``cells`` (final or tentative ``costs``); (improved cells, their costs).
+
+        For one move the targets of distinct cells are distinct, so plain fancy
+        assignment is a correct scatter; moves are applied one after the other.
+        """
+        self.relaxed += cells.size
+        friction, cost, nearest = self.friction, self.cost, self.nearest
+        here = friction.take(cells)
+        ids = nearest.take(cells) if nearest is not None else None
+        improved_cells, improved_costs = [], []
+        queen_friction = []
+
+        def apply(targets, candidate):
+            better = candidate < cost.take(targets)
+            targets, candidate = targets.compress(better), candidate.compress(better)
+            cost[targets] = candidate
+            if ids is not None:
+                nearest[targets] = ids.compress(better)
+            improved_cells.append(targets)
+            improved_costs.append(candidate)
+
+        for offset, factor in self.moves.queen:
+            targets = cells + offset
+            there = friction.take(targets)
+            if self.moves.knight:
+                queen_friction.append(there)
+            candidate = here + there
+            candidate *= factor
+            candidate += costs
+            apply(targets, candidate)
+        for offset, factor, first, second in self.moves.knight:
+            targets = cells + offset
+            candidate = queen_friction[first] + queen_friction[second]
+            candidate += friction.take(targets)
+            candidate += here
+            candidate *= factor
+            candidate += costs
+            apply(targets, candidate)
+        improved_cells, improved_costs = np.concatenate(improved_cells), np.concatenate(improved_costs)
+        # a cell improved by several moves is queued once, with its last (lowest) cost
+        current = cost.take(improved_cells) == improved_costs
+        return improved_cells.compress(current), improved_costs.compress(current)

@@ -79,7 +79,8 @@ def run_cost_distance(friction_info, friction, source_ids, *, output, output_nea
         write_array(output_nearest, friction_info, result.nearest, np.int32, 0, "nearest source id")
     if output_area:
         check_cancel(is_cancelled)
-        polygonize(result.nearest, friction_info, output_area, "dispersal_areas", "source_id")
+        polygonize(result.nearest, friction_info, output_area, "dispersal_areas", "source_id",
+                   is_cancelled=is_cancelled)
     if progress:
         progress(1.0)
     return {

@@ -7,7 +7,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ...rasterblocks import RasterInfo, atomic_path, check_same_grid, create_like, open_raster
-from ...rasterblocks.errors import DataTerraError, RasterError
+from ...rasterblocks.errors import DataTerraError, RasterError, check_cancel
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -16,9 +16,12 @@ FLOAT_NODATA = -9999.0
 
 
 def read_float(info, band=1) -> np.ndarray:
-    """Band ``band`` of ``info`` as float64 with NaN where nodata."""
-    array = info.read(band=band).astype(np.float64)
-    array[~info.valid_mask(info.read(band=band), band)] = np.nan
+    """Band ``band`` of ``info`` as float64 with NaN where nodata (the band is read once)."""
+    raw = info.read(band=band)
+    invalid = ~info.valid_mask(raw, band)
+    array = raw.astype(np.float64)
+    del raw
+    array[invalid] = np.nan
     return array
 
 
@@ -92,10 +95,19 @@ def rasterize_features(features, reference, all_touched=True) -> np.ndarray:
     return target.GetRasterBand(1).ReadAsArray().astype(np.int32)
 
 
-def polygonize(ids, like, out_path, layer_name="areas", field="source_id", extra=None):
+def _cancel_callback(is_cancelled):
+    """GDAL progress callback that stops the operation when ``is_cancelled()`` says so."""
+    if is_cancelled is None:
+        return None
+    return lambda _fraction, _message, _data: 0 if is_cancelled() else 1
+
+
+def polygonize(ids, like, out_path, layer_name="areas", field="source_id", extra=None, is_cancelled=None):
     """Write one (multi)polygon per non-zero id of ``ids`` to a GeoPackage, atomically.
 
     ``extra`` maps field name -> {id: value} for additional numeric attributes.
+    ``is_cancelled()`` is polled by GDAL while it traces the polygons (raises
+    :class:`Cancelled`, nothing written).
     """
     mem = gdal.GetDriverByName("MEM").Create("", like.width, like.height, 1, gdal.GDT_Int32)
     mem.SetGeoTransform(like.geotransform)
@@ -108,7 +120,11 @@ def polygonize(ids, like, out_path, layer_name="areas", field="source_id", extra
     pieces = ogr.GetDriverByName("Memory").CreateDataSource("pieces")
     piece_layer = pieces.CreateLayer("pieces", srs=srs, geom_type=ogr.wkbPolygon)
     piece_layer.CreateField(ogr.FieldDefn(field, ogr.OFTInteger))
-    gdal.Polygonize(band, band, piece_layer, 0)
+    try:
+        gdal.Polygonize(band, band, piece_layer, 0, callback=_cancel_callback(is_cancelled))
+    except RuntimeError:
+        check_cancel(is_cancelled)  # GDAL reports a cancelled run as an error
+        raise
     merged = {}
     for feature in piece_layer:
         key = feature.GetField(field)

@@ -25,5 +25,6 @@ def auth_headers(hub):
 
 
 def request_auth_config(hub):
-    """The auth configuration id to hand to QGIS requests: none when the key goes in a header."""
-    return "" if hub.auth_header else hub.auth_config
+    """The auth configuration id to hand to QGIS requests: none when the key goes in a header
+    or only to the hub's signing service (``signing.py``)."""
+    return "" if hub.auth_header or (hub.options or {}).get("signing_url") else hub.auth_config

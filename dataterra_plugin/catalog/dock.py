@@ -1,21 +1,27 @@
 """The Data Terra catalogue dock: search the hubs, page through results, footprints,
 quicklooks, metadata and per-record actions. Searches run in a QgsTask and quicklooks
 arrive through asynchronous replies, so QGIS never freezes."""
+import dataclasses
+import gc
 import html
 import os
 
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
+    QgsGeometry,
+    QgsMapLayerProxyModel,
     QgsPalLayerSettings,
     QgsProject,
     QgsRasterLayer,
+    QgsSettings,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
+    QgsWkbTypes,
 )
+from qgis.gui import QgsAuthConfigSelect, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QUrl
-from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QPixmap
+from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QImage, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,11 +48,31 @@ from ...rasterblocks.errors import DataTerraError
 from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
 from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
-from .footprints import footprint_fields
+from .footprints import footprint_fields, record_geometry
+from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
+from .signing import hub_signer
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
 
 PAGE = 50  # records shown per list page
+LABELS_FROM_SCALE = 2_000_000  # footprint titles shown at 1:2,000,000 and closer
+MAP_QUICKLOOKS = 10  # at most this many selected records get their quicklook on the map
 ALL_HUBS = "*"
+CUSTOM_URL = ""
+AUTH_SETTINGS = "dataterra/catalog/auth_config/"  # + hub id: the QgsAuthManager config id only
+
+# where to search (area_combo data)
+ANYWHERE, CANVAS, RECTANGLE, POLYGON, LAYER = "anywhere", "canvas", "rectangle", "polygon", "layer"
+
+
+def saved_auth_config(hub_id):
+    """The auth configuration id the user chose for ``hub_id`` in the dock, or None."""
+    value = QgsSettings().value(AUTH_SETTINGS + hub_id, None)
+    return None if value is None else str(value)
+
+
+def save_auth_config(hub_id, config_id):
+    """Remember the auth configuration id (never a secret: QGIS keeps those encrypted)."""
+    QgsSettings().setValue(AUTH_SETTINGS + hub_id, config_id or "")
 
 
 class CatalogDock(QDockWidget):
@@ -54,9 +80,12 @@ class CatalogDock(QDockWidget):
 
     OBJECT_NAME = "DataTerraCatalogDock"
 
-    def __init__(self, iface=None, parent=None):
+    def __init__(self, iface=None, parent=None, canvas=None):
         super().__init__(self.tr("Data Terra catalogue"), parent)
         self.iface = iface
+        self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
+        self.drawn_area = None  # SearchArea of the last rectangle or polygon drawn
+        self.page_size = 100  # records asked per request (backends cap it further)
         self.setObjectName(self.OBJECT_NAME)
         self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
         self.records = []
@@ -65,10 +94,13 @@ class CatalogDock(QDockWidget):
         self.task = None
         self.layer = None
         self.feature_ids = {}  # record index -> feature id
+        self.quicklook_layers = {}  # record index -> id of its quicklook raster layer on the map
         self.errors = []  # messages of the catalogues that failed in the current search
         self._syncing = False
         self.loader = QuicklookLoader(parent=self)
         self.loader.loaded.connect(self._quicklook_loaded)
+        self.loader.idle.connect(self._release_collector)
+        self.collector_frozen = False
         try:
             self.hubs = [hub for hub in load_hubs() if hub.enabled]
         except DataTerraError as exc:
@@ -113,17 +145,18 @@ class CatalogDock(QDockWidget):
         dates.addWidget(QLabel(self.tr("to"), body))
         dates.addWidget(self.end_edit)
         form.addRow(self.tr("Dates"), dates)
-        self.use_extent = QCheckBox(self.tr("Map canvas extent"), body)
-        self.use_extent.setChecked(True)
+        form.addRow(self.tr("Where"), self._build_area(body))
         self.cloud_spin = QSpinBox(body)
         self.cloud_spin.setRange(0, 100)
         self.cloud_spin.setValue(100)
         self.cloud_spin.setSuffix(" %")
-        where = QHBoxLayout()
-        where.addWidget(self.use_extent)
-        where.addWidget(QLabel(self.tr("Cloud cover at most"), body))
-        where.addWidget(self.cloud_spin)
-        form.addRow(self.tr("Where"), where)
+        form.addRow(self.tr("Cloud cover at most"), self.cloud_spin)
+        self.auth_select = QgsAuthConfigSelect(body)
+        self.auth_select.setToolTip(self.tr(
+            "QGIS authentication configuration used for this hub (Settings > Options > Authentication). "
+            "Only its id is remembered; the login or API key stays encrypted in the QGIS authentication database."))
+        self.auth_select.selectedConfigIdChanged.connect(self._auth_changed)
+        form.addRow(self.tr("Authentication"), self.auth_select)
         self.max_spin = QSpinBox(body)
         self.max_spin.setRange(1, 10000)
         self.max_spin.setValue(200)
@@ -176,16 +209,141 @@ class CatalogDock(QDockWidget):
         for button in (self.add_services_button, self.download_button, self.landing_button):
             actions.addWidget(button)
         layout.addLayout(actions)
+        self.map_quicklooks = QCheckBox(self.tr("Quicklooks of the selected records on the map"), body)
+        self.map_quicklooks.setToolTip(self.tr(
+            "Shows the thumbnail of each selected record (ten at most) stretched over its footprint's "
+            "bounding box. Thumbnails are not orthorectified: use them to judge clouds and coverage, "
+            "not for measurements."))
+        self.map_quicklooks.toggled.connect(lambda *_: self._update_map_quicklooks())
+        layout.addWidget(self.map_quicklooks)
         self.setWidget(body)
         self._hub_changed()
         self._update_paging()
+        self._area_changed()
+
+    def _build_area(self, body):
+        row = QHBoxLayout()
+        self.area_combo = QComboBox(body)
+        for label, mode in ((self.tr("Anywhere"), ANYWHERE), (self.tr("Map canvas extent"), CANVAS),
+                            (self.tr("Rectangle drawn on the map"), RECTANGLE),
+                            (self.tr("Polygon drawn on the map"), POLYGON), (self.tr("Extent of a layer"), LAYER)):
+            self.area_combo.addItem(label, mode)
+        self.area_combo.setToolTip(self.tr(
+            "Where to search. Draw a rectangle by dragging on the map; draw a polygon by clicking its "
+            "vertices and close it with a right click or a double click. Catalogues are searched by the "
+            "polygon itself where they accept a geometry (STAC API); the others (CSW, OpenSearch, "
+            "OGC API Records, OpenDataSoft) are searched by its bounding box and the records whose "
+            "footprint misses the polygon are then left out, so their total count may be higher than "
+            "the records listed."))
+        self.area_combo.setCurrentIndex(self.area_combo.findData(CANVAS))
+        self.area_combo.currentIndexChanged.connect(self._area_changed)
+        self.draw_button = QPushButton(self.tr("Draw"), body)
+        self.draw_button.setToolTip(self.tr("Draw the search area on the map"))
+        self.draw_button.clicked.connect(self.start_drawing)
+        self.layer_combo = QgsMapLayerComboBox(body)
+        self.layer_combo.setFilters(QgsMapLayerProxyModel.HasGeometry | QgsMapLayerProxyModel.RasterLayer)
+        row.addWidget(self.area_combo, 1)
+        row.addWidget(self.draw_button)
+        row.addWidget(self.layer_combo, 1)
+        self.area_band = self.rectangle_tool = self.polygon_tool = None
+        if self.canvas is not None:
+            self.area_band = area_band(self.canvas)
+            self.rectangle_tool = RectangleTool(self.canvas)
+            self.polygon_tool = PolygonTool(self.canvas)
+            for tool in (self.rectangle_tool, self.polygon_tool):
+                tool.drawn.connect(self.set_drawn_geometry)
+            # the rubber bands belong to the canvas: take them off when the dock goes
+            items = [self.area_band, self.rectangle_tool.band, self.polygon_tool.band]
+            tools = [self.rectangle_tool, self.polygon_tool]
+            canvas = self.canvas
+            self.destroyed.connect(lambda *_: remove_canvas_items(canvas, items, tools))
+            self.visibilityChanged.connect(self._dock_visibility_changed)
+        return row
+
+    def _area_changed(self):
+        mode = self.area_combo.currentData()
+        drawing = mode in (RECTANGLE, POLYGON)
+        self.draw_button.setVisible(drawing)
+        self.draw_button.setEnabled(self.canvas is not None)
+        self.layer_combo.setVisible(mode == LAYER)
+        if self.drawn_area is not None and self.drawn_area.is_polygon != (mode == POLYGON):
+            self.drawn_area = None  # a rectangle is not a polygon search, and the reverse
+        self._show_area()
+        if drawing and self.drawn_area is None and self.canvas is not None:
+            self.start_drawing()
+
+    def _dock_visibility_changed(self, visible):
+        """A closed dock leaves neither its search area on the map nor its tool active."""
+        self.area_band.setVisible(visible)
+        if not visible:
+            for tool in (self.rectangle_tool, self.polygon_tool):
+                if self.canvas.mapTool() is tool:
+                    self.canvas.unsetMapTool(tool)
+
+    def start_drawing(self):
+        """Hand the map to the rectangle or polygon tool."""
+        if self.canvas is None:
+            return
+        tool = self.polygon_tool if self.area_combo.currentData() == POLYGON else self.rectangle_tool
+        self.canvas.setMapTool(tool)
+        if self.area_combo.currentData() == POLYGON:
+            message = self.tr("Click the polygon's vertices on the map; right click or double click to close it.")
+        else:
+            message = self.tr("Drag a rectangle on the map.")
+        self.status.setText(message)
+
+    def set_drawn_geometry(self, geometry, crs=None):
+        """Use ``geometry`` (in the canvas CRS unless ``crs`` is given) as the search area."""
+        crs = crs or self.canvas.mapSettings().destinationCrs()
+        area = SearchArea.from_geometry(geometry, crs, polygon=self.area_combo.currentData() == POLYGON)
+        if area is None:
+            self.status.setText(self.tr("The drawn area cannot be expressed in longitude/latitude: draw it again."))
+            return
+        self.drawn_area = area
+        self._show_area()
+        self.status.setText(self.tr("Search area: {0:.4f}, {1:.4f} to {2:.4f}, {3:.4f} (degrees).").format(*area.bbox))
+
+    def _show_area(self):
+        """Draw the area searched on the map (the drawn shape, in red)."""
+        if self.area_band is None:
+            return
+        self.area_band.reset(QgsWkbTypes.PolygonGeometry)
+        if self.drawn_area is not None and self.area_combo.currentData() in (RECTANGLE, POLYGON):
+            self.area_band.setToGeometry(self.drawn_area.shape, self.drawn_area.crs)
+
+    def search_area(self):
+        """The SearchArea of the chosen mode, or None for anywhere; raises DataTerraError when
+        the chosen area is missing."""
+        mode = self.area_combo.currentData()
+        if mode == ANYWHERE:
+            return None
+        if mode == CANVAS:
+            if self.canvas is None:
+                return None
+            return self._area_or_error(QgsGeometry.fromRect(self.canvas.extent()),
+                                       self.canvas.mapSettings().destinationCrs())
+        if mode == LAYER:
+            layer = self.layer_combo.currentLayer()
+            if layer is None:
+                raise DataTerraError(self.tr("Choose the layer whose extent is searched."))
+            return self._area_or_error(QgsGeometry.fromRect(layer.extent()), layer.crs())
+        if self.drawn_area is None:
+            raise DataTerraError(self.tr("Draw the search area on the map first (button Draw)."))
+        return self.drawn_area
+
+    def _area_or_error(self, geometry, crs):
+        area = SearchArea.from_geometry(geometry, crs)
+        if area is None:
+            raise DataTerraError(self.tr("The search area cannot be expressed in longitude/latitude: "
+                                         "zoom in or choose another area."))
+        return area
 
     def _fill_hub_combo(self):
         self.hub_combo.clear()
         self.hub_combo.addItem(self.tr("All hubs"), ALL_HUBS)
         for hub in self.hubs:
             self.hub_combo.addItem(f"{hub.hub}: {hub.title}" if hub.hub else hub.title, hub.id)
-        self.hub_combo.addItem(self.tr("Other catalogue (URL)"), "")
+        self.hub_combo.addItem(self.tr("Other catalogue (URL)"), CUSTOM_URL)
 
     def set_hubs(self, hubs):
         """Offer ``hubs`` (e.g. the default list plus the user's own catalogues)."""
@@ -194,13 +352,37 @@ class CatalogDock(QDockWidget):
 
     def _hub_changed(self):
         hub = self.current_hub()
-        custom = self.hub_combo.currentData() == ""
+        custom = self.hub_combo.currentData() == CUSTOM_URL
         self.url_edit.setEnabled(custom)
         self.protocol_combo.setEnabled(custom)
         self.collection_combo.clear()
         if hub is not None:
             self.collection_combo.addItems([""] + list(hub.collections))
             self.cloud_spin.setEnabled("cloud_cover" in hub.capabilities)
+        # "all hubs" searches each hub with the configuration chosen for it earlier
+        self.auth_select.setEnabled(self.hub_combo.currentData() != ALL_HUBS)
+        self._loading_auth = True
+        self.auth_select.setConfigId(self.auth_config_of(self.hub_combo.currentData()) or "")
+        self._loading_auth = False
+
+    def auth_config_of(self, hub_id):
+        """The auth configuration id for a hub: the user's choice in the dock, else the hub
+        list's ``auth_config``."""
+        saved = saved_auth_config(hub_id or "custom")
+        if saved is not None:
+            return saved
+        hub = next((hub for hub in self.hubs if hub.id == hub_id), None)
+        return hub.auth_config if hub is not None else ""
+
+    def _auth_changed(self, config_id):
+        hub_id = self.hub_combo.currentData()
+        if getattr(self, "_loading_auth", False) or hub_id == ALL_HUBS:
+            return
+        save_auth_config(hub_id or "custom", config_id)
+
+    def effective_hub(self, hub):
+        """``hub`` with the auth configuration the user chose for it."""
+        return dataclasses.replace(hub, auth_config=self.auth_config_of(hub.id))
 
     def current_hub(self):
         hub_id = self.hub_combo.currentData()
@@ -208,18 +390,9 @@ class CatalogDock(QDockWidget):
 
     # --- searching -----------------------------------------------------------------------
 
-    def build_query(self):
-        bbox = None
-        if self.use_extent.isChecked() and self.iface is not None:
-            canvas = self.iface.mapCanvas()
-            transform = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(),
-                                               QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
-            try:
-                extent = transform.transformBoundingBox(canvas.extent())
-                bbox = (max(-180.0, extent.xMinimum()), max(-90.0, extent.yMinimum()),
-                        min(180.0, extent.xMaximum()), min(90.0, extent.yMaximum()))
-            except Exception:  # noqa: BLE001 - QgsCsException: search without extent
-                bbox = None
+    def build_query(self, area=None):
+        """The SearchQuery of the form; ``area`` (SearchArea or None) gives its bbox."""
+        bbox = area.bbox if area is not None else None
         start = end = ""
         if self.use_dates.isChecked():
             start = self.start_edit.date().toString("yyyy-MM-dd")
@@ -227,16 +400,17 @@ class CatalogDock(QDockWidget):
         cloud = self.cloud_spin.value() if self.cloud_spin.isEnabled() and self.cloud_spin.value() < 100 else None
         return SearchQuery(collection=self.collection_combo.currentText().strip(), bbox=bbox, start=start, end=end,
                            text=self.text_edit.text().strip(), max_cloud_cover=cloud,
-                           max_records=self.max_spin.value(), page_size=100)
+                           max_records=self.max_spin.value(), page_size=self.page_size)
 
     def make_sources(self):
         """(backend, auth config id) pairs to search: the hub, every hub, or the URL."""
         if self.hub_combo.currentData() == ALL_HUBS:
-            return [self.hub_source(hub) for hub in self.hubs]
+            return [self.hub_source(self.effective_hub(hub)) for hub in self.hubs]
         hub = self.current_hub()
         if hub is not None:
-            return [self.hub_source(hub)]
-        return [(make_backend(self.protocol_combo.currentText(), self.url_edit.text().strip()), "")]
+            return [self.hub_source(self.effective_hub(hub))]
+        return [(make_backend(self.protocol_combo.currentText(), self.url_edit.text().strip()),
+                 self.auth_config_of(CUSTOM_URL))]
 
     @staticmethod
     def hub_source(hub):
@@ -247,7 +421,8 @@ class CatalogDock(QDockWidget):
         self.cancel()
         try:
             sources = self.make_sources()
-            query = self.build_query()
+            area = self.search_area()
+            query = self.build_query(area)
         except DataTerraError as exc:
             self.status.setText(str(exc))
             return None
@@ -260,7 +435,8 @@ class CatalogDock(QDockWidget):
         names = ", ".join(backend.source for backend, _ in sources)
         self.status.setText(self.tr("Searching {0}…").format(names))
         self.progress.setValue(0)
-        task = SearchTask(sources, query, self.layer.fields())
+        self._hold_collector()
+        task = SearchTask(sources, query, self.layer.fields(), area=area)
         task.pageReady.connect(self._page_ready)
         task.failed.connect(self._failed)
         task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
@@ -273,12 +449,15 @@ class CatalogDock(QDockWidget):
         return task
 
     def cancel(self):
+        """Cancel the running search; the button greys out until the task has stopped."""
         if self.task is not None:
             self.status.setText(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
             try:
                 self.task.cancel()
             except RuntimeError:  # the task manager already deleted the finished task
                 self.task = None
+                self.search_button.setEnabled(True)
 
     def _page_ready(self, records, features, matched):
         if self.task is None or self.task.isCanceled():  # a page that arrived after cancel
@@ -297,15 +476,41 @@ class CatalogDock(QDockWidget):
         self.errors.append(message)
         self.status.setText("\n".join(self.errors))
 
+    def shutdown(self):
+        """Stop the search and the quicklooks and thaw the collector (plugin unload)."""
+        self.cancel()
+        self.loader.clear()
+        if self.collector_frozen:
+            gc.unfreeze()
+            self.collector_frozen = False
+
+    def _hold_collector(self):
+        """Spare QGIS's objects from full garbage collections while this search and its
+        quicklooks run (see spare_qgis_from_full_collections)."""
+        if not self.collector_frozen:
+            spare_qgis_from_full_collections()
+            self.collector_frozen = True
+
+    def _release_collector(self):
+        """Hand every object back to the collector once the search and its quicklooks are
+        done, so that garbage cycles of the session are still reclaimed later."""
+        if self.collector_frozen and self.task is None and self.loader.is_idle():
+            gc.unfreeze()
+            self.collector_frozen = False
+
     def _finished(self, task, ok):
         if task is not self.task:
             return
         self.task = None
+        self._release_collector()
         self.search_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         if ok:
             self.progress.setValue(100)
             found = self.tr("{0} records found.").format(len(self.records))
+            if task.dropped:
+                found += " " + self.tr("{0} records whose footprint misses the polygon were left out.").format(
+                    task.dropped)
             self.status.setText("\n".join([found, *self.errors]))
         elif not task.error:
             self.status.setText(self.tr("Search cancelled: {0} records kept.").format(len(self.records)))
@@ -343,10 +548,56 @@ class CatalogDock(QDockWidget):
             item = self.results.item(row)
             if self.records[item.data(Qt.UserRole)].quicklook == url:
                 item.setIcon(icon)
+        if self.map_quicklooks.isChecked():
+            self._update_map_quicklooks()
+
+    # --- quicklooks on the map -----------------------------------------------------------
+
+    def selected_numbers(self):
+        return sorted(item.data(Qt.UserRole) for item in self.results.selectedItems())
+
+    def _update_map_quicklooks(self):
+        """Quicklook layers for the selected records (when asked), none for the others."""
+        wanted = self.selected_numbers()[:MAP_QUICKLOOKS] if self.map_quicklooks.isChecked() else []
+        for number in [n for n in self.quicklook_layers if n not in wanted]:
+            self._remove_quicklook_layer(number)
+        for number in wanted:
+            if number not in self.quicklook_layers:
+                self._add_quicklook_layer(number)
+
+    def _add_quicklook_layer(self, number):
+        record = self.records[number]
+        footprint = record_geometry(record)
+        if not record.quicklook.startswith(("http://", "https://")) or footprint.isEmpty():
+            return
+        image_path = self.loader.cache_path(record.quicklook)
+        if not os.path.exists(image_path):
+            self.loader.request(record.quicklook)  # back here through _quicklook_loaded
+            return
+        image = QImage(image_path)
+        if image.isNull():
+            return
+        write_world_file(image_path, image.width(), image.height(), footprint.boundingBox())
+        layer = QgsRasterLayer(image_path, self.tr("Quicklook {0}").format(record.title or record.id), "gdal")
+        if not layer.isValid():
+            return
+        layer.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+        QgsProject.instance().addMapLayer(layer)
+        self.quicklook_layers[number] = layer.id()
+
+    def _remove_quicklook_layer(self, number):
+        layer_id = self.quicklook_layers.pop(number)
+        if QgsProject.instance().mapLayer(layer_id) is not None:
+            QgsProject.instance().removeMapLayer(layer_id)
+
+    def _remove_quicklook_layers(self):
+        for number in list(self.quicklook_layers):
+            self._remove_quicklook_layer(number)
 
     # --- footprints layer --------------------------------------------------------------
 
     def _reset_layer(self):
+        self._remove_quicklook_layers()
         project = QgsProject.instance()
         if self.layer is not None and project.mapLayer(self.layer.id()) is not None:
             self.layer.dataProvider().truncate()
@@ -360,8 +611,12 @@ class CatalogDock(QDockWidget):
         fill.setStrokeColor(QColor(31, 120, 180))
         labels = QgsPalLayerSettings()
         labels.fieldName = "title"
+        # labelled once zoomed in: a country-wide view of a thousand titles is unreadable
+        labels.scaleVisibility = True
+        labels.minimumScale = LABELS_FROM_SCALE
+        labels.maximumScale = 0
         self.layer.setLabeling(QgsVectorLayerSimpleLabeling(labels))
-        self.layer.setLabelsEnabled(False)
+        self.layer.setLabelsEnabled(True)
         self.layer.selectionChanged.connect(self._layer_selection_changed)
         project.addMapLayer(self.layer)
 
@@ -385,6 +640,7 @@ class CatalogDock(QDockWidget):
             self._syncing = True
             self.layer.selectByIds([self.feature_ids[n] for n in numbers if n in self.feature_ids])
             self._syncing = False
+        self._update_map_quicklooks()
 
     def _layer_selection_changed(self, selected, *_):
         if self._syncing:
@@ -400,6 +656,7 @@ class CatalogDock(QDockWidget):
         self._syncing = False
         if numbers:
             self.show_metadata(self.records[numbers[0]])
+        self._update_map_quicklooks()
 
     # --- metadata and actions ----------------------------------------------------------
 
@@ -436,16 +693,17 @@ class CatalogDock(QDockWidget):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Download to"))
         if not folder:
             return
-        hubs = {hub.id: hub for hub in self.hubs}
+        hubs = {hub.id: self.effective_hub(hub) for hub in self.hubs}
         for record in self.selected_records():
             try:
                 headers = auth_headers(hubs[record.source]) if record.source in hubs else {}
+                sign = hub_signer(hubs[record.source]) if record.source in hubs else None
             except DataTerraError as exc:
                 self.status.setText(str(exc))
                 return
             for link in record.download_links():
                 name = os.path.basename(QUrl(link.href).path()) or f"{record.id}.bin"
-                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers)
+                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers, sign)
                 QgsApplication.taskManager().addTask(task)
 
     def open_landing_page(self):
@@ -455,6 +713,28 @@ class CatalogDock(QDockWidget):
                          and candidate.href.startswith(("http://", "https://"))), None)
             if link is not None:
                 QDesktopServices.openUrl(QUrl(link.href))
+
+
+def write_world_file(image_path, width, height, box):
+    """World file (.pgw) stretching a ``width`` x ``height`` image over ``box`` (degrees):
+    pixel sizes, then the centre of the upper-left pixel."""
+    x_size, y_size = box.width() / width, -box.height() / height
+    lines = [x_size, 0.0, 0.0, y_size, box.xMinimum() + x_size / 2, box.yMaximum() + y_size / 2]
+    with open(os.path.splitext(image_path)[0] + ".pgw", "w", encoding="ascii") as handle:
+        handle.write("\n".join(repr(float(value)) for value in lines) + "\n")
+
+
+def spare_qgis_from_full_collections():
+    """Move every Python object alive now out of reach of the cyclic garbage collector.
+
+    A search creates tens of thousands of objects (1,000 records) and so triggers full
+    collections, which scan every tracked object of QGIS's interpreter while holding the
+    GIL: 130-300 ms with 150,000-450,000 objects, a frozen QGIS (the heartbeat test's
+    stalls). Frozen objects (gc.freeze) are skipped, so those collections only scan what
+    the search made. The dock thaws them (gc.unfreeze) when the search and its quicklooks
+    are done, so cycles that became garbage meanwhile are reclaimed by a later collection.
+    """
+    gc.freeze()
 
 
 def service_uri(link):

@@ -15,12 +15,13 @@ from qgis.core import (
 )
 
 from ..algorithm_base import DataTerraAlgorithm
+from ..net.qgis_transport import QgisTransport
 from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
 from .core.backend import search_all
 from .core.hubs import PROTOCOLS, find_hub, hub_backend, load_hubs, make_backend
+from .core.errors import CatalogError
 from .footprints import footprint_fields, record_feature
-from .qgis_transport import QgisTransport
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 WGS84 = "EPSG:4326"
@@ -124,7 +125,7 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         progress, is_cancelled = self.core_callbacks(feedback)
-        transport = QgisTransport(feedback, auth_config)
+        transport = QgisTransport(feedback, auth_config, error_class=CatalogError)
         feedback.pushInfo(self.tr("Searching {0} ({1})").format(backend.source, backend.PROTOCOL))
         records, matched = self.run_core(search_all, backend, query, transport, progress, is_cancelled)
         for record in records:

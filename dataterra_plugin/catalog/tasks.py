@@ -1,5 +1,6 @@
 """Background work of the dock: searches in a QgsTask, quicklooks through async replies."""
 import hashlib
+import json
 import os
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
@@ -8,9 +9,10 @@ from qgis.PyQt.QtGui import QImage
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ...rasterblocks.errors import Cancelled, DataTerraError
+from ..net.qgis_transport import QgisTransport
 from .core.download import download
-from .footprints import record_feature
-from .qgis_transport import QgisTransport
+from .core.errors import CatalogError
+from .footprints import record_feature, record_geometry
 
 
 class SearchTask(QgsTask):
@@ -23,31 +25,32 @@ class SearchTask(QgsTask):
     here, off the main thread) and the total matched by that catalogue (or None);
     ``failed(str)`` a message for the dock. With several catalogues one failing is reported
     and the others are still searched.
+
+    ``area`` (search_area.SearchArea) with a polygon: STAC API searches send it as
+    ``intersects``; every backend's records whose footprint misses it are dropped here
+    (``dropped`` counts them), since the others only take its bounding box.
     """
 
     pageReady = pyqtSignal(list, list, object)  # noqa: N815 - Qt naming
     failed = pyqtSignal(str)
 
-    def __init__(self, sources, query, fields=None, description="Data Terra catalogue search"):
+    def __init__(self, sources, query, fields=None, description="Data Terra catalogue search", area=None):
         super().__init__(description, QgsTask.CanCancel)
         self.fields = fields
         self.sources = list(sources)
         self.query = query
+        self.area = area
         self.error = ""
         self.count = 0
-
-    def cancel(self):
-        # The paging loop checks isCanceled() before every request, so the task stops
-        # when the pending request returns (bounded by its time-out). Aborting the
-        # pending QgsBlockingNetworkRequest from the main thread through a QgsFeedback
-        # hung the worker on QGIS 3.22 in our tests, so it is not done here.
-        super().cancel()
+        self.dropped = 0
 
     def run(self):
         errors = []
         for number, (backend, auth_config) in enumerate(self.sources):
             try:
-                self._search_one(backend, QgisTransport(None, auth_config), number)
+                # the transport polls isCanceled() and aborts the pending reply (net/qgis_transport.py)
+                transport = QgisTransport(None, auth_config, self.isCanceled, CatalogError)
+                self._search_one(backend, transport, number)
             except Cancelled:
                 return False
             except DataTerraError as exc:
@@ -58,28 +61,65 @@ class SearchTask(QgsTask):
 
     def _search_one(self, backend, transport, number):
         fetched = 0
+        if self.area is not None and self.area.is_polygon:
+            send_intersects(backend, self.area.stac_intersects())
         for page in backend.pages(self.query, transport, self.isCanceled):
+            if self.isCanceled():  # cancelled while the page was on its way: drop it now
+                raise Cancelled()
             fetched += len(page.records)
-            self.count += len(page.records)
-            features = [record_feature(r, self.fields) for r in page.records] if self.fields is not None else []
-            self.pageReady.emit(page.records, features, page.matched)
+            records = self._inside(page.records)
+            self.count += len(records)
+            features = [record_feature(r, self.fields) for r in records] if self.fields is not None else []
+            self.pageReady.emit(records, features, page.matched)
             goal = min(self.query.max_records, page.matched) if page.matched else self.query.max_records
             done = (number + min(1.0, fetched / max(1, goal))) / len(self.sources)
             self.setProgress(100.0 * done)
+
+    def _inside(self, records):
+        if self.area is None or not self.area.is_polygon:
+            return records
+        kept = [record for record in records if self.area.keeps(record_geometry(record))]
+        self.dropped += len(records) - len(kept)
+        return kept
+
+
+def send_intersects(backend, geometry):
+    """Make a STAC API backend search by ``geometry`` (GeoJSON, WGS 84) instead of its bbox.
+
+    STAC item search takes ``intersects`` in POST bodies (bbox and intersects are mutually
+    exclusive); GEODES' own body, GET searches and the other protocols keep the bbox.
+    ``next`` links that merge the first body carry it to the following pages.
+    """
+    if backend.PROTOCOL != "STAC" or geometry is None:
+        return
+    first_request = backend.first_request
+
+    def with_intersects(query):
+        request = first_request(query)
+        if request.method == "POST" and request.body:
+            body = json.loads(request.body)
+            body.pop("bbox", None)
+            body["intersects"] = geometry
+            request.body = json.dumps(body).encode()
+        return request
+
+    backend.first_request = with_intersects
 
 
 class DownloadTask(QgsTask):
     """Downloads one file (resumable, checksum-verified) off the main thread."""
 
-    def __init__(self, url, path, checksum="", headers=None):
+    def __init__(self, url, path, checksum="", headers=None, sign=None):
         super().__init__(f"Data Terra download: {os.path.basename(path)}", QgsTask.CanCancel)
         self.url, self.path, self.checksum, self.headers = url, path, checksum, headers or {}
+        self.sign = sign  # url -> signed url, called in the task (network) just before the download
         self.error = ""
 
     def run(self):
         try:
             download(self.url, self.path, self.checksum, self.headers,
-                     progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled)
+                     progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled,
+                     transport=QgisTransport(None, "", self.isCanceled, CatalogError), sign=self.sign)
         except Cancelled:
             return False
         except DataTerraError as exc:
@@ -99,6 +139,7 @@ class QuicklookLoader(QObject):
     ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``."""
 
     loaded = pyqtSignal(str, QImage)
+    idle = pyqtSignal()  # nothing queued nor on its way any more
     MAX_SIDE = 96
 
     def __init__(self, cache_dir=None, parallel=4, parent=None):
@@ -130,11 +171,20 @@ class QuicklookLoader(QObject):
         for reply in list(self.running.values()):
             reply.abort()
 
+    def is_idle(self):
+        return not self.queue and not self.running
+
     def _pump(self):
         while self.queue and len(self.running) < self.parallel:
             url = self.queue.pop(0)
             request = QNetworkRequest(QUrl(url))
             request.setTransferTimeout(20000)
+            # Quicklooks have their own cache (above). Keeping them out of QGIS's HTTP disk
+            # cache matters: the first cached request of the main thread makes Qt's
+            # QNetworkDiskCache walk the whole cache folder to learn its size, which froze
+            # QGIS for 200-300 ms with a 67 MB cache (the heartbeat test's stalls).
+            request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+            request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
             reply = QgsNetworkAccessManager.instance().get(request)
             self.running[url] = reply
             reply.finished.connect(lambda url=url, reply=reply: self._finished(url, reply))
@@ -151,3 +201,5 @@ class QuicklookLoader(QObject):
                 self.loaded.emit(url, image)
         reply.deleteLater()
         self._pump()
+        if self.is_idle():
+            self.idle.emit()

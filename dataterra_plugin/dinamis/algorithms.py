@@ -267,9 +267,9 @@ class DinamisSubmitOrder(DinamisRequestBase):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         from .core import workflow
-        from .core.client import OrderingClient
+        from ..net.qgis_transport import QgisTransport
+        from .core.client import OrderingClient, OrderingTransport, TransportError
         from .core.orderbook import OrderBook
-        from .qgis_transport import qgis_transport
         from .settings import order_book_path
 
         request, wkt, report, estimate, _, _ = self.prepare_request(parameters, context, feedback)
@@ -279,7 +279,8 @@ class DinamisSubmitOrder(DinamisRequestBase):
         feedback.setProgress(30)
         client = OrderingClient(
             self.parameterAsString(parameters, self.SERVER_URL, context),
-            qgis_transport(self.parameterAsString(parameters, self.AUTHCFG, context), feedback),
+            OrderingTransport(QgisTransport(feedback, self.parameterAsString(parameters, self.AUTHCFG, context),
+                                            error_class=TransportError)),
         )
         order = self.run_core(workflow.submit, book, client, local_id)
         feedback.pushInfo(self.tr("Order {0} is {1}; recorded in {2}").format(order["id"], order["status"], book_path))

@@ -33,18 +33,19 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ...rasterblocks.errors import DataTerraError
+from ..net.qgis_transport import QgisTransport
 from .core import workflow
 from .core.aoi import check_aoi
-from .core.client import OrderingClient
+from .core.client import OrderingClient, OrderingTransport, TransportError
 from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
-from .qgis_transport import qgis_transport
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
@@ -178,19 +179,23 @@ class DinamisDock(QDockWidget):
     """Prepare, check, estimate, submit (REST) or package (web path) a request, and follow
     the order book. Network calls run in QgsTask; ``wait=True`` runs them in place (tests)."""
 
-    COLUMNS = ("local_id", "product_id", "status", "area_km2", "quota_units", "remote_id", "updated")
+    COLUMNS = ("local_id", "product_id", "status", "area_km2", "quota_units", "remote_id", "updated", "backend",
+               "status_message")
 
-    def __init__(self, iface=None, parent=None, transport_factory=None, book_path=None):
+    def __init__(self, iface=None, parent=None, transport_factory=None, book_path=None,
+                 search_transport_factory=None):
         super().__init__(translate("Dinamis", "DINAMIS orders"), parent)
         self.setObjectName("DataTerraDinamisDock")
         self.iface = iface
         self.rules = load_rules()
-        self.transport_factory = transport_factory or (lambda authcfg: qgis_transport(authcfg))
+        self.transport_factory = transport_factory or (
+            lambda authcfg: OrderingTransport(QgisTransport(None, authcfg, error_class=TransportError)))
         self.book_path = Path(book_path or order_book_path())
         self.book = None
         self.aoi = None  # (wkt, crs authid)
         self.report = None
         self.tasks = []
+        self.search_transport_factory = search_transport_factory
         self._build()
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.refresh())
@@ -246,6 +251,8 @@ class DinamisDock(QDockWidget):
                 translate("Dinamis", "Quota"),
                 translate("Dinamis", "Server id"),
                 translate("Dinamis", "Updated"),
+                translate("Dinamis", "Path"),
+                translate("Dinamis", "Message"),
             ]
         )
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
@@ -261,7 +268,22 @@ class DinamisDock(QDockWidget):
             button.clicked.connect(slot)
             row.addWidget(button)
         layout.addLayout(row)
-        self.setWidget(body)
+        row = QHBoxLayout()
+        for text, slot in (
+            (translate("Dinamis", "Save as draft"), lambda: self.save_draft()),
+            (translate("Dinamis", "Request package for the selected draft…"), lambda: self.package_selected()),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        layout.addLayout(row)
+        from .search_ui import SearchTab
+
+        self.search_tab = SearchTab(self, self.search_transport_factory)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(body, translate("Dinamis", "Request and orders"))
+        self.tabs.addTab(self.search_tab, translate("Dinamis", "Search images"))
+        self.setWidget(self.tabs)
 
     def say(self, text):
         self.message.setText(text)
@@ -371,13 +393,9 @@ class DinamisDock(QDockWidget):
     def client(self):
         url, authcfg = server_settings()
         if not url:
-            raise DataTerraError(
-                translate(
-                    "Dinamis",
-                    "No ordering server is configured: set its URL in the profile, or use "
-                    "'Request package…' and the DINAMIS request page.",
-                )
-            )
+            # no trailing comma after the literal: pylupdate5 would not see the string
+            raise DataTerraError(translate("Dinamis", "No ordering server is configured: set its URL in the "
+                                           "profile, or use 'Request package…' and the DINAMIS request page."))
         return OrderingClient(url, self.transport_factory(authcfg))
 
     def submit(self, wait=False):
@@ -454,6 +472,64 @@ class DinamisDock(QDockWidget):
                 "Dinamis", "Request package written to {0}: attach its files to the DINAMIS request form."
             ).format(folder)
         )
+        return files
+
+    def save_draft(self):
+        """Keep the checked request in the order book as a draft (nothing is sent)."""
+        if self.book is None or not self.check_and_estimate():
+            return None
+        estimate = quota_estimate(self.product_id(), self.report.area_km2, self.rules)
+        local_id = self.book.add_draft(
+            self.request_body(), self.report.wkt_wgs84, self.report.area_km2, estimate["quota_units"]
+        )
+        self.fill_table()
+        self.say(translate("Dinamis", "Draft {0} saved in the order book.").format(local_id))
+        return local_id
+
+    def package_selected(self, local_id=None, folder=None, open_page=True):
+        """Hand a draft of the order book to the web request path: write its request package
+        (AOI as GeoPackage, KML and zipped shapefile, request, summary), mark it as going
+        through the web page (so it is never sent by the REST client) and open that page."""
+        from .core.package import write_request_package
+
+        local_id = local_id if local_id is not None else self.selected_local_id()
+        if self.book is None or local_id is None:
+            self.say(translate("Dinamis", "Select a draft in the order book table."))
+            return None
+        profile = load_profile()
+        if profile is None:
+            self.say(translate("Dinamis", "State your DINAMIS profile first (Profile…)."))
+            return None
+        try:
+            row = self.book.get(local_id)
+            if row["status"] != "draft" or row["sent_at"] or row["remote_id"]:
+                raise DataTerraError(translate(
+                    "Dinamis", "Order {0} is {1} or may already have reached the ordering server: only a draft "
+                    "never sent can go through the web request page.").format(local_id, row["status"]))
+            if row["backend"] == "web":
+                raise DataTerraError(translate(
+                    "Dinamis", "Order {0} already went to the web request path ({1}): use that package, so that "
+                    "the request is not sent twice.").format(local_id, row["status_message"]))
+            request = row["request_json"]
+            report = check_aoi(row["wkt"], "EPSG:4326", request["product_id"], self.rules)
+            entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == request["product_id"])
+            estimate = quota_estimate(request["product_id"], report.area_km2, self.rules)
+            folder = folder or QFileDialog.getExistingDirectory(
+                self, translate("Dinamis", "New folder for the request package")
+            )
+            if not folder:
+                return None
+            files = write_request_package(folder, request, report.wkt_wgs84, profile, report, estimate, entitlement)
+            self.book.hand_to_web(local_id, folder)
+        except DataTerraError as exc:
+            self.say(str(exc))
+            return None
+        self.fill_table()
+        if open_page:
+            self.open_request_page()
+        self.say(translate(
+            "Dinamis", "Request package of order {0} written to {1}; attach its files to the DINAMIS request form "
+            "opened in your browser.").format(local_id, folder))
         return files
 
     def open_request_page(self):

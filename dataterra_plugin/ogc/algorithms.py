@@ -96,7 +96,7 @@ class DownloadCoverage(DataTerraAlgorithm):
         url = self.parameterAsString(parameters, self.URL, context).strip()
         coverage = self.parameterAsString(parameters, self.COVERAGE, context).strip()
         version = WCS_VERSIONS[self.parameterAsEnum(parameters, self.VERSION, context)]
-        fetch = qgis_fetch_factory(_auth_id(self, parameters, context, self.AUTHCFG))
+        fetch = qgis_fetch_factory(_auth_id(self, parameters, context, self.AUTHCFG), feedback)
         feedback.pushInfo(self.tr("Describing coverage {0}…").format(coverage))
         description = self.run_core(describe, url, coverage, version, fetch)
         crs = self.parameterAsCrs(parameters, self.CRS, context)
@@ -190,7 +190,7 @@ class DownloadFeatures(DataTerraAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         if not output.lower().endswith(".gpkg"):
             raise QgsProcessingException(self.tr("The output must be a GeoPackage (.gpkg) file."))
-        fetch = qgis_fetch_factory(_auth_id(self, parameters, context, self.AUTHCFG))
+        fetch = qgis_fetch_factory(_auth_id(self, parameters, context, self.AUTHCFG), feedback)
         progress, is_cancelled = self.core_callbacks(feedback)
         version = WFS_VERSIONS[self.parameterAsEnum(parameters, self.VERSION, context)]
         if version == "auto":

@@ -70,7 +70,8 @@ class OgcBrowserDialog(QDialog):
         self.url_combo.setToolTip(self.tr("Type a service URL or pick one of the hubs' services"))
         try:
             for service in load_services():
-                self.url_combo.addItem(f"{service.hub}: {service.title}", (service.url, service.type))
+                self.url_combo.addItem(f"{service.hub}: {service.title}", (service.url, service.type, service))
+                self.url_combo.setItemData(self.url_combo.count() - 1, self._provenance(service), Qt.ToolTipRole)
         except OgcError as exc:
             self._message(str(exc))
         self.url_combo.setCurrentText(url)
@@ -112,11 +113,19 @@ class OgcBrowserDialog(QDialog):
         layout.addWidget(buttons)
         self._update_buttons()
 
+    def _provenance(self, service):
+        """Where a curated address comes from, and whether anyone checked it."""
+        if service.verified:
+            return self.tr("{0}\nSource: {1}\nChecked on {2}.").format(service.url, service.source, service.verified)
+        return self.tr("{0}\nSource: {1}\nNot checked yet: if the service does not answer, look for its current "
+                       "address on the hub's site.").format(service.url, service.source)
+
     def _pick_curated(self, index):
         data = self.url_combo.itemData(index)
         if data:
             self.url_combo.setEditText(data[0])
             self.type_combo.setCurrentText(data[1])
+            self._message(self._provenance(data[2]).replace("\n", " "))
 
     def _message(self, text):
         self.status.setText(text)

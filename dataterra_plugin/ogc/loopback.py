@@ -1,6 +1,6 @@
 """A real OGC server on 127.0.0.1 for tests and the demo: ``qgis_mapserver`` serving a
 QGIS project built here with PyQGIS (a multi-band raster in EPSG:2154 with nodata and
-vector layers), published over WMS 1.3.0, WFS and WCS.
+vector layers), published over WMS 1.3.0, WMTS 1.0.0, WFS and WCS.
 
 Nothing here talks to anything but the loopback interface.
 """
@@ -94,6 +94,10 @@ def build_project(project_path, rasters, vectors):
     project.writeEntry("WFSLayers", "/", wfs_ids)
     for layer_id in wfs_ids:
         project.writeEntry("WFSLayersPrecision", "/" + layer_id, 8)
+    # WMTS: every layer as PNG tiles, on tile matrix sets QGIS Server computes for each
+    # CRS of WMSCrsList (no WMTSGrids entry)
+    project.writeEntry("WMTSLayers", "Layer", wcs_ids + wfs_ids)
+    project.writeEntry("WMTSPngLayers", "Layer", wcs_ids + wfs_ids)
     project.writeEntry("WMSMaxWidth", "/", 4000)
     project.writeEntry("WMSMaxHeight", "/", 4000)
     if not project.write(str(project_path)):
@@ -174,3 +178,214 @@ class LoopbackServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+# ---- MapServer: a second real server, for WCS 1.1 and 2.0.1 ------------------------------
+# QGIS Server 3.22 speaks WCS 1.0.0 only; MapServer (Debian package mapserver-bin) speaks
+# WCS 1.0.0, 1.1.x and 2.0.1, WMS and WFS. It is a CGI program: a small threaded HTTP
+# server on 127.0.0.1 runs it once per request.
+
+MAPSERV_PATHS = ("/usr/bin/mapserv", "/usr/lib/cgi-bin/mapserv", "/usr/local/bin/mapserv")
+
+
+def find_mapserv():
+    """The path of MapServer's ``mapserv`` program, or None when it is not installed."""
+    import shutil
+
+    return shutil.which("mapserv") or next((p for p in MAPSERV_PATHS if os.access(p, os.X_OK)), None)
+
+
+MAPFILE = """MAP
+  NAME "dataterra_loopback"
+  EXTENT {extent}
+  SIZE {width} {height}
+  MAXSIZE {maxsize}
+  UNITS METERS
+  PROJECTION "init=epsg:2154" END
+  WEB
+    METADATA
+      "ows_title" "Data Terra loopback MapServer"
+      "ows_abstract" "Test data served on 127.0.0.1"
+      "ows_onlineresource" "{url}"
+      "ows_enable_request" "*"
+      "ows_srs" "EPSG:2154 EPSG:4326 EPSG:3857"
+      "wcs_label" "Data Terra loopback MapServer"
+      "wfs_getfeature_formatlist" "gml3"
+      "wfs_maxfeatures" "1000"
+    END
+  END
+  OUTPUTFORMAT
+    NAME "GEOTIFF"
+    DRIVER "GDAL/GTiff"
+    MIMETYPE "image/tiff"
+    IMAGEMODE FLOAT32
+    EXTENSION "tif"
+    # without it MapServer's WCS 2.0 writes nodata pixels as 0 (1.0 and 1.1 keep the value)
+    FORMATOPTION "NULLVALUE={nodata}"
+  END
+  LAYER
+    NAME "{raster_name}"
+    TYPE RASTER
+    STATUS ON
+    DATA "{raster}"
+    PROJECTION "init=epsg:2154" END
+    PROCESSING "NODATA={nodata}"
+    METADATA
+      "ows_title" "{raster_name}"
+      "wcs_label" "{raster_name}"
+      "wcs_rangeset_name" "bands"
+      "wcs_rangeset_label" "bands"
+      "wcs_rangeset_axes" "bands"
+      "wcs_rangeset_nullvalue" "{nodata}"
+      "wcs_bandcount" "{bands}"
+      "wcs_band_names" "{band_names}"
+      "wcs_formats" "GEOTIFF"
+      "wcs_nativeformat" "GTiff"
+      "wcs_imagemode" "FLOAT32"
+      "wcs_size" "{width} {height}"
+      "wcs_extent" "{extent}"
+      "wcs_resolution" "{resolution} {resolution}"
+      "ows_srs" "EPSG:2154"
+    END
+  END
+{vector_layer}END
+"""
+
+VECTOR_LAYER = """  LAYER
+    NAME "{name}"
+    TYPE POLYGON
+    STATUS ON
+    DATA "{path}"
+    PROJECTION "init=epsg:2154" END
+    METADATA
+      "ows_title" "{name}"
+      "gml_include_items" "all"
+      "gml_featureid" "{feature_id}"
+      "wfs_enable_request" "*"
+    END
+    CLASS
+      STYLE COLOR 200 220 180 OUTLINECOLOR 60 60 60 END
+    END
+  END
+"""
+
+
+def write_mapfile(path, url, raster, raster_name="multiband", maxsize=4096, polygons=None):
+    """A mapfile serving ``raster`` (a float32 EPSG:2154 GeoTIFF with square pixels and a
+    nodata value, e.g. :func:`write_test_raster`) over WCS and WMS, and optionally
+    ``polygons`` = (name, shapefile path, feature id field) over WFS and WMS."""
+    ds = gdal.Open(str(raster))
+    x0, pixel, _, y1, _, _ = ds.GetGeoTransform()
+    width, height, bands = ds.RasterXSize, ds.RasterYSize, ds.RasterCount
+    nodata = ds.GetRasterBand(1).GetNoDataValue()
+    ds = None
+    extent = f"{x0!r} {y1 - height * pixel!r} {x0 + width * pixel!r} {y1!r}"
+    vector = ""
+    if polygons:
+        name, vector_path, feature_id = polygons
+        vector = VECTOR_LAYER.format(name=name, path=vector_path, feature_id=feature_id)
+    text = MAPFILE.format(extent=extent, width=width, height=height, maxsize=maxsize, url=url, raster=raster,
+                          raster_name=raster_name, nodata=f"{nodata:g}", bands=bands, resolution=repr(pixel),
+                          band_names=" ".join(f"band_{i + 1}" for i in range(bands)), vector_layer=vector)
+    Path(path).write_text(text, encoding="utf-8")
+    return Path(path)
+
+
+def split_cgi_output(output: bytes):
+    """(headers with lower-case names, body) of a CGI program's output."""
+    ends = [i for i in (output.find(b"\r\n\r\n"), output.find(b"\n\n")) if i >= 0]
+    if not ends:
+        return {"status": "500", "content-type": "text/plain"}, output
+    separator = min(ends)
+    body = output[separator + (4 if output.startswith(b"\r\n\r\n", separator) else 2):]
+    headers = {}
+    for line in output[:separator].decode("latin-1").splitlines():
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return headers, body
+
+
+class MapServerLoopback:
+    """MapServer on 127.0.0.1: a threaded HTTP server running ``mapserv`` as CGI, one
+    mapfile per URL path. ``paths`` maps a path (e.g. "/wcs") to a MAXSIZE (MapServer's
+    own request size limit). Use as a context manager, or start() / stop()."""
+
+    def __init__(self, folder, raster, raster_name="multiband", polygons=None,
+                 paths=(("/wcs", 4096), ("/limited", 100))):
+        self.folder = Path(folder)
+        self.raster, self.raster_name, self.polygons = Path(raster), raster_name, polygons
+        self.paths = dict(paths)
+        self.mapfiles = {}
+        self.httpd = None
+        self.mapserv = find_mapserv()
+
+    def url_of(self, path="/wcs"):
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}{path}?"
+
+    @property
+    def url(self):
+        return self.url_of(next(iter(self.paths)))
+
+    def start(self):
+        import http.server
+        import threading
+
+        if self.mapserv is None:
+            raise RuntimeError("MapServer's mapserv program is not installed (Debian: apt-get install mapserver-bin)")
+        config = self.folder / "mapserver.conf"
+        config.write_text("CONFIG\nEND\n")  # MapServer 8 refuses to run without a configuration file
+        handler = type("MapServerCgi", (_MapServerCgi,), {
+            "config": str(config), "mapfiles": self.mapfiles, "mapserv": self.mapserv})
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        for path, maxsize in self.paths.items():
+            self.mapfiles[path] = write_mapfile(self.folder / f"{path.strip('/')}.map", self.url_of(path),
+                                                self.raster, self.raster_name, maxsize, self.polygons)
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self):
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def _mapserver_handler_base():
+    import http.server
+    import urllib.parse
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        mapfiles, config, mapserv = {}, "", ""
+
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):  # noqa: N802
+            parts = urllib.parse.urlsplit(self.path)
+            mapfile = self.mapfiles.get(parts.path.rstrip("/"))
+            if mapfile is None:
+                self.send_error(404)
+                return
+            # MapServer 8 reads MS_MAPFILE from the environment when the config sets no map
+            env = {**os.environ, "MAPSERVER_CONFIG_FILE": self.config, "MS_MAPFILE": str(mapfile),
+                   "REQUEST_METHOD": "GET", "QUERY_STRING": parts.query, "SCRIPT_NAME": parts.path,
+                   "SERVER_NAME": "127.0.0.1", "SERVER_PORT": str(self.server.server_address[1])}
+            output = subprocess.run([self.mapserv], env=env, capture_output=True, timeout=300, check=False).stdout
+            head, body = split_cgi_output(output)
+            self.send_response(int(head.pop("status", "200").split()[0]))
+            for name, value in head.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    return Handler
+
+
+_MapServerCgi = _mapserver_handler_base()

@@ -3,6 +3,7 @@ and saving a service as a QGIS connection (Browser and Data Source Manager)."""
 from qgis.core import QgsDataSourceUri, QgsSettings
 
 from .core.capabilities import Content, ServiceTree
+from .core.transport import add_query
 
 
 def _encoded(params: dict, authcfg: str = "") -> str:
@@ -38,7 +39,19 @@ def wms_uri(url, layer, crs="EPSG:4326", image_format="image/png", style="", aut
     return _encoded(params, authcfg)
 
 
+def wmts_capabilities_url(url: str) -> str:
+    """The address QGIS's wms provider needs for a WMTS layer: it reads a layer as WMTS
+    only when its URL is a WMTS GetCapabilities request (KVP ``SERVICE=WMTS``) or a
+    RESTful ``WMTSCapabilities.xml``; a bare service address makes it ask for WMS
+    capabilities and report "Tile layer not found"."""
+    lowered = url.lower()
+    if "service=wmts" in lowered or lowered.split("?")[0].endswith(".xml"):
+        return url
+    return add_query(url, {"SERVICE": "WMTS", "REQUEST": "GetCapabilities"})
+
+
 def wmts_uri(url, layer, tile_matrix_set, crs, image_format="image/png", style="default", authcfg=""):
+    url = wmts_capabilities_url(url)
     return _encoded({"contextualWMSLegend": "0", "crs": crs, "dpiMode": "7", "format": image_format,
                      "layers": layer, "styles": style, "tileMatrixSet": tile_matrix_set, "url": url}, authcfg)
 
@@ -65,6 +78,19 @@ def wfs_uri(url, type_name, srs_name="", version="auto", authcfg="", page_size=N
     return uri.uri(False)
 
 
+def wmts_matrix_set(content: Content, wanted: str = "EPSG:2154"):
+    """(tile matrix set, its CRS) of a WMTS layer: the set in ``wanted`` when there is
+    one (tiles then need no reprojection), else in EPSG:3857, EPSG:4326, else the first."""
+    if not content.tile_matrix_sets:
+        return "", preferred_crs(content, wanted)
+    crs = preferred_crs(content, wanted)
+    for matrix_set in content.tile_matrix_sets:
+        if content.tile_matrix_set_crs.get(matrix_set, "").upper() == crs.upper():
+            return matrix_set, content.tile_matrix_set_crs[matrix_set]
+    first = content.tile_matrix_sets[0]
+    return first, content.tile_matrix_set_crs.get(first, crs)
+
+
 def layer_for(tree: ServiceTree, content: Content, crs: str = "EPSG:2154", authcfg: str = ""):
     """A QGIS layer (not added to any project) for ``content`` of ``tree``."""
     from qgis.core import QgsRasterLayer, QgsVectorLayer
@@ -76,9 +102,9 @@ def layer_for(tree: ServiceTree, content: Content, crs: str = "EPSG:2154", authc
     if tree.service_type == "WCS":
         return QgsRasterLayer(wcs_uri(tree.url, content.name, crs, "GeoTIFF", tree.version, authcfg), title, "wcs")
     if tree.service_type == "WMTS":
-        matrix_set = content.tile_matrix_sets[0] if content.tile_matrix_sets else ""
+        matrix_set, matrix_crs = wmts_matrix_set(content, crs)
         image_format = content.formats[0] if content.formats else "image/png"
-        return QgsRasterLayer(wmts_uri(tree.url, content.name, matrix_set, preferred_crs(content, crs),
+        return QgsRasterLayer(wmts_uri(tree.url, content.name, matrix_set, matrix_crs,
                                        image_format, content.styles[0].name if content.styles else "default",
                                        authcfg), title, "wms")
     image_format = "image/png" if "image/png" in tree.formats or not tree.formats else tree.formats[0]
@@ -92,6 +118,8 @@ def save_connection(service_type: str, name: str, url: str, authcfg: str = "", v
     QgsOwsConnection): it then shows in the Browser and the Data Source Manager. WMTS
     connections are WMS connections in QGIS. Only the auth config id is stored."""
     kind = "wms" if service_type.upper() in ("WMS", "WMTS") else service_type.lower()
+    if service_type.upper() == "WMTS":
+        url = wmts_capabilities_url(url)  # else QGIS lists the server's WMS layers, or nothing
     settings = QgsSettings()
     settings.setValue(f"qgis/connections-{kind}/{name}/url", url)
     if version and kind == "wfs":

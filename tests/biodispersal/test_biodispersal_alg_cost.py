@@ -156,3 +156,54 @@ def _table(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("code,friction\n0,1\n3,2\n7,5\n", encoding="utf-8")
     return path
+
+
+def test_cancel_midway_through_a_large_search_leaves_no_output(dataterra_provider, raster_writer, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    rng = np.random.default_rng(8)
+    friction = raster_writer("big_friction.tif", rng.uniform(1.0, 100.0, (500, 500)))
+    sources = np.zeros((500, 500), dtype=np.int32)
+    sources[250, 250] = 1
+    source_path = raster_writer("one_source.tif", sources)
+    seen = []
+    feedback = QgsProcessingFeedback()
+
+    def cancel_at_30_percent(value):
+        seen.append(value)
+        if value >= 30:
+            feedback.cancel()
+
+    feedback.progressChanged.connect(cancel_at_30_percent)
+    outputs = {"OUTPUT": tmp_path / "cost.tif", "OUTPUT_NEAREST": tmp_path / "nearest.tif",
+               "OUTPUT_AREA": tmp_path / "areas.gpkg"}
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("dataterra:cost_distance", {
+            "SOURCES": source_path, "FRICTION": friction, "KNIGHT_MOVE": True,
+            **{name: str(path) for name, path in outputs.items()}}, feedback=feedback)
+    # the search (10 % to 82 %) reported progress and stopped at the first check after the request
+    assert sum(10 < value < 30 for value in seen) >= 10
+    assert 30 <= max(seen) < 40
+    assert not any(path.exists() for path in outputs.values())
+    assert {p.name for p in tmp_path.iterdir()} == {"big_friction.tif", "one_source.tif"}
+
+
+def test_dispersal_areas_polygonizing_can_be_cancelled(raster_writer, tmp_path):
+    from dataterra.biodispersal.core.grids import polygonize
+    from dataterra.rasterblocks import open_raster
+    from dataterra.rasterblocks.errors import Cancelled
+
+    ids = (np.arange(400 * 400).reshape(400, 400) // 7 % 50 + 1).astype(np.int32)  # many small pieces
+    like = open_raster(raster_writer("ids.tif", ids))
+    polls = []
+
+    def cancel_at_third_poll():
+        polls.append(1)
+        return len(polls) >= 3
+
+    with pytest.raises(Cancelled):
+        polygonize(ids, like, tmp_path / "areas.gpkg", is_cancelled=cancel_at_third_poll)
+    assert len(polls) <= 4 and not (tmp_path / "areas.gpkg").exists()  # GDAL stopped at once
+    written = polygonize(ids[:20, :20], like, tmp_path / "small.gpkg", is_cancelled=lambda: False)
+    assert ogr.Open(written).GetLayer(0).GetFeatureCount() == len(np.unique(ids[:20, :20]))

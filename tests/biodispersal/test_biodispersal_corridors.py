@@ -34,17 +34,13 @@ def test_least_cost_corridors(dataterra_provider, raster_writer, tmp_path, read_
     assert ds2.GetLayer(0).GetFeatureCount() == 0  # 1-3 costs 360 > 100
 
 
-@pytest.mark.parametrize("max_cost, threshold, pixel, window_worth", [
-    (0.0, 0.0, (10.0, 10.0), 8), (900.0, 0.0, (10.0, 10.0), 8), (900.0, 0.0, (10.0, 10.0), 1),
-    (700.0, 800.0, (10.0, 15.0), 1)])
-def test_shared_searches_equal_per_pair(max_cost, threshold, pixel, window_worth, monkeypatch):
-    # one bounded search per patch gives the paths and the corridor of two full searches per
-    # pair; WINDOW_WORTH = 1 makes every bounded search run on its own window of the grid
-    import dataterra.biodispersal.core.corridors as corridors_module
+@pytest.mark.parametrize("max_cost, threshold, pixel", [(0.0, 0.0, (10.0, 10.0)), (900.0, 0.0, (10.0, 10.0)),
+                                                        (700.0, 800.0, (10.0, 15.0))])
+def test_shared_searches_equal_per_pair(max_cost, threshold, pixel):
+    # one bounded search per patch (on a window of the grid when the bound is short) gives
+    # the paths and the corridor of two full scikit-image searches per pair
     from dataterra.biodispersal.core.corridors import least_cost_corridors, least_cost_corridors_per_pair
     from dataterra.biodispersal.core.dispersal import label_source_patches
-
-    monkeypatch.setattr(corridors_module, "WINDOW_WORTH", window_worth)
 
     rng = np.random.default_rng(11)
     habitat = (rng.random((60, 70)) < 0.02).astype(float)

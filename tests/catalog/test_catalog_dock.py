@@ -1,5 +1,6 @@
 """The dock under pytest-qgis: a 1,000-record search with quicklooks never blocks the main
 thread more than 200 ms (QTimer heartbeat); cancel stops the work within 1 s."""
+import gc
 import time
 
 import pytest
@@ -64,7 +65,7 @@ def make_dock(url, tmp_path, max_records=1000):
     dock.hub_combo.setCurrentIndex(dock.hub_combo.count() - 1)  # other catalogue (URL)
     dock.url_edit.setText(url)
     dock.protocol_combo.setCurrentText("STAC")
-    dock.use_extent.setChecked(False)
+    dock.area_combo.setCurrentIndex(dock.area_combo.findData("anywhere"))
     dock.max_spin.setValue(max_records)
     dock.loader.cache_dir = str(tmp_path)
     return dock
@@ -88,25 +89,42 @@ def search_with_heartbeat(url, cache_dir):
     return dock, beat.longest, time.perf_counter() - started
 
 
-# A full run from a fresh clone shows, in about one run of two, a single ~230 ms stall of the
-# whole process that targeted runs (64-93 ms) never show; its cause is not found yet. A stalled
-# measurement is repeated on a fresh dock and cache, at most three times; the bound stays.
-ATTEMPTS = 3
+def full_collection_due(margin=5_000):
+    """Objects that bring CPython (3.8-3.12) to ``margin`` objects short of its next full
+    collection: it runs once the objects promoted to the oldest generation since the last
+    one exceed a quarter of those it holds (gcmodule.c, long_lived_pending)."""
+    gc.collect()
+    return [[n] for n in range(len(gc.get_objects()) // 4 - margin)]
 
 
 def test_thousand_records_never_block(qgis_app, big_server, tmp_path):
-    gaps = []
-    for attempt in range(ATTEMPTS):
-        dock, longest, elapsed = search_with_heartbeat(big_server.url + "/big/search", tmp_path / f"a{attempt}")
-        gaps.append(longest)
-        print(f"HEARTBEAT longest gap {longest * 1000:.0f} ms, search + quicklooks {elapsed:.2f} s")
-        if longest < 0.2:
-            break
-    assert min(gaps) < 0.2, f"main thread blocked {[round(g * 1000) for g in gaps]} ms in every attempt"
+    """The ~230 ms stalls this test used to see in full-suite runs had two causes, both
+    fixed in the plugin and both exercised here:
+
+    - full collections of Python's cyclic garbage collector, triggered by the search's
+      allocations and scanning every object of the interpreter with the GIL held (130 ms
+      with a targeted run's 157,000 objects, 230-300 ms with the full suite's 324,000):
+      the dock freezes older objects (gc.freeze) when a search starts. ``session_heap``
+      gives this process a QGIS session's worth of objects and ``full_collection_due``
+      makes the search trigger a full collection, so that every run sees it;
+    - Qt's QNetworkDiskCache walking QGIS's whole HTTP cache folder on the main thread's
+      first cached request, the first quicklook (217 ms for a 67 MB cache): quicklooks
+      bypass that cache (they have their own), seen as "Cache-Control: no-cache" requests.
+    """
+    session_heap = [[n] for n in range(300_000)]
+    due = full_collection_due()
+    del big_server.requests[:]
+    dock, longest, elapsed = search_with_heartbeat(big_server.url + "/big/search", tmp_path / "cache")
+    del session_heap, due  # both lived through the search
+    print(f"HEARTBEAT longest gap {longest * 1000:.0f} ms, search + quicklooks {elapsed:.2f} s")
+    assert longest < 0.2, f"main thread blocked {longest * 1000:.0f} ms"
+    quicklooks = [r for r in big_server.requests if r["path"].startswith("/ql/")]
+    assert len(quicklooks) == 100
+    assert all(r["headers"].get("Cache-Control") == "no-cache" for r in quicklooks), quicklooks[0]["headers"]
     assert len(dock.records) == 1000 and dock.matched == 1000
     assert dock.layer.featureCount() == 1000
     assert all(not dock.results.item(row).icon().isNull() for row in range(dock.results.count()))
-    assert len(list((tmp_path / f"a{len(gaps) - 1}").glob("*.png"))) == 100  # two pages of quicklooks cached
+    assert len(list((tmp_path / "cache").glob("*.png"))) == 100  # two pages of quicklooks cached
     # selection synchronised both ways
     dock.results.item(3).setSelected(True)
     assert dock.layer.selectedFeatureCount() == 1
@@ -121,8 +139,10 @@ def test_cancel_within_one_second(qgis_app, big_server, tmp_path):
     assert dock.search() is not None
     try:
         assert wait_until(lambda: len(dock.records) >= 100, 20), f"first page not in: {dock.status.text()}"
+        assert dock.cancel_button.isEnabled() and not dock.search_button.isEnabled()
         cancelled_at = time.perf_counter()
         dock.cancel()
+        assert not dock.cancel_button.isEnabled()  # greyed out at once
         ended = wait_until(lambda: dock.task is None, 5)
         stop = time.perf_counter() - cancelled_at
         print(f"CANCEL ended={ended} status={dock.status.text()!r} records={len(dock.records)}")
@@ -130,6 +150,7 @@ def test_cancel_within_one_second(qgis_app, big_server, tmp_path):
         print(f"CANCEL stopped in {stop * 1000:.0f} ms")
         assert stop < 1.0
         assert "cancelled" in dock.status.text()
+        assert dock.search_button.isEnabled() and not dock.cancel_button.isEnabled()
         assert len(dock.records) < 2000
     finally:
         dock.cancel()  # never leave a task running on failure
@@ -196,3 +217,17 @@ def test_api_key_from_auth_manager(qgis_auth_manager, replay_server, tmp_path):
     assert wait_until(lambda: dock.task is None, 10)
     assert "HTTP 401: check your credentials" in dock.status.text()
     manager.removeAuthenticationConfig(auth_id)
+
+
+def test_collector_is_thawed_once_search_and_quicklooks_are_done(qgis_app, big_server, tmp_path):
+    """The dock freezes older objects only while its search runs: afterwards every object
+    is back under the collector, so the session's garbage cycles are still reclaimed."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    dock = make_dock(big_server.url + "/big/search", tmp_path)
+    assert dock.search() is not None
+    assert gc.get_freeze_count() > 0  # frozen while the search runs
+    assert wait_until(lambda: dock.task is None and dock.loader.is_idle(), 60), dock.status.text()
+    assert gc.get_freeze_count() == 0
+    assert not dock.collector_frozen

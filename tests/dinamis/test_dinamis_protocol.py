@@ -277,13 +277,15 @@ def test_tls_errors_are_not_ignored_in_qgis(qgis_app, self_signed_server):
 
     from qgis.core import QgsApplication
 
-    from dataterra.dataterra_plugin.dinamis.qgis_transport import qgis_transport
+    from dataterra.dataterra_plugin.dinamis.core.client import OrderingTransport
+    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport
 
     outcome = {}
 
     def call():
         try:
-            OrderingClient(self_signed_server, qgis_transport(), retries=1).estimate(REQUEST)
+            OrderingClient(self_signed_server, OrderingTransport(QgisTransport(error_class=TransportError)),
+                           retries=1).estimate(REQUEST)
         except TransportError as exc:
             outcome["error"] = exc
 

@@ -31,14 +31,14 @@ def test_foreign_scientist_without_partner_is_told_why(rules):
     assert not archive.allowed
     assert any("cooperation or collaborative project with a French institutional user" in r
                for r in archive.reasons)
-    # open relays stay available
-    assert allowed(profile, rules) == {"relay_swh", "relay_peps"}
+    # open relays and the open SPOT archive stay available
+    assert allowed(profile, rules) == {"relay_swh", "relay_peps", "spot67_open_archive"}
 
 
 def test_foreign_scientist_with_partner(rules):
     profile = Profile("foreign_scientist", "University of Liège", conditions={"french_partner": "UMR TETIS"})
     assert allowed(profile, rules) == {"dinamis_catalogue", "pleiades_archive", "relay_swh",
-                                       "relay_peps", "relay_kalideos"}
+                                       "relay_peps", "relay_kalideos", "spot67_open_archive"}
     tasking = entitlement_for(profile, "pleiades_tasking", rules)
     assert not tasking.allowed and "not open to 'Foreign institutional scientist'" in tasking.reasons[0]
 
@@ -55,7 +55,7 @@ def test_private_public_contract_needs_the_contract(rules):
 
 def test_unsubscribed_uia_only_gets_open_relays(rules):
     profile = Profile("uia_public_actor", "Communauté de communes du Clermontais", subscribed=False)
-    assert allowed(profile, rules) == {"relay_swh", "relay_peps"}
+    assert allowed(profile, rules) == {"relay_swh", "relay_peps", "spot67_open_archive"}
     reasons = entitlement_for(profile, "pleiades_archive", rules).reasons
     assert any("subscribe to DINAMIS" in r for r in reasons)
 

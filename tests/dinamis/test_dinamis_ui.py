@@ -1,21 +1,6 @@
 """The whole DINAMIS flow through the interface, under pytest-qgis, against the loopback
 reference server: profile -> AOI (selection, drawing) -> estimate -> submit -> status
 updates -> delivery -> layer loaded."""
-import pytest
-
-
-@pytest.fixture
-def basic_authcfg(qgis_auth_manager, secret):
-    from qgis.core import QgsAuthMethodConfig
-
-    manager = qgis_auth_manager
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("dinamis ui test")
-    config.setConfig("username", "tester")
-    config.setConfig("password", secret)
-    assert manager.storeAuthenticationConfig(config)[0]
-    yield config.id()
-    manager.removeAuthenticationConfig(config.id())
 
 
 def test_profile_dialog_shows_eligibility_and_saves(qgis_app):
@@ -121,7 +106,7 @@ def test_corrupted_book_is_reported_in_the_dock(qgis_app, qgis_iface, tmp_path):
     assert path.read_bytes() == b"not a geopackage at all"
 
 
-def test_french_translation_is_used(qgis_app, dataterra_provider):
+def test_french_translation_is_used(qgis_app, dataterra_provider, tmp_path):
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 
     from dataterra.dataterra_plugin.dinamis.algorithms import DinamisRequestPackage
@@ -133,6 +118,11 @@ def test_french_translation_is_used(qgis_app, dataterra_provider):
     QCoreApplication.installTranslator(translator)
     try:
         assert ProfileDialog().windowTitle() == "Profil DINAMIS"
+        from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+
+        dock = DinamisDock(None, book_path=tmp_path / "orders.gpkg")
+        assert dock.tabs.tabText(1) == "Rechercher des images"
+        assert dock.search_tab.search_button.text() == "Rechercher des images"
         algorithm = DinamisRequestPackage()
         algorithm.initAlgorithm()
         assert algorithm.displayName() == "Dossier de demande DINAMIS"

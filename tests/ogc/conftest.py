@@ -1,7 +1,8 @@
 """Loopback OGC fixtures: a qgis_mapserver on 127.0.0.1 serving a project with a 3-band
 float32 raster (EPSG:2154, nodata) and the Clermontais communes, and a small HTTP front
 on 127.0.0.1 for faults a healthy qgis_mapserver does not produce (a size limit like
-MapServer's MAXSIZE, HTTP errors, hostile XML)."""
+MapServer's MAXSIZE, HTTP errors, hostile XML); and MapServer on 127.0.0.1 (WCS 1.0.0,
+1.1.1, 2.0.1, WMS, WFS) serving the same raster."""
 import http.server
 import threading
 import urllib.parse
@@ -9,7 +10,13 @@ import urllib.request
 
 import pytest
 
-from dataterra.dataterra_plugin.ogc.loopback import LoopbackServer, build_project, write_test_raster
+from dataterra.dataterra_plugin.ogc.loopback import (
+    LoopbackServer,
+    MapServerLoopback,
+    build_project,
+    find_mapserv,
+    write_test_raster,
+)
 
 RASTER_BOX = (720000.0, 6269000.0, 744000.0, 6287000.0)  # 240 x 180 pixels of 100 m
 
@@ -90,3 +97,20 @@ def ogc_front(ogc_server):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/ows/", handler
     httpd.shutdown()
     httpd.server_close()
+
+
+# ---- MapServer: a second real server, for WCS 1.1 and 2.0.1 (see loopback.MapServerLoopback)
+
+@pytest.fixture(scope="session")
+def mapserver(tmp_path_factory, sample_data):
+    """MapServer on 127.0.0.1 serving the same raster as ``ogc_project`` (and the communes
+    over WFS); yields a dict: url (MAXSIZE 4096), limited_url (MAXSIZE 100), raster."""
+    if find_mapserv() is None:  # make test installs it: a missing server is a failure, not a skip
+        pytest.fail("MapServer's mapserv program is not installed (Debian: apt-get install mapserver-bin; "
+                    "scripts/setup.sh installs it)")
+    folder = tmp_path_factory.mktemp("mapserver")
+    raster = write_test_raster(folder / "multiband.tif")
+    server = MapServerLoopback(folder, raster, polygons=("communes", sample_data["communes"], "INSEE_COM"))
+    with server:
+        yield {"url": server.url_of("/wcs"), "limited_url": server.url_of("/limited"), "raster": raster,
+               "mapfile": server.mapfiles["/wcs"]}

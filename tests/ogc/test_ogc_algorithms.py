@@ -108,3 +108,22 @@ def test_download_coverage_progress_and_cancel(dataterra_provider, ogc_server, t
         processing.run("dataterra:download_coverage", {**parameters, "OUTPUT": str(tmp_path / "cancel.tif")},
                        feedback=cancelled)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.tif"]
+
+
+@pytest.mark.parametrize("version_index,version", [(1, "1.1.1"), (2, "2.0.1")])
+def test_download_coverage_from_mapserver_through_qgis_network(dataterra_provider, mapserver, tmp_path,
+                                                               version_index, version):
+    # QGIS's network stack (QgsBlockingNetworkRequest in QThreads) and the default FORMAT
+    # "GeoTIFF", sent as image/tiff in WCS 1.1 and 2.0; 1.1 answers are multipart/mixed
+    import processing
+
+    output = tmp_path / f"mapserver_{version}.tif"
+    processing.run("dataterra:download_coverage", {
+        "URL": mapserver["url"], "COVERAGE": "multiband", "EXTENT": "721000,743000,6270000,6286000 [EPSG:2154]",
+        "VERSION": version_index, "RESOLUTION": 0, "TILE_SIZE": 64, "OUTPUT": str(output)})
+    ds = gdal.Open(str(output))
+    assert ds.GetGeoTransform() == (721000.0, 100.0, 0.0, 6286000.0, 0.0, -100.0)
+    source = gdal.Open(str(mapserver["raster"])).ReadAsArray()
+    # columns 10..229, rows 10..169 of the source
+    np.testing.assert_array_equal(ds.ReadAsArray(), source[:, 10:170, 10:230])
+    assert ds.GetRasterBand(1).GetNoDataValue() == -9999.0

@@ -59,3 +59,59 @@ def test_browser_from_a_catalogue_link(qgis_app, ogc_server):
     assert dialog.selected_content().name == "multiband"
     assert "EPSG:2154" in dialog.details.toPlainText()
     assert OgcBrowserDialog.for_link(None, "https://h/file.zip", "WWW:DOWNLOAD") is None
+
+
+def test_browser_lists_wmts_tile_layers_and_adds_one(qgis_app, ogc_server):
+    dialog = OgcBrowserDialog(url=ogc_server.url, service_type="WMTS")
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.tree is not None or "could not" in dialog.status.text(), qgis_app)
+    assert dialog.tree.service_type == "WMTS" and sorted(dialog.tree.names()) == ["communes", "multiband"]
+    dialog.select("multiband")
+    details = dialog.details.toPlainText()
+    assert "EPSG:2154" in details and "image/png" in details
+    assert dialog.add_button.isEnabled() and not dialog.download_button.isEnabled()
+    layer = dialog.add_selected_layer()
+    try:
+        assert layer is not None and layer.isValid() and layer.providerType() == "wms"
+        assert "tileMatrixSet=" in layer.source()
+        assert QgsProject.instance().mapLayer(layer.id()) is layer
+    finally:
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_curated_service_shows_its_source_and_that_it_is_unchecked(qgis_app):
+    from qgis.PyQt.QtCore import Qt
+
+    from dataterra.dataterra_plugin.ogc.services import load_services
+
+    dialog = OgcBrowserDialog()
+    first = load_services()[0]
+    index = dialog.url_combo.findText(f"{first.hub}: {first.title}")
+    assert index >= 0
+    tooltip = dialog.url_combo.itemData(index, Qt.ToolTipRole)
+    assert first.url in tooltip and first.source in tooltip and "Not checked yet" in tooltip
+    dialog._pick_curated(index)
+    assert dialog.url() == first.url and dialog.type_combo.currentText() == first.type
+    assert "Not checked yet" in dialog.status.text()
+
+
+def test_browser_download_button_parameters_fetch_mapserver_pixels(qgis_app, dataterra_provider, mapserver, tmp_path):
+    # Connect to MapServer's WCS (no VERSION: it answers 2.0.1), select the coverage, and run
+    # the algorithm with the parameters the Download button would open it with
+    import numpy as np
+    import processing
+    from osgeo import gdal
+
+    dialog = OgcBrowserDialog(url=mapserver["url"], service_type="WCS")
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.tree is not None or "could not" in dialog.status.text(), qgis_app)
+    assert (dialog.tree.service_type, dialog.tree.version) == ("WCS", "2.0.1")
+    dialog.select("multiband")
+    assert dialog.download_button.isEnabled()
+    algorithm, parameters = dialog.download_parameters()
+    assert algorithm == "dataterra:download_coverage" and parameters["VERSION"] == 2
+    output = tmp_path / "from_browser.tif"
+    processing.run(algorithm, {**parameters, "EXTENT": "720000,730000,6280000,6287000 [EPSG:2154]",
+                               "RESOLUTION": 0, "OUTPUT": str(output)})
+    source = gdal.Open(str(mapserver["raster"])).ReadAsArray()
+    np.testing.assert_array_equal(gdal.Open(str(output)).ReadAsArray(), source[:, 0:70, 0:100])

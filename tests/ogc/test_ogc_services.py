@@ -20,3 +20,11 @@ def test_bad_entry_is_named(tmp_path):
                                               "source": "s"}]}))
     with pytest.raises(OgcError, match="Entry 1"):
         load_services(path)
+
+
+def test_unchecked_entries_say_so():
+    # no entry could be checked from the machines the list was written on (no internet)
+    for service in load_services():
+        assert service.verified is None or len(service.verified) == 10
+        if service.verified is None:
+            assert service.source.endswith("not checked (no internet access when written)")

@@ -1,16 +1,23 @@
-"""CSW 2.0.2 GetRecords (POST XML), ISO 19139 and Dublin Core answers, read with OWSLib.
+"""CSW 2.0.2 and 3.0 GetRecords (POST XML), ISO 19139 and Dublin Core answers, read with OWSLib.
 
-Filters are built with OWSLib's ``fes`` module; answers are checked by defusedxml
-(no DTD, no entities) before lxml (entities and network off) hands them to OWSLib's
-``CswRecord`` and ``MD_Metadata`` readers.
+Filters are built with OWSLib's ``fes`` (Filter Encoding 1.1, CSW 2.0.2) and ``fes2``
+(Filter Encoding 2.0, CSW 3.0) modules; answers are checked by defusedxml (no DTD, no
+entities) before lxml (entities and network off) hands them to OWSLib's ``CswRecord`` /
+``Csw30Record`` and ``MD_Metadata`` readers. CSW 3.0 (OGC 12-176r7) keeps the queryables
+of 2.0.2 (``apiso:*``, ``csw:AnyText``) and changes the namespaces, the filter encoding
+(``fes:ValueReference`` instead of ``ogc:PropertyName``) and the Dublin Core record
+(``csw30:Record``).
 """
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .safe import as_float, parse_xml_lxml
 
+CSW30 = "http://www.opengis.net/cat/csw/3.0"
+VERSIONS = ("2.0.2", "3.0.0")
 NS = {
     "csw": "http://www.opengis.net/cat/csw/2.0.2",
+    "csw30": CSW30,
     "gmd": "http://www.isotc211.org/2005/gmd",
     "ows": "http://www.opengis.net/ows",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -21,6 +28,25 @@ SCHEMAS = {
 }
 
 
+class _Fes20BBox:
+    """fes:BBOX of Filter Encoding 2.0 with a GML 3.2 envelope (the schema CSW 3.0 servers
+    validate against; OWSLib's fes2.BBox writes a GML 3.1 envelope, which pycsw refuses)."""
+
+    def __init__(self, bbox, crs):
+        self.bbox, self.crs = bbox, crs
+
+    def toXML(self):  # noqa: N802 - OWSLib's expression interface
+        from owslib.etree import etree
+
+        fes, gml = "{http://www.opengis.net/fes/2.0}", "{http://www.opengis.net/gml/3.2}"
+        element = etree.Element(fes + "BBOX")
+        etree.SubElement(element, fes + "ValueReference").text = "ows:BoundingBox"
+        envelope = etree.SubElement(element, gml + "Envelope", srsName=self.crs)
+        etree.SubElement(envelope, gml + "lowerCorner").text = f"{self.bbox[0]} {self.bbox[1]}"
+        etree.SubElement(envelope, gml + "upperCorner").text = f"{self.bbox[2]} {self.bbox[3]}"
+        return element
+
+
 def _xml_text(value):
     from xml.sax.saxutils import escape
 
@@ -28,8 +54,13 @@ def _xml_text(value):
 
 
 class CswBackend(Backend):
-    """CSW 2.0.2 catalogue (GeoNetwork, pycsw). Option ``schema``: "iso" (default) or "dc";
-    ``temporal``: "extent" (ISO temporal extent overlap, default) or "date" (dc:date)."""
+    """CSW catalogue (GeoNetwork, pycsw). Options: ``version`` "2.0.2" (default) or "3.0.0";
+    ``schema``: "iso" (default) or "dc"; ``temporal``: "extent" (ISO temporal extent
+    overlap, default) or "date" (dc:date); ``method`` (CSW 3.0): "post" (XML GetRecords,
+    Filter Encoding 2.0, default) or "get" (the KVP binding every CSW 3.0 server must
+    offer, with the filter in CONSTRAINT). pycsw 2.x validates CSW 3.0 POST requests
+    against a schema that lacks GML, so a spatial filter can only reach it with "get",
+    where it reads Filter Encoding 1.1: "get" sends that."""
 
     PROTOCOL = "CSW"
     EXPECTED = "xml"
@@ -41,14 +72,32 @@ class CswBackend(Backend):
             raise CatalogError(f"Unknown CSW output schema {schema!r}: use 'iso' or 'dc'.")
         return schema
 
+    def version(self):
+        version = str(self.options.get("version", "2.0.2"))
+        if version in ("3.0", "3"):
+            version = "3.0.0"
+        if version not in VERSIONS:
+            raise CatalogError(f"Unknown CSW version {version!r}: use '2.0.2' or '3.0.0'.")
+        return version
+
+    def kvp(self):
+        method = str(self.options.get("method", "post")).lower()
+        if method not in ("post", "get"):
+            raise CatalogError(f"Unknown CSW request method {method!r}: use 'post' or 'get'.")
+        return self.version() == "3.0.0" and method == "get"
+
     def constraints(self, query):
-        from owslib import fes
+        if self.version() == "3.0.0" and not self.kvp():
+            from owslib import fes2 as fes
+        else:
+            from owslib import fes
 
         parts = []
         if query.bbox:
             w, s, e, n = query.bbox
             # EPSG:4326 in URN form is latitude first for every CSW server
-            parts.append(fes.BBox([s, w, n, e], crs="urn:ogc:def:crs:EPSG::4326"))
+            box = _Fes20BBox if self.version() == "3.0.0" and not self.kvp() else fes.BBox
+            parts.append(box([s, w, n, e], crs="urn:ogc:def:crs:EPSG::4326"))
         for word in query.text.split():
             parts.append(fes.PropertyIsLike("csw:AnyText", f"%{word}%"))
         if query.collection:
@@ -64,39 +113,82 @@ class CswBackend(Backend):
         return parts
 
     def request_xml(self, query, start_position):
-        from owslib import fes
         from owslib.etree import etree
 
+        csw3 = self.version() == "3.0.0"
+        if csw3:
+            from owslib import fes2 as fes
+        else:
+            from owslib import fes
         schema_uri, _ = SCHEMAS[self.schema()]
+        if csw3 and self.schema() == "dc":
+            schema_uri = CSW30
+        prefix, namespace = ("csw30", CSW30) if csw3 else ("csw", NS["csw"])
         parts = self.constraints(query)
         constraint = ""
         if parts:
             expression = parts[0] if len(parts) == 1 else fes.And(parts)
             filter_xml = etree.tostring(fes.FilterRequest().setConstraint(expression), encoding="unicode")
-            constraint = f'<csw:Constraint version="1.1.0">{filter_xml}</csw:Constraint>'
-        sort = ""
-        if query.sortby:
-            order = "DESC" if query.sortby.startswith("-") else "ASC"
-            sort = (f'<ogc:SortBy xmlns:ogc="http://www.opengis.net/ogc"><ogc:SortProperty>'
-                    f'<ogc:PropertyName>{_xml_text(query.sortby.lstrip("+-"))}</ogc:PropertyName>'
-                    f'<ogc:SortOrder>{order}</ogc:SortOrder></ogc:SortProperty></ogc:SortBy>')
-        type_names = "gmd:MD_Metadata" if self.schema() == "iso" else "csw:Record"
+            constraint = (f'<{prefix}:Constraint version="{"2.0.0" if csw3 else "1.1.0"}">'
+                          f'{filter_xml}</{prefix}:Constraint>')
+        sort = self.sort_xml(query, csw3)
+        type_names = "gmd:MD_Metadata" if self.schema() == "iso" else f"{prefix}:Record"
         return (
             '<?xml version="1.0" encoding="UTF-8"?>'
-            '<csw:GetRecords xmlns:csw="http://www.opengis.net/cat/csw/2.0.2" '
-            'xmlns:gmd="http://www.isotc211.org/2005/gmd" service="CSW" version="2.0.2" '
-            f'resultType="results" startPosition="{int(start_position)}" maxRecords="{self.page_size(query)}" '
+            f'<{prefix}:GetRecords xmlns:{prefix}="{namespace}" '
+            f'xmlns:gmd="http://www.isotc211.org/2005/gmd" service="CSW" version="{self.version()}" '
+            f'{"" if csw3 else "resultType=" + chr(34) + "results" + chr(34) + " "}'  # 3.0 dropped resultType
+            f'startPosition="{int(start_position)}" maxRecords="{self.page_size(query)}" '
             f'outputSchema="{schema_uri}" outputFormat="application/xml">'
-            f'<csw:Query typeNames="{type_names}"><csw:ElementSetName>full</csw:ElementSetName>'
-            f'{constraint}{sort}</csw:Query></csw:GetRecords>'
+            f'<{prefix}:Query typeNames="{type_names}"><{prefix}:ElementSetName>full</{prefix}:ElementSetName>'
+            f'{constraint}{sort}</{prefix}:Query></{prefix}:GetRecords>'
         ).encode()
+
+    @staticmethod
+    def sort_xml(query, csw3):
+        if not query.sortby:
+            return ""
+        order = "DESC" if query.sortby.startswith("-") else "ASC"
+        name = _xml_text(query.sortby.lstrip("+-"))
+        if csw3:  # Filter Encoding 2.0
+            return (f'<fes:SortBy xmlns:fes="http://www.opengis.net/fes/2.0"><fes:SortProperty>'
+                    f'<fes:ValueReference>{name}</fes:ValueReference>'
+                    f'<fes:SortOrder>{order}</fes:SortOrder></fes:SortProperty></fes:SortBy>')
+        return (f'<ogc:SortBy xmlns:ogc="http://www.opengis.net/ogc"><ogc:SortProperty>'
+                f'<ogc:PropertyName>{name}</ogc:PropertyName>'
+                f'<ogc:SortOrder>{order}</ogc:SortOrder></ogc:SortProperty></ogc:SortBy>')
 
     def first_request(self, query):
         return self._request(query, 1)
 
     def _request(self, query, start_position):
+        if self.kvp():
+            return HttpRequest("GET", self.kvp_url(query, start_position), {}, None, {"start": start_position})
         return HttpRequest("POST", self.endpoint, {"Content-Type": "application/xml"},
                            self.request_xml(query, start_position), {"start": start_position})
+
+    def kvp_url(self, query, start_position):
+        """GetRecords in the CSW 3.0 KVP binding (OGC 12-176r7, GET), Filter Encoding 1.1 constraint."""
+        from urllib.parse import urlencode
+
+        from owslib import fes
+        from owslib.etree import etree
+
+        schema_uri = CSW30 if self.schema() == "dc" else SCHEMAS["iso"][0]
+        params = {"service": "CSW", "version": "3.0.0", "request": "GetRecords",
+                  "typeNames": "csw30:Record" if self.schema() == "dc" else "gmd:MD_Metadata",
+                  "namespace": f"xmlns(csw30={CSW30}),xmlns(gmd={SCHEMAS['iso'][0]})",
+                  "elementSetName": "full", "outputSchema": schema_uri, "outputFormat": "application/xml",
+                  "startPosition": int(start_position), "maxRecords": self.page_size(query)}
+        parts = self.constraints(query)
+        if parts:
+            expression = parts[0] if len(parts) == 1 else fes.And(parts)
+            params.update(constraintLanguage="FILTER", constraint_language_version="1.1.0",
+                          constraint=etree.tostring(fes.FilterRequest().setConstraint(expression), encoding="unicode"))
+        if query.sortby:
+            params["sortBy"] = query.sortby.lstrip("+-") + (":D" if query.sortby.startswith("-") else ":A")
+        separator = "&" if "?" in self.endpoint else "?"
+        return self.endpoint + separator + urlencode(params)
 
     def parse_page(self, body, query, request):
         root = parse_xml_lxml(body, f"CSW answer of {self.source}")
@@ -116,6 +208,8 @@ def parse_getrecords(root, source=""):
     if local != "GetRecordsResponse":
         raise CatalogError(f"The answer of {source} is not a CSW GetRecords response (root element {local!r}).")
     results = root.find("csw:SearchResults", NS)
+    if results is None:
+        results = root.find("csw30:SearchResults", NS)
     if results is None:
         raise CatalogError(f"The CSW answer of {source} has no SearchResults.")
     matched = _int_attr(results, "numberOfRecordsMatched")
@@ -202,13 +296,22 @@ def iso_record(element, source=""):
 
 
 def dc_record(element, source=""):
-    """A Dublin Core csw:Record element as a Record (through OWSLib)."""
-    from owslib.catalogue.csw2 import CswRecord
+    """A Dublin Core csw:Record (CSW 2.0.2) or csw30:Record (CSW 3.0) element as a Record (through OWSLib)."""
+    if element.tag.startswith("{" + CSW30 + "}"):
+        from owslib.catalogue.csw3 import Csw30Record as CswRecord
+    else:
+        from owslib.catalogue.csw2 import CswRecord
 
     rec = CswRecord(element)
+    box = rec.bbox
+    if box is None or box.minx is None:  # CSW 3.0 records carry an OWS 2.0 box, which Csw30Record misreads
+        from owslib.ows import BoundingBox
+
+        ows20 = element.find("{http://www.opengis.net/ows/2.0}BoundingBox")
+        box = BoundingBox(ows20, "http://www.opengis.net/ows/2.0") if ows20 is not None else None
     bbox = None
-    if rec.bbox is not None:
-        bbox = _bbox(rec.bbox.minx, rec.bbox.miny, rec.bbox.maxx, rec.bbox.maxy)
+    if box is not None:
+        bbox = _bbox(box.minx, box.miny, box.maxx, box.maxy)
     links = [Link(u["url"], "", "", u.get("name") or u.get("description") or "", protocol=u.get("protocol") or "")
              for u in rec.uris if u.get("url")]
     links += [Link(r["url"], "references", "", "", protocol=r.get("scheme") or "")

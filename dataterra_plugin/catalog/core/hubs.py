@@ -7,6 +7,7 @@ from .csw import CswBackend
 from .errors import CatalogError
 from .ods import OdsBackend
 from .opensearch import OpenSearchBackend
+from .openspot import OpenSpotBackend
 from .records_api import RecordsApiBackend
 from .stac import GeodesBackend, StacBackend
 
@@ -17,6 +18,7 @@ BACKENDS = {
     "OpenSearch": OpenSearchBackend,
     "OGC-API-Records": RecordsApiBackend,
     "OpenDataSoft": OdsBackend,
+    "OpenSPOT": OpenSpotBackend,  # DINAMIS open SPOT 6-7 archive (REST JSON, no paging)
 }
 PROTOCOLS = tuple(BACKENDS)
 HUBS_FILE = os.path.join(os.path.dirname(__file__), "..", "..", "..", "resources", "hubs.json")

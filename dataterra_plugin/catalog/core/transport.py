@@ -1,84 +1,22 @@
-"""The small HTTP transport a backend is handed, and the checks every response goes through.
+"""The catalogue's side of the shared transport (``net.core.transport``): the checks
+every catalogue answer goes through, and the urllib transport raising CatalogError.
 
 A transport is any object with ``request(method, url, headers=None, body=None, timeout=30)``
-returning a :class:`Response`; it raises :class:`CatalogError` for network failures and
-time-outs. :class:`UrllibTransport` serves scripts and tests; inside QGIS
-``catalog.qgis_transport.QgisTransport`` goes through QgsNetworkAccessManager (proxy,
-SSL, auth configurations).
+returning a :class:`Response` (see ``net/core/transport.py``); inside QGIS the catalogue
+uses ``net.qgis_transport.QgisTransport(feedback, auth_config, error_class=CatalogError)``
+(QgsNetworkAccessManager: proxy, SSL, auth configurations; cancel aborts the request).
 """
-import socket
-import urllib.error
-import urllib.request
-from dataclasses import dataclass, field
-
+from ...net.core import transport as _net
+from ...net.core.transport import MAX_BODY_BYTES, USER_AGENT, Response, host_of as _host  # noqa: F401
 from .errors import CatalogError
 
-USER_AGENT = "DataTerra-QGIS/0.1 (+https://www.data-terra.org)"
-MAX_BODY_BYTES = 64 * 1024 * 1024  # a catalogue page larger than this is an error, not data
 
+class UrllibTransport(_net.UrllibTransport):
+    """The shared urllib transport raising :class:`CatalogError`: scripts, tests, qgis_process."""
 
-@dataclass
-class Response:
-    url: str
-    status: int
-    headers: dict = field(default_factory=dict)  # lower-case names
-    body: bytes = b""
-
-    @property
-    def content_type(self):
-        return self.headers.get("content-type", "").split(";")[0].strip().lower()
-
-
-class UrllibTransport:
-    """Transport on urllib (standard library): scripts, tests, qgis_process."""
-
-    def __init__(self, extra_headers=None):
-        self.extra_headers = dict(extra_headers or {})
-
-    def request(self, method, url, headers=None, body=None, timeout=30):
-        all_headers = {"User-Agent": USER_AGENT, **self.extra_headers, **(headers or {})}
-        req = urllib.request.Request(url, data=body, headers=all_headers, method=method)
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as reply:  # noqa: S310 - http(s) only, checked by caller
-                data = _read_all(reply, url)
-                return Response(url, reply.status, _lower(reply.headers), data)
-        except urllib.error.HTTPError as exc:
-            data = exc.read(MAX_BODY_BYTES) if exc.fp else b""
-            return Response(url, exc.code, _lower(exc.headers or {}), data)
-        except (socket.timeout, TimeoutError) as exc:
-            raise CatalogError(f"{_host(url)} did not answer within {timeout} s. "
-                               "The server may be down or slow: try again later or raise the time-out.") from exc
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, (socket.timeout, TimeoutError)):
-                raise CatalogError(f"{_host(url)} did not answer within {timeout} s. "
-                                   "The server may be down or slow: try again later.") from exc
-            raise CatalogError(f"Cannot reach {_host(url)}: {reason}. Check the address, "
-                               "your network connection and proxy settings.") from exc
-        except (OSError, ValueError) as exc:  # connection reset, IncompleteRead, bad URL
-            raise CatalogError(f"The connection to {_host(url)} failed: {exc}. Try again later.") from exc
-
-
-def _read_all(reply, url):
-    data = reply.read(MAX_BODY_BYTES + 1)
-    if len(data) > MAX_BODY_BYTES:
-        raise CatalogError(f"The answer of {_host(url)} is larger than {MAX_BODY_BYTES // 2**20} MiB: "
-                           "ask fewer records per page.")
-    expected = reply.headers.get("Content-Length")
-    if expected and expected.isdigit() and int(expected) != len(data):
-        raise CatalogError(f"The answer of {_host(url)} was cut short ({len(data)} of {expected} bytes). "
-                           "Try again.")
-    return data
-
-
-def _lower(headers):
-    return {str(k).lower(): str(v) for k, v in dict(headers).items()}
-
-
-def _host(url):
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).netloc or url
+    def __init__(self, extra_headers=None, **options):
+        options.setdefault("error_class", CatalogError)
+        super().__init__(extra_headers, **options)
 
 
 def check_response(response, expected, what):

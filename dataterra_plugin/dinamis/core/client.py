@@ -2,33 +2,27 @@
 
 The client never opens a socket itself: it is given a *transport*, a callable
 ``transport(method, url, headers, body) -> Response`` that raises
-:class:`TransportError`. :func:`urllib_transport` serves scripts and tests; in QGIS
-``dinamis/qgis_transport.py`` goes through QgsNetworkAccessManager, so the user's proxy,
-SSL settings and QgsAuthManager configuration apply. Credentials are added by the
-transport (or an ``authenticate`` callable) and never kept, logged or put in messages.
+:class:`TransportError`: an :class:`OrderingTransport` over one of the plugin's shared
+transports (``net``). :func:`urllib_transport` serves scripts and tests; in QGIS the dock
+and the algorithms use ``OrderingTransport(net.qgis_transport.QgisTransport(...))``, so
+the user's proxy, SSL settings and QgsAuthManager configuration apply and a cancel aborts
+the pending request. Credentials are added by the transport (or an ``authenticate``
+callable) and never kept, logged or put in messages.
 """
-import hashlib
-import http.client
 import json
-import os
-import ssl
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ....rasterblocks.errors import Cancelled, DataTerraError, check_cancel
+from ...net.core.download import file_digest, resumable_download
+from ...net.core.errors import NetworkError
+from ...net.core.transport import UrllibTransport
+from ....rasterblocks.errors import Cancelled, DataTerraError
 
 
-class TransportError(DataTerraError):
-    """No usable answer: ``kind`` is 'connection', 'timeout' or 'tls'."""
-
-    def __init__(self, message, kind="connection"):
-        super().__init__(message)
-        self.kind = kind
+class TransportError(NetworkError):
+    """No usable answer: ``kind`` is 'connection', 'timeout', 'tls' or 'truncated'."""
 
 
 class OrderingError(DataTerraError):
@@ -53,88 +47,24 @@ class Response:
                                 "not JSON: check the server URL in the DINAMIS settings.", self.status) from exc
 
 
+class OrderingTransport:
+    """The ordering client's callable view of a shared transport (``shared``: its
+    ``request``/``stream`` object, also used for the resumable downloads)."""
+
+    def __init__(self, shared, timeout=30):
+        self.shared = shared
+        self.timeout = timeout
+
+    def __call__(self, method, url, headers, body=None):
+        answer = self.shared.request(method, url, headers=headers, body=body, timeout=self.timeout)
+        return Response(answer.status, answer.body, answer.headers)
+
+
 def urllib_transport(timeout=30, authenticate=None, context=None):
     """A transport over urllib. TLS certificates are always verified (``context`` may add a
     CA bundle, never disable checks); ``authenticate(headers)`` adds credentials."""
-    context = context or ssl.create_default_context()
-
-    def transport(method, url, headers, body=None, sink=None):
-        headers = dict(headers)
-        if authenticate is not None:
-            authenticate(headers)
-        request = urllib.request.Request(url, data=body, headers=headers, method=method)
-        try:
-            with urllib.request.urlopen(request, timeout=timeout, context=context) as answer:
-                if sink is None:
-                    return Response(answer.status, answer.read(), dict(answer.headers))
-                _stream(answer, sink, url)
-                return Response(answer.status, b"", dict(answer.headers))
-        except urllib.error.HTTPError as exc:
-            return Response(exc.code, exc.read(), dict(exc.headers or {}))
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, ssl.SSLError):
-                raise TransportError(f"The TLS certificate of {_host(url)} could not be verified "
-                                     f"({exc.reason.__class__.__name__}): the connection was refused. "
-                                     "Install the server's CA certificate in QGIS's authentication "
-                                     "manager; do not disable the check.", "tls") from None
-            raise TransportError(f"Could not reach {_host(url)}: {exc.reason}. Check the URL and your "
-                                 "network or proxy settings.") from None
-        except ssl.SSLError as exc:
-            raise TransportError(f"TLS failure with {_host(url)} ({exc.__class__.__name__}).", "tls") from None
-        except TimeoutError:
-            raise TransportError(f"{_host(url)} did not answer within {timeout} s.", "timeout") from None
-        except (ConnectionError, OSError) as exc:
-            # includes http.client.RemoteDisconnected: the server may have acted on the request
-            raise TransportError(f"The connection to {_host(url)} was lost before the answer "
-                                 f"({exc.__class__.__name__}).") from None
-
-    return transport
-
-
-def _stream(answer, sink, url, chunk=1 << 16):
-    """Copy a body into ``sink`` by chunks: memory bounded whatever the file size."""
-    sink.start(answer.status)
-    while True:
-        try:
-            data = answer.read(chunk)
-        except http.client.IncompleteRead as exc:
-            sink.write(exc.partial)
-            raise TransportError(f"The connection to {_host(url)} was cut during the download.") from None
-        if not data:
-            return
-        sink.write(data)
-
-
-class PartFile:
-    """Where a download goes: ``<name>.part``, appended to after a 206 (resume), rewritten
-    after a 200; reports progress and checks cancellation at every chunk."""
-
-    def __init__(self, path, total, progress=None, is_cancelled=None):
-        self.path, self.total = Path(path), total
-        self.progress, self.is_cancelled = progress, is_cancelled
-        self.handle = None
-
-    def start(self, status):
-        self.close()
-        self.handle = open(self.path, "ab" if status == 206 else "wb")
-
-    def write(self, data):
-        check_cancel(self.is_cancelled)
-        self.handle.write(data)
-        if self.progress:
-            self.progress(min(1.0, self.handle.tell() / max(self.total, 1)))
-
-    def close(self):
-        if self.handle is not None:
-            self.handle.close()
-            self.handle = None
-
-    def size(self):
-        return self.path.stat().st_size if self.path.exists() else 0
-
-
-def _host(url):
-    return urllib.parse.urlsplit(url).netloc
+    return OrderingTransport(UrllibTransport(authenticate=authenticate, ssl_context=context,
+                                             error_class=TransportError), timeout)
 
 
 def new_idempotency_key() -> str:
@@ -207,49 +137,32 @@ class OrderingClient:
         return self._call("POST", f"/orders/{order_id}/cancel", {})
 
     def download(self, deliverable, folder, progress=None, is_cancelled=None):
-        """Download one deliverable to ``folder``, streamed to a ``.part`` file that is
-        resumed with a Range request after a cut; size and SHA-256 are verified, then the
-        file is renamed atomically. Returns the final path."""
+        """Download one deliverable to ``folder`` with the shared resumable download: a
+        ``.part`` file resumed with a Range request after a cut (up to ``retries``
+        attempts), size and SHA-256 verified, then renamed atomically. Returns the final path."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / deliverable["name"]
-        if final.exists() and _sha256(final) == deliverable["sha256"]:
+        if final.exists() and file_digest(final, "sha256") == deliverable["sha256"]:
             return final
-        part = PartFile(final.with_name(final.name + ".part"), deliverable["size"], progress, is_cancelled)
         try:
-            for attempt in range(self.retries):
-                have = part.size()
-                headers = {"Range": f"bytes={have}-"} if have else {}
-                try:
-                    response = self.transport("GET", deliverable["href"], headers, sink=part)
-                except TransportError as exc:
-                    if exc.kind == "tls" or attempt == self.retries - 1:
-                        raise
-                    continue
-                finally:
-                    part.close()
-                if response.status not in (200, 206):
-                    raise OrderingError(f"Downloading {deliverable['name']} failed with HTTP {response.status}.",
-                                        response.status)
-                if part.size() >= deliverable["size"]:
-                    break
+            resumable_download(self.transport.shared, deliverable["href"], final, f"sha256:{deliverable['sha256']}",
+                               progress=progress, is_cancelled=is_cancelled, size=deliverable["size"],
+                               retries=max(0, self.retries - 1))
         except Cancelled:
             raise  # the .part file stays, so that the next attempt resumes it
-        if part.size() != deliverable["size"] or _sha256(part.path) != deliverable["sha256"]:
-            part.path.unlink()
-            raise OrderingError(f"{deliverable['name']} arrived damaged (size or SHA-256 differs); the "
-                                "partial file was removed: download it again.")
-        os.replace(part.path, final)
+        except NetworkError as exc:
+            if exc.kind == "checksum":
+                raise OrderingError(f"{deliverable['name']} arrived damaged (size or SHA-256 differs); the "
+                                    "partial file was removed: download it again.") from None
+            if exc.kind == "http":
+                raise OrderingError(f"Downloading {deliverable['name']} failed with HTTP {exc.status}.",
+                                    exc.status) from None
+            if isinstance(exc, TransportError):
+                raise
+            raise TransportError(str(exc), exc.kind) from None
         return final
 
 
-def _sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-__all__ = ["Cancelled", "OrderingClient", "OrderingError", "Response", "TransportError",
+__all__ = ["Cancelled", "OrderingClient", "OrderingError", "OrderingTransport", "Response", "TransportError",
            "new_idempotency_key", "urllib_transport"]

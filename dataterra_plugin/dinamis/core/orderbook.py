@@ -160,6 +160,19 @@ class OrderBook:
             raise ValueError(f"unknown status {status}")
         self._write(local_id, {"status": status, "status_message": message, "updated": now_iso()})
 
+    def hand_to_web(self, local_id, folder):
+        """Say that a draft goes through the DINAMIS web request path (package in ``folder``):
+        it must then never be sent by the REST client, so nothing is ordered twice."""
+        row = self.get(local_id)
+        if row["status"] != "draft" or row["sent_at"] or row["remote_id"]:
+            raise OrderBookError(f"Order {local_id} is {row['status']}"
+                                 + (" and may already have reached the ordering server" if row["sent_at"] else "")
+                                 + ": only a draft never sent can go through the web request page. Refresh the "
+                                 "order book first, or prepare a new request.")
+        self._write(local_id, {"backend": "web", "updated": now_iso(),
+                               "status_message": f"request package in {folder}; send it through the DINAMIS "
+                                                 "request page"})
+
     def set_local_paths(self, local_id, paths):
         self._write(local_id, {"local_paths": json.dumps([str(p) for p in paths]), "updated": now_iso()})
 

@@ -16,6 +16,9 @@ def submit(book, client, local_id):
     row = book.get(local_id)
     if row["remote_id"]:
         return client.status(row["remote_id"])
+    if row["backend"] == "web":
+        raise OrderingError(f"Order {local_id} was handed to the DINAMIS web request page (its request package "
+                            "is written): it is not sent again through the ordering server.")
     book.mark_sending(local_id)
     try:
         order = client.submit(row["request_json"], row["idempotency_key"])

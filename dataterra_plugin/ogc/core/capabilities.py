@@ -7,6 +7,7 @@ fetch DescribeCoverage over the network when their CRS or format attributes are 
 from dataclasses import dataclass, field
 
 from .safexml import OgcError, child, children, descendants, exception_message, local_name, parse_xml, text_of
+from .wcs import epsg_code
 
 SERVICE_TYPES = ("WMS", "WMTS", "WFS", "WCS")
 
@@ -52,6 +53,7 @@ class Content:
     dimensions: dict = field(default_factory=dict)
     bbox_wgs84: tuple = None  # (west, south, east, north) in degrees
     tile_matrix_sets: list = field(default_factory=list)
+    tile_matrix_set_crs: dict = field(default_factory=dict)  # WMTS: matrix set id -> its CRS
     children: list = field(default_factory=list)
 
     @property
@@ -217,7 +219,8 @@ def _parse_wmts(data, root, version, url):
     ident = wmts.identification
     tree = ServiceTree("WMTS", version or "1.0.0", _clean(ident.title), _clean(ident.abstract),
                        _clean(getattr(wmts.provider, "name", "")))
-    matrix_crs = {name: tms.crs for name, tms in wmts.tilematrixsets.items()}
+    # EPSG:2154 rather than urn:ogc:def:crs:EPSG::2154, as for WMS layers
+    matrix_crs = {name: epsg_code(tms.crs) for name, tms in wmts.tilematrixsets.items() if tms.crs}
     # OWSLib does not keep WMTS dimensions: read them from the document itself
     raw_dimensions = {}
     for layer_element in descendants(root, "Layer"):
@@ -234,7 +237,8 @@ def _parse_wmts(data, root, version, url):
             kind="tile_layer", name=layer.id, title=_clean(layer.title), abstract=_clean(layer.abstract),
             crs=sorted({matrix_crs[s] for s in sets if s in matrix_crs and matrix_crs[s]}),
             formats=list(layer.formats), styles=styles, dimensions=raw_dimensions.get(layer.id, {}),
-            bbox_wgs84=_bbox(layer.boundingBoxWGS84), tile_matrix_sets=sets))
+            bbox_wgs84=_bbox(layer.boundingBoxWGS84), tile_matrix_sets=sets,
+            tile_matrix_set_crs={s: matrix_crs[s] for s in sets if s in matrix_crs}))
     return tree
 
 

@@ -5,6 +5,7 @@ The output grid is fixed before any request: its origin is the requested extent 
 outwards to the coverage's own grid (when DescribeCoverage publishes it) so that, at the
 native resolution, downloaded pixels are the server's pixels, not resampled ones.
 """
+import email.parser
 import math
 import re
 import threading
@@ -17,9 +18,10 @@ from osgeo import gdal, osr
 
 from ....rasterblocks.errors import Cancelled, check_cancel
 from ....rasterblocks.io import GTIFF_OPTIONS, atomic_path
-from .safexml import OgcError, ServiceExceptionError
+from .safexml import OgcError, ServiceExceptionError, raise_if_exception
 from .transport import urllib_fetch
-from .wcs import CoverageDescription, describe_coverage_url, get_coverage_url, parse_describe_coverage
+from .wcs import (CoverageDescription, describe_coverage_url, get_coverage_url, parse_describe_coverage,
+                  request_format)
 
 gdal.UseExceptions()
 
@@ -94,6 +96,42 @@ def check_crs_offered(description: CoverageDescription, crs: str):
                        f"{offered}. Choose one of these CRSs (the extent is reprojected for you).")
 
 
+# the first line of a MIME multipart body: "--" and the boundary (RFC 2046 characters),
+# then the headers of the first part
+MULTIPART_START = re.compile(rb"\s*--([0-9A-Za-z'()+_,\-./:=? ]{1,70}?)[ \t]*\r?\n[A-Za-z-]+:")
+# parts that describe the coverage rather than hold it (WCS 1.1 Coverages, WCS 2.0 GML)
+DESCRIPTION_TYPES = ("text/xml", "application/xml", "application/gml+xml", "text/plain", "text/html")
+
+
+def coverage_payload(data: bytes) -> bytes:
+    """The coverage file in a GetCoverage answer.
+
+    WCS 1.1 servers answer ``multipart/mixed`` (a Coverages XML part pointing to the file
+    part) and WCS 2.0 servers answer ``multipart/related`` when asked for
+    ``MEDIATYPE=multipart/related`` (a GML part and the file part). The boundary is read
+    from the body's first line, since the transport hands over bytes without headers;
+    the coverage is the part whose content type is not XML or text. A plain answer is
+    returned unchanged.
+    """
+    match = MULTIPART_START.match(data)
+    if not match:
+        return data
+    boundary = match.group(1).decode("ascii")
+    header = f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\n'.encode("ascii")
+    message = email.parser.BytesParser().parsebytes(header + data)
+    parts = [part for part in message.walk() if not part.is_multipart()]
+    for part in parts:
+        if part.get_content_type() in DESCRIPTION_TYPES:
+            # an exception report may travel in a part of its own
+            raise_if_exception(part.get_payload(decode=True) or b"", "The service")
+    coverages = [part for part in parts if part.get_content_type() not in DESCRIPTION_TYPES]
+    if not coverages:
+        kinds = ", ".join(part.get_content_type() for part in parts) or "no parts"
+        raise OgcError(f"The server's multipart answer holds no coverage file ({kinds}): it may have stored the "
+                       "coverage on the server instead. Try another WCS version or FORMAT.")
+    return coverages[0].get_payload(decode=True) or b""
+
+
 def _decode_tile(data: bytes, width: int, height: int):
     """Arrays (bands, rows, cols), nodata, dtype of a GeoTIFF answer; checks its size."""
     path = f"/vsimem/dataterra_wcs_{uuid.uuid4().hex}.tif"
@@ -141,6 +179,7 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
                                      output_format, tile_size, workers, fetch, progress, is_cancelled,
                                      executor_factory)
     check_crs_offered(description, crs)
+    output_format = request_format(output_format, version, description.formats)
     same_crs = description.native_crs == crs
     origin = None
     if same_crs and description.extent:
@@ -186,7 +225,7 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
                     raise OgcError(f"{exc} (even for a tile of {width} x {height} pixels: the server refuses "
                                    "small requests too; use a coarser resolution).") from exc
                 raise
-            array, nodata, names = _decode_tile(data, width, height)
+            array, nodata, names = _decode_tile(coverage_payload(data), width, height)
             write(tile, array, nodata, names)
             return []
 
@@ -316,4 +355,5 @@ def _create_output(path, grid, srs, array, nodata, names, description):
     return ds
 
 
-__all__ = ["Cancelled", "Grid", "download_coverage", "snap_grid", "plan_tiles", "describe", "check_crs_offered"]
+__all__ = ["Cancelled", "Grid", "coverage_payload", "download_coverage", "snap_grid", "plan_tiles", "describe",
+           "check_crs_offered"]

@@ -1,14 +1,13 @@
-"""HTTP GET for the pure cores: a ``fetch(url) -> bytes`` callable.
+"""HTTP GET for the pure cores: a ``fetch(url) -> bytes`` callable on the shared transport.
 
-The plugin passes a QgsNetworkAccessManager-based fetch (proxy, SSL and auth settings
-of QGIS apply, see ``ogc/network.py``); tests and scripts use :func:`urllib_fetch`.
-Both raise :class:`OgcError` with a message naming the problem.
+The plugin passes a fetch on ``net.qgis_transport.QgisTransport`` (QgsNetworkAccessManager:
+proxy, SSL and auth settings of QGIS apply, cancel aborts the request; see
+``ogc/network.py``); tests and scripts use :func:`urllib_fetch`. Both raise
+:class:`OgcError` with a message naming the problem.
 """
-import socket
-import urllib.error
 import urllib.parse
-import urllib.request
 
+from ...net.core.transport import UrllibTransport
 from .safexml import OgcError, raise_if_exception
 
 DEFAULT_TIMEOUT = 60.0
@@ -49,17 +48,15 @@ def describe_http_error(url: str, status: int, body: bytes) -> OgcError:
     return HttpError(f"HTTP error {status} from {host}: {hint}.", status)
 
 
+def transport_fetch(transport, url: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """GET ``url`` through a shared transport; OGC exception reports and HTTP errors raise OgcError."""
+    response = transport.request("GET", url, timeout=timeout)
+    if response.status >= 400:
+        raise describe_http_error(url, response.status, response.body)
+    raise_if_exception(response.body, f"The service at {urllib.parse.urlsplit(url).netloc}")
+    return response.body
+
+
 def urllib_fetch(url: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """GET ``url`` with urllib; OGC exception reports and HTTP errors raise OgcError."""
-    host = urllib.parse.urlsplit(url).netloc
-    try:
-        with urllib.request.urlopen(url, timeout=timeout) as reply:  # noqa: S310 - http(s) URLs only
-            body = reply.read()
-    except urllib.error.HTTPError as exc:
-        raise describe_http_error(url, exc.code, exc.read()) from exc
-    except (urllib.error.URLError, socket.timeout, ConnectionError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise OgcError(f"Cannot reach {host} ({reason}). Check the URL, your network connection "
-                       "and QGIS's proxy settings.") from exc
-    raise_if_exception(body, f"The service at {host}")
-    return body
+    return transport_fetch(UrllibTransport(error_class=OgcError), url, timeout)

@@ -46,10 +46,8 @@ def parse_describe_coverage(data: bytes, coverage: str) -> CoverageDescription:
 
 def _describe(offering, name) -> CoverageDescription:
     description = CoverageDescription(name)
-    envelopes = [e for e in descendants(offering, "Envelope") if e.get("srsName")] or \
-        [e for e in descendants(offering, "BoundingBox") if e.get("crs") and "CRS84" not in e.get("crs", "")]
-    if envelopes:
-        envelope = envelopes[0]
+    envelope = _native_envelope(offering)
+    if envelope is not None:
         description.native_crs = epsg_code(envelope.get("srsName") or envelope.get("crs"))
         corners = [(p.text or "").split() for p in children(envelope, "pos")]
         if len(corners) != 2:
@@ -67,12 +65,7 @@ def _describe(offering, name) -> CoverageDescription:
             description.extent = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
         except (ValueError, IndexError):
             description.extent = None
-    grid = next(iter(descendants(offering, "RectifiedGrid")), None)
-    if grid is not None:
-        offsets = [[float(v) for v in (o.text or "").split()] for o in descendants(grid, "offsetVector")]
-        if len(offsets) == 2:
-            description.resolution = (abs(offsets[0][0]) or abs(offsets[0][1]),
-                                      abs(offsets[1][1]) or abs(offsets[1][0]))
+    description.resolution = _resolution(offering)
     description.crs = [epsg_code(c.text or "") for tag in ("requestResponseCRSs", "requestCRSs", "SupportedCRS")
                        for c in descendants(offering, tag) if c.text]
     description.crs += [c for n in descendants(offering, "nativeCRSs") for c in [epsg_code(n.text or "")]
@@ -81,7 +74,8 @@ def _describe(offering, name) -> CoverageDescription:
                            for f in descendants(offering, tag) if f.text]
     values = [v for axis in descendants(offering, "AxisDescription") for v in descendants(axis, "singleValue")]
     description.band_names = [(v.text or "").strip() for v in values] or \
-        [f.get("name") for f in descendants(offering, "field") if f.get("name")]
+        [f.get("name") for f in descendants(offering, "field") if f.get("name")] or \
+        [(k.text or "").strip() for axis in descendants(offering, "Axis") for k in descendants(axis, "Key")]
     nulls = [n for tag in ("nullValues", "NullValue", "nilValues", "nilValue") for n in descendants(offering, tag)]
     for null in nulls:
         texts = [t.strip() for t in null.itertext() if t.strip()]
@@ -91,6 +85,61 @@ def _describe(offering, name) -> CoverageDescription:
         except (IndexError, ValueError):
             continue
     return description
+
+
+def _native_envelope(offering):
+    """The envelope in the coverage's native CRS: WCS 1.0.0 may list one per CRS (MapServer
+    puts EPSG:4326 first), so the one in ``nativeCRSs`` wins; WCS 1.1 bounding boxes in
+    ``imageCRS`` (pixel coordinates) or CRS84 are not the native envelope, the one in the
+    ``GridBaseCRS`` is."""
+    envelopes = [e for e in descendants(offering, "Envelope") if e.get("srsName")]
+    native = [epsg_code(n.text or "") for tag in ("nativeCRSs", "GridBaseCRS") for n in descendants(offering, tag)]
+    if not envelopes:
+        envelopes = [e for e in descendants(offering, "BoundingBox")
+                     if e.get("crs") and not any(word in e.get("crs") for word in ("CRS84", "imageCRS"))]
+    for envelope in envelopes:
+        if epsg_code(envelope.get("srsName") or envelope.get("crs")) in native:
+            return envelope
+    return envelopes[0] if envelopes else None
+
+
+def _resolution(offering):
+    """(x, y) pixel size from the 1.0/2.0 RectifiedGrid offset vectors or the 1.1 GridOffsets."""
+    grid = next(iter(descendants(offering, "RectifiedGrid")), None)
+    try:
+        if grid is not None:
+            offsets = [[float(v) for v in (o.text or "").split()] for o in descendants(grid, "offsetVector")]
+            if len(offsets) == 2:
+                return (abs(offsets[0][0]) or abs(offsets[0][1]), abs(offsets[1][1]) or abs(offsets[1][0]))
+        grid_offsets = [float(v) for n in descendants(offering, "GridOffsets") for v in (n.text or "").split()]
+    except (ValueError, IndexError):
+        return None
+    if len(grid_offsets) == 2:  # 2dSimpleGrid: x step, y step
+        return abs(grid_offsets[0]), abs(grid_offsets[1])
+    if len(grid_offsets) == 4:  # 2dGridIn2dCrs: a b c d of the affine matrix
+        return abs(grid_offsets[0]) or abs(grid_offsets[1]), abs(grid_offsets[3]) or abs(grid_offsets[2])
+    return None
+
+
+TIFF_NAMES = ("geotiff", "gtiff", "tiff", "tif", "image/tiff", "image/geotiff")
+
+
+def request_format(requested: str, version: str, offered=()) -> str:
+    """The FORMAT value to send. WCS 1.1 and 2.0 name formats by MIME type, so a GeoTIFF
+    asked as "GeoTIFF" is sent as image/tiff; WCS 1.0.0 names them as the server does
+    (QGIS Server "GeoTIFF", MapServer its OUTPUTFORMAT name), so a GeoTIFF the server
+    offers under another spelling is sent under that one."""
+    wants_tiff = requested.strip().lower() in TIFF_NAMES
+    if offered and requested not in offered:
+        same = [f for f in offered if f.lower() == requested.strip().lower()]
+        tiffs = [f for f in offered if f.lower() in TIFF_NAMES or "tiff" in f.lower()]
+        if same:
+            return same[0]
+        if wants_tiff and tiffs:
+            return tiffs[0]
+    if wants_tiff and not version.startswith("1.0"):
+        return "image/tiff"
+    return requested
 
 
 def describe_coverage_url(url, coverage, version="1.0.0"):

@@ -1,0 +1,237 @@
+"""Resumable, checksum-verified downloads that never leave a partial file under the final name.
+
+The body goes to ``<final name>.part``. After a cut, the next attempt asks for the rest
+with an HTTP ``Range: bytes=<size of .part>-`` header and appends when the server answers
+206 with the matching ``Content-Range`` (a server that ignores Range answers 200 and the
+file starts again). When the announced size and the checksum match, the ``.part`` file is
+renamed to the final name with :func:`os.replace` (atomic on one file system). A file that
+fails the check is deleted (resuming a corrupt file would only extend the damage); a
+cancelled or cut download keeps its ``.part`` so that the next attempt resumes it.
+
+Checksums are given as ``<algorithm>:<hex>`` (md5, sha1, sha256, sha512) or as the hex
+*multihash* of the STAC ``file:checksum`` field (https://github.com/multiformats/multihash:
+a varint hash-function code, a varint digest length, the digest).
+"""
+import hashlib
+import os
+import re
+
+from ....rasterblocks.errors import Cancelled, DataTerraError, check_cancel
+from .errors import NetworkError
+from .transport import check_http_url, host_of
+
+ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
+# multihash function codes (multicodec table) of the algorithms hashlib always has
+MULTIHASH_CODES = {0x11: "sha1", 0x12: "sha256", 0x13: "sha512", 0xD5: "md5"}
+DIGEST_BYTES = {"md5": 16, "sha1": 20, "sha256": 32, "sha512": 64}
+
+
+def part_path(path):
+    """Where the download of ``path`` is written until it is complete and verified."""
+    return str(path) + ".part"
+
+
+def parse_checksum(checksum):
+    """``(algorithm, lower-case hex digest)`` of a checksum text, None for "".
+
+    Accepts "sha256:ab12...", "SHA-256:...", and hex multihashes such as
+    "1220<64 hex>" (sha2-256) or "d50110<32 hex>" (md5). NetworkError (kind "checksum")
+    for anything else, so a typo is not mistaken for a corrupt file.
+    """
+    if not checksum:
+        return None
+    text = str(checksum).strip()
+    algorithm, separator, digest = text.partition(":")
+    if separator:
+        algorithm = algorithm.lower().replace("-", "")
+        if algorithm in ALGORITHMS and _is_digest(digest, algorithm):
+            return algorithm, digest.lower()
+    else:
+        parsed = _parse_multihash(text)
+        if parsed is not None:
+            return parsed
+    raise NetworkError(f"Checksum {text[:80]!r} is not '<md5|sha1|sha256|sha512>:<hex digest>' nor a hex "
+                       "multihash (STAC file:checksum): correct or remove it.", "checksum")
+
+
+def _is_digest(digest, algorithm):
+    return bool(re.fullmatch(r"[0-9a-fA-F]+", digest or "")) and len(digest) == 2 * DIGEST_BYTES[algorithm]
+
+
+def _parse_multihash(text):
+    if not re.fullmatch(r"(?:[0-9a-fA-F]{2})+", text):
+        return None
+    data = bytes.fromhex(text)
+    code, position = _varint(data, 0)
+    length, position = _varint(data, position)
+    algorithm = MULTIHASH_CODES.get(code)
+    if algorithm is None or length != DIGEST_BYTES[algorithm] or len(data) - position != length:
+        return None
+    return algorithm, data[position:].hex()
+
+
+def _varint(data, position):
+    """Unsigned LEB128 varint of multiformats: (value, next position); (-1, ...) if cut."""
+    value = shift = 0
+    while position < len(data):
+        byte = data[position]
+        position += 1
+        value |= (byte & 0x7F) << shift
+        if not byte & 0x80:
+            return value, position
+        shift += 7
+    return -1, position
+
+
+def file_digest(path, algorithm):
+    hasher = hashlib.new(algorithm)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(block)
+    return hasher.hexdigest()
+
+
+class PartFile:
+    """The sink of a streamed download: appends after a 206 that continues the ``.part``
+    file, rewrites it after a 200; reports progress and checks cancellation per chunk."""
+
+    def __init__(self, path, done, total, progress=None, is_cancelled=None):
+        self.path = path
+        self.done = done  # bytes already in the .part file before this request
+        self.total = total  # expected final size (None: unknown)
+        self.progress = progress
+        self.is_cancelled = is_cancelled
+        self.handle = None
+        self.written = done
+
+    def start(self, status, headers):
+        resumed = status == 206 and self.done and headers.get("content-range", "").startswith(f"bytes {self.done}-")
+        if status == 206 and not resumed:
+            raise NetworkError(f"The server answered a range that does not continue {os.path.basename(self.path)}; "
+                               "delete the .part file and try again.", "http", status)
+        if not resumed:
+            self.done = 0  # the server ignored the Range request: the file starts again
+        self.written = self.done
+        self.total = _announced_total(headers, self.done, bool(resumed)) or self.total
+        self.handle = open(self.path, "ab" if resumed else "wb")
+
+    def write(self, chunk):
+        check_cancel(self.is_cancelled)  # the .part stays for a later resume
+        self.handle.write(chunk)
+        self.written += len(chunk)
+        if self.progress is not None and self.total:
+            self.progress(min(0.999, self.written / self.total))
+
+    def close(self):
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+def _announced_total(headers, done, resumed):
+    match = re.search(r"/(\d+)\s*$", headers.get("content-range", ""))
+    if resumed and match:
+        return int(match.group(1))
+    length = headers.get("content-length", "")
+    return int(length) + (done if resumed else 0) if length.isdigit() else None
+
+
+def resumable_download(transport, url, path, checksum="", headers=None, progress=None, is_cancelled=None,
+                       timeout=60, size=None, retries=0):
+    """Download ``url`` to ``path`` through ``transport`` (its ``stream`` method). Returns ``path``.
+
+    Parameters
+    ----------
+    transport : object with ``stream(url, sink, headers, timeout)``
+        :class:`~.transport.UrllibTransport` or ``net.qgis_transport.QgisTransport``.
+    checksum : str
+        "<algorithm>:<hex>", a hex multihash, or "" (no check).
+    headers : dict
+        Extra request headers (e.g. an API key); never logged.
+    progress, is_cancelled : callables
+        ``progress(fraction)`` in [0, 1]; ``is_cancelled()`` polled per chunk.
+    timeout : float
+        Seconds without a byte before the attempt fails (kind "timeout").
+    size : int, optional
+        The size in bytes the server announced elsewhere (order deliverables): checked too.
+    retries : int
+        Extra attempts after a cut or time-out, each resuming where the last stopped.
+
+    Raises
+    ------
+    NetworkError
+        kind "http" (status >= 400), "checksum" (size or checksum differ: the ``.part``
+        file is deleted), or the transport's kinds (the ``.part`` file stays).
+    Cancelled
+        The ``.part`` file stays for a later resume.
+    """
+    check_http_url(url)
+    expected = parse_checksum(checksum)
+    part = part_path(path)
+    for attempt in range(retries + 1):
+        try:
+            complete = _attempt(transport, url, part, dict(headers or {}), progress, is_cancelled, timeout, size)
+            break
+        except Cancelled:
+            raise
+        except DataTerraError as exc:
+            kind = getattr(exc, "kind", "connection")
+            if kind in ("http", "tls", "checksum", "too_large") or attempt == retries:
+                if kind in ("connection", "timeout", "truncated"):
+                    raise NetworkError(f"The download of {host_of(url)} was interrupted ({exc}) after "
+                                       f"{_size(part)} bytes. Start it again: it resumes where it stopped.",
+                                       kind) from exc
+                raise
+    _verify(part, url, expected, size if size is not None else complete)
+    os.replace(part, path)
+    if progress is not None:
+        progress(1.0)
+    return str(path)
+
+
+def _size(path):
+    return os.path.getsize(path) if os.path.exists(path) else 0
+
+
+def _attempt(transport, url, part, headers, progress, is_cancelled, timeout, size):
+    """One request; returns the expected total size (None if unknown)."""
+    done = _size(part)
+    if done:
+        headers["Range"] = f"bytes={done}-"
+    sink = PartFile(part, done, size, progress, is_cancelled)
+    try:
+        response = transport.stream(url, sink, headers=headers, timeout=timeout)
+    finally:
+        sink.close()
+    if response.status == 416 and done:  # the .part already holds the whole file
+        return size if size is not None else done
+    if response.status >= 400 or not 200 <= response.status < 300:
+        hint = ("check your credentials or API key" if response.status in (401, 403)
+                else "the link may have expired: search again" if response.status in (404, 410)
+                else "try again later")
+        raise NetworkError(f"Download of {url_for_message(url)} failed: HTTP {response.status}: {hint}.", "http",
+                           response.status)
+    if sink.total is not None and sink.written < sink.total:
+        raise NetworkError(f"the answer stopped after {sink.written} of {sink.total} bytes", "truncated")
+    return sink.total
+
+
+def url_for_message(url):
+    """``url`` without its query string: signed URLs carry credentials in their query."""
+    return str(url).split("?", 1)[0]
+
+
+def _verify(part, url, expected, size):
+    actual_size = _size(part)
+    if size is not None and actual_size != size:
+        os.remove(part)
+        raise NetworkError(f"The file downloaded from {host_of(url)} has {actual_size} bytes, the server announced "
+                           f"{size}. The damaged file was deleted: download it again.", "checksum")
+    if expected is None:
+        return
+    digest = file_digest(part, expected[0])
+    if digest != expected[1]:
+        os.remove(part)  # a corrupt file must not be resumed
+        raise NetworkError(f"The file downloaded from {url_for_message(url)} is corrupt: its {expected[0]} is "
+                           f"{digest}, the catalogue says {expected[1]}. It was deleted: download it again.",
+                           "checksum")

@@ -1,0 +1,275 @@
+"""The transport protocol (``net.core.transport``) on QgsNetworkAccessManager.
+
+Requests go through the QgsNetworkAccessManager of the calling thread, so the proxy,
+SSL (CA certificates, exceptions) and time-out settings of QGIS apply; credentials come
+from a QgsAuthManager configuration id (``auth_config``) applied to the request by QGIS
+itself and never seen, kept or logged by the plugin.
+
+Call it from a QgsTask, a Processing algorithm or any worker thread: each call runs a
+local QEventLoop until the reply finishes. A QTimer in that loop polls the cancel flag
+(``feedback.isCanceled()`` / ``is_cancelled()``) every ``POLL_MS`` and calls
+``QNetworkReply.abort()`` from the reply's own thread, so a cancel stops a stalled request
+within about 0.1 s. (Aborting a QgsBlockingNetworkRequest from the main thread through a
+QgsFeedback hung the worker on QGIS 3.22: this is why the plugin no longer uses it.) The
+same timer enforces the time-out: no byte for ``timeout`` seconds aborts the reply.
+"""
+import concurrent.futures
+import queue
+import time
+
+from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt.QtCore import QByteArray, QEventLoop, QThread, QTimer, QUrl
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+
+from ...rasterblocks.errors import Cancelled
+from .core.errors import NetworkError, make_error
+from .core.transport import MAX_BODY_BYTES, USER_AGENT, Response, check_http_url, host_of
+
+POLL_MS = 50
+TLS_ERRORS = (QNetworkReply.SslHandshakeFailedError,)
+PROXY_ERRORS = (QNetworkReply.ProxyConnectionRefusedError, QNetworkReply.ProxyConnectionClosedError,
+                QNetworkReply.ProxyNotFoundError, QNetworkReply.ProxyTimeoutError,
+                QNetworkReply.ProxyAuthenticationRequiredError)
+
+
+class QgisTransport:
+    """``request`` / ``stream`` of the transport protocol through QGIS's network stack.
+
+    ``feedback`` (QgsFeedback, QgsProcessingFeedback) and ``is_cancelled()`` both cancel;
+    ``auth_config`` is a QgsAuthManager configuration id (may be empty); ``extra_headers``
+    go with every request; ``error_class`` is the area's error type.
+    """
+
+    def __init__(self, feedback=None, auth_config="", is_cancelled=None, error_class=NetworkError,
+                 extra_headers=None):
+        self.feedback = feedback
+        self.auth_config = auth_config or ""
+        self.cancel_check = is_cancelled
+        self.error_class = error_class
+        self.extra_headers = dict(extra_headers or {})
+
+    def is_cancelled(self):
+        return bool((self.feedback is not None and self.feedback.isCanceled())
+                    or (self.cancel_check is not None and self.cancel_check()))
+
+    def request(self, method, url, headers=None, body=None, timeout=30):
+        return self._exchange(method, url, headers, body, timeout, None)
+
+    def stream(self, url, sink, headers=None, timeout=60):
+        return self._exchange("GET", url, headers, None, timeout, sink)
+
+    def _fail(self, message, kind="connection", status=0):
+        return make_error(self.error_class, message, kind, status)
+
+    def _exchange(self, method, url, headers, body, timeout, sink):
+        check_http_url(url, self.error_class)
+        if self.is_cancelled():
+            raise Cancelled()
+        reply = self._send(method, url, headers, body, cache=sink is None)
+        sink_cancelled = getattr(sink, "is_cancelled", None)
+        exchange = _Exchange(reply, sink, timeout,
+                             lambda: self.is_cancelled() or bool(sink_cancelled is not None and sink_cancelled()))
+        try:
+            exchange.wait()
+        finally:
+            reply.deleteLater()
+        return self._response(url, reply, exchange, timeout)
+
+    def _send(self, method, url, headers, body, cache=True):
+        request = QNetworkRequest(QUrl(url))
+        for key, value in {"User-Agent": USER_AGENT, **self.extra_headers, **(headers or {})}.items():
+            request.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
+        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
+        if not cache:  # downloads: the Range of a resume must reach the server, files must not fill the cache
+            request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
+            request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+        manager = QgsApplication.authManager()
+        if self.auth_config and (self.auth_config not in manager.configIds()
+                                 or not manager.updateNetworkRequest(request, self.auth_config)):
+            raise self._fail(f"The QGIS authentication configuration {self.auth_config!r} could not be applied: "
+                             "check that it exists and that the authentication database is unlocked "
+                             "(Settings > Options > Authentication).", "auth")
+        network = QgsNetworkAccessManager.instance()  # this thread's manager, with QGIS's settings
+        payload = QByteArray(body or b"")
+        if method == "GET":
+            reply = network.get(request)
+        elif method == "POST":
+            reply = network.post(request, payload)
+        elif method == "PUT":
+            reply = network.put(request, payload)
+        elif method == "HEAD":
+            reply = network.head(request)
+        else:
+            reply = network.sendCustomRequest(request, method.encode(), payload)
+        if self.auth_config:
+            manager.updateNetworkReply(reply, self.auth_config)
+        return reply
+
+    def _response(self, url, reply, exchange, timeout):
+        host = host_of(url)
+        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        status = int(status) if status else 0
+        error = reply.error()
+        if exchange.failure is not None:
+            raise exchange.failure
+        if exchange.cancelled:
+            raise Cancelled()
+        if exchange.timed_out:
+            raise self._fail(f"{host} did not answer within {timeout:g} s. The server may be down or slow: try "
+                             "again later or raise the time-out.", "timeout")
+        if exchange.too_large:
+            raise self._fail(f"The answer of {host} is larger than {MAX_BODY_BYTES // 2**20} MiB: ask for less "
+                             "(fewer records per page, a smaller area).", "too_large")
+        headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
+                   for k in reply.rawHeaderList()}
+        if not status:
+            raise self._no_answer(host, error, reply.errorString(), timeout)
+        received = exchange.received
+        expected = headers.get("content-length", "")
+        cut = error == QNetworkReply.RemoteHostClosedError or (
+            expected.isdigit() and int(expected) != received and "content-encoding" not in headers
+            and (exchange.sink is None or 200 <= status < 300))
+        if cut:
+            of = f" of {expected}" if expected.isdigit() else ""
+            raise self._fail(f"The answer of {host} was cut short ({received}{of} bytes). Try again.", "truncated")
+        if exchange.sink is not None and 200 <= status < 300:
+            if not exchange.started:  # an empty body: the sink still makes its (empty) file
+                exchange.sink.start(status, headers)
+            return Response(url, status, headers, b"")
+        return Response(url, status, headers, bytes(exchange.buffer))
+
+    def _no_answer(self, host, error, text, timeout):
+        if error in TLS_ERRORS:
+            return self._fail(f"The TLS certificate of {host} could not be verified: the connection was refused. "
+                              "Add the server's CA certificate in Settings > Options > Authentication; do not "
+                              "disable the check.", "tls")
+        if error in (QNetworkReply.TimeoutError, QNetworkReply.OperationCanceledError):
+            # QGIS aborts a request after its network time-out (Settings > Options > Network)
+            return self._fail(f"{host} did not answer within {timeout:g} s (or the network time-out of QGIS). "
+                              "The server may be down or slow: try again later.", "timeout")
+        if error in PROXY_ERRORS:
+            return self._fail(f"The proxy refused or failed the request to {host}: {text}. Check the proxy "
+                              "settings of QGIS (Settings > Options > Network).")
+        return self._fail(f"Cannot reach {host}: {text}. Check the URL, your network connection and the "
+                          "proxy settings of QGIS (Settings > Options > Network).")
+
+
+class _Exchange:
+    """One reply driven to its end in a local event loop, with cancel and idle time-out."""
+
+    def __init__(self, reply, sink, timeout, is_cancelled):
+        self.reply, self.sink, self.timeout, self.is_cancelled = reply, sink, timeout, is_cancelled
+        self.buffer = bytearray()
+        self.received = 0
+        self.started = False
+        self.cancelled = self.timed_out = self.too_large = False
+        self.failure = None  # an exception raised by the sink, re-raised after the loop
+        self.last_activity = time.monotonic()
+
+    def wait(self):
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setInterval(POLL_MS)
+        timer.timeout.connect(self._poll)
+        connections = ((self.reply.readyRead, self._read), (self.reply.downloadProgress, self._activity),
+                       (self.reply.uploadProgress, self._activity), (self.reply.finished, loop.quit))
+        for signal, slot in connections:
+            signal.connect(slot)
+        timer.start()
+        if not self.reply.isFinished():
+            loop.exec_()
+        timer.stop()
+        if self.failure is None and not (self.cancelled or self.timed_out):
+            self._read()  # what arrived with the end of the reply
+        for signal, slot in connections:  # only ours: QGIS's own slots on the reply stay
+            try:
+                signal.disconnect(slot)
+            except TypeError:
+                pass
+
+    def _activity(self, *args):
+        self.last_activity = time.monotonic()
+
+    def _poll(self):
+        # a slot must never raise (PyQt aborts the process): errors are stored for later
+        if self.reply.isFinished() or self.cancelled or self.timed_out or self.failure is not None:
+            return  # aborted already: a second abort makes Qt complain
+        try:
+            if self.is_cancelled():
+                self.cancelled = True
+                self.reply.abort()
+            elif time.monotonic() - self.last_activity > self.timeout:
+                self.timed_out = True
+                self.reply.abort()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
+            self.failure = exc
+            self.reply.abort()
+
+    def _read(self):
+        try:
+            self._consume()
+        except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
+            self.failure = exc
+            self.reply.abort()
+
+    def _consume(self):
+        data = bytes(self.reply.readAll())
+        if not data:
+            return
+        self.last_activity = time.monotonic()
+        self.received += len(data)
+        status = self.reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        if self.sink is not None and status and 200 <= int(status) < 300:
+            if not self.started:
+                headers = {bytes(k).decode("latin-1").lower(): bytes(self.reply.rawHeader(k)).decode("latin-1")
+                           for k in self.reply.rawHeaderList()}
+                self.sink.start(int(status), headers)
+                self.started = True
+            self.sink.write(data)
+            return
+        self.buffer += data
+        if len(self.buffer) > MAX_BODY_BYTES:
+            self.too_large = True
+            self.reply.abort()
+
+
+class _Worker(QThread):
+    def __init__(self, jobs):
+        super().__init__()
+        self.jobs = jobs
+
+    def run(self):
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            future, function, args, kwargs = job
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(function(*args, **kwargs))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
+                future.set_exception(exc)
+
+
+class QThreadExecutor(concurrent.futures.Executor):
+    """A concurrent.futures executor whose workers are QThreads, so that each has an event
+    dispatcher for the local event loops and timers of :class:`QgisTransport`."""
+
+    def __init__(self, max_workers=4):
+        self._jobs = queue.Queue()
+        self._workers = [_Worker(self._jobs) for _ in range(max(1, max_workers))]
+        for worker in self._workers:
+            worker.start()
+
+    def submit(self, function, *args, **kwargs):
+        future = concurrent.futures.Future()
+        self._jobs.put((future, function, args, kwargs))
+        return future
+
+    def shutdown(self, wait=True, **kwargs):
+        for _ in self._workers:
+            self._jobs.put(None)
+        if wait:
+            for worker in self._workers:
+                worker.wait()

@@ -1,0 +1,159 @@
+"""A raw loopback HTTP server for the network layer's tests: Range, cuts, stalls, proxying.
+
+Written on sockets (not http.server) so that a test controls exactly when bytes are sent
+and can observe when the client closes the connection (the proof that a cancel aborted
+the request rather than waiting for it).
+"""
+import hashlib
+import socket
+import socketserver
+import threading
+import time
+
+import pytest
+
+PAYLOAD = bytes((i * 7919 + 13) % 251 for i in range(2_000_000))
+SHA256 = hashlib.sha256(PAYLOAD).hexdigest()
+STALLED_BODY = 10_000_000  # announced size of /stall-body, of which only 100 kB are sent
+
+
+class LoopbackServer:
+    """HTTP/1.1 on 127.0.0.1. ``requests`` lists dicts (method, target, path, headers);
+    ``closed`` maps a stalled request's number to the monotonic time its client hung up."""
+
+    def __init__(self):
+        self.requests = []
+        self.closed = {}
+        self.stalled = threading.Event()  # set when a stalled request has arrived
+        self.flaky_cuts = 1
+        self.lock = threading.Lock()
+        server = self
+
+        class Handler(socketserver.BaseRequestHandler):
+            def handle(self):
+                server.serve(self.request)
+
+        class Server(socketserver.ThreadingTCPServer):
+            daemon_threads = True
+            allow_reuse_address = True
+
+        self.tcp = Server(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.tcp.server_address[1]}"
+        self.thread = threading.Thread(target=self.tcp.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.tcp.shutdown()
+        self.tcp.server_close()
+
+    # -- protocol ------------------------------------------------------------------------
+    def serve(self, connection):
+        reader = connection.makefile("rb")
+        while True:  # keep-alive: several requests per connection
+            request = self.read_request(reader)
+            if request is None:
+                return
+            with self.lock:
+                number = len(self.requests)
+                self.requests.append(request)
+            if not self.answer(connection, request, number):
+                return
+
+    @staticmethod
+    def read_request(reader):
+        try:
+            line = reader.readline().decode("latin-1").strip()
+        except OSError:
+            return None
+        if not line:
+            return None
+        method, target, _ = line.split(" ", 2)
+        headers = {}
+        while True:
+            header = reader.readline().decode("latin-1").strip()
+            if not header:
+                break
+            key, _, value = header.partition(":")
+            headers[key.strip().lower()] = value.strip()
+        length = int(headers.get("content-length") or 0)
+        body = reader.read(length) if length else b""
+        path = target.split("?", 1)[0]
+        return {"method": method, "target": target, "path": path, "headers": headers, "body": body}
+
+    @staticmethod
+    def send(connection, status, headers, body=b""):
+        head = f"HTTP/1.1 {status} X\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n"
+        connection.sendall(head.encode("latin-1") + body)
+
+    def wait_for_close(self, connection, number):
+        """Block until the client closes the connection; record when."""
+        connection.settimeout(30)
+        try:
+            while connection.recv(4096):
+                pass
+        except OSError:
+            pass
+        self.closed[number] = time.monotonic()
+
+    def answer(self, connection, request, number):
+        """Send the answer; False to close the connection afterwards."""
+        path, headers = request["path"], request["headers"]
+        if request["target"].startswith("http://"):  # we are the proxy
+            body = b"answered by the proxy for " + request["target"].encode()
+            self.send(connection, 200, {"Content-Type": "text/plain", "Content-Length": len(body)}, body)
+            return True
+        if path in ("/stall", "/stall-body"):
+            if path == "/stall-body":
+                self.send(connection, 200, {"Content-Type": "application/octet-stream",
+                                            "Content-Length": STALLED_BODY}, PAYLOAD[:100_000])
+            self.stalled.set()
+            self.wait_for_close(connection, number)
+            return False
+        if path == "/empty.bin":
+            self.send(connection, 200, {"Content-Type": "text/plain", "Content-Length": 0})
+            return True
+        if path == "/echo":
+            body = b'{"ok": true}'
+            self.send(connection, 200, {"Content-Type": "application/json", "Content-Length": len(body)}, body)
+            return True
+        if path == "/private":
+            if headers.get("authorization", "").startswith("Basic "):
+                body = b'{"ok": true}'
+                self.send(connection, 200, {"Content-Type": "application/json", "Content-Length": len(body)}, body)
+            else:
+                body = b'{"message": "credentials needed"}'
+                self.send(connection, 403, {"Content-Type": "application/json", "Content-Length": len(body)}, body)
+            return True
+        if path in ("/file.bin", "/flaky.bin", "/norange.bin"):
+            return self.serve_file(connection, path, headers)
+        self.send(connection, 404, {"Content-Type": "text/plain", "Content-Length": 9}, b"not found")
+        return True
+
+    def serve_file(self, connection, path, headers):
+        start = 0
+        ranged = headers.get("range", "")
+        if ranged.startswith("bytes=") and path != "/norange.bin":
+            start = int(ranged[6:].split("-")[0])
+            if start >= len(PAYLOAD):
+                self.send(connection, 416, {"Content-Range": f"bytes */{len(PAYLOAD)}", "Content-Length": 0})
+                return True
+            reply = {"Content-Range": f"bytes {start}-{len(PAYLOAD) - 1}/{len(PAYLOAD)}"}
+            status = 206
+        else:
+            reply, status = {}, 200
+        body = PAYLOAD[start:]
+        reply.update({"Content-Type": "application/octet-stream", "Content-Length": len(body)})
+        if path == "/flaky.bin" and self.flaky_cuts > 0 and start == 0:
+            self.flaky_cuts -= 1
+            self.send(connection, status, reply, body[: len(body) // 2])  # announced all, sent half
+            connection.shutdown(socket.SHUT_RDWR)
+            return False
+        self.send(connection, status, reply, body)
+        return True
+
+
+@pytest.fixture
+def loopback():
+    server = LoopbackServer()
+    yield server
+    server.close()
