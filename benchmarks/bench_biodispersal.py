@@ -147,37 +147,136 @@ def cost_row(size, n_sources, knight, figures):
             "(peak RSS of the r.cost process) |")
 
 
-def bench_graph(workdir, n_patches, rng):
-    import processing
-
+def patch_grid(n_patches, rng):
+    """Habitat raster of ``n_patches`` separate patches (3..8 cells across) on a grid, and a friction."""
     side = int(np.ceil(np.sqrt(n_patches)))
     size = side * 20
     habitat = np.zeros((size, size), dtype=np.int32)
     centres = [(r * 20 + 10, c * 20 + 10) for r in range(side) for c in range(side)][:n_patches]
-    for r, c in centres:  # 2,000 separate patches of random size (3..8 cells across)
+    for r, c in centres:
         h, w = rng.integers(3, 9, 2)
         habitat[r - h // 2:r - h // 2 + h, c - w // 2:c - w // 2 + w] = 1
-    friction = rng.uniform(1.0, 50.0, habitat.shape).astype(np.float32)
+    return habitat, rng.uniform(1.0, 50.0, habitat.shape).astype(np.float32)
+
+
+def bench_graph(workdir, n_patches, rng):
+    import processing
+
+    habitat, friction = patch_grid(n_patches, rng)
+    size = habitat.shape[0]
     patches = write(workdir / "patches.tif", habitat, -1)
     friction_path = write(workdir / "graph_friction.tif", friction, -9999.0)
     rows = []
-    for max_distance, importance in ((0, False), (1500, True), (2000, True)):
+    # MAX_DISTANCE 0 keeps every link of the planar graph: one component of all the patches
+    for max_distance, importance in ((0, False), (2000, True), (0, True)):
         parameters = {
             "PATCHES": patches, "FRICTION": friction_path, "MAX_DISTANCE": max_distance, "DISTANCE_50": 1500,
-            "NODE_IMPORTANCE": importance, "OUTPUT_NODES": str(workdir / f"nodes{max_distance}.gpkg"),
-            "OUTPUT_EDGES": str(workdir / f"edges{max_distance}.gpkg")}
+            "NODE_IMPORTANCE": importance, "OUTPUT_NODES": str(workdir / f"nodes{max_distance}{importance}.gpkg"),
+            "OUTPUT_EDGES": str(workdir / f"edges{max_distance}{importance}.gpkg")}
         t, result = timed(lambda p=parameters: processing.run("dataterra:connectivity_graph", p))
         rows.append(f"| connectivity_graph, {n_patches} patches on {size} x {size} cells, friction, MAX_DISTANCE "
-                    f"{max_distance}, node importance {'on' if importance else 'off'} | {t:.1f} | - | - | "
+                    f"{max_distance}, node importance {'on (dPC, dIIC)' if importance else 'off'} | {t:.1f} | - | - | "
                     f"PC {result['PC']:.3e}, ECA {result['ECA']:.1f} ha, {result['N_COMPONENTS']} component(s) |")
         print(rows[-1], file=sys.stderr, flush=True)
     return rows
+
+
+def networkx_importance(areas, edge_i, edge_j, length, d50):
+    """Brute force: PC, IIC numerators and dPC, dIIC (percent) by networkx all-pairs paths,
+    the graph rebuilt without each patch in turn."""
+    import math
+
+    import networkx as nx
+
+    k = math.log(2) / d50
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(areas)))
+    for i, j, d in zip(edge_i.tolist(), edge_j.tolist(), length.tolist()):
+        if not graph.has_edge(i, j) or graph[i][j]["d"] > d:
+            graph.add_edge(i, j, d=d)
+
+    def sums(g):
+        weighted = dict(nx.all_pairs_dijkstra_path_length(g, weight="d"))
+        hops = dict(nx.all_pairs_shortest_path_length(g))
+        pc = sum(areas[i] * areas[j] * math.exp(-k * weighted[i][j]) for i in g for j in weighted[i])
+        iic = sum(areas[i] * areas[j] / (1 + hops[i][j]) for i in g for j in hops[i])
+        return pc, iic
+
+    pc, iic = sums(graph)
+    d_pc, d_iic = [], []
+    for node in range(len(areas)):
+        reduced = graph.copy()
+        reduced.remove_node(node)
+        pc_k, iic_k = sums(reduced)
+        d_pc.append(100 * (pc - pc_k) / pc)
+        d_iic.append(100 * (iic - iic_k) / iic)
+    return np.array(d_pc), np.array(d_iic)
+
+
+def bench_graph_reference(n_patches, rng):
+    """Node importance of the same kind of graph by Data Terra and by networkx brute force."""
+    from dataterra.biodispersal.core.dispersal import label_source_patches
+    from dataterra.biodispersal.core.graph import graph_indices
+    from dataterra.biodispersal.core.patchgraph import build_patch_graph
+
+    habitat, friction = patch_grid(n_patches, rng)
+    graph = build_patch_graph(label_source_patches(habitat), (0.0, 10.0, 0.0, 0.0, 0.0, -10.0), friction)
+    areas = graph.areas / 1e4
+    t_ours, ours = timed(lambda: graph_indices(areas, graph.edge_i, graph.edge_j, graph.edge_length,
+                                               landscape_area=1e4, distance_50=1500.0))
+    t_nx, (d_pc, d_iic) = timed(lambda: networkx_importance(areas, graph.edge_i, graph.edge_j, graph.edge_length,
+                                                            1500.0))
+    diff = max(float(np.abs(ours.dPC - d_pc).max()), float(np.abs(ours.dIIC - d_iic).max()))
+    row = (f"| node importance (dPC + fractions, dIIC) of {n_patches} patches in {ours.N_COMPONENTS} component(s), "
+           f"{len(graph.edge_i)} links: graph_indices vs networkx all-pairs brute force | {t_ours:.2f} | "
+           f"{t_nx:.1f} (networkx) | {t_ours / t_nx:.3f} | max abs. diff of dPC, dIIC {diff:.1e} (percent points) |")
+    print(row, file=sys.stderr, flush=True)
+    return [row]
+
+
+def bench_corridors(workdir):
+    """least_cost_corridors on the Clermontais forest patches: shared searches vs one search per pair."""
+    import processing
+
+    from dataterra.biodispersal.core import grids
+    from dataterra.biodispersal.core.corridors import least_cost_corridors, least_cost_corridors_per_pair
+    from dataterra.biodispersal.core.dispersal import label_source_patches
+    from dataterra.rasterblocks import open_raster
+
+    landcover = processing.run("dataterra:select_habitat", {
+        "LANDCOVER": str(bootstrap.SAMPLE["clc"]), "CLASS_FIELD": "CODE_12", "CLASSES": "111-523",
+        "RESOLUTION": 25.0, "KEEP_CLASS": True, "OUTPUT": str(workdir / "clc_25m.tif")})["OUTPUT"]
+    friction_path = processing.run("dataterra:friction_from_landcover", {
+        "INPUT": landcover, "PRESET": 4, "OUTPUT": str(workdir / "friction_forest.tif")})["OUTPUT"]
+    patches_path = processing.run("dataterra:select_habitat", {
+        "LANDCOVER": landcover, "CLASSES": "311-313, 324", "MIN_AREA": 5.0, "KEEP_CLASS": False,
+        "OUTPUT": str(workdir / "forest.tif")})["OUTPUT"]
+    info = open_raster(friction_path)
+    friction = grids.read_float(info)
+    labels = label_source_patches(grids.read_float(open_raster(patches_path)))
+    max_cost = 10000.0
+    t_shared, shared = timed(lambda: least_cost_corridors(labels, friction, info.geotransform, None, max_cost))
+    t_pairs, per_pair = timed(lambda: least_cost_corridors_per_pair(labels, friction, info.geotransform, None,
+                                                                    max_cost))
+    rel = max(abs(a[2] - b[2]) / b[2] for a, b in zip(shared.paths, per_pair.paths))
+    same_length = all(abs(a[3] - b[3]) <= 1e-9 * b[3] for a, b in zip(shared.paths, per_pair.paths))
+    finite = np.isfinite(per_pair.corridor)
+    same_corridor = np.array_equal(np.isfinite(shared.corridor), finite) and np.allclose(
+        shared.corridor[finite], per_pair.corridor[finite], rtol=1e-12)
+    row = (f"| least_cost_corridors, Clermontais forest at 25 m ({info.width} x {info.height}), "
+           f"{len(shared.paths)} neighbouring pairs, MAX_COST {max_cost:g}: one shared search per patch vs two "
+           f"searches per pair | {t_shared:.1f} | {t_pairs:.1f} (per pair) | {t_shared / t_pairs:.2f} | max rel. "
+           f"diff of path costs {rel:.1e}, same lengths {same_length}, same corridor raster {same_corridor} |")
+    print(row, file=sys.stderr, flush=True)
+    return [row]
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=4000)
     parser.add_argument("--patches", type=int, default=2000)
+    parser.add_argument("--reference-patches", type=int, default=300,
+                        help="patches of the graph compared with the networkx brute force")
     args = parser.parse_args()
     bootstrap.start_qgis()
     rng = np.random.default_rng(42)
@@ -190,6 +289,8 @@ def main():
                 rows.append(cost_row(args.size, n_sources, knight, figures))
                 print(rows[-1], file=sys.stderr, flush=True)
         rows.extend(bench_graph(workdir, args.patches, rng))
+        rows.extend(bench_graph_reference(args.reference_patches, rng))
+        rows.extend(bench_corridors(workdir))
     ours_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("| case | Data Terra (s) | GRASS r.cost (s) | ratio | results |")
     print("|---|---|---|---|---|")

@@ -46,7 +46,7 @@ def run(ctx):
     ctx.shared["biodispersal"] = {"friction": friction, "patches": patches, "graph": graph}
     written = [landcover, friction, patches, dispersal["OUTPUT"], dispersal["OUTPUT_NEAREST"],
                dispersal["OUTPUT_AREA"], graph["OUTPUT_NODES"], graph["OUTPUT_EDGES"]]
-    written += fusion_with_roads(ctx, landcover) + corridors(ctx, patches, friction, graph["OUTPUT_EDGES"])
+    written += fusion_with_roads(ctx, landcover) + corridors(ctx, patches, friction)
     png = write_map(ctx, dispersal["OUTPUT"], graph["OUTPUT_NODES"], graph["OUTPUT_EDGES"])
     return written + ([png] if png else [])
 
@@ -68,19 +68,18 @@ def fusion_with_roads(ctx, landcover):
     return [roads, merged]
 
 
-def corridors(ctx, patches, friction, edges_path, count=5):
-    """Least-cost paths and corridors for the ``count`` most probable links of the graph
-    (all neighbouring pairs take about 1.5 s each on this landscape)."""
+def corridors(ctx, patches, friction):
+    """Least-cost paths and corridors for every pair of neighbouring patches (the links of the
+    planar graph up to MAX_COST): one bounded search per patch, shared by all its pairs."""
     import processing
     from qgis.core import QgsVectorLayer
 
-    edges = sorted(QgsVectorLayer(edges_path, "edges", "ogr").getFeatures(), key=lambda f: -f["probability"])
-    pairs = ", ".join(f"{edge['from_id']}-{edge['to_id']}" for edge in edges[:count])
     result = processing.run("dataterra:least_cost_corridors", {
-        "PATCHES": patches, "FRICTION": friction, "MAX_COST": MAX_COST, "PAIRS": pairs,
+        "PATCHES": patches, "FRICTION": friction, "MAX_COST": MAX_COST, "PAIRS": "",
         "OUTPUT_PATHS": str(ctx.output / "forest_least_cost_paths.gpkg"),
         "OUTPUT_CORRIDORS": str(ctx.output / "forest_corridors.tif")}, feedback=ctx.feedback)
-    ctx.log(f"least-cost paths and corridors of the {count} most probable links: {pairs}")
+    count = QgsVectorLayer(result["OUTPUT_PATHS"], "paths", "ogr").featureCount()
+    ctx.log(f"least-cost paths and corridors of all {count} neighbouring pairs")
     return [result["OUTPUT_PATHS"], result["OUTPUT_CORRIDORS"]]
 
 

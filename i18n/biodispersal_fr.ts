@@ -22,114 +22,114 @@
         <translation>Graphe de connectivité et indices (IIC, PC, ECA)</translation>
     </message>
     <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="60"/>
+        <source>Habitat patches (raster or polygons)</source>
+        <translation>Taches d'habitat (raster ou polygones)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="63"/>
+        <source>Friction (optional)</source>
+        <translation>Friction (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="65"/>
+        <source>Maximum link distance (0 = no limit)</source>
+        <translation>Distance maximale des liens (0 = sans limite)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="68"/>
+        <source>Distance at which dispersal probability is 0.5</source>
+        <translation>Distance à laquelle la probabilité de dispersion vaut 0,5</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="71"/>
+        <source>Landscape area A_L in ha (0 = extent of the grid)</source>
+        <translation>Surface du paysage A_L en ha (0 = emprise de la grille)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="74"/>
+        <source>Resolution for polygon patches without friction (m)</source>
+        <translation>Résolution pour des taches polygones sans friction (m)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="77"/>
+        <source>Use the knight&apos;s move for least-cost distances</source>
+        <translation>Utiliser le déplacement du cavalier pour les distances de moindre coût</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="79"/>
+        <source>Compute the importance of every patch (dIIC, dPC)</source>
+        <translation>Calculer l'importance de chaque tache (dIIC, dPC)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="81"/>
+        <source>Patches (graph nodes)</source>
+        <translation>Taches (nœuds du graphe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="83"/>
+        <source>Links (graph edges)</source>
+        <translation>Liens (arêtes du graphe)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Integral index of connectivity</source>
+        <translation>Indice intégral de connectivité</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Probability of connectivity</source>
+        <translation>Probabilité de connectivité</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Equivalent connected area (ha)</source>
+        <translation>Surface connectée équivalente (ha)</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
+        <source>Number of components</source>
+        <translation>Nombre de composantes</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="96"/>
+        <source>The friction</source>
+        <translation>La friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="97"/>
+        <source>The friction raster</source>
+        <translation>Le raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="103"/>
+        <source>The patches raster</source>
+        <translation>Le raster des taches</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="131"/>
+        <source>{0} patches, {1} links, {2} components; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</source>
+        <translation>{0} taches, {1} liens, {2} composantes ; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="110"/>
+        <source>The patches</source>
+        <translation>Les taches</translation>
+    </message>
+    <message>
         <location filename="../biodispersal/algorithms/connectivity_graph.py" line="42"/>
         <source>Builds the landscape graph of habitat patches and computes its connectivity indices.
 PATCHES: a raster (valid non-zero cells, grouped in 8-connected patches) or polygons.
 FRICTION (optional): link lengths are least-cost distances (metres x friction, GRASS r.cost model); without it, Euclidean distances between the closest patch cells (metres). Links join patches whose zones of nearest patch touch (planar graph, as Graphab); longer paths go through patches.
 MAX_DISTANCE: longer links are dropped (0 = keep all). DISTANCE_50: distance at which the dispersal probability of a link is 0.5 (p = exp(-k d)). LANDSCAPE_AREA (ha): A_L, by default the area of the grid&apos;s extent.
 Outputs: patches with area (ha), component, dIIC, dPC and its intra / flux / connector fractions (percent); links with distance and probability; IIC and PC (Pascual-Hortal &amp; Saura 2006, Saura &amp; Pascual-Hortal 2007), ECA in hectares, number of components. dPC fractions: Saura &amp; Rubio 2010.
-The importance of every patch needs new shortest paths for each removed patch: on large connected components (over a few hundred patches) it is slow; dIIC is left empty above 1000 patches per component. Turn NODE_IMPORTANCE off to get the global indices only.</source>
+The importance of every patch (dPC, dIIC) is exact: for each removed patch only the paths that went through it are searched again. Its time grows with the square of the number of patches of a connected component (about a minute for one component of 2,000 patches). Turn NODE_IMPORTANCE off to get the global indices only.</source>
         <translation>Construit le graphe paysager des taches d'habitat et calcule ses indices de connectivité.
 PATCHES : un raster (cellules valides non nulles, regroupées en taches 8-connexes) ou des polygones.
 FRICTION (facultatif) : la longueur des liens est la distance de moindre coût (mètres x friction, modèle de GRASS r.cost) ; sans friction, la distance euclidienne entre les cellules les plus proches des taches (mètres). Les liens relient les taches dont les zones de tache la plus proche se touchent (graphe planaire, comme Graphab) ; les chemins plus longs passent par les taches.
 MAX_DISTANCE : les liens plus longs sont supprimés (0 = tous gardés). DISTANCE_50 : distance à laquelle la probabilité de dispersion d'un lien vaut 0,5 (p = exp(-k d)). LANDSCAPE_AREA (ha) : A_L, par défaut la surface de l'emprise de la grille.
 Sorties : les taches avec surface (ha), composante, dIIC, dPC et ses fractions intra / flux / connecteur (pourcentages) ; les liens avec distance et probabilité ; IIC et PC (Pascual-Hortal &amp; Saura 2006, Saura &amp; Pascual-Hortal 2007), ECA en hectares, nombre de composantes. Fractions de dPC : Saura &amp; Rubio 2010.
-L'importance de chaque tache demande de nouveaux plus courts chemins pour chaque tache retirée : sur de grandes composantes connexes (plus de quelques centaines de taches) c'est lent ; dIIC est laissé vide au-delà de 1000 taches par composante. Désactivez NODE_IMPORTANCE pour n'obtenir que les indices globaux.</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="59"/>
-        <source>Habitat patches (raster or polygons)</source>
-        <translation>Taches d'habitat (raster ou polygones)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="62"/>
-        <source>Friction (optional)</source>
-        <translation>Friction (facultatif)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="64"/>
-        <source>Maximum link distance (0 = no limit)</source>
-        <translation>Distance maximale des liens (0 = sans limite)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="67"/>
-        <source>Distance at which dispersal probability is 0.5</source>
-        <translation>Distance à laquelle la probabilité de dispersion vaut 0,5</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="70"/>
-        <source>Landscape area A_L in ha (0 = extent of the grid)</source>
-        <translation>Surface du paysage A_L en ha (0 = emprise de la grille)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="73"/>
-        <source>Resolution for polygon patches without friction (m)</source>
-        <translation>Résolution pour des taches polygones sans friction (m)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="76"/>
-        <source>Use the knight&apos;s move for least-cost distances</source>
-        <translation>Utiliser le déplacement du cavalier pour les distances de moindre coût</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="78"/>
-        <source>Compute the importance of every patch (dIIC, dPC)</source>
-        <translation>Calculer l'importance de chaque tache (dIIC, dPC)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="80"/>
-        <source>Patches (graph nodes)</source>
-        <translation>Taches (nœuds du graphe)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="82"/>
-        <source>Links (graph edges)</source>
-        <translation>Liens (arêtes du graphe)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
-        <source>Integral index of connectivity</source>
-        <translation>Indice intégral de connectivité</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
-        <source>Probability of connectivity</source>
-        <translation>Probabilité de connectivité</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
-        <source>Equivalent connected area (ha)</source>
-        <translation>Surface connectée équivalente (ha)</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="84"/>
-        <source>Number of components</source>
-        <translation>Nombre de composantes</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="95"/>
-        <source>The friction</source>
-        <translation>La friction</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="96"/>
-        <source>The friction raster</source>
-        <translation>Le raster de friction</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="102"/>
-        <source>The patches raster</source>
-        <translation>Le raster des taches</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="130"/>
-        <source>{0} patches, {1} links, {2} components; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</source>
-        <translation>{0} taches, {1} liens, {2} composantes ; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="109"/>
-        <source>The patches</source>
-        <translation>Les taches</translation>
+L'importance de chaque tache (dPC, dIIC) est exacte : pour chaque tache retirée, seuls les chemins qui passaient par elle sont recherchés à nouveau. Son temps croît comme le carré du nombre de taches d'une composante connexe (environ une minute pour une composante de 2 000 taches). Désactivez NODE_IMPORTANCE pour n'obtenir que les indices globaux.</translation>
     </message>
 </context>
 <context>
@@ -522,68 +522,70 @@ OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les c
         <translation>Chemins de moindre coût et corridors</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="39"/>
-        <source>Least-cost paths and corridors between habitat patches, with the cost model of GRASS r.cost (8 neighbours, costs in metres x friction).
-PATCHES: a raster (8-connected patches of valid non-zero cells get ids 1, 2, ...) or polygons (feature number = id). PAIRS: patch id pairs such as 1-2, 2-5; empty = neighbouring patches of the planar graph (as connectivity_graph). MAX_COST: pairs whose least cost exceeds it are skipped (0 = no limit).
-Outputs: one line per pair with its cost and length (m); a corridor raster holding, in each cell, the cost of the cheapest path between a pair through that cell (sum of the two accumulated costs) where it is at most THRESHOLD (0 = 1.1 x the pair&apos;s least cost).</source>
-        <translation>Chemins de moindre coût et corridors entre taches d'habitat, avec le modèle de coût de GRASS r.cost (8 voisins, coûts en mètres x friction).
-PATCHES : un raster (les taches 8-connexes de cellules valides non nulles reçoivent les identifiants 1, 2, ...) ou des polygones (numéro d'entité = identifiant). PAIRS : paires d'identifiants de taches comme 1-2, 2-5 ; vide = taches voisines du graphe planaire (comme connectivity_graph). MAX_COST : les paires dont le moindre coût le dépasse sont ignorées (0 = sans limite).
-Sorties : une ligne par paire avec son coût et sa longueur (m) ; un raster de corridors donnant, dans chaque cellule, le coût du chemin le moins cher entre une paire passant par cette cellule (somme des deux coûts cumulés) là où il vaut au plus THRESHOLD (0 = 1,1 x le moindre coût de la paire).</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="51"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="53"/>
         <source>Habitat patches (raster or polygons)</source>
         <translation>Taches d'habitat (raster ou polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="54"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="56"/>
         <source>Friction raster</source>
         <translation>Raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="55"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="57"/>
         <source>Maximum cost of a path (0 = unlimited)</source>
         <translation>Coût maximal d'un chemin (0 = illimité)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="58"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="60"/>
         <source>Patch pairs (e.g. 1-2, 2-5; empty = neighbouring patches)</source>
         <translation>Paires de taches (par ex. 1-2, 2-5 ; vide = taches voisines)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="60"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="62"/>
         <source>Corridor threshold (0 = 1.1 x least cost)</source>
         <translation>Seuil des corridors (0 = 1,1 x le moindre coût)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="63"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="65"/>
         <source>Least-cost paths</source>
         <translation>Chemins de moindre coût</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="65"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="67"/>
         <source>Corridors</source>
         <translation>Corridors</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="69"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="71"/>
         <source>The friction</source>
         <translation>La friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="70"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="72"/>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="74"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="76"/>
         <source>The patches raster</source>
         <translation>Le raster des taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="94"/>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="96"/>
         <source>{0} least-cost path(s).</source>
         <translation>{0} chemin(s) de moindre coût.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="39"/>
+        <source>Least-cost paths and corridors between habitat patches, with the cost model of GRASS r.cost (8 neighbours, costs in metres x friction).
+PATCHES: a raster (8-connected patches of valid non-zero cells get ids 1, 2, ...) or polygons (feature number = id). PAIRS: patch id pairs such as 1-2, 2-5; empty = neighbouring patches of the planar graph (as connectivity_graph). MAX_COST: pairs whose least cost exceeds it are skipped (0 = no limit).
+Outputs: one line per pair with its cost and length (m); a corridor raster holding, in each cell, the cost of the cheapest path between a pair through that cell (sum of the two accumulated costs) where it is at most THRESHOLD (0 = 1.1 x the pair&apos;s least cost).
+Each patch is searched once, up to the cost its pairs need (at most 1.1 x MAX_COST), and that search serves all its pairs: set MAX_COST to keep searches short on large rasters.</source>
+        <translation>Chemins de moindre coût et corridors entre taches d'habitat, avec le modèle de coût de GRASS r.cost (8 voisins, coûts en mètres x friction).
+PATCHES : un raster (les taches 8-connexes de cellules valides non nulles reçoivent les identifiants 1, 2, ...) ou des polygones (numéro d'entité = identifiant). PAIRS : paires d'identifiants de taches comme 1-2, 2-5 ; vide = taches voisines du graphe planaire (comme connectivity_graph). MAX_COST : les paires dont le moindre coût le dépasse sont ignorées (0 = sans limite).
+Sorties : une ligne par paire avec son coût et sa longueur (m) ; un raster de corridors donnant, dans chaque cellule, le coût du chemin le moins cher entre une paire passant par cette cellule (somme des deux coûts cumulés) là où il vaut au plus THRESHOLD (0 = 1,1 x le moindre coût de la paire).
+Chaque tache est parcourue une seule fois, jusqu'au coût dont ses paires ont besoin (au plus 1,1 x MAX_COST), et ce parcours sert à toutes ses paires : fixez MAX_COST pour garder des parcours courts sur les grands rasters.</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,7 @@ from .cost_distance import layer_file_path, vector_source_features
 
 class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
     GROUP_ID = "connectivity"
-    REQUIRED_MODULES = ("scipy", "skimage")
+    REQUIRED_MODULES = ("scipy",)
     PATCHES = "PATCHES"
     FRICTION = "FRICTION"
     MAX_DISTANCE = "MAX_DISTANCE"
@@ -51,9 +51,10 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             "Outputs: patches with area (ha), component, dIIC, dPC and its intra / flux / connector fractions "
             "(percent); links with distance and probability; IIC and PC (Pascual-Hortal & Saura 2006, Saura & "
             "Pascual-Hortal 2007), ECA in hectares, number of components. dPC fractions: Saura & Rubio 2010.\n"
-            "The importance of every patch needs new shortest paths for each removed patch: on large connected "
-            "components (over a few hundred patches) it is slow; dIIC is left empty above 1000 patches per "
-            "component. Turn NODE_IMPORTANCE off to get the global indices only.")
+            "The importance of every patch (dPC, dIIC) is exact: for each removed patch only the paths that went "
+            "through it are searched again. Its time grows with the square of the number of patches of a "
+            "connected component (about a minute for one component of 2,000 patches). Turn NODE_IMPORTANCE off "
+            "to get the global indices only.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMapLayer(

@@ -20,7 +20,7 @@ from .cost_distance import layer_file_path, vector_source_features
 
 class LeastCostCorridorsAlgorithm(DataTerraAlgorithm):
     GROUP_ID = "connectivity"
-    REQUIRED_MODULES = ("scipy", "skimage")
+    REQUIRED_MODULES = ("scipy",)
     PATCHES = "PATCHES"
     FRICTION = "FRICTION"
     MAX_COST = "MAX_COST"
@@ -45,7 +45,9 @@ class LeastCostCorridorsAlgorithm(DataTerraAlgorithm):
             "(0 = no limit).\n"
             "Outputs: one line per pair with its cost and length (m); a corridor raster holding, in each cell, "
             "the cost of the cheapest path between a pair through that cell (sum of the two accumulated costs) "
-            "where it is at most THRESHOLD (0 = 1.1 x the pair's least cost).")
+            "where it is at most THRESHOLD (0 = 1.1 x the pair's least cost).\n"
+            "Each patch is searched once, up to the cost its pairs need (at most 1.1 x MAX_COST), and that search "
+            "serves all its pairs: set MAX_COST to keep searches short on large rasters.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMapLayer(

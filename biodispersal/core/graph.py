@@ -17,11 +17,18 @@
 
 Sums run over ordered pairs including i = j. Shortest paths come from
 ``scipy.sparse.csgraph`` (Dijkstra), per connected component.
+
+Node importance is exact without n all-pairs searches: removing k only changes the
+distances from a source s to the nodes below k in s's shortest-path tree (for link counts,
+the nodes k dominates in the fewest-links DAG), so those subtrees are searched again from
+their border, many at once (the subtree recomputation of dynamic shortest paths:
+Ramalingam & Reps 1996, Journal of Algorithms 21:267-305; dominators of a DAG as in
+Cooper, Harvey & Kennedy 2001, "A simple, fast dominance algorithm").
 """
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import coo_matrix
+from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
 from ...rasterblocks.errors import DataTerraError, check_cancel
@@ -30,9 +37,16 @@ ZERO_LENGTH = 1e-9  # csgraph would read a 0-length edge as "no edge"
 # p*_ij below this is taken as 0: Dijkstra stops at D = ln(1e12) / k = 39.9 d50; the
 # relative error on PC is below n x 1e-12
 PC_NEGLIGIBLE = 1e-12
-# dIIC has no distance decay, so removing a patch means new all-pairs paths over the
-# whole component; above this size dIIC is left empty (NaN) to keep the time reasonable
-IIC_IMPORTANCE_MAX_PATCHES = 1000
+# node importance copies the subtree below every node of every source's shortest-path
+# tree; copies are built this many copied nodes at a time (~100 bytes each: bounds memory)
+COPY_NODES_PER_CALL = 400_000
+# sources whose distance rows are computed together (batch x block size values); progress
+# is reported after each batch
+BATCH_CELLS = 250_000
+# small components are grouped in blocks of about this many patches (fewer calls)
+BLOCK_NODES = 2048
+WAVE_NODES = 4096  # copied nodes searched by one Dijkstra call (keeps its heap small)
+OUTSIDE = -(2 ** 40)  # preorder position of nodes outside a tree
 
 
 @dataclass
@@ -68,54 +82,190 @@ def _graph(n, i, j, d):
     return coo_matrix((data[first], (rows[first], cols[first])), shape=(n, n)).tocsr()
 
 
-def _internal_nodes(predecessors):
-    """Boolean (m, m): [i, k] is True when k is an inner node of i's shortest-path tree."""
-    m = predecessors.shape[0]
-    internal = np.zeros((m, m), dtype=bool)
-    rows = np.repeat(np.arange(m), m)
-    cols = predecessors.ravel()
-    valid = cols >= 0
-    internal[rows[valid], cols[valid]] = True
-    internal[np.arange(m), np.arange(m)] = False
-    return internal
+def _forest_layout(parent, in_forest):
+    """Subtree size and preorder position of every node of a forest (flat arrays).
+
+    ``parent`` is -1 at the roots and outside the forest. The position ``tin`` counts from
+    0 at the root of each tree, so the strict descendants of k are the nodes of k's tree
+    with ``tin[k] < tin < tin[k] + size[k]``; outside the forest ``tin`` is very negative.
+    """
+    depth = (parent >= 0).astype(np.int64)
+    jump = parent.copy()
+    active = np.flatnonzero(jump >= 0)
+    while active.size:  # pointer jumping: log2(depth) passes
+        up = jump[active]
+        depth[active] += depth[up]
+        jump[active] = jump[up]
+        active = active[jump[active] >= 0]
+    nodes = np.flatnonzero(in_forest)
+    nodes = nodes[np.argsort(depth[nodes], kind="stable")]
+    level_start = np.searchsorted(depth[nodes], np.arange(int(depth[nodes].max(initial=0)) + 2))
+    levels = [nodes[level_start[d]:level_start[d + 1]] for d in range(len(level_start) - 1)]
+    size = in_forest.astype(np.int64)
+    for level_nodes in reversed(levels[1:]):
+        np.add.at(size, parent[level_nodes], size[level_nodes])
+    tin = np.full(len(parent), OUTSIDE, dtype=np.int64)
+    tin[levels[0]] = 0
+    for level_nodes in levels[1:]:
+        level_nodes = level_nodes[np.argsort(parent[level_nodes], kind="stable")]
+        par = parent[level_nodes]
+        before = np.cumsum(size[level_nodes]) - size[level_nodes]
+        first = np.ones(len(par), dtype=bool)
+        first[1:] = par[1:] != par[:-1]
+        sibling_start = np.maximum.accumulate(np.where(first, np.arange(len(par)), 0))
+        tin[level_nodes] = tin[par] + 1 + before - before[sibling_start]
+    return size, tin
 
 
-class _Component:
-    """Shortest paths of one connected component and the pair terms of PC and IIC."""
+def _dominator_parents(graph, hops):
+    """Immediate dominator of every node in each source's fewest-links DAG (flat ids).
 
-    def __init__(self, graph, areas, k_decay, limit, with_iic_importance):
-        self.graph, self.areas, self.k_decay, self.limit = graph, areas, k_decay, limit
-        outer = np.outer(areas, areas)
-        distances, predecessors = dijkstra(graph, directed=True, return_predecessors=True, limit=limit)
-        self.pc_terms = outer * np.exp(-k_decay * distances)
-        self.pc_internal = _internal_nodes(predecessors)
-        del distances, predecessors
-        if with_iic_importance:
-            links, hop_predecessors = dijkstra(graph, directed=True, unweighted=True, return_predecessors=True)
-            self.iic_internal = _internal_nodes(hop_predecessors)
-        else:
-            links = dijkstra(graph, directed=True, unweighted=True)
-            self.iic_internal = None
-        self.iic_terms = outer / (1.0 + links)
-        self.pc_rows = self.pc_terms.sum(axis=1)
-        self.iic_rows = self.iic_terms.sum(axis=1)
-        self.pc, self.iic = float(self.pc_rows.sum()), float(self.iic_rows.sum())
+    ``hops`` (B, m): link counts from B sources. In the DAG of the edges u -> v with
+    ``hops[v] = hops[u] + 1``, the immediate dominator of v is the lowest common ancestor,
+    in the dominator tree, of v's DAG predecessors (computed level by level). Removing k
+    changes the fewest-links distance from the source to exactly the nodes k dominates.
+    -1 at the sources and at unreached nodes.
+    """
+    n_sources, m = hops.shape
+    heads = np.repeat(np.arange(m), np.diff(graph.indptr))
+    tails = graph.indices
+    from_hops = hops[:, heads]
+    batch, entry = np.nonzero((hops[:, tails] == from_hops + 1) & np.isfinite(from_hops))
+    level = hops[batch, tails[entry]].astype(np.int64)
+    below = batch * m + heads[entry]
+    above = batch * m + tails[entry]
+    order = np.lexsort((above, level))
+    below, above, level = below[order], above[order], level[order]
+    idom = np.full(n_sources * m, -1, dtype=np.int64)
+    dom_depth = np.zeros(n_sources * m, dtype=np.int64)
+    level_start = np.searchsorted(level, np.arange(1, int(level.max(initial=0)) + 2))
+    for lo, hi in zip(level_start[:-1], level_start[1:]):
+        targets, candidates = above[lo:hi], below[lo:hi].copy()
+        first = np.ones(len(targets), dtype=bool)
+        first[1:] = targets[1:] != targets[:-1]
+        starts = np.flatnonzero(first)
+        group = np.cumsum(first) - 1
+        depth = dom_depth[candidates]
+        while True:  # lowest common ancestor: lift the deepest candidates until they agree
+            unsettled = np.minimum.reduceat(candidates, starts) != np.maximum.reduceat(candidates, starts)
+            if not unsettled.any():
+                break
+            lift = unsettled[group] & (depth == np.maximum.reduceat(depth, starts)[group])
+            candidates[lift] = idom[candidates[lift]]
+            depth[lift] -= 1
+        idom[targets[starts]] = candidates[starts]
+        dom_depth[targets[starts]] = dom_depth[candidates[starts]] + 1
+    return idom
 
-    def without(self, k, terms, rows, internal, unweighted):
-        """Pair sum of the component once node k is removed (only rows whose tree used k change)."""
-        a = self.areas
-        total = float(rows.sum()) - 2.0 * rows[k] + a[k] ** 2
-        affected = np.flatnonzero(internal[:, k])
-        if affected.size == 0:
-            return total
-        rest = np.delete(np.arange(len(a)), k)
-        reduced = self.graph[rest][:, rest]
-        sources = affected - (affected > k)
-        distances = dijkstra(reduced, directed=True, indices=sources, unweighted=unweighted,
-                             limit=np.inf if unweighted else self.limit)
-        outer = a[affected][:, None] * a[rest][None, :]
-        new = outer / (1.0 + distances) if unweighted else outer * np.exp(-self.k_decay * distances)
-        return total + float(new.sum()) - float((rows[affected] - terms[affected, k]).sum())
+
+def _removal_losses(graph, parent, dist, old_terms, new_terms, limit, is_cancelled=None):
+    """For every node k, the pair terms lost from B sources' rows when k is removed.
+
+    Parameters
+    ----------
+    graph : CSR (m, m)
+        The (block of the) graph the distances were computed on.
+    parent : int array (B * m,)
+        Flat ids ``source_number * m + node`` of a tree per source in which every node
+        whose distance depends on k is a descendant of k: the shortest-path tree, or the
+        dominator tree of the shortest-path DAG. -1 at the sources and unreached nodes.
+    dist : (B, m)
+        Distances from the sources (inf when unreached or beyond ``limit``).
+    old_terms : (B, m)
+        Pair terms with those distances.
+    new_terms : callable (source_numbers, nodes, distances) -> terms.
+
+    Returns
+    -------
+    loss : (m,) sum over sources s != k and nodes v below k in s's tree of
+    ``old_terms[s, v] - new_terms(s, v, distance from s to v without k)``.
+
+    Only k's subtree can get new distances; every other node keeps its own (its tree path
+    avoids k). So the subtree of every (source, k) is copied as a separate small graph,
+    entered from a super-source by edges weighted with the best distance through a
+    neighbour outside the subtree (not k), and one Dijkstra over the disjoint union of
+    many copies gives all the new distances at once.
+    """
+    n_sources, m = dist.shape
+    reached = np.isfinite(dist).ravel()
+    size, tin = _forest_layout(parent, reached)
+    node_at = np.zeros(n_sources * m, dtype=np.int64)
+    reached_ids = np.flatnonzero(reached)
+    node_at[(reached_ids // m) * m + tin[reached_ids]] = reached_ids % m
+    removed = np.flatnonzero((parent >= 0) & (size >= 2))  # nodes with a subtree below them
+    copy_sizes = size[removed] - 1
+    loss = np.zeros(m)
+    flat_dist, flat_old = dist.ravel(), old_terms.ravel()
+    copies_before = np.cumsum(copy_sizes) - copy_sizes
+    start = 0
+    while start < len(removed):  # chunks of about COPY_NODES_PER_CALL copied nodes
+        check_cancel(is_cancelled)
+        stop = max(start + 1, int(np.searchsorted(copies_before, copies_before[start] + COPY_NODES_PER_CALL)))
+        ks = removed[start:stop]
+        loss_k = _subtree_losses(graph, ks, copy_sizes[start:stop], tin, node_at, flat_dist, flat_old, new_terms,
+                                 limit, m)
+        np.add.at(loss, ks % m, loss_k)
+        start = stop
+    return loss
+
+
+def _copies_dijkstra(indptr, columns, weights, entered, entry_cost, copy_start, limit):
+    """Distances in disjoint copies (CSR rows/columns 0..total-1) from a super-source.
+
+    The super-source reaches node ``entered[i]`` at ``entry_cost[i]``. Copies are searched
+    a wave of about WAVE_NODES nodes at a time: one search over all of them would hold
+    every entered node in its heap at once, which is several times slower.
+    """
+    total = len(indptr) - 1
+    new_dist = np.empty(total)
+    wave = copy_start // WAVE_NODES
+    starts = copy_start[np.flatnonzero(np.diff(wave, prepend=-1))]
+    for lo, hi in zip(starts, list(starts[1:]) + [total]):
+        e0, e1 = np.searchsorted(entered, (lo, hi))
+        n_wave = hi - lo
+        wave_ptr = np.empty(n_wave + 2, dtype=np.int64)
+        wave_ptr[:-1] = indptr[lo:hi + 1] - indptr[lo]
+        wave_ptr[-1] = wave_ptr[-2] + (e1 - e0)
+        wave_graph = csr_matrix((np.concatenate([weights[indptr[lo]:indptr[hi]], entry_cost[e0:e1]]),
+                                 np.concatenate([columns[indptr[lo]:indptr[hi]] - lo, entered[e0:e1] - lo]),
+                                 wave_ptr), shape=(n_wave + 1, n_wave + 1))
+        new_dist[lo:hi] = dijkstra(wave_graph, directed=True, indices=n_wave, limit=limit)[:n_wave]
+    return new_dist
+
+
+def _subtree_losses(graph, ks, lengths, tin, node_at, flat_dist, flat_old, new_terms, limit, m):
+    """Losses of the removed nodes ``ks`` (flat ids) from searches over their subtree copies."""
+    total = int(lengths.sum())
+    copy_start = np.cumsum(lengths) - lengths
+    owner = np.repeat(np.arange(len(ks)), lengths)
+    base = ((ks // m) * m)[owner]  # flat id of node 0 of the copy's tree
+    first_tin = (tin[ks] + 1)[owner]
+    node = node_at[base + np.arange(total) - copy_start[owner] + first_tin]
+    degree = graph.indptr[node + 1] - graph.indptr[node]  # >= 1: every copied node has a parent
+    entry_start = np.cumsum(degree) - degree
+    entry_owner = np.repeat(np.arange(total), degree)
+    entry = np.arange(int(degree.sum())) + (graph.indptr[node] - entry_start)[entry_owner]
+    neighbour = base[entry_owner] + graph.indices[entry]
+    weight = graph.data[entry]
+    relative = tin[neighbour] - first_tin[entry_owner]  # -1: the removed node itself
+    inside = (relative >= 0) & (relative < lengths[owner][entry_owner])
+    # entry cost of a copied node: best distance through a neighbour outside the subtree
+    # (not k); reduced only over the entries that have one (fewer, shorter segments)
+    boundary = np.flatnonzero(~inside & (relative != -1))
+    through = flat_dist[neighbour[boundary]] + weight[boundary]
+    boundary_owner = entry_owner[boundary]
+    segment = np.flatnonzero(np.diff(boundary_owner, prepend=-1))
+    entry_cost = np.full(total, np.inf)
+    if boundary.size:
+        entry_cost[boundary_owner[segment]] = np.minimum.reduceat(through, segment)
+    indptr = np.zeros(total + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum(inside)[entry_start + degree - 1]  # entries are grouped by copied node
+    columns = (relative + copy_start[owner][entry_owner])[inside]
+    entered = np.flatnonzero(entry_cost <= limit)
+    new_dist = _copies_dijkstra(indptr, columns, weight[inside], entered, entry_cost[entered], copy_start, limit)
+    source = ks[owner] // m
+    lost = flat_old[base + node] - new_terms(source, node, new_dist)
+    return np.add.reduceat(lost, copy_start)
 
 
 def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_50, max_distance=0.0,
@@ -135,6 +285,11 @@ def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_5
         Distance at which the link probability is 0.5 (same unit as ``edge_length``).
     max_distance : float
         Edges longer than this are dropped (0 = keep all).
+    node_importance : bool
+        Also compute dIIC, dPC and its fractions (else they stay 0).
+    progress, is_cancelled : callables, optional
+        ``progress(fraction)``; ``is_cancelled()`` is checked between batches of sources and
+        between groups of searches.
     """
     areas = np.asarray(areas, dtype=np.float64)
     n = len(areas)
@@ -152,45 +307,90 @@ def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_5
     k_decay = np.log(2.0) / distance_50
     graph = _graph(n, edge_i, edge_j, edge_length)
     n_components, component = connected_components(graph, directed=False)
+    blocks = _blocks(component, n_components)
+    pc_rows, iic_rows = np.zeros(n), np.zeros(n)
+    pc_loss, iic_loss = np.zeros(n), np.zeros(n)
     limit = -np.log(PC_NEGLIGIBLE) / k_decay
-    members_of = [np.flatnonzero(component == c) for c in range(n_components)]
-    components = []
-    for members in members_of:
-        check_cancel(is_cancelled)
-        with_iic = node_importance and len(members) <= IIC_IMPORTANCE_MAX_PATCHES
-        components.append(_Component(graph[members][:, members], areas[members], k_decay, limit, with_iic))
-    pc_num = sum(c.pc for c in components)
-    iic_num = sum(c.iic for c in components)
-    zeros = np.zeros(n)
+    work = sum(len(members) ** 2 for members in blocks)
+    done = 0
+    for members in blocks:
+        block = graph[members][:, members]
+        unit = block.copy()
+        unit.data[:] = 1.0
+        a = areas[members]
+        batch_size = max(1, min(len(members), BATCH_CELLS // len(members)))
+        for start in range(0, len(members), batch_size):
+            check_cancel(is_cancelled)
+            sources = np.arange(start, min(start + batch_size, len(members)))
+            rows = members[sources]
+            p_rows, p_loss = _pc_rows(block, a, sources, k_decay, limit, node_importance, is_cancelled)
+            i_rows, i_loss = _iic_rows(unit, a, sources, node_importance, is_cancelled)
+            pc_rows[rows], iic_rows[rows] = p_rows, i_rows
+            pc_loss[members] += p_loss
+            iic_loss[members] += i_loss
+            done += len(sources) * len(members)
+            if progress:
+                progress(done / work)
+    pc_num, iic_num = float(pc_rows.sum()), float(iic_rows.sum())
     result = GraphIndices(IIC=iic_num / landscape_area ** 2, PC=pc_num / landscape_area ** 2,
                           ECA=float(np.sqrt(pc_num)), N_COMPONENTS=int(n_components), component=component,
-                          dIIC=zeros.copy(), dPC=zeros.copy(), dPC_intra=zeros.copy(), dPC_flux=zeros.copy(),
-                          dPC_connector=zeros.copy())
+                          dIIC=np.zeros(n), dPC=np.zeros(n), dPC_intra=np.zeros(n), dPC_flux=np.zeros(n),
+                          dPC_connector=np.zeros(n))
     if node_importance:
-        _node_importance(result, members_of, components, pc_num, iic_num, progress, is_cancelled)
+        # removing k drops its row and column (2 row_k - a_k², counted once on the diagonal)
+        # and the terms of the pairs whose paths went through it (the loss)
+        intra = areas ** 2
+        result.dPC_intra = 100.0 * intra / pc_num
+        result.dPC_flux = 100.0 * 2.0 * (pc_rows - intra) / pc_num
+        result.dPC_connector = 100.0 * pc_loss / pc_num
+        result.dPC = result.dPC_intra + result.dPC_flux + result.dPC_connector
+        result.dIIC = 100.0 * (2.0 * iic_rows - intra + iic_loss) / iic_num
     return result
 
 
-def _node_importance(result, members_of, components, pc_num, iic_num, progress, is_cancelled):
-    """Fill dPC (and fractions) and dIIC by removing each patch in turn from its component."""
-    done, n = 0, len(result.dPC)
-    for members, comp in zip(members_of, components):
-        a = comp.areas
-        for local, node in enumerate(members):
-            check_cancel(is_cancelled)
-            intra = a[local] ** 2
-            flux = 2.0 * (comp.pc_rows[local] - intra)
-            pc_without = comp.without(local, comp.pc_terms, comp.pc_rows, comp.pc_internal, False)
-            d_pc = 100.0 * (comp.pc - pc_without) / pc_num
-            result.dPC[node] = d_pc
-            result.dPC_intra[node] = 100.0 * intra / pc_num
-            result.dPC_flux[node] = 100.0 * flux / pc_num
-            result.dPC_connector[node] = d_pc - result.dPC_intra[node] - result.dPC_flux[node]
-            if comp.iic_internal is not None:
-                iic_without = comp.without(local, comp.iic_terms, comp.iic_rows, comp.iic_internal, True)
-                result.dIIC[node] = 100.0 * (comp.iic - iic_without) / iic_num
-            else:
-                result.dIIC[node] = np.nan
-            done += 1
-            if progress and done % 50 == 0:
-                progress(done / n)
+def _blocks(component, n_components):
+    """Node lists of groups of whole components (small ones together, so they share calls)."""
+    sizes = np.bincount(component, minlength=n_components)
+    order = np.argsort(component, kind="stable")
+    members_of = np.split(order, np.cumsum(sizes)[:-1])
+    blocks, current, count = [], [], 0
+    for c in np.argsort(sizes, kind="stable"):
+        if current and count + sizes[c] > BLOCK_NODES:
+            blocks.append(np.concatenate(current))
+            current, count = [], 0
+        current.append(members_of[c])
+        count += sizes[c]
+    if current:
+        blocks.append(np.concatenate(current))
+    return blocks
+
+
+def _pc_rows(block, a, sources, k_decay, limit, node_importance, is_cancelled):
+    """PC row sums of ``sources`` and the losses of every node's removal from those rows."""
+    if not node_importance:
+        dist = dijkstra(block, directed=True, indices=sources, limit=limit)
+        return (a[sources, None] * a[None, :] * np.exp(-k_decay * dist)).sum(axis=1), 0.0
+    dist, predecessors = dijkstra(block, directed=True, indices=sources, limit=limit, return_predecessors=True)
+    terms = a[sources, None] * a[None, :] * np.exp(-k_decay * dist)
+    parent = np.where(predecessors >= 0, predecessors + (np.arange(len(sources)) * len(a))[:, None], -1).ravel()
+    source_area = a[sources]
+
+    def new_terms(source, node, distance):
+        return source_area[source] * a[node] * np.exp(-k_decay * distance)
+
+    return terms.sum(axis=1), _removal_losses(block, parent, dist, terms, new_terms, limit, is_cancelled)
+
+
+def _iic_rows(unit, a, sources, node_importance, is_cancelled):
+    """IIC row sums (fewest links) of ``sources`` and the losses of every node's removal."""
+    hops = dijkstra(unit, directed=True, indices=sources, unweighted=True)
+    terms = a[sources, None] * a[None, :] / (1.0 + hops)
+    if not node_importance:
+        return terms.sum(axis=1), 0.0
+    source_area = a[sources]
+
+    def new_terms(source, node, links):
+        return source_area[source] * a[node] / (1.0 + links)
+
+    parent = _dominator_parents(unit, hops)
+    return terms.sum(axis=1), _removal_losses(unit, parent, hops, terms, new_terms, np.inf, is_cancelled)

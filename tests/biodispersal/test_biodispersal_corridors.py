@@ -32,3 +32,43 @@ def test_least_cost_corridors(dataterra_provider, raster_writer, tmp_path, read_
         "OUTPUT_PATHS": str(tmp_path / "p2.gpkg"), "OUTPUT_CORRIDORS": str(tmp_path / "c2.tif")})
     ds2 = ogr.Open(out["results"]["OUTPUT_PATHS"])
     assert ds2.GetLayer(0).GetFeatureCount() == 0  # 1-3 costs 360 > 100
+
+
+@pytest.mark.parametrize("max_cost, threshold, pixel", [(0.0, 0.0, (10.0, 10.0)), (900.0, 0.0, (10.0, 10.0)),
+                                                        (700.0, 800.0, (10.0, 15.0))])
+def test_shared_searches_equal_per_pair(max_cost, threshold, pixel):
+    # one bounded search per patch (on a window of the grid when the bound is short) gives
+    # the paths and the corridor of two full scikit-image searches per pair
+    from dataterra.biodispersal.core.corridors import least_cost_corridors, least_cost_corridors_per_pair
+    from dataterra.biodispersal.core.dispersal import label_source_patches
+
+    rng = np.random.default_rng(11)
+    habitat = (rng.random((60, 70)) < 0.02).astype(float)
+    habitat[np.where(habitat == 0)] = np.nan
+    labels = label_source_patches(habitat)
+    friction = rng.uniform(1.0, 20.0, habitat.shape)
+    friction[rng.random(habitat.shape) < 0.1] = np.nan  # barriers
+    geotransform = (0.0, pixel[0], 0.0, 0.0, 0.0, -pixel[1])
+    shared = least_cost_corridors(labels, friction, geotransform, None, max_cost, threshold)
+    reference = least_cost_corridors_per_pair(labels, friction, geotransform, None, max_cost, threshold)
+    assert len(reference.paths) > 10
+    assert [p[:2] for p in shared.paths] == [p[:2] for p in reference.paths]
+    for ours, theirs in zip(shared.paths, reference.paths):
+        assert ours[2] == pytest.approx(theirs[2], rel=1e-12)  # cost
+        assert ours[3] == pytest.approx(theirs[3], rel=1e-12)  # length
+        assert [tuple(cell) for cell in ours[4]] == [tuple(cell) for cell in theirs[4]]  # no ties here
+    assert np.array_equal(np.isfinite(shared.corridor), np.isfinite(reference.corridor))
+    finite = np.isfinite(reference.corridor)
+    np.testing.assert_allclose(shared.corridor[finite], reference.corridor[finite], rtol=1e-12)
+
+
+def test_shared_searches_cancel():
+    from dataterra.biodispersal.core.corridors import least_cost_corridors
+    from dataterra.rasterblocks.errors import Cancelled
+
+    labels = np.zeros((5, 9), dtype=np.int32)
+    labels[2, 0], labels[2, 8] = 1, 2
+    calls = []
+    with pytest.raises(Cancelled):
+        least_cost_corridors(labels, np.ones(labels.shape), (0, 10, 0, 0, 0, -10), [(1, 2)],
+                             is_cancelled=lambda: calls.append(1) or len(calls) > 1)

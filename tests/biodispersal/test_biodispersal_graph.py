@@ -122,3 +122,59 @@ def test_connectivity_graph_algorithm(dataterra_provider, raster_writer, tmp_pat
         "PATCHES": path, "FRICTION": friction, "MAX_DISTANCE": 120, "DISTANCE_50": 100,
         "OUTPUT_NODES": str(tmp_path / "n2.gpkg"), "OUTPUT_EDGES": str(tmp_path / "e2.gpkg")})
     assert out["results"]["N_COMPONENTS"] == 2
+
+
+def random_edges(rng, n, m, integer_lengths=False):
+    """Random undirected edges (parallel edges and self-loops dropped by the callers)."""
+    lengths = rng.integers(1, 4, m) * 100.0 if integer_lengths else rng.uniform(10, 500, m)
+    return [(int(i), int(j), float(d)) for i, j, d in zip(rng.integers(0, n, m), rng.integers(0, n, m), lengths)
+            if i != j]
+
+
+@pytest.mark.parametrize("seed, integer_lengths", [(3, False), (4, True), (5, True)])
+def test_node_importance_exact_with_ties_and_components(seed, integer_lengths):
+    # equal lengths make many equal shortest paths (the subtree of a removed patch then holds
+    # nodes whose distance does not change) and sparse edges leave several components
+    rng = np.random.default_rng(seed)
+    n = 45
+    areas = rng.uniform(1, 50, n)
+    edges = random_edges(rng, n, 70, integer_lengths)
+    i, j, d = (np.array(x) for x in zip(*edges))
+    result = graph_indices(areas, i, j, d, landscape_area=3000.0, distance_50=120.0)
+    pc, iic, d_pc, d_iic, components = brute_force(areas, edges, 3000.0, 120.0)
+    assert components > 1
+    assert result.PC == pytest.approx(pc, rel=1e-9)
+    assert result.IIC == pytest.approx(iic, rel=1e-9)
+    np.testing.assert_allclose(result.dPC, d_pc, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(result.dIIC, d_iic, rtol=1e-9, atol=1e-9)
+    assert np.all(result.dPC_connector > -1e-9)
+
+
+def test_node_importance_split_in_many_calls(monkeypatch):
+    # tiny batches, chunks, waves and blocks: the same numbers as in one go and as networkx
+    import dataterra.biodispersal.core.graph as graph_module
+
+    rng = np.random.default_rng(7)
+    n = 80
+    areas = rng.uniform(1, 50, n)
+    edges = random_edges(rng, n, 200)
+    i, j, d = (np.array(x) for x in zip(*edges))
+    whole = graph_indices(areas, i, j, d, landscape_area=5000.0, distance_50=200.0)
+    for name, value in (("BATCH_CELLS", 150), ("COPY_NODES_PER_CALL", 40), ("WAVE_NODES", 7), ("BLOCK_NODES", 3)):
+        monkeypatch.setattr(graph_module, name, value)
+    split = graph_indices(areas, i, j, d, landscape_area=5000.0, distance_50=200.0)
+    _, _, d_pc, d_iic, _ = brute_force(areas, edges, 5000.0, 200.0)
+    for result in (whole, split):
+        np.testing.assert_allclose(result.dPC, d_pc, rtol=1e-9, atol=1e-9)
+        np.testing.assert_allclose(result.dIIC, d_iic, rtol=1e-9, atol=1e-9)
+    np.testing.assert_allclose(split.dPC_connector, whole.dPC_connector, rtol=1e-12, atol=1e-12)
+
+
+def test_node_importance_cancel():
+    from dataterra.rasterblocks.errors import Cancelled
+
+    rng = np.random.default_rng(8)
+    edges = random_edges(rng, 30, 60)
+    i, j, d = (np.array(x) for x in zip(*edges))
+    with pytest.raises(Cancelled):
+        graph_indices(rng.uniform(1, 5, 30), i, j, d, 100.0, 100.0, is_cancelled=lambda: True)
