@@ -147,7 +147,7 @@ class DataTerraPlugin:
         self._show_dialog("fragmentation", FragmentationWizard)
 
     def open_connectivity_wizard(self):
-        from ..biodispersal.wizard import ConnectivityWizard
+        from .ui.connectivity_wizard import ConnectivityWizard
 
         self._show_dialog("connectivity", ConnectivityWizard)
 

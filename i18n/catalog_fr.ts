@@ -9,277 +9,277 @@
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="344"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="346"/>
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="121"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="123"/>
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="128"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="130"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="643"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="668"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="133"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="135"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="135"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="137"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="143"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="145"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="644"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="669"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="225"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="227"/>
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="151"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="153"/>
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="146"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="148"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="161"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="163"/>
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="165"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="167"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="167"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="169"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="190"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="192"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="191"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="193"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="201"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="203"/>
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="202"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="204"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="203"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="205"/>
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="434"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="436"/>
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="485"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="510"/>
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="491"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="516"/>
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="514"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="539"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="515"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="540"/>
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="581"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="606"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="643"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="668"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="644"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="669"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="645"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="670"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="646"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="671"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="647"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="672"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="647"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="672"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="665"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="690"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="668"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="693"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="452"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="454"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="341"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="343"/>
         <source>All hubs</source>
         <translation>Tous les pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="153"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="155"/>
         <source>QGIS authentication configuration used for this hub (Settings &gt; Options &gt; Authentication). Only its id is remembered; the login or API key stays encrypted in the QGIS authentication database.</source>
         <translation>Configuration d'authentification QGIS utilisée pour ce pôle (Préférences &gt; Options &gt; Authentification). Seul son identifiant est mémorisé ; l'identifiant de connexion ou la clé d'API restent chiffrés dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="157"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="159"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="210"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="212"/>
         <source>Quicklooks of the selected records on the map</source>
         <translation>Aperçus des fiches sélectionnées sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="211"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="213"/>
         <source>Shows the thumbnail of each selected record (ten at most) stretched over its footprint&apos;s bounding box. Thumbnails are not orthorectified: use them to judge clouds and coverage, not for measurements.</source>
         <translation>Affiche la vignette de chaque fiche sélectionnée (dix au plus) étirée sur le rectangle englobant de son emprise. Les vignettes ne sont pas orthorectifiées : elles servent à juger des nuages et de la couverture, pas à mesurer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="225"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="227"/>
         <source>Anywhere</source>
         <translation>Partout</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="225"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="227"/>
         <source>Rectangle drawn on the map</source>
         <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="225"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="227"/>
         <source>Polygon drawn on the map</source>
         <translation>Polygone dessiné sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="225"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="227"/>
         <source>Extent of a layer</source>
         <translation>Emprise d'une couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="231"/>
         <source>Where to search. Draw a rectangle by dragging on the map; draw a polygon by clicking its vertices and close it with a right click or a double click. Catalogues are searched by the polygon itself where they accept a geometry (STAC API); the others (CSW, OpenSearch, OGC API Records, OpenDataSoft) are searched by its bounding box and the records whose footprint misses the polygon are then left out, so their total count may be higher than the records listed.</source>
         <translation>Où chercher. Dessinez un rectangle en faisant glisser la souris sur la carte ; dessinez un polygone en cliquant ses sommets et fermez-le d'un clic droit ou d'un double clic. Les catalogues qui acceptent une géométrie (API STAC) sont interrogés avec le polygone lui-même ; les autres (CSW, OpenSearch, OGC API Records, OpenDataSoft) le sont avec son rectangle englobant, puis les fiches dont l'emprise ne touche pas le polygone sont écartées : leur total peut donc dépasser le nombre de fiches listées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="238"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="240"/>
         <source>Draw</source>
         <translation>Dessiner</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="239"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="241"/>
         <source>Draw the search area on the map</source>
         <translation>Dessiner la zone de recherche sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="288"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="290"/>
         <source>Click the polygon&apos;s vertices on the map; right click or double click to close it.</source>
         <translation>Cliquez les sommets du polygone sur la carte ; clic droit ou double clic pour le fermer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="290"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="292"/>
         <source>Drag a rectangle on the map.</source>
         <translation>Faites glisser la souris sur la carte pour tracer un rectangle.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="298"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="300"/>
         <source>The drawn area cannot be expressed in longitude/latitude: draw it again.</source>
         <translation>La zone dessinée ne peut pas être exprimée en longitude/latitude : dessinez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="302"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="304"/>
         <source>Search area: {0:.4f}, {1:.4f} to {2:.4f}, {3:.4f} (degrees).</source>
         <translation>Zone de recherche : {0:.4f}, {1:.4f} à {2:.4f}, {3:.4f} (degrés).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="326"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="328"/>
         <source>Choose the layer whose extent is searched.</source>
         <translation>Choisissez la couche dont l'emprise est cherchée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="329"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="331"/>
         <source>Draw the search area on the map first (button Draw).</source>
         <translation>Dessinez d'abord la zone de recherche sur la carte (bouton Dessiner).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="335"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="337"/>
         <source>The search area cannot be expressed in longitude/latitude: zoom in or choose another area.</source>
         <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude : zoomez ou choisissez une autre zone.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="487"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="512"/>
         <source>{0} records whose footprint misses the polygon were left out.</source>
         <translation>{0} fiches dont l'emprise ne touche pas le polygone ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="556"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="581"/>
         <source>Quicklook {0}</source>
         <translation>Aperçu {0}</translation>
     </message>

@@ -69,247 +69,247 @@
         <translation>Commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="215"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="216"/>
         <source>Purpose</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="216"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="217"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="220"/>
         <source>Profile…</source>
         <translation>Profil…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="220"/>
         <source>AOI from selection</source>
         <translation>Zone depuis la sélection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="220"/>
         <source>Draw AOI</source>
         <translation>Dessiner la zone</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="228"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="229"/>
         <source>State your profile, then take or draw an area of interest.</source>
         <translation>Indiquez votre profil, puis prenez ou dessinez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="232"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="233"/>
         <source>Check and estimate</source>
         <translation>Vérifier et estimer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="233"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="234"/>
         <source>Submit order</source>
         <translation>Envoyer la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="234"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="235"/>
         <source>Request package…</source>
         <translation>Dossier de demande…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="235"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="236"/>
         <source>Open DINAMIS request page</source>
         <translation>Ouvrir la page de demande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Id</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Area (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Quota</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Server id</source>
         <translation>N° serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="261"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="261"/>
         <source>Download and load</source>
         <translation>Télécharger et charger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="261"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="260"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="261"/>
         <source>Show footprints</source>
         <translation>Afficher les emprises</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="314"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="315"/>
         <source>DINAMIS order footprints</source>
         <translation>Emprises des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="327"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="328"/>
         <source>The area of interest is empty: draw a polygon or select a feature.</source>
         <translation>La zone d'intérêt est vide : dessinez un polygone ou sélectionnez une entité.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="335"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="336"/>
         <source>Select a polygon layer and one of its features first.</source>
         <translation>Sélectionnez d'abord une couche de polygones et l'une de ses entités.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="347"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="348"/>
         <source>Click the vertices of the area; right-click to finish.</source>
         <translation>Cliquez les sommets de la zone ; clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="500"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="501"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="361"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="362"/>
         <source>Not available to your profile: {0}</source>
         <translation>Non disponible pour votre profil : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="364"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="365"/>
         <source>Take or draw an area of interest first.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="375"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="376"/>
         <source>Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.</source>
         <translation>Surface {0:.2f} km² (ellipsoïde WGS 84), {1} sommets ; quota estimé {2:.2f} {3}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="408"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="409"/>
         <source>Submitting DINAMIS order</source>
         <translation>Envoi de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="417"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="418"/>
         <source>Refreshing DINAMIS orders</source>
         <translation>Actualisation des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="424"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="425"/>
         <source>Select a delivered order in the table.</source>
         <translation>Sélectionnez une commande livrée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="427"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="428"/>
         <source>Downloading DINAMIS products</source>
         <translation>Téléchargement des produits DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="443"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="444"/>
         <source>Cancelling DINAMIS order</source>
         <translation>Annulation de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="516"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="517"/>
         <source>New folder for the request package</source>
         <translation>Nouveau dossier pour la demande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="469"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="470"/>
         <source>Request package written to {0}: attach its files to the DINAMIS request form.</source>
         <translation>Dossier de demande écrit dans {0} : joignez ses fichiers au formulaire de demande DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="543"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="544"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Path</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="244"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="245"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="271"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="272"/>
         <source>Save as draft</source>
         <translation>Enregistrer comme brouillon</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="271"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="272"/>
         <source>Request package for the selected draft…</source>
         <translation>Dossier de demande du brouillon sélectionné…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="283"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="284"/>
         <source>Request and orders</source>
         <translation>Demande et commandes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="284"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="285"/>
         <source>Search images</source>
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="485"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="486"/>
         <source>Draft {0} saved in the order book.</source>
         <translation>Brouillon {0} enregistré dans le carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="496"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="497"/>
         <source>Select a draft in the order book table.</source>
         <translation>Sélectionnez un brouillon dans le tableau du carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="505"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="506"/>
         <source>Order {0} is {1} or may already have reached the ordering server: only a draft never sent can go through the web request page.</source>
         <translation>La commande {0} est à l'état {1} ou a peut-être déjà atteint le serveur de commande : seul un brouillon jamais envoyé peut passer par la page de demande web.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="509"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="510"/>
         <source>Order {0} already went to the web request path ({1}): use that package, so that the request is not sent twice.</source>
         <translation>La commande {0} est déjà passée par la demande web ({1}) : utilisez ce dossier, pour que la demande ne soit pas envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="529"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="530"/>
         <source>Request package of order {0} written to {1}; attach its files to the DINAMIS request form opened in your browser.</source>
         <translation>Dossier de demande de la commande {0} écrit dans {1} ; joignez ses fichiers au formulaire de demande DINAMIS ouvert dans votre navigateur.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="396"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="397"/>
         <source>No ordering server is configured: set its URL in the profile, or use 'Request package…' and the DINAMIS request page.</source>
         <translation>Aucun serveur de commande n'est configuré : indiquez son URL dans le profil, ou utilisez « Dossier de demande… » et la page de demande DINAMIS.</translation>
     </message>
@@ -418,162 +418,162 @@
 <context>
     <name>DinamisSearch</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="68"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="69"/>
         <source>Searching DINAMIS images</source>
         <translation>Recherche d'images DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="115"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="117"/>
         <source>Map extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="116"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="118"/>
         <source>Area of interest (drawn or selected)</source>
         <translation>Zone d'intérêt (dessinée ou sélectionnée)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="130"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="132"/>
         <source>Search area</source>
         <translation>Zone de recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="131"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="133"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="132"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="133"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="135"/>
         <source>Maximum cloud cover</source>
         <translation>Couverture nuageuse maximale</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="136"/>
         <source>Maximum incidence angle</source>
         <translation>Angle d'incidence maximal</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="137"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="139"/>
         <source>Search images</source>
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="138"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="140"/>
         <source>Cancel search</source>
         <translation>Annuler la recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="145"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="147"/>
         <source>Search the DINAMIS images your profile may use.</source>
         <translation>Recherchez les images DINAMIS que votre profil peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="154"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="154"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="154"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="154"/>
         <source>Cloud (%)</source>
         <translation>Nuages (%)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="154"/>
         <source>Incidence (°)</source>
         <translation>Incidence (°)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="154"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="168"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="170"/>
         <source>Download and load (open SPOT)</source>
         <translation>Télécharger et charger (SPOT ouvert)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="181"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="183"/>
         <source>Take or draw an area of interest first, or search the map extent.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt, ou recherchez sur l'emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="190"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="192"/>
         <source>No map canvas: use an area of interest.</source>
         <translation>Pas de carte : utilisez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="216"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="218"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="230"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="232"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="245"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="247"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="254"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="256"/>
         <source>{0} images found.</source>
         <translation>{0} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="257"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="259"/>
         <source>{0} left out for cloud cover, {1} for incidence angle.</source>
         <translation>{0} écartées pour la couverture nuageuse, {1} pour l'angle d'incidence.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="263"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="265"/>
         <source>Open SPOT gives no cloud cover or incidence angle: check the quicklooks.</source>
         <translation>SPOT ouvert ne donne ni couverture nuageuse ni angle d'incidence : vérifiez les aperçus.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="270"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="272"/>
         <source>Not searched: {0}</source>
         <translation>Non recherché : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="293"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="295"/>
         <source>DINAMIS images</source>
         <translation>Images DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="364"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="367"/>
         <source>Downloading open SPOT image</source>
         <translation>Téléchargement de l'image SPOT ouverte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="371"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="374"/>
         <source>Downloaded under the open licence (Etalab): {0}</source>
         <translation>Téléchargé sous licence ouverte (Etalab) : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="347"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="349"/>
         <source>Select an open SPOT image in the list (the SPOT 6-7 STAC images are downloaded with your DINAMIS member access from the catalogue dock).</source>
         <translation>Sélectionnez une image SPOT ouverte dans la liste (les images SPOT 6-7 du STAC se téléchargent avec votre accès d'adhérent DINAMIS depuis le panneau du catalogue).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="89"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="90"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
     </message>
@@ -616,7 +616,7 @@
         <translation>État de la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="285"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="286"/>
         <source>Order {0} is {1}; recorded in {2}</source>
         <translation>La commande {0} est {1} ; inscrite dans {2}</translation>
     </message>

@@ -11,9 +11,9 @@ from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayou
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
-from ..dataterra_plugin.styles import graduated_renderer
-from ..dataterra_plugin.ui.background import ChainStep
-from ..dataterra_plugin.ui.study_wizard import StudyWizard, layer_source, select_layer_by_source
+from ..styles import graduated_renderer
+from .background import ChainStep
+from .study_wizard import StudyWizard, layer_source, select_layer_by_source
 
 NOMENCLATURES = ("clc", "oso")
 ALL_CLASSES = {"clc": "111-523", "oso": "1-23"}

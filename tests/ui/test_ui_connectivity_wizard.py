@@ -3,7 +3,7 @@ import pytest
 from qgis.PyQt.QtCore import QEventLoop, QTimer
 from qgis.core import QgsGraduatedSymbolRenderer, QgsProject
 
-from dataterra.biodispersal.wizard import ConnectivityWizard, preset_index
+from dataterra.dataterra_plugin.ui.connectivity_wizard import ConnectivityWizard, preset_index
 from dataterra.dataterra_plugin.ui.project_settings import load_study
 
 
