@@ -6,6 +6,7 @@ import os
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
 from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QImage
+from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
 from ...rasterblocks.errors import Cancelled, DataTerraError
@@ -169,7 +170,8 @@ class QuicklookLoader(QObject):
     def clear(self):
         self.queue.clear()
         for reply in list(self.running.values()):
-            reply.abort()
+            if not sip.isdeleted(reply):
+                reply.abort()
 
     def is_idle(self):
         return not self.queue and not self.running
@@ -191,6 +193,9 @@ class QuicklookLoader(QObject):
 
     def _finished(self, url, reply):
         self.running.pop(url, None)
+        if sip.isdeleted(self):  # the dock closed while this reply was on its way
+            reply.deleteLater()
+            return
         if reply.error() == QNetworkReply.NoError:
             data = bytes(reply.readAll()[: 8 * 2**20])
             image = QImage()

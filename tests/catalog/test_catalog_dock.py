@@ -46,9 +46,12 @@ def close_docks():
     """Whatever a test asserts, cancel its search, stop quicklooks and remove its layer."""
     yield
     from qgis.core import QgsProject
+    from qgis.PyQt import sip
 
     while DOCKS:
         dock = DOCKS.pop()
+        if sip.isdeleted(dock):  # the test deleted it itself
+            continue
         dock.cancel()
         dock.loader.clear()
         wait_until(lambda dock=dock: dock.task is None, 5)
@@ -231,3 +234,28 @@ def test_collector_is_thawed_once_search_and_quicklooks_are_done(qgis_app, big_s
     assert wait_until(lambda: dock.task is None and dock.loader.is_idle(), 60), dock.status.text()
     assert gc.get_freeze_count() == 0
     assert not dock.collector_frozen
+
+
+def test_dock_deleted_while_quicklooks_are_on_their_way(qgis_app, big_server, tmp_path):
+    """Replies that finish after the dock (and its quicklook loader) were deleted are
+    dropped quietly: an exception in that Qt slot would abort QGIS."""
+    import sys
+
+    from qgis.PyQt import sip
+
+    dock = make_dock(big_server.url + "/big/search", tmp_path)
+    assert dock.search() is not None
+    assert wait_until(lambda: dock.loader.running, 30), dock.status.text()
+    loader, replies = dock.loader, list(dock.loader.running.values())
+    dock.cancel()
+    assert wait_until(lambda: dock.task is None, 5)
+    errors = []
+    previous_hook, sys.excepthook = sys.excepthook, lambda *info: errors.append(info)
+    try:
+        dock.deleteLater()
+        assert wait_until(lambda: sip.isdeleted(loader), 5)
+        wait_until(lambda: all(sip.isdeleted(reply) or reply.isFinished() for reply in replies), 10)
+        wait_until(lambda: False, 0.3)  # let the last finished signals arrive
+    finally:
+        sys.excepthook = previous_hook
+    assert errors == []
