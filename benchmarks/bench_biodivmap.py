@@ -135,28 +135,65 @@ def window_counts(labels, k):
     return np.array([np.bincount(b, minlength=k + 1)[1:] for b in blocks])
 
 
-def large(folder, clusters, n_iter, n_samples):
-    """The streamed chain on the large image (no in-memory reference: it would not fit)."""
-    from dataterra.biodivmap.core import diversity, spectral
+def large(folder, clusters, n_iter, n_samples, size):
+    """The whole streamed chain on the large image (no in-memory reference: it would not fit).
 
-    scene = str(sorted(folder.glob("large_scene_*.tif"), key=lambda p: p.stat().st_mtime)[-1])
-    times = {}
-    _, times["spectral species (fit + classify)"] = timed(
-        spectral.spectral_species, scene, folder / "large_species.tif", pca_path=folder / "large_pca.tif",
-        sensor="sentinel2_20m", n_clusters=clusters, n_iter=n_iter, n_components=3, seed=1)
-    _, times["alpha"] = timed(diversity.alpha_diversity, folder / "large_species.tif", folder / "large_alpha.tif",
-                              window=WINDOW)
-    _, times["beta"] = timed(diversity.beta_diversity, folder / "large_species.tif", folder / "large_beta.tif",
-                             window=WINDOW, n_samples=n_samples)
-    return {"times": times, "peak_mb": peak_mb()}
+    Every output of ``spectral_species`` (species, PCA, mask, model), then alpha, beta,
+    functional diversity (PCA + mask) and 100 circular field plots; the peak resident
+    memory of this process is reported after each step.
+    """
+
+    from dataterra.biodivmap.core import diversity, spectral, synthetic
+
+    scene = str(folder / f"large_scene_{size}.tif")
+    out = {name: str(folder / f"large_{name}") for name in
+           ("species.tif", "pca.tif", "mask.tif", "model.npz", "alpha.tif", "beta.tif", "functional.tif")}
+    steps = {
+        "spectral species (fit + classify; writes species, PCA, mask, model)": lambda: spectral.spectral_species(
+            scene, out["species.tif"], out["model.npz"], out["pca.tif"], out["mask.tif"], sensor="sentinel2_20m",
+            n_clusters=clusters, n_iter=n_iter, n_components=3, seed=1),
+        "alpha (5 indices, mean + sd)": lambda: diversity.alpha_diversity(
+            out["species.tif"], out["alpha.tif"], window=WINDOW),
+        "beta (Bray-Curtis, PCoA, placement)": lambda: diversity.beta_diversity(
+            out["species.tif"], out["beta.tif"], window=WINDOW, n_samples=n_samples),
+        "functional (FRic, FEve, FDiv)": lambda: diversity.functional_diversity(
+            out["pca.tif"], out["functional.tif"], window=WINDOW, mask_path=out["mask.tif"]),
+        "diversity at 100 plots (radius 20 m, with PCA)": lambda: diversity.diversity_at_plots(
+            out["species.tif"], large_plots(size, synthetic), pca_path=out["pca.tif"]),
+    }
+    times, peaks = {}, {}
+    started = time.perf_counter()
+    for name, step in steps.items():
+        _, times[name] = timed(step)
+        peaks[name] = peak_mb()
+        print(f"{name}: {times[name]:.0f} s, peak so far {peaks[name]:.0f} MB", file=sys.stderr, flush=True)
+    return {"times": times, "peaks": peaks, "wall_s": time.perf_counter() - started, "peak_mb": peak_mb()}
 
 
-def child(mode, folder, clusters, n_iter, n_samples):
+def large_plots(size, synthetic, count=10, radius=20.0):
+    """count × count circular plots (WKT, Lambert-93) on a regular grid over the large scene."""
+    from osgeo import ogr
+
+    x0, y0 = synthetic.ORIGIN_L93
+    extent = size * synthetic.PIXEL_SIZE
+    plots = []
+    for i in range(count):
+        for j in range(count):
+            centre = ogr.CreateGeometryFromWkt(
+                f"POINT ({x0 + (j + 0.5) * extent / count} {y0 - (i + 0.5) * extent / count})")
+            plots.append((f"plot_{i}_{j}", centre.Buffer(radius, 16).ExportToWkt()))
+    return plots
+
+
+def child(mode, folder, clusters, n_iter, n_samples, size):
     import bootstrap
 
     bootstrap.expose_package()
-    function = {"streamed": streamed, "in_memory": in_memory, "large": large}[mode]
-    print(json.dumps(function(Path(folder), clusters, n_iter, n_samples)))
+    if mode == "large":
+        result = large(Path(folder), clusters, n_iter, n_samples, size)
+    else:
+        result = {"streamed": streamed, "in_memory": in_memory}[mode](Path(folder), clusters, n_iter, n_samples)
+    print(json.dumps(result))
 
 
 def read_band(path, band):
@@ -220,7 +257,7 @@ def main():
     parser.add_argument("--folder")
     args = parser.parse_args()
     if args.child:
-        child(args.child, args.folder, args.clusters, args.iterations, args.samples)
+        child(args.child, args.folder, args.clusters, args.iterations, args.samples, args.large)
         return
     import bootstrap
 
@@ -267,18 +304,26 @@ def run_large(folder, args):
 
     scene = folder / f"large_scene_{args.large}.tif"
     if not scene.exists():
+        started = time.perf_counter()
         synthetic.write_large_scene(scene, args.large, args.large, seed=42)
+        print(f"Large scene written in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    # stderr passes through: the child reports each step as it ends (the run takes a while)
     done = subprocess.run([sys.executable, __file__, "--child", "large", "--folder", str(folder),
                            "--clusters", str(args.clusters), "--iterations", str(args.iterations),
-                           "--samples", str(args.samples)], capture_output=True, text=True, check=True)
+                           "--samples", str(args.samples), "--large", str(args.large)],
+                          stdout=subprocess.PIPE, text=True, check=True)
     result = json.loads(done.stdout.strip().splitlines()[-1])
     pixels = args.large * args.large
     size_gb = scene.stat().st_size / 1e9
-    print(f"\nLarge image {args.large} × {args.large} px, 10 bands float32 ({size_gb:.1f} GB on disk), streamed:\n")
-    print("| step | seconds | px/s |\n|---|---:|---:|")
+    print(f"\nLarge image {args.large} × {args.large} px, 10 bands float32 ({size_gb:.1f} GB on disk), "
+          f"streamed chain, N_CLUSTERS={args.clusters}, N_ITER={args.iterations}, WINDOW={WINDOW}, "
+          f"N_SAMPLES={args.samples}, GDAL_CACHEMAX={os.environ['GDAL_CACHEMAX']} MB:\n")
+    print("| step | seconds | px/s | peak RSS so far (MB) |\n|---|---:|---:|---:|")
     for step, seconds in result["times"].items():
-        print(f"| {step} | {seconds:.0f} | {pixels / seconds:,.0f} |")
-    print(f"\nPeak memory (RSS) of the whole streamed chain: {result['peak_mb']:.0f} MB")
+        print(f"| {step} | {seconds:.0f} | {pixels / seconds:,.0f} | {result['peaks'][step]:,.0f} |")
+    print(f"| whole chain | {result['wall_s']:.0f} | {pixels / result['wall_s']:,.0f} | {result['peak_mb']:,.0f} |")
+    print(f"\nPeak memory (RSS) of the whole streamed chain: {result['peak_mb']:.0f} MB "
+          f"(wall time {result['wall_s'] / 60:.0f} min)")
 
 
 if __name__ == "__main__":
