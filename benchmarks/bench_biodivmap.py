@@ -178,16 +178,22 @@ def in_memory(folder, clusters, n_iter, n_samples):
     np.save(folder / "reference_shannon.npy", shannon)
 
     started = time.perf_counter()
-    rng = np.random.default_rng(SEED)
+    eligible = np.flatnonzero(counts[0].sum(axis=1) >= 0.25 * WINDOW * WINDOW)  # MIN_VALID
+    chosen = eligible[np.argsort(window_keys(rows, cols)[eligible])[:n_samples]]
     counts = np.array([indices.apply_pcelim(c, 0.02) for c in counts])
-    chosen = np.sort(rng.choice(counts.shape[1], n_samples, replace=False))
     d = np.mean([squareform(pdist(c[chosen], "braycurtis")) for c in counts], axis=0)
     coordinates, _ = indices.pcoa(d, 3)
-    full = sum(cdist(c, c[chosen], "braycurtis") for c in counts) / len(counts)  # one array at a time
-    nearest = np.argsort(full, axis=1)[:, :5]
-    weights = 1.0 / np.maximum(np.take_along_axis(full, nearest, 1), 1e-9)
-    (weights[:, :, None] * coordinates[nearest]).sum(1) / weights.sum(1, keepdims=True)
+    full = sum(cdist(c[eligible], c[chosen], "braycurtis") for c in counts) / len(counts)  # one array at a time
+    # the 5 least dissimilar sampled windows; argpartition as the core, so that ties at the
+    # 5th neighbour (frequent: Bray-Curtis of small counts) are broken the same way
+    nearest = np.argpartition(full, 4, axis=1)[:, :5]
+    distance = np.take_along_axis(full, nearest, 1)
+    exact = distance <= 1e-12  # a sampled window keeps its own coordinates
+    weights = np.where(exact.any(axis=1, keepdims=True), exact, 1.0 / np.maximum(distance, 1e-9))
+    beta = np.full((len(counts[0]), 3), np.nan)
+    beta[eligible] = (weights[:, :, None] * coordinates[nearest]).sum(1) / weights.sum(1, keepdims=True)
     times["beta (Bray-Curtis, PCoA, placement)"] = time.perf_counter() - started
+    np.save(folder / "reference_beta.npy", beta.T.reshape(3, rows // WINDOW, cols // WINDOW))
 
     started = time.perf_counter()
     fric = np.full((rows // WINDOW, cols // WINDOW), np.nan)
@@ -200,6 +206,22 @@ def in_memory(folder, clusters, n_iter, n_samples):
     times["functional (FRic, FEve, FDiv)"] = time.perf_counter() - started
     np.save(folder / "reference_fric.npy", fric)
     return {"times": times, "peak_mb": peak_mb()}
+
+
+def window_keys(rows, cols):
+    """The random key of every window, drawn as the core's beta_diversity draws them.
+
+    The core reads the species raster by strips of whole window rows (about
+    ``STRIP_PIXELS`` pixels) and gives the windows of strip number s keys from
+    ``default_rng([SEED, s])``; the N_SAMPLES eligible windows of smallest keys are sampled.
+    """
+    from dataterra.biodivmap.core.diversity import STRIP_PIXELS
+
+    strip_rows = max(WINDOW, (STRIP_PIXELS // cols) // WINDOW * WINDOW) // WINDOW
+    per_strip = strip_rows * (cols // WINDOW)
+    n_windows = (rows // WINDOW) * (cols // WINDOW)
+    return np.concatenate([np.random.default_rng([SEED, number]).random(min(per_strip, n_windows - start))
+                           for number, start in enumerate(range(0, n_windows, per_strip))])
 
 
 def window_counts(labels, k):
@@ -304,6 +326,7 @@ def agreement(folder):
     reference = np.load(folder / "reference_species.npy")
     alpha = read_band(folder / "alpha.tif", 3)
     fric = read_band(folder / "functional.tif", 1)
+    beta = gdal.Open(str(folder / "beta.tif")).ReadAsArray()
     reference_shannon = np.load(folder / "reference_shannon.npy").reshape(alpha.shape)
     reference_fric = np.load(folder / "reference_fric.npy")
     valid = alpha != -9999.0
@@ -316,6 +339,8 @@ def agreement(folder):
         "ARI vs truth, in-memory (iteration 1)": adjusted_rand_score(truth, reference[0].ravel()),
         "max |Shannon streamed - in-memory| (each from its own species)":
             float(np.abs(alpha[valid] - reference_shannon[valid]).max()),
+        "max |beta PCoA coordinate streamed - in-memory| (each from its own species)":
+            float(np.nanmax(np.abs(np.where(beta == -9999.0, np.nan, beta) - np.load(folder / "reference_beta.npy")))),
         "max |FRic streamed - in-memory| (each from its own PCA)":
             float(np.nanmax(np.abs(np.where(fric == -9999.0, np.nan, fric) - reference_fric))),
     }
