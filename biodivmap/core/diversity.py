@@ -47,7 +47,10 @@ def species_count(info, dataset):
     """Number of spectral species: the largest label in the raster (from statistics)."""
     largest = 0
     for band in range(info.band_count):
-        stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
+        try:
+            stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
+        except RuntimeError:  # GDAL: "no valid pixels found": the band is entirely nodata
+            continue
         largest = max(largest, int(stats[1]))
     if largest <= 0:
         raise DataTerraError("The spectral-species raster holds no species (every pixel is masked).")

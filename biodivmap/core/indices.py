@@ -6,6 +6,8 @@ References: Shannon (1948) H = -Σ p ln p; Simpson (1949) as Gini-Simpson 1 - Σ
 numbers ᵠD = (Σ pᵠ)^(1/(1-q)), ¹D = exp(H), ⁰D = S; Bray & Curtis (1957)
 dissimilarity Σ|u - v| / Σ(u + v); Villéger, Mason & Mouillot (2008) FRic, FEve, FDiv.
 """
+import math
+
 import numpy as np
 from scipy.sparse.csgraph import minimum_spanning_tree
 from scipy.spatial import ConvexHull, QhullError
@@ -139,9 +141,11 @@ def functional_evenness(points, weights=None):
     if lengths.sum() <= 0:
         return np.nan  # all points identical: no branch length to be even
     ew = lengths / (weights[tree.row] + weights[tree.col])
-    pew = ew / ew.sum()
+    # math.fsum is exactly rounded: numpy's SIMD sums can change the last digit with the
+    # arrays' memory alignment, and the same SEED must give the same table in every process
+    pew = ew / math.fsum(ew)
     even = 1.0 / (s - 1)
-    return float((np.minimum(pew, even).sum() - even) / (1.0 - even))
+    return float((math.fsum(np.minimum(pew, even)) - even) / (1.0 - even))
 
 
 def functional_evenness_of_windows(points, valid):
@@ -214,7 +218,7 @@ def functional_divergence(points, weights=None):
 def _divergence(points, vertices, weights):
     gravity = vertices.mean(axis=0)
     dg = np.sqrt(((points - gravity) ** 2).sum(axis=1))
-    mean_dg = dg.mean()
-    delta = (weights * (dg - mean_dg)).sum()
-    delta_abs = (weights * np.abs(dg - mean_dg)).sum()
+    mean_dg = math.fsum(dg) / len(dg)  # exactly rounded sums: see functional_evenness
+    delta = math.fsum(weights * (dg - mean_dg))
+    delta_abs = math.fsum(weights * np.abs(dg - mean_dg))
     return float((delta + mean_dg) / (delta_abs + mean_dg)) if delta_abs + mean_dg > 0 else np.nan

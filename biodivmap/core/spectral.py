@@ -180,6 +180,21 @@ def vegetation_mask(pixels, wavelengths, masks: MaskSettings):
     return keep
 
 
+def unavailable_masks(wavelengths, masks: MaskSettings):
+    """Messages for the automatic masks that cannot apply: no band near the wavelength they need."""
+    needs = (("NDVI", masks.ndvi_min, ((sensors.RED_NM, "red"), (sensors.NIR_NM, "near infrared"))),
+             ("shade", masks.shade_nir_min, ((sensors.NIR_NM, "near infrared"),)),
+             ("cloud", masks.cloud_blue_max, ((sensors.BLUE_NM, "blue"),)))
+    messages = []
+    for mask, threshold, bands in needs:
+        missing = [f"{name} (~{nm:g} nm)" for nm, name in bands if sensors.band_near(wavelengths, nm) is None]
+        if threshold is not None and missing:
+            messages.append(f"The {mask} mask is not applied: no band near {' or '.join(missing)} among the "
+                            f"image's wavelengths ({', '.join(f'{w:g}' for w in wavelengths)} nm). Check the "
+                            "sensor preset or the wavelengths, or mask those pixels with MASK.")
+    return messages
+
+
 def iqr_bounds(sample, weight):
     """Per-feature [Q1 - w·IQR, Q3 + w·IQR] of a sample (Tukey's fences, w = 4 in biodivMapR)."""
     q1, q3 = np.percentile(sample, [25, 75], axis=0)
@@ -411,8 +426,9 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
     if continuum_removal and info.band_count < 4:
         raise DataTerraError("Continuum removal needs at least 4 bands (the first and last are dropped).")
     scale, message = detect_scale(info)
-    if message and log:
-        log(message)
+    for warning in ([message] if message else []) + unavailable_masks(wl, masks):
+        if log:
+            log(warning)
     prep = Preparation(info, wl, scale, masks, continuum_removal)
     step = progress or (lambda f: None)
     sample = sample_features(prep, mask_path, sample_size, seed, block,
