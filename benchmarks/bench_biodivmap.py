@@ -78,8 +78,8 @@ def reference_fit(pixels, clusters, n_iter, seed=SEED, width=None, block=BLOCK, 
     the core's code: the masks of the core's defaults; the same subsample (a key from
     ``default_rng([seed, block number])`` for every valid pixel of every ``block`` ×
     ``block`` block, row by row, and the ``sample_size`` smallest keys); the IQR fences
-    (w = 4) of the sample; scikit-learn ``PCA`` with the core's sign convention (largest
-    loading positive); the sample split into ``n_iter`` parts by the same seeded
+    (w = 4) of the sample; scikit-learn ``PCA`` (exact SVD, float64) with the core's sign
+    convention (largest loading positive); the sample split into ``n_iter`` parts by the same seeded
     permutation; per part, scikit-learn ``KMeans`` (Lloyd, tol 1e-4, max_iter 300) from
     the same k-means++ starts (the one piece taken from the core, so that both start from
     the same centroids), best of 3 by inertia.
@@ -107,7 +107,7 @@ def reference_fit(pixels, clusters, n_iter, seed=SEED, width=None, block=BLOCK, 
     q1, q3 = np.percentile(sample, [25, 75], axis=0)
     low, high = q1 - 4.0 * (q3 - q1), q3 + 4.0 * (q3 - q1)
     sample = sample[np.all((sample >= low) & (sample <= high), axis=1)]
-    pca = PCA(n_components=3).fit(sample.astype(np.float64))
+    pca = PCA(n_components=3, svd_solver="full").fit(sample.astype(np.float64))  # exact SVD, as the core's
     largest = np.argmax(np.abs(pca.components_), axis=1)
     pca.components_ *= np.sign(pca.components_[np.arange(3), largest])[:, None]
     projected = pca.transform(sample.astype(np.float64))
