@@ -47,7 +47,10 @@ def species_count(info, dataset):
     """Number of spectral species: the largest label in the raster (from statistics)."""
     largest = 0
     for band in range(info.band_count):
-        stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
+        try:
+            stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
+        except RuntimeError:  # GDAL: "no valid pixels found": the band is entirely nodata
+            continue
         largest = max(largest, int(stats[1]))
     if largest <= 0:
         raise DataTerraError("The spectral-species raster holds no species (every pixel is masked).")
@@ -311,7 +314,8 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     return output_path
 
 
-def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid, is_cancelled):
+def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid, is_cancelled,
+                      chunk=256):
     data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(0, row, info.width, height)
                      for b in range(dimensions)]).astype(np.float64)
     valid = np.all(np.isfinite(data), axis=0)
@@ -321,21 +325,33 @@ def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_va
             valid &= data[b] != nodata
     if mask_ds is not None:
         valid &= mask_ds.GetRasterBand(1).ReadAsArray(0, row, info.width, height) != 0
-    cols = -(-info.width // window)
-    rows = -(-height // window)
-    values = np.full((rows * cols, 3), np.nan)
-    for wr in range(rows):
+    points, keep = _window_stack(data, valid, window)
+    values = np.full((len(points), 3), np.nan)
+    enough = np.flatnonzero(keep.sum(axis=1) >= max(min_valid * window * window, dimensions + 1))
+    for start in range(0, len(enough), chunk):
         check_cancel(is_cancelled)
-        for wc in range(cols):
-            r, c = slice(wr * window, (wr + 1) * window), slice(wc * window, (wc + 1) * window)
-            keep = valid[r, c]
-            if keep.sum() < max(min_valid * window * window, dimensions + 1):
-                continue
-            points = data[:, r, c][:, keep].T
-            values[wr * cols + wc] = (indices.functional_richness(points),
-                                      indices.functional_evenness(points),
-                                      indices.functional_divergence(points))
+        part = enough[start:start + chunk]
+        values[part, 1] = indices.functional_evenness_of_windows(points[part], keep[part])
+        for number in part:  # one convex hull per window gives FRic and FDiv
+            values[number, 0], values[number, 2] = indices.functional_richness_and_divergence(
+                points[number][keep[number]])
     return values
+
+
+def _window_stack(data, valid, window):
+    """Pixels of every non-overlapping window: (n_windows, window², bands) values and validity.
+
+    Windows in row-major order; partial edge windows are padded with invalid pixels.
+    """
+    bands, height, width = data.shape
+    rows, cols = -(-height // window), -(-width // window)
+    padded = np.zeros((bands, rows * window, cols * window))
+    padded[:, :height, :width] = data
+    ok = np.zeros((rows * window, cols * window), dtype=bool)
+    ok[:height, :width] = valid
+    points = padded.reshape(bands, rows, window, cols, window).transpose(1, 3, 2, 4, 0)
+    keep = ok.reshape(rows, window, cols, window).transpose(0, 2, 1, 3)
+    return points.reshape(rows * cols, window * window, bands), keep.reshape(rows * cols, window * window)
 
 
 # ---------------------------------------------------------------------------- plots

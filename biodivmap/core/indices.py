@@ -6,6 +6,8 @@ References: Shannon (1948) H = -Σ p ln p; Simpson (1949) as Gini-Simpson 1 - Σ
 numbers ᵠD = (Σ pᵠ)^(1/(1-q)), ¹D = exp(H), ⁰D = S; Bray & Curtis (1957)
 dissimilarity Σ|u - v| / Σ(u + v); Villéger, Mason & Mouillot (2008) FRic, FEve, FDiv.
 """
+import math
+
 import numpy as np
 from scipy.sparse.csgraph import minimum_spanning_tree
 from scipy.spatial import ConvexHull, QhullError
@@ -129,14 +131,74 @@ def functional_evenness(points, weights=None):
         return np.nan
     weights = np.full(s, 1.0 / s) if weights is None else np.asarray(weights, float) / np.sum(weights)
     distances = squareform(pdist(points))
-    # csgraph reads 0 as "no edge": nudge duplicated points to a tiny positive distance
-    graph = np.where(distances > 0, distances, 1e-12)
+    # csgraph reads (near-)zero entries as "no edge", which would drop the zero-length edges of
+    # duplicated pixels: adding 1 to every edge keeps the same tree (all spanning trees have
+    # S - 1 edges) and the lengths are read back from the distances
+    graph = distances + 1.0
     np.fill_diagonal(graph, 0.0)
     tree = minimum_spanning_tree(graph).tocoo()
-    ew = tree.data / (weights[tree.row] + weights[tree.col])
-    pew = ew / ew.sum()
+    lengths = distances[tree.row, tree.col]
+    if lengths.sum() <= 0:
+        return np.nan  # all points identical: no branch length to be even
+    ew = lengths / (weights[tree.row] + weights[tree.col])
+    # math.fsum is exactly rounded: numpy's SIMD sums can change the last digit with the
+    # arrays' memory alignment, and the same SEED must give the same table in every process
+    pew = ew / math.fsum(ew)
     even = 1.0 / (s - 1)
-    return float((np.minimum(pew, even).sum() - even) / (1.0 - even))
+    return float((math.fsum(np.minimum(pew, even)) - even) / (1.0 - even))
+
+
+def functional_evenness_of_windows(points, valid):
+    """FEve with equal weights for many windows at once (batched Prim's algorithm).
+
+    ``points`` is (n_windows, n, dimensions), ``valid`` (n_windows, n) says which rows are
+    real pixels. Equal to :func:`functional_evenness` of each window's valid points: with
+    equal weights EW = d / (2/S), so PEW is each spanning-tree edge length over their sum.
+    Prim's algorithm runs on all windows together (n - 1 vectorised steps instead of one
+    scipy call per window, about 50 × faster for 10 × 10 windows). NaN when S < 3 or when
+    all the points are identical.
+    """
+    points = np.asarray(points, dtype=np.float64)
+    count, n, _ = points.shape
+    distances = np.zeros((count, n, n))
+    for axis in range(points.shape[2]):
+        distances += (points[:, :, None, axis] - points[:, None, :, axis]) ** 2
+    np.sqrt(distances, out=distances)
+    in_tree = ~valid  # invalid rows never join the tree
+    start = np.argmax(valid, axis=1)
+    every = np.arange(count)
+    in_tree[every, start] = True
+    nearest = np.where(in_tree, np.inf, distances[every, start])  # distance of each point to the tree
+    edges = np.zeros((count, n - 1))
+    for step in range(n - 1):
+        joining = np.argmin(nearest, axis=1)
+        length = nearest[every, joining]
+        grows = np.isfinite(length)
+        if not grows.any():
+            break
+        edges[:, step] = np.where(grows, length, 0.0)
+        in_tree[every[grows], joining[grows]] = True
+        nearest = np.where(in_tree, np.inf, np.minimum(nearest, distances[every, joining]))
+    s = valid.sum(axis=1)
+    total = edges.sum(axis=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        even = 1.0 / (s - 1)
+        shares = edges / total[:, None]
+        # only the S - 1 real edges count (the padding steps added zeros, whose min with 1/(S-1) is 0)
+        feve = (np.minimum(shares, even[:, None]).sum(axis=1) - even) / (1.0 - even)
+    return np.where((s >= 3) & (total > 0), feve, np.nan)  # identical points: undefined
+
+
+def functional_richness_and_divergence(points):
+    """(FRic, FDiv) with equal weights from one convex hull (half the Qhull calls of the two functions)."""
+    points = np.asarray(points, dtype=np.float64)
+    if len(points) <= points.shape[1]:
+        return 0.0, np.nan
+    try:
+        hull = ConvexHull(points)
+    except (QhullError, ValueError):
+        return 0.0, np.nan
+    return float(hull.volume), _divergence(points, points[hull.vertices], np.full(len(points), 1.0 / len(points)))
 
 
 def functional_divergence(points, weights=None):
@@ -150,9 +212,13 @@ def functional_divergence(points, weights=None):
         vertices = points[ConvexHull(points).vertices]
     except (QhullError, ValueError):
         return np.nan
+    return _divergence(points, vertices, weights)
+
+
+def _divergence(points, vertices, weights):
     gravity = vertices.mean(axis=0)
     dg = np.sqrt(((points - gravity) ** 2).sum(axis=1))
-    mean_dg = dg.mean()
-    delta = (weights * (dg - mean_dg)).sum()
-    delta_abs = (weights * np.abs(dg - mean_dg)).sum()
+    mean_dg = math.fsum(dg) / len(dg)  # exactly rounded sums: see functional_evenness
+    delta = math.fsum(weights * (dg - mean_dg))
+    delta_abs = math.fsum(weights * np.abs(dg - mean_dg))
     return float((delta + mean_dg) / (delta_abs + mean_dg)) if delta_abs + mean_dg > 0 else np.nan

@@ -180,6 +180,21 @@ def vegetation_mask(pixels, wavelengths, masks: MaskSettings):
     return keep
 
 
+def unavailable_masks(wavelengths, masks: MaskSettings):
+    """Messages for the automatic masks that cannot apply: no band near the wavelength they need."""
+    needs = (("NDVI", masks.ndvi_min, ((sensors.RED_NM, "red"), (sensors.NIR_NM, "near infrared"))),
+             ("shade", masks.shade_nir_min, ((sensors.NIR_NM, "near infrared"),)),
+             ("cloud", masks.cloud_blue_max, ((sensors.BLUE_NM, "blue"),)))
+    messages = []
+    for mask, threshold, bands in needs:
+        missing = [f"{name} (~{nm:g} nm)" for nm, name in bands if sensors.band_near(wavelengths, nm) is None]
+        if threshold is not None and missing:
+            messages.append(f"The {mask} mask is not applied: no band near {' or '.join(missing)} among the "
+                            f"image's wavelengths ({', '.join(f'{w:g}' for w in wavelengths)} nm). Check the "
+                            "sensor preset or the wavelengths, or mask those pixels with MASK.")
+    return messages
+
+
 def iqr_bounds(sample, weight):
     """Per-feature [Q1 - w·IQR, Q3 + w·IQR] of a sample (Tukey's fences, w = 4 in biodivMapR)."""
     q1, q3 = np.percentile(sample, [25, 75], axis=0)
@@ -304,7 +319,7 @@ def sample_features(prep, mask_path, size, seed, block, progress=None, is_cancel
 
 
 def fit_pca(sample, n_components=0, variance=0.98):
-    """Centred PCA by eigen-decomposition of the covariance (mean, components, ratios).
+    """Centred PCA by eigen-decomposition of the covariance (mean, components, ratios), float64.
 
     ``n_components`` > 0 keeps that many axes; 0 keeps the fewest explaining
     ``variance`` of the total. Signs are fixed (largest loading positive) so that the
@@ -323,7 +338,7 @@ def fit_pca(sample, n_components=0, variance=0.98):
     components = vectors[:, :n_components].T
     signs = np.sign(components[np.arange(n_components), np.argmax(np.abs(components), axis=1)])
     components *= signs[:, None]
-    return mean.astype(np.float32), components.astype(np.float32), ratios[:n_components]
+    return mean, components, ratios[:n_components]
 
 
 def project(features, mean, components):
@@ -411,8 +426,9 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
     if continuum_removal and info.band_count < 4:
         raise DataTerraError("Continuum removal needs at least 4 bands (the first and last are dropped).")
     scale, message = detect_scale(info)
-    if message and log:
-        log(message)
+    for warning in ([message] if message else []) + unavailable_masks(wl, masks):
+        if log:
+            log(warning)
     prep = Preparation(info, wl, scale, masks, continuum_removal)
     step = progress or (lambda f: None)
     sample = sample_features(prep, mask_path, sample_size, seed, block,
@@ -425,7 +441,9 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
             f"{n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the masks."
         )
     mean, components, ratios = fit_pca(sample, n_components, variance)
-    projected = project(sample, mean, components)
+    # the k-means work on float64 scores: float32 rounding (1e-7) would be enough to change a
+    # k-means++ draw now and then, and the result would then depend on the arithmetic used
+    projected = project(sample.astype(np.float64), mean, components)
     rng = np.random.default_rng(seed)
     partitions = np.array_split(rng.permutation(len(projected)), n_iter)
     centroids = []
@@ -433,8 +451,10 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
         check_cancel(is_cancelled)
         centroids.append(kmeans(projected[part], n_clusters, rng))
         step(0.8 + 0.2 * (number + 1) / n_iter)
+    # float64 model: every pixel is projected and labelled in float64, so a label never
+    # depends on a float32 rounding of a pixel lying on the border of two species
     return SpectralModel(wl, scale, masks, continuum_removal, low, high, mean, components, ratios,
-                         np.array(centroids, dtype=np.float32),
+                         np.array(centroids, dtype=np.float64),
                          info={"sample_size": int(len(sample)), "seed": int(seed),
                                "scale_message": message, "source": str(image_path)})
 

@@ -135,27 +135,55 @@ def test_diversity_at_plots_processing_run(species_run, tmp_path):
     assert pairs[0]["bray_curtis"] == pytest.approx(expected)
 
 
-def test_qgis_process_chain(run_qgis_process, small_scene, tmp_path):
+def test_qgis_process_chain_equals_processing_run(run_qgis_process, small_scene, species_run, tmp_path):
+    """The whole chain through qgis_process gives the same arrays as processing.run with the same SEED."""
+    import processing
+
     species = tmp_path / "species.tif"
-    out = run_qgis_process("dataterra:spectral_species", {
+    out = run_qgis_process("dataterra:spectral_species", {  # the parameters of the species_run fixture
         "INPUT": small_scene["path"], "SENSOR": 2, "N_CLUSTERS": 8, "N_ITER": 2, "COMPONENTS": 3, "SEED": 3,
         "OUTPUT": species, "OUTPUT_PCA": tmp_path / "pca.tif", "OUTPUT_MASK": tmp_path / "mask.tif",
         "OUTPUT_MODEL": tmp_path / "model.npz"})
     assert out["results"]["OUTPUT"] == str(species)
     assert adjusted_rand_score(small_scene["labels"].ravel(), read(species)[0].ravel()) >= 0.9
-    run_qgis_process("dataterra:alpha_diversity", {"INPUT": species, "WINDOW": 10, "OUTPUT": tmp_path / "a.tif"})
-    assert read(tmp_path / "a.tif").shape == (10, 10, 10)
-    run_qgis_process("dataterra:beta_diversity", {"INPUT": species, "N_SAMPLES": 30, "OUTPUT": tmp_path / "b.tif"})
-    assert read(tmp_path / "b.tif").shape == (3, 10, 10)
-    run_qgis_process("dataterra:functional_diversity", {"INPUT": tmp_path / "pca.tif", "OUTPUT": tmp_path / "f.tif"})
-    assert read(tmp_path / "f.tif").shape == (3, 10, 10)
+    for key, path in (("OUTPUT", species), ("OUTPUT_PCA", tmp_path / "pca.tif"),
+                      ("OUTPUT_MASK", tmp_path / "mask.tif")):
+        np.testing.assert_array_equal(read(path), read(species_run[key]), err_msg=key)
+    with np.load(tmp_path / "model.npz") as a, np.load(species_run["OUTPUT_MODEL"]) as b:
+        for key in a.files:
+            np.testing.assert_array_equal(a[key], b[key], err_msg=key)
+
+    here = tmp_path / "in_process"
+    steps = [("alpha_diversity", {"INPUT": species, "WINDOW": 10}, (10, 10, 10)),
+             ("beta_diversity", {"INPUT": species, "N_SAMPLES": 30, "SEED": 5}, (3, 10, 10)),
+             ("functional_diversity", {"INPUT": tmp_path / "pca.tif", "MASK": tmp_path / "mask.tif"}, (3, 10, 10))]
+    for name, parameters, shape in steps:
+        run_qgis_process(f"dataterra:{name}", {**parameters, "OUTPUT": tmp_path / f"{name}.tif"})
+        expected = processing.run(f"dataterra:{name}", {**{k: str(v) for k, v in parameters.items()},
+                                                        "OUTPUT": str(here / f"{name}.tif")})
+        assert read(tmp_path / f"{name}.tif").shape == shape
+        np.testing.assert_array_equal(read(tmp_path / f"{name}.tif"), read(expected["OUTPUT"]), err_msg=name)
+
     plots = _plots(tmp_path / "plots.gpkg")
-    out = run_qgis_process("dataterra:diversity_at_plots", {
-        "INPUT": species, "PLOTS": plots, "ID_FIELD": "name", "OUTPUT": tmp_path / "plots_out.gpkg",
-        "OUTPUT_MATRIX": tmp_path / "matrix.csv"})
+    run_qgis_process("dataterra:diversity_at_plots", {
+        "INPUT": species, "PLOTS": plots, "ID_FIELD": "name", "PCA": tmp_path / "pca.tif",
+        "OUTPUT": tmp_path / "plots_out.gpkg", "OUTPUT_MATRIX": tmp_path / "matrix.csv"})
+    expected = processing.run("dataterra:diversity_at_plots", {
+        "INPUT": str(species), "PLOTS": plots, "ID_FIELD": "name", "PCA": str(tmp_path / "pca.tif"),
+        "OUTPUT": "memory:", "OUTPUT_MATRIX": "memory:"})
     written = ogr.Open(str(tmp_path / "plots_out.gpkg"))  # keep alive while the layer is used
-    assert written.GetLayer(0).GetFeatureCount() == 2
-    assert (tmp_path / "matrix.csv").read_text().count("\n") == 2  # header + one pair
+    layer = written.GetLayer(0)
+    assert layer.GetFeatureCount() == 2
+    got = {f.GetField("plot_id"): f for f in layer}
+    for feature in expected["OUTPUT"].getFeatures():
+        row = got[feature["plot_id"]]
+        for field in feature.fields().names():
+            if field not in ("fid", "plot_id"):
+                np.testing.assert_equal(row.GetField(field), feature[field], err_msg=field)
+    lines = (tmp_path / "matrix.csv").read_text().splitlines()
+    assert len(lines) == 2  # header + one pair
+    pair = next(iter(expected["OUTPUT_MATRIX"].getFeatures()))
+    assert float(lines[1].split(",")[-1]) == pytest.approx(pair["bray_curtis"], rel=1e-12)
 
 
 def test_qgis_process_reports_window_too_large(run_qgis_process, tmp_path, small_scene):
@@ -167,3 +195,31 @@ def test_qgis_process_reports_window_too_large(run_qgis_process, tmp_path, small
     assert done.returncode != 0
     assert "larger than the image" in done.stdout + done.stderr
     assert not (tmp_path / "a.tif").exists()
+
+
+def test_cancel_through_processing_writes_nothing(small_scene, dataterra_provider, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda percent: percent > 20 and feedback.cancel())
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user: no output was written"):
+        processing.run("dataterra:spectral_species", {
+            "INPUT": small_scene["path"], "SENSOR": 2, "N_CLUSTERS": 8, "N_ITER": 2, "SEED": 3,
+            "OUTPUT": str(out / "species.tif"), "OUTPUT_PCA": str(out / "pca.tif"),
+            "OUTPUT_MASK": str(out / "mask.tif"), "OUTPUT_MODEL": str(out / "model.npz")}, feedback=feedback)
+    assert feedback.isCanceled()
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_bad_input_message_through_processing(dataterra_provider, tmp_path, geotiff):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    one_band = geotiff(tmp_path / "one.tif", np.full((20, 20), 0.3, np.float32))
+    out = tmp_path / "out"
+    with pytest.raises(QgsProcessingException, match="single band"):
+        processing.run("dataterra:spectral_species", {"INPUT": one_band, "SENSOR": 0,
+                                                      "OUTPUT": str(out / "species.tif")})
+    assert not out.exists() or list(out.iterdir()) == []

@@ -89,16 +89,44 @@ def test_functional_diversity_equals_convex_hull(species, tmp_path):
     assert np.nanmean(values[0][:, :5]) < 0.1 * np.nanmean(values[0][:, 15:])
 
 
+def _whole_chain(scene_path, folder, seed):
+    """spectral species → alpha, beta, functional, plots; returns the written paths and the plot table."""
+    folder.mkdir()
+    paths = {name: str(folder / name) for name in
+             ("species.tif", "pca.tif", "mask.tif", "model.npz", "alpha.tif", "beta.tif", "functional.tif")}
+    spectral.spectral_species(scene_path, paths["species.tif"], paths["model.npz"], paths["pca.tif"],
+                              paths["mask.tif"], n_clusters=8, n_iter=2, n_components=3, sample_size=5000,
+                              seed=seed)
+    diversity.alpha_diversity(paths["species.tif"], paths["alpha.tif"], window=10)
+    diversity.beta_diversity(paths["species.tif"], paths["beta.tif"], window=10, n_samples=50, seed=seed)
+    diversity.functional_diversity(paths["pca.tif"], paths["functional.tif"], window=10,
+                                   mask_path=paths["mask.tif"])
+    x0, y0 = synthetic.ORIGIN_L93
+    plots = [(name, f"POLYGON(({x0 + c} {y0 - 100},{x0 + c + 150} {y0 - 100},{x0 + c + 150} {y0 - 250},"
+                    f"{x0 + c} {y0 - 250},{x0 + c} {y0 - 100}))") for name, c in (("a", 100), ("b", 1700))]
+    rows, _, matrix = diversity.diversity_at_plots(paths["species.tif"], plots, pca_path=paths["pca.tif"])
+    return paths, rows, matrix
+
+
 def test_same_seed_gives_identical_outputs(scene, tmp_path):
-    runs = []
-    for name in ("a", "b"):
-        result = spectral.spectral_species(scene["path"], str(tmp_path / f"{name}.tif"), n_clusters=8, n_iter=2,
-                                           seed=11, sample_size=5000)
-        runs.append(read(result["species"]))
-    np.testing.assert_array_equal(runs[0], runs[1])
-    beta = [read(diversity.beta_diversity(str(tmp_path / "a.tif"), tmp_path / f"beta{i}.tif", n_samples=50,
-                                          seed=2)["output"]) for i in range(2)]
-    np.testing.assert_array_equal(beta[0], beta[1])
+    import filecmp
+
+    first, rows_1, matrix_1 = _whole_chain(scene["path"], tmp_path / "first", seed=11)
+    second, rows_2, matrix_2 = _whole_chain(scene["path"], tmp_path / "second", seed=11)
+    for name, path in first.items():
+        if name.endswith(".tif"):
+            np.testing.assert_array_equal(read(path), read(second[name]), err_msg=name)
+            assert filecmp.cmp(path, second[name], shallow=False), name  # byte for byte
+    with np.load(first["model.npz"]) as a, np.load(second["model.npz"]) as b:  # zip dates differ, arrays not
+        assert a.files == b.files
+        for key in a.files:
+            np.testing.assert_array_equal(a[key], b[key], err_msg=key)
+    np.testing.assert_equal(rows_1, rows_2)  # lists of dicts, NaN equal to NaN
+    np.testing.assert_array_equal(matrix_1, matrix_2)
+    # and another seed gives another draw (so the test above can fail)
+    other, _, _ = _whole_chain(scene["path"], tmp_path / "other", seed=12)
+    with np.load(first["model.npz"]) as a, np.load(other["model.npz"]) as b:
+        assert not np.array_equal(a["centroids"], b["centroids"])
 
 
 def test_model_file_round_trip_classifies_another_image(scene, species, tmp_path):
@@ -165,40 +193,139 @@ def _single_band(path):
     ds.SetGeoTransform((0, 10, 0, 0, 0, -10))
     ds.GetRasterBand(1).WriteArray(np.full((20, 20), 0.3, np.float32))
     ds = None
+    return str(path)
 
 
-def test_bad_inputs_have_clear_messages_and_write_nothing(scene, species, tmp_path):
-    _single_band(tmp_path / "one.tif")
-    out = tmp_path / "out.tif"
-    with pytest.raises(DataTerraError, match="single band"):
-        spectral.spectral_species(str(tmp_path / "one.tif"), str(out))
-    with pytest.raises(DataTerraError, match="10 bands but the SPOT 6-7"):
-        spectral.spectral_species(scene["path"], str(out), sensor="spot67")
-    with pytest.raises(DataTerraError, match="entirely masked"):
-        spectral.spectral_species(scene["path"], str(out), masks=spectral.MaskSettings(ndvi_min=0.99))
-    with pytest.raises(DataTerraError, match="larger than the image"):
-        diversity.alpha_diversity(species["species"], out, window=500)
-    with pytest.raises(DataTerraError, match="larger than the image"):
-        diversity.beta_diversity(species["species"], out, window=201)
-    assert list(tmp_path.iterdir()) == [tmp_path / "one.tif"]
+def _without_wavelengths(scene_path, path):
+    """A copy of the scene whose bands say nothing of their wavelengths."""
+    ds = gdal.Translate(str(path), scene_path)
+    for band in range(ds.RasterCount):
+        ds.GetRasterBand(band + 1).SetDescription("")
+    ds = None
+    return str(path)
 
 
-def test_cancel_midway_leaves_nothing(scene, species, tmp_path):
+def _scaled_too_high(path):
+    """Integers going up to 30,000: neither reflectance 0-1 nor × 10,000."""
+    values = np.random.default_rng(0).integers(25000, 30000, (4, 30, 30)).astype(np.uint16)
+    ds = gdal.GetDriverByName("GTiff").Create(str(path), 30, 30, 4, gdal.GDT_UInt16)
+    ds.SetGeoTransform((0, 10, 0, 0, 0, -10))
+    for band in range(4):
+        ds.GetRasterBand(band + 1).WriteArray(values[band])
+    ds = None
+    return str(path)
+
+
+def _no_species(species_path, path):
+    """A spectral-species raster where every pixel is masked (0)."""
+    ds = gdal.Translate(str(path), species_path)
+    for band in range(ds.RasterCount):
+        ds.GetRasterBand(band + 1).Fill(0)
+    ds = None
+    return str(path)
+
+
+# every bad input of the issue: (name, call(inputs, out) raising DataTerraError, message)
+BAD_INPUTS = [
+    ("single band", lambda i, out: spectral.spectral_species(_single_band(i["dir"] / "one.tif"), out),
+     "single band"),
+    ("preset with another band count", lambda i, out: spectral.spectral_species(i["scene"], out, sensor="spot67"),
+     "10 bands but the SPOT 6-7"),
+    ("no wavelengths in the file and no preset", lambda i, out: spectral.spectral_species(
+        _without_wavelengths(i["scene"], i["dir"] / "bare.tif"), out), "wavelengths are unknown"),
+    ("fully masked by the thresholds", lambda i, out: spectral.spectral_species(
+        i["scene"], out, masks=spectral.MaskSettings(ndvi_min=0.99)), "entirely masked"),
+    ("fully nodata", lambda i, out: spectral.spectral_species(i["nodata"], out), "entirely masked"),
+    ("model applied to a fully nodata image", lambda i, out: spectral.apply_model(
+        spectral.SpectralModel.load(i["model"]), i["nodata"], out), "Every pixel of the image is masked"),
+    ("reflectance neither 0-1 nor x 10,000", lambda i, out: spectral.spectral_species(
+        _scaled_too_high(i["dir"] / "high.tif"), out, sensor="spot67"), "neither 0-1 nor ×10,000"),
+    ("species raster fully masked", lambda i, out: diversity.alpha_diversity(
+        _no_species(i["species"], i["dir"] / "none.tif"), out), "holds no species"),
+    ("alpha WINDOW larger than the image", lambda i, out: diversity.alpha_diversity(i["species"], out, window=500),
+     "larger than the image"),
+    ("moving alpha WINDOW larger than the image", lambda i, out: diversity.alpha_diversity(
+        i["species"], out, window=201, moving=True), "larger than the image"),
+    ("beta WINDOW larger than the image", lambda i, out: diversity.beta_diversity(i["species"], out, window=201),
+     "larger than the image"),
+    ("functional WINDOW larger than the image", lambda i, out: diversity.functional_diversity(
+        i["pca"], out, window=201), "larger than the image"),
+]
+
+
+@pytest.fixture
+def bad_inputs(scene, species, tmp_path):
+    """Inputs in one folder; the outputs go to another, which must stay empty."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    nodata = synthetic.write_synthetic_scene(inputs / "nodata.tif", 40, 40, seed=2, nodata_rows=40)
+    return {"dir": inputs, "scene": scene["path"], "species": species["species"], "pca": species["pca"],
+            "model": species["model"], "nodata": nodata["path"], "out": tmp_path / "out"}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=[case[0] for case in BAD_INPUTS])
+def test_bad_input_clear_message_and_nothing_written(bad_inputs, case):
+    _, call, message = case
+    output = bad_inputs["out"] / "result.tif"
+    with pytest.raises(DataTerraError, match=message):
+        call(bad_inputs, str(output))
+    written = list(bad_inputs["out"].iterdir()) if bad_inputs["out"].exists() else []
+    assert written == []  # not even a temporary .part file
+
+
+def test_masks_needing_absent_bands_are_reported(scene, tmp_path):
+    messages = []
+    # wavelengths far from blue, red and NIR: none of the automatic masks can apply, and the log says so
+    spectral.fit_model(scene["path"], wavelengths=[1000 + 100 * i for i in range(10)], n_clusters=8, n_iter=1,
+                       sample_size=2000, log=messages.append)
+    assert any("NDVI mask is not applied: no band near red (~665 nm) or near infrared (~842 nm)" in m
+               for m in messages)
+    assert any("cloud mask is not applied: no band near blue (~490 nm)" in m for m in messages)
+    messages.clear()
+    spectral.fit_model(scene["path"], sensor="sentinel2_20m", n_clusters=8, n_iter=1, sample_size=2000,
+                       log=messages.append)
+    assert messages == []
+
+
+def _cancel_on_call(number):
     calls = []
 
-    def cancel_on_third_check():
+    def is_cancelled():
         calls.append(1)
-        return len(calls) >= 3
+        return len(calls) >= number
 
+    return is_cancelled
+
+
+# cancel midway through every step: the check that fires is not the first one
+CANCELLED_STEPS = [
+    ("spectral species", lambda i, out, c: spectral.spectral_species(
+        i["scene"], str(out / "sp.tif"), str(out / "m.npz"), str(out / "pca.tif"), str(out / "mask.tif"),
+        block=64, n_clusters=8, n_iter=2, is_cancelled=c)),
+    ("classify with a model", lambda i, out, c: spectral.apply_model(
+        spectral.SpectralModel.load(i["model"]), i["scene"], out / "sp.tif", out / "pca.tif", block=64,
+        is_cancelled=c)),
+    ("alpha", lambda i, out, c: diversity.alpha_diversity(i["species"], out / "a.tif", window=2, is_cancelled=c)),
+    ("moving alpha", lambda i, out, c: diversity.alpha_diversity(
+        i["species"], out / "a.tif", window=2, moving=True, is_cancelled=c)),
+    ("beta", lambda i, out, c: diversity.beta_diversity(i["species"], out / "b.tif", window=2, n_samples=50,
+                                                        is_cancelled=c)),
+    ("functional", lambda i, out, c: diversity.functional_diversity(i["pca"], out / "f.tif", window=2,
+                                                                    is_cancelled=c)),
+]
+
+
+@pytest.mark.parametrize("case", CANCELLED_STEPS, ids=[case[0] for case in CANCELLED_STEPS])
+def test_cancel_midway_leaves_nothing(bad_inputs, case, monkeypatch):
+    _, call, = case
+    out = bad_inputs["out"]
+    out.mkdir()
+    # small strips so that the window steps check for cancel several times on the 200 × 200 scene
+    monkeypatch.setattr(diversity, "STRIP_PIXELS", 2000)
+    monkeypatch.setattr(diversity, "MOVING_BYTES", 200_000)
     with pytest.raises(Cancelled):
-        spectral.spectral_species(scene["path"], str(tmp_path / "sp.tif"), str(tmp_path / "m.npz"),
-                                  str(tmp_path / "pca.tif"), block=64, n_clusters=8, n_iter=2,
-                                  is_cancelled=cancel_on_third_check)
-    calls.clear()
-    with pytest.raises(Cancelled):
-        diversity.alpha_diversity(species["species"], tmp_path / "a.tif", window=2, moving=True,
-                                  is_cancelled=lambda: True)
-    assert list(tmp_path.iterdir()) == []
+        call(bad_inputs, out, _cancel_on_call(3))
+    assert list(out.iterdir()) == []
 
 
 def test_nearest_centroid_equals_brute_force_with_and_without_sklearn(monkeypatch):

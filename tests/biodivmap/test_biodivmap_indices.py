@@ -76,3 +76,48 @@ def test_window_counts_by_hand():
     labels = np.array([[1, 1, 2], [0, 2, 2], [1, 0, 0]])
     counts = window_counts(labels, 2, 2)
     np.testing.assert_array_equal(counts, [[1, 2, 1], [0, 0, 2], [1, 1, 0], [1, 0, 0]])
+
+
+def test_batched_evenness_equals_one_window_at_a_time():
+    rng = np.random.default_rng(3)
+    points = rng.normal(size=(6, 25, 3))
+    points[2, 5:10] = points[2, 4]  # duplicated pixels: zero-length edges
+    points[3] = 0.5  # every pixel identical
+    valid = rng.random((6, 25)) > 0.3
+    valid[4] = False
+    valid[4, :2] = True  # two pixels only: FEve undefined
+    valid[3] = True
+    batched = indices.functional_evenness_of_windows(points, valid)
+    for window, keep, value in zip(points, valid, batched):
+        expected = indices.functional_evenness(window[keep])
+        if np.isnan(expected):
+            assert np.isnan(value)
+        else:
+            assert value == pytest.approx(expected, abs=1e-9)
+    assert np.isnan(batched[3]) and np.isnan(batched[4])  # identical points; only two points
+
+
+def test_evenness_keeps_zero_length_edges_of_duplicated_pixels():
+    points = np.array([[0.0, 0], [0, 0], [1, 0], [2, 0]])
+    # spanning tree edges 0, 1, 1: PEW = (0, 1/2, 1/2), 1/(S-1) = 1/3 → (0 + 1/3 + 1/3 - 1/3) / (2/3)
+    assert indices.functional_evenness(points) == pytest.approx(0.5)
+    batched = indices.functional_evenness_of_windows(points[None], np.ones((1, 4), bool))
+    assert batched[0] == pytest.approx(0.5)
+
+
+def test_evenness_equals_scipy_spanning_tree_formula():
+    from scipy.sparse.csgraph import minimum_spanning_tree
+
+    points = np.random.default_rng(6).normal(size=(30, 3))
+    lengths = minimum_spanning_tree(squareform(pdist(points))).data  # distinct points: no zero edge
+    pew = lengths / lengths.sum()
+    even = 1 / 29
+    assert indices.functional_evenness(points) == pytest.approx((np.minimum(pew, even).sum() - even) / (1 - even))
+
+
+def test_richness_and_divergence_from_one_hull():
+    points = np.random.default_rng(4).normal(size=(40, 3))
+    fric, fdiv = indices.functional_richness_and_divergence(points)
+    assert fric == pytest.approx(ConvexHull(points).volume)
+    assert fdiv == pytest.approx(indices.functional_divergence(points))
+    assert indices.functional_richness_and_divergence(np.zeros((10, 3)))[0] == 0.0
