@@ -1,7 +1,10 @@
 """DINAMIS: profile -> AOI from the Clermontais EPCI -> eligibility and checks -> request
 package -> estimate -> submit to the loopback reference server (with a lost answer, to
 show that the order is not duplicated) -> status updates -> delivery downloaded and loaded."""
+import contextlib
+import os
 import secrets
+import sys
 import shutil
 
 from osgeo import ogr
@@ -78,12 +81,15 @@ def submit_through_processing(ctx, server, token, book_path):
 
     manager = QgsApplication.authManager()
     if not manager.masterPasswordIsSet():
-        manager.setMasterPassword("dataterra-demo", True)
+        with _quiet_stderr():  # QGIS 3.22 prints the new master password's salt and hash
+            manager.setMasterPassword("dataterra-demo", True)
     config = QgsAuthMethodConfig("Basic")
     config.setName("DINAMIS reference server (demo)")
     config.setConfig("username", "demo")
     config.setConfig("password", token)
-    if not manager.storeAuthenticationConfig(config)[0]:
+    with _quiet_stderr():  # and the cipher's initialisation vector
+        stored = manager.storeAuthenticationConfig(config)[0]
+    if not stored:
         raise RuntimeError("Could not store the demo's authentication configuration.")
     try:
         result = processing.run("dataterra:dinamis_submit_order", {
@@ -95,6 +101,20 @@ def submit_through_processing(ctx, server, token, book_path):
         manager.removeAuthenticationConfig(config.id())
     ctx.log(f"dataterra:dinamis_submit_order: order {result['ORDER_ID']} {result['STATUS']}, "
             f"{server.order_count()} orders on the server")
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Send the process's file descriptor 2 (C++ prints included) to /dev/null meanwhile."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(os.devnull, "w") as null:
+        os.dup2(null.fileno(), 2)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _map(ctx, book_path, product_layer):
