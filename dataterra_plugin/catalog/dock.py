@@ -582,8 +582,13 @@ class CatalogDock(QDockWidget):
         if not layer.isValid():
             return
         layer.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-        QgsProject.instance().addMapLayer(layer)
+        # Registered before adding: addMapLayer may process events (a signal handler of
+        # QGIS or of another plugin), which can bring another quicklook back here for the
+        # same record, or take this one off the map.
         self.quicklook_layers[number] = layer.id()
+        QgsProject.instance().addMapLayer(layer)
+        if self.quicklook_layers.get(number) != layer.id():
+            QgsProject.instance().removeMapLayer(layer.id())
 
     def _remove_quicklook_layer(self, number):
         layer_id = self.quicklook_layers.pop(number)

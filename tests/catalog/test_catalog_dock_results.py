@@ -133,3 +133,8 @@ def test_quicklooks_of_selected_records_on_the_map(searched):
     kept = dock.quicklook_layers[4]
     dock.map_quicklooks.setChecked(False)
     assert dock.quicklook_layers == {} and QgsProject.instance().mapLayer(kept) is None
+    # pytest-qgis processes events inside addMapLayer, so other quicklooks arrive while a
+    # layer is being added: still one layer per record, and none left after unchecking
+    wait_until(lambda: dock.loader.is_idle(), 10)
+    assert [layer.source() for layer in QgsProject.instance().mapLayers().values()
+            if layer.source().endswith(".png")] == []
