@@ -227,6 +227,189 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
     </message>
 </context>
 <context>
+    <name>DataTerraError</name>
+    <message>
+        <location filename="../biodispersal/core/connectivity.py" line="55"/>
+        <source>No habitat patch: the patches input has no valid non-zero cell on the grid.</source>
+        <translation>Aucune tache d'habitat : l'entrée des taches n'a aucune cellule valide non nulle sur la grille.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/corridors.py" line="39"/>
+        <source>{part!r} is not a pair of patch ids; write pairs as 1-2, 2-5.</source>
+        <translation>{part!r} n'est pas une paire d'identifiants de taches ; écrivez les paires sous la forme 1-2, 2-5.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/corridors.py" line="209"/>
+        <source>No habitat patch: the patches input has no valid non-zero cell.</source>
+        <translation>Aucune tache d'habitat : l'entrée des taches n'a aucune cellule valide non nulle.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/corridors.py" line="218"/>
+        <source>Patch id(s) {ids} are not in the patches raster (ids 1 to {max_id}).</source>
+        <translation>Identifiant(s) de tache {ids} absent(s) du raster des taches (identifiants de 1 à {max_id}).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="119"/>
+        <source>The friction must be a single-band raster.</source>
+        <translation>La friction doit être un raster à une seule bande.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="166"/>
+        <source>Unknown units {units!r}: use one of {choices}.</source>
+        <translation>Unités inconnues {units!r} : utilisez l'une de {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="170"/>
+        <source>The maximum cost must be &gt;= 0 (0 = unlimited), not {max_cost:g}.</source>
+        <translation>Le coût maximal doit être &gt;= 0 (0 = sans limite), et non {max_cost:g}.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="175"/>
+        <source>The sources and the friction must have the same grid.</source>
+        <translation>Les sources et la friction doivent avoir la même grille.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="187"/>
+        <source>No source cell: the sources do not cover any passable cell of the friction raster. Check that the sources overlap the friction extent and are not all on nodata cells.</source>
+        <translation>Aucune cellule source : les sources ne couvrent aucune cellule franchissable du raster de friction. Vérifiez que les sources recouvrent l'emprise de la friction et ne tombent pas toutes sur des cellules nodata.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="238"/>
+        <source>Cell {cell} was not reached by the search: no least-cost path leads to it.</source>
+        <translation>La cellule {cell} n'a pas été atteinte par la recherche : aucun chemin de moindre coût n'y mène.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="264"/>
+        <source>The cost surface does not lead back to a source from cell {cell}: was it computed with the same friction, cell size and moves?</source>
+        <translation>La surface de coût ne ramène pas à une source depuis la cellule {cell} : a-t-elle été calculée avec la même friction, la même taille de cellule et les mêmes déplacements ?</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/dispersal.py" line="56"/>
+        <source>None of the {feature_count} source feature(s) overlaps the friction raster. Check that the sources and the friction cover the same area (and their CRS).</source>
+        <translation>Aucune des {feature_count} entité(s) source ne recouvre le raster de friction. Vérifiez que les sources et la friction couvrent la même zone (et leur SCR).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="30"/>
+        <source>Friction {text!r} ({where}) is not a number; leave it empty for impassable.</source>
+        <translation>La friction {text!r} ({where}) n'est pas un nombre ; laissez-la vide pour infranchissable.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="33"/>
+        <source>Friction {value:g} ({where}) must be &gt; 0; leave it empty for impassable.</source>
+        <translation>La friction {value:g} ({where}) doit être &gt; 0 ; laissez-la vide pour infranchissable.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="46"/>
+        <source>Friction table not found: {path}.</source>
+        <translation>Table de friction introuvable : {path}.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="51"/>
+        <source>The friction table {path} has no row.</source>
+        <translation>La table de friction {path} n'a aucune ligne.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="56"/>
+        <source>The friction table {path} has no column {friction_column!r} (columns: {headers}).</source>
+        <translation>La table de friction {path} n'a pas de colonne {friction_column!r} (colonnes : {headers}).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="66"/>
+        <source>Line {line} of {path}: class {code!r} is not a number.</source>
+        <translation>Ligne {line} de {path} : la classe {code!r} n'est pas un nombre.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="75"/>
+        <source>Unknown preset {nomenclature}/{species_group}.</source>
+        <translation>Préréglage inconnu {nomenclature}/{species_group}.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="103"/>
+        <source>Give one friction per overlay ({count} overlay(s), {parts_count} friction(s)), separated by commas; leave a value empty for impassable.</source>
+        <translation>Donnez une friction par surcouche ({count} surcouche(s), {parts_count} friction(s)), séparées par des virgules ; laissez une valeur vide pour infranchissable.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="129"/>
+        <source>{missing_count} land-cover class(es) have no friction in the table: {shown}. Add them to the table (empty friction = impassable).</source>
+        <translation>{missing_count} classe(s) d'occupation du sol n'ont pas de friction dans la table : {shown}. Ajoutez-les à la table (friction vide = infranchissable).</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/graph.py" line="297"/>
+        <source>The graph has no patch: check the habitat patches input.</source>
+        <translation>Le graphe n'a aucune tache : vérifiez l'entrée des taches d'habitat.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/graph.py" line="300"/>
+        <source>The landscape area and the distance at p = 0.5 must both be &gt; 0.</source>
+        <translation>La surface du paysage et la distance à p = 0,5 doivent toutes deux être &gt; 0.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/grids.py" line="39"/>
+        <source>{what} ({path}) has no CRS: it cannot be aligned on the friction grid.</source>
+        <translation>{what} ({path}) n'a pas de SCR : impossible de l'aligner sur la grille de friction.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/grids.py" line="158"/>
+        <source>The resolution must be &gt; 0, not {resolution:g}.</source>
+        <translation>La résolution doit être &gt; 0, et non {resolution:g}.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/grids.py" line="164"/>
+        <source>A {width} x {height} grid is too large: choose a coarser resolution.</source>
+        <translation>Une grille de {width} x {height} est trop grande : choisissez une résolution plus grossière.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/landcover.py" line="33"/>
+        <source>{part!r} is not a class code; write codes separated by commas, e.g. 311, 312, 313 or 311-313.</source>
+        <translation>{part!r} n'est pas un code de classe ; écrivez des codes séparés par des virgules, par exemple 311, 312, 313 ou 311-313.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/landcover.py" line="37"/>
+        <source>No class given: list the land-cover codes to select, e.g. 311, 312, 313.</source>
+        <translation>Aucune classe donnée : listez les codes d'occupation du sol à sélectionner, par exemple 311, 312, 313.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/landcover.py" line="75"/>
+        <source>No cell selected: none of the classes {classes} is in the land cover (classes present: {present}), or every patch is smaller than the minimum area.</source>
+        <translation>Aucune cellule sélectionnée : aucune des classes {classes} n'est dans l'occupation du sol (classes présentes : {present}), ou chaque tache est plus petite que la surface minimale.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/landcover.py" line="91"/>
+        <source>Give at least one raster to merge.</source>
+        <translation>Donnez au moins un raster à fusionner.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/patchgraph.py" line="90"/>
+        <source>No habitat patch: the patches raster has no valid non-zero cell.</source>
+        <translation>Aucune tache d'habitat : le raster des taches n'a aucune cellule valide non nulle.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="88"/>
+        <source>The friction raster has {bad_count} cell(s) with a friction &lt;= 0 (minimum {bad_min:g}). Every passable cell needs a friction &gt; 0; set impassable cells to nodata instead of 0 or a negative value.</source>
+        <translation>Le raster de friction a {bad_count} cellule(s) de friction &lt;= 0 (minimum {bad_min:g}). Toute cellule franchissable doit avoir une friction &gt; 0 ; mettez les cellules infranchissables à nodata plutôt qu'à 0 ou à une valeur négative.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/dispersal.py" line="36"/>
+        <source>The friction raster</source>
+        <translation>Le raster de friction</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/dispersal.py" line="42"/>
+        <source>The source raster</source>
+        <translation>Le raster des sources</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="121"/>
+        <source>The overlay</source>
+        <translation>La surcouche</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/landcover.py" line="98"/>
+        <source>The raster</source>
+        <translation>Le raster</translation>
+    </message>
+</context>
+<context>
     <name>FrictionFromLandcoverAlgorithm</name>
     <message>
         <location filename="../biodispersal/algorithms/landcover_steps.py" line="192"/>

@@ -76,6 +76,119 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
     </message>
 </context>
 <context>
+    <name>DataTerraError</name>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="31"/>
+        <source>WINDOW must be at least 1 pixel.</source>
+        <translation>WINDOW doit valoir au moins 1 pixel.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="33"/>
+        <source>WINDOW ({window} pixels) is larger than the image ({width} × {height} pixels): choose a smaller window.</source>
+        <translation>WINDOW ({window} pixels) est plus grand que l'image ({width} × {height} pixels) : choisissez une fenêtre plus petite.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="59"/>
+        <source>The spectral-species raster holds no species (every pixel is masked).</source>
+        <translation>Le raster d'espèces spectrales ne contient aucune espèce (tous les pixels sont masqués).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="226"/>
+        <source>Fewer than 3 windows have enough valid pixels for beta diversity: lower MIN_VALID or WINDOW, or check the spectral-species raster&apos;s mask.</source>
+        <translation>Moins de 3 fenêtres ont assez de pixels valides pour la diversité bêta : diminuez MIN_VALID ou WINDOW, ou vérifiez le masque du raster d'espèces spectrales.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="416"/>
+        <source>DIMENSIONS must be between 1 and the number of PCA bands ({band_count}).</source>
+        <translation>DIMENSIONS doit être compris entre 1 et le nombre de bandes de l'ACP ({band_count}).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="295"/>
+        <source>WINDOW is too small: a convex hull needs more pixels than dimensions.</source>
+        <translation>WINDOW est trop petit : une enveloppe convexe demande plus de pixels que de dimensions.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="302"/>
+        <source>The mask {mask_path} does not share the PCA raster&apos;s grid ({problems}); resample it onto that grid first.</source>
+        <translation>Le masque {mask_path} n'est pas sur la grille du raster d'ACP ({problems}) ; rééchantillonnez-le d'abord sur cette grille.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="382"/>
+        <source>Plot {plot_id} has an empty or invalid geometry.</source>
+        <translation>La placette {plot_id} a une géométrie vide ou invalide.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="462"/>
+        <source>No plot was given.</source>
+        <translation>Aucune placette n'a été donnée.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/sensors.py" line="79"/>
+        <source>The image has a single band: spectral species need a multispectral image (at least red and near infrared, better 4 to 10 bands).</source>
+        <translation>L'image n'a qu'une bande : les espèces spectrales demandent une image multispectrale (au moins rouge et proche infrarouge, mieux 4 à 10 bandes).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/sensors.py" line="88"/>
+        <source>Unknown sensor preset {sensor!r}; choose one of {choices}.</source>
+        <translation>Préréglage de capteur inconnu {sensor!r} ; choisissez l'un de {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/sensors.py" line="97"/>
+        <source>The band wavelengths are unknown: the file's metadata does not give them. Choose a sensor preset (Sentinel-2, SPOT 6-7, Pléiades) or type the wavelengths in nm, one per band.</source>
+        <translation>Les longueurs d'onde des bandes sont inconnues : les métadonnées du fichier ne les donnent pas. Choisissez un préréglage de capteur (Sentinel-2, SPOT 6-7, Pléiades) ou saisissez les longueurs d'onde en nm, une par bande.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/sensors.py" line="104"/>
+        <source>The image has {band_count} bands but {source} gives {wavelengths_count} wavelengths ({wavelength_list} nm). Select the matching preset, or stack exactly those bands in that order, or give one wavelength per band.</source>
+        <translation>L'image a {band_count} bandes mais {source} donne {wavelengths_count} longueurs d'onde ({wavelength_list} nm). Choisissez le préréglage correspondant, ou empilez exactement ces bandes dans cet ordre, ou donnez une longueur d'onde par bande.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="101"/>
+        <source>{path} is not a spectral-species model written by Data Terra ({exc}).</source>
+        <translation>{path} n'est pas un modèle d'espèces spectrales écrit par Data Terra ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="104"/>
+        <source>{path} is not a spectral-species model of format {model_format}.</source>
+        <translation>{path} n'est pas un modèle d'espèces spectrales au format {model_format}.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="154"/>
+        <source>Reflectance values go up to {high:.0f}: neither 0-1 nor ×10,000 reflectance. Use a surface reflectance product (e.g. Sentinel-2 L2A).</source>
+        <translation>Les valeurs de réflectance montent jusqu'à {high:.0f} : ni une réflectance 0-1 ni ×10 000. Utilisez un produit de réflectance de surface (par exemple Sentinel-2 L2A).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="282"/>
+        <source>The mask {mask_path} does not share the image&apos;s grid ({problems}); resample it onto the image first (Raster &gt; Projections &gt; Warp).</source>
+        <translation>Le masque {mask_path} n'est pas sur la grille de l'image ({problems}) ; rééchantillonnez-le d'abord sur l'image (Raster &gt; Projections &gt; Projection (warp)).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="313"/>
+        <source>No valid pixel left: the image is entirely masked (nodata, user mask, NDVI, shade, cloud thresholds). Check the nodata value, the reflectance scale and lower the NDVI or shade thresholds.</source>
+        <translation>Plus aucun pixel valide : l'image est entièrement masquée (nodata, masque utilisateur, seuils NDVI, ombre, nuages). Vérifiez la valeur nodata et l'échelle de réflectance, et abaissez les seuils NDVI ou d'ombre.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="431"/>
+        <source>Continuum removal needs at least 4 bands (the first and last are dropped).</source>
+        <translation>Le retrait du continuum demande au moins 4 bandes (la première et la dernière sont écartées).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="444"/>
+        <source>Only {sample_count} valid pixels were found, too few for {n_iter} k-means of {n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the masks.</source>
+        <translation>Seulement {sample_count} pixels valides trouvés, trop peu pour {n_iter} k-moyennes de {n_clusters} espèces spectrales. Diminuez N_CLUSTERS ou N_ITER, ou assouplissez les masques.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="473"/>
+        <source>The model was fitted on {model_band_count} bands but {image_path} has {band_count}: classify an image of the same sensor and band order.</source>
+        <translation>Le modèle a été ajusté sur {model_band_count} bandes mais {image_path} en a {band_count} : classez une image du même capteur avec le même ordre de bandes.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="517"/>
+        <source>Every pixel of the image is masked: nothing to classify.</source>
+        <translation>Tous les pixels de l'image sont masqués : rien à classer.</translation>
+    </message>
+</context>
+<context>
     <name>DiversityAtPlotsAlgorithm</name>
     <message>
         <location filename="../biodivmap/algorithms/plots.py" line="44"/>

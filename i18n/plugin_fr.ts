@@ -215,24 +215,67 @@
 <context>
     <name>DataTerraAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="83"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="84"/>
         <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
         <translation>Cet algorithme a besoin du ou des paquets Python {0}, qui ne sont pas installés. Installez-les avec le shell OSGeo4W ou le gestionnaire de paquets de votre système (par exemple : python3 -m pip install {1}) puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="109"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="111"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="38"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="39"/>
         <source>{0} has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) in the layer properties.</source>
         <translation>{0} n'a pas de système de coordonnées. Attribuez un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) dans les propriétés de la couche.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="42"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="43"/>
         <source>{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
         <translation>{0} est dans un SCR géographique ({1}, degrés) : les surfaces et les distances seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
+    </message>
+</context>
+<context>
+    <name>DataTerraError</name>
+    <message>
+        <location filename="../rasterblocks/io.py" line="97"/>
+        <source>Raster file not found: {path}. Check the path or the layer&apos;s source.</source>
+        <translation>Fichier raster introuvable : {path}. Vérifiez le chemin ou la source de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="102"/>
+        <source>Cannot read {path} as a raster ({exc}). Is it a GDAL-readable raster?</source>
+        <translation>Impossible de lire {path} comme raster ({exc}). Est-ce un raster lisible par GDAL ?</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="105"/>
+        <source>{path} has no raster band.</source>
+        <translation>{path} n'a aucune bande raster.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="123"/>
+        <source>{what} ({path}) has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster &gt; Projections &gt; Assign Projection.</source>
+        <translation>{what} ({path}) n'a pas de système de coordonnées de référence. Attribuez-lui un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Raster &gt; Projections &gt; Définir la projection.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="130"/>
+        <source>{what} ({path}) is in a geographic CRS (degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster &gt; Projections &gt; Warp (Reproject).</source>
+        <translation>{what} ({path}) est dans un SCR géographique (degrés) : les surfaces et les distances seraient fausses. Reprojetez-le dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Raster &gt; Projections &gt; Projection (warp).</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="138"/>
+        <source>{what} ({path}) is rotated; warp it to a north-up grid first.</source>
+        <translation>{what} ({path}) est tourné ; projetez-le d'abord sur une grille orientée au nord.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="195"/>
+        <source>Unsupported output data type {dtype}.</source>
+        <translation>Type de données de sortie non pris en charge : {dtype}.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="120"/>
+        <source>This raster</source>
+        <translation>Ce raster</translation>
     </message>
 </context>
 <context>
@@ -316,22 +359,22 @@
 <context>
     <name>DataTerraProvider</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="26"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="27"/>
         <source>Fragmentation</source>
         <translation>Fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="27"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="28"/>
         <source>Connectivity</source>
         <translation>Connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="28"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="29"/>
         <source>Biodiversity</source>
         <translation>Biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="29"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="30"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
