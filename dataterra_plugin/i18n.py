@@ -46,7 +46,7 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def error_text(exc: BaseException) -> str:
+def error_text(exc) -> str:
     """The message of ``exc`` in the user's language.
 
     A core error marked with ``QT_TRANSLATE_NOOP`` (rasterblocks/errors.py) carries its English
@@ -73,7 +73,7 @@ def error_text(exc: BaseException) -> str:
 
 
 def _value_text(context: str, value):
-    if isinstance(value, BaseException) and hasattr(value, "template"):
+    if hasattr(value, "template") and hasattr(value, "values"):  # a core error or a Message
         return error_text(value)
     if isinstance(value, str) and value:
         return QCoreApplication.translate(context, value)

@@ -16,6 +16,24 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name p
     return text
 
 
+class Message:
+    """A translatable piece of text that is not an error: a value of an error message (an
+    optional sentence added to it) or a warning. ``str()`` gives the English text; the
+    plugin translates it like an error (``error_text``)."""
+
+    context = ERROR_CONTEXT
+
+    def __init__(self, template: str, /, **values):
+        self.template = template
+        self.values = values
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values) if self.values else self.template
+
+    def __repr__(self) -> str:
+        return f"Message({str(self)!r})"
+
+
 class DataTerraError(Exception):
     """A problem with the user's input or data, with a message saying what to do.
 

@@ -47,6 +47,7 @@ from .core.client import OrderingClient, OrderingTransport, TransportError
 from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
+from ..i18n import error_text
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
@@ -294,7 +295,7 @@ class DinamisDock(QDockWidget):
             self.book = OrderBook(self.book_path)
         except DataTerraError as exc:
             self.book = None
-            self.say(str(exc))
+            self.say(error_text(exc))
             return
         self.fill_table()
 
@@ -367,7 +368,7 @@ class DinamisDock(QDockWidget):
         try:
             self.report = check_aoi(self.aoi[0], self.aoi[1], self.product_id(), self.rules)
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return False
         if self.report.issues:
             self.say(" ".join(issue.message for issue in self.report.issues))
@@ -465,7 +466,7 @@ class DinamisDock(QDockWidget):
                 folder, self.request_body(), self.report.wkt_wgs84, profile, self.report, estimate, entitlement
             )
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return None
         self.say(
             translate(
@@ -522,7 +523,7 @@ class DinamisDock(QDockWidget):
             files = write_request_package(folder, request, report.wkt_wgs84, profile, report, estimate, entitlement)
             self.book.hand_to_web(local_id, folder)
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return None
         self.fill_table()
         if open_page:
@@ -542,7 +543,7 @@ class DinamisDock(QDockWidget):
         def finished(result=None, error=None):
             if error is not None:
                 self.say(
-                    str(error)
+                    error_text(error)
                     if isinstance(error, DataTerraError)
                     else translate("Dinamis", "Unexpected error: {0}").format(error)
                 )

@@ -18,7 +18,7 @@ from typing import Optional
 
 from osgeo import ogr
 
-from ....rasterblocks.errors import Cancelled, DataTerraError, check_cancel
+from ....rasterblocks.errors import Cancelled, DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 from ...catalog.core.errors import CatalogError
 from ...catalog.core.model import Record, SearchPage, SearchQuery
 from ...catalog.core.openspot import OpenSpotBackend
@@ -120,16 +120,22 @@ def search_sources(rules) -> list:
         try:
             source = SearchSource(**{k: v for k, v in entry.items() if k in known})
         except TypeError as exc:
-            raise RulesError(f"A DINAMIS search source lacks id, label, protocol, endpoint or product_id: "
-                             f"{entry!r}") from exc
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "A DINAMIS search source lacks id, label, protocol, "
+                                               "endpoint or product_id: {entry!r}"), entry=entry) from exc
         if source.protocol not in PROTOCOLS:
-            raise RulesError(f"DINAMIS search source '{source.id}': unknown protocol '{source.protocol}' "
-                             f"(use one of {', '.join(PROTOCOLS)}).")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "DINAMIS search source '{id}': unknown protocol "
+                                               "'{protocol}' (use one of {protocols})."),
+                id=source.id,
+                protocol=source.protocol,
+                protocols=', '.join(PROTOCOLS))
         if source.product_id not in rules["products"]:
-            raise RulesError(f"DINAMIS search source '{source.id}' names an unknown product "
-                             f"'{source.product_id}'.")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "DINAMIS search source '{id}' names an unknown "
+                                               "product '{product_id}'."),
+                id=source.id,
+                product_id=source.product_id)
         if source.coverage and source.coverage not in rules["coverages"]:
-            raise RulesError(f"DINAMIS search source '{source.id}' names an unknown coverage '{source.coverage}'.")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "DINAMIS search source '{id}' names an unknown "
+                                               "coverage '{coverage}'."), id=source.id, coverage=source.coverage)
         sources.append(source)
     return sources
 
@@ -185,7 +191,7 @@ class SpotStacBackend(StacBackend):
         return body
 
     def parse_page(self, body, query, request):
-        data = parse_json(body, f"answer of {self.source}")
+        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=self.source))
         features = data.get("features")
         records = parse_features(data, self.source)
         images = []
@@ -205,13 +211,16 @@ def make_backend(source, criteria, timeout=30):
 def check_criteria(criteria):
     """Refuse a search area that is missing or not a WGS 84 box, and inverted dates."""
     if not criteria.bbox:
-        raise DataTerraError("The search needs an area: use the map extent or an area of interest.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The search needs an area: use the map extent or an "
+                                               "area of interest."))
     w, s, e, n = criteria.bbox
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
-        raise DataTerraError(f"The search area {criteria.bbox} is not a longitude/latitude box: give it in "
-                             "WGS 84 degrees (west < east, south < north).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The search area {bbox} is not a longitude/latitude "
+                                               "box: give it in WGS 84 degrees (west < east, south < north)."),
+            bbox=criteria.bbox)
     if criteria.start and criteria.end and criteria.end[:10] < criteria.start[:10]:
-        raise DataTerraError(f"The end date {criteria.end} is before the start date {criteria.start}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The end date {end} is before the start date "
+                                               "{start}."), end=criteria.end, start=criteria.start)
 
 
 def _query(source, criteria):
