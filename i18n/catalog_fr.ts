@@ -667,5 +667,20 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <source>answer of {source}</source>
         <translation>réponse de {source}</translation>
     </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/auth.py" line="22"/>
+        <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or has no password: store the API key as its password (Settings &gt; Options &gt; Authentication) and unlock the authentication database.</source>
+        <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de mot de passe : enregistrez la clé d'API comme mot de passe (Préférences &gt; Options &gt; Authentification) et déverrouillez la base d'authentification.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/signing.py" line="23"/>
+        <source>Hub {id} signs its download links with an API key: create an authentication configuration (method Basic: user name = access key, password = secret key) in Settings &gt; Options &gt; Authentication and choose it for this hub.</source>
+        <translation>Le pôle {id} signe ses liens de téléchargement avec une clé d'API : créez une configuration d'authentification (méthode Basic : nom d'utilisateur = clé d'accès, mot de passe = clé secrète) dans Préférences &gt; Options &gt; Authentification et choisissez-la pour ce pôle.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/signing.py" line="33"/>
+        <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or lacks the access key (user name) or the secret key (password): fix it in Settings &gt; Options &gt; Authentication and unlock the authentication database.</source>
+        <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de clé d'accès (nom d'utilisateur) ou de clé secrète (mot de passe) : corrigez-la dans Préférences &gt; Options &gt; Authentification et déverrouillez la base d'authentification.</translation>
+    </message>
 </context>
 </TS>

@@ -97,6 +97,11 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
         <source>The habitat raster</source>
         <translation>Le raster d'habitat</translation>
     </message>
+    <message>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="307"/>
+        <source>Cannot write {output_path}: {exc}</source>
+        <translation>Impossible d'écrire {output_path} : {exc}</translation>
+    </message>
 </context>
 <context>
     <name>EffectiveMeshSize</name>

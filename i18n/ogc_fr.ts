@@ -198,6 +198,21 @@
         <source>WCS version {version} is not supported; use one of {versions}.</source>
         <translation>La version WCS {version} n'est pas prise en charge ; utilisez l'une de {versions}.</translation>
     </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/services.py" line="29"/>
+        <source>The service list {path} cannot be read ({exc}). Fix or delete the file.</source>
+        <translation>La liste des services {path} ne peut pas être lue ({exc}). Corrigez ou supprimez le fichier.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/services.py" line="36"/>
+        <source>Entry {index} of {path} is malformed ({exc}).</source>
+        <translation>L'entrée {index} de {path} est mal formée ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/services.py" line="41"/>
+        <source>Entry {index} of {path} needs a type among {service_types} and an http(s) URL.</source>
+        <translation>L'entrée {index} de {path} doit avoir un type parmi {service_types} et une URL http(s).</translation>
+    </message>
 </context>
 <context>
     <name>DownloadCoverage</name>

@@ -267,7 +267,7 @@ class SearchTab(QWidget):
                 translate("DinamisSearch", "Open SPOT gives no cloud cover or incidence angle: check the quicklooks.")
             )
         for source_id, error in outcome.errors.items():
-            parts.append(f"{source_id}: {error}")
+            parts.append(f"{source_id}: {error_text(outcome.failures.get(source_id, error))}")
         self.say(" ".join(parts))
         text = refusal_text(outcome.refusals)
         self.refusals.setText(translate("DinamisSearch", "Not searched: {0}").format(text) if text else "")

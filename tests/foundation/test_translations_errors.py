@@ -164,6 +164,18 @@ def test_how_many_core_messages_are_still_english_only():
         line for found in converted.values() for line in found)
 
 
+def test_no_module_of_the_plugin_builds_an_unmarked_error_message():
+    """Outside the cores too (dialogs, tasks, algorithms), core errors carry marked templates."""
+    found = []
+    for path in sorted(ROOT.rglob("*.py")):
+        parts = path.relative_to(ROOT).parts
+        if parts[0] in (".venv", "build", "dist", "tests", "demo", "benchmarks", "scripts") or "core" in parts:
+            continue
+        found += [f"{path.relative_to(ROOT)}:{line}" for line, message, _ in message_calls(path)
+                  if is_literal_message(message)]
+    assert not found, "\n".join(found)
+
+
 def test_every_marked_template_gets_the_values_it_names():
     """A template whose placeholders and keyword values differ would raise KeyError (or lose a value)
     where the error is built; checked on the source so that rare error paths are covered too."""

@@ -107,7 +107,8 @@ class SourceRefusal:
 class SearchOutcome:
     images: list = field(default_factory=list)
     refusals: list = field(default_factory=list)
-    errors: dict = field(default_factory=dict)  # source id -> message
+    errors: dict = field(default_factory=dict)  # source id -> message (English)
+    failures: dict = field(default_factory=dict)  # source id -> the error itself, for a translated message
     dropped: dict = field(default_factory=lambda: {"cloud_cover": 0, "incidence": 0})
     searched: list = field(default_factory=list)  # source ids
 
@@ -268,6 +269,7 @@ def search_images(profile, rules, criteria, transport_for, sources=None, progres
             raise
         except CatalogError as exc:
             outcome.errors[source.id] = str(exc)
+            outcome.failures[source.id] = exc
         outcome.searched.append(source.id)
         if progress is not None:
             progress((number + 1) / len(allowed))
