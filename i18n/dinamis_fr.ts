@@ -154,37 +154,37 @@
         <translation>Produit DINAMIS inconnu '{product_id}' ; produits connus : {rules}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="123"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="124"/>
         <source>A DINAMIS search source lacks id, label, protocol, endpoint or product_id: {entry!r}</source>
         <translation>Une source de recherche DINAMIS n'a pas d'id, de libellé, de protocole, d'adresse ou de product_id : {entry!r}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="126"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="127"/>
         <source>DINAMIS search source &apos;{id}&apos;: unknown protocol &apos;{protocol}&apos; (use one of {protocols}).</source>
         <translation>Source de recherche DINAMIS '{id}' : protocole inconnu '{protocol}' (utilisez l'un de {protocols}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="132"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="133"/>
         <source>DINAMIS search source &apos;{id}&apos; names an unknown product &apos;{product_id}&apos;.</source>
         <translation>La source de recherche DINAMIS '{id}' nomme un produit inconnu '{product_id}'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="137"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="138"/>
         <source>DINAMIS search source &apos;{id}&apos; names an unknown coverage &apos;{coverage}&apos;.</source>
         <translation>La source de recherche DINAMIS '{id}' nomme une couverture inconnue '{coverage}'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="214"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="215"/>
         <source>The search needs an area: use the map extent or an area of interest.</source>
         <translation>La recherche demande une zone : utilisez l'emprise de la carte ou une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="218"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="219"/>
         <source>The search area {bbox} is not a longitude/latitude box: give it in WGS 84 degrees (west &lt; east, south &lt; north).</source>
         <translation>La zone de recherche {bbox} n'est pas un rectangle longitude/latitude : donnez-la en degrés WGS 84 (ouest &lt; est, sud &lt; nord).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="222"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="223"/>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>La date de fin {end} est antérieure à la date de début {start}.</translation>
     </message>
@@ -209,7 +209,7 @@
         <translation>La zone d'intérêt n'est pas valide : {issues}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="194"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="195"/>
         <source>answer of {source}</source>
         <translation>réponse de {source}</translation>
     </message>

@@ -16,22 +16,22 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name p
     return text
 
 
-class Message:
+class Message(str):
     """A translatable piece of text that is not an error: a value of an error message (an
-    optional sentence added to it) or a warning. ``str()`` gives the English text; the
-    plugin translates it like an error (``error_text``)."""
+    optional sentence added to it, the name of a request) or a warning.
+
+    It is the English text itself (a ``str``, so callers that print, compare or search it
+    are unchanged) and also carries ``template`` and ``values``, which the plugin translates
+    like an error's (``error_text``).
+    """
 
     context = ERROR_CONTEXT
 
-    def __init__(self, template: str, /, **values):
-        self.template = template
-        self.values = values
-
-    def __str__(self) -> str:
-        return self.template.format(**self.values) if self.values else self.template
-
-    def __repr__(self) -> str:
-        return f"Message({str(self)!r})"
+    def __new__(cls, template: str, /, **values):
+        text = super().__new__(cls, template.format(**values) if values else template)
+        text.template = template
+        text.values = values
+        return text
 
 
 class DataTerraError(Exception):

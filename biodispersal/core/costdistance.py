@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 
 UNITS = ("cells", "metres")
 
@@ -179,8 +179,9 @@ def accumulated_cost(friction, source_ids, *, pixel_width=1.0, pixel_height=1.0,
     is_source = source_ids != 0
     on_barrier = is_source & np.isinf(friction_padded[inner])
     if on_barrier.any():
-        warnings.append(f"{int(on_barrier.sum())} source cell(s) lie on impassable (nodata) friction "
-                        "cells and were ignored.")
+        warnings.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{count} source cell(s) lie on impassable "
+                                                  "(nodata) friction cells and were ignored."),
+                                count=int(on_barrier.sum())))
         is_source &= ~on_barrier
     del on_barrier
     if not is_source.any():

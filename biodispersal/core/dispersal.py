@@ -7,7 +7,7 @@ import numpy as np
 from scipy import ndimage
 
 from ...rasterblocks import open_raster, require_projected
-from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 from .costdistance import accumulated_cost
 from .grids import (
     FLOAT_NODATA,
@@ -50,8 +50,10 @@ def sources_from_features(features, friction_info, feature_count):
     inside = len(np.unique(ids[ids > 0]))
     warnings = []
     if 0 < inside < feature_count:
-        warnings.append(f"{feature_count - inside} of {feature_count} source feature(s) fall outside "
-                        "the friction raster (or are too small to cover a cell centre) and were ignored.")
+        warnings.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{outside} of {feature_count} source feature(s) "
+                                                  "fall outside the friction raster (or are too small to cover a cell "
+                                                  "centre) and were ignored."),
+                                outside=feature_count - inside, feature_count=feature_count))
     if inside == 0:
         raise DataTerraError(
             QT_TRANSLATE_NOOP("DataTerraError", "None of the {feature_count} source feature(s) overlaps the friction "

@@ -7,7 +7,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ...rasterblocks import RasterInfo, atomic_path, check_same_grid, create_like, open_raster
-from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, RasterError, check_cancel
+from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, RasterError, check_cancel
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -46,8 +46,9 @@ def read_on_grid(path, reference, resampling="near", what=QT_TRANSLATE_NOOP("Dat
                        dstNodata=FLOAT_NODATA, outputType=gdal.GDT_Float64)
     array = warped.GetRasterBand(1).ReadAsArray()
     array[array == FLOAT_NODATA] = np.nan
-    warning = (f"{what} ({path}) differs from the reference grid in {', '.join(problems)}: "
-               f"it was resampled ({resampling}) onto the reference grid.")
+    warning = Message(QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) differs from the reference grid in "
+                                        "{problems}: it was resampled ({resampling}) onto the reference grid."),
+                      what=what, path=path, problems=", ".join(problems), resampling=resampling)
     return array, warning
 
 

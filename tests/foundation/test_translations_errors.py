@@ -281,3 +281,28 @@ def test_same_errors_stay_english_without_the_translator(dataterra_provider, geo
                                                       r"\(10.0 m\): choose a larger grid size.$"):
         processing.run("dataterra:effective_mesh_size", {"INPUT": habitat, "GRID_SIZE": 4.0,
                                                          "OUTPUT": str(tmp_path / "meff.gpkg")})
+
+
+def test_connectivity_warning_in_french(french, dataterra_provider, geotiff, tmp_path):
+    """Warnings of the cores are Message pieces: English str for scripts, French in the log."""
+    import processing
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingFeedback
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    points = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp_path / "points.gpkg"))
+    layer = points.CreateLayer("points", srs=srs, geom_type=ogr.wkbPoint)
+    for x, y in [(700025.0, 6279975.0), (800000.0, 6279975.0), (900000.0, 6279975.0)]:  # 2 outside
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({x} {y})"))
+        layer.CreateFeature(feature)
+    points = None
+    feedback = QgsProcessingFeedback()
+    warnings = []
+    feedback.pushWarning = warnings.append
+    friction = geotiff(tmp_path / "friction.tif", np.ones((20, 30), dtype=np.float32), origin=(700000.0, 6280000.0))
+    processing.run("dataterra:cost_distance", {"SOURCES": str(tmp_path / "points.gpkg"), "FRICTION": friction,
+                                               "OUTPUT": str(tmp_path / "cost.tif")}, feedback=feedback)
+    assert ("2 des 3 entité(s) source tombent hors du raster de friction (ou sont trop petites pour couvrir un "
+            "centre de cellule) et ont été ignorées.") in warnings
