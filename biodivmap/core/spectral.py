@@ -25,7 +25,7 @@ from osgeo import gdal
 from scipy.spatial import cKDTree
 
 from ...rasterblocks import DataTerraError, RasterError, atomic_path, create_like, iter_windows, open_raster
-from ...rasterblocks.errors import QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from . import sensors
 
 SPECIES_NODATA = 0  # species are numbered 1..n_clusters
@@ -156,10 +156,9 @@ def detect_scale(info, block=512, max_blocks=16):
                                   "reflectance. Use a surface reflectance product (e.g. Sentinel-2 L2A)."),
                 high=high
             )
-        return 1e-4, (
-            f"Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): "
-            "values are divided by 10,000 before masking and PCA."
-        )
+        return 1e-4, Message(QT_TRANSLATE_NOOP(
+            "DataTerraError", "Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): "
+            "values are divided by 10,000 before masking and PCA."), high=high)
     return 1.0, ""
 
 
@@ -185,16 +184,30 @@ def vegetation_mask(pixels, wavelengths, masks: MaskSettings):
 
 def unavailable_masks(wavelengths, masks: MaskSettings):
     """Messages for the automatic masks that cannot apply: no band near the wavelength they need."""
-    needs = (("NDVI", masks.ndvi_min, ((sensors.RED_NM, "red"), (sensors.NIR_NM, "near infrared"))),
-             ("shade", masks.shade_nir_min, ((sensors.NIR_NM, "near infrared"),)),
-             ("cloud", masks.cloud_blue_max, ((sensors.BLUE_NM, "blue"),)))
+    red, nir, blue = (QT_TRANSLATE_NOOP("DataTerraError", "red"), QT_TRANSLATE_NOOP("DataTerraError", "near infrared"),
+                      QT_TRANSLATE_NOOP("DataTerraError", "blue"))
+    needs = (("NDVI", masks.ndvi_min, ((sensors.RED_NM, red), (sensors.NIR_NM, nir))),
+             (QT_TRANSLATE_NOOP("DataTerraError", "shade"), masks.shade_nir_min, ((sensors.NIR_NM, nir),)),
+             (QT_TRANSLATE_NOOP("DataTerraError", "cloud"), masks.cloud_blue_max, ((sensors.BLUE_NM, blue),)))
+    shown = ", ".join(f"{w:g}" for w in wavelengths)
     messages = []
     for mask, threshold, bands in needs:
-        missing = [f"{name} (~{nm:g} nm)" for nm, name in bands if sensors.band_near(wavelengths, nm) is None]
-        if threshold is not None and missing:
-            messages.append(f"The {mask} mask is not applied: no band near {' or '.join(missing)} among the "
-                            f"image's wavelengths ({', '.join(f'{w:g}' for w in wavelengths)} nm). Check the "
-                            "sensor preset or the wavelengths, or mask those pixels with MASK.")
+        missing = [(name, nm) for nm, name in bands if sensors.band_near(wavelengths, nm) is None]
+        if threshold is None or not missing:
+            continue
+        if len(missing) == 1:
+            (band, band_nm), = missing
+            messages.append(Message(QT_TRANSLATE_NOOP(
+                "DataTerraError", "The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) among the "
+                "image's wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those "
+                "pixels with MASK."), mask=mask, band=band, band_nm=band_nm, wavelengths=shown))
+        else:
+            (band, band_nm), (other, other_nm) = missing
+            messages.append(Message(QT_TRANSLATE_NOOP(
+                "DataTerraError", "The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) or {other} "
+                "(~{other_nm:g} nm) among the image's wavelengths ({wavelengths} nm). Check the sensor preset or the "
+                "wavelengths, or mask those pixels with MASK."),
+                mask=mask, band=band, band_nm=band_nm, other=other, other_nm=other_nm, wavelengths=shown))
     return messages
 
 

@@ -306,3 +306,19 @@ def test_connectivity_warning_in_french(french, dataterra_provider, geotiff, tmp
                                                "OUTPUT": str(tmp_path / "cost.tif")}, feedback=feedback)
     assert ("2 des 3 entité(s) source tombent hors du raster de friction (ou sont trop petites pour couvrir un "
             "centre de cellule) et ont été ignorées.") in warnings
+
+
+def test_biodiversity_mask_warnings_in_french(french):
+    from dataterra.biodivmap.core.spectral import MaskSettings, unavailable_masks
+
+    english = unavailable_masks([490.0, 560.0], MaskSettings())
+    assert english[0] == ("The NDVI mask is not applied: no band near red (~665 nm) or near infrared (~842 nm) "
+                          "among the image's wavelengths (490, 560 nm). Check the sensor preset or the wavelengths, "
+                          "or mask those pixels with MASK.")
+    assert [error_text(text) for text in english] == [
+        "Le masque « NDVI » n'est pas appliqué : aucune bande proche du rouge (~665 nm) ou du proche infrarouge "
+        "(~842 nm) parmi les longueurs d'onde de l'image (490, 560 nm). Vérifiez le préréglage de capteur ou les "
+        "longueurs d'onde, ou masquez ces pixels avec MASK.",
+        "Le masque « ombre » n'est pas appliqué : aucune bande proche du proche infrarouge (~842 nm) parmi les "
+        "longueurs d'onde de l'image (490, 560 nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou "
+        "masquez ces pixels avec MASK."]
