@@ -149,7 +149,7 @@
         <translation>Type d'utilisateur DINAMIS inconnu '{user_type}' ; choisissez l'un de : {known}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="125"/>
+        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="132"/>
         <source>Unknown DINAMIS product &apos;{product_id}&apos;; known products: {rules}.</source>
         <translation>Produit DINAMIS inconnu '{product_id}' ; produits connus : {rules}.</translation>
     </message>
@@ -212,6 +212,36 @@
         <location filename="../dataterra_plugin/dinamis/core/search.py" line="195"/>
         <source>answer of {source}</source>
         <translation>réponse de {source}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="102"/>
+        <source>{product} is not open to &apos;{user_type}&apos; users (open to: {groups}).</source>
+        <translation>{product} n'est pas ouvert aux utilisateurs « {user_type} » (ouvert à : {groups}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="109"/>
+        <source>Your organisation must first subscribe to DINAMIS: {subscription}.</source>
+        <translation>Votre organisme doit d'abord adhérer à DINAMIS : {subscription}.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="115"/>
+        <source>&apos;{user_type}&apos; users need {requirement}; declare it in your profile.</source>
+        <translation>Les utilisateurs « {user_type} » ont besoin de : {requirement} ; déclarez-le dans votre profil.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="120"/>
+        <source>{product}: open to &apos;{user_type}&apos; users (open access, no DINAMIS membership needed).</source>
+        <translation>{product} : ouvert aux utilisateurs « {user_type} » (accès libre, sans adhésion à DINAMIS).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/rules.py" line="124"/>
+        <source>{product}: open to &apos;{user_type}&apos; users.</source>
+        <translation>{product} : ouvert aux utilisateurs « {user_type} ».</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="162"/>
+        <source>{source} only covers {coverage}; the search area is outside it: move the map or the area of interest there.</source>
+        <translation>{source} ne couvre que {coverage} ; la zone de recherche est en dehors : déplacez-y la carte ou la zone d'intérêt.</translation>
     </message>
 </context>
 <context>
@@ -407,62 +437,62 @@
         <translation>Cliquez les sommets de la zone ; clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="502"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="503"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="363"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="364"/>
         <source>Not available to your profile: {0}</source>
         <translation>Non disponible pour votre profil : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="366"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="367"/>
         <source>Take or draw an area of interest first.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="377"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="378"/>
         <source>Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.</source>
         <translation>Surface {0:.2f} km² (ellipsoïde WGS 84), {1} sommets ; quota estimé {2:.2f} {3}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="410"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="411"/>
         <source>Submitting DINAMIS order</source>
         <translation>Envoi de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="419"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="420"/>
         <source>Refreshing DINAMIS orders</source>
         <translation>Actualisation des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="426"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="427"/>
         <source>Select a delivered order in the table.</source>
         <translation>Sélectionnez une commande livrée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="429"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="430"/>
         <source>Downloading DINAMIS products</source>
         <translation>Téléchargement des produits DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="445"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="446"/>
         <source>Cancelling DINAMIS order</source>
         <translation>Annulation de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="518"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="519"/>
         <source>New folder for the request package</source>
         <translation>Nouveau dossier pour la demande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="471"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="472"/>
         <source>Request package written to {0}: attach its files to the DINAMIS request form.</source>
         <translation>Dossier de demande écrit dans {0} : joignez ses fichiers au formulaire de demande DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="545"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="546"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
     </message>
@@ -497,32 +527,32 @@
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="487"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="488"/>
         <source>Draft {0} saved in the order book.</source>
         <translation>Brouillon {0} enregistré dans le carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="498"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="499"/>
         <source>Select a draft in the order book table.</source>
         <translation>Sélectionnez un brouillon dans le tableau du carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="507"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="508"/>
         <source>Order {0} is {1} or may already have reached the ordering server: only a draft never sent can go through the web request page.</source>
         <translation>La commande {0} est à l'état {1} ou a peut-être déjà atteint le serveur de commande : seul un brouillon jamais envoyé peut passer par la page de demande web.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="511"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="512"/>
         <source>Order {0} already went to the web request path ({1}): use that package, so that the request is not sent twice.</source>
         <translation>La commande {0} est déjà passée par la demande web ({1}) : utilisez ce dossier, pour que la demande ne soit pas envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="531"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="532"/>
         <source>Request package of order {0} written to {1}; attach its files to the DINAMIS request form opened in your browser.</source>
         <translation>Dossier de demande de la commande {0} écrit dans {1} ; joignez ses fichiers au formulaire de demande DINAMIS ouvert dans votre navigateur.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="398"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="399"/>
         <source>No ordering server is configured: set its URL in the profile, or use 'Request package…' and the DINAMIS request page.</source>
         <translation>Aucun serveur de commande n'est configuré : indiquez son URL dans le profil, ou utilisez « Dossier de demande… » et la page de demande DINAMIS.</translation>
     </message>
@@ -530,82 +560,82 @@
 <context>
     <name>DinamisRequestBase</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="66"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="67"/>
         <source>Area of interest (polygon layer; all or selected features)</source>
         <translation>Zone d'intérêt (couche de polygones ; toutes les entités ou la sélection)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="73"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="74"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="78"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="79"/>
         <source>User type</source>
         <translation>Type d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="83"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="84"/>
         <source>Institution</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="86"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="87"/>
         <source>Conditions met (e.g. french_partner=UMR TETIS; public_contract=ref)</source>
         <translation>Conditions remplies (ex. french_partner=UMR TETIS; public_contract=réf)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="93"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="94"/>
         <source>Purpose of the request</source>
         <translation>Objet de la demande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="96"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="97"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="99"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="100"/>
         <source>Repair the area of interest when possible</source>
         <translation>Réparer la zone d'intérêt si possible</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="106"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="107"/>
         <source>New acquisitions: maximum cloud cover (%)</source>
         <translation>Nouvelles acquisitions : couverture nuageuse maximale (%)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="116"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="117"/>
         <source>New acquisitions: maximum incidence angle (degrees)</source>
         <translation>Nouvelles acquisitions : angle d'incidence maximal (degrés)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="126"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="127"/>
         <source>Area on the ellipsoid (km²)</source>
         <translation>Surface sur l'ellipsoïde (km²)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="129"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="130"/>
         <source>Estimated quota used</source>
         <translation>Quota consommé estimé</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="144"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="145"/>
         <source>This profile may not request this product: {0}</source>
         <translation>Ce profil ne peut pas demander ce produit : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="152"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="153"/>
         <source>The area of interest layer has no polygon: draw one or select a feature.</source>
         <translation>La couche de zone d'intérêt n'a aucun polygone : dessinez-en un ou sélectionnez une entité.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="167"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="168"/>
         <source>Repaired: {0}</source>
         <translation>Réparé : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="173"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="174"/>
         <source>Area {0:.2f} km², estimated quota {1:.2f} {2}</source>
         <translation>Surface {0:.2f} km², quota estimé {1:.2f} {2}</translation>
     </message>
@@ -613,17 +643,17 @@
 <context>
     <name>DinamisRequestPackage</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="205"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="206"/>
         <source>DINAMIS request package</source>
         <translation>Dossier de demande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="208"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="209"/>
         <source>Checks a DINAMIS request (eligibility of the user type for the product; area of interest: valid, one part, area on the WGS 84 ellipsoid within the product&apos;s minimum and maximum, vertex count, inside the product&apos;s coverage) and writes the package to attach to the DINAMIS portal&apos;s request form: the area of interest as GeoPackage, KML and zipped shapefile (EPSG:4326), request.json and a readable French/English summary with the estimated quota. The rules come from resources/dinamis_rules.json. The output folder must be new or empty; nothing is left in it if a step fails.</source>
         <translation>Vérifie une demande DINAMIS (éligibilité du type d'utilisateur pour le produit ; zone d'intérêt : valide, d'un seul tenant, surface sur l'ellipsoïde WGS 84 entre le minimum et le maximum du produit, nombre de sommets, incluse dans la couverture du produit) et écrit le dossier à joindre au formulaire de demande du portail DINAMIS : la zone d'intérêt en GeoPackage, KML et shapefile zippé (EPSG:4326), request.json et un résumé lisible français/anglais avec le quota estimé. Les règles viennent de resources/dinamis_rules.json. Le dossier de sortie doit être nouveau ou vide ; rien n'y reste si une étape échoue.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="220"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="221"/>
         <source>Request package folder</source>
         <translation>Dossier de la demande</translation>
     </message>
@@ -794,42 +824,42 @@
 <context>
     <name>DinamisSubmitOrder</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="242"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="243"/>
         <source>DINAMIS submit order</source>
         <translation>Envoyer une commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="245"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="246"/>
         <source>Checks a DINAMIS request as &apos;DINAMIS request package&apos; does, records it in the order book (a GeoPackage in your QGIS profile unless another is given) with a new idempotency key, then submits it to a REST ordering server (protocol in docs/dinamis_protocol.md). If the answer is lost the order stays pending and is checked, never sent twice, at the next refresh. Credentials come only from the chosen QGIS authentication configuration.</source>
         <translation>Vérifie une demande DINAMIS comme « Dossier de demande DINAMIS », l'inscrit au carnet de commandes (un GeoPackage de votre profil QGIS, sauf si un autre est indiqué) avec une nouvelle clé d'idempotence, puis l'envoie à un serveur de commande REST (protocole dans docs/dinamis_protocol.md). Si la réponse se perd, la commande reste en attente et est vérifiée, jamais envoyée deux fois, à l'actualisation suivante. Les identifiants viennent uniquement de la configuration d'authentification QGIS choisie.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="255"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="256"/>
         <source>Ordering server URL</source>
         <translation>URL du serveur de commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="256"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="257"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="257"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="258"/>
         <source>Order book (GeoPackage; empty for the one in your profile)</source>
         <translation>Carnet de commandes (GeoPackage ; vide pour celui de votre profil)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="265"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="266"/>
         <source>Order id on the server</source>
         <translation>N° de la commande sur le serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="266"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="267"/>
         <source>Order status</source>
         <translation>État de la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="286"/>
+        <location filename="../dataterra_plugin/dinamis/algorithms.py" line="287"/>
         <source>Order {0} is {1}; recorded in {2}</source>
         <translation>La commande {0} est {1} ; inscrite dans {2}</translation>
     </message>

@@ -269,7 +269,7 @@ class SearchTab(QWidget):
         for source_id, error in outcome.errors.items():
             parts.append(f"{source_id}: {error_text(outcome.failures.get(source_id, error))}")
         self.say(" ".join(parts))
-        text = refusal_text(outcome.refusals)
+        text = refusal_text(outcome.refusals, error_text)
         self.refusals.setText(translate("DinamisSearch", "Not searched: {0}").format(text) if text else "")
         self.searchFinished.emit(outcome)
 

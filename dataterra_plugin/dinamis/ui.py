@@ -65,7 +65,7 @@ def eligibility_html(profile, rules):
     items = []
     for entitlement in rows:
         mark = "✔" if entitlement.allowed else "✘"
-        items.append(f"<li>{mark} <b>{entitlement.label}</b><br/>{' '.join(entitlement.reasons)}</li>")
+        items.append(f"<li>{mark} <b>{entitlement.label}</b><br/>{' '.join(map(error_text, entitlement.reasons))}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -360,7 +360,8 @@ class DinamisDock(QDockWidget):
             return False
         entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
         if not entitlement.allowed:
-            self.say(translate("Dinamis", "Not available to your profile: {0}").format(" ".join(entitlement.reasons)))
+            reasons = " ".join(map(error_text, entitlement.reasons))
+            self.say(translate("Dinamis", "Not available to your profile: {0}").format(reasons))
             return False
         if self.aoi is None:
             self.say(translate("Dinamis", "Take or draw an area of interest first."))

@@ -322,3 +322,17 @@ def test_biodiversity_mask_warnings_in_french(french):
         "Le masque « ombre » n'est pas appliqué : aucune bande proche du proche infrarouge (~842 nm) parmi les "
         "longueurs d'onde de l'image (490, 560 nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou "
         "masquez ces pixels avec MASK."]
+
+
+def test_dinamis_refusal_reasons_in_french(french):
+    """Reasons are Message pieces: the sentence is translated, the rules file's labels stay as written."""
+    from dataterra.dataterra_plugin.dinamis.core.rules import Profile, entitlement_for, load_rules
+
+    rules = load_rules()
+    profile = Profile("foreign_scientist", "University of Liège", conditions={"french_partner": "UMR TETIS"})
+    tasking = entitlement_for(profile, "pleiades_tasking", rules)
+    product, user_type = rules["products"]["pleiades_tasking"]["label"], "Foreign institutional scientist"
+    groups = ", ".join(rules["products"]["pleiades_tasking"]["user_groups"])
+    assert tasking.reasons[0] == f"{product} is not open to '{user_type}' users (open to: {groups})."
+    assert error_text(tasking.reasons[0]) == (
+        f"{product} n'est pas ouvert aux utilisateurs « {user_type} » (ouvert à : {groups}).")

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ....rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
+from ....rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP
 
 RULES_PATH = Path(__file__).resolve().parents[3] / "resources" / "dinamis_rules.json"
 
@@ -99,23 +99,30 @@ def _entitlement(product_id, product, profile, user_type, missing, rules):
     group = user_type["group"]
     if group not in product["user_groups"]:
         allowed = False
-        reasons.append(f"{product['label']} is not open to '{user_type['label']}' users "
-                       f"(open to: {', '.join(product['user_groups'])}).")
+        reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product} is not open to '{user_type}' users "
+                                                 "(open to: {groups})."),
+                               product=product["label"], user_type=user_type["label"],
+                               groups=", ".join(product["user_groups"])))
     needs_membership = not product.get("open", False)
     if needs_membership and not profile.subscribed:
         allowed = False
-        reasons.append("Your organisation must first subscribe to DINAMIS: "
-                       + rules["requirements"]["subscription"] + ".")
+        reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "Your organisation must first subscribe to "
+                                                 "DINAMIS: {subscription}."),
+                               subscription=rules["requirements"]["subscription"]))
     if needs_membership and missing and group in product["user_groups"]:
         allowed = False
         for req in missing:
-            reasons.append(f"'{user_type['label']}' users need {rules['requirements'][req]}; "
-                           "declare it in your profile.")
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "'{user_type}' users need {requirement}; "
+                                                     "declare it in your profile."),
+                                   user_type=user_type["label"], requirement=rules["requirements"][req]))
     if allowed:
-        why = f"open to '{user_type['label']}' users"
         if product.get("open"):
-            why += " (open access, no DINAMIS membership needed)"
-        reasons.append(f"{product['label']}: {why}.")
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product}: open to '{user_type}' users (open "
+                                                     "access, no DINAMIS membership needed)."),
+                                   product=product["label"], user_type=user_type["label"]))
+        else:
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product}: open to '{user_type}' users."),
+                                   product=product["label"], user_type=user_type["label"]))
     return Entitlement(product_id, product["label"], product["kind"], allowed, reasons)
 
 

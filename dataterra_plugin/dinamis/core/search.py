@@ -159,9 +159,9 @@ def plan_search(profile, rules, bbox, sources=None):
         coverage = rules["coverages"].get(source.coverage, {}).get("wkt") if source.coverage else None
         if coverage and bbox and not ogr.CreateGeometryFromWkt(coverage).Intersects(_bbox_geometry(bbox)):
             label = rules["coverages"][source.coverage]["label"]
-            refusals.append(SourceRefusal(source.id, source.label, source.product_id, [
-                f"{source.label} only covers {label}; the search area is outside it: move the map or the "
-                "area of interest there."]))
+            refusals.append(SourceRefusal(source.id, source.label, source.product_id, [Message(QT_TRANSLATE_NOOP(
+                "DataTerraError", "{source} only covers {coverage}; the search area is outside it: move the map or "
+                "the area of interest there."), source=source.label, coverage=label)]))
             continue
         allowed.append(source)
     return allowed, refusals
@@ -277,6 +277,7 @@ def search_images(profile, rules, criteria, transport_for, sources=None, progres
     return outcome
 
 
-def refusal_text(refusals):
-    """One line per source not searched, with its reasons."""
-    return "\n".join(f"{r.label}: {' '.join(r.reasons)}" for r in refusals)
+def refusal_text(refusals, show=str):
+    """One line per source not searched, with its reasons; ``show(reason)`` gives the text of
+    a reason (the plugin passes its translating ``error_text``)."""
+    return "\n".join(f"{r.label}: {' '.join(show(reason) for reason in r.reasons)}" for r in refusals)
