@@ -13,6 +13,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
+from .i18n import error_text
 from .paths import icon_path
 
 GROUP_IDS = ("fragmentation", "connectivity", "biodiversity", "catalogue")
@@ -102,10 +103,11 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         return progress, is_cancelled
 
     def run_core(self, function, *args, **kwargs):
-        """Call a core function, turning its errors into QgsProcessingException."""
+        """Call a core function, turning its errors into QgsProcessingException in the user's
+        language."""
         try:
             return function(*args, **kwargs)
         except Cancelled as exc:
             raise QgsProcessingException(self.tr("Cancelled by the user: no output was written.")) from exc
         except DataTerraError as exc:
-            raise QgsProcessingException(str(exc)) from exc
+            raise QgsProcessingException(error_text(exc)) from exc

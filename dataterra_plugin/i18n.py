@@ -44,3 +44,37 @@ def remove_translators() -> None:
 def tr(context: str, text: str) -> str:
     """Translate ``text`` in ``context`` (pylupdate5 extracts literal calls of translate)."""
     return QCoreApplication.translate(context, text)
+
+
+def error_text(exc) -> str:
+    """The message of ``exc`` in the user's language.
+
+    A core error marked with ``QT_TRANSLATE_NOOP`` (rasterblocks/errors.py) carries its English
+    template and values: the template is translated, then the values substituted. Values that
+    are themselves core errors are translated too, and so are string values marked in the same
+    context (a core passing ``QT_TRANSLATE_NOOP("DataTerraError", "The friction raster")`` as
+    ``what``); other strings (paths, codes) have no translation and stay as they are. Any other
+    exception, or a template whose translation cannot be formatted, gives ``str(exc)``.
+    """
+    template = getattr(exc, "template", None)
+    values = getattr(exc, "values", None)
+    if not isinstance(template, str) or not isinstance(values, dict):
+        return str(exc)
+    context = getattr(exc, "context", "DataTerraError")
+    translated = QCoreApplication.translate(context, template)
+    if not values:
+        return translated
+    shown = {name: _value_text(context, value) for name, value in values.items()}
+    try:
+        return translated.format(**shown)
+    except (KeyError, IndexError, ValueError):
+        # a translation that lost or mangled a placeholder must not hide the error
+        return str(exc)
+
+
+def _value_text(context: str, value):
+    if hasattr(value, "template") and hasattr(value, "values"):  # a core error or a Message
+        return error_text(value)
+    if isinstance(value, str) and value:
+        return QCoreApplication.translate(context, value)
+    return value

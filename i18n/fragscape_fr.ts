@@ -61,6 +61,49 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
     </message>
 </context>
 <context>
+    <name>DataTerraError</name>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="62"/>
+        <source>The grid size ({grid_size} m) is smaller than a pixel ({pixel_width} m): choose a larger grid size.</source>
+        <translation>La taille de grille ({grid_size} m) est plus petite qu'un pixel ({pixel_width} m) : choisissez une taille de grille plus grande.</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="115"/>
+        <source>Unknown method {method!r}: choose CUT or CBC.</source>
+        <translation>Méthode inconnue {method!r} : choisissez CUT ou CBC.</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="139"/>
+        <source>{path} has no valid pixel (all nodata): nothing to measure.</source>
+        <translation>{path} n'a aucun pixel valide (tout en nodata) : rien à mesurer.</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="146"/>
+        <source>Give either reporting units or a grid size, not both.</source>
+        <translation>Donnez soit des unités de rapport, soit une taille de grille, pas les deux.</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="152"/>
+        <source>The reporting-unit raster is not on the habitat raster&apos;s grid ({problems}); rasterise the units on that grid.</source>
+        <translation>Le raster des unités de rapport n'est pas sur la grille du raster d'habitat ({problems}) ; rastérisez les unités sur cette grille.</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="186"/>
+        <source>A grid raster needs a grid size.</source>
+        <translation>Un raster de grille demande une taille de grille.</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/core/raster_mesh.py" line="118"/>
+        <source>The habitat raster</source>
+        <translation>Le raster d'habitat</translation>
+    </message>
+    <message>
+        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="307"/>
+        <source>Cannot write {output_path}: {exc}</source>
+        <translation>Impossible d'écrire {output_path} : {exc}</translation>
+    </message>
+</context>
+<context>
     <name>EffectiveMeshSize</name>
     <message>
         <location filename="../fragscape/algorithms/effective_mesh_size.py" line="80"/>

@@ -215,24 +215,197 @@
 <context>
     <name>DataTerraAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="83"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="84"/>
         <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
         <translation>Cet algorithme a besoin du ou des paquets Python {0}, qui ne sont pas installés. Installez-les avec le shell OSGeo4W ou le gestionnaire de paquets de votre système (par exemple : python3 -m pip install {1}) puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="109"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="111"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="38"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="39"/>
         <source>{0} has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) in the layer properties.</source>
         <translation>{0} n'a pas de système de coordonnées. Attribuez un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) dans les propriétés de la couche.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="42"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="43"/>
         <source>{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
         <translation>{0} est dans un SCR géographique ({1}, degrés) : les surfaces et les distances seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
+    </message>
+</context>
+<context>
+    <name>DataTerraError</name>
+    <message>
+        <location filename="../rasterblocks/io.py" line="97"/>
+        <source>Raster file not found: {path}. Check the path or the layer&apos;s source.</source>
+        <translation>Fichier raster introuvable : {path}. Vérifiez le chemin ou la source de la couche.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="102"/>
+        <source>Cannot read {path} as a raster ({exc}). Is it a GDAL-readable raster?</source>
+        <translation>Impossible de lire {path} comme raster ({exc}). Est-ce un raster lisible par GDAL ?</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="105"/>
+        <source>{path} has no raster band.</source>
+        <translation>{path} n'a aucune bande raster.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="123"/>
+        <source>{what} ({path}) has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster &gt; Projections &gt; Assign Projection.</source>
+        <translation>{what} ({path}) n'a pas de système de coordonnées de référence. Attribuez-lui un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Raster &gt; Projections &gt; Définir la projection.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="130"/>
+        <source>{what} ({path}) is in a geographic CRS (degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster &gt; Projections &gt; Warp (Reproject).</source>
+        <translation>{what} ({path}) est dans un SCR géographique (degrés) : les surfaces et les distances seraient fausses. Reprojetez-le dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Raster &gt; Projections &gt; Projection (warp).</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="138"/>
+        <source>{what} ({path}) is rotated; warp it to a north-up grid first.</source>
+        <translation>{what} ({path}) est tourné ; projetez-le d'abord sur une grille orientée au nord.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="195"/>
+        <source>Unsupported output data type {dtype}.</source>
+        <translation>Type de données de sortie non pris en charge : {dtype}.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/io.py" line="120"/>
+        <source>This raster</source>
+        <translation>Ce raster</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="53"/>
+        <source>Checksum {text!r} is not &apos;&lt;md5|sha1|sha256|sha512&gt;:&lt;hex digest&gt;&apos; nor a hex multihash (STAC file:checksum): correct or remove it.</source>
+        <translation>La somme de contrôle {text!r} n'est ni de la forme '&lt;md5|sha1|sha256|sha512&gt;:&lt;empreinte hexadécimale&gt;' ni un multihash hexadécimal (STAC file:checksum) : corrigez-la ou supprimez-la.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="112"/>
+        <source>The server answered a range that does not continue {basename}; delete the .part file and try again.</source>
+        <translation>Le serveur a répondu par une plage qui ne prolonge pas {basename} ; supprimez le fichier .part et réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="185"/>
+        <source>The download of {host} was interrupted ({exc}) after {size} bytes. Start it again: it resumes where it stopped.</source>
+        <translation>Le téléchargement depuis {host} a été interrompu ({exc}) après {size} octets. Relancez-le : il reprend là où il s'est arrêté.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="217"/>
+        <source>check your credentials or API key</source>
+        <translation>vérifiez vos identifiants ou votre clé d'API</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="217"/>
+        <source>the link may have expired: search again</source>
+        <translation>le lien a peut-être expiré : relancez la recherche</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="217"/>
+        <source>try again later</source>
+        <translation>réessayez plus tard</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="222"/>
+        <source>Download of {url} failed: HTTP {http_status}: {hint}.</source>
+        <translation>Le téléchargement de {url} a échoué : HTTP {http_status} : {hint}.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="229"/>
+        <source>the answer stopped after {written} of {total} bytes</source>
+        <translation>la réponse s'est arrêtée après {written} octets sur {total}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="245"/>
+        <source>The file downloaded from {host} has {actual_size} bytes, the server announced {size}. The damaged file was deleted: download it again.</source>
+        <translation>Le fichier téléchargé depuis {host} fait {actual_size} octets, le serveur en annonçait {size}. Le fichier endommagé a été supprimé : téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="53"/>
+        <source>{host} answered HTTP {http_status} with a body that is not JSON.</source>
+        <translation>{host} a répondu HTTP {http_status} avec un contenu qui n'est pas du JSON.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="71"/>
+        <source>Cannot open {url!r}: only http(s) addresses are supported.</source>
+        <translation>Impossible d'ouvrir {url!r} : seules les adresses http(s) sont prises en charge.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="111"/>
+        <source>The TLS certificate of {host} could not be verified ({name}): the connection was refused. Install the server&apos;s CA certificate in QGIS&apos;s authentication manager; do not disable the check.</source>
+        <translation>Le certificat TLS de {host} n'a pas pu être vérifié ({name}) : la connexion a été refusée. Installez le certificat de l'autorité du serveur dans le gestionnaire d'authentification de QGIS ; ne désactivez pas la vérification.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="118"/>
+        <source>Cannot reach {host}: {reason}. Check the URL, your network connection and the proxy settings.</source>
+        <translation>Impossible de joindre {host} : {reason}. Vérifiez l'URL, votre connexion réseau et les paramètres du proxy.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="123"/>
+        <source>TLS failure with {host} ({name}).</source>
+        <translation>Échec TLS avec {host} ({name}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="130"/>
+        <source>The connection to {host} was lost before the answer ({name}). Try again.</source>
+        <translation>La connexion à {host} a été perdue avant la réponse ({name}). Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="119"/>
+        <source>{host} did not answer within {timeout:g} s. The server may be down or slow: try again later or raise the time-out.</source>
+        <translation>{host} n'a pas répondu en {timeout:g} s. Le serveur est peut-être arrêté ou lent : réessayez plus tard ou augmentez le délai d'attente.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="176"/>
+        <source>The answer of {host} is larger than {limit} MiB: ask for less (fewer records per page, a smaller area).</source>
+        <translation>La réponse de {host} dépasse {limit} Mio : demandez moins (moins de fiches par page, une zone plus petite).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="142"/>
+        <source> of {expected}</source>
+        <translation> sur {expected}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="143"/>
+        <source>The answer of {host} was cut short ({received}{of} bytes). Try again.</source>
+        <translation>La réponse de {host} a été tronquée ({received}{of} octets). Réessayez.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="89"/>
+        <source>The QGIS authentication configuration {auth_config!r} could not be applied: check that it exists and that the authentication database is unlocked (Settings &gt; Options &gt; Authentication).</source>
+        <translation>La configuration d'authentification QGIS {auth_config!r} n'a pas pu être appliquée : vérifiez qu'elle existe et que la base d'authentification est déverrouillée (Préférences &gt; Options &gt; Authentification).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="125"/>
+        <source>The answer of {host} is larger than {max_mib} MiB: ask for less (fewer records per page, a smaller area).</source>
+        <translation>La réponse de {host} dépasse {max_mib} Mio : demandez moins (moins de fiches par page, une zone plus petite).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="153"/>
+        <source>The TLS certificate of {host} could not be verified: the connection was refused. Add the server&apos;s CA certificate in Settings &gt; Options &gt; Authentication; do not disable the check.</source>
+        <translation>Le certificat TLS de {host} n'a pas pu être vérifié : la connexion a été refusée. Ajoutez le certificat de l'autorité du serveur dans Préférences &gt; Options &gt; Authentification ; ne désactivez pas la vérification.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="159"/>
+        <source>{host} did not answer within {timeout:g} s (or the network time-out of QGIS). The server may be down or slow: try again later.</source>
+        <translation>{host} n'a pas répondu en {timeout:g} s (ou dans le délai réseau de QGIS). Le serveur est peut-être arrêté ou lent : réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="163"/>
+        <source>The proxy refused or failed the request to {host}: {text}. Check the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
+        <translation>Le proxy a refusé ou fait échouer la requête vers {host} : {text}. Vérifiez les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="166"/>
+        <source>Cannot reach {host}: {text}. Check the URL, your network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
+        <translation>Impossible de joindre {host} : {text}. Vérifiez l'URL, votre connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="256"/>
+        <source>The file downloaded from {url} is corrupt: its {algorithm} is {digest}, the catalogue says {expected_digest}. It was deleted: download it again.</source>
+        <translation>Le fichier téléchargé depuis {url} est corrompu : son {algorithm} vaut {digest}, le catalogue indique {expected_digest}. Il a été supprimé : téléchargez-le à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -316,22 +489,22 @@
 <context>
     <name>DataTerraProvider</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="26"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="27"/>
         <source>Fragmentation</source>
         <translation>Fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="27"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="28"/>
         <source>Connectivity</source>
         <translation>Connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="28"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="29"/>
         <source>Biodiversity</source>
         <translation>Biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="29"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="30"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 from osgeo import gdal, gdal_array, osr
 
-from .errors import RasterError
+from .errors import QT_TRANSLATE_NOOP, RasterError
 
 gdal.UseExceptions()
 
@@ -94,13 +94,15 @@ def open_raster(path) -> RasterInfo:
     """Open ``path`` and describe it; raises :class:`RasterError` with a clear message."""
     path = str(path)
     if not os.path.exists(path) and not path.startswith("/vsi"):
-        raise RasterError(f"Raster file not found: {path}. Check the path or the layer's source.")
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "Raster file not found: {path}. Check the path or the "
+                                            "layer's source."), path=path)
     try:
         ds = gdal.Open(path, gdal.GA_ReadOnly)
     except RuntimeError as exc:
-        raise RasterError(f"Cannot read {path} as a raster ({exc}). Is it a GDAL-readable raster?") from exc
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read {path} as a raster ({exc}). Is it a "
+                                            "GDAL-readable raster?"), path=path, exc=exc) from exc
     if ds is None or ds.RasterCount == 0:
-        raise RasterError(f"{path} has no raster band.")
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "{path} has no raster band."), path=path)
     bands = [ds.GetRasterBand(i + 1) for i in range(ds.RasterCount)]
     return RasterInfo(
         path=path,
@@ -115,22 +117,26 @@ def open_raster(path) -> RasterInfo:
     )
 
 
-def require_projected(info: RasterInfo, what: str = "This raster") -> None:
+def require_projected(info: RasterInfo, what: str = QT_TRANSLATE_NOOP("DataTerraError", "This raster")) -> None:
     """Refuse rasters whose CRS is unknown or geographic (pixel sizes in degrees)."""
     if not info.crs_wkt:
         raise RasterError(
-            f"{what} ({info.path}) has no coordinate reference system. Assign a projected CRS "
-            "in metres (e.g. EPSG:2154 Lambert-93) with Raster > Projections > Assign Projection."
+            QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) has no coordinate reference system. Assign a "
+                              "projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster > Projections > "
+                              "Assign Projection."), what=what, path=info.path
         )
     srs = info.srs
     if srs.IsGeographic():
         raise RasterError(
-            f"{what} ({info.path}) is in a geographic CRS (degrees): areas and distances "
-            "would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 "
-            "Lambert-93) with Raster > Projections > Warp (Reproject)."
+            QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) is in a geographic CRS (degrees): areas and "
+                              "distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 "
+                              "Lambert-93) with Raster > Projections > Warp (Reproject)."),
+            what=what,
+            path=info.path
         )
     if abs(info.geotransform[2]) > 0 or abs(info.geotransform[4]) > 0:
-        raise RasterError(f"{what} ({info.path}) is rotated; warp it to a north-up grid first.")
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) is rotated; warp it to a north-up "
+                                            "grid first."), what=what, path=info.path)
 
 
 def check_same_grid(reference: RasterInfo, other: RasterInfo, tolerance: float = 1e-6) -> list:
@@ -186,7 +192,7 @@ def create_like(path, like: RasterInfo, dtype, bands: int = 1, nodata=None, desc
     """Create a raster on ``like``'s grid (use inside :func:`atomic_path`); returns the dataset."""
     gdal_type = gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype))
     if gdal_type is None:
-        raise RasterError(f"Unsupported output data type {dtype}.")
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "Unsupported output data type {dtype}."), dtype=dtype)
     options = GTIFF_OPTIONS if options is None and driver == "GTiff" else (options or [])
     ds = gdal.GetDriverByName(driver).Create(str(path), like.width, like.height, bands, gdal_type, options)
     ds.SetGeoTransform(like.geotransform)

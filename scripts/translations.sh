@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Update each area's French .ts from its sources (pylupdate5), then compile every .ts
 # to .qm (lrelease). Translations themselves are written in the .ts files.
+# The pure cores are scanned too: their error messages are marked with QT_TRANSLATE_NOOP
+# (rasterblocks/errors.py) and translated by the plugin when it shows them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 declare -A AREAS=(
-    [plugin]="dataterra_plugin/*.py dataterra_plugin/ui"
+    [plugin]="dataterra_plugin/*.py dataterra_plugin/ui dataterra_plugin/net rasterblocks"
     [catalog]="dataterra_plugin/catalog"
     [ogc]="dataterra_plugin/ogc"
     [dinamis]="dataterra_plugin/dinamis"
@@ -14,7 +16,7 @@ declare -A AREAS=(
 )
 for area in "${!AREAS[@]}"; do
     # shellcheck disable=SC2086
-    files=$(find ${AREAS[$area]} -name '*.py' -not -path '*/core/*' 2>/dev/null | sort)
+    files=$(find ${AREAS[$area]} -name '*.py' 2>/dev/null | sort)
     [ -n "$files" ] || continue
     # shellcheck disable=SC2086
     PYTHONWARNINGS=ignore pylupdate5 -noobsolete $files -ts "i18n/${area}_fr.ts"

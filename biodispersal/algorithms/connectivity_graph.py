@@ -11,6 +11,8 @@ from qgis.core import (
 )
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
+from ...dataterra_plugin.i18n import error_text
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 from ...rasterblocks import open_raster, require_projected
 from ..core import grids
 from ..core.connectivity import run_connectivity_graph
@@ -101,9 +103,10 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             if friction is None:  # the patches raster is the grid
                 info = self.run_core(open_raster, path)
                 self.run_core(require_projected, info, self.tr("The patches raster"))
-            values, warning = self.run_core(grids.read_on_grid, path, info, "near", "The patches raster")
+            values, warning = self.run_core(grids.read_on_grid, path, info, "near",
+                                            QT_TRANSLATE_NOOP("DataTerraError", "The patches raster"))
             if warning:
-                feedback.pushWarning(warning)
+                feedback.pushWarning(error_text(warning))
             labels = label_source_patches(values)
         else:
             if friction is None:

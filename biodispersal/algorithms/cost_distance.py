@@ -14,6 +14,7 @@ from qgis.core import (
 )
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.i18n import error_text
 from ..core import dispersal
 from ..core.costdistance import UNITS
 
@@ -119,7 +120,7 @@ class CostDistanceAlgorithm(DataTerraAlgorithm):
             knight_move=self.parameterAsBoolean(parameters, self.KNIGHT_MOVE, context), units=units,
             progress=progress, is_cancelled=is_cancelled)
         for warning in warnings + summary["warnings"]:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(error_text(warning))
         feedback.pushInfo(self.tr("{0} source(s), {1} cells reached, highest cost {2:g}.").format(
             summary["n_sources"], summary["reached_cells"], summary["max_cost_reached"]))
         if nearest:

@@ -21,6 +21,8 @@ from qgis.core import (
 )
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
+from ...dataterra_plugin.i18n import error_text
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 from ...rasterblocks import open_raster, require_projected
 from ..core import friction as friction_core
 from ..core import grids, landcover
@@ -102,10 +104,11 @@ class SelectHabitatAlgorithm(DataTerraAlgorithm):
             values = grids.read_float(info)
             if reference is not None:
                 ref = self.run_core(open_raster, layer_file_path(reference, self.tr("The reference"), self.tr))
-                values, warning = self.run_core(grids.read_on_grid, info.path, ref, "near", "The land cover")
+                values, warning = self.run_core(grids.read_on_grid, info.path, ref, "near",
+                                                QT_TRANSLATE_NOOP("DataTerraError", "The land cover"))
                 info = ref
                 if warning:
-                    feedback.pushWarning(warning)
+                    feedback.pushWarning(error_text(warning))
         else:
             values, info = self.rasterise_landcover(layer, parameters, context, feedback, reference)
         require = self.parameterAsDouble(parameters, self.MIN_AREA, context)
@@ -169,7 +172,7 @@ class MergeByPriorityAlgorithm(DataTerraAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         _, is_cancelled = self.core_callbacks(feedback)
         for warning in self.run_core(landcover.merge_by_priority, paths, output, is_cancelled):
-            feedback.pushWarning(warning)
+            feedback.pushWarning(error_text(warning))
         return {self.OUTPUT: output}
 
 
@@ -243,7 +246,7 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
                                layer_file_path(layer, self.tr("The land cover"), self.tr), table, output,
                                progress, is_cancelled, list(zip(overlay_paths, frictions)))
         for warning in counts["warnings"]:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(error_text(warning))
         feedback.pushInfo(self.tr("{0} classes, {1} impassable cells.").format(
             counts["classes"], counts["impassable_cells"]))
         return {self.OUTPUT: output}

@@ -12,6 +12,8 @@ from qgis.core import (
 )
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.i18n import error_text
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 from ...rasterblocks import open_raster, require_projected
 from ..core import corridors, grids
 from ..core.dispersal import label_source_patches
@@ -74,9 +76,10 @@ class LeastCostCorridorsAlgorithm(DataTerraAlgorithm):
         patches = self.parameterAsLayer(parameters, self.PATCHES, context)
         if patches.type() == QgsMapLayer.RasterLayer:
             path = layer_file_path(patches, self.tr("The patches raster"), self.tr)
-            values, warning = self.run_core(grids.read_on_grid, path, info, "near", "The patches raster")
+            values, warning = self.run_core(grids.read_on_grid, path, info, "near",
+                                            QT_TRANSLATE_NOOP("DataTerraError", "The patches raster"))
             if warning:
-                feedback.pushWarning(warning)
+                feedback.pushWarning(error_text(warning))
             labels = label_source_patches(values)
         else:
             features = vector_source_features(patches, friction_layer.crs(), context, feedback)

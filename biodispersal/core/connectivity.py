@@ -3,7 +3,7 @@ import numpy as np
 from osgeo import ogr, osr
 
 from ...rasterblocks import atomic_path
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .graph import graph_indices
 from .grids import polygonize
 from .patchgraph import build_patch_graph
@@ -52,7 +52,8 @@ def run_connectivity_graph(labels, info, friction=None, *, distance_50, max_dist
     """Build the graph, compute the indices, write the layers; returns the global indices."""
     labels = consecutive_labels(labels)
     if labels.max() == 0:
-        raise DataTerraError("No habitat patch: the patches input has no valid non-zero cell on the grid.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "No habitat patch: the patches input has no valid "
+                                               "non-zero cell on the grid."))
     graph = build_patch_graph(labels, info.geotransform, friction, knight_move, max_distance, is_cancelled)
     if progress:
         progress(0.4)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .costdistance import accumulated_cost, least_cost_path, validate_friction
 from .patchgraph import build_patch_graph
 
@@ -36,7 +36,8 @@ def parse_pairs(text):
         try:
             i, j = (int(x) for x in part.split("-"))
         except ValueError:
-            raise DataTerraError(f"{part!r} is not a pair of patch ids; write pairs as 1-2, 2-5.") from None
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{part!r} is not a pair of patch ids; write "
+                                                   "pairs as 1-2, 2-5."), part=part) from None
         pairs.append((i, j))
     return pairs
 
@@ -205,7 +206,8 @@ def _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled):
     costs = validate_friction(friction)
     present = set(np.unique(labels[labels > 0]).tolist())
     if not present:
-        raise DataTerraError("No habitat patch: the patches input has no valid non-zero cell.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "No habitat patch: the patches input has no valid "
+                                               "non-zero cell."))
     link_costs = {}
     if pairs is None:
         graph = build_patch_graph(labels, geotransform, friction, max_distance=max_cost, is_cancelled=is_cancelled)
@@ -213,8 +215,10 @@ def _prepare(labels, friction, geotransform, pairs, max_cost, is_cancelled):
         link_costs = dict(zip(pairs, graph.edge_length.tolist()))
     unknown = sorted({p for pair in pairs for p in pair} - present)
     if unknown:
-        raise DataTerraError(f"Patch id(s) {', '.join(map(str, unknown))} are not in the patches raster "
-                             f"(ids 1 to {max(present)}).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Patch id(s) {ids} are not in the patches raster "
+                                               "(ids 1 to {max_id})."),
+            ids=', '.join(map(str, unknown)),
+            max_id=max(present))
     return pairs, costs, pixel_w, pixel_h, link_costs
 
 

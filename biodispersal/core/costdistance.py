@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 
 UNITS = ("cells", "metres")
 
@@ -86,9 +86,9 @@ class CostSurface:
 
 def _friction_error(bad_count, bad_min):
     return DataTerraError(
-        f"The friction raster has {bad_count} cell(s) with a friction <= 0 "
-        f"(minimum {bad_min:g}). Every passable cell needs a friction > 0; "
-        "set impassable cells to nodata instead of 0 or a negative value.")
+        QT_TRANSLATE_NOOP("DataTerraError", "The friction raster has {bad_count} cell(s) with a friction <= 0 "
+                          "(minimum {bad_min:g}). Every passable cell needs a friction > 0; set impassable cells to "
+                          "nodata instead of 0 or a negative value."), bad_count=bad_count, bad_min=bad_min)
 
 
 def validate_friction(friction: np.ndarray) -> np.ndarray:
@@ -99,7 +99,7 @@ def validate_friction(friction: np.ndarray) -> np.ndarray:
     """
     friction = np.asarray(friction, dtype=np.float64)
     if friction.ndim != 2:
-        raise DataTerraError("The friction must be a single-band raster.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The friction must be a single-band raster."))
     passable = np.isfinite(friction)
     bad = passable & (friction <= 0)
     if bad.any():
@@ -116,7 +116,7 @@ def padded_friction(friction) -> np.ndarray:
     """
     friction = np.asarray(friction)
     if friction.ndim != 2:
-        raise DataTerraError("The friction must be a single-band raster.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The friction must be a single-band raster."))
     rows, cols = friction.shape
     padded = np.full((rows + 2 * PAD, cols + 2 * PAD), np.inf)
     inner = padded[PAD:-PAD, PAD:-PAD]
@@ -163,26 +163,32 @@ def accumulated_cost(friction, source_ids, *, pixel_width=1.0, pixel_height=1.0,
         ``cost`` and ``nearest`` are views of padded arrays (the padding is never read).
     """
     if units not in UNITS:
-        raise DataTerraError(f"Unknown units {units!r}: use one of {', '.join(UNITS)}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown units {units!r}: use one of {choices}."),
+            units=units,
+            choices=', '.join(UNITS))
     if max_cost < 0:
-        raise DataTerraError(f"The maximum cost must be >= 0 (0 = unlimited), not {max_cost:g}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The maximum cost must be >= 0 (0 = unlimited), not "
+                                               "{max_cost:g}."), max_cost=max_cost)
     friction_padded = padded_friction(friction)
     source_ids = np.asarray(source_ids)
     if source_ids.shape != tuple(s - 2 * PAD for s in friction_padded.shape):
-        raise DataTerraError("The sources and the friction must have the same grid.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The sources and the friction must have the same "
+                                               "grid."))
     inner = (slice(PAD, -PAD), slice(PAD, -PAD))
     warnings = []
     is_source = source_ids != 0
     on_barrier = is_source & np.isinf(friction_padded[inner])
     if on_barrier.any():
-        warnings.append(f"{int(on_barrier.sum())} source cell(s) lie on impassable (nodata) friction "
-                        "cells and were ignored.")
+        warnings.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{count} source cell(s) lie on impassable "
+                                                  "(nodata) friction cells and were ignored."),
+                                count=int(on_barrier.sum())))
         is_source &= ~on_barrier
     del on_barrier
     if not is_source.any():
         raise DataTerraError(
-            "No source cell: the sources do not cover any passable cell of the friction raster. "
-            "Check that the sources overlap the friction extent and are not all on nodata cells.")
+            QT_TRANSLATE_NOOP("DataTerraError", "No source cell: the sources do not cover any passable cell of the "
+                              "friction raster. Check that the sources overlap the friction extent and are not all "
+                              "on nodata cells."))
     check_cancel(is_cancelled)
     padded_cols = friction_padded.shape[1]
     start_rows, start_cols = np.nonzero(is_source)
@@ -230,7 +236,8 @@ def least_cost_path(friction, cost, end, *, pixel_width=1.0, pixel_height=1.0, u
     rows, cols = cost.shape
     row, col = (int(v) for v in end)
     if not (0 <= row < rows and 0 <= col < cols) or not np.isfinite(cost[row, col]):
-        raise DataTerraError(f"Cell {tuple(end)} was not reached by the search: no least-cost path leads to it.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Cell {cell} was not reached by the search: no "
+                                               "least-cost path leads to it."), cell=tuple(end))
     friction = np.where(np.isfinite(friction), friction, np.inf)
     scale = pixel_width if units == "metres" else 1.0
     ns_over_ew = pixel_height / pixel_width
@@ -255,8 +262,9 @@ def least_cost_path(friction, cost, end, *, pixel_width=1.0, pixel_height=1.0, u
             if gap < best_gap:
                 best, best_gap = (r, c), gap
         if best is None:
-            raise DataTerraError(f"The cost surface does not lead back to a source from cell {tuple(end)}: "
-                                 "was it computed with the same friction, cell size and moves?")
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The cost surface does not lead back to a "
+                                                   "source from cell {cell}: was it computed with the same "
+                                                   "friction, cell size and moves?"), cell=tuple(end))
         row, col = best
         path.append(best)
     return path[::-1]

@@ -7,7 +7,7 @@ import numpy as np
 from scipy import ndimage
 
 from ...rasterblocks import open_raster, require_projected
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 from .costdistance import accumulated_cost
 from .grids import (
     FLOAT_NODATA,
@@ -33,13 +33,14 @@ def load_friction(friction_path, units):
     """(RasterInfo, float64 friction with NaN nodata); checks the CRS for metres."""
     info = open_raster(friction_path)
     if units == "metres":
-        require_projected(info, "The friction raster")
+        require_projected(info, QT_TRANSLATE_NOOP("DataTerraError", "The friction raster"))
     return info, read_float(info)
 
 
 def sources_from_raster(source_path, friction_info):
     """(source ids on the friction grid, warnings)."""
-    values, warning = read_on_grid(source_path, friction_info, "near", "The source raster")
+    values, warning = read_on_grid(source_path, friction_info, "near",
+                                  QT_TRANSLATE_NOOP("DataTerraError", "The source raster"))
     return label_source_patches(values), [warning] if warning else []
 
 
@@ -49,12 +50,15 @@ def sources_from_features(features, friction_info, feature_count):
     inside = len(np.unique(ids[ids > 0]))
     warnings = []
     if 0 < inside < feature_count:
-        warnings.append(f"{feature_count - inside} of {feature_count} source feature(s) fall outside "
-                        "the friction raster (or are too small to cover a cell centre) and were ignored.")
+        warnings.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{outside} of {feature_count} source feature(s) "
+                                                  "fall outside the friction raster (or are too small to cover a cell "
+                                                  "centre) and were ignored."),
+                                outside=feature_count - inside, feature_count=feature_count))
     if inside == 0:
         raise DataTerraError(
-            f"None of the {feature_count} source feature(s) overlaps the friction raster. Check that the "
-            "sources and the friction cover the same area (and their CRS).")
+            QT_TRANSLATE_NOOP("DataTerraError", "None of the {feature_count} source feature(s) overlaps the friction "
+                              "raster. Check that the sources and the friction cover the same area (and their CRS)."),
+            feature_count=feature_count)
     return ids, warnings
 
 

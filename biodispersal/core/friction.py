@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from ...rasterblocks import atomic_path, create_like, iter_windows, open_raster
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .grids import FLOAT_NODATA, read_on_grid
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -27,9 +27,11 @@ def _friction_value(text, where):
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise DataTerraError(f"Friction {text!r} ({where}) is not a number; leave it empty for impassable.") from None
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction {text!r} ({where}) is not a number; leave "
+                                               "it empty for impassable."), text=text, where=where) from None
     if value <= 0:
-        raise DataTerraError(f"Friction {value:g} ({where}) must be > 0; leave it empty for impassable.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction {value:g} ({where}) must be > 0; leave it "
+                                               "empty for impassable."), value=value, where=where)
     return value
 
 
@@ -41,24 +43,28 @@ def read_friction_table(path, column=None) -> dict:
     """
     path = Path(path)
     if not path.exists():
-        raise DataTerraError(f"Friction table not found: {path}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction table not found: {path}."), path=path)
     text = path.read_text(encoding="utf-8-sig")
     dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
     rows = list(csv.DictReader(text.splitlines(), dialect=dialect))
     if not rows:
-        raise DataTerraError(f"The friction table {path} has no row.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The friction table {path} has no row."), path=path)
     headers = list(rows[0].keys())
     code_column = "code" if "code" in headers else headers[0]
     friction_column = column or ("friction" if "friction" in headers else headers[1])
     if friction_column not in headers:
-        raise DataTerraError(f"The friction table {path} has no column {friction_column!r} "
-                             f"(columns: {', '.join(headers)}).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The friction table {path} has no column "
+                                               "{friction_column!r} (columns: {headers})."),
+            path=path,
+            friction_column=friction_column,
+            headers=', '.join(headers))
     table = {}
     for line, row in enumerate(rows, start=2):
         try:
             code = int(float(row[code_column]))
         except (TypeError, ValueError):
-            raise DataTerraError(f"Line {line} of {path}: class {row[code_column]!r} is not a number.") from None
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Line {line} of {path}: class {code!r} is not a "
+                                                   "number."), line=line, path=path, code=row[code_column]) from None
         table[code] = _friction_value(row[friction_column], f"line {line} of {path}")
     return table
 
@@ -66,7 +72,9 @@ def read_friction_table(path, column=None) -> dict:
 def preset_table(nomenclature, species_group) -> dict:
     """Preset friction table of ``nomenclature`` ("oso" or "clc") for a species group."""
     if nomenclature not in PRESET_FILES or species_group not in SPECIES_GROUPS:
-        raise DataTerraError(f"Unknown preset {nomenclature}/{species_group}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown preset {nomenclature}/{species_group}."),
+            nomenclature=nomenclature,
+            species_group=species_group)
     return read_friction_table(PRESET_FILES[nomenclature], species_group)
 
 
@@ -92,8 +100,9 @@ def parse_overlay_frictions(text, count):
     """Frictions of ``count`` overlays from "1000, , 50" (empty = impassable)."""
     parts = [p for p in str(text or "").replace(";", ",").split(",")] if str(text or "").strip() else []
     if len(parts) != count:
-        raise DataTerraError(f"Give one friction per overlay ({count} overlay(s), {len(parts)} friction(s)), "
-                             "separated by commas; leave a value empty for impassable.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Give one friction per overlay ({count} overlay(s), "
+                                               "{parts_count} friction(s)), separated by commas; leave a value empty "
+                                               "for impassable."), count=count, parts_count=len(parts))
     return [_friction_value(p, f"overlay {n + 1}") for n, p in enumerate(parts)]
 
 
@@ -109,7 +118,7 @@ def friction_from_landcover(landcover_path, table, output, progress=None, is_can
     info = open_raster(landcover_path)
     overlay_masks, warnings = [], []
     for path, value in overlays:
-        values, warning = read_on_grid(path, info, "near", "The overlay")
+        values, warning = read_on_grid(path, info, "near", QT_TRANSLATE_NOOP("DataTerraError", "The overlay"))
         if warning:
             warnings.append(warning)
         overlay_masks.append((np.isfinite(values) & (values != 0), value))
@@ -117,8 +126,9 @@ def friction_from_landcover(landcover_path, table, output, progress=None, is_can
     missing = [int(c) if float(c).is_integer() else float(c) for c in present if c not in table]
     if missing:
         shown = ", ".join(str(c) for c in missing[:30]) + (" ..." if len(missing) > 30 else "")
-        raise DataTerraError(f"{len(missing)} land-cover class(es) have no friction in the table: {shown}. "
-                             "Add them to the table (empty friction = impassable).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{missing_count} land-cover class(es) have no "
+                                               "friction in the table: {shown}. Add them to the table (empty "
+                                               "friction = impassable)."), missing_count=len(missing), shown=shown)
     codes = np.array(sorted(table), dtype=np.float64)
     frictions = np.array([table[c] for c in sorted(table)], dtype=np.float64)
     impassable = 0

@@ -31,7 +31,7 @@ import numpy as np
 from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, dijkstra
 
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 
 ZERO_LENGTH = 1e-9  # csgraph would read a 0-length edge as "no edge"
 # p*_ij below this is taken as 0: Dijkstra stops at D = ln(1e12) / k = 39.9 d50; the
@@ -294,9 +294,11 @@ def graph_indices(areas, edge_i, edge_j, edge_length, landscape_area, distance_5
     areas = np.asarray(areas, dtype=np.float64)
     n = len(areas)
     if n == 0:
-        raise DataTerraError("The graph has no patch: check the habitat patches input.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The graph has no patch: check the habitat patches "
+                                               "input."))
     if landscape_area <= 0 or distance_50 <= 0:
-        raise DataTerraError("The landscape area and the distance at p = 0.5 must both be > 0.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The landscape area and the distance at p = 0.5 "
+                                               "must both be > 0."))
     edge_i = np.asarray(edge_i, dtype=np.int64)
     edge_j = np.asarray(edge_j, dtype=np.int64)
     edge_length = np.asarray(edge_length, dtype=np.float64)

@@ -7,7 +7,7 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 
 from ...rasterblocks import RasterInfo, atomic_path, check_same_grid, create_like, open_raster
-from ...rasterblocks.errors import DataTerraError, RasterError, check_cancel
+from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, RasterError, check_cancel
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -25,7 +25,7 @@ def read_float(info, band=1) -> np.ndarray:
     return array
 
 
-def read_on_grid(path, reference, resampling="near", what="The raster"):
+def read_on_grid(path, reference, resampling="near", what=QT_TRANSLATE_NOOP("DataTerraError", "The raster")):
     """(float64 array with NaN nodata, warning or None): ``path`` read on ``reference``'s grid.
 
     A raster on another grid (CRS, extent or resolution) is warped onto the reference
@@ -36,7 +36,8 @@ def read_on_grid(path, reference, resampling="near", what="The raster"):
     if not problems:
         return read_float(info), None
     if not info.crs_wkt:
-        raise RasterError(f"{what} ({path}) has no CRS: it cannot be aligned on the friction grid.")
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) has no CRS: it cannot be aligned on "
+                                            "the friction grid."), what=what, path=path)
     xmin, ymin, xmax, ymax = reference.extent
     nodata = info.nodata[0] if info.nodata[0] is not None else FLOAT_NODATA
     warped = gdal.Warp("", info.path, format="MEM", dstSRS=reference.crs_wkt,
@@ -45,8 +46,9 @@ def read_on_grid(path, reference, resampling="near", what="The raster"):
                        dstNodata=FLOAT_NODATA, outputType=gdal.GDT_Float64)
     array = warped.GetRasterBand(1).ReadAsArray()
     array[array == FLOAT_NODATA] = np.nan
-    warning = (f"{what} ({path}) differs from the reference grid in {', '.join(problems)}: "
-               f"it was resampled ({resampling}) onto the reference grid.")
+    warning = Message(QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) differs from the reference grid in "
+                                        "{problems}: it was resampled ({resampling}) onto the reference grid."),
+                      what=what, path=path, problems=", ".join(problems), resampling=resampling)
     return array, warning
 
 
@@ -154,12 +156,14 @@ def polygonize(ids, like, out_path, layer_name="areas", field="source_id", extra
 def make_grid(extent, resolution, crs_wkt) -> RasterInfo:
     """A north-up grid of ``resolution`` covering ``extent`` (xmin, ymin, xmax, ymax)."""
     if resolution <= 0:
-        raise DataTerraError(f"The resolution must be > 0, not {resolution:g}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The resolution must be > 0, not {resolution:g}."),
+            resolution=resolution)
     xmin, ymin, xmax, ymax = extent
     width = max(1, int(np.ceil((xmax - xmin) / resolution)))
     height = max(1, int(np.ceil((ymax - ymin) / resolution)))
     if width * height > 2_000_000_000:
-        raise DataTerraError(f"A {width} x {height} grid is too large: choose a coarser resolution.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "A {width} x {height} grid is too large: choose a "
+                                               "coarser resolution."), width=width, height=height)
     return RasterInfo(path="", width=width, height=height, band_count=1,
                       geotransform=(xmin, resolution, 0.0, ymax, 0.0, -resolution), crs_wkt=crs_wkt,
                       nodata=[None], dtype=np.dtype(np.int32), band_descriptions=[""])

@@ -9,7 +9,7 @@ import numpy as np
 from scipy import ndimage
 
 from ...rasterblocks import open_raster
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .grids import read_float, read_on_grid, write_array
 
 INT_NODATA = -2147483647
@@ -30,10 +30,12 @@ def parse_classes(text) -> list:
             else:
                 codes.append(int(float(part)))
         except ValueError:
-            raise DataTerraError(f"{part!r} is not a class code; write codes separated by commas, "
-                                 "e.g. 311, 312, 313 or 311-313.") from None
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{part!r} is not a class code; write codes "
+                                                   "separated by commas, e.g. 311, 312, 313 or 311-313."),
+                                 part=part) from None
     if not codes:
-        raise DataTerraError("No class given: list the land-cover codes to select, e.g. 311, 312, 313.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "No class given: list the land-cover codes to "
+                                               "select, e.g. 311, 312, 313."))
     return codes
 
 
@@ -71,9 +73,10 @@ def select_habitat(landcover, info, classes, output, min_area=0.0, keep_class=Tr
     if selected == 0:
         present = np.unique(landcover[np.isfinite(landcover)])[:30]
         raise DataTerraError(
-            f"No cell selected: none of the classes {', '.join(str(c) for c in classes)} is in the land cover "
-            f"(classes present: {', '.join(str(int(c)) for c in present)}), or every patch is smaller than "
-            "the minimum area.")
+            QT_TRANSLATE_NOOP("DataTerraError", "No cell selected: none of the classes {classes} is in the land cover "
+                              "(classes present: {present}), or every patch is smaller than the minimum area."),
+            classes=', '.join(str(c) for c in classes),
+            present=', '.join(str(int(c)) for c in present))
     check_cancel(is_cancelled)
     write_array(output, info, result, np.int32, INT_NODATA, "selected habitat")
     return {"selected_cells": selected, "selected_area_m2": selected * info.pixel_area}
@@ -85,14 +88,14 @@ def merge_by_priority(paths, output, is_cancelled=None):
     Returns the list of warnings (rasters resampled onto the first raster's grid).
     """
     if not paths:
-        raise DataTerraError("Give at least one raster to merge.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Give at least one raster to merge."))
     reference = open_raster(paths[0])
     merged = read_float(reference)
     warnings = []
     all_integer = np.issubdtype(reference.dtype, np.integer)
     for path in paths[1:]:
         check_cancel(is_cancelled)
-        values, warning = read_on_grid(path, reference, "near", "The raster")
+        values, warning = read_on_grid(path, reference, "near", QT_TRANSLATE_NOOP("DataTerraError", "The raster"))
         if warning:
             warnings.append(warning)
         all_integer &= np.issubdtype(open_raster(path).dtype, np.integer)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import ndimage
 
-from ...rasterblocks.errors import DataTerraError, check_cancel
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .costdistance import KNIGHT_FORWARD, QUEEN_FORWARD, _move_weights, accumulated_cost, validate_friction
 
 
@@ -87,7 +87,8 @@ def build_patch_graph(labels, geotransform, friction=None, knight_move=False, ma
     labels = np.asarray(labels, dtype=np.int32)
     n = int(labels.max())
     if n == 0:
-        raise DataTerraError("No habitat patch: the patches raster has no valid non-zero cell.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "No habitat patch: the patches raster has no valid "
+                                               "non-zero cell."))
     pixel_w, pixel_h = abs(geotransform[1]), abs(geotransform[5])
     areas = np.bincount(labels.ravel(), minlength=n + 1)[1:] * pixel_w * pixel_h
     moves = QUEEN_FORWARD + (KNIGHT_FORWARD if knight_move and friction is not None else ())

@@ -12,6 +12,7 @@ from qgis.core import (
 )
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.i18n import error_text
 from ..core import sensors, spectral
 
 Number = QgsProcessingParameterNumber
@@ -128,8 +129,11 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
                           progress=progress, is_cancelled=is_cancelled)
             model_out = None
         else:
+            def log(text):
+                feedback.pushWarning(error_text(text))  # a core Message, shown in the user's language
+
             self.run_core(spectral.spectral_species, image, species, model_out, pca, mask_out,
-                          progress=progress, is_cancelled=is_cancelled, log=feedback.pushWarning,
+                          progress=progress, is_cancelled=is_cancelled, log=log,
                           **self.fit_options(parameters, context, mask))
         results = {self.OUTPUT: species, self.OUTPUT_PCA: pca, self.OUTPUT_MASK: mask_out}
         results[self.OUTPUT_MODEL] = model_out or model_in

@@ -14,7 +14,7 @@ from osgeo import gdal, ogr
 from scipy.ndimage import uniform_filter
 
 from ...rasterblocks import DataTerraError, atomic_path, check_same_grid, create_like, open_raster
-from ...rasterblocks.errors import check_cancel
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP, check_cancel
 from . import indices
 from .spectral import SPECIES_NODATA
 
@@ -28,11 +28,14 @@ MOVING_BYTES = 200_000_000
 
 def check_window(info, window):
     if window < 1:
-        raise DataTerraError("WINDOW must be at least 1 pixel.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "WINDOW must be at least 1 pixel."))
     if window > min(info.width, info.height):
         raise DataTerraError(
-            f"WINDOW ({window} pixels) is larger than the image ({info.width} × {info.height} "
-            "pixels): choose a smaller window."
+            QT_TRANSLATE_NOOP("DataTerraError", "WINDOW ({window} pixels) is larger than the image ({width} × "
+                              "{height} pixels): choose a smaller window."),
+            window=window,
+            width=info.width,
+            height=info.height
         )
 
 
@@ -53,7 +56,8 @@ def species_count(info, dataset):
             continue
         largest = max(largest, int(stats[1]))
     if largest <= 0:
-        raise DataTerraError("The spectral-species raster holds no species (every pixel is masked).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster holds no species "
+                                               "(every pixel is masked)."))
     return largest
 
 
@@ -220,8 +224,8 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
         step(0.4 * (number + 1) / len(all_strips))
     if sampled is None or sampled.shape[1] < 3:
         raise DataTerraError(
-            "Fewer than 3 windows have enough valid pixels for beta diversity: lower MIN_VALID "
-            "or WINDOW, or check the spectral-species raster's mask."
+            QT_TRANSLATE_NOOP("DataTerraError", "Fewer than 3 windows have enough valid pixels for beta diversity: "
+                              "lower MIN_VALID or WINDOW, or check the spectral-species raster's mask.")
         )
     sampled = sampled[:, np.argsort(keys)]
     dissimilarity = indices.bray_curtis(sampled[0], sampled[0])
@@ -285,16 +289,20 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     info = open_raster(pca_path)
     check_window(info, window)
     if dimensions < 1 or dimensions > info.band_count:
-        raise DataTerraError(f"DIMENSIONS must be between 1 and the number of PCA bands ({info.band_count}).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "DIMENSIONS must be between 1 and the number of PCA "
+                                               "bands ({band_count})."), band_count=info.band_count)
     if window * window <= dimensions:
-        raise DataTerraError("WINDOW is too small: a convex hull needs more pixels than dimensions.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "WINDOW is too small: a convex hull needs more "
+                                               "pixels than dimensions."))
     ds = info.open()
     mask_ds = None
     if mask_path:
         problems = check_same_grid(info, open_raster(mask_path))
         if problems:
-            raise DataTerraError(f"The mask {mask_path} does not share the PCA raster's grid "
-                                 f"({', '.join(problems)}); resample it onto that grid first.")
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The mask {mask_path} does not share the PCA "
+                                                   "raster's grid ({problems}); resample it onto that grid first."),
+                mask_path=mask_path,
+                problems=', '.join(problems))
         mask_ds = gdal.Open(str(mask_path))
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
@@ -371,7 +379,8 @@ def plot_counts(species_path, plots, progress=None, is_cancelled=None):
         check_cancel(is_cancelled)
         geometry = ogr.CreateGeometryFromWkt(wkt)
         if geometry is None or geometry.IsEmpty():
-            raise DataTerraError(f"Plot {plot_id} has an empty or invalid geometry.")
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Plot {plot_id} has an empty or invalid "
+                                                   "geometry."), plot_id=plot_id)
         c0, r0, width, height = _plot_window(geometry, info)
         c1, r1 = c0 + width, r0 + height
         counts = np.zeros((info.band_count, n_species))
@@ -404,7 +413,8 @@ def plot_functional(pca_path, plots, dimensions=3, is_cancelled=None):
     """FRic, FEve, FDiv of the valid PCA pixels of every plot: (n_plots, 3) array (NaN if too few)."""
     info = open_raster(pca_path)
     if dimensions < 1 or dimensions > info.band_count:
-        raise DataTerraError(f"DIMENSIONS must be between 1 and the number of PCA bands ({info.band_count}).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "DIMENSIONS must be between 1 and the number of PCA "
+                                               "bands ({band_count})."), band_count=info.band_count)
     ds = info.open()
     values = np.full((len(plots), 3), np.nan)
     for number, (_, wkt) in enumerate(plots):
@@ -449,7 +459,7 @@ def diversity_at_plots(species_path, plots, pcelim=0.02, hill_q=2.0, pca_path=No
     """
     gathered = plot_counts(species_path, plots, progress, is_cancelled)
     if not gathered:
-        raise DataTerraError("No plot was given.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "No plot was given."))
     names = alpha_band_names(hill_q)
     stack = np.array([c for _, c, _ in gathered])  # (plots, iterations, species)
     by_iteration = [indices.apply_pcelim(stack[:, it], pcelim) for it in range(stack.shape[1])]

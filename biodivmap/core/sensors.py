@@ -6,7 +6,7 @@ products delivered blue, green, red, near infrared).
 """
 import re
 
-from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 
 SENSORS = {
     "sentinel2_10m": {
@@ -77,31 +77,38 @@ def resolve_wavelengths(band_count, sensor=None, table=None, band_metadata=None)
     """
     if band_count < 2:
         raise DataTerraError(
-            "The image has a single band: spectral species need a multispectral image "
-            "(at least red and near infrared, better 4 to 10 bands)."
+            QT_TRANSLATE_NOOP("DataTerraError", "The image has a single band: spectral species need a multispectral "
+                              "image (at least red and near infrared, better 4 to 10 bands).")
         )
     if table:
         wavelengths = [float(v) for v in table]
         source = "the wavelength table"
     elif sensor:
         if sensor not in SENSORS:
-            raise DataTerraError(f"Unknown sensor preset {sensor!r}; choose one of {', '.join(SENSOR_KEYS)}.")
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown sensor preset {sensor!r}; choose one "
+                                                   "of {choices}."),
+                sensor=sensor,
+                choices=', '.join(SENSOR_KEYS))
         wavelengths = list(SENSORS[sensor]["wavelengths_nm"])
         source = f"the {SENSORS[sensor]['label']} preset"
     else:
         wavelengths = wavelengths_from_metadata(band_metadata or [])
         if wavelengths is None:
             raise DataTerraError(
-                "The band wavelengths are unknown: the file's metadata does not give them. "
-                "Choose a sensor preset (Sentinel-2, SPOT 6-7, Pléiades) or type the "
-                "wavelengths in nm, one per band."
+                QT_TRANSLATE_NOOP("DataTerraError", "The band wavelengths are unknown: the file's metadata does not "
+                                  "give them. Choose a sensor preset (Sentinel-2, SPOT 6-7, Pléiades) or type the "
+                                  "wavelengths in nm, one per band.")
             )
         source = "the file's metadata"
     if len(wavelengths) != band_count:
         raise DataTerraError(
-            f"The image has {band_count} bands but {source} gives {len(wavelengths)} "
-            f"wavelengths ({', '.join(f'{w:g}' for w in wavelengths)} nm). Select the matching "
-            "preset, or stack exactly those bands in that order, or give one wavelength per band."
+            QT_TRANSLATE_NOOP("DataTerraError", "The image has {band_count} bands but {source} gives "
+                              "{wavelengths_count} wavelengths ({wavelength_list} nm). Select the matching "
+                              "preset, or stack exactly those bands in that order, or give one wavelength per band."),
+            band_count=band_count,
+            source=source,
+            wavelengths_count=len(wavelengths),
+            wavelength_list=', '.join(f'{w:g}' for w in wavelengths)
         )
     return wavelengths
 

@@ -25,7 +25,7 @@ from osgeo import gdal
 from scipy.spatial import cKDTree
 
 from ...rasterblocks import DataTerraError, RasterError, atomic_path, create_like, iter_windows, open_raster
-from ...rasterblocks.errors import check_cancel
+from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from . import sensors
 
 SPECIES_NODATA = 0  # species are numbered 1..n_clusters
@@ -98,9 +98,11 @@ class SpectralModel:
                 header = json.loads(str(data["header"]))
                 arrays = {k: data[k] for k in data.files if k != "header"}
         except (OSError, ValueError, KeyError) as exc:
-            raise DataTerraError(f"{path} is not a spectral-species model written by Data Terra ({exc}).") from exc
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not a spectral-species model written "
+                                                   "by Data Terra ({exc})."), path=path, exc=exc) from exc
         if header.get("format") != MODEL_FORMAT:
-            raise DataTerraError(f"{path} is not a spectral-species model of format {MODEL_FORMAT}.")
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not a spectral-species model of "
+                                                   "format {model_format}."), path=path, model_format=MODEL_FORMAT)
         return cls(header["wavelengths_nm"], header["scale_factor"], MaskSettings(**header["masks"]),
                    header["continuum_removal"], info=header.get("info", {}), **arrays)
 
@@ -150,13 +152,13 @@ def detect_scale(info, block=512, max_blocks=16):
     if np.issubdtype(info.dtype, np.integer) or high > 1.5:
         if high > 15000 * 1.5:
             raise DataTerraError(
-                f"Reflectance values go up to {high:.0f}: neither 0-1 nor ×10,000 reflectance. "
-                "Use a surface reflectance product (e.g. Sentinel-2 L2A)."
+                QT_TRANSLATE_NOOP("DataTerraError", "Reflectance values go up to {high:.0f}: neither 0-1 nor ×10,000 "
+                                  "reflectance. Use a surface reflectance product (e.g. Sentinel-2 L2A)."),
+                high=high
             )
-        return 1e-4, (
-            f"Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): "
-            "values are divided by 10,000 before masking and PCA."
-        )
+        return 1e-4, Message(QT_TRANSLATE_NOOP(
+            "DataTerraError", "Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): "
+            "values are divided by 10,000 before masking and PCA."), high=high)
     return 1.0, ""
 
 
@@ -182,16 +184,30 @@ def vegetation_mask(pixels, wavelengths, masks: MaskSettings):
 
 def unavailable_masks(wavelengths, masks: MaskSettings):
     """Messages for the automatic masks that cannot apply: no band near the wavelength they need."""
-    needs = (("NDVI", masks.ndvi_min, ((sensors.RED_NM, "red"), (sensors.NIR_NM, "near infrared"))),
-             ("shade", masks.shade_nir_min, ((sensors.NIR_NM, "near infrared"),)),
-             ("cloud", masks.cloud_blue_max, ((sensors.BLUE_NM, "blue"),)))
+    red, nir, blue = (QT_TRANSLATE_NOOP("DataTerraError", "red"), QT_TRANSLATE_NOOP("DataTerraError", "near infrared"),
+                      QT_TRANSLATE_NOOP("DataTerraError", "blue"))
+    needs = (("NDVI", masks.ndvi_min, ((sensors.RED_NM, red), (sensors.NIR_NM, nir))),
+             (QT_TRANSLATE_NOOP("DataTerraError", "shade"), masks.shade_nir_min, ((sensors.NIR_NM, nir),)),
+             (QT_TRANSLATE_NOOP("DataTerraError", "cloud"), masks.cloud_blue_max, ((sensors.BLUE_NM, blue),)))
+    shown = ", ".join(f"{w:g}" for w in wavelengths)
     messages = []
     for mask, threshold, bands in needs:
-        missing = [f"{name} (~{nm:g} nm)" for nm, name in bands if sensors.band_near(wavelengths, nm) is None]
-        if threshold is not None and missing:
-            messages.append(f"The {mask} mask is not applied: no band near {' or '.join(missing)} among the "
-                            f"image's wavelengths ({', '.join(f'{w:g}' for w in wavelengths)} nm). Check the "
-                            "sensor preset or the wavelengths, or mask those pixels with MASK.")
+        missing = [(name, nm) for nm, name in bands if sensors.band_near(wavelengths, nm) is None]
+        if threshold is None or not missing:
+            continue
+        if len(missing) == 1:
+            (band, band_nm), = missing
+            messages.append(Message(QT_TRANSLATE_NOOP(
+                "DataTerraError", "The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) among the "
+                "image's wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those "
+                "pixels with MASK."), mask=mask, band=band, band_nm=band_nm, wavelengths=shown))
+        else:
+            (band, band_nm), (other, other_nm) = missing
+            messages.append(Message(QT_TRANSLATE_NOOP(
+                "DataTerraError", "The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) or {other} "
+                "(~{other_nm:g} nm) among the image's wavelengths ({wavelengths} nm). Check the sensor preset or the "
+                "wavelengths, or mask those pixels with MASK."),
+                mask=mask, band=band, band_nm=band_nm, other=other, other_nm=other_nm, wavelengths=shown))
     return messages
 
 
@@ -276,8 +292,9 @@ def open_mask(image_info, mask_path):
 
     problems = check_same_grid(image_info, mask_info)
     if problems:
-        raise RasterError(f"The mask {mask_path} does not share the image's grid ({', '.join(problems)}); "
-                          "resample it onto the image first (Raster > Projections > Warp).")
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "The mask {mask_path} does not share the image's grid "
+                                            "({problems}); resample it onto the image first (Raster > Projections > "
+                                            "Warp)."), mask_path=mask_path, problems=', '.join(problems))
     return mask_info, mask_info.open()
 
 
@@ -307,9 +324,9 @@ def sample_features(prep, mask_path, size, seed, block, progress=None, is_cancel
             progress((number + 1) / len(windows))
     if kept is None or len(kept) == 0:
         raise DataTerraError(
-            "No valid pixel left: the image is entirely masked (nodata, user mask, NDVI, shade, "
-            "cloud thresholds). Check the nodata value, the reflectance scale and lower the NDVI "
-            "or shade thresholds."
+            QT_TRANSLATE_NOOP("DataTerraError", "No valid pixel left: the image is entirely masked (nodata, user "
+                              "mask, NDVI, shade, cloud thresholds). Check the nodata value, the reflectance scale "
+                              "and lower the NDVI or shade thresholds.")
         )
     order = np.argsort(kept_keys)  # reproducible order independent of block merging
     return kept[order]
@@ -424,7 +441,8 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
     masks = masks or MaskSettings()
     wl = sensors.resolve_wavelengths(info.band_count, sensor, wavelengths, band_metadata(image_path))
     if continuum_removal and info.band_count < 4:
-        raise DataTerraError("Continuum removal needs at least 4 bands (the first and last are dropped).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Continuum removal needs at least 4 bands (the "
+                                               "first and last are dropped)."))
     scale, message = detect_scale(info)
     for warning in ([message] if message else []) + unavailable_masks(wl, masks):
         if log:
@@ -437,8 +455,9 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
     sample = sample[within(sample, low, high)]
     if len(sample) < n_clusters * n_iter:
         raise DataTerraError(
-            f"Only {len(sample)} valid pixels were found, too few for {n_iter} k-means of "
-            f"{n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the masks."
+            QT_TRANSLATE_NOOP("DataTerraError", "Only {sample_count} valid pixels were found, too few for {n_iter} "
+                              "k-means of {n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the "
+                              "masks."), sample_count=len(sample), n_iter=n_iter, n_clusters=n_clusters
         )
     mean, components, ratios = fit_pca(sample, n_components, variance)
     # the k-means work on float64 scores: float32 rounding (1e-7) would be enough to change a
@@ -465,8 +484,11 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
     info = open_raster(image_path)
     if info.band_count != len(model.wavelengths_nm):
         raise DataTerraError(
-            f"The model was fitted on {len(model.wavelengths_nm)} bands but {image_path} has "
-            f"{info.band_count}: classify an image of the same sensor and band order."
+            QT_TRANSLATE_NOOP("DataTerraError", "The model was fitted on {model_band_count} bands but "
+                              "{image_path} has {band_count}: classify an image of the same sensor and band order."),
+            model_band_count=len(model.wavelengths_nm),
+            image_path=image_path,
+            band_count=info.band_count
         )
     scale, _ = detect_scale(info)
     prep = Preparation(info, model.wavelengths_nm, scale, model.masks, model.continuum_removal,
@@ -505,7 +527,8 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
             if progress:
                 progress((number + 1) / len(windows))
         if counted == 0:
-            raise DataTerraError("Every pixel of the image is masked: nothing to classify.")
+            raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Every pixel of the image is masked: nothing to "
+                                                   "classify."))
         for index in range(len(outputs)):
             outputs[index].FlushCache()
             outputs[index] = None  # closes the GDAL dataset before the rename

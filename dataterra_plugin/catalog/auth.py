@@ -7,6 +7,7 @@ that configuration (method Basic, any user name), stored encrypted by QGIS.
 from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from .core.errors import CatalogError
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 
 
 def auth_headers(hub):
@@ -18,9 +19,12 @@ def auth_headers(hub):
     ok, config = result if isinstance(result, tuple) else (result, config)
     key = config.config("password") if ok else ""
     if not key:
-        raise CatalogError(f"The QGIS authentication configuration {hub.auth_config!r} of hub {hub.id} could not "
-                           "be read or has no password: store the API key as its password (Settings > Options > "
-                           "Authentication) and unlock the authentication database.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The QGIS authentication configuration "
+                                             "{auth_config!r} of hub {id} could not be read or has no password: "
+                                             "store the API key as its password (Settings > Options > "
+                                             "Authentication) and unlock the authentication database."),
+            auth_config=hub.auth_config,
+            id=hub.id)
     return {hub.auth_header: key}
 
 

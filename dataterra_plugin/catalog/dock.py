@@ -52,6 +52,7 @@ from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .signing import hub_signer
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
+from ..i18n import error_text
 
 PAGE = 50  # records shown per list page
 LABELS_FROM_SCALE = 2_000_000  # footprint titles shown at 1:2,000,000 and closer
@@ -105,7 +106,7 @@ class CatalogDock(QDockWidget):
             self.hubs = [hub for hub in load_hubs() if hub.enabled]
         except DataTerraError as exc:
             self.hubs = []
-            self._load_error = str(exc)
+            self._load_error = error_text(exc)
         self._build()
 
     def tr(self, text):
@@ -424,7 +425,7 @@ class CatalogDock(QDockWidget):
             area = self.search_area()
             query = self.build_query(area)
         except DataTerraError as exc:
-            self.status.setText(str(exc))
+            self.status.setText(error_text(exc))
             return None
         self.records, self.matched, self.page_index, self.feature_ids = [], None, 0, {}
         self.errors = []
@@ -704,7 +705,7 @@ class CatalogDock(QDockWidget):
                 headers = auth_headers(hubs[record.source]) if record.source in hubs else {}
                 sign = hub_signer(hubs[record.source]) if record.source in hubs else None
             except DataTerraError as exc:
-                self.status.setText(str(exc))
+                self.status.setText(error_text(exc))
                 return
             for link in record.download_links():
                 name = os.path.basename(QUrl(link.href).path()) or f"{record.id}.bin"

@@ -11,6 +11,7 @@ from qgis.core import QgsApplication, QgsAuthMethodConfig
 
 from .core.errors import CatalogError
 from .core.signing import make_signer
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 
 
 def hub_signer(hub):
@@ -19,16 +20,20 @@ def hub_signer(hub):
     if not signing_url:
         return None
     if not hub.auth_config:
-        raise CatalogError(f"Hub {hub.id} signs its download links with an API key: create an authentication "
-                           "configuration (method Basic: user name = access key, password = secret key) in "
-                           "Settings > Options > Authentication and choose it for this hub.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Hub {id} signs its download links with an API key: "
+                                             "create an authentication configuration (method Basic: user name = "
+                                             "access key, password = secret key) in Settings > Options > "
+                                             "Authentication and choose it for this hub."), id=hub.id)
     config = QgsAuthMethodConfig()
     result = QgsApplication.authManager().loadAuthenticationConfig(hub.auth_config, config, True)
     ok, config = result if isinstance(result, tuple) else (result, config)
     access_key = config.config("username") if ok else ""
     secret_key = config.config("password") if ok else ""
     if not access_key or not secret_key:
-        raise CatalogError(f"The QGIS authentication configuration {hub.auth_config!r} of hub {hub.id} could not "
-                           "be read or lacks the access key (user name) or the secret key (password): fix it in "
-                           "Settings > Options > Authentication and unlock the authentication database.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The QGIS authentication configuration "
+                                             "{auth_config!r} of hub {id} could not be read or lacks the access key "
+                                             "(user name) or the secret key (password): fix it in Settings > Options "
+                                             "> Authentication and unlock the authentication database."),
+            auth_config=hub.auth_config,
+            id=hub.id)
     return make_signer(signing_url, access_key, secret_key)

@@ -14,6 +14,7 @@ from ..net.qgis_transport import QgisTransport
 from .core.download import download
 from .core.errors import CatalogError
 from .footprints import record_feature, record_geometry
+from ..i18n import error_text
 
 
 class SearchTask(QgsTask):
@@ -55,8 +56,8 @@ class SearchTask(QgsTask):
             except Cancelled:
                 return False
             except DataTerraError as exc:
-                errors.append(str(exc))
-                self.failed.emit(str(exc))
+                errors.append(error_text(exc))
+                self.failed.emit(error_text(exc))
         self.error = "\n".join(errors)
         return not self.isCanceled() and len(errors) < len(self.sources)
 
@@ -124,7 +125,7 @@ class DownloadTask(QgsTask):
         except Cancelled:
             return False
         except DataTerraError as exc:
-            self.error = str(exc)
+            self.error = error_text(exc)
             return False
         return True
 

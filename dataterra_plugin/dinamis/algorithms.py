@@ -23,6 +23,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from ..algorithm_base import DataTerraAlgorithm
 from .core.aoi import check_aoi, fix_aoi
 from .core.rules import Profile, entitlement_for, load_rules, quota_estimate
+from ..i18n import error_text
 
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
 
@@ -143,7 +144,7 @@ class DinamisRequestBase(DataTerraAlgorithm):
         if not entitlement.allowed:
             raise QgsProcessingException(
                 translate("DinamisRequestBase", "This profile may not request this product: {0}").format(
-                    " ".join(entitlement.reasons)
+                    " ".join(map(error_text, entitlement.reasons))
                 )
             )
         source = self.parameterAsSource(parameters, self.INPUT, context)

@@ -42,6 +42,7 @@ from ..net.qgis_transport import QgisTransport
 from .core.aoi import to_wgs84
 from .core.search import SearchCriteria, refusal_text, search_images, search_sources
 from .settings import load_profile
+from ..i18n import error_text
 
 FOOTPRINT_FIELDS = (
     ("id", QVariant.String),
@@ -84,7 +85,7 @@ class ImageSearchTask(QgsTask):
         except Cancelled:
             return False
         except DataTerraError as exc:
-            self.error = str(exc)
+            self.error = error_text(exc)
             return False
         except Exception as exc:  # noqa: BLE001 - a bug must reach the user, not end as "cancelled"
             self.error = translate("DinamisSearch", "Unexpected error: {0}").format(exc)
@@ -221,7 +222,7 @@ class SearchTab(QWidget):
             criteria = self.criteria()
             search_sources(self.dock.rules)
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return None
         authcfg = ""  # the searches are public; downloads of members' images use their auth config
         self.task = ImageSearchTask(profile, self.dock.rules, criteria, lambda source: self.transport_factory(authcfg))
@@ -266,9 +267,9 @@ class SearchTab(QWidget):
                 translate("DinamisSearch", "Open SPOT gives no cloud cover or incidence angle: check the quicklooks.")
             )
         for source_id, error in outcome.errors.items():
-            parts.append(f"{source_id}: {error}")
+            parts.append(f"{source_id}: {error_text(outcome.failures.get(source_id, error))}")
         self.say(" ".join(parts))
-        text = refusal_text(outcome.refusals)
+        text = refusal_text(outcome.refusals, error_text)
         self.refusals.setText(translate("DinamisSearch", "Not searched: {0}").format(text) if text else "")
         self.searchFinished.emit(outcome)
 

@@ -47,6 +47,7 @@ from .core.client import OrderingClient, OrderingTransport, TransportError
 from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
+from ..i18n import error_text
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
@@ -64,7 +65,7 @@ def eligibility_html(profile, rules):
     items = []
     for entitlement in rows:
         mark = "✔" if entitlement.allowed else "✘"
-        items.append(f"<li>{mark} <b>{entitlement.label}</b><br/>{' '.join(entitlement.reasons)}</li>")
+        items.append(f"<li>{mark} <b>{entitlement.label}</b><br/>{' '.join(map(error_text, entitlement.reasons))}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -294,7 +295,7 @@ class DinamisDock(QDockWidget):
             self.book = OrderBook(self.book_path)
         except DataTerraError as exc:
             self.book = None
-            self.say(str(exc))
+            self.say(error_text(exc))
             return
         self.fill_table()
 
@@ -359,7 +360,8 @@ class DinamisDock(QDockWidget):
             return False
         entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
         if not entitlement.allowed:
-            self.say(translate("Dinamis", "Not available to your profile: {0}").format(" ".join(entitlement.reasons)))
+            reasons = " ".join(map(error_text, entitlement.reasons))
+            self.say(translate("Dinamis", "Not available to your profile: {0}").format(reasons))
             return False
         if self.aoi is None:
             self.say(translate("Dinamis", "Take or draw an area of interest first."))
@@ -367,7 +369,7 @@ class DinamisDock(QDockWidget):
         try:
             self.report = check_aoi(self.aoi[0], self.aoi[1], self.product_id(), self.rules)
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return False
         if self.report.issues:
             self.say(" ".join(issue.message for issue in self.report.issues))
@@ -465,7 +467,7 @@ class DinamisDock(QDockWidget):
                 folder, self.request_body(), self.report.wkt_wgs84, profile, self.report, estimate, entitlement
             )
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return None
         self.say(
             translate(
@@ -522,7 +524,7 @@ class DinamisDock(QDockWidget):
             files = write_request_package(folder, request, report.wkt_wgs84, profile, report, estimate, entitlement)
             self.book.hand_to_web(local_id, folder)
         except DataTerraError as exc:
-            self.say(str(exc))
+            self.say(error_text(exc))
             return None
         self.fill_table()
         if open_page:
@@ -542,7 +544,7 @@ class DinamisDock(QDockWidget):
         def finished(result=None, error=None):
             if error is not None:
                 self.say(
-                    str(error)
+                    error_text(error)
                     if isinstance(error, DataTerraError)
                     else translate("Dinamis", "Unexpected error: {0}").format(error)
                 )

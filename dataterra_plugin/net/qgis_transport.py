@@ -21,7 +21,7 @@ from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QThread, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from ...rasterblocks.errors import Cancelled
+from ...rasterblocks.errors import Cancelled, Message, QT_TRANSLATE_NOOP
 from .core.errors import NetworkError, make_error
 from .core.transport import MAX_BODY_BYTES, USER_AGENT, Response, check_http_url, host_of
 
@@ -58,8 +58,8 @@ class QgisTransport:
     def stream(self, url, sink, headers=None, timeout=60):
         return self._exchange("GET", url, headers, None, timeout, sink)
 
-    def _fail(self, message, kind="connection", status=0):
-        return make_error(self.error_class, message, kind, status)
+    def _fail(self, message, kind="connection", status=0, **values):
+        return make_error(self.error_class, message, kind, status, **values)
 
     def _exchange(self, method, url, headers, body, timeout, sink):
         check_http_url(url, self.error_class)
@@ -86,9 +86,10 @@ class QgisTransport:
         manager = QgsApplication.authManager()
         if self.auth_config and (self.auth_config not in manager.configIds()
                                  or not manager.updateNetworkRequest(request, self.auth_config)):
-            raise self._fail(f"The QGIS authentication configuration {self.auth_config!r} could not be applied: "
-                             "check that it exists and that the authentication database is unlocked "
-                             "(Settings > Options > Authentication).", "auth")
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The QGIS authentication configuration "
+                                               "{auth_config!r} could not be applied: check that it exists and that "
+                                               "the authentication database is unlocked (Settings > Options > "
+                                               "Authentication)."), "auth", auth_config=self.auth_config)
         network = QgsNetworkAccessManager.instance()  # this thread's manager, with QGIS's settings
         payload = QByteArray(body or b"")
         if method == "GET":
@@ -115,11 +116,17 @@ class QgisTransport:
         if exchange.cancelled:
             raise Cancelled()
         if exchange.timed_out:
-            raise self._fail(f"{host} did not answer within {timeout:g} s. The server may be down or slow: try "
-                             "again later or raise the time-out.", "timeout")
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} did not answer within {timeout:g} s. The "
+                                               "server may be down or slow: try again later or raise the time-out."),
+                "timeout",
+                host=host,
+                timeout=timeout)
         if exchange.too_large:
-            raise self._fail(f"The answer of {host} is larger than {MAX_BODY_BYTES // 2**20} MiB: ask for less "
-                             "(fewer records per page, a smaller area).", "too_large")
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {host} is larger than "
+                                               "{max_mib} MiB: ask for less (fewer records per page, a "
+                                               "smaller area)."), "too_large",
+                host=host,
+                max_mib=MAX_BODY_BYTES // 2 ** 20)
         headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
                    for k in reply.rawHeaderList()}
         if not status:
@@ -130,8 +137,11 @@ class QgisTransport:
             expected.isdigit() and int(expected) != received and "content-encoding" not in headers
             and (exchange.sink is None or 200 <= status < 300))
         if cut:
-            of = f" of {expected}" if expected.isdigit() else ""
-            raise self._fail(f"The answer of {host} was cut short ({received}{of} bytes). Try again.", "truncated")
+            of = ""
+            if expected.isdigit():
+                of = Message(QT_TRANSLATE_NOOP("DataTerraError", " of {expected}"), expected=expected)
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {host} was cut short ({received}{of} "
+                                               "bytes). Try again."), "truncated", host=host, received=received, of=of)
         if exchange.sink is not None and 200 <= status < 300:
             if not exchange.started:  # an empty body: the sink still makes its (empty) file
                 exchange.sink.start(status, headers)
@@ -140,18 +150,22 @@ class QgisTransport:
 
     def _no_answer(self, host, error, text, timeout):
         if error in TLS_ERRORS:
-            return self._fail(f"The TLS certificate of {host} could not be verified: the connection was refused. "
-                              "Add the server's CA certificate in Settings > Options > Authentication; do not "
-                              "disable the check.", "tls")
+            return self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The TLS certificate of {host} could not be "
+                                                "verified: the connection was refused. Add the server's CA "
+                                                "certificate in Settings > Options > Authentication; do not disable "
+                                                "the check."), "tls", host=host)
         if error in (QNetworkReply.TimeoutError, QNetworkReply.OperationCanceledError):
             # QGIS aborts a request after its network time-out (Settings > Options > Network)
-            return self._fail(f"{host} did not answer within {timeout:g} s (or the network time-out of QGIS). "
-                              "The server may be down or slow: try again later.", "timeout")
+            return self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} did not answer within {timeout:g} s (or "
+                                                "the network time-out of QGIS). The server may be down or slow: try "
+                                                "again later."), "timeout", host=host, timeout=timeout)
         if error in PROXY_ERRORS:
-            return self._fail(f"The proxy refused or failed the request to {host}: {text}. Check the proxy "
-                              "settings of QGIS (Settings > Options > Network).")
-        return self._fail(f"Cannot reach {host}: {text}. Check the URL, your network connection and the "
-                          "proxy settings of QGIS (Settings > Options > Network).")
+            return self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The proxy refused or failed the request to "
+                                                "{host}: {text}. Check the proxy settings of QGIS (Settings > "
+                                                "Options > Network)."), host=host, text=text)
+        return self._fail(QT_TRANSLATE_NOOP("DataTerraError", "Cannot reach {host}: {text}. Check the URL, your "
+                                            "network connection and the proxy settings of QGIS (Settings > Options > "
+                                            "Network)."), host=host, text=text)
 
 
 class _Exchange:

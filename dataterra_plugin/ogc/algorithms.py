@@ -20,6 +20,7 @@ from .core.coverage import DEFAULT_TILE_SIZE, check_crs_offered, describe, downl
 from .core.features import DEFAULT_PAGE_SIZE, download_features, negotiate_version
 from .core.safexml import OgcError
 from .network import QThreadExecutor, qgis_fetch_factory
+from ..i18n import error_text
 
 WCS_VERSIONS = ["1.0.0", "1.1.1", "2.0.1"]
 WFS_VERSIONS = ["auto", "1.1.0", "2.0.0"]
@@ -203,7 +204,7 @@ class DownloadFeatures(DataTerraAlgorithm):
                 bbox=bbox, filter_xml=self.parameterAsString(parameters, self.FILTER, context).strip(),
                 fetch=fetch, progress=progress, is_cancelled=is_cancelled)
         except OgcError as exc:  # raised outside run_core's mapping, e.g. by fetch
-            raise QgsProcessingException(str(exc)) from exc
+            raise QgsProcessingException(error_text(exc)) from exc
         feedback.pushInfo(self.tr("{0} feature(s) in {1} page(s).").format(result["features"], result["pages"]))
         return {self.OUTPUT: output}
 

@@ -32,6 +32,7 @@ from .links import service_from_link
 from .services import load_services
 from .temporal import configure_temporal_controller
 from .uris import layer_for, save_connection
+from ..i18n import error_text
 
 CONTENT_ROLE = Qt.UserRole + 1
 
@@ -73,7 +74,7 @@ class OgcBrowserDialog(QDialog):
                 self.url_combo.addItem(f"{service.hub}: {service.title}", (service.url, service.type, service))
                 self.url_combo.setItemData(self.url_combo.count() - 1, self._provenance(service), Qt.ToolTipRole)
         except OgcError as exc:
-            self._message(str(exc))
+            self._message(error_text(exc))
         self.url_combo.setCurrentText(url)
         self.url_combo.activated.connect(self._pick_curated)
         self.type_combo = QComboBox()
@@ -163,7 +164,7 @@ class OgcBrowserDialog(QDialog):
         try:
             self.show_tree(parse_capabilities(bytes(reply.readAll()), self.url()))
         except OgcError as exc:
-            self._message(str(exc))
+            self._message(error_text(exc))
 
     def show_tree(self, tree):
         """Fill the tree widget from a parsed :class:`ServiceTree`."""

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 from .core.capabilities import SERVICE_TYPES
 from .core.safexml import OgcError
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 
 SERVICES_FILE = Path(__file__).resolve().parents[2] / "resources" / "ogc_services.json"
 
@@ -25,14 +26,22 @@ def load_services(path=SERVICES_FILE):
     try:
         entries = json.loads(Path(path).read_text(encoding="utf-8"))["services"]
     except (OSError, ValueError, KeyError) as exc:
-        raise OgcError(f"The service list {path} cannot be read ({exc}). Fix or delete the file.") from exc
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The service list {path} cannot be read ({exc}). Fix or "
+                                         "delete the file."), path=path, exc=exc) from exc
     services = []
     for index, entry in enumerate(entries):
         try:
             service = HubService(**entry)
         except TypeError as exc:
-            raise OgcError(f"Entry {index + 1} of {path} is malformed ({exc}).") from exc
+            raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "Entry {index} of {path} is malformed ({exc})."),
+                index=index + 1,
+                path=path,
+                exc=exc) from exc
         if service.type not in SERVICE_TYPES or urlsplit(service.url).scheme not in ("http", "https"):
-            raise OgcError(f"Entry {index + 1} of {path} needs a type among {SERVICE_TYPES} and an http(s) URL.")
+            raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "Entry {index} of {path} needs a type among "
+                                             "{service_types} and an http(s) URL."),
+                index=index + 1,
+                path=path,
+                service_types=", ".join(SERVICE_TYPES))
         services.append(service)
     return services

@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
 from ...rasterblocks import atomic_path, create_like, open_raster
-from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 from ...rasterblocks.io import GTIFF_OPTIONS
 from ..core.metrics import METHODS, aggregate_units, metrics_from_sum
 from ..core.raster_mesh import GridSpec, effective_mesh_size_raster, write_grid_raster
@@ -304,5 +304,7 @@ def _write_vector_grid(grid, layer, results, output_path):
             band.WriteArray(values.reshape(rows, columns))
             dataset = None
     except (RuntimeError, OSError) as exc:
-        raise DataTerraError(f"Cannot write {output_path}: {exc}") from exc
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot write {output_path}: {exc}"),
+            output_path=output_path,
+            exc=exc) from exc
 

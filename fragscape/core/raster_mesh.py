@@ -20,6 +20,7 @@ from ...rasterblocks import (
 )
 from .blocklabel import label_and_accumulate
 from .metrics import CBC, CUT, METHODS, metrics_from_sum
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 
 DEFAULT_BLOCK = 1024
 
@@ -59,8 +60,10 @@ def make_grid(info, grid_size):
     cell_pixels = int(round(grid_size / info.pixel_width))
     if cell_pixels < 1:
         raise DataTerraError(
-            f"The grid size ({grid_size} m) is smaller than a pixel ({info.pixel_width} m): "
-            "choose a larger grid size.")
+            QT_TRANSLATE_NOOP("DataTerraError", "The grid size ({grid_size} m) is smaller than a pixel "
+                              "({pixel_width} m): choose a larger grid size."),
+            grid_size=grid_size,
+            pixel_width=info.pixel_width)
     return GridSpec(cell_pixels, math.ceil(info.width / cell_pixels), math.ceil(info.height / cell_pixels))
 
 
@@ -109,9 +112,10 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
         Areas in m², meff in m².
     """
     if method not in METHODS:
-        raise DataTerraError(f"Unknown method {method!r}: choose CUT or CBC.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown method {method!r}: choose CUT or CBC."),
+            method=method)
     info = open_raster(path)
-    require_projected(info, "The habitat raster")
+    require_projected(info, QT_TRANSLATE_NOOP("DataTerraError", "The habitat raster"))
     zone_info, grid, n_zones = _zones(info, zone_path, grid_size)
     dataset = info.open()
     zone_dataset = zone_info.open() if zone_info is not None else None
@@ -132,19 +136,22 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
     sums = label_and_accumulate(read_block, info.width, info.height, n_zones, connectivity, block,
                                 min_pixels, progress, is_cancelled)
     if sums.whole_valid == 0:
-        raise DataTerraError(f"{path} has no valid pixel (all nodata): nothing to measure.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} has no valid pixel (all nodata): nothing to "
+                                               "measure."), path=path)
     return _result(sums, info.pixel_area, method, grid)
 
 
 def _zones(info, zone_path, grid_size):
     if zone_path is not None and grid_size:
-        raise DataTerraError("Give either reporting units or a grid size, not both.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Give either reporting units or a grid size, not "
+                                               "both."))
     if zone_path is not None:
         zone_info = open_raster(zone_path)
         problems = check_same_grid(info, zone_info)
         if problems:
-            raise RasterError("The reporting-unit raster is not on the habitat raster's grid ("
-                              + ", ".join(problems) + "); rasterise the units on that grid.")
+            raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "The reporting-unit raster is not on the habitat "
+                                                "raster's grid ({problems}); rasterise the units on that grid."),
+                problems=', '.join(problems))
         n_zones = _max_zone(zone_info)
         return zone_info, None, n_zones
     if grid_size:
@@ -176,7 +183,7 @@ def write_grid_raster(result, like_path, output_path, field="meff_ha", nodata=-1
     """Write one measure per grid cell as a Float32 GeoTIFF (cells without data: nodata)."""
     grid = result.grid
     if grid is None:
-        raise DataTerraError("A grid raster needs a grid size.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "A grid raster needs a grid size."))
     info = open_raster(like_path)
     values = np.full(grid.count, nodata, dtype=np.float32)
     for zone, metrics in result.zones.items():

@@ -2,7 +2,7 @@
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ....rasterblocks.errors import check_cancel
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .errors import CatalogError
 from .transport import check_response
 
@@ -32,7 +32,8 @@ class Backend:
 
     def __init__(self, endpoint, source="", headers=None, timeout=30, **options):
         if not endpoint or not str(endpoint).startswith(("http://", "https://")):
-            raise CatalogError(f"The catalogue address {endpoint!r} is not an http(s) URL.")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The catalogue address {endpoint!r} is not an "
+                                                 "http(s) URL."), endpoint=endpoint)
         self.endpoint = str(endpoint)
         self.source = source or endpoint
         self.headers = dict(headers or {})
@@ -50,7 +51,8 @@ class Backend:
         raise NotImplementedError
 
     def what(self):
-        return f"{self.PROTOCOL} search of {self.source}"
+        return Message(QT_TRANSLATE_NOOP("DataTerraError", "{protocol} search of {source}"), protocol=self.PROTOCOL,
+                       source=self.source)
 
     def fetch_page(self, request, query, transport):
         response = transport.request(request.method, request.url, headers={**self.headers, **request.headers},

@@ -12,6 +12,7 @@ from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .safe import as_float, parse_xml_lxml
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 CSW30 = "http://www.opengis.net/cat/csw/3.0"
 VERSIONS = ("2.0.2", "3.0.0")
@@ -69,7 +70,8 @@ class CswBackend(Backend):
     def schema(self):
         schema = self.options.get("schema", "iso")
         if schema not in SCHEMAS:
-            raise CatalogError(f"Unknown CSW output schema {schema!r}: use 'iso' or 'dc'.")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown CSW output schema {schema!r}: use 'iso' "
+                                                 "or 'dc'."), schema=schema)
         return schema
 
     def version(self):
@@ -77,13 +79,15 @@ class CswBackend(Backend):
         if version in ("3.0", "3"):
             version = "3.0.0"
         if version not in VERSIONS:
-            raise CatalogError(f"Unknown CSW version {version!r}: use '2.0.2' or '3.0.0'.")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown CSW version {version!r}: use '2.0.2' or "
+                                                 "'3.0.0'."), version=version)
         return version
 
     def kvp(self):
         method = str(self.options.get("method", "post")).lower()
         if method not in ("post", "get"):
-            raise CatalogError(f"Unknown CSW request method {method!r}: use 'post' or 'get'.")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown CSW request method {method!r}: use "
+                                                 "'post' or 'get'."), method=method)
         return self.version() == "3.0.0" and method == "get"
 
     def constraints(self, query):
@@ -191,7 +195,8 @@ class CswBackend(Backend):
         return self.endpoint + separator + urlencode(params)
 
     def parse_page(self, body, query, request):
-        root = parse_xml_lxml(body, f"CSW answer of {self.source}")
+        what = Message(QT_TRANSLATE_NOOP("DataTerraError", "CSW answer of {source}"), source=self.source)
+        root = parse_xml_lxml(body, what)
         records, matched, next_record = parse_getrecords(root, self.source)
         next_request = None
         if next_record and matched is not None and 0 < next_record <= matched and records:
@@ -204,14 +209,18 @@ def parse_getrecords(root, source=""):
     local = root.tag.split("}")[-1] if isinstance(root.tag, str) else ""
     if local == "ExceptionReport":
         texts = [t.strip() for t in root.itertext() if t.strip()]
-        raise CatalogError(f"The catalogue {source} refused the search: {' '.join(texts)[:300]}")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The catalogue {source} refused the search: {texts}"),
+            source=source,
+            texts=' '.join(texts)[:300])
     if local != "GetRecordsResponse":
-        raise CatalogError(f"The answer of {source} is not a CSW GetRecords response (root element {local!r}).")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} is not a CSW GetRecords "
+                                             "response (root element {local!r})."), source=source, local=local)
     results = root.find("csw:SearchResults", NS)
     if results is None:
         results = root.find("csw30:SearchResults", NS)
     if results is None:
-        raise CatalogError(f"The CSW answer of {source} has no SearchResults.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The CSW answer of {source} has no SearchResults."),
+            source=source)
     matched = _int_attr(results, "numberOfRecordsMatched")
     next_record = _int_attr(results, "nextRecord")
     records = []
@@ -227,7 +236,8 @@ def parse_getrecords(root, source=""):
         except CatalogError:
             raise
         except Exception as exc:  # noqa: BLE001 - OWSLib raises anything on odd records
-            raise CatalogError(f"A record of {source} could not be read ({type(exc).__name__}: {exc}).") from exc
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of {source} could not be read ({name}: "
+                                                 "{exc})."), source=source, name=type(exc).__name__, exc=exc) from exc
     return records, matched, next_record
 
 

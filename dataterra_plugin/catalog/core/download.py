@@ -18,7 +18,7 @@ def parse_checksum(checksum):
     try:
         return _parse_checksum(checksum)
     except NetworkError as exc:
-        raise CatalogError(str(exc)) from exc
+        raise CatalogError(exc.template, **exc.values) from exc  # same message, still translatable
 
 
 def download(url, path, checksum="", headers=None, progress=None, is_cancelled=None, timeout=60, transport=None,
@@ -38,4 +38,4 @@ def download(url, path, checksum="", headers=None, progress=None, is_cancelled=N
             url = sign(url, transport)
         return resumable_download(transport, url, path, checksum, headers, progress, is_cancelled, timeout)
     except NetworkError as exc:
-        raise CatalogError(str(exc)) from exc
+        raise CatalogError(exc.template, **exc.values) from exc  # same message, still translatable

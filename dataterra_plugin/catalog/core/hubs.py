@@ -10,6 +10,7 @@ from .opensearch import OpenSearchBackend
 from .openspot import OpenSpotBackend
 from .records_api import RecordsApiBackend
 from .stac import GeodesBackend, StacBackend
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 BACKENDS = {
     "STAC": StacBackend,
@@ -48,10 +49,12 @@ def load_hubs(paths=None):
             with open(path, "rb") as handle:
                 data = json.loads(handle.read().decode("utf-8"))
         except (OSError, ValueError) as exc:
-            raise CatalogError(f"Cannot read the hub list {path}: {exc}. Fix or remove that file.") from exc
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read the hub list {path}: {exc}. Fix or "
+                                                 "remove that file."), path=path, exc=exc) from exc
         entries = data.get("hubs") if isinstance(data, dict) else None
         if not isinstance(entries, list):
-            raise CatalogError(f"The hub list {path} has no 'hubs' list.")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The hub list {path} has no 'hubs' list."),
+                path=path)
         for entry in entries:
             hub = _hub(entry, path)
             hubs[hub.id] = hub
@@ -63,10 +66,15 @@ def _hub(entry, path):
     try:
         hub = Hub(**{k: v for k, v in entry.items() if k in known})
     except TypeError as exc:
-        raise CatalogError(f"A hub of {path} lacks id, title, protocol or endpoint: {entry!r}") from exc
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A hub of {path} lacks id, title, protocol or "
+                                             "endpoint: {entry!r}"), path=path, entry=entry) from exc
     if hub.protocol not in BACKENDS:
-        raise CatalogError(f"Hub {hub.id} of {path}: unknown protocol {hub.protocol!r} "
-                           f"(use one of {', '.join(PROTOCOLS)}).")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Hub {id} of {path}: unknown protocol {protocol!r} "
+                                             "(use one of {protocols})."),
+            id=hub.id,
+            path=path,
+            protocol=hub.protocol,
+            protocols=', '.join(PROTOCOLS))
     return hub
 
 
@@ -74,14 +82,17 @@ def find_hub(hub_id, hubs=None):
     for hub in hubs or load_hubs():
         if hub.id == hub_id:
             return hub
-    raise CatalogError(f"No hub {hub_id!r} in the hub list. Known: {', '.join(h.id for h in hubs or load_hubs())}.")
+    raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "No hub {hub_id!r} in the hub list. Known: {known}."),
+        hub_id=hub_id,
+        known=', '.join(h.id for h in hubs or load_hubs()))
 
 
 def make_backend(protocol, endpoint, source="", headers=None, timeout=30, options=None):
     """A backend for ``protocol`` (one of :data:`PROTOCOLS`) at ``endpoint``."""
     cls = BACKENDS.get(protocol)
     if cls is None:
-        raise CatalogError(f"Unknown catalogue protocol {protocol!r}: use one of {', '.join(PROTOCOLS)}.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown catalogue protocol {protocol!r}: use one of "
+                                             "{protocols}."), protocol=protocol, protocols=', '.join(PROTOCOLS))
     return cls(endpoint, source=source, headers=headers, timeout=timeout, **(options or {}))
 
 

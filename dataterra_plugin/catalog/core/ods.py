@@ -5,6 +5,7 @@ from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .safe import as_bbox, as_geometry, as_text, parse_json
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 
 def _quote_odsql(text):
@@ -43,11 +44,13 @@ class OdsBackend(Backend):
                            None, {"offset": offset})
 
     def parse_page(self, body, query, request):
-        data = parse_json(body, f"OpenDataSoft answer of {self.source}")
+        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "OpenDataSoft answer of {source}"),
+                                      source=self.source))
         results = data.get("results")
         if not isinstance(results, list):
-            raise CatalogError(f"The answer of {self.source} has no 'results' list: "
-                               "is this an OpenDataSoft Explore v2.1 /catalog/datasets URL?")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} has no 'results' list: is "
+                                                 "this an OpenDataSoft Explore v2.1 /catalog/datasets URL?"),
+                source=self.source)
         records = [ods_record(r, self.endpoint, self.source) for r in results if isinstance(r, dict)]
         total = data.get("total_count")
         matched = total if isinstance(total, int) and not isinstance(total, bool) else None

@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 from .model import Link, Record, SearchPage
 from .safe import as_float, parse_json, parse_xml
 
@@ -94,12 +95,13 @@ class OpenSearchBackend(Backend):
         return HttpRequest("GET", url, {}, None, {"params": merged, **state})
 
     def parse_page(self, body, query, request):
+        what = Message(QT_TRANSLATE_NOOP("DataTerraError", "OpenSearch answer of {source}"), source=self.source)
         if self.EXPECTED == "json":
-            data = parse_json(body, f"OpenSearch answer of {self.source}")
+            data = parse_json(body, what)
             records, matched, next_href = parse_json_feed(data, self.source)
             per_page = len(records)
         else:
-            root = parse_xml(body, f"OpenSearch answer of {self.source}")
+            root = parse_xml(body, what)
             records, matched, next_href, per_page = parse_atom(root, self.source)
         if next_href:
             return SearchPage(records, matched, HttpRequest("GET", next_href))
@@ -137,7 +139,8 @@ def parse_atom(root, source=""):
     if root.tag != f"{ATOM}feed":
         local = root.tag.split("}")[-1] if isinstance(root.tag, str) else "?"
         texts = " ".join(t.strip() for t in root.itertext() if t.strip())[:300]
-        raise CatalogError(f"The answer of {source} is not an Atom feed (root {local!r}). {texts}".strip())
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} is not an Atom feed (root "
+                                             "{local!r}). {texts}"), source=source, local=local, texts=texts)
     matched = _int(_text(root, f"{OS}totalResults"))
     per_page = _int(_text(root, f"{OS}itemsPerPage"))
     next_href = ""

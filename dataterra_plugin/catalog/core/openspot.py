@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from ....rasterblocks.errors import check_cancel
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
@@ -56,7 +56,9 @@ def year_modes(start, end, modes=MODES):
     first = int(start[:4]) if start else FIRST_YEAR
     last = int(end[:4])
     if last < first:
-        raise CatalogError(f"The end date {end} is before the start date {start}.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The end date {end} is before the start date {start}."),
+            end=end,
+            start=start)
     return [f"{year}_{mode}" for year in range(max(first, FIRST_YEAR), last + 1) for mode in modes]
 
 
@@ -103,10 +105,13 @@ class OpenSpotBackend(Backend):
         if response.status == 404:
             # a year or mode the server does not hold: skip it, keep the others
             if len(pending) <= 1 and not request.state.get("answered"):
-                raise CatalogError(f"{self.what()}: {urlsplit(self.base).netloc} holds none of the "
-                                   f"collections asked (last: {pending[0] if pending else '?'}). Check the "
-                                   "address and the dates (the open SPOT archive starts in "
-                                   f"{FIRST_YEAR}).")
+                raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {netloc} holds none of the "
+                                                     "collections asked (last: {last}). Check the address and the "
+                                                     "dates (the open SPOT archive starts in {first_year})."),
+                    what=self.what(),
+                    netloc=urlsplit(self.base).netloc,
+                    last=pending[0] if pending else '?',
+                    first_year=FIRST_YEAR)
             nxt = self._request(pending[1:], answered=bool(request.state.get("answered")))
             return SearchPage([], None, nxt)
         check_response(response, self.EXPECTED, self.what())
@@ -125,11 +130,14 @@ class OpenSpotBackend(Backend):
 
     def parse_page(self, body, query, request):
         year_mode = request.state.get("pending", [""])[0]
-        data = parse_json(body, f"answer of {self.source} for {year_mode}")
+        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source} for {year_mode}"),
+                                      source=self.source, year_mode=year_mode))
         features = data.get("features")
         if not isinstance(features, list):
-            raise CatalogError(f"The answer of {self.source} for {year_mode} has no 'features' list: "
-                               "it is not an OpenSPOT collection.")
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} for {year_mode} has no "
+                                                 "'features' list: it is not an OpenSPOT collection."),
+                source=self.source,
+                year_mode=year_mode)
         records = [r for r in (self.feature_record(f, year_mode) for f in features if isinstance(f, dict))
                    if r is not None and matches(r, query)]
         return SearchPage(records, None, self._request(request.state.get("pending", [])[1:]))
@@ -195,7 +203,8 @@ def record_fid(record):
     try:
         return int(str(record.id).rpartition(":")[2])
     except ValueError as exc:
-        raise CatalogError(f"Record {record.id!r} is not an OpenSPOT image.") from exc
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Record {id!r} is not an OpenSPOT image."),
+            id=record.id) from exc
 
 
 class _Links(HTMLParser):
@@ -245,23 +254,25 @@ def download_links(endpoint, fid, transport, form=None, timeout=30):
     first = transport.request("POST", f"{base}/ressources",
                               {"Content-Type": "application/x-www-form-urlencoded"}, body, timeout)
     if first.status >= 400:
-        check_response(first, "json", "OpenSPOT download request (step 1)")
+        check_response(first, "json", QT_TRANSLATE_NOOP("DataTerraError", "OpenSPOT download request (step 1)"))
     cookie = _session_cookie(first.headers)
     if not cookie:
-        raise CatalogError(f"OpenSPOT download request: {host} did not open a session (no cookie in its "
-                           "answer to step 1). The portal may have changed: download from its web page.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "OpenSPOT download request: {host} did not open a "
+                                             "session (no cookie in its answer to step 1). The portal may have "
+                                             "changed: download from its web page."), host=host)
     fields = {**DEFAULT_FORM, **(form or {}), "license": "on"}
     payload, content_type = multipart(fields)
     second = transport.request("POST", f"{base}/api/tab_liens",
                                {"Content-Type": content_type, "Cookie": cookie}, payload, timeout)
     if second.status >= 400:
-        check_response(second, "json", "OpenSPOT download request (step 2)")
+        check_response(second, "json", QT_TRANSLATE_NOOP("DataTerraError", "OpenSPOT download request (step 2)"))
     parser = _Links()
     parser.feed(second.body.decode("utf-8", "replace"))
     urls = [urljoin(base + "/", href) for href in parser.hrefs
             if not href.startswith(("#", "mailto:", "javascript:"))]
     urls = [u for u in urls if urlsplit(u).netloc == host and re.search(r"\.(tif|tiff|jp2|zip)$", u, re.I)]
     if not urls:
-        raise CatalogError(f"OpenSPOT download request: {host} gave no file link for image {fid}. "
-                           "The image may have been withdrawn: try again later or use the portal.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "OpenSPOT download request: {host} gave no file link "
+                                             "for image {fid}. The image may have been withdrawn: try again later or "
+                                             "use the portal."), host=host, fid=fid)
     return urls, {"Cookie": cookie}

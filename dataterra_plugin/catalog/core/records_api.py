@@ -5,6 +5,7 @@ from .backend import Backend, HttpRequest
 from .model import SearchPage
 from .safe import parse_json
 from .stac import datetime_interval, matched_count, parse_features
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 
 class RecordsApiBackend(Backend):
@@ -29,7 +30,8 @@ class RecordsApiBackend(Backend):
         return HttpRequest("GET", url, {"Accept": "application/geo+json"})
 
     def parse_page(self, body, query, request):
-        data = parse_json(body, f"OGC API Records answer of {self.source}")
+        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "OGC API Records answer of {source}"),
+                                      source=self.source))
         records = parse_features(data, self.source)
         for record, feature in zip(records, [f for f in data["features"] if isinstance(f, dict)]):
             props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}

@@ -5,20 +5,24 @@ import defusedxml
 from defusedxml import ElementTree as defused_etree  # noqa: N813
 
 from .errors import CatalogError
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 
-def parse_json(body, what="answer"):
+def parse_json(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
     """Decode ``body`` (bytes) as a JSON object; :class:`CatalogError` if it is not one."""
     try:
         data = json.loads(body.decode("utf-8-sig") if isinstance(body, (bytes, bytearray)) else body)
     except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise CatalogError(f"The {what} is not valid JSON ({exc}); the answer may be truncated.") from exc
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not valid JSON ({exc}); the answer may "
+                                             "be truncated."), what=what, exc=exc) from exc
     if not isinstance(data, dict):
-        raise CatalogError(f"The {what} is JSON but not an object (got {type(data).__name__}).")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is JSON but not an object (got {name})."),
+            what=what,
+            name=type(data).__name__)
     return data
 
 
-def parse_xml(body, what="answer"):
+def parse_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
     """Parse ``body`` as XML with DTDs, entities and external references refused.
 
     Returns the root element (xml.etree). XXE and entity expansion ("billion laughs")
@@ -27,13 +31,15 @@ def parse_xml(body, what="answer"):
     try:
         return defused_etree.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DefusedXmlException as exc:
-        raise CatalogError(f"The {what} declares a DTD or entities, which are refused for safety "
-                           "(XML external entity or expansion attack).") from exc
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} declares a DTD or entities, which are "
+                                             "refused for safety (XML external entity or expansion attack)."),
+            what=what) from exc
     except (defused_etree.ParseError, ValueError, TypeError, RecursionError) as exc:
-        raise CatalogError(f"The {what} is not well-formed XML ({exc}); the answer may be truncated.") from exc
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc}); the "
+                                             "answer may be truncated."), what=what, exc=exc) from exc
 
 
-def parse_xml_lxml(body, what="answer"):
+def parse_xml_lxml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
     """Parse ``body`` into an lxml element (for OWSLib) after the defusedxml check."""
     parse_xml(body, what)  # refuses DTDs and entities first
     from lxml import etree
@@ -42,7 +48,9 @@ def parse_xml_lxml(body, what="answer"):
     try:
         return etree.fromstring(body, parser)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise CatalogError(f"The {what} is not well-formed XML ({exc}).") from exc
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc})."),
+            what=what,
+            exc=exc) from exc
 
 
 def as_text(value):

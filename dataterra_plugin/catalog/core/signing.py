@@ -17,32 +17,40 @@ from urllib.parse import quote, urlsplit
 
 from .errors import CatalogError
 from .transport import _host
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 
 def sign_url(transport, signing_url, href, access_key, secret_key, timeout=30):
     """The signed URL of asset ``href``; CatalogError with what to do when refused."""
     if not str(signing_url).startswith(("http://", "https://")):
-        raise CatalogError(f"The signing service address {signing_url!r} is not an http(s) URL: fix the hub's "
-                           "signing_url option.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The signing service address {signing_url!r} is not "
+                                             "an http(s) URL: fix the hub's signing_url option."),
+            signing_url=signing_url)
     if not access_key or not secret_key:
-        raise CatalogError("This hub signs its download links with an API key: create an authentication "
-                           "configuration (method Basic: user name = access key, password = secret key) and "
-                           "choose it for the hub.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "This hub signs its download links with an API key: "
+                                             "create an authentication configuration (method Basic: user name = "
+                                             "access key, password = secret key) and choose it for the hub."))
     response = transport.request("GET", signing_url + quote(href, safe=""),
                                  headers={"access-key": access_key, "secret-key": secret_key,
                                           "Accept": "application/json"}, timeout=timeout)
     host = _host(signing_url)
     if response.status in (401, 403):
-        raise CatalogError(f"The signing service {host} refused the API key (HTTP {response.status}): check the "
-                           "access key (user name) and secret key (password) of the hub's authentication "
-                           "configuration, or create a new key.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The signing service {host} refused the API key (HTTP "
+                                             "{http_status}): check the access key (user name) and secret key "
+                                             "(password) of the hub's authentication configuration, or create a new "
+                                             "key."), host=host, http_status=response.status)
     if response.status >= 400:
-        raise CatalogError(f"The signing service {host} could not sign {_asset_name(href)} (HTTP "
-                           f"{response.status}). Try again later.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The signing service {host} could not sign "
+                                             "{asset_name} (HTTP {http_status}). Try again later."),
+            host=host,
+            asset_name=_asset_name(href),
+            http_status=response.status)
     signed = _signed_href(response.body, href)
     if not signed or not signed.startswith(("http://", "https://")):
-        raise CatalogError(f"The signing service {host} answered without a signed http(s) link for "
-                           f"{_asset_name(href)}: check the hub's signing_url option.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The signing service {host} answered without a signed "
+                                             "http(s) link for {asset_name}: check the hub's signing_url option."),
+            host=host,
+            asset_name=_asset_name(href))
     return signed
 
 

@@ -11,6 +11,7 @@ from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .safe import as_bbox, as_float, as_geometry, as_text, parse_json
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 # multihash codes (https://github.com/multiformats/multicodec) of file:checksum
 MULTIHASH = {"12": "sha256", "11": "sha1", "13": "sha512", "d5": "md5"}
@@ -89,7 +90,7 @@ class StacBackend(Backend):
                            json.dumps(body).encode(), dict(state or {}))
 
     def parse_page(self, body, query, request):
-        data = parse_json(body, f"answer of {self.source}")
+        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=self.source))
         records = parse_features(data, self.source)
         return SearchPage(records, matched_count(data), self.next_request(data, request, len(records)))
 
@@ -163,9 +164,11 @@ def parse_features(data, source=""):
     """Records of a GeoJSON FeatureCollection of STAC items (or OGC API Records)."""
     features = data.get("features")
     if features is None:
-        raise CatalogError(f"The answer of {source} has no 'features': it is not a STAC item search result.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} has no 'features': it is not "
+                                             "a STAC item search result."), source=source)
     if not isinstance(features, list):
-        raise CatalogError(f"The 'features' of the answer of {source} is not a list.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The 'features' of the answer of {source} is not a "
+                                             "list."), source=source)
     return [feature_record(f, source) for f in features if isinstance(f, dict)]
 
 

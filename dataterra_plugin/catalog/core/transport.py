@@ -9,6 +9,7 @@ uses ``net.qgis_transport.QgisTransport(feedback, auth_config, error_class=Catal
 from ...net.core import transport as _net
 from ...net.core.transport import MAX_BODY_BYTES, USER_AGENT, Response, host_of as _host  # noqa: F401
 from .errors import CatalogError
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP, Message
 
 
 class UrllibTransport(_net.UrllibTransport):
@@ -29,26 +30,47 @@ def check_response(response, expected, what):
     host = _host(response.url)
     snippet = _text_snippet(response.body)
     if response.status >= 400:
-        hint = ("check your credentials (auth configuration of this hub)" if response.status in (401, 403)
-                else "check the collection and search parameters" if response.status < 500
-                else "the server has a problem: try again later")
-        raise CatalogError(f"{what}: {host} answered HTTP {response.status}: {hint}."
-                           + (f" Server said: {snippet}" if snippet else ""))
+        hint = (QT_TRANSLATE_NOOP("DataTerraError", "check your credentials (auth configuration of this hub)")
+                if response.status in (401, 403)
+                else QT_TRANSLATE_NOOP("DataTerraError", "check the collection and search parameters")
+                if response.status < 500
+                else QT_TRANSLATE_NOOP("DataTerraError", "the server has a problem: try again later"))
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {host} answered HTTP {http_status}: "
+                                             "{hint}.{server_text}"),
+            what=what,
+            host=host,
+            http_status=response.status,
+            hint=hint,
+            server_text=Message(QT_TRANSLATE_NOOP("DataTerraError", " Server said: {snippet}"), snippet=snippet)
+            if snippet else "")
     if response.status >= 300:
-        raise CatalogError(f"{what}: {host} redirected (HTTP {response.status}) without a usable location.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {host} redirected (HTTP {http_status}) "
+                                             "without a usable location."),
+            what=what,
+            host=host,
+            http_status=response.status)
     body = response.body.lstrip()
     if not body:
-        raise CatalogError(f"{what}: {host} sent an empty answer.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {host} sent an empty answer."),
+            what=what,
+            host=host)
     head = body[:512].lower()
     if head.startswith(b"<!doctype html") or head.startswith(b"<html") or response.content_type == "text/html":
-        raise CatalogError(f"{what}: {host} sent a web page instead of {expected.upper()} "
-                           "(often a login, maintenance or proxy error page). Check the endpoint address."
-                           + (f" Page text: {snippet}" if snippet else ""))
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {host} sent a web page instead of {expected} "
+                                             "(often a login, maintenance or proxy error page). Check the endpoint "
+                                             "address.{page_text}"),
+            what=what,
+            host=host,
+            expected=expected.upper(),
+            page_text=Message(QT_TRANSLATE_NOOP("DataTerraError", " Page text: {snippet}"), snippet=snippet)
+            if snippet else "")
     ctype = response.content_type
     if expected == "json" and ctype and "json" not in ctype and not ctype.startswith("text/plain"):
-        raise CatalogError(f"{what}: {host} sent {ctype} where JSON was expected. Check the endpoint and protocol.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {host} sent {ctype} where JSON was expected. "
+                                             "Check the endpoint and protocol."), what=what, host=host, ctype=ctype)
     if expected == "xml" and ctype and "xml" not in ctype and not ctype.startswith("text/plain"):
-        raise CatalogError(f"{what}: {host} sent {ctype} where XML was expected. Check the endpoint and protocol.")
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: {host} sent {ctype} where XML was expected. "
+                                             "Check the endpoint and protocol."), what=what, host=host, ctype=ctype)
 
 
 def _text_snippet(body, limit=200):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from osgeo import ogr, osr
 
-from ....rasterblocks.errors import DataTerraError
+from ....rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 
 ogr.UseExceptions()
 osr.UseExceptions()
@@ -122,8 +122,9 @@ def spatial_reference(crs) -> osr.SpatialReference:
         else:
             srs.SetFromUserInput(str(crs))
     except RuntimeError as exc:
-        raise AoiError(f"The CRS '{crs}' of the area of interest is not known: give an EPSG code "
-                       "such as EPSG:2154 (Lambert-93) or EPSG:4326.") from exc
+        raise AoiError(QT_TRANSLATE_NOOP("DataTerraError", "The CRS '{crs}' of the area of interest is not known: "
+                                         "give an EPSG code such as EPSG:2154 (Lambert-93) or EPSG:4326."),
+            crs=crs) from exc
     srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
     return srs
 
@@ -141,10 +142,10 @@ def to_wgs84(wkt: str, crs):
     try:
         geometry = ogr.CreateGeometryFromWkt(wkt)
     except RuntimeError as exc:
-        raise AoiError("The area of interest is not a readable WKT geometry: draw it again or "
-                       "take it from a polygon layer.") from exc
+        raise AoiError(QT_TRANSLATE_NOOP("DataTerraError", "The area of interest is not a readable WKT geometry: "
+                                         "draw it again or take it from a polygon layer.")) from exc
     if geometry is None:
-        raise AoiError("The area of interest is not a readable WKT geometry.")
+        raise AoiError(QT_TRANSLATE_NOOP("DataTerraError", "The area of interest is not a readable WKT geometry."))
     source = spatial_reference(crs)
     issues = []
     env = geometry.GetEnvelope() if not geometry.IsEmpty() else None

@@ -19,6 +19,7 @@ from ...net.core.download import file_digest, resumable_download
 from ...net.core.errors import NetworkError
 from ...net.core.transport import UrllibTransport
 from ....rasterblocks.errors import Cancelled, DataTerraError
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 
 class TransportError(NetworkError):
@@ -28,8 +29,8 @@ class TransportError(NetworkError):
 class OrderingError(DataTerraError):
     """The server answered with an error; ``status`` is the HTTP status."""
 
-    def __init__(self, message, status=0):
-        super().__init__(message)
+    def __init__(self, message, status=0, /, **values):
+        super().__init__(message, **values)
         self.status = status
 
 
@@ -43,8 +44,10 @@ class Response:
         try:
             return json.loads(self.body or b"null")
         except json.JSONDecodeError as exc:
-            raise OrderingError(f"The ordering server answered HTTP {self.status} with a body that is "
-                                "not JSON: check the server URL in the DINAMIS settings.", self.status) from exc
+            raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server answered HTTP "
+                                                  "{http_status} with a body that is not JSON: check the server URL "
+                                                  "in the DINAMIS settings."),
+                self.status, http_status=self.status) from exc
 
 
 class OrderingTransport:
@@ -106,10 +109,14 @@ class OrderingClient:
         data = response.json()
         if response.status >= 400:
             message = (data or {}).get("message", "") if isinstance(data, dict) else ""
-            hints = {401: "Check the authentication configuration chosen in the DINAMIS settings.",
-                     422: "Correct the request and try again."}
-            raise OrderingError(f"The ordering server refused the request (HTTP {response.status}): "
-                                f"{message} {hints.get(response.status, '')}".strip(), response.status)
+            hints = {401: QT_TRANSLATE_NOOP("DataTerraError",
+                                            "Check the authentication configuration chosen in the DINAMIS settings."),
+                     422: QT_TRANSLATE_NOOP("DataTerraError", "Correct the request and try again.")}
+            # the server's own message stays as it came
+            raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server refused the request (HTTP "
+                                                  "{http_status}): {server_message} {hint}"), response.status,
+                                http_status=response.status, server_message=message,
+                                hint=hints.get(response.status, ""))
         return data
 
     def estimate(self, request):
@@ -153,14 +160,18 @@ class OrderingClient:
             raise  # the .part file stays, so that the next attempt resumes it
         except NetworkError as exc:
             if exc.kind == "checksum":
-                raise OrderingError(f"{deliverable['name']} arrived damaged (size or SHA-256 differs); the "
-                                    "partial file was removed: download it again.") from None
+                raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "{deliverable} arrived damaged (size or "
+                                                      "SHA-256 differs); the partial file was removed: download it "
+                                                      "again."), deliverable=deliverable['name']) from None
             if exc.kind == "http":
-                raise OrderingError(f"Downloading {deliverable['name']} failed with HTTP {exc.status}.",
-                                    exc.status) from None
+                raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "Downloading {deliverable} failed with HTTP "
+                                                      "{http_status}."),
+                                    exc.status,
+                    deliverable=deliverable['name'],
+                    http_status=exc.status) from None
             if isinstance(exc, TransportError):
                 raise
-            raise TransportError(str(exc), exc.kind) from None
+            raise TransportError(exc.template, exc.kind, **exc.values) from None
         return final
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from osgeo import gdal, ogr, osr
 
-from ....rasterblocks.errors import DataTerraError
+from ....rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP
 from .client import new_idempotency_key
 
 gdal.UseExceptions()
@@ -55,33 +55,40 @@ class OrderBook:
         with open(self.path, "rb") as handle:
             header = handle.read(16)
         if header != b"SQLite format 3\x00":
-            raise OrderBookError(f"The DINAMIS order book {self.path} is damaged (not a GeoPackage). It was "
-                                 "left untouched: restore it from a backup, or move it away to start a "
-                                 "new one.")
+            raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} is damaged (not "
+                                                   "a GeoPackage). It was left untouched: restore it from a backup, "
+                                                   "or move it away to start a new one."), path=self.path)
         try:
             db = sqlite3.connect(self.path, timeout=0.5)
             try:
                 check = db.execute("PRAGMA quick_check").fetchone()[0]
                 if check != "ok":
-                    raise OrderBookError(f"The DINAMIS order book {self.path} is damaged ({check}). It was "
-                                         "left untouched: restore it from a backup, or move it away.")
+                    raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} is "
+                                                           "damaged ({check}). It was left untouched: restore it "
+                                                           "from a backup, or move it away."),
+                        path=self.path,
+                        check=check)
                 tables = {r[0] for r in db.execute("SELECT table_name FROM gpkg_contents")}
                 if LAYER not in tables:
-                    raise OrderBookError(f"{self.path} is a GeoPackage but not a DINAMIS order book (no "
-                                         f"'{LAYER}' table); it was left untouched.")
+                    raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is a GeoPackage but not a "
+                                                           "DINAMIS order book (no '{layer}' table); it was left "
+                                                           "untouched."), path=self.path, layer=LAYER)
                 db.execute("BEGIN IMMEDIATE")
                 db.rollback()
             finally:
                 db.close()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                raise OrderBookError(f"The DINAMIS order book {self.path} is locked by another program "
-                                     "(another QGIS?). Close it there and try again.") from None
-            raise OrderBookError(f"The DINAMIS order book {self.path} cannot be read ({exc}); it was "
-                                 "left untouched.") from None
+                raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} is locked by "
+                                                       "another program (another QGIS?). Close it there and try "
+                                                       "again."), path=self.path) from None
+            raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} cannot be read "
+                                                   "({exc}); it was left untouched."),
+                path=self.path, exc=exc) from None
         except sqlite3.DatabaseError as exc:
-            raise OrderBookError(f"The DINAMIS order book {self.path} is damaged ({exc}). It was left "
-                                 "untouched: restore it from a backup, or move it away.") from None
+            raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} is damaged "
+                                                   "({exc}). It was left untouched: restore it from a backup, or "
+                                                   "move it away."), path=self.path, exc=exc) from None
 
     def _create(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +106,8 @@ class OrderBook:
         try:
             return gdal.OpenEx(str(self.path), gdal.OF_VECTOR | gdal.OF_UPDATE)
         except RuntimeError as exc:
-            raise OrderBookError(f"The DINAMIS order book {self.path} cannot be opened ({exc}).") from None
+            raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} cannot be opened "
+                                                   "({exc})."), path=self.path, exc=exc) from None
 
     def _write(self, fid, values, geometry_wkt=None):
         with _LOCK:
@@ -111,7 +119,8 @@ class OrderBook:
         try:
             feature = layer.GetFeature(fid) if fid is not None else ogr.Feature(layer.GetLayerDefn())
             if feature is None:
-                raise OrderBookError(f"Order {fid} is not in the order book {self.path}.")
+                raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "Order {fid} is not in the order book "
+                                                       "{path}."), fid=fid, path=self.path)
             for key, value in values.items():
                 feature.SetField(key, value)
             if geometry_wkt:
@@ -123,8 +132,9 @@ class OrderBook:
             return feature.GetFID()
         except RuntimeError as exc:
             if "locked" in str(exc):
-                raise OrderBookError(f"The DINAMIS order book {self.path} is locked by another program; "
-                                     "close it there and try again.") from None
+                raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS order book {path} is locked by "
+                                                       "another program; close it there and try again."),
+                    path=self.path) from None
             raise
         finally:
             dataset.FlushCache()
@@ -149,7 +159,8 @@ class OrderBook:
         """Store what the server says about the order (id, status, deliverables)."""
         status = order["status"]
         if status not in STATUSES:
-            raise OrderBookError(f"The server reported an unknown status '{status}'.")
+            raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "The server reported an unknown status "
+                                                   "'{http_status}'."), http_status=status)
         self._write(local_id, {"remote_id": order["id"], "status": status,
                                "status_message": order.get("reason") or "",
                                "deliverables_json": json.dumps(order.get("deliverables", [])),
@@ -165,10 +176,13 @@ class OrderBook:
         it must then never be sent by the REST client, so nothing is ordered twice."""
         row = self.get(local_id)
         if row["status"] != "draft" or row["sent_at"] or row["remote_id"]:
-            raise OrderBookError(f"Order {local_id} is {row['status']}"
-                                 + (" and may already have reached the ordering server" if row["sent_at"] else "")
-                                 + ": only a draft never sent can go through the web request page. Refresh the "
-                                 "order book first, or prepare a new request.")
+            sent = Message(QT_TRANSLATE_NOOP("DataTerraError", " and may already have reached the ordering server"))
+            raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "Order {local_id} is {order_status}{sent}: only a "
+                                                   "draft never sent can go through the web request page. Refresh "
+                                                   "the order book first, or prepare a new request."),
+                local_id=local_id,
+                order_status=row['status'],
+                sent=sent if row['sent_at'] else '')
         self._write(local_id, {"backend": "web", "updated": now_iso(),
                                "status_message": f"request package in {folder}; send it through the DINAMIS "
                                                  "request page"})
@@ -200,4 +214,6 @@ class OrderBook:
         for row in self.orders():
             if row["local_id"] == local_id:
                 return row
-        raise OrderBookError(f"Order {local_id} is not in the order book {self.path}.")
+        raise OrderBookError(QT_TRANSLATE_NOOP("DataTerraError", "Order {local_id} is not in the order book {path}."),
+            local_id=local_id,
+            path=self.path)

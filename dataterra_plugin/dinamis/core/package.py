@@ -10,7 +10,7 @@ from pathlib import Path
 
 from osgeo import gdal, ogr, osr
 
-from ....rasterblocks.errors import DataTerraError
+from ....rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 
 gdal.UseExceptions()
 
@@ -67,12 +67,14 @@ def write_request_package(folder, request, wkt_wgs84, profile, report, estimate,
     """Write the package into ``folder`` (which must not exist yet); returns its files."""
     folder = Path(folder)
     if not entitlement.allowed:
-        raise DataTerraError("This profile may not request this product: " + " ".join(entitlement.reasons))
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "This profile may not request this product: "
+                                               "{reasons}"), reasons=' '.join(entitlement.reasons))
     if not report.ok:
-        raise DataTerraError("The area of interest is not valid: "
-                             + " ".join(issue.message for issue in report.issues))
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The area of interest is not valid: {issues}"),
+            issues=' '.join(issue.message for issue in report.issues))
     if folder.exists() and any(folder.iterdir()):
-        raise DataTerraError(f"The folder {folder} is not empty: choose a new folder for the request package.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The folder {folder} is not empty: choose a new "
+                                               "folder for the request package."), folder=folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".dinamis_package_", dir=folder.parent))
     try:

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ....rasterblocks.errors import DataTerraError
+from ....rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP
 
 RULES_PATH = Path(__file__).resolve().parents[3] / "resources" / "dinamis_rules.json"
 
@@ -60,18 +60,25 @@ def load_rules(path=None) -> dict:
     try:
         rules = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise RulesError(f"The DINAMIS rules file {path} is missing: reinstall the plugin.") from exc
+        raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS rules file {path} is missing: reinstall "
+                                           "the plugin."), path=path) from exc
     except json.JSONDecodeError as exc:
-        raise RulesError(f"The DINAMIS rules file {path} is not valid JSON (line {exc.lineno}): "
-                         "fix it or restore the file shipped with the plugin.") from exc
+        raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS rules file {path} is not valid JSON (line "
+                                           "{lineno}): fix it or restore the file shipped with the plugin."),
+            path=path,
+            lineno=exc.lineno) from exc
     for key in ("user_types", "products", "coverages", "requirements"):
         if key not in rules:
-            raise RulesError(f"The DINAMIS rules file {path} has no '{key}' section.")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS rules file {path} has no '{key}' "
+                                               "section."), path=path, key=key)
     for product_id, product in rules["products"].items():
         aoi = product.get("aoi")
         if aoi and aoi.get("coverage") not in rules["coverages"]:
-            raise RulesError(f"Product '{product_id}' names an unknown coverage "
-                             f"'{aoi.get('coverage')}' in {path}.")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "Product '{product_id}' names an unknown coverage "
+                                               "'{coverage}' in {path}."),
+                product_id=product_id,
+                coverage=aoi.get('coverage'),
+                path=path)
     return rules
 
 
@@ -80,7 +87,8 @@ def eligibility(profile: Profile, rules: dict) -> list:
     user_type = rules["user_types"].get(profile.user_type)
     if user_type is None:
         known = ", ".join(rules["user_types"])
-        raise RulesError(f"Unknown DINAMIS user type '{profile.user_type}'; choose one of: {known}.")
+        raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown DINAMIS user type '{user_type}'; choose one "
+                                           "of: {known}."), user_type=profile.user_type, known=known)
     missing = [req for req in user_type.get("requires", []) if not profile.conditions.get(req)]
     return [_entitlement(pid, product, profile, user_type, missing, rules)
             for pid, product in rules["products"].items()]
@@ -91,31 +99,40 @@ def _entitlement(product_id, product, profile, user_type, missing, rules):
     group = user_type["group"]
     if group not in product["user_groups"]:
         allowed = False
-        reasons.append(f"{product['label']} is not open to '{user_type['label']}' users "
-                       f"(open to: {', '.join(product['user_groups'])}).")
+        reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product} is not open to '{user_type}' users "
+                                                 "(open to: {groups})."),
+                               product=product["label"], user_type=user_type["label"],
+                               groups=", ".join(product["user_groups"])))
     needs_membership = not product.get("open", False)
     if needs_membership and not profile.subscribed:
         allowed = False
-        reasons.append("Your organisation must first subscribe to DINAMIS: "
-                       + rules["requirements"]["subscription"] + ".")
+        reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "Your organisation must first subscribe to "
+                                                 "DINAMIS: {subscription}."),
+                               subscription=rules["requirements"]["subscription"]))
     if needs_membership and missing and group in product["user_groups"]:
         allowed = False
         for req in missing:
-            reasons.append(f"'{user_type['label']}' users need {rules['requirements'][req]}; "
-                           "declare it in your profile.")
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "'{user_type}' users need {requirement}; "
+                                                     "declare it in your profile."),
+                                   user_type=user_type["label"], requirement=rules["requirements"][req]))
     if allowed:
-        why = f"open to '{user_type['label']}' users"
         if product.get("open"):
-            why += " (open access, no DINAMIS membership needed)"
-        reasons.append(f"{product['label']}: {why}.")
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product}: open to '{user_type}' users (open "
+                                                     "access, no DINAMIS membership needed)."),
+                                   product=product["label"], user_type=user_type["label"]))
+        else:
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product}: open to '{user_type}' users."),
+                                   product=product["label"], user_type=user_type["label"]))
     return Entitlement(product_id, product["label"], product["kind"], allowed, reasons)
 
 
 def entitlement_for(profile, product_id, rules) -> Entitlement:
     """The entitlement of one product; unknown products are an error."""
     if product_id not in rules["products"]:
-        raise RulesError(f"Unknown DINAMIS product '{product_id}'; known products: "
-                         f"{', '.join(rules['products'])}.")
+        raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown DINAMIS product '{product_id}'; known "
+                                           "products: {rules}."),
+            product_id=product_id,
+            rules=', '.join(rules['products']))
     return next(e for e in eligibility(profile, rules) if e.product_id == product_id)
 
 

@@ -18,7 +18,7 @@ from typing import Optional
 
 from osgeo import ogr
 
-from ....rasterblocks.errors import Cancelled, DataTerraError, check_cancel
+from ....rasterblocks.errors import Cancelled, DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 from ...catalog.core.errors import CatalogError
 from ...catalog.core.model import Record, SearchPage, SearchQuery
 from ...catalog.core.openspot import OpenSpotBackend
@@ -107,7 +107,8 @@ class SourceRefusal:
 class SearchOutcome:
     images: list = field(default_factory=list)
     refusals: list = field(default_factory=list)
-    errors: dict = field(default_factory=dict)  # source id -> message
+    errors: dict = field(default_factory=dict)  # source id -> message (English)
+    failures: dict = field(default_factory=dict)  # source id -> the error itself, for a translated message
     dropped: dict = field(default_factory=lambda: {"cloud_cover": 0, "incidence": 0})
     searched: list = field(default_factory=list)  # source ids
 
@@ -120,16 +121,22 @@ def search_sources(rules) -> list:
         try:
             source = SearchSource(**{k: v for k, v in entry.items() if k in known})
         except TypeError as exc:
-            raise RulesError(f"A DINAMIS search source lacks id, label, protocol, endpoint or product_id: "
-                             f"{entry!r}") from exc
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "A DINAMIS search source lacks id, label, protocol, "
+                                               "endpoint or product_id: {entry!r}"), entry=entry) from exc
         if source.protocol not in PROTOCOLS:
-            raise RulesError(f"DINAMIS search source '{source.id}': unknown protocol '{source.protocol}' "
-                             f"(use one of {', '.join(PROTOCOLS)}).")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "DINAMIS search source '{id}': unknown protocol "
+                                               "'{protocol}' (use one of {protocols})."),
+                id=source.id,
+                protocol=source.protocol,
+                protocols=', '.join(PROTOCOLS))
         if source.product_id not in rules["products"]:
-            raise RulesError(f"DINAMIS search source '{source.id}' names an unknown product "
-                             f"'{source.product_id}'.")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "DINAMIS search source '{id}' names an unknown "
+                                               "product '{product_id}'."),
+                id=source.id,
+                product_id=source.product_id)
         if source.coverage and source.coverage not in rules["coverages"]:
-            raise RulesError(f"DINAMIS search source '{source.id}' names an unknown coverage '{source.coverage}'.")
+            raise RulesError(QT_TRANSLATE_NOOP("DataTerraError", "DINAMIS search source '{id}' names an unknown "
+                                               "coverage '{coverage}'."), id=source.id, coverage=source.coverage)
         sources.append(source)
     return sources
 
@@ -152,9 +159,9 @@ def plan_search(profile, rules, bbox, sources=None):
         coverage = rules["coverages"].get(source.coverage, {}).get("wkt") if source.coverage else None
         if coverage and bbox and not ogr.CreateGeometryFromWkt(coverage).Intersects(_bbox_geometry(bbox)):
             label = rules["coverages"][source.coverage]["label"]
-            refusals.append(SourceRefusal(source.id, source.label, source.product_id, [
-                f"{source.label} only covers {label}; the search area is outside it: move the map or the "
-                "area of interest there."]))
+            refusals.append(SourceRefusal(source.id, source.label, source.product_id, [Message(QT_TRANSLATE_NOOP(
+                "DataTerraError", "{source} only covers {coverage}; the search area is outside it: move the map or "
+                "the area of interest there."), source=source.label, coverage=label)]))
             continue
         allowed.append(source)
     return allowed, refusals
@@ -185,7 +192,7 @@ class SpotStacBackend(StacBackend):
         return body
 
     def parse_page(self, body, query, request):
-        data = parse_json(body, f"answer of {self.source}")
+        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=self.source))
         features = data.get("features")
         records = parse_features(data, self.source)
         images = []
@@ -205,13 +212,16 @@ def make_backend(source, criteria, timeout=30):
 def check_criteria(criteria):
     """Refuse a search area that is missing or not a WGS 84 box, and inverted dates."""
     if not criteria.bbox:
-        raise DataTerraError("The search needs an area: use the map extent or an area of interest.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The search needs an area: use the map extent or an "
+                                               "area of interest."))
     w, s, e, n = criteria.bbox
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
-        raise DataTerraError(f"The search area {criteria.bbox} is not a longitude/latitude box: give it in "
-                             "WGS 84 degrees (west < east, south < north).")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The search area {bbox} is not a longitude/latitude "
+                                               "box: give it in WGS 84 degrees (west < east, south < north)."),
+            bbox=criteria.bbox)
     if criteria.start and criteria.end and criteria.end[:10] < criteria.start[:10]:
-        raise DataTerraError(f"The end date {criteria.end} is before the start date {criteria.start}.")
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The end date {end} is before the start date "
+                                               "{start}."), end=criteria.end, start=criteria.start)
 
 
 def _query(source, criteria):
@@ -259,6 +269,7 @@ def search_images(profile, rules, criteria, transport_for, sources=None, progres
             raise
         except CatalogError as exc:
             outcome.errors[source.id] = str(exc)
+            outcome.failures[source.id] = exc
         outcome.searched.append(source.id)
         if progress is not None:
             progress((number + 1) / len(allowed))
@@ -266,6 +277,7 @@ def search_images(profile, rules, criteria, transport_for, sources=None, progres
     return outcome
 
 
-def refusal_text(refusals):
-    """One line per source not searched, with its reasons."""
-    return "\n".join(f"{r.label}: {' '.join(r.reasons)}" for r in refusals)
+def refusal_text(refusals, show=str):
+    """One line per source not searched, with its reasons; ``show(reason)`` gives the text of
+    a reason (the plugin passes its translating ``error_text``)."""
+    return "\n".join(f"{r.label}: {' '.join(show(reason) for reason in r.reasons)}" for r in refusals)

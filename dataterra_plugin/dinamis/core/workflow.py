@@ -8,6 +8,7 @@ server for the order of that key and, if it has none, sends the same key again.
 """
 from .client import OrderingError, TransportError
 from .orderbook import FINAL
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 
 def submit(book, client, local_id):
@@ -17,15 +18,17 @@ def submit(book, client, local_id):
     if row["remote_id"]:
         return client.status(row["remote_id"])
     if row["backend"] == "web":
-        raise OrderingError(f"Order {local_id} was handed to the DINAMIS web request page (its request package "
-                            "is written): it is not sent again through the ordering server.")
+        raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "Order {local_id} was handed to the DINAMIS web "
+                                              "request page (its request package is written): it is not sent again "
+                                              "through the ordering server."), local_id=local_id)
     book.mark_sending(local_id)
     try:
         order = client.submit(row["request_json"], row["idempotency_key"])
     except TransportError as exc:
-        raise TransportError(f"{exc} The server may have received the order: it will be checked "
-                             "at the next refresh, with the same key, so it is never ordered twice.",
-                             exc.kind) from None
+        raise TransportError(QT_TRANSLATE_NOOP("DataTerraError", "{exc} The server may have received the order: it "
+                                               "will be checked at the next refresh, with the same key, so it is "
+                                               "never ordered twice."),
+                             exc.kind, exc=exc) from None
     except OrderingError as exc:
         _refuse_if_rejected(book, local_id, exc)
         raise
@@ -87,7 +90,8 @@ def deliver(book, client, local_id, folder, progress=None, is_cancelled=None):
     """Download every deliverable of a delivered order; returns the local paths."""
     row = book.get(local_id)
     if row["status"] != "delivered":
-        raise OrderingError(f"Order {local_id} is {row['status']}, not delivered yet: refresh later.")
+        raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "Order {local_id} is {order_status}, not delivered "
+                                              "yet: refresh later."), local_id=local_id, order_status=row['status'])
     paths = [client.download(d, folder, progress, is_cancelled) for d in row["deliverables_json"]]
     book.set_local_paths(local_id, paths)
     return paths

@@ -16,7 +16,7 @@ import hashlib
 import os
 import re
 
-from ....rasterblocks.errors import Cancelled, DataTerraError, check_cancel
+from ....rasterblocks.errors import Cancelled, DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .errors import NetworkError
 from .transport import check_http_url, host_of
 
@@ -50,8 +50,10 @@ def parse_checksum(checksum):
         parsed = _parse_multihash(text)
         if parsed is not None:
             return parsed
-    raise NetworkError(f"Checksum {text[:80]!r} is not '<md5|sha1|sha256|sha512>:<hex digest>' nor a hex "
-                       "multihash (STAC file:checksum): correct or remove it.", "checksum")
+    raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "Checksum {text!r} is not '<md5|sha1|sha256|sha512>:<hex "
+                                         "digest>' nor a hex multihash (STAC file:checksum): correct or remove it."),
+        "checksum",
+        text=text[:80])
 
 
 def _is_digest(digest, algorithm):
@@ -107,8 +109,10 @@ class PartFile:
     def start(self, status, headers):
         resumed = status == 206 and self.done and headers.get("content-range", "").startswith(f"bytes {self.done}-")
         if status == 206 and not resumed:
-            raise NetworkError(f"The server answered a range that does not continue {os.path.basename(self.path)}; "
-                               "delete the .part file and try again.", "http", status)
+            raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "The server answered a range that does not "
+                                                 "continue {basename}; delete the .part file and try again."),
+                "http", status,
+                basename=os.path.basename(self.path))
         if not resumed:
             self.done = 0  # the server ignored the Range request: the file starts again
         self.written = self.done
@@ -178,9 +182,13 @@ def resumable_download(transport, url, path, checksum="", headers=None, progress
             kind = getattr(exc, "kind", "connection")
             if kind in ("http", "tls", "checksum", "too_large") or attempt == retries:
                 if kind in ("connection", "timeout", "truncated"):
-                    raise NetworkError(f"The download of {host_of(url)} was interrupted ({exc}) after "
-                                       f"{_size(part)} bytes. Start it again: it resumes where it stopped.",
-                                       kind) from exc
+                    raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "The download of {host} was "
+                                                         "interrupted ({exc}) after {size} bytes. Start it again: it "
+                                                         "resumes where it stopped."),
+                                       kind,
+                        host=host_of(url),
+                        exc=exc,
+                        size=_size(part)) from exc
                 raise
     _verify(part, url, expected, size if size is not None else complete)
     os.replace(part, path)
@@ -206,13 +214,22 @@ def _attempt(transport, url, part, headers, progress, is_cancelled, timeout, siz
     if response.status == 416 and done:  # the .part already holds the whole file
         return size if size is not None else done
     if response.status >= 400 or not 200 <= response.status < 300:
-        hint = ("check your credentials or API key" if response.status in (401, 403)
-                else "the link may have expired: search again" if response.status in (404, 410)
-                else "try again later")
-        raise NetworkError(f"Download of {url_for_message(url)} failed: HTTP {response.status}: {hint}.", "http",
-                           response.status)
+        hint = (QT_TRANSLATE_NOOP("DataTerraError", "check your credentials or API key")
+                if response.status in (401, 403)
+                else QT_TRANSLATE_NOOP("DataTerraError", "the link may have expired: search again")
+                if response.status in (404, 410)
+                else QT_TRANSLATE_NOOP("DataTerraError", "try again later"))
+        raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "Download of {url} failed: HTTP "
+                                             "{http_status}: {hint}."), "http",
+                           response.status,
+            url=url_for_message(url),
+            http_status=response.status,
+            hint=hint)
     if sink.total is not None and sink.written < sink.total:
-        raise NetworkError(f"the answer stopped after {sink.written} of {sink.total} bytes", "truncated")
+        raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "the answer stopped after {written} of {total} bytes"),
+            "truncated",
+            written=sink.written,
+            total=sink.total)
     return sink.total
 
 
@@ -225,13 +242,22 @@ def _verify(part, url, expected, size):
     actual_size = _size(part)
     if size is not None and actual_size != size:
         os.remove(part)
-        raise NetworkError(f"The file downloaded from {host_of(url)} has {actual_size} bytes, the server announced "
-                           f"{size}. The damaged file was deleted: download it again.", "checksum")
+        raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "The file downloaded from {host} has {actual_size} "
+                                             "bytes, the server announced {size}. The damaged file was deleted: "
+                                             "download it again."), "checksum",
+            host=host_of(url),
+            actual_size=actual_size,
+            size=size)
     if expected is None:
         return
     digest = file_digest(part, expected[0])
     if digest != expected[1]:
         os.remove(part)  # a corrupt file must not be resumed
-        raise NetworkError(f"The file downloaded from {url_for_message(url)} is corrupt: its {expected[0]} is "
-                           f"{digest}, the catalogue says {expected[1]}. It was deleted: download it again.",
-                           "checksum")
+        raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "The file downloaded from {url} is "
+                                             "corrupt: its {algorithm} is {digest}, the catalogue says "
+                                             "{expected_digest}. It was deleted: download it again."),
+                           "checksum",
+            url=url_for_message(url),
+            algorithm=expected[0],
+            digest=digest,
+            expected_digest=expected[1])

@@ -21,17 +21,18 @@ class NetworkError(DataTerraError):
     """A request got no usable answer. The message names the host and what to do; it never
     holds credentials (URLs in messages are reduced to their host)."""
 
-    def __init__(self, message, kind="connection", status=0):
-        super().__init__(message)
+    def __init__(self, message="", kind="connection", status=0, /, **values):
+        super().__init__(message, **values)
         self.kind = kind
         self.status = status
 
 
-def make_error(error_class, message, kind="connection", status=0):
-    """An instance of ``error_class`` for ``message`` with ``kind`` and ``status`` set."""
+def make_error(error_class, message, kind="connection", status=0, **values):
+    """An instance of ``error_class`` for ``message`` (a template filled by ``values``, see
+    rasterblocks/errors.py) with ``kind`` and ``status`` set."""
     if isinstance(error_class, type) and issubclass(error_class, NetworkError):
-        return error_class(message, kind, status)
-    error = error_class(message)
+        return error_class(message, kind, status, **values)
+    error = error_class(message, **values)
     error.kind = kind
     error.status = status
     return error

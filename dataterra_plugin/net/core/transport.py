@@ -24,7 +24,7 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 
-from ....rasterblocks.errors import check_cancel
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .errors import NetworkError, make_error
 
 USER_AGENT = "DataTerra-QGIS/0.1 (+https://www.data-terra.org)"
@@ -50,8 +50,11 @@ class Response:
         try:
             return json.loads(self.body or b"null")
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise NetworkError(f"{host_of(self.url)} answered HTTP {self.status} with a body that is not JSON.",
-                               "http", self.status) from exc
+            raise NetworkError(QT_TRANSLATE_NOOP("DataTerraError", "{host} answered HTTP {http_status} with a "
+                                                 "body that is not JSON."),
+                               "http", self.status,
+                host=host_of(self.url),
+                http_status=self.status) from exc
 
 
 def host_of(url):
@@ -65,7 +68,8 @@ def lower_headers(headers):
 
 def check_http_url(url, error_class=NetworkError):
     if not str(url).startswith(("http://", "https://")):
-        raise make_error(error_class, f"Cannot open {str(url)[:80]!r}: only http(s) addresses are supported.")
+        raise make_error(error_class, QT_TRANSLATE_NOOP("DataTerraError", "Cannot open {url!r}: only http(s) "
+                                                        "addresses are supported."), url=str(url)[:80])
 
 
 class UrllibTransport:
@@ -86,8 +90,8 @@ class UrllibTransport:
         self.is_cancelled = is_cancelled
         self.error_class = error_class
 
-    def _fail(self, message, kind="connection", status=0):
-        return make_error(self.error_class, message, kind, status)
+    def _fail(self, message, kind="connection", status=0, **values):
+        return make_error(self.error_class, message, kind, status, **values)
 
     def _open(self, method, url, headers, body, timeout):
         """(reply, is_http_error) for one request; network failures raise."""
@@ -104,26 +108,36 @@ class UrllibTransport:
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, ssl.SSLError):
-                raise self._fail(f"The TLS certificate of {host} could not be verified "
-                                 f"({reason.__class__.__name__}): the connection was refused. Install the "
-                                 "server's CA certificate in QGIS's authentication manager; do not disable "
-                                 "the check.", "tls") from None
+                raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The TLS certificate of {host} could not be "
+                                                   "verified ({name}): the connection was refused. Install the "
+                                                   "server's CA certificate in QGIS's authentication manager; do not "
+                                                   "disable the check."),
+                    "tls", host=host, name=reason.__class__.__name__) from None
             if isinstance(reason, (socket.timeout, TimeoutError)):
                 raise self._timeout(host, timeout) from None
-            raise self._fail(f"Cannot reach {host}: {reason}. Check the URL, your network connection "
-                             "and the proxy settings.") from None
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "Cannot reach {host}: {reason}. Check the URL, your "
+                                               "network connection and the proxy settings."),
+                host=host,
+                reason=reason) from None
         except ssl.SSLError as exc:
-            raise self._fail(f"TLS failure with {host} ({exc.__class__.__name__}).", "tls") from None
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "TLS failure with {host} ({name})."), "tls",
+                host=host,
+                name=exc.__class__.__name__) from None
         except (socket.timeout, TimeoutError):
             raise self._timeout(host, timeout) from None
         except (OSError, ValueError, http.client.HTTPException) as exc:
             # includes RemoteDisconnected: the server may have acted on the request
-            raise self._fail(f"The connection to {host} was lost before the answer "
-                             f"({exc.__class__.__name__}). Try again.") from None
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The connection to {host} was lost before the "
+                                               "answer ({name}). Try again."),
+                host=host,
+                name=exc.__class__.__name__) from None
 
     def _timeout(self, host, timeout):
-        return self._fail(f"{host} did not answer within {timeout:g} s. The server may be down or slow: "
-                          "try again later or raise the time-out.", "timeout")
+        return self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} did not answer within {timeout:g} s. The "
+                                            "server may be down or slow: try again later or raise the time-out."),
+            "timeout",
+            host=host,
+            timeout=timeout)
 
     def request(self, method, url, headers=None, body=None, timeout=30):
         reply, is_error = self._open(method, url, headers, body, timeout)
@@ -159,8 +173,11 @@ class UrllibTransport:
                 break
             data += chunk
         if len(data) > limit:
-            raise self._fail(f"The answer of {host_of(url)} is larger than {limit // 2**20} MiB: ask for less "
-                             "(fewer records per page, a smaller area).", "too_large")
+            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {host} is larger than {limit} "
+                                               "MiB: ask for less (fewer records per page, a smaller area)."),
+                "too_large",
+                host=host_of(url),
+                limit=limit // 2 ** 20)
         self._check_length(lower_headers(reply.headers), len(data), url)
         return bytes(data)
 
@@ -182,6 +199,9 @@ class UrllibTransport:
             raise self._cut(url, received, int(expected))
 
     def _cut(self, url, received, expected=None):
-        of = f" of {expected}" if expected is not None else ""
-        return self._fail(f"The answer of {host_of(url)} was cut short ({received}{of} bytes). Try again.",
-                          "truncated")
+        of = ""
+        if expected is not None:
+            of = Message(QT_TRANSLATE_NOOP("DataTerraError", " of {expected}"), expected=expected)
+        return self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {host} was cut short ({received}{of} "
+                                            "bytes). Try again."),
+                          "truncated", host=host_of(url), received=received, of=of)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .safexml import OgcError, child, children, descendants, exception_message, local_name, parse_xml, text_of
 from .wcs import epsg_code
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 SERVICE_TYPES = ("WMS", "WMTS", "WFS", "WCS")
 
@@ -113,22 +114,25 @@ def detect_service(root) -> str:
 
 def parse_capabilities(data: bytes, url: str = "") -> ServiceTree:
     """Parse a GetCapabilities document of any supported service and version."""
-    root = parse_xml(data, "The capabilities document")
+    root = parse_xml(data, QT_TRANSLATE_NOOP("DataTerraError", "The capabilities document"))
     found = exception_message(root)
     if found:
-        raise OgcError(f"The service answered GetCapabilities with an error: {found[1]}")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The service answered GetCapabilities with an error: "
+                                         "{found}"), found=found[1])
     service = detect_service(root)
     version = root.get("version", "")
     if not service:
-        raise OgcError(f"This is not a WMS, WMTS, WFS or WCS capabilities document "
-                       f"(root element {local_name(root.tag)!r}). Check the URL and the service type.")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "This is not a WMS, WMTS, WFS or WCS capabilities "
+                                         "document (root element {local_name!r}). Check the URL and the service type."),
+            local_name=local_name(root.tag))
     parser = {"WMS": _parse_wms, "WMTS": _parse_wmts, "WFS": _parse_wfs, "WCS": _parse_wcs}[service]
     try:
         tree = parser(data, root, version, url)
     except OgcError:
         raise
     except Exception as exc:  # noqa: BLE001 - OWSLib raises many types on odd documents
-        raise OgcError(f"The {service} {version} capabilities could not be read ({exc}).") from exc
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The {service} {version} capabilities could not be read "
+                                         "({exc})."), service=service, version=version, exc=exc) from exc
     tree.url = tree.url or url
     return tree
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 from osgeo import gdal, osr
 
-from ....rasterblocks.errors import Cancelled, check_cancel
+from ....rasterblocks.errors import Cancelled, QT_TRANSLATE_NOOP, check_cancel
 from ....rasterblocks.io import GTIFF_OPTIONS, atomic_path
 from .safexml import OgcError, ServiceExceptionError, raise_if_exception
 from .transport import urllib_fetch
@@ -61,10 +61,12 @@ def snap_grid(extent, resolution, crs, origin=None) -> Grid:
     """The smallest grid of ``resolution`` covering ``extent`` whose lines go through
     ``origin`` (e.g. the coverage's own grid origin) when given."""
     if resolution <= 0:
-        raise OgcError(f"The resolution must be positive (got {resolution}).")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The resolution must be positive (got {resolution})."),
+            resolution=resolution)
     xmin, ymin, xmax, ymax = extent
     if not (xmax > xmin and ymax > ymin):
-        raise OgcError("The extent is empty: give an extent with a positive width and height.")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The extent is empty: give an extent with a positive "
+                                         "width and height."))
     ox, oy = origin if origin else (0.0, 0.0)
     # a small tolerance so that floating-point noise does not add a row of pixels
     eps = 1e-6
@@ -73,8 +75,11 @@ def snap_grid(extent, resolution, crs, origin=None) -> Grid:
     width = math.ceil((xmax - x0) / resolution - eps)
     height = math.ceil((y1 - ymin) / resolution - eps)
     if width * height > MAX_OUTPUT_PIXELS:
-        raise OgcError(f"The request is {width} x {height} pixels, more than {MAX_OUTPUT_PIXELS:,} pixels: "
-                       "use a coarser resolution or a smaller extent.")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The request is {width} x {height} pixels, more than "
+                                         "{max_pixels:,} pixels: use a coarser resolution or a smaller extent."),
+            width=width,
+            height=height,
+            max_pixels=MAX_OUTPUT_PIXELS)
     return Grid(x0, y1, resolution, width, height, crs)
 
 
@@ -92,8 +97,9 @@ def check_crs_offered(description: CoverageDescription, crs: str):
     """Refuse a CRS the service does not list, naming those it does."""
     if description.crs and crs not in description.crs:
         offered = ", ".join(sorted(set(description.crs)))
-        raise OgcError(f"The coverage {description.name!r} is not offered in {crs}; the service offers: "
-                       f"{offered}. Choose one of these CRSs (the extent is reprojected for you).")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The coverage {name!r} is not offered in {crs}; the "
+                                         "service offers: {offered}. Choose one of these CRSs (the extent is "
+                                         "reprojected for you)."), name=description.name, crs=crs, offered=offered)
 
 
 # the first line of a MIME multipart body: "--" and the boundary (RFC 2046 characters),
@@ -123,12 +129,13 @@ def coverage_payload(data: bytes) -> bytes:
     for part in parts:
         if part.get_content_type() in DESCRIPTION_TYPES:
             # an exception report may travel in a part of its own
-            raise_if_exception(part.get_payload(decode=True) or b"", "The service")
+            raise_if_exception(part.get_payload(decode=True) or b"", QT_TRANSLATE_NOOP("DataTerraError", "The service"))
     coverages = [part for part in parts if part.get_content_type() not in DESCRIPTION_TYPES]
     if not coverages:
         kinds = ", ".join(part.get_content_type() for part in parts) or "no parts"
-        raise OgcError(f"The server's multipart answer holds no coverage file ({kinds}): it may have stored the "
-                       "coverage on the server instead. Try another WCS version or FORMAT.")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The server's multipart answer holds no coverage file "
+                                         "({kinds}): it may have stored the coverage on the server instead. Try "
+                                         "another WCS version or FORMAT."), kinds=kinds)
     return coverages[0].get_payload(decode=True) or b""
 
 
@@ -141,11 +148,18 @@ def _decode_tile(data: bytes, width: int, height: int):
             ds = gdal.Open(path)
         except RuntimeError as exc:
             start = data[:120].decode("utf-8", "replace")
-            raise OgcError(f"The server's answer is not a raster GDAL can read ({exc}); it starts with "
-                           f"{start!r}. Check FORMAT (GeoTIFF / image/tiff).") from exc
+            raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The server's answer is not a raster GDAL can read "
+                                             "({exc}); it starts with {start!r}. Check FORMAT (GeoTIFF / image/tiff)."),
+                exc=exc,
+                start=start) from exc
         if ds.RasterXSize != width or ds.RasterYSize != height:
-            raise OgcError(f"The server returned {ds.RasterXSize} x {ds.RasterYSize} pixels instead of "
-                           f"{width} x {height}: it resampled the request; try its native resolution.")
+            raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The server returned {got_width} x {got_height} "
+                                             "pixels instead of {width} x {height}: it resampled the request; try "
+                                             "its native resolution."),
+                got_width=ds.RasterXSize,
+                got_height=ds.RasterYSize,
+                width=width,
+                height=height)
         array = ds.ReadAsArray()
         if array.ndim == 2:
             array = array[np.newaxis]
@@ -202,7 +216,8 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
                     target["ds"] = _create_output(temporary, grid, srs, array, nodata, names, description)
                 ds = target["ds"]
                 if ds.RasterCount != array.shape[0]:
-                    raise OgcError("The server returned tiles with different numbers of bands.")
+                    raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The server returned tiles with different "
+                                                     "numbers of bands."))
                 for index in range(array.shape[0]):
                     ds.GetRasterBand(index + 1).WriteArray(array[index], col, row)
                 state["done_pixels"] += width * height
@@ -222,8 +237,9 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
                 if too_large and TOO_LARGE.search(str(exc)):
                     if max(width, height) > MIN_TILE_SIZE:
                         return _split(tile)  # retried by the loop
-                    raise OgcError(f"{exc} (even for a tile of {width} x {height} pixels: the server refuses "
-                                   "small requests too; use a coarser resolution).") from exc
+                    raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "{exc} (even for a tile of {width} x {height} "
+                                                     "pixels: the server refuses small requests too; use a coarser "
+                                                     "resolution)."), exc=exc, width=width, height=height) from exc
                 raise
             array, nodata, names = _decode_tile(coverage_payload(data), width, height)
             write(tile, array, nodata, names)
@@ -232,7 +248,7 @@ def download_coverage(url, coverage, extent, crs, resolution, output, version="1
         _run_parallel(tiles, fetch_tile, workers, is_cancelled, executor_factory)
         ds = target.pop("ds", None)
         if ds is None:
-            raise OgcError("The server returned no data for this extent.")
+            raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The server returned no data for this extent."))
         ds.FlushCache()
         bands = ds.RasterCount
         ds = None

@@ -9,7 +9,7 @@ import uuid
 
 from osgeo import gdal, ogr, osr
 
-from ....rasterblocks.errors import check_cancel
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP, check_cancel
 from ....rasterblocks.io import atomic_path
 from .safexml import OgcError, descendants, parse_xml
 from .transport import add_query, urllib_fetch
@@ -66,7 +66,8 @@ def _schema(url, type_name, version, fetch):
     params = {"SERVICE": "WFS", "VERSION": version, "REQUEST": "DescribeFeatureType"}
     params["TYPENAMES" if version.startswith("2") else "TYPENAME"] = type_name
     data = fetch(add_query(url, params))
-    parse_xml(data, "The DescribeFeatureType answer")  # refuse hostile XML before OGR reads it
+    # refuse hostile XML before OGR reads it
+    parse_xml(data, QT_TRANSLATE_NOOP("DataTerraError", "The DescribeFeatureType answer"))
     return data
 
 
@@ -97,7 +98,7 @@ def download_features(url, type_name, output, version="2.0.0", page_size=DEFAULT
     """Write every feature of ``type_name`` to the GeoPackage ``output``; returns a dict
     (path, layer, features, pages). Nothing is left under ``output`` on error or cancel."""
     if page_size < 1:
-        raise OgcError("The page size must be at least 1.")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The page size must be at least 1."))
     layer_name = layer_name or type_name.split(":")[-1]
     schema = _schema(url, type_name, version, fetch)
     query = {"srs_name": srs_name, "bbox": bbox, "filter_xml": filter_xml}
@@ -110,13 +111,14 @@ def download_features(url, type_name, output, version="2.0.0", page_size=DEFAULT
         while pages < MAX_PAGES:
             check_cancel(is_cancelled)
             gml = fetch(get_feature_url(url, type_name, version, start, page_size, **query))
-            parse_xml(gml, "The GetFeature answer")
+            parse_xml(gml, QT_TRANSLATE_NOOP("DataTerraError", "The GetFeature answer"))
             base, source, error = _page_layer(gml, schema)
             try:
                 if source is None:
                     if not descendants(parse_xml(gml), "featureMember") and not descendants(parse_xml(gml), "member"):
                         break  # an empty collection: OGR finds no layer in it
-                    raise OgcError(f"The features returned by the server cannot be read ({error}).")
+                    raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The features returned by the server cannot "
+                                                     "be read ({error})."), error=error)
                 in_layer = source.GetLayer(0)
                 if out_layer is None:
                     out_layer = _create_layer(target, layer_name, in_layer, srs_name)
@@ -132,8 +134,9 @@ def download_features(url, type_name, output, version="2.0.0", page_size=DEFAULT
             if count < page_size or (total is not None and written >= total):
                 break
         if out_layer is None:
-            raise OgcError(f"The feature type {type_name!r} returned no feature for this request "
-                           "(check the extent and the filter); no file was written.")
+            raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The feature type {type_name!r} returned no feature "
+                                             "for this request (check the extent and the filter); no file was "
+                                             "written."), type_name=type_name)
         target = None
     if progress:
         progress(1.0)

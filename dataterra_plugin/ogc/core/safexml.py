@@ -7,7 +7,7 @@ any other parser (OWSLib's lxml) sees the document.
 import defusedxml.ElementTree as SafeET
 from defusedxml import DefusedXmlException
 
-from ....rasterblocks.errors import DataTerraError
+from ....rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 
 
 class OgcError(DataTerraError):
@@ -17,8 +17,8 @@ class OgcError(DataTerraError):
 class ServiceExceptionError(OgcError):
     """The service answered with an OGC ServiceExceptionReport / ows:ExceptionReport."""
 
-    def __init__(self, message, code=""):
-        super().__init__(message)
+    def __init__(self, message, code="", /, **values):
+        super().__init__(message, **values)
         self.code = code
 
 
@@ -27,20 +27,22 @@ def local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse_xml(data: bytes, what: str = "The server's answer"):
+def parse_xml(data: bytes, what: str = QT_TRANSLATE_NOOP("DataTerraError", "The server's answer")):
     """The root element of ``data``; hostile or malformed XML raises :class:`OgcError`."""
     if not data or not data.strip():
-        raise OgcError(f"{what} is empty. Check the URL and that the service is running.")
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "{what} is empty. Check the URL and that the service is "
+                                         "running."), what=what)
     try:
         return SafeET.fromstring(data)
     except DefusedXmlException as exc:
         raise OgcError(
-            f"{what} was refused because it contains XML entity declarations or external "
-            f"references ({type(exc).__name__}), which can be used to attack the client. "
-            "Check the URL: this is not a normal OGC document.") from exc
+            QT_TRANSLATE_NOOP("DataTerraError", "{what} was refused because it contains XML entity declarations or "
+                              "external references ({name}), which can be used to attack the client. Check the URL: "
+                              "this is not a normal OGC document."), what=what, name=type(exc).__name__) from exc
     except SafeET.ParseError as exc:
         start = data[:200].decode("utf-8", "replace").strip()
-        raise OgcError(f"{what} is not valid XML ({exc}). It starts with: {start!r}") from exc
+        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "{what} is not valid XML ({exc}). It starts with: "
+                                         "{start!r}"), what=what, exc=exc, start=start) from exc
 
 
 def children(element, name):
@@ -79,7 +81,7 @@ def exception_message(root):
     return code, "; ".join(parts) or "no message"
 
 
-def raise_if_exception(data: bytes, what: str = "The service"):
+def raise_if_exception(data: bytes, what: str = QT_TRANSLATE_NOOP("DataTerraError", "The service")):
     """Raise :class:`ServiceExceptionError` when ``data`` is an OGC exception report."""
     head = data[:2000].lstrip()
     if not head.startswith(b"<") or b"Exception" not in head:
@@ -92,4 +94,8 @@ def raise_if_exception(data: bytes, what: str = "The service"):
     if found:
         code, message = found
         suffix = f" (code {code})" if code else ""
-        raise ServiceExceptionError(f"{what} reported an error{suffix}: {message}", code)
+        raise ServiceExceptionError(QT_TRANSLATE_NOOP("DataTerraError", "{what} reported an error{suffix}: "
+                                                      "{detail}"), code,
+            what=what,
+            suffix=suffix,
+            detail=message)

@@ -9,13 +9,14 @@ import urllib.parse
 
 from ...net.core.transport import UrllibTransport
 from .safexml import OgcError, raise_if_exception
+from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 DEFAULT_TIMEOUT = 60.0
 
 
 class HttpError(OgcError):
-    def __init__(self, message, status):
-        super().__init__(message)
+    def __init__(self, message, status, /, **values):
+        super().__init__(message, **values)
         self.status = status
 
 
@@ -33,19 +34,34 @@ def describe_http_error(url: str, status: int, body: bytes) -> OgcError:
     """The error to raise for an HTTP status >= 400, using the OGC exception if any."""
     host = urllib.parse.urlsplit(url).netloc
     try:
-        raise_if_exception(body or b"", f"The service at {host}")
+        what = Message(QT_TRANSLATE_NOOP("DataTerraError", "The service at {host}"), host=host)
+        raise_if_exception(body or b"", what)
     except OgcError as exc:
         exc.status = status
         return exc
-    hints = {401: "the service needs credentials: set an authentication configuration",
-             403: "access is refused: check your credentials or rights on this service",
-             404: "the address does not exist: check the URL",
-             413: "the request is too large: request a smaller extent or a coarser resolution",
-             500: "the server failed: try again later or with a smaller request",
-             502: "a gateway failed: try again later", 503: "the service is unavailable: try again later",
-             504: "the server took too long: request a smaller extent"}
-    hint = hints.get(status, "check the URL and the parameters")
-    return HttpError(f"HTTP error {status} from {host}: {hint}.", status)
+    hints = {
+        401: QT_TRANSLATE_NOOP("DataTerraError",
+                               "the service needs credentials: set an authentication configuration"),
+        403: QT_TRANSLATE_NOOP("DataTerraError",
+                               "access is refused: check your credentials or rights on this service"),
+        404: QT_TRANSLATE_NOOP("DataTerraError",
+                               "the address does not exist: check the URL"),
+        413: QT_TRANSLATE_NOOP("DataTerraError",
+                               "the request is too large: request a smaller extent or a coarser resolution"),
+        500: QT_TRANSLATE_NOOP("DataTerraError",
+                               "the server failed: try again later or with a smaller request"),
+        502: QT_TRANSLATE_NOOP("DataTerraError",
+                               "a gateway failed: try again later"),
+        503: QT_TRANSLATE_NOOP("DataTerraError",
+                               "the service is unavailable: try again later"),
+        504: QT_TRANSLATE_NOOP("DataTerraError",
+                               "the server took too long: request a smaller extent"),
+    }
+    hint = hints.get(status, QT_TRANSLATE_NOOP("DataTerraError", "check the URL and the parameters"))
+    return HttpError(QT_TRANSLATE_NOOP("DataTerraError", "HTTP error {http_status} from {host}: {hint}."), status,
+        http_status=status,
+        host=host,
+        hint=hint)
 
 
 def transport_fetch(transport, url: str, timeout: float = DEFAULT_TIMEOUT) -> bytes:
@@ -53,7 +69,8 @@ def transport_fetch(transport, url: str, timeout: float = DEFAULT_TIMEOUT) -> by
     response = transport.request("GET", url, timeout=timeout)
     if response.status >= 400:
         raise describe_http_error(url, response.status, response.body)
-    raise_if_exception(response.body, f"The service at {urllib.parse.urlsplit(url).netloc}")
+    raise_if_exception(response.body, Message(QT_TRANSLATE_NOOP("DataTerraError", "The service at {host}"),
+                                               host=urllib.parse.urlsplit(url).netloc))
     return response.body
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from .safexml import OgcError, children, descendants, parse_xml, text_of
 from .transport import add_query
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 SUPPORTED_VERSIONS = ("1.0.0", "1.1.0", "1.1.1", "1.1.2", "2.0.1")
 
@@ -34,14 +35,15 @@ def epsg_code(crs: str) -> str:
 
 def parse_describe_coverage(data: bytes, coverage: str) -> CoverageDescription:
     """Read a WCS 1.0.0, 1.1 or 2.0 DescribeCoverage answer for ``coverage``."""
-    root = parse_xml(data, "The DescribeCoverage answer")
+    root = parse_xml(data, QT_TRANSLATE_NOOP("DataTerraError", "The DescribeCoverage answer"))
     # 1.0.0: CoverageDescription/CoverageOffering; 1.1 and 2.0: CoverageDescriptions/CoverageDescription
     offerings = descendants(root, "CoverageOffering") or descendants(root, "CoverageDescription")
     for offering in offerings:
         name = text_of(offering, "name") or text_of(offering, "Identifier") or text_of(offering, "CoverageId")
         if name == coverage or len(offerings) == 1:
             return _describe(offering, name or coverage)
-    raise OgcError(f"The service does not describe a coverage named {coverage!r}.")
+    raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The service does not describe a coverage named {coverage!r}."),
+        coverage=coverage)
 
 
 def _describe(offering, name) -> CoverageDescription:
@@ -182,4 +184,7 @@ def get_coverage_url(url, coverage, bbox, crs, width, height, version="1.0.0", o
         extra = urlencode([("SUBSET", f"{axes[0]}({xmin!r},{xmax!r})"), ("SUBSET", f"{axes[1]}({ymin!r},{ymax!r})"),
                            ("SCALESIZE", f"{axes[0]}({width}),{axes[1]}({height})")], safe="(),:")
         return f"{base}&{extra}"
-    raise OgcError(f"WCS version {version} is not supported; use one of {', '.join(SUPPORTED_VERSIONS)}.")
+    raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "WCS version {version} is not supported; use one of "
+                                     "{versions}."),
+        version=version,
+        versions=', '.join(SUPPORTED_VERSIONS))
