@@ -24,7 +24,7 @@
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="669"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="670"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -129,47 +129,47 @@
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="607"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="612"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="669"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="670"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="671"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="676"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="672"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="678"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="678"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="691"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="696"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="694"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="699"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
