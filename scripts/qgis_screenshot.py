@@ -354,13 +354,91 @@ def dinamis_shot(tab):
         iface.setActiveLayer(layer)
         iface.zoomToActiveLayer()
     tab.table.selectRow(0)
-    QTimer.singleShot(4000, lambda: (grab("dinamis_search.png"), finish()))
+    QTimer.singleShot(4000, lambda: (grab("dinamis_search.png"), guarded(step_orders, tab.dock)))
+
+
+# ---- DINAMIS order book, against the reference ordering server on 127.0.0.1 -------------
+
+ORDER_TOKEN = "screenshots-only-token"
+
+
+def basic_auth_config():
+    """A Basic authentication configuration whose password is the server's token (the
+    temporary profile's master password is set here, so QGIS asks nothing)."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet() and not manager.setMasterPassword("screenshots-only", True):
+        return ""
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("DINAMIS reference server")
+    config.setConfig("username", "clermontais")
+    config.setConfig("password", ORDER_TOKEN)
+    return config.id() if manager.storeAuthenticationConfig(config)[0] else ""
+
+
+def guarded(step, *args):
+    """Run a step; on any error print it and quit (a screenshot missing, not QGIS left hanging)."""
+    try:
+        step(*args)
+    except Exception as exc:  # noqa: BLE001 - the script must end whatever happened
+        print("screenshot step failed:", step.__name__, repr(exc))
+        finish()
+
+
+def step_orders(dock):
+    """Four orders on the Clermontais EPCI at different stages: one delivered (its product
+    loaded), one in production, one accepted, one cancelled."""
+    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.dataterra_plugin.dinamis.settings import save_server_settings
+
+    clear_results()
+    server = state["order_server"] = ReferenceServer(WORK / "orders.sqlite", token=ORDER_TOKEN).start()
+    save_server_settings(server.base_url, basic_auth_config())
+    epci = QgsVectorLayer(str(SAMPLE / "ZoneEtude" / "EPCIClermontais.gpkg"), "EPCI du Clermontais", "ogr")
+    QgsProject.instance().addMapLayer(epci)
+    iface.setActiveLayer(epci)
+    dock.tabs.setCurrentIndex(0)
+    dock.purpose.setText("vineyard and garrigue mapping")
+    dock.project.setText("Clermontais landscape observatory")
+    dock.aoi_from_selection()
+
+    def submit(product_id):
+        dock.product.setCurrentIndex(dock.product.findData(product_id))
+        return dock.submit(wait=True)
+
+    submit("pleiades_archive")
+    dock.refresh(wait=True)
+    submit("spot67_archive")
+    dock.refresh(wait=True)
+    dock.refresh(wait=True)  # pleiades_archive delivered, spot67_archive in production
+    submit("pleiades_tasking")
+    dock.refresh(wait=True)  # pleiades_tasking accepted
+    submit("spot67_tasking")
+    dock.table.selectRow(dock.table.rowCount() - 1)
+    dock.cancel_selected()
+    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "delivered")
+    dock.deliver(int(dock.table.item(delivered, 0).text()), wait=True)
+    dock.show_footprints()
+    QTimer.singleShot(5000, lambda: guarded(orders_shot, dock, epci))
+
+
+def orders_shot(dock, epci):
+    dock.fill_table()
+    dock.table.resizeColumnsToContents()
+    dock.table.selectRow(0)
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
+        root.findLayer(layer.id()).setItemVisibilityChecked(False)
+    iface.mapCanvas().setExtent(epci.extent().buffered(3000))
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), finish()))
 
 
 def finish():
-    server = state.get("ogc_server")
-    if server is not None:
-        server.stop()
+    for name in ("ogc_server", "order_server"):
+        if state.get(name) is not None:
+            state[name].stop()
     QgsProject.instance().setDirty(False)
     os._exit(0)
 
