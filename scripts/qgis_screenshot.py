@@ -1,15 +1,34 @@
 """Run inside QGIS desktop (qgis --code): load the sample data, open the Data Terra menu,
-dock and toolbox, then save screenshots and quit. Used by scripts/screenshots.sh."""
-import os
-from pathlib import Path
+dock, toolbox, study wizards, OGC browser and DINAMIS search, then save screenshots and
+quit. Used by scripts/screenshots.sh.
 
-from qgis.PyQt.QtCore import QTimer
+Every screenshot is of a real state: the connectivity study really runs on the Clermontais
+land cover, the OGC browser talks to a qgis_mapserver on 127.0.0.1 serving the sample data,
+and the DINAMIS search asks a loopback server replaying the answers of tests/data/dinamis
+(their shape follows the real APIs, their values are constructed: see its README).
+"""
+import copy
+import json
+import os
+import tempfile
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from qgis.PyQt.QtCore import QDate, QPoint, Qt, QTimer
+from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
 from qgis.core import QgsProject, QgsVectorLayer
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["DATATERRA_SCREENSHOTS"])
 SAMPLE = Path(os.environ["DATATERRA_SAMPLE"])
+REPO = SAMPLE.parent.parent  # sample_data/clermontais is in the checkout
+CLC = SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg"
+COMMUNES = SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp"
+WORK = Path(tempfile.mkdtemp(prefix="dataterra_shots_"))
+state = {}
 
 
 def load_sample():
@@ -23,9 +42,62 @@ def load_sample():
     iface.mapCanvas().setExtent(communes.extent())
 
 
-def grab(name):
+def save_png(image, name):
+    """Save as PNG (scripts/screenshots.sh brings the large ones under 400 KB afterwards)."""
+    image.save(str(OUT / name))
+
+
+def focus_on_map(width=1500, height=940):
+    """A roomy window for the study shots: no Browser nor Processing toolbox, a wide Layers panel."""
+    main = iface.mainWindow()
+    main.resize(width, height)
+    for name in ("Browser", "ProcessingToolbox"):
+        dock = main.findChild(QDockWidget, name)
+        if dock is not None:
+            dock.hide()
+    layers = main.findChild(QDockWidget, "Layers")
+    if layers is not None:
+        main.resizeDocks([layers], [330], Qt.Horizontal)
+
+
+def grab(name, *windows):
+    """The main window with ``windows`` (dialogs) painted where they are on screen."""
     QApplication.processEvents()
-    iface.mainWindow().grab().save(str(OUT / name))
+    main = iface.mainWindow()
+    pixmap = main.grab()
+    if windows:
+        painter = QPainter(pixmap)
+        for window in windows:
+            painter.drawPixmap(window.mapToGlobal(QPoint(0, 0)) - main.mapToGlobal(QPoint(0, 0)), window.grab())
+        painter.end()
+    save_png(pixmap, name)
+
+
+def wait_until(condition, then, timeout_ms=120000, step_ms=250):
+    """Call ``then`` once ``condition()`` holds (or after timeout_ms, so a failure still ends)."""
+    def poll(left):
+        if condition() or left <= 0:
+            then()
+        else:
+            QTimer.singleShot(step_ms, lambda: poll(left - step_ms))
+    poll(timeout_ms)
+
+
+def zoom_to_communes():
+    """The whole Clermontais in view (after a resize of the window, once the canvas has its size)."""
+    canvas = iface.mapCanvas()
+    communes = QgsProject.instance().mapLayersByName("Communes")[0]
+    canvas.setExtent(communes.extent())
+    canvas.refreshAllLayers()
+
+
+def place(dialog, width, height):
+    """Put a dialog over the lower right of the map canvas, inside the main window."""
+    canvas = iface.mapCanvas()
+    corner = canvas.mapToGlobal(QPoint(canvas.width(), canvas.height()))
+    origin = iface.mainWindow().mapToGlobal(QPoint(0, 0))
+    dialog.resize(width, height)
+    dialog.move(max(origin.x() + 20, corner.x() - width - 10), max(origin.y() + 20, corner.y() - height - 10))
 
 
 def step_toolbox():
@@ -58,10 +130,315 @@ def step_wizard():
         "mode": "vector", "resolution": 10, "output_dir": "/tmp/fragmentation"})
     wizard.resize(900, 560)
     wizard.next()
-    QTimer.singleShot(1000, lambda: (wizard.grab().save(str(OUT / "fragmentation_wizard.png")), finish()))
+    QTimer.singleShot(1000, lambda: (save_png(wizard.grab(), "fragmentation_wizard.png"), wizard.hide(),
+                                     step_connectivity()))
+
+
+# ---- connectivity study: the wizard over the map, then its results --------------------
+
+CONNECTIVITY = {
+    "subnetwork": "Clermontais forest", "landcover": str(CLC), "class_field": "CODE_12", "nomenclature": "clc",
+    "groups": ["forest"], "classes": {"forest": "311-313, 324"}, "min_area_ha": 5, "resolution": 25,
+    "max_cost": 10000, "knight_move": True, "distance_50": 2500, "max_link": 20000,
+    "output_dir": str(WORK / "connectivity")}
+
+
+def step_connectivity():
+    plugin = plugins["dataterra"]
+    plugin.toggle_catalog_dock()  # hide the catalogue dock again
+    project = QgsProject.instance()  # the fragmentation wizard added the roads: not part of this study
+    project.removeMapLayers([lid for lid, layer in project.mapLayers().items()
+                             if layer.name() not in ("Corine Land Cover 2012", "Communes")])
+    focus_on_map()
+    plugin.open_connectivity_wizard()
+    wizard = plugin.dialogs["connectivity"]
+    wizard.apply_config(CONNECTIVITY)
+    place(wizard, 760, 560)
+    QTimer.singleShot(500, zoom_to_communes)
+    QTimer.singleShot(4000, lambda: (grab("connectivity_wizard.png", wizard), connectivity_run(wizard)))
+
+
+def connectivity_run(wizard):
+    wizard.next()
+    wizard.next()  # the run page, whose log shows the indices at the end
+    wizard.run_study()
+    wait_until(lambda: getattr(wizard, "result_layers", None) is not None
+               or (wizard.chain is not None and not wizard.chain.running),
+               lambda: connectivity_result(wizard), timeout_ms=400000)
+
+
+def connectivity_result(wizard):
+    import processing
+    layers = getattr(wizard, "result_layers", {}).get("forest")
+    if not layers:
+        print("connectivity study did not finish:", wizard.run_page.log.toPlainText())
+        return step_ogc()
+    dispersal, nodes, edges = layers
+    dispersal.setRenderer(cost_renderer(dispersal))
+    dispersal.setOpacity(0.85)
+    folder = Path(CONNECTIVITY["output_dir"])
+    # least-cost paths between neighbouring patches, the toolbox algorithm BioDispersal users run next
+    corridors = processing.run("dataterra:least_cost_corridors", {
+        "PATCHES": str(folder / "patches_forest.tif"), "FRICTION": str(folder / "friction_forest.tif"),
+        "MAX_COST": CONNECTIVITY["max_cost"], "PAIRS": "",
+        "OUTPUT_PATHS": str(folder / "least_cost_paths.gpkg"), "OUTPUT_CORRIDORS": str(folder / "corridors.tif")})
+    paths = QgsVectorLayer(corridors["OUTPUT_PATHS"], "Least-cost paths (forest)", "ogr")
+    symbol = paths.renderer().symbol()
+    symbol.setColor(QColor("#1a1a1a"))
+    symbol.setWidth(0.5)
+    QgsProject.instance().addMapLayer(paths)
+    for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
+        iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setItemVisibilityChecked(False)
+    place(wizard, 600, 330)  # the run page and its log (IIC, PC, ECA) stay in view
+    log = wizard.run_page.log
+    log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
+    for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
+        iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setExpanded(False)
+    zoom_to_communes()
+    QTimer.singleShot(6000, lambda: (grab("connectivity_result.png", wizard), wizard.hide(), step_ogc()))
+
+
+def cost_renderer(layer):
+    """Pseudo-colour ramp from low (easy to reach) to high accumulated cost."""
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterBandStats,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+        QgsStyle,
+    )
+
+    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+    ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
+    ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp("Spectral"))
+    ramp_shader.classifyColorRamp(8)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+
+
+# ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
+
+def step_ogc():
+    from dataterra.dataterra_plugin.ogc.loopback import LoopbackServer, build_project
+    from dataterra.dataterra_plugin.styles import landcover_vector_renderer
+    from qgis.core import QgsProject as Project
+
+    clear_results()
+    project_path = build_project(WORK / "server.qgs", {}, {"clc_2012": CLC, "communes": COMMUNES})
+    served = Project()
+    served.read(str(project_path))
+    for layer in served.mapLayers().values():  # the server renders the sample with its styles
+        if layer.name() == "clc_2012":
+            layer.setRenderer(landcover_vector_renderer("CODE_12", "clc", code_as_text=True))
+            layer.setTitle("Corine Land Cover 2012, Clermontais")
+        else:
+            layer.renderer().symbol().symbolLayer(0).setBrushStyle(0)
+            layer.setTitle("Communes of the Clermontais")
+    served.write(str(project_path))
+    server = state["ogc_server"] = LoopbackServer(project_path, log_path=WORK / "server.log").start()
+    plugin = plugins["dataterra"]
+    plugin.open_ogc_browser()
+    dialog = plugin.dialogs["ogc"]
+    dialog.url_combo.setCurrentText(server.url)
+    dialog.type_combo.setCurrentText("WMS")
+    place(dialog, 820, 480)
+    dialog.contents_tree.setColumnWidth(0, 230)
+    dialog.load_capabilities()
+    wait_until(lambda: dialog.tree is not None, lambda: ogc_add(dialog), timeout_ms=60000)
+
+
+def ogc_add(dialog):
+    if dialog.tree is None:
+        print("OGC capabilities not loaded:", dialog.status.text())
+        return step_dinamis()
+    dialog.select("clc_2012")
+    dialog.add_selected_layer()
+    for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):  # only the WMS layer is drawn
+        iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setItemVisibilityChecked(False)
+    zoom_to_communes()
+    QTimer.singleShot(8000, lambda: (grab("ogc_browser.png", dialog), dialog.hide(), step_dinamis()))
+
+
+def clear_results():
+    project = QgsProject.instance()
+    keep = {"Corine Land Cover 2012", "Communes"}
+    project.removeMapLayers([lid for lid, layer in project.mapLayers().items() if layer.name() not in keep])
+    for layer in project.mapLayers().values():
+        node = iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id())
+        if node is not None:
+            node.setItemVisibilityChecked(True)
+
+
+# ---- DINAMIS search tab, against a loopback server replaying tests/data/dinamis ---------
+
+DINAMIS_DATA = REPO / "tests" / "data" / "dinamis"
+
+
+def start_replay_server():
+    """STAC /search (two pages) and OpenSPOT /api/geo/{year}_{mode}, as recorded in
+    tests/data/dinamis; anything else is a 404 (no quicklooks: none were recorded)."""
+    class Handler(BaseHTTPRequestHandler):
+        def _serve(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            path = urlsplit(self.path).path
+            name = None
+            if path == "/search":
+                token = json.loads(body or b"{}").get("token")
+                name = "stac_spot67_page2.json" if token == "next:3" else "stac_spot67_page1.json"
+            elif path.startswith("/api/geo/"):
+                name = f"openspot_{path.rsplit('/', 1)[1]}.json"
+            if name and (DINAMIS_DATA / name).exists():
+                payload = (DINAMIS_DATA / name).read_text(encoding="utf-8").replace("{base}", url).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/geo+json")
+            else:
+                payload = b"not recorded"
+                self.send_response(404)
+                self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(payload)))
+            self.end_headers()
+            self.wfile.write(payload)
+
+        do_GET = do_POST = _serve  # noqa: N815
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return url
+
+
+def step_dinamis():
+    from dataterra.dataterra_plugin.dinamis.core.rules import Profile
+    from dataterra.dataterra_plugin.dinamis.settings import save_profile
+
+    clear_results()
+    url = start_replay_server()
+    save_profile(Profile("uia_research", "INRAE UMR TETIS"))
+    plugin = plugins["dataterra"]
+    plugin.open_dinamis_dock()
+    dock = plugin.dinamis_dock
+    rules = copy.deepcopy(dock.rules)
+    for source in rules["search_sources"]:
+        source["endpoint"] = url + ("/search" if source["protocol"] == "STAC" else "")
+        if source["protocol"] == "OpenSPOT":
+            source["options"] = {"modes": ["MS", "PAN"], "last_year": 2022}
+    dock.rules = rules
+    dock.tabs.setCurrentWidget(dock.search_tab)
+    iface.mainWindow().resizeDocks([dock], [600], Qt.Horizontal)
+    tab = dock.search_tab
+    tab.start.setDate(QDate(2021, 1, 1))
+    tab.end.setDate(QDate(2022, 12, 31))
+    tab.max_cloud.setValue(30)
+    tab.max_incidence.setValue(20)
+    outcomes = []
+    tab.searchFinished.connect(outcomes.append)
+    if tab.search() is None:
+        print("DINAMIS search refused:", tab.message.text())
+        return finish()
+    wait_until(lambda: outcomes, lambda: dinamis_shot(tab), timeout_ms=60000)
+
+
+def dinamis_shot(tab):
+    layer = QgsProject.instance().mapLayer(tab.layer_id)
+    if layer is not None:  # outlines, so the land cover under the footprints stays visible
+        outline = layer.renderer().symbol().symbolLayer(0)
+        outline.setBrushStyle(0)  # Qt.NoBrush
+        outline.setStrokeColor(QColor("#6a006a"))
+        outline.setStrokeWidth(0.6)
+        iface.setActiveLayer(layer)
+        iface.zoomToActiveLayer()
+    tab.table.selectRow(0)
+    QTimer.singleShot(4000, lambda: (grab("dinamis_search.png"), guarded(step_orders, tab.dock)))
+
+
+# ---- DINAMIS order book, against the reference ordering server on 127.0.0.1 -------------
+
+ORDER_TOKEN = "screenshots-only-token"
+
+
+def basic_auth_config():
+    """A Basic authentication configuration whose password is the server's token (the
+    temporary profile's master password is set here, so QGIS asks nothing)."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    if not manager.masterPasswordIsSet() and not manager.setMasterPassword("screenshots-only", True):
+        return ""
+    config = QgsAuthMethodConfig("Basic")
+    config.setName("DINAMIS reference server")
+    config.setConfig("username", "clermontais")
+    config.setConfig("password", ORDER_TOKEN)
+    return config.id() if manager.storeAuthenticationConfig(config)[0] else ""
+
+
+def guarded(step, *args):
+    """Run a step; on any error print it and quit (a screenshot missing, not QGIS left hanging)."""
+    try:
+        step(*args)
+    except Exception as exc:  # noqa: BLE001 - the script must end whatever happened
+        print("screenshot step failed:", step.__name__, repr(exc))
+        finish()
+
+
+def step_orders(dock):
+    """Four orders on the Clermontais EPCI at different stages: one delivered (its product
+    loaded), one in production, one accepted, one cancelled."""
+    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.dataterra_plugin.dinamis.settings import save_server_settings
+
+    clear_results()
+    server = state["order_server"] = ReferenceServer(WORK / "orders.sqlite", token=ORDER_TOKEN).start()
+    save_server_settings(server.base_url, basic_auth_config())
+    epci = QgsVectorLayer(str(SAMPLE / "ZoneEtude" / "EPCIClermontais.gpkg"), "EPCI du Clermontais", "ogr")
+    QgsProject.instance().addMapLayer(epci)
+    iface.setActiveLayer(epci)
+    dock.tabs.setCurrentIndex(0)
+    dock.purpose.setText("vineyard and garrigue mapping")
+    dock.project.setText("Clermontais landscape observatory")
+    dock.aoi_from_selection()
+
+    def submit(product_id):
+        dock.product.setCurrentIndex(dock.product.findData(product_id))
+        return dock.submit(wait=True)
+
+    submit("pleiades_archive")
+    dock.refresh(wait=True)
+    submit("spot67_archive")
+    dock.refresh(wait=True)
+    dock.refresh(wait=True)  # pleiades_archive delivered, spot67_archive in production
+    submit("pleiades_tasking")
+    dock.refresh(wait=True)  # pleiades_tasking accepted
+    submit("spot67_tasking")
+    dock.table.selectRow(dock.table.rowCount() - 1)
+    dock.cancel_selected()
+    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "delivered")
+    dock.deliver(int(dock.table.item(delivered, 0).text()), wait=True)
+    dock.show_footprints()
+    QTimer.singleShot(5000, lambda: guarded(orders_shot, dock, epci))
+
+
+def orders_shot(dock, epci):
+    dock.fill_table()
+    dock.table.resizeColumnsToContents()
+    dock.table.selectRow(0)
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
+        root.findLayer(layer.id()).setItemVisibilityChecked(False)
+    iface.mapCanvas().setExtent(epci.extent().buffered(3000))
+    iface.mapCanvas().refreshAllLayers()
+    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), finish()))
 
 
 def finish():
+    for name in ("ogc_server", "order_server"):
+        if state.get(name) is not None:
+            state[name].stop()
     QgsProject.instance().setDirty(False)
     os._exit(0)
 

@@ -7,7 +7,19 @@ mkdir -p "$profiles/profiles/default/python/plugins" docs/screenshots
 ln -s "$PWD" "$profiles/profiles/default/python/plugins/dataterra"
 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/enable_plugin.py --profile "$profiles/profiles/default" --enable
 DATATERRA_SCREENSHOTS="$PWD/docs/screenshots" DATATERRA_SAMPLE="$PWD/sample_data/clermontais" \
-    timeout 180 xvfb-run -a -s "-screen 0 1600x1000x24" \
+    timeout 900 xvfb-run -a -s "-screen 0 1600x1000x24" \
     qgis --nologo --noversioncheck --profiles-path "$profiles" \
     --code scripts/qgis_screenshot.py || true
+# screenshots over 400 KB (maps): 256 colours, median cut, no dithering (text stays sharp)
+.venv/bin/python - docs/screenshots/*.png <<'PY'
+import os
+import sys
+
+from PIL import Image
+
+for path in sys.argv[1:]:
+    if os.path.getsize(path) > 400_000:
+        Image.open(path).convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT,
+                                                 dither=Image.Dither.NONE).save(path, optimize=True)
+PY
 ls -la docs/screenshots
