@@ -51,3 +51,32 @@ def graduated_renderer(layer, field: str, classes: int = 5, ramp: str = "Greens"
         renderer.setSourceColorRamp(color_ramp)
     renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Quantile, classes)
     return renderer
+
+
+def style_footprints(layer, color=(31, 120, 180)):
+    """Translucent fill and a solid outline: overlapping footprints, and the imagery under
+    them, stay readable."""
+    red, green, blue = color
+    fill = layer.renderer().symbol().symbolLayer(0)
+    fill.setFillColor(QColor(red, green, blue, 40))
+    fill.setStrokeColor(QColor(red, green, blue))
+    layer.triggerRepaint()
+
+
+def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
+    """Pseudo-colour ramp over a single-band raster's range (e.g. accumulated cost, low to high)."""
+    from qgis.core import (
+        QgsColorRampShader,
+        QgsRasterBandStats,
+        QgsRasterShader,
+        QgsSingleBandPseudoColorRenderer,
+        QgsStyle,
+    )
+
+    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+    ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
+    ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp(ramp))
+    ramp_shader.classifyColorRamp(classes)
+    shader = QgsRasterShader()
+    shader.setRasterShaderFunction(ramp_shader)
+    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)

@@ -85,35 +85,14 @@ def corridors(ctx, patches, friction):
 
 def write_map(ctx, cost_path, nodes_path, edges_path):
     """PNG map: accumulated cost under the graph (patches and links)."""
-    try:
-        from mapping import render_map
-    except ImportError:
-        ctx.log("demo/mapping.py is not available on this branch yet: PNG map skipped")
-        return None
+    from mapping import render_map
     from qgis.core import QgsRasterLayer, QgsVectorLayer
 
+    from dataterra.dataterra_plugin.styles import cost_ramp_renderer
+
     cost = QgsRasterLayer(cost_path, "Accumulated cost")
-    cost.setRenderer(cost_renderer(cost))
+    cost.setRenderer(cost_ramp_renderer(cost))
     layers = [QgsVectorLayer(edges_path, "Links", "ogr"), QgsVectorLayer(nodes_path, "Forest patches", "ogr"), cost]
     png = ctx.output / "forest_subnetwork.png"
     render_map(layers, str(png), "Clermontais forest sub-network", extent_layer=layers[-1])
     return str(png)
-
-
-def cost_renderer(layer):
-    """Pseudo-colour ramp from low (easy to reach) to high accumulated cost."""
-    from qgis.core import (
-        QgsColorRampShader,
-        QgsRasterBandStats,
-        QgsRasterShader,
-        QgsSingleBandPseudoColorRenderer,
-        QgsStyle,
-    )
-
-    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
-    ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
-    ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp("Spectral"))
-    ramp_shader.classifyColorRamp(8)
-    shader = QgsRasterShader()
-    shader.setRasterShaderFunction(ramp_shader)
-    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)

@@ -4,282 +4,282 @@
 <context>
     <name>CatalogDock</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="85"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="86"/>
         <source>Data Terra catalogue</source>
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="347"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="348"/>
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="124"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="125"/>
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="131"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="132"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="136"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="137"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="138"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="139"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="146"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="147"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="228"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="154"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="155"/>
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="149"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="150"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="164"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="165"/>
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="168"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="169"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="170"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="171"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="193"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="194"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="194"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="195"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="204"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="205"/>
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="205"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="206"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="206"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="207"/>
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="437"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="438"/>
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="511"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="512"/>
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="517"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="518"/>
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="540"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="541"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="541"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="542"/>
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="612"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="613"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="676"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="676"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="678"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="678"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="696"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="695"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="699"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="698"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="455"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="456"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="344"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="345"/>
         <source>All hubs</source>
         <translation>Tous les pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="156"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="157"/>
         <source>QGIS authentication configuration used for this hub (Settings &gt; Options &gt; Authentication). Only its id is remembered; the login or API key stays encrypted in the QGIS authentication database.</source>
         <translation>Configuration d'authentification QGIS utilisée pour ce pôle (Préférences &gt; Options &gt; Authentification). Seul son identifiant est mémorisé ; l'identifiant de connexion ou la clé d'API restent chiffrés dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="160"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="161"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="213"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="214"/>
         <source>Quicklooks of the selected records on the map</source>
         <translation>Aperçus des fiches sélectionnées sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="214"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="215"/>
         <source>Shows the thumbnail of each selected record (ten at most) stretched over its footprint&apos;s bounding box. Thumbnails are not orthorectified: use them to judge clouds and coverage, not for measurements.</source>
         <translation>Affiche la vignette de chaque fiche sélectionnée (dix au plus) étirée sur le rectangle englobant de son emprise. Les vignettes ne sont pas orthorectifiées : elles servent à juger des nuages et de la couverture, pas à mesurer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="228"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
         <source>Anywhere</source>
         <translation>Partout</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="228"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
         <source>Rectangle drawn on the map</source>
         <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="228"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
         <source>Polygon drawn on the map</source>
         <translation>Polygone dessiné sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="228"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
         <source>Extent of a layer</source>
         <translation>Emprise d'une couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="232"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="233"/>
         <source>Where to search. Draw a rectangle by dragging on the map; draw a polygon by clicking its vertices and close it with a right click or a double click. Catalogues are searched by the polygon itself where they accept a geometry (STAC API); the others (CSW, OpenSearch, OGC API Records, OpenDataSoft) are searched by its bounding box and the records whose footprint misses the polygon are then left out, so their total count may be higher than the records listed.</source>
         <translation>Où chercher. Dessinez un rectangle en faisant glisser la souris sur la carte ; dessinez un polygone en cliquant ses sommets et fermez-le d'un clic droit ou d'un double clic. Les catalogues qui acceptent une géométrie (API STAC) sont interrogés avec le polygone lui-même ; les autres (CSW, OpenSearch, OGC API Records, OpenDataSoft) le sont avec son rectangle englobant, puis les fiches dont l'emprise ne touche pas le polygone sont écartées : leur total peut donc dépasser le nombre de fiches listées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="241"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="242"/>
         <source>Draw</source>
         <translation>Dessiner</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="242"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="243"/>
         <source>Draw the search area on the map</source>
         <translation>Dessiner la zone de recherche sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="291"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="292"/>
         <source>Click the polygon&apos;s vertices on the map; right click or double click to close it.</source>
         <translation>Cliquez les sommets du polygone sur la carte ; clic droit ou double clic pour le fermer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="293"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="294"/>
         <source>Drag a rectangle on the map.</source>
         <translation>Faites glisser la souris sur la carte pour tracer un rectangle.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="301"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="302"/>
         <source>The drawn area cannot be expressed in longitude/latitude: draw it again.</source>
         <translation>La zone dessinée ne peut pas être exprimée en longitude/latitude : dessinez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="305"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="306"/>
         <source>Search area: {0:.4f}, {1:.4f} to {2:.4f}, {3:.4f} (degrees).</source>
         <translation>Zone de recherche : {0:.4f}, {1:.4f} à {2:.4f}, {3:.4f} (degrés).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="329"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="330"/>
         <source>Choose the layer whose extent is searched.</source>
         <translation>Choisissez la couche dont l'emprise est cherchée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="332"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="333"/>
         <source>Draw the search area on the map first (button Draw).</source>
         <translation>Dessinez d'abord la zone de recherche sur la carte (bouton Dessiner).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="338"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="339"/>
         <source>The search area cannot be expressed in longitude/latitude: zoom in or choose another area.</source>
         <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude : zoomez ou choisissez une autre zone.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="513"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="514"/>
         <source>{0} records whose footprint misses the polygon were left out.</source>
         <translation>{0} fiches dont l'emprise ne touche pas le polygone ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="582"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="583"/>
         <source>Quicklook {0}</source>
         <translation>Aperçu {0}</translation>
     </message>

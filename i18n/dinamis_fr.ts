@@ -247,312 +247,312 @@
 <context>
     <name>Dinamis</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="77"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="78"/>
         <source>DINAMIS profile</source>
         <translation>Profil DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="84"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="85"/>
         <source>My organisation has subscribed to DINAMIS</source>
         <translation>Mon organisme a adhéré à DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="91"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="92"/>
         <source>User type</source>
         <translation>Type d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="92"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="93"/>
         <source>Institution</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="93"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="94"/>
         <source>Contact e-mail</source>
         <translation>Courriel de contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="95"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="96"/>
         <source>French partner (foreign scientists)</source>
         <translation>Partenaire français (scientifiques étrangers)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="96"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
         <source>Airbus R&amp;D agreement (private R&amp;D)</source>
         <translation>Accord R&amp;D d'Airbus (R&amp;D privée)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="98"/>
         <source>Public contract reference (contractors)</source>
         <translation>Référence du marché public (prestataires)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="98"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="99"/>
         <source>Ordering server URL (optional)</source>
         <translation>URL du serveur de commande (facultatif)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="99"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="100"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="105"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="106"/>
         <source>What you may obtain, and why:</source>
         <translation>Ce que vous pouvez obtenir, et pourquoi :</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="144"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="145"/>
         <source>Give the name of your institution.</source>
         <translation>Indiquez le nom de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="188"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="189"/>
         <source>DINAMIS orders</source>
         <translation>Commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="217"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="218"/>
         <source>Purpose</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="218"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="221"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="222"/>
         <source>Profile…</source>
         <translation>Profil…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="221"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="222"/>
         <source>AOI from selection</source>
         <translation>Zone depuis la sélection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="221"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="222"/>
         <source>Draw AOI</source>
         <translation>Dessiner la zone</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="230"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="231"/>
         <source>State your profile, then take or draw an area of interest.</source>
         <translation>Indiquez votre profil, puis prenez ou dessinez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="234"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="235"/>
         <source>Check and estimate</source>
         <translation>Vérifier et estimer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="235"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="236"/>
         <source>Submit order</source>
         <translation>Envoyer la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="236"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="237"/>
         <source>Request package…</source>
         <translation>Dossier de demande…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="237"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="238"/>
         <source>Open DINAMIS request page</source>
         <translation>Ouvrir la page de demande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Id</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Area (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Quota</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Server id</source>
         <translation>N° serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="262"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="262"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
         <source>Download and load</source>
         <translation>Télécharger et charger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="262"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="262"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
         <source>Show footprints</source>
         <translation>Afficher les emprises</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="316"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="317"/>
         <source>DINAMIS order footprints</source>
         <translation>Emprises des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="329"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="331"/>
         <source>The area of interest is empty: draw a polygon or select a feature.</source>
         <translation>La zone d'intérêt est vide : dessinez un polygone ou sélectionnez une entité.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="337"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="339"/>
         <source>Select a polygon layer and one of its features first.</source>
         <translation>Sélectionnez d'abord une couche de polygones et l'une de ses entités.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="349"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="351"/>
         <source>Click the vertices of the area; right-click to finish.</source>
         <translation>Cliquez les sommets de la zone ; clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="503"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="505"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="364"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="366"/>
         <source>Not available to your profile: {0}</source>
         <translation>Non disponible pour votre profil : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="367"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="369"/>
         <source>Take or draw an area of interest first.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="378"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="380"/>
         <source>Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.</source>
         <translation>Surface {0:.2f} km² (ellipsoïde WGS 84), {1} sommets ; quota estimé {2:.2f} {3}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="411"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="413"/>
         <source>Submitting DINAMIS order</source>
         <translation>Envoi de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="420"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="422"/>
         <source>Refreshing DINAMIS orders</source>
         <translation>Actualisation des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="427"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="429"/>
         <source>Select a delivered order in the table.</source>
         <translation>Sélectionnez une commande livrée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="430"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="432"/>
         <source>Downloading DINAMIS products</source>
         <translation>Téléchargement des produits DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="446"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="448"/>
         <source>Cancelling DINAMIS order</source>
         <translation>Annulation de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="519"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="521"/>
         <source>New folder for the request package</source>
         <translation>Nouveau dossier pour la demande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="472"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="474"/>
         <source>Request package written to {0}: attach its files to the DINAMIS request form.</source>
         <translation>Dossier de demande écrit dans {0} : joignez ses fichiers au formulaire de demande DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="546"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="548"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Path</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="246"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="273"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="274"/>
         <source>Save as draft</source>
         <translation>Enregistrer comme brouillon</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="273"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="274"/>
         <source>Request package for the selected draft…</source>
         <translation>Dossier de demande du brouillon sélectionné…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="285"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="286"/>
         <source>Request and orders</source>
         <translation>Demande et commandes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="286"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="287"/>
         <source>Search images</source>
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="488"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="490"/>
         <source>Draft {0} saved in the order book.</source>
         <translation>Brouillon {0} enregistré dans le carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="499"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="501"/>
         <source>Select a draft in the order book table.</source>
         <translation>Sélectionnez un brouillon dans le tableau du carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="508"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="510"/>
         <source>Order {0} is {1} or may already have reached the ordering server: only a draft never sent can go through the web request page.</source>
         <translation>La commande {0} est à l'état {1} ou a peut-être déjà atteint le serveur de commande : seul un brouillon jamais envoyé peut passer par la page de demande web.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="512"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="514"/>
         <source>Order {0} already went to the web request path ({1}): use that package, so that the request is not sent twice.</source>
         <translation>La commande {0} est déjà passée par la demande web ({1}) : utilisez ce dossier, pour que la demande ne soit pas envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="532"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="534"/>
         <source>Request package of order {0} written to {1}; attach its files to the DINAMIS request form opened in your browser.</source>
         <translation>Dossier de demande de la commande {0} écrit dans {1} ; joignez ses fichiers au formulaire de demande DINAMIS ouvert dans votre navigateur.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="399"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="401"/>
         <source>No ordering server is configured: set its URL in the profile, or use 'Request package…' and the DINAMIS request page.</source>
         <translation>Aucun serveur de commande n'est configuré : indiquez son URL dans le profil, ou utilisez « Dossier de demande… » et la page de demande DINAMIS.</translation>
     </message>
@@ -661,162 +661,162 @@
 <context>
     <name>DinamisSearch</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="70"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="71"/>
         <source>Searching DINAMIS images</source>
         <translation>Recherche d'images DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="118"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="119"/>
         <source>Map extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="119"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="120"/>
         <source>Area of interest (drawn or selected)</source>
         <translation>Zone d'intérêt (dessinée ou sélectionnée)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="133"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
         <source>Search area</source>
         <translation>Zone de recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="134"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="135"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="135"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="136"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="136"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="137"/>
         <source>Maximum cloud cover</source>
         <translation>Couverture nuageuse maximale</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="137"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="138"/>
         <source>Maximum incidence angle</source>
         <translation>Angle d'incidence maximal</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="140"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="141"/>
         <source>Search images</source>
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="141"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="142"/>
         <source>Cancel search</source>
         <translation>Annuler la recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="148"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="149"/>
         <source>Search the DINAMIS images your profile may use.</source>
         <translation>Recherchez les images DINAMIS que votre profil peut utiliser.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="155"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="156"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="155"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="156"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="155"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="156"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="155"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="156"/>
         <source>Cloud (%)</source>
         <translation>Nuages (%)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="155"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="156"/>
         <source>Incidence (°)</source>
         <translation>Incidence (°)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="155"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="156"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="171"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="172"/>
         <source>Download and load (open SPOT)</source>
         <translation>Télécharger et charger (SPOT ouvert)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="184"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="185"/>
         <source>Take or draw an area of interest first, or search the map extent.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt, ou recherchez sur l'emprise de la carte.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="193"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="194"/>
         <source>No map canvas: use an area of interest.</source>
         <translation>Pas de carte : utilisez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="219"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="220"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="233"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="234"/>
         <source>Searching…</source>
         <translation>Recherche en cours…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="248"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="249"/>
         <source>Search cancelled.</source>
         <translation>Recherche annulée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="257"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="258"/>
         <source>{0} images found.</source>
         <translation>{0} images trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="260"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="261"/>
         <source>{0} left out for cloud cover, {1} for incidence angle.</source>
         <translation>{0} écartées pour la couverture nuageuse, {1} pour l'angle d'incidence.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="266"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="267"/>
         <source>Open SPOT gives no cloud cover or incidence angle: check the quicklooks.</source>
         <translation>SPOT ouvert ne donne ni couverture nuageuse ni angle d'incidence : vérifiez les aperçus.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="273"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="274"/>
         <source>Not searched: {0}</source>
         <translation>Non recherché : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="296"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="297"/>
         <source>DINAMIS images</source>
         <translation>Images DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="368"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="370"/>
         <source>Downloading open SPOT image</source>
         <translation>Téléchargement de l'image SPOT ouverte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="375"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="377"/>
         <source>Downloaded under the open licence (Etalab): {0}</source>
         <translation>Téléchargé sous licence ouverte (Etalab) : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="350"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="352"/>
         <source>Select an open SPOT image in the list (the SPOT 6-7 STAC images are downloaded with your DINAMIS member access from the catalogue dock).</source>
         <translation>Sélectionnez une image SPOT ouverte dans la liste (les images SPOT 6-7 du STAC se téléchargent avec votre accès d'adhérent DINAMIS depuis le panneau du catalogue).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="91"/>
+        <location filename="../dataterra_plugin/dinamis/search_ui.py" line="92"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
     </message>

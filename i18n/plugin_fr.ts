@@ -207,7 +207,7 @@
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="212"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="213"/>
         <source>{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).</source>
         <translation>{4} : IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} composante(s).</translation>
     </message>

@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsAuthConfigSelect, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, QUrl
-from qgis.PyQt.QtGui import QColor, QDesktopServices, QIcon, QImage, QPixmap
+from qgis.PyQt.QtGui import QDesktopServices, QIcon, QImage, QPixmap
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -53,6 +53,7 @@ from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remo
 from .signing import hub_signer
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
 from ..i18n import error_text
+from ..styles import style_footprints
 
 PAGE = 50  # records shown per list page
 LABELS_FROM_SCALE = 2_000_000  # footprint titles shown at 1:2,000,000 and closer
@@ -612,9 +613,7 @@ class CatalogDock(QDockWidget):
         self.layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", self.tr("Data Terra footprints"), "memory")
         self.layer.dataProvider().addAttributes(footprint_fields())
         self.layer.updateFields()
-        fill = self.layer.renderer().symbol().symbolLayer(0)
-        fill.setFillColor(QColor(31, 120, 180, 40))  # translucent: overlapping footprints stay readable
-        fill.setStrokeColor(QColor(31, 120, 180))
+        style_footprints(self.layer)
         labels = QgsPalLayerSettings()
         labels.fieldName = "title"
         # labelled once zoomed in: a country-wide view of a thousand titles is unreadable

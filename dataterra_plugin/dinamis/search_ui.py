@@ -43,6 +43,7 @@ from .core.aoi import to_wgs84
 from .core.search import SearchCriteria, refusal_text, search_images, search_sources
 from .settings import load_profile
 from ..i18n import error_text
+from ..styles import style_footprints
 
 FOOTPRINT_FIELDS = (
     ("id", QVariant.String),
@@ -294,6 +295,7 @@ class SearchTab(QWidget):
         if self.layer_id and project.mapLayer(self.layer_id):
             project.removeMapLayer(self.layer_id)
         layer = QgsVectorLayer("Polygon?crs=EPSG:4326", translate("DinamisSearch", "DINAMIS images"), "memory")
+        style_footprints(layer, (227, 119, 40))
         provider = layer.dataProvider()
         provider.addAttributes([QgsField(name, kind) for name, kind in FOOTPRINT_FIELDS])
         layer.updateFields()

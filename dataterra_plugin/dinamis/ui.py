@@ -48,6 +48,7 @@ from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 from ..i18n import error_text
+from ..styles import style_footprints
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
@@ -317,6 +318,7 @@ class DinamisDock(QDockWidget):
             f"{self.book_path}|layername={LAYER}", translate("Dinamis", "DINAMIS order footprints"), "ogr"
         )
         if layer.isValid():
+            style_footprints(layer, (227, 119, 40))  # the delivered image stays visible under it
             QgsProject.instance().addMapLayer(layer)
         return layer
 

@@ -11,7 +11,7 @@ from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayou
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
-from ..styles import graduated_renderer
+from ..styles import cost_ramp_renderer, graduated_renderer
 from .background import ChainStep
 from .study_wizard import StudyWizard, layer_source, select_layer_by_source
 
@@ -207,6 +207,7 @@ class ConnectivityWizard(StudyWizard):
                 self.write_log(self.tr("The result {0} could not be opened.").format(layer.source()))
                 return None
         nodes.setRenderer(graduated_renderer(nodes, "dPC"))
+        dispersal.setRenderer(cost_ramp_renderer(dispersal))
         for layer in (dispersal, nodes, edges):
             QgsProject.instance().addMapLayer(layer)
         self.write_log(self.tr("{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).").format(

@@ -68,6 +68,7 @@ def test_dock_search_over_the_map_extent(search_dock, qgis_iface, dinamis_catalo
     assert tab.table.item(row, 3).text() == "0.4" and tab.table.item(row, 4).text() == "11.3"
     layer = QgsProject.instance().mapLayer(tab.layer_id)
     assert layer.featureCount() == 5 and layer.crs().authid() == "EPSG:4326"
+    assert layer.renderer().symbol().symbolLayer(0).fillColor().alpha() == 40  # the map stays visible
     feature = next(f for f in layer.getFeatures() if f["id"] == "2021_MS:5424")
     assert feature["mode"] == "MS" and feature.geometry().boundingBox().xMinimum() == pytest.approx(3.27)
     # a quicklook arrives asynchronously for the selected row

@@ -68,6 +68,7 @@ def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, 
     assert any(layer.source() == str(paths[0]) and layer.isValid() and layer.bandCount() == 3 for layer in loaded)
     footprints = dock.show_footprints()
     assert footprints.featureCount() == 1
+    assert footprints.renderer().symbol().symbolLayer(0).fillColor().alpha() == 40  # delivery visible under it
 
     # the order book survives a "restart": a new dock reads the same file
     again = DinamisDock(qgis_iface, book_path=book_path)

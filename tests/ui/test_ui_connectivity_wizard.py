@@ -42,8 +42,15 @@ def test_wizard_study_matches_the_toolbox(qgis_iface, dataterra_provider, sample
     log = wizard.run_page.log.toPlainText()
     assert "Done." in log, log
     assert set(wizard.result_layers) == {"forest", "wetland"}
-    _, nodes, _ = wizard.result_layers["forest"]
+    dispersal, nodes, _ = wizard.result_layers["forest"]
     assert isinstance(nodes.renderer(), QgsGraduatedSymbolRenderer)
+    # the accumulated cost in a colour ramp from its minimum (0, at the patches) to its maximum
+    shader = dispersal.renderer().shader().rasterShaderFunction()
+    stats = dispersal.dataProvider().bandStatistics(1)
+    assert (shader.minimumValue(), shader.maximumValue()) == (0.0, stats.maximumValue)
+    assert 0 < stats.maximumValue <= config["max_cost"]
+    values = [item.value for item in shader.colorRampItemList()]
+    assert values == sorted(values) and (values[0], values[-1]) == (0.0, stats.maximumValue)
     assert load_study("connectivity") == config
     landcover = processing.run("dataterra:select_habitat", {
         "LANDCOVER": config["landcover"], "CLASS_FIELD": "CODE_12", "CLASSES": "111-523", "RESOLUTION": 100,
