@@ -174,8 +174,7 @@ def connectivity_result(wizard):
         print("connectivity study did not finish:", wizard.run_page.log.toPlainText())
         return step_ogc()
     dispersal, nodes, edges = layers
-    dispersal.setRenderer(cost_renderer(dispersal))
-    dispersal.setOpacity(0.85)
+    dispersal.setOpacity(0.85)  # the wizard styles it as a colour ramp
     folder = Path(CONNECTIVITY["output_dir"])
     # least-cost paths between neighbouring patches, the toolbox algorithm BioDispersal users run next
     corridors = processing.run("dataterra:least_cost_corridors", {
@@ -196,25 +195,6 @@ def connectivity_result(wizard):
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setExpanded(False)
     zoom_to_communes()
     QTimer.singleShot(6000, lambda: (grab("connectivity_result.png", wizard), wizard.hide(), step_ogc()))
-
-
-def cost_renderer(layer):
-    """Pseudo-colour ramp from low (easy to reach) to high accumulated cost."""
-    from qgis.core import (
-        QgsColorRampShader,
-        QgsRasterBandStats,
-        QgsRasterShader,
-        QgsSingleBandPseudoColorRenderer,
-        QgsStyle,
-    )
-
-    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
-    ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
-    ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp("Spectral"))
-    ramp_shader.classifyColorRamp(8)
-    shader = QgsRasterShader()
-    shader.setRasterShaderFunction(ramp_shader)
-    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
 
 
 # ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
