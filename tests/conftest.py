@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_PARENT = ROOT / "build" / "pkgroot"
 SAMPLE = ROOT / "sample_data" / "clermontais"
 TEST_DATA = ROOT / "tests" / "data"
+SUPPORT = ROOT / "tests" / "support"  # helper modules the tests import (pytest's importlib mode)
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian's qgis_process wrapper fails
 
 
@@ -30,6 +31,8 @@ def _expose_plugin_package():
     plugins = "/usr/share/qgis/python/plugins"
     if plugins not in sys.path:
         sys.path.append(plugins)
+    if str(SUPPORT) not in sys.path:
+        sys.path.append(str(SUPPORT))
 
 
 _expose_plugin_package()

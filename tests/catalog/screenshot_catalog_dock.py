@@ -4,23 +4,14 @@ prefix); run it explicitly under Xvfb or offscreen:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/catalog/screenshot_catalog_dock.py -q
 """
-import time
 from pathlib import Path
 
-from qgis.PyQt.QtCore import QEventLoop, QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
+from qtwait import wait_until
 
 OUTPUT = Path(__file__).resolve().parents[2] / "docs" / "catalog_dock.png"
 WORLD = "/usr/share/qgis/resources/data/world_map.gpkg|layername=countries"
-
-
-def wait_until(condition, timeout):
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout
-    while not condition() and time.perf_counter() < deadline:
-        QTimer.singleShot(20, loop.quit)
-        loop.exec_()
-    return condition()
 
 
 def test_screenshot(qgis_app, pycsw_server, tmp_path):

@@ -4,7 +4,8 @@ import gc
 import time
 
 import pytest
-from qgis.PyQt.QtCore import QEventLoop, QTimer
+from qgis.PyQt.QtCore import QTimer
+from qtwait import wait_until
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
@@ -27,15 +28,6 @@ class Heartbeat:
 
     def stop(self):
         self.timer.stop()
-
-
-def wait_until(condition, timeout):
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout
-    while not condition() and time.perf_counter() < deadline:
-        QTimer.singleShot(20, loop.quit)
-        loop.exec_()
-    return condition()
 
 
 DOCKS = []

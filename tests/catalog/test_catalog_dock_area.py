@@ -4,24 +4,15 @@ The map tools are driven by synthetic mouse events (QTest) on a QgsMapCanvas; th
 and polygon the catalogues receive are checked against pyproj (test reference only) and
 the loopback servers' request log."""
 import json
-import time
 
 import pytest
-from qgis.PyQt.QtCore import QEventLoop, QPoint, Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
+from qtwait import wait_until
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
 DOCKS = []
-
-
-def wait_until(condition, timeout):
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout
-    while not condition() and time.perf_counter() < deadline:
-        QTimer.singleShot(20, loop.quit)
-        loop.exec_()
-    return condition()
 
 
 @pytest.fixture

@@ -1,25 +1,15 @@
 """What the dock shows once results are in: pages with next/previous and the total,
 labelled footprints, the metadata pane's fields and quicklooks on the map (pytest-qgis)."""
 import json
-import time
 from pathlib import Path
 
 import pytest
-from qgis.PyQt.QtCore import QEventLoop, QTimer
+from qtwait import wait_until
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
 DOCKS = []
-
-
-def wait_until(condition, timeout):
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout
-    while not condition() and time.perf_counter() < deadline:
-        QTimer.singleShot(20, loop.quit)
-        loop.exec_()
-    return condition()
 
 
 @pytest.fixture(autouse=True)

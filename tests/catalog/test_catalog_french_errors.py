@@ -1,11 +1,10 @@
 """A catalogue error raised by the core (a web page instead of JSON) reaches a French user in
 French, in the Processing log and in the dock's status line (see rasterblocks/errors.py)."""
-import time
 
 import pytest
-from qgis.PyQt.QtCore import QEventLoop, QTimer
 
 from dataterra.dataterra_plugin.i18n import install_translators
+from qtwait import wait_until
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
@@ -19,15 +18,6 @@ def french(qgis_app):
     assert install_translators("fr") > 0
     yield
     install_translators("en")
-
-
-def wait_until(condition, timeout):
-    loop = QEventLoop()
-    deadline = time.perf_counter() + timeout
-    while not condition() and time.perf_counter() < deadline:
-        QTimer.singleShot(20, loop.quit)
-        loop.exec_()
-    return condition()
 
 
 def test_processing_error_in_french(french, dataterra_provider, fault_server):
