@@ -8,8 +8,16 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from catalog_docks import close_docks
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
+
+
+@pytest.fixture(autouse=True)
+def close_catalog_docks():
+    """Every dock a test opened is shut down after it, whatever it asserted."""
+    yield
+    close_docks()
 
 
 class ReplayServer:

@@ -6,6 +6,7 @@ import time
 import pytest
 from qgis.PyQt.QtCore import QTimer
 from qtwait import wait_until
+from catalog_docks import DOCKS
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
@@ -28,28 +29,6 @@ class Heartbeat:
 
     def stop(self):
         self.timer.stop()
-
-
-DOCKS = []
-
-
-@pytest.fixture(autouse=True)
-def close_docks():
-    """Whatever a test asserts, cancel its search, stop quicklooks and remove its layer."""
-    yield
-    from qgis.core import QgsProject
-    from qgis.PyQt import sip
-
-    while DOCKS:
-        dock = DOCKS.pop()
-        if sip.isdeleted(dock):  # the test deleted it itself
-            continue
-        dock.cancel()
-        dock.loader.clear()
-        wait_until(lambda dock=dock: dock.task is None, 5)
-        if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) is not None:
-            QgsProject.instance().removeMapLayer(dock.layer.id())
-        dock.deleteLater()
 
 
 def make_dock(url, tmp_path, max_records=1000):

@@ -9,10 +9,9 @@ import pytest
 from qgis.PyQt.QtCore import QPoint, Qt
 from qgis.PyQt.QtTest import QTest
 from qtwait import wait_until
+from catalog_docks import DOCKS
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
-
-DOCKS = []
 
 
 @pytest.fixture
@@ -33,20 +32,6 @@ def canvas(qgis_app, qgis_canvas, qgis_parent):
     yield show
     qgis_canvas.unsetMapTool(qgis_canvas.mapTool())
     qgis_parent.hide()
-
-
-@pytest.fixture(autouse=True)
-def close_docks():
-    yield
-    from qgis.core import QgsProject
-
-    while DOCKS:
-        dock = DOCKS.pop()
-        dock.cancel()
-        wait_until(lambda dock=dock: dock.task is None, 5)
-        if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) is not None:
-            QgsProject.instance().removeMapLayer(dock.layer.id())
-        dock.deleteLater()
 
 
 def make_dock(url, tmp_path, protocol="STAC", canvas=None, max_records=10):

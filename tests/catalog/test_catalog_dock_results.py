@@ -5,27 +5,11 @@ from pathlib import Path
 
 import pytest
 from qtwait import wait_until
+from catalog_docks import DOCKS
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
-DOCKS = []
-
-
-@pytest.fixture(autouse=True)
-def close_docks():
-    yield
-    from qgis.core import QgsProject
-
-    while DOCKS:
-        dock = DOCKS.pop()
-        dock.cancel()
-        dock.loader.clear()
-        wait_until(lambda dock=dock: dock.task is None, 5)
-        dock.map_quicklooks.setChecked(False)
-        if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) is not None:
-            QgsProject.instance().removeMapLayer(dock.layer.id())
-        dock.deleteLater()
 
 
 @pytest.fixture
