@@ -14,10 +14,7 @@ def auth_headers(hub):
     """{header: key} for a hub that takes an API key header, {} otherwise."""
     if not hub.auth_header or not hub.auth_config:
         return {}
-    config = QgsAuthMethodConfig()
-    result = QgsApplication.authManager().loadAuthenticationConfig(hub.auth_config, config, True)
-    ok, config = result if isinstance(result, tuple) else (result, config)
-    key = config.config("password") if ok else ""
+    _, key = basic_credentials(hub.auth_config)
     if not key:
         raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The QGIS authentication configuration "
                                              "{auth_config!r} of hub {id} could not be read or has no password: "
@@ -26,6 +23,15 @@ def auth_headers(hub):
             auth_config=hub.auth_config,
             id=hub.id)
     return {hub.auth_header: key}
+
+
+def basic_credentials(auth_config):
+    """(user name, password) of a QGIS authentication configuration, decrypted by QGIS;
+    ("", "") when it cannot be read (unknown id, locked database)."""
+    config = QgsAuthMethodConfig()
+    result = QgsApplication.authManager().loadAuthenticationConfig(auth_config, config, True)
+    ok, config = result if isinstance(result, tuple) else (result, config)  # the API differs by version
+    return (config.config("username"), config.config("password")) if ok else ("", "")
 
 
 def request_auth_config(hub):

@@ -7,8 +7,7 @@ key, password = secret key), stored encrypted by QGIS; it is read here, on the m
 thread (the authentication database may ask for its master password), and only ever
 sent to the signing service.
 """
-from qgis.core import QgsApplication, QgsAuthMethodConfig
-
+from .auth import basic_credentials
 from .core.errors import CatalogError
 from .core.signing import make_signer
 from ...rasterblocks.errors import QT_TRANSLATE_NOOP
@@ -24,11 +23,7 @@ def hub_signer(hub):
                                              "create an authentication configuration (method Basic: user name = "
                                              "access key, password = secret key) in Settings > Options > "
                                              "Authentication and choose it for this hub."), id=hub.id)
-    config = QgsAuthMethodConfig()
-    result = QgsApplication.authManager().loadAuthenticationConfig(hub.auth_config, config, True)
-    ok, config = result if isinstance(result, tuple) else (result, config)
-    access_key = config.config("username") if ok else ""
-    secret_key = config.config("password") if ok else ""
+    access_key, secret_key = basic_credentials(hub.auth_config)
     if not access_key or not secret_key:
         raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The QGIS authentication configuration "
                                              "{auth_config!r} of hub {id} could not be read or lacks the access key "
