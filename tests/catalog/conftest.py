@@ -3,12 +3,11 @@
 import copy
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from catalog_docks import close_docks
+from replay_http import ReplayServer
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
 
@@ -18,58 +17,6 @@ def close_catalog_docks():
     """Every dock a test opened is shut down after it, whatever it asserted."""
     yield
     close_docks()
-
-
-class ReplayServer:
-    """HTTP server on 127.0.0.1 answering from ``routes``: path -> handler(request) -> (status, headers, body)."""
-
-    def __init__(self):
-        self.routes = {}
-        self.requests = []
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _serve(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                split = urlsplit(self.path)
-                request = {"method": self.command, "path": split.path, "query": parse_qs(split.query),
-                           "body": body, "headers": dict(self.headers)}
-                server.requests.append(request)
-                handler = server.routes.get(split.path)
-                if handler is None and split.path.endswith("/search"):  # StacBackend adds /search
-                    handler = server.routes.get(split.path[: -len("/search")])
-                if handler is None:
-                    status, headers, payload = 404, {"Content-Type": "text/plain"}, b"no such route"
-                else:
-                    status, headers, payload = handler(request)
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                if "Content-Length" not in headers:
-                    self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                try:
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            do_GET = do_POST = do_HEAD = _serve  # noqa: N815
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def json_reply(data, status=200, content_type="application/geo+json"):

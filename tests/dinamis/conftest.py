@@ -2,14 +2,13 @@
 loopback reference ordering server."""
 import base64
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 import pytest
 from osgeo import ogr
+from replay_http import ReplayServer
 
 SECRET = "s3cr3t-Tok3n-DINAMIS-42"
 
@@ -82,52 +81,17 @@ def tiny_png():
     return bytes(data)
 
 
-class DinamisCatalogueServer:
+class DinamisCatalogueServer(ReplayServer):
     """Loopback server replaying the recorded-shape answers of tests/data/dinamis: a STAC
     ``/search`` (two pages, ``next`` link POST with ``merge``), OpenSPOT ``/api/geo/{year_mode}``,
     quicklooks, and the OpenSPOT two-step download (``/ressources`` sets the session cookie,
     ``/api/tab_liens`` answers the links, ``/api/lien_tif/...`` needs the cookie)."""
 
     def __init__(self, tif_bytes):
-        self.requests = []
         self.tif_bytes = tif_bytes
         self.png = tiny_png()
         self.geo_delay = 0.0  # seconds before each /api/geo answer (cancel tests)
-        server = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def _serve(self):
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                path = urlsplit(self.path).path
-                request = {"method": self.command, "path": path, "body": body, "headers": dict(self.headers)}
-                server.requests.append(request)
-                status, headers, payload = server.answer(request)
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                try:
-                    self.wfile.write(payload)
-                except (BrokenPipeError, ConnectionResetError):
-                    pass
-
-            do_GET = do_POST = _serve  # noqa: N815
-
-            def log_message(self, *args):
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-
-    def close(self):
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        super().__init__()
 
     def _json(self, name):
         text = (DATA / name).read_text(encoding="utf-8").replace("{base}", self.url)
