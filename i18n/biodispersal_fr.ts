@@ -4,12 +4,10 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="41"/>
         <source>{0} must be a file raster (GDAL); save it as a GeoTIFF first.</source>
         <translation>{0} doit être un raster fichier (GDAL) ; enregistrez-le d'abord en GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="43"/>
         <source>The class field {0} must hold numeric codes; found {1!r}.</source>
         <translation>Le champ de classe {0} doit contenir des codes numériques ; trouvé {1!r}.</translation>
     </message>
@@ -17,107 +15,86 @@
 <context>
     <name>ConnectivityGraphAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="41"/>
         <source>Connectivity graph and indices (IIC, PC, ECA)</source>
         <translation>Graphe de connectivité et indices (IIC, PC, ECA)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="62"/>
         <source>Habitat patches (raster or polygons)</source>
         <translation>Taches d'habitat (raster ou polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="65"/>
         <source>Friction (optional)</source>
         <translation>Friction (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="67"/>
         <source>Maximum link distance (0 = no limit)</source>
         <translation>Distance maximale des liens (0 = sans limite)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="70"/>
         <source>Distance at which dispersal probability is 0.5</source>
         <translation>Distance à laquelle la probabilité de dispersion vaut 0,5</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="73"/>
         <source>Landscape area A_L in ha (0 = extent of the grid)</source>
         <translation>Surface du paysage A_L en ha (0 = emprise de la grille)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="76"/>
         <source>Resolution for polygon patches without friction (m)</source>
         <translation>Résolution pour des taches polygones sans friction (m)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="79"/>
         <source>Use the knight&apos;s move for least-cost distances</source>
         <translation>Utiliser le déplacement du cavalier pour les distances de moindre coût</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="81"/>
         <source>Compute the importance of every patch (dIIC, dPC)</source>
         <translation>Calculer l'importance de chaque tache (dIIC, dPC)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="83"/>
         <source>Patches (graph nodes)</source>
         <translation>Taches (nœuds du graphe)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="85"/>
         <source>Links (graph edges)</source>
         <translation>Liens (arêtes du graphe)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="87"/>
         <source>Integral index of connectivity</source>
         <translation>Indice intégral de connectivité</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="87"/>
         <source>Probability of connectivity</source>
         <translation>Probabilité de connectivité</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="87"/>
         <source>Equivalent connected area (ha)</source>
         <translation>Surface connectée équivalente (ha)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="87"/>
         <source>Number of components</source>
         <translation>Nombre de composantes</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="98"/>
         <source>The friction</source>
         <translation>La friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="99"/>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="105"/>
         <source>The patches raster</source>
         <translation>Le raster des taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="134"/>
         <source>{0} patches, {1} links, {2} components; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</source>
         <translation>{0} taches, {1} liens, {2} composantes ; IIC = {3:.6g}, PC = {4:.6g}, ECA = {5:.6g} ha (A_L = {6:.6g} ha).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="113"/>
         <source>The patches</source>
         <translation>Les taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/connectivity_graph.py" line="44"/>
         <source>Builds the landscape graph of habitat patches and computes its connectivity indices.
 PATCHES: a raster (valid non-zero cells, grouped in 8-connected patches) or polygons.
 FRICTION (optional): link lengths are least-cost distances (metres x friction, GRASS r.cost model); without it, Euclidean distances between the closest patch cells (metres). Links join patches whose zones of nearest patch touch (planar graph, as Graphab); longer paths go through patches.
@@ -135,12 +112,10 @@ L'importance de chaque tache (dPC, dIIC) est exacte : pour chaque tache retirée
 <context>
     <name>CostDistanceAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="61"/>
         <source>Cost distance (dispersal)</source>
         <translation>Distance de coût (dispersion)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="64"/>
         <source>Accumulated cost of moving from the nearest source through a friction raster, with the cost model of GRASS r.cost: a move between neighbouring cells costs the mean of their frictions times the step length (1, the diagonal or, with the knight&apos;s move, the mean of the four cells crossed times its length). Nodata friction cells are impassable.
 SOURCES: a raster (every valid non-zero cell; 8-connected patches get ids 1, 2, ...) or a point / polygon layer (feature number = id).
 MAX_COST: the search stops beyond this accumulated cost (0 = unlimited); cells beyond it are nodata. UNITS: &apos;cells&apos; gives r.cost&apos;s numbers (step length in cell widths), &apos;metres&apos; multiplies them by the cell width (needs a projected CRS).
@@ -151,77 +126,62 @@ MAX_COST : la recherche s'arrête au-delà de ce coût cumulé (0 = illimité) ;
 Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en option l'identifiant de la source la plus proche et les zones de dispersion en polygones (une par source).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="78"/>
         <source>Sources (raster, points or polygons)</source>
         <translation>Sources (raster, points ou polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="81"/>
         <source>Friction raster</source>
         <translation>Raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="82"/>
         <source>Maximum accumulated cost (0 = unlimited)</source>
         <translation>Coût cumulé maximal (0 = illimité)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="85"/>
         <source>Use the knight&apos;s move (16 directions)</source>
         <translation>Utiliser le déplacement du cavalier (16 directions)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="87"/>
         <source>Distance units</source>
         <translation>Unités de distance</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="87"/>
         <source>cells (as GRASS r.cost)</source>
         <translation>cellules (comme GRASS r.cost)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="87"/>
         <source>metres</source>
         <translation>mètres</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="90"/>
         <source>Accumulated cost</source>
         <translation>Coût cumulé</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="91"/>
         <source>Nearest source id</source>
         <translation>Identifiant de la source la plus proche</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="93"/>
         <source>Dispersal areas</source>
         <translation>Zones de dispersion</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="101"/>
         <source>Both the sources and the friction layer are required.</source>
         <translation>Les sources et la couche de friction sont toutes deux requises.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="103"/>
         <source>The friction</source>
         <translation>La friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="105"/>
         <source>Reading the sources...</source>
         <translation>Lecture des sources...</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="107"/>
         <source>The source raster</source>
         <translation>Le raster des sources</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="124"/>
         <source>{0} source(s), {1} cells reached, highest cost {2:g}.</source>
         <translation>{0} source(s), {1} cellules atteintes, coût maximal {2:g}.</translation>
     </message>
@@ -229,207 +189,166 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../biodispersal/core/connectivity.py" line="55"/>
         <source>No habitat patch: the patches input has no valid non-zero cell on the grid.</source>
         <translation>Aucune tache d'habitat : l'entrée des taches n'a aucune cellule valide non nulle sur la grille.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/corridors.py" line="39"/>
         <source>{part!r} is not a pair of patch ids; write pairs as 1-2, 2-5.</source>
         <translation>{part!r} n'est pas une paire d'identifiants de taches ; écrivez les paires sous la forme 1-2, 2-5.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/corridors.py" line="209"/>
         <source>No habitat patch: the patches input has no valid non-zero cell.</source>
         <translation>Aucune tache d'habitat : l'entrée des taches n'a aucune cellule valide non nulle.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/corridors.py" line="218"/>
         <source>Patch id(s) {ids} are not in the patches raster (ids 1 to {max_id}).</source>
         <translation>Identifiant(s) de tache {ids} absent(s) du raster des taches (identifiants de 1 à {max_id}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="119"/>
         <source>The friction must be a single-band raster.</source>
         <translation>La friction doit être un raster à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="166"/>
         <source>Unknown units {units!r}: use one of {choices}.</source>
         <translation>Unités inconnues {units!r} : utilisez l'une de {choices}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="170"/>
         <source>The maximum cost must be &gt;= 0 (0 = unlimited), not {max_cost:g}.</source>
         <translation>Le coût maximal doit être &gt;= 0 (0 = sans limite), et non {max_cost:g}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="175"/>
         <source>The sources and the friction must have the same grid.</source>
         <translation>Les sources et la friction doivent avoir la même grille.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="188"/>
         <source>No source cell: the sources do not cover any passable cell of the friction raster. Check that the sources overlap the friction extent and are not all on nodata cells.</source>
         <translation>Aucune cellule source : les sources ne couvrent aucune cellule franchissable du raster de friction. Vérifiez que les sources recouvrent l'emprise de la friction et ne tombent pas toutes sur des cellules nodata.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="239"/>
         <source>Cell {cell} was not reached by the search: no least-cost path leads to it.</source>
         <translation>La cellule {cell} n'a pas été atteinte par la recherche : aucun chemin de moindre coût n'y mène.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="265"/>
         <source>The cost surface does not lead back to a source from cell {cell}: was it computed with the same friction, cell size and moves?</source>
         <translation>La surface de coût ne ramène pas à une source depuis la cellule {cell} : a-t-elle été calculée avec la même friction, la même taille de cellule et les mêmes déplacements ?</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/dispersal.py" line="58"/>
         <source>None of the {feature_count} source feature(s) overlaps the friction raster. Check that the sources and the friction cover the same area (and their CRS).</source>
         <translation>Aucune des {feature_count} entité(s) source ne recouvre le raster de friction. Vérifiez que les sources et la friction couvrent la même zone (et leur SCR).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="30"/>
         <source>Friction {text!r} ({where}) is not a number; leave it empty for impassable.</source>
         <translation>La friction {text!r} ({where}) n'est pas un nombre ; laissez-la vide pour infranchissable.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="33"/>
         <source>Friction {value:g} ({where}) must be &gt; 0; leave it empty for impassable.</source>
         <translation>La friction {value:g} ({where}) doit être &gt; 0 ; laissez-la vide pour infranchissable.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="46"/>
         <source>Friction table not found: {path}.</source>
         <translation>Table de friction introuvable : {path}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="51"/>
         <source>The friction table {path} has no row.</source>
         <translation>La table de friction {path} n'a aucune ligne.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="56"/>
         <source>The friction table {path} has no column {friction_column!r} (columns: {headers}).</source>
         <translation>La table de friction {path} n'a pas de colonne {friction_column!r} (colonnes : {headers}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="66"/>
         <source>Line {line} of {path}: class {code!r} is not a number.</source>
         <translation>Ligne {line} de {path} : la classe {code!r} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="75"/>
         <source>Unknown preset {nomenclature}/{species_group}.</source>
         <translation>Préréglage inconnu {nomenclature}/{species_group}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="103"/>
         <source>Give one friction per overlay ({count} overlay(s), {parts_count} friction(s)), separated by commas; leave a value empty for impassable.</source>
         <translation>Donnez une friction par surcouche ({count} surcouche(s), {parts_count} friction(s)), séparées par des virgules ; laissez une valeur vide pour infranchissable.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="129"/>
         <source>{missing_count} land-cover class(es) have no friction in the table: {shown}. Add them to the table (empty friction = impassable).</source>
         <translation>{missing_count} classe(s) d'occupation du sol n'ont pas de friction dans la table : {shown}. Ajoutez-les à la table (friction vide = infranchissable).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/graph.py" line="297"/>
         <source>The graph has no patch: check the habitat patches input.</source>
         <translation>Le graphe n'a aucune tache : vérifiez l'entrée des taches d'habitat.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/graph.py" line="300"/>
         <source>The landscape area and the distance at p = 0.5 must both be &gt; 0.</source>
         <translation>La surface du paysage et la distance à p = 0,5 doivent toutes deux être &gt; 0.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="39"/>
         <source>{what} ({path}) has no CRS: it cannot be aligned on the friction grid.</source>
         <translation>{what} ({path}) n'a pas de SCR : impossible de l'aligner sur la grille de friction.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="159"/>
         <source>The resolution must be &gt; 0, not {resolution:g}.</source>
         <translation>La résolution doit être &gt; 0, et non {resolution:g}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="165"/>
         <source>A {width} x {height} grid is too large: choose a coarser resolution.</source>
         <translation>Une grille de {width} x {height} est trop grande : choisissez une résolution plus grossière.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/landcover.py" line="33"/>
         <source>{part!r} is not a class code; write codes separated by commas, e.g. 311, 312, 313 or 311-313.</source>
         <translation>{part!r} n'est pas un code de classe ; écrivez des codes séparés par des virgules, par exemple 311, 312, 313 ou 311-313.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/landcover.py" line="37"/>
         <source>No class given: list the land-cover codes to select, e.g. 311, 312, 313.</source>
         <translation>Aucune classe donnée : listez les codes d'occupation du sol à sélectionner, par exemple 311, 312, 313.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/landcover.py" line="75"/>
         <source>No cell selected: none of the classes {classes} is in the land cover (classes present: {present}), or every patch is smaller than the minimum area.</source>
         <translation>Aucune cellule sélectionnée : aucune des classes {classes} n'est dans l'occupation du sol (classes présentes : {present}), ou chaque tache est plus petite que la surface minimale.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/landcover.py" line="91"/>
         <source>Give at least one raster to merge.</source>
         <translation>Donnez au moins un raster à fusionner.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/patchgraph.py" line="90"/>
         <source>No habitat patch: the patches raster has no valid non-zero cell.</source>
         <translation>Aucune tache d'habitat : le raster des taches n'a aucune cellule valide non nulle.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="88"/>
         <source>The friction raster has {bad_count} cell(s) with a friction &lt;= 0 (minimum {bad_min:g}). Every passable cell needs a friction &gt; 0; set impassable cells to nodata instead of 0 or a negative value.</source>
         <translation>Le raster de friction a {bad_count} cellule(s) de friction &lt;= 0 (minimum {bad_min:g}). Toute cellule franchissable doit avoir une friction &gt; 0 ; mettez les cellules infranchissables à nodata plutôt qu'à 0 ou à une valeur négative.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/dispersal.py" line="36"/>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/dispersal.py" line="42"/>
         <source>The source raster</source>
         <translation>Le raster des sources</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/friction.py" line="121"/>
         <source>The overlay</source>
         <translation>La surcouche</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/landcover.py" line="98"/>
         <source>The raster</source>
         <translation>Le raster</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="79"/>
         <source>The patches raster</source>
         <translation>Le raster des taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="107"/>
         <source>The land cover</source>
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="182"/>
         <source>{count} source cell(s) lie on impassable (nodata) friction cells and were ignored.</source>
         <translation>{count} cellule(s) source se trouvent sur des cellules de friction infranchissables (nodata) et ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/dispersal.py" line="53"/>
         <source>{outside} of {feature_count} source feature(s) fall outside the friction raster (or are too small to cover a cell centre) and were ignored.</source>
         <translation>{outside} des {feature_count} entité(s) source tombent hors du raster de friction (ou sont trop petites pour couvrir un centre de cellule) et ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="49"/>
         <source>{what} ({path}) differs from the reference grid in {problems}: it was resampled ({resampling}) onto the reference grid.</source>
         <translation>{what} ({path}) diffère de la grille de référence par : {problems} ; il a été rééchantillonné ({resampling}) sur la grille de référence.</translation>
     </message>
@@ -437,104 +356,84 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
 <context>
     <name>FrictionFromLandcoverAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="195"/>
         <source>Friction from land cover</source>
         <translation>Friction à partir de l'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="210"/>
         <source>Land cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>None (use the CSV table)</source>
         <translation>Aucun (utiliser la table CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>OSO, forest species</source>
         <translation>OSO, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>OSO, open grassland species</source>
         <translation>OSO, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>OSO, wetland species</source>
         <translation>OSO, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Corine Land Cover, forest species</source>
         <translation>Corine Land Cover, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Corine Land Cover, open grassland species</source>
         <translation>Corine Land Cover, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Corine Land Cover, wetland species</source>
         <translation>Corine Land Cover, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="216"/>
         <source>Friction table (CSV)</source>
         <translation>Table de friction (CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="218"/>
         <source>Friction column of the table</source>
         <translation>Colonne de friction de la table</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="225"/>
         <source>Friction</source>
         <translation>Friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="237"/>
         <source>Choose a preset or give a friction table (CSV).</source>
         <translation>Choisissez un préréglage ou donnez une table de friction (CSV).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="245"/>
         <source>The land cover</source>
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="250"/>
         <source>{0} classes, {1} impassable cells.</source>
         <translation>{0} classes, {1} cellules infranchissables.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="198"/>
         <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
 OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
         <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
 OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="220"/>
         <source>Overlays with their own friction (optional)</source>
         <translation>Surcouches avec leur propre friction (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="223"/>
         <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
         <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="239"/>
         <source>Each overlay</source>
         <translation>Chaque surcouche</translation>
     </message>
@@ -542,67 +441,54 @@ OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les c
 <context>
     <name>LeastCostCorridorsAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="38"/>
         <source>Least-cost paths and corridors</source>
         <translation>Chemins de moindre coût et corridors</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="55"/>
         <source>Habitat patches (raster or polygons)</source>
         <translation>Taches d'habitat (raster ou polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="58"/>
         <source>Friction raster</source>
         <translation>Raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="59"/>
         <source>Maximum cost of a path (0 = unlimited)</source>
         <translation>Coût maximal d'un chemin (0 = illimité)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="62"/>
         <source>Patch pairs (e.g. 1-2, 2-5; empty = neighbouring patches)</source>
         <translation>Paires de taches (par ex. 1-2, 2-5 ; vide = taches voisines)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="64"/>
         <source>Corridor threshold (0 = 1.1 x least cost)</source>
         <translation>Seuil des corridors (0 = 1,1 x le moindre coût)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="67"/>
         <source>Least-cost paths</source>
         <translation>Chemins de moindre coût</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="69"/>
         <source>Corridors</source>
         <translation>Corridors</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="73"/>
         <source>The friction</source>
         <translation>La friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="74"/>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="78"/>
         <source>The patches raster</source>
         <translation>Le raster des taches</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="99"/>
         <source>{0} least-cost path(s).</source>
         <translation>{0} chemin(s) de moindre coût.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/least_cost_corridors.py" line="41"/>
         <source>Least-cost paths and corridors between habitat patches, with the cost model of GRASS r.cost (8 neighbours, costs in metres x friction).
 PATCHES: a raster (8-connected patches of valid non-zero cells get ids 1, 2, ...) or polygons (feature number = id). PAIRS: patch id pairs such as 1-2, 2-5; empty = neighbouring patches of the planar graph (as connectivity_graph). MAX_COST: pairs whose least cost exceeds it are skipped (0 = no limit).
 Outputs: one line per pair with its cost and length (m); a corridor raster holding, in each cell, the cost of the cheapest path between a pair through that cell (sum of the two accumulated costs) where it is at most THRESHOLD (0 = 1.1 x the pair&apos;s least cost).
@@ -616,27 +502,22 @@ Chaque tache est parcourue une seule fois, jusqu'au coût dont ses paires ont be
 <context>
     <name>MergeByPriorityAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="155"/>
         <source>Merge rasters by priority</source>
         <translation>Fusionner des rasters par priorité</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="158"/>
         <source>Stacks several rasters in priority order: in each cell the first raster of the list with a valid (non-nodata) value gives the output value (BioDispersal&apos;s fusion step, e.g. roads over rivers over land cover). The output is on the grid of the first raster; the others are resampled onto it (nearest neighbour) with a warning.</source>
         <translation>Empile plusieurs rasters par ordre de priorité : dans chaque cellule, le premier raster de la liste ayant une valeur valide (pas sans donnée) donne la valeur de sortie (étape fusion de BioDispersal, par ex. routes au-dessus des cours d'eau au-dessus de l'occupation du sol). La sortie est sur la grille du premier raster ; les autres y sont rééchantillonnés (plus proche voisin) avec un avertissement.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="165"/>
         <source>Rasters, highest priority first</source>
         <translation>Rasters, du plus prioritaire au moins prioritaire</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="167"/>
         <source>Merged</source>
         <translation>Fusionné</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="171"/>
         <source>Each input</source>
         <translation>Chaque entrée</translation>
     </message>
@@ -644,12 +525,10 @@ Chaque tache est parcourue une seule fois, jusqu'au coût dont ses paires ont be
 <context>
     <name>SelectHabitatAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="69"/>
         <source>Select habitat from land cover</source>
         <translation>Sélectionner l'habitat dans l'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="72"/>
         <source>Selects the cells of chosen land-cover classes (BioDispersal&apos;s selection step).
 LANDCOVER: a raster of class codes, or a polygon layer with CLASS_FIELD holding numeric codes (rasterised on the grid of REFERENCE, or at RESOLUTION metres over the layer&apos;s extent).
 CLASSES: codes separated by commas, ranges allowed (e.g. 311-313, 324).
@@ -662,72 +541,58 @@ MIN_AREA (hectares) : les taches 8-connexes plus petites sont supprimées.
 OUTPUT : raster int32 contenant la classe (ou 1 si « garder la classe » est désactivé), sans donnée ailleurs.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="81"/>
         <source>Land cover (raster, or polygons with a class field)</source>
         <translation>Occupation du sol (raster, ou polygones avec un champ de classe)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="84"/>
         <source>Class field (polygon land cover)</source>
         <translation>Champ de classe (occupation du sol en polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="87"/>
         <source>Classes to select (e.g. 311-313, 324)</source>
         <translation>Classes à sélectionner (par ex. 311-313, 324)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="88"/>
         <source>Minimum patch area (ha)</source>
         <translation>Surface minimale des taches (ha)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="90"/>
         <source>Keep the class as value</source>
         <translation>Garder la classe comme valeur</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="91"/>
         <source>Resolution for polygon land cover (m)</source>
         <translation>Résolution pour une occupation du sol en polygones (m)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="94"/>
         <source>Reference grid (raster, optional)</source>
         <translation>Grille de référence (raster, facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="96"/>
         <source>Selected habitat</source>
         <translation>Habitat sélectionné</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="103"/>
         <source>The land cover</source>
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="131"/>
         <source>The reference</source>
         <translation>La référence</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="116"/>
         <source>The land cover grid</source>
         <translation>La grille d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="122"/>
         <source>{0} cells selected ({1:.1f} ha).</source>
         <translation>{0} cellules sélectionnées ({1:.1f} ha).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="129"/>
         <source>A polygon land cover needs its class field (CLASS_FIELD).</source>
         <translation>Une occupation du sol en polygones a besoin de son champ de classe (CLASS_FIELD).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="134"/>
         <source>The land cover (or give a reference raster)</source>
         <translation>L'occupation du sol (ou donnez un raster de référence)</translation>
     </message>

@@ -4,12 +4,10 @@
 <context>
     <name>AlphaDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="62"/>
         <source>Alpha diversity (spectral species)</source>
         <translation>Diversité alpha (espèces spectrales)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="65"/>
         <source>Alpha diversity of spectral species per window (biodivMapR): richness, Shannon H = -Σ p ln p, Simpson 1 - Σ p², Fisher's alpha (S = α ln(1 + N/α)) and the Hill number of order HILL_Q, where p are the shares of the species in the window.
 
 Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). A window is computed when at least MIN_VALID of its pixels are valid; species below PCELIM of the window are ignored. Each index is the mean over the iterations (bands) of the spectral-species raster, followed by its standard deviation: 10 bands named richness_mean, richness_sd, shannon_mean, ... Nodata: -9999.</source>
@@ -18,17 +16,14 @@ Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input p
 Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) sauf si MOVING est coché (une valeur par pixel, fenêtre centrée sur lui : plus lent). Une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides ; les espèces sous PCELIM de la fenêtre sont ignorées. Chaque indice est la moyenne sur les itérations (bandes) du raster d'espèces spectrales, suivie de son écart-type : 10 bandes nommées richness_mean, richness_sd, shannon_mean, ... Nodata : -9999.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="81"/>
         <source>Moving window</source>
         <translation>Fenêtre glissante</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="82"/>
         <source>Order q of the Hill number</source>
         <translation>Ordre q du nombre de Hill</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="83"/>
         <source>Alpha diversity</source>
         <translation>Diversité alpha</translation>
     </message>
@@ -36,12 +31,10 @@ Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie 
 <context>
     <name>BetaDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="105"/>
         <source>Beta diversity (spectral species)</source>
         <translation>Diversité bêta (espèces spectrales)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="108"/>
         <source>Beta diversity map (biodivMapR): how different the spectral-species composition of each window is from the others.
 
 N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED); their Bray-Curtis dissimilarities (mean over iterations) are ordinated by a principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed at the inverse-distance weighted mean of its 5 least dissimilar sampled windows. Windows of similar composition get similar colours when the 3 bands are shown as RGB. Output pixel = WINDOW input pixels. Nodata: -9999.</source>
@@ -50,27 +43,22 @@ N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED
 N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasard (SEED) ; leurs dissimilarités de Bray-Curtis (moyenne sur les itérations) sont ordonnées par une analyse en coordonnées principales (PCoA) sur DIMENSIONS axes ; chaque autre fenêtre est placée à la moyenne, pondérée par l'inverse de la distance, de ses 5 fenêtres échantillonnées les moins dissemblables. Les fenêtres de composition proche prennent des couleurs proches quand les 3 bandes sont affichées en RVB. Pixel de sortie = WINDOW pixels d'entrée. Nodata : -9999.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="123"/>
         <source>Number of sampled windows</source>
         <translation>Nombre de fenêtres échantillonnées</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="124"/>
         <source>PCoA axes</source>
         <translation>Axes de la PCoA</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="125"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="126"/>
         <source>Beta diversity (PCoA)</source>
         <translation>Diversité bêta (PCoA)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="138"/>
         <source>{0} windows sampled for the PCoA.</source>
         <translation>{0} fenêtres échantillonnées pour la PCoA.</translation>
     </message>
@@ -78,152 +66,122 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="31"/>
         <source>WINDOW must be at least 1 pixel.</source>
         <translation>WINDOW doit valoir au moins 1 pixel.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="33"/>
         <source>WINDOW ({window} pixels) is larger than the image ({width} × {height} pixels): choose a smaller window.</source>
         <translation>WINDOW ({window} pixels) est plus grand que l'image ({width} × {height} pixels) : choisissez une fenêtre plus petite.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="59"/>
         <source>The spectral-species raster holds no species (every pixel is masked).</source>
         <translation>Le raster d'espèces spectrales ne contient aucune espèce (tous les pixels sont masqués).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="226"/>
         <source>Fewer than 3 windows have enough valid pixels for beta diversity: lower MIN_VALID or WINDOW, or check the spectral-species raster&apos;s mask.</source>
         <translation>Moins de 3 fenêtres ont assez de pixels valides pour la diversité bêta : diminuez MIN_VALID ou WINDOW, ou vérifiez le masque du raster d'espèces spectrales.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="416"/>
         <source>DIMENSIONS must be between 1 and the number of PCA bands ({band_count}).</source>
         <translation>DIMENSIONS doit être compris entre 1 et le nombre de bandes de l'ACP ({band_count}).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="295"/>
         <source>WINDOW is too small: a convex hull needs more pixels than dimensions.</source>
         <translation>WINDOW est trop petit : une enveloppe convexe demande plus de pixels que de dimensions.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="302"/>
         <source>The mask {mask_path} does not share the PCA raster&apos;s grid ({problems}); resample it onto that grid first.</source>
         <translation>Le masque {mask_path} n'est pas sur la grille du raster d'ACP ({problems}) ; rééchantillonnez-le d'abord sur cette grille.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="382"/>
         <source>Plot {plot_id} has an empty or invalid geometry.</source>
         <translation>La placette {plot_id} a une géométrie vide ou invalide.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="462"/>
         <source>No plot was given.</source>
         <translation>Aucune placette n'a été donnée.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/sensors.py" line="79"/>
         <source>The image has a single band: spectral species need a multispectral image (at least red and near infrared, better 4 to 10 bands).</source>
         <translation>L'image n'a qu'une bande : les espèces spectrales demandent une image multispectrale (au moins rouge et proche infrarouge, mieux 4 à 10 bandes).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/sensors.py" line="88"/>
         <source>Unknown sensor preset {sensor!r}; choose one of {choices}.</source>
         <translation>Préréglage de capteur inconnu {sensor!r} ; choisissez l'un de {choices}.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/sensors.py" line="97"/>
         <source>The band wavelengths are unknown: the file's metadata does not give them. Choose a sensor preset (Sentinel-2, SPOT 6-7, Pléiades) or type the wavelengths in nm, one per band.</source>
         <translation>Les longueurs d'onde des bandes sont inconnues : les métadonnées du fichier ne les donnent pas. Choisissez un préréglage de capteur (Sentinel-2, SPOT 6-7, Pléiades) ou saisissez les longueurs d'onde en nm, une par bande.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/sensors.py" line="104"/>
         <source>The image has {band_count} bands but {source} gives {wavelengths_count} wavelengths ({wavelength_list} nm). Select the matching preset, or stack exactly those bands in that order, or give one wavelength per band.</source>
         <translation>L'image a {band_count} bandes mais {source} donne {wavelengths_count} longueurs d'onde ({wavelength_list} nm). Choisissez le préréglage correspondant, ou empilez exactement ces bandes dans cet ordre, ou donnez une longueur d'onde par bande.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="101"/>
         <source>{path} is not a spectral-species model written by Data Terra ({exc}).</source>
         <translation>{path} n'est pas un modèle d'espèces spectrales écrit par Data Terra ({exc}).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="104"/>
         <source>{path} is not a spectral-species model of format {model_format}.</source>
         <translation>{path} n'est pas un modèle d'espèces spectrales au format {model_format}.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="154"/>
         <source>Reflectance values go up to {high:.0f}: neither 0-1 nor ×10,000 reflectance. Use a surface reflectance product (e.g. Sentinel-2 L2A).</source>
         <translation>Les valeurs de réflectance montent jusqu'à {high:.0f} : ni une réflectance 0-1 ni ×10 000. Utilisez un produit de réflectance de surface (par exemple Sentinel-2 L2A).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="295"/>
         <source>The mask {mask_path} does not share the image&apos;s grid ({problems}); resample it onto the image first (Raster &gt; Projections &gt; Warp).</source>
         <translation>Le masque {mask_path} n'est pas sur la grille de l'image ({problems}) ; rééchantillonnez-le d'abord sur l'image (Raster &gt; Projections &gt; Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="326"/>
         <source>No valid pixel left: the image is entirely masked (nodata, user mask, NDVI, shade, cloud thresholds). Check the nodata value, the reflectance scale and lower the NDVI or shade thresholds.</source>
         <translation>Plus aucun pixel valide : l'image est entièrement masquée (nodata, masque utilisateur, seuils NDVI, ombre, nuages). Vérifiez la valeur nodata et l'échelle de réflectance, et abaissez les seuils NDVI ou d'ombre.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="444"/>
         <source>Continuum removal needs at least 4 bands (the first and last are dropped).</source>
         <translation>Le retrait du continuum demande au moins 4 bandes (la première et la dernière sont écartées).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="457"/>
         <source>Only {sample_count} valid pixels were found, too few for {n_iter} k-means of {n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the masks.</source>
         <translation>Seulement {sample_count} pixels valides trouvés, trop peu pour {n_iter} k-moyennes de {n_clusters} espèces spectrales. Diminuez N_CLUSTERS ou N_ITER, ou assouplissez les masques.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="486"/>
         <source>The model was fitted on {model_band_count} bands but {image_path} has {band_count}: classify an image of the same sensor and band order.</source>
         <translation>Le modèle a été ajusté sur {model_band_count} bandes mais {image_path} en a {band_count} : classez une image du même capteur avec le même ordre de bandes.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="530"/>
         <source>Every pixel of the image is masked: nothing to classify.</source>
         <translation>Tous les pixels de l'image sont masqués : rien à classer.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="159"/>
         <source>Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): values are divided by 10,000 before masking and PCA.</source>
         <translation>Réflectance stockée en entiers multipliés par 10 000 détectée (95e centile {high:.0f}) : les valeurs sont divisées par 10 000 avant les masques et l'ACP.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
         <source>near infrared</source>
         <translation>proche infrarouge</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="189"/>
         <source>shade</source>
         <translation>ombre</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="189"/>
         <source>cloud</source>
         <translation>nuages</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="200"/>
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="206"/>
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) or {other} (~{other_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) ou du {other} (~{other_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
     </message>
@@ -231,62 +189,50 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
 <context>
     <name>DiversityAtPlotsAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="44"/>
         <source>Spectral diversity at field plots</source>
         <translation>Diversité spectrale aux placettes de terrain</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="63"/>
         <source>Spectral species (one band per iteration)</source>
         <translation>Espèces spectrales (une bande par itération)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="65"/>
         <source>Field plots (polygons or points)</source>
         <translation>Placettes de terrain (polygones ou points)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="68"/>
         <source>Plot identifier field</source>
         <translation>Champ identifiant de la placette</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="70"/>
         <source>Plot radius for points</source>
         <translation>Rayon des placettes ponctuelles</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="72"/>
         <source>Ignore species below this share of a plot (PCELIM)</source>
         <translation>Ignorer les espèces sous cette part d'une placette (PCELIM)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="74"/>
         <source>Order q of the Hill number</source>
         <translation>Ordre q du nombre de Hill</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="78"/>
         <source>Diversity at plots</source>
         <translation>Diversité aux placettes</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="79"/>
         <source>Bray-Curtis between plots</source>
         <translation>Bray-Curtis entre placettes</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="89"/>
         <source>The plots are points: give a RADIUS greater than 0.</source>
         <translation>Les placettes sont des points : donnez un rayon RADIUS supérieur à 0.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="95"/>
         <source>Plot {0} has no geometry.</source>
         <translation>La placette {0} n'a pas de géométrie.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="47"/>
         <source>Computes the spectral diversity indices inside field plots, to compare them with field inventories.
 
 Plots are polygons, or points with a RADIUS (circular plots). The pixels whose centre falls inside a plot are counted per spectral species; the table gives, per plot, the number of valid pixels and the mean and standard deviation over iterations of richness, Shannon, Simpson, Fisher's alpha and the Hill number of order HILL_Q (species below PCELIM of the plot ignored). The second table gives the Bray-Curtis dissimilarity of every pair of plots (mean over iterations). Plots are reprojected to the raster's CRS.
@@ -299,12 +245,10 @@ Les placettes sont des polygones, ou des points avec un rayon RADIUS (placettes 
 Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularité et la divergence fonctionnelles (FRic, FEve, FDiv, Villéger et al. 2008) des pixels de chaque placette sur les DIMENSIONS premières composantes sont ajoutées.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="75"/>
         <source>PCA scores, for functional diversity (optional)</source>
         <translation>Composantes de l'ACP, pour la diversité fonctionnelle (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/plots.py" line="77"/>
         <source>PCA components used</source>
         <translation>Composantes de l'ACP utilisées</translation>
     </message>
@@ -312,32 +256,26 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
 <context>
     <name>FunctionalDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="150"/>
         <source>Functional diversity (FRic, FEve, FDiv)</source>
         <translation>Diversité fonctionnelle (FRic, FEve, FDiv)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="153"/>
         <source>Functional diversity per window in the space of the first DIMENSIONS principal components (the PCA output of Spectral species), after Villéger, Mason &amp; Mouillot (2008), every valid pixel weighing the same: FRic, the volume of the convex hull of the pixels (PCA units to the power DIMENSIONS); FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to 1). Windows do not overlap (output pixel = WINDOW input pixels); a window is computed when at least MIN_VALID of its pixels are valid. Nodata: -9999.</source>
         <translation>Diversité fonctionnelle par fenêtre dans l'espace des DIMENSIONS premières composantes principales (la sortie ACP d'Espèces spectrales), d'après Villéger, Mason &amp; Mouillot (2008), chaque pixel valide ayant le même poids : FRic, le volume de l'enveloppe convexe des pixels (unités ACP à la puissance DIMENSIONS) ; FEve, la régularité de l'arbre couvrant minimal (0 à 1) ; FDiv, la divergence par rapport au centre de gravité de l'enveloppe (0 à 1). Les fenêtres ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) ; une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides. Nodata : -9999.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="164"/>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="165"/>
         <source>Mask (0 = excluded)</source>
         <translation>Masque (0 = exclu)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="167"/>
         <source>PCA components used</source>
         <translation>Composantes de l'ACP utilisées</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="168"/>
         <source>Functional diversity</source>
         <translation>Diversité fonctionnelle</translation>
     </message>
@@ -345,12 +283,10 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
 <context>
     <name>SpectralSpeciesAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="50"/>
         <source>Spectral species (PCA + k-means)</source>
         <translation>Espèces spectrales (ACP + k-means)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="53"/>
         <source>Clusters the pixels of a multispectral image (Sentinel-2, SPOT 6-7, Pléiades) into 'spectral species' (Féret &amp; Asner 2014, biodivMapR).
 
 Band wavelengths come from the wavelength list, else the sensor preset, else the file's metadata. Reflectance stored as integers ×10,000 is detected and rescaled. Pixels are masked where the input is nodata, the optional mask is 0, NDVI is below NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum removal divides each spectrum by its convex hull.
@@ -367,137 +303,110 @@ Une ACP est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SI
 Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L'image est traitée par blocs.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
         <source>Multispectral image</source>
         <translation>Image multispectrale</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
         <source>Sensor preset (band wavelengths)</source>
         <translation>Préréglage du capteur (longueurs d'onde des bandes)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
         <source>From the file&apos;s metadata</source>
         <translation>D'après les métadonnées du fichier</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
         <source>Sentinel-2, 10 m bands (B2, B3, B4, B8)</source>
         <translation>Sentinel-2, bandes à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
         <source>Sentinel-2, 10 bands at 20 m (B2 to B12 without B1, B9, B10)</source>
         <translation>Sentinel-2, 10 bandes à 20 m (B2 à B12 sans B1, B9, B10)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
         <source>SPOT 6-7 (blue, green, red, NIR)</source>
         <translation>SPOT 6-7 (bleu, vert, rouge, PIR)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
         <source>Pléiades (blue, green, red, NIR)</source>
         <translation>Pléiades (bleu, vert, rouge, PIR)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="81"/>
         <source>Band wavelengths in nm, comma separated (overrides the preset)</source>
         <translation>Longueurs d'onde des bandes en nm, séparées par des virgules (remplacent le préréglage)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="84"/>
         <source>Mask (0 = excluded)</source>
         <translation>Masque (0 = exclu)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="85"/>
         <source>Minimum NDVI</source>
         <translation>NDVI minimal</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="86"/>
         <source>Shade: minimum NIR reflectance (0-1)</source>
         <translation>Ombre : réflectance PIR minimale (0-1)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>Clouds: maximum blue reflectance (0-1)</source>
         <translation>Nuages : réflectance bleue maximale (0-1)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="90"/>
         <source>Outlier filter: inter-quartile range weight</source>
         <translation>Filtre des valeurs aberrantes : poids de l'écart interquartile</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="92"/>
         <source>Continuum removal</source>
         <translation>Retrait du continuum</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="93"/>
         <source>Pixels sampled to fit PCA and k-means</source>
         <translation>Pixels échantillonnés pour ajuster l'ACP et les k-means</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="95"/>
         <source>PCA components kept (0: by explained variance)</source>
         <translation>Composantes de l'ACP gardées (0 : selon la variance expliquée)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="97"/>
         <source>Explained variance to keep when components = 0</source>
         <translation>Variance expliquée à garder quand composantes = 0</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="99"/>
         <source>Number of spectral species (clusters)</source>
         <translation>Nombre d'espèces spectrales (classes)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="101"/>
         <source>Number of k-means iterations (subsamples)</source>
         <translation>Nombre d'itérations de k-means (sous-échantillons)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="103"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="104"/>
         <source>Existing model to apply instead of fitting one (.npz)</source>
         <translation>Modèle existant à appliquer au lieu d'en ajuster un (.npz)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="112"/>
         <source>Spectral species model (*.npz)</source>
         <translation>Modèle d'espèces spectrales (*.npz)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="107"/>
         <source>Spectral species</source>
         <translation>Espèces spectrales</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="108"/>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="110"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="112"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="147"/>
         <source>Band wavelengths must be numbers in nm separated by commas, e.g. 490, 560, 665, 842.</source>
         <translation>Les longueurs d'onde des bandes doivent être des nombres en nm séparés par des virgules, par exemple 490, 560, 665, 842.</translation>
     </message>
@@ -505,22 +414,18 @@ Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué
 <context>
     <name>WindowParameters</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="27"/>
         <source>Spectral species (one band per iteration)</source>
         <translation>Espèces spectrales (une bande par itération)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="32"/>
         <source>Window size (pixels)</source>
         <translation>Taille de la fenêtre (pixels)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="34"/>
         <source>Minimum share of valid pixels in a window</source>
         <translation>Part minimale de pixels valides dans une fenêtre</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="39"/>
         <source>Ignore species below this share of a window (PCELIM)</source>
         <translation>Ignorer les espèces sous cette part d'une fenêtre (PCELIM)</translation>
     </message>

@@ -4,12 +4,10 @@
 <context>
     <name>CompareFragmentation</name>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="32"/>
         <source>Compare fragmentation (two dates or scenarios)</source>
         <translation>Comparer la fragmentation (deux dates ou scénarios)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="35"/>
         <source>Differences per reporting unit between two outputs of Effective mesh size (two dates or two scenarios on the same units).
 
 BEFORE and AFTER: outputs of Effective mesh size. KEY_FIELD: field of BEFORE that identifies a unit in both layers (e.g. INSEE_COM); empty: units are matched in feature order.
@@ -20,42 +18,34 @@ BEFORE et AFTER : sorties de Taille effective de maille. KEY_FIELD : champ de BE
 OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splitting_index, s_eff, n_patches et habitat_ha (hectares) : &lt;nom&gt;_before, &lt;nom&gt;_after, &lt;nom&gt;_diff (après - avant, même unité) et &lt;nom&gt;_pct (différence en % de l'avant ; vide quand l'avant vaut 0).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="47"/>
         <source>Before (effective mesh size output)</source>
         <translation>Avant (sortie de la taille effective de maille)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="49"/>
         <source>After (effective mesh size output)</source>
         <translation>Après (sortie de la taille effective de maille)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="51"/>
         <source>Unit identifier field</source>
         <translation>Champ identifiant des unités</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="53"/>
         <source>Fragmentation differences</source>
         <translation>Différences de fragmentation</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="62"/>
         <source>{0} is not an output of Effective mesh size: fields {1} are missing.</source>
         <translation>{0} n'est pas une sortie de Taille effective de maille : les champs {1} manquent.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="67"/>
         <source>AFTER has no field {0}: choose a key present in both.</source>
         <translation>AFTER n'a pas de champ {0} : choisissez une clé présente dans les deux couches.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="92"/>
         <source>BEFORE has {0} units and AFTER {1}: choose a unit identifier field (KEY_FIELD).</source>
         <translation>BEFORE a {0} unités et AFTER {1} : choisissez un champ identifiant des unités (KEY_FIELD).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/compare_fragmentation.py" line="100"/>
         <source>{0} units of AFTER have no match in BEFORE: skipped.</source>
         <translation>{0} unités de AFTER n'ont pas de correspondance dans BEFORE : ignorées.</translation>
     </message>
@@ -63,42 +53,34 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="62"/>
         <source>The grid size ({grid_size} m) is smaller than a pixel ({pixel_width} m): choose a larger grid size.</source>
         <translation>La taille de grille ({grid_size} m) est plus petite qu'un pixel ({pixel_width} m) : choisissez une taille de grille plus grande.</translation>
     </message>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="115"/>
         <source>Unknown method {method!r}: choose CUT or CBC.</source>
         <translation>Méthode inconnue {method!r} : choisissez CUT ou CBC.</translation>
     </message>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="139"/>
         <source>{path} has no valid pixel (all nodata): nothing to measure.</source>
         <translation>{path} n'a aucun pixel valide (tout en nodata) : rien à mesurer.</translation>
     </message>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="146"/>
         <source>Give either reporting units or a grid size, not both.</source>
         <translation>Donnez soit des unités de rapport, soit une taille de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="152"/>
         <source>The reporting-unit raster is not on the habitat raster&apos;s grid ({problems}); rasterise the units on that grid.</source>
         <translation>Le raster des unités de rapport n'est pas sur la grille du raster d'habitat ({problems}) ; rastérisez les unités sur cette grille.</translation>
     </message>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="186"/>
         <source>A grid raster needs a grid size.</source>
         <translation>Un raster de grille demande une taille de grille.</translation>
     </message>
     <message>
-        <location filename="../fragscape/core/raster_mesh.py" line="118"/>
         <source>The habitat raster</source>
         <translation>Le raster d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="307"/>
         <source>Cannot write {output_path}: {exc}</source>
         <translation>Impossible d'écrire {output_path} : {exc}</translation>
     </message>
@@ -106,12 +88,10 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
 <context>
     <name>EffectiveMeshSize</name>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="80"/>
         <source>Effective mesh size (fragmentation)</source>
         <translation>Taille effective de maille (fragmentation)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="83"/>
         <source>Measures how much habitat is cut apart with Jaeger's effective mesh size (meff), the size of the area that two random points of the region have on average in common (Jaeger 2000), per reporting unit, per grid cell or over the whole input.
 
 INPUT: habitat patches, either polygons (touching polygons form one patch) or a raster whose HABITAT_VALUES (default: every non-zero value) are habitat; nodata pixels are outside the landscape. A projected CRS in metres is required.
@@ -130,117 +110,94 @@ CONNECTIVITY : 4 ou 8 voisins entre pixels raster. MIN_PATCH_AREA (m²) : les ta
 Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif de mailles = surface de l'unité / meff), coherence (meff / surface de l'unité, de 0 à 1), splitting_index (1 / cohérence), n_patches, habitat_ha et area_ha (hectares). MEFF_HA, COHERENCE et SPLITTING_INDEX sont aussi renvoyés pour l'ensemble des unités (pondérés par la surface). OUTPUT_RASTER : meff (ha) par maille de grille en GeoTIFF (demande GRID_SIZE).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="104"/>
         <source>Habitat patches (polygons or raster)</source>
         <translation>Taches d'habitat (polygones ou raster)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="107"/>
         <source>Reporting units (polygons)</source>
         <translation>Unités de restitution (polygones)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="110"/>
         <source>Grid cell size (metres)</source>
         <translation>Taille des mailles de la grille (mètres)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="113"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="115"/>
         <source>Raster connectivity</source>
         <translation>Connexité raster</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="117"/>
         <source>Minimum patch area (m²)</source>
         <translation>Surface minimale des taches (m²)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="120"/>
         <source>Habitat pixel values (raster, comma-separated)</source>
         <translation>Valeurs de pixel d'habitat (raster, séparées par des virgules)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="122"/>
         <source>Effective mesh size</source>
         <translation>Taille effective de maille</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="124"/>
         <source>Effective mesh size per grid cell (ha)</source>
         <translation>Taille effective de maille par maille de grille (ha)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="127"/>
         <source>Effective mesh size (ha)</source>
         <translation>Taille effective de maille (ha)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="128"/>
         <source>Coherence</source>
         <translation>Cohérence</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="129"/>
         <source>Splitting index</source>
         <translation>Indice de division</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="134"/>
         <source>The input layer could not be loaded.</source>
         <translation>La couche d'entrée n'a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="135"/>
         <source>The input layer</source>
         <translation>La couche d'entrée</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="140"/>
         <source>The raster output needs a grid cell size (GRID_SIZE).</source>
         <translation>La sortie raster demande une taille de maille de grille (GRID_SIZE).</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="176"/>
         <source>Habitat pixel values</source>
         <translation>Valeurs de pixel d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="190"/>
         <source>Give either reporting units or a grid cell size, not both.</source>
         <translation>Donnez soit des unités de restitution, soit une taille de maille de grille, pas les deux.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="191"/>
         <source>The reporting layer</source>
         <translation>La couche des unités de restitution</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="195"/>
         <source>The reporting layer has no polygon: choose a layer with at least one reporting unit, or leave it empty.</source>
         <translation>La couche des unités de restitution n'a aucun polygone : choisissez une couche avec au moins une unité, ou laissez ce paramètre vide.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="213"/>
         <source>The raster has no habitat pixel: every effective mesh size is 0. Check HABITAT_VALUES against the raster&apos;s values.</source>
         <translation>Le raster n'a aucun pixel d'habitat : toutes les tailles effectives de maille valent 0. Vérifiez HABITAT_VALUES par rapport aux valeurs du raster.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="245"/>
         <source>Dissolving the habitat into patches…</source>
         <translation>Fusion de l'habitat en taches…</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="248"/>
         <source>The input has no habitat polygon: every effective mesh size is 0.</source>
         <translation>L'entrée n'a aucun polygone d'habitat : toutes les tailles effectives de maille valent 0.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/effective_mesh_size.py" line="256"/>
         <source>Measuring each unit…</source>
         <translation>Mesure de chaque unité…</translation>
     </message>
@@ -248,12 +205,10 @@ Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif d
 <context>
     <name>FragmentingElements</name>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="35"/>
         <source>Fragmenting elements (barriers)</source>
         <translation>Éléments fragmentants (barrières)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="38"/>
         <source>Turns one kind of barrier (roads, railways, rivers, built-up areas…) into dissolved polygons that cut habitat patches apart, for Prepare landscape.
 
 INPUT: line or polygon layer in a projected CRS (metres).
@@ -268,47 +223,38 @@ BUFFER : distance de tampon en mètres de chaque côté ; un nombre, un champ ou
 OUTPUT : un (multi)polygone fusionné de toutes les entités tamponnées.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="49"/>
         <source>Barriers (lines or polygons)</source>
         <translation>Barrières (lignes ou polygones)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="52"/>
         <source>Filter (expression)</source>
         <translation>Filtre (expression)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="58"/>
         <source>Buffer distance (metres)</source>
         <translation>Distance de tampon (mètres)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="62"/>
         <source>Fragmenting elements</source>
         <translation>Éléments fragmentants</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="68"/>
         <source>The barrier layer could not be loaded.</source>
         <translation>La couche des barrières n'a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="69"/>
         <source>The barrier layer</source>
         <translation>La couche des barrières</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="79"/>
         <source>No feature matches the filter: the output is empty.</source>
         <translation>Aucune entité ne correspond au filtre : la sortie est vide.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="104"/>
         <source>The buffer expression is not valid: {0}</source>
         <translation>L'expression du tampon n'est pas valide : {0}</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/fragmenting_elements.py" line="117"/>
         <source>Lines have no area: give a buffer distance above 0 metres (e.g. half the road width).</source>
         <translation>Les lignes n'ont pas de surface : donnez une distance de tampon supérieure à 0 mètre (par exemple la demi-largeur de la route).</translation>
     </message>
@@ -316,17 +262,14 @@ OUTPUT : un (multi)polygone fusionné de toutes les entités tamponnées.</trans
 <context>
     <name>FragscapeCommon</name>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="25"/>
         <source>{0} is in {1}; it is reprojected to {2} for the computation.</source>
         <translation>{0} est en {1} ; elle est reprojetée en {2} pour le calcul.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="62"/>
         <source>{0} invalid geometries of {1} were repaired.</source>
         <translation>{0} géométries invalides de {1} ont été réparées.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/common.py" line="106"/>
         <source>{0}: &apos;{1}&apos; is not a number. Give codes separated by commas, e.g. 311,312,313.</source>
         <translation>{0} : « {1} » n'est pas un nombre. Donnez des codes séparés par des virgules, par exemple 311,312,313.</translation>
     </message>
@@ -334,162 +277,130 @@ OUTPUT : un (multi)polygone fusionné de toutes les entités tamponnées.</trans
 <context>
     <name>PrepareLandscape</name>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="62"/>
         <source>Prepare landscape (habitat patches)</source>
         <translation>Préparer le paysage (taches d'habitat)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="82"/>
         <source>Land cover (polygons or raster)</source>
         <translation>Occupation du sol (polygones ou raster)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="85"/>
         <source>Class field (vector land cover)</source>
         <translation>Champ de classe (occupation du sol vecteur)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="88"/>
         <source>Habitat class codes (comma-separated)</source>
         <translation>Codes des classes d'habitat (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="90"/>
         <source>Habitat preset</source>
         <translation>Préréglage d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="90"/>
         <source>None (use the habitat class codes)</source>
         <translation>Aucun (utiliser les codes des classes d'habitat)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="90"/>
         <source>OSO natural and semi-natural classes</source>
         <translation>Classes naturelles et semi-naturelles d'OSO</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="90"/>
         <source>Corine Land Cover natural and semi-natural classes</source>
         <translation>Classes naturelles et semi-naturelles de Corine Land Cover</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="95"/>
         <source>Fragmenting elements</source>
         <translation>Éléments fragmentants</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="97"/>
         <source>Study area</source>
         <translation>Zone d'étude</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="99"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="99"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="99"/>
         <source>Raster</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="101"/>
         <source>Raster resolution (metres)</source>
         <translation>Résolution raster (mètres)</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="104"/>
         <source>Habitat patches</source>
         <translation>Taches d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="107"/>
         <source>Habitat raster</source>
         <translation>Raster d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="113"/>
         <source>The land-cover layer could not be loaded.</source>
         <translation>La couche d'occupation du sol n'a pas pu être chargée.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="115"/>
         <source>The land-cover layer</source>
         <translation>La couche d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="117"/>
         <source>A fragmenting layer</source>
         <translation>Une couche d'éléments fragmentants</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="121"/>
         <source>The study area</source>
         <translation>La zone d'étude</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="127"/>
         <source>The raster resolution must be above 0 metres.</source>
         <translation>La résolution raster doit être supérieure à 0 mètre.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="131"/>
         <source>Vector mode needs a polygon land cover: choose MODE = Raster for a land-cover raster.</source>
         <translation>Le mode vecteur demande une occupation du sol en polygones : choisissez MODE = Raster pour un raster d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="145"/>
         <source>Raster mode writes a GeoTIFF: give OUTPUT_RASTER (or OUTPUT) a .tif file name.</source>
         <translation>Le mode raster écrit un GeoTIFF : donnez à OUTPUT_RASTER (ou OUTPUT) un nom de fichier .tif.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="150"/>
         <source>Habitat class codes</source>
         <translation>Codes des classes d'habitat</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="155"/>
         <source>No habitat class: give HABITAT_CLASSES (e.g. 311,312,313) or choose a PRESET.</source>
         <translation>Aucune classe d'habitat : donnez HABITAT_CLASSES (par exemple 311,312,313) ou choisissez un PRESET.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="168"/>
         <source>None of the habitat classes ({0}) occurs in the land cover: check the class field and the codes.</source>
         <translation>Aucune des classes d'habitat ({0}) n'apparaît dans l'occupation du sol : vérifiez le champ de classe et les codes.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="172"/>
         <source>Habitat classes absent from the land cover: {0}.</source>
         <translation>Classes d'habitat absentes de l'occupation du sol : {0}.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="186"/>
         <source>A polygon land cover needs its class field (CLASS_FIELD), e.g. CODE_12 for Corine Land Cover.</source>
         <translation>Une occupation du sol en polygones demande son champ de classe (CLASS_FIELD), par exemple CODE_12 pour Corine Land Cover.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="204"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="217"/>
         <source>{0} is neither lines nor polygons: ignored.</source>
         <translation>{0} n'est ni des lignes ni des polygones : ignorée.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="320"/>
         <source>The land cover or study area is empty: nothing to rasterise.</source>
         <translation>L'occupation du sol ou la zone d'étude est vide : rien à rastériser.</translation>
     </message>
     <message>
-        <location filename="../fragscape/algorithms/prepare_landscape.py" line="65"/>
         <source>Builds the habitat patches measured by Effective mesh size: the land-cover classes kept as habitat, cut by the fragmenting elements, inside the study area.
 
 LANDCOVER: polygons with a class field (CLASS_FIELD), or a land-cover raster, in a projected CRS (metres).

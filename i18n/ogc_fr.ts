@@ -4,212 +4,170 @@
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/capabilities.py" line="117"/>
         <source>The capabilities document</source>
         <translation>Le document de capacités</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/capabilities.py" line="120"/>
         <source>The service answered GetCapabilities with an error: {found}</source>
         <translation>Le service a répondu à GetCapabilities par une erreur : {found}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/capabilities.py" line="125"/>
         <source>This is not a WMS, WMTS, WFS or WCS capabilities document (root element {local_name!r}). Check the URL and the service type.</source>
         <translation>Ce n'est pas un document de capacités WMS, WMTS, WFS ou WCS (élément racine {local_name!r}). Vérifiez l'URL et le type de service.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/capabilities.py" line="134"/>
         <source>The {service} {version} capabilities could not be read ({exc}).</source>
         <translation>Les capacités {service} {version} n'ont pas pu être lues ({exc}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="64"/>
         <source>The resolution must be positive (got {resolution}).</source>
         <translation>La résolution doit être positive (reçu {resolution}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="68"/>
         <source>The extent is empty: give an extent with a positive width and height.</source>
         <translation>L'emprise est vide : donnez une emprise de largeur et de hauteur positives.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="78"/>
         <source>The request is {width} x {height} pixels, more than {max_pixels:,} pixels: use a coarser resolution or a smaller extent.</source>
         <translation>La requête fait {width} x {height} pixels, plus de {max_pixels:,} pixels : utilisez une résolution plus grossière ou une emprise plus petite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="100"/>
         <source>The coverage {name!r} is not offered in {crs}; the service offers: {offered}. Choose one of these CRSs (the extent is reprojected for you).</source>
         <translation>La couverture {name!r} n'est pas proposée en {crs} ; le service propose : {offered}. Choisissez l'un de ces SCR (l'emprise est reprojetée pour vous).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/safexml.py" line="84"/>
         <source>The service</source>
         <translation>Le service</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="136"/>
         <source>The server&apos;s multipart answer holds no coverage file ({kinds}): it may have stored the coverage on the server instead. Try another WCS version or FORMAT.</source>
         <translation>La réponse multipart du serveur ne contient aucun fichier de couverture ({kinds}) : il a peut-être stocké la couverture sur le serveur. Essayez une autre version WCS ou un autre FORMAT.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="151"/>
         <source>The server&apos;s answer is not a raster GDAL can read ({exc}); it starts with {start!r}. Check FORMAT (GeoTIFF / image/tiff).</source>
         <translation>La réponse du serveur n'est pas un raster lisible par GDAL ({exc}) ; elle commence par {start!r}. Vérifiez FORMAT (GeoTIFF / image/tiff).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="156"/>
         <source>The server returned {got_width} x {got_height} pixels instead of {width} x {height}: it resampled the request; try its native resolution.</source>
         <translation>Le serveur a renvoyé {got_width} x {got_height} pixels au lieu de {width} x {height} : il a rééchantillonné la requête ; essayez sa résolution native.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="219"/>
         <source>The server returned tiles with different numbers of bands.</source>
         <translation>Le serveur a renvoyé des tuiles avec des nombres de bandes différents.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="240"/>
         <source>{exc} (even for a tile of {width} x {height} pixels: the server refuses small requests too; use a coarser resolution).</source>
         <translation>{exc} (même pour une tuile de {width} x {height} pixels : le serveur refuse aussi les petites requêtes ; utilisez une résolution plus grossière).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="251"/>
         <source>The server returned no data for this extent.</source>
         <translation>Le serveur n'a renvoyé aucune donnée pour cette emprise.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="70"/>
         <source>The DescribeFeatureType answer</source>
         <translation>La réponse DescribeFeatureType</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="101"/>
         <source>The page size must be at least 1.</source>
         <translation>La taille de page doit valoir au moins 1.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="114"/>
         <source>The GetFeature answer</source>
         <translation>La réponse GetFeature</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="120"/>
         <source>The features returned by the server cannot be read ({error}).</source>
         <translation>Les entités renvoyées par le serveur ne peuvent pas être lues ({error}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="137"/>
         <source>The feature type {type_name!r} returned no feature for this request (check the extent and the filter); no file was written.</source>
         <translation>Le type d'entités {type_name!r} n'a renvoyé aucune entité pour cette requête (vérifiez l'emprise et le filtre) ; aucun fichier n'a été écrit.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/safexml.py" line="30"/>
         <source>The server&apos;s answer</source>
         <translation>La réponse du serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/safexml.py" line="33"/>
         <source>{what} is empty. Check the URL and that the service is running.</source>
         <translation>{what} : réponse vide. Vérifiez l'URL et que le service fonctionne.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/safexml.py" line="38"/>
         <source>{what} was refused because it contains XML entity declarations or external references ({name}), which can be used to attack the client. Check the URL: this is not a normal OGC document.</source>
         <translation>{what} : refusé car le document contient des déclarations d'entités XML ou des références externes ({name}), utilisables pour attaquer le client. Vérifiez l'URL : ce n'est pas un document OGC normal.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/safexml.py" line="44"/>
         <source>{what} is not valid XML ({exc}). It starts with: {start!r}</source>
         <translation>{what} : XML non valide ({exc}). Début : {start!r}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/safexml.py" line="97"/>
         <source>{what} reported an error{suffix}: {detail}</source>
         <translation>{what} a signalé une erreur{suffix} : {detail}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="72"/>
         <source>The service at {host}</source>
         <translation>Le service de {host}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="43"/>
         <source>the service needs credentials: set an authentication configuration</source>
         <translation>le service demande des identifiants : définissez une configuration d'authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="45"/>
         <source>access is refused: check your credentials or rights on this service</source>
         <translation>accès refusé : vérifiez vos identifiants ou vos droits sur ce service</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="47"/>
         <source>the address does not exist: check the URL</source>
         <translation>l'adresse n'existe pas : vérifiez l'URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="49"/>
         <source>the request is too large: request a smaller extent or a coarser resolution</source>
         <translation>la requête est trop grande : demandez une emprise plus petite ou une résolution plus grossière</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="51"/>
         <source>the server failed: try again later or with a smaller request</source>
         <translation>le serveur a échoué : réessayez plus tard ou avec une requête plus petite</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="53"/>
         <source>a gateway failed: try again later</source>
         <translation>une passerelle a échoué : réessayez plus tard</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="55"/>
         <source>the service is unavailable: try again later</source>
         <translation>le service est indisponible : réessayez plus tard</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="57"/>
         <source>the server took too long: request a smaller extent</source>
         <translation>le serveur a mis trop de temps : demandez une emprise plus petite</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="60"/>
         <source>check the URL and the parameters</source>
         <translation>vérifiez l'URL et les paramètres</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/transport.py" line="61"/>
         <source>HTTP error {http_status} from {host}: {hint}.</source>
         <translation>Erreur HTTP {http_status} de {host} : {hint}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/wcs.py" line="38"/>
         <source>The DescribeCoverage answer</source>
         <translation>La réponse DescribeCoverage</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/wcs.py" line="45"/>
         <source>The service does not describe a coverage named {coverage!r}.</source>
         <translation>Le service ne décrit aucune couverture nommée {coverage!r}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/wcs.py" line="187"/>
         <source>WCS version {version} is not supported; use one of {versions}.</source>
         <translation>La version WCS {version} n'est pas prise en charge ; utilisez l'une de {versions}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/services.py" line="29"/>
         <source>The service list {path} cannot be read ({exc}). Fix or delete the file.</source>
         <translation>La liste des services {path} ne peut pas être lue ({exc}). Corrigez ou supprimez le fichier.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/services.py" line="36"/>
         <source>Entry {index} of {path} is malformed ({exc}).</source>
         <translation>L'entrée {index} de {path} est mal formée ({exc}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/services.py" line="41"/>
         <source>Entry {index} of {path} needs a type among {service_types} and an http(s) URL.</source>
         <translation>L'entrée {index} de {path} doit avoir un type parmi {service_types} et une URL http(s).</translation>
     </message>
@@ -217,82 +175,66 @@
 <context>
     <name>DownloadCoverage</name>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="53"/>
         <source>Download a WCS coverage</source>
         <translation>Télécharger une couverture WCS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="73"/>
         <source>WCS service URL</source>
         <translation>URL du service WCS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="74"/>
         <source>Coverage name</source>
         <translation>Nom de la couverture</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="75"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="76"/>
         <source>Output CRS (empty: native CRS)</source>
         <translation>SCR de sortie (vide : SCR natif)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="78"/>
         <source>Resolution (output CRS units per pixel, 0: native)</source>
         <translation>Résolution (unités du SCR de sortie par pixel, 0 : native)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="81"/>
         <source>Format asked to the server</source>
         <translation>Format demandé au serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="83"/>
         <source>WCS version</source>
         <translation>Version WCS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="85"/>
         <source>Tile size (pixels)</source>
         <translation>Taille des tuiles (pixels)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="92"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="94"/>
         <source>Downloaded coverage</source>
         <translation>Couverture téléchargée</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="101"/>
         <source>Describing coverage {0}…</source>
         <translation>Description de la couverture {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="106"/>
         <source>The service does not say the coverage&apos;s CRS: choose one.</source>
         <translation>Le service n'indique pas le SCR de la couverture : choisissez-en un.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="118"/>
         <source>The native resolution is unknown in {0}: give a RESOLUTION in its units.</source>
         <translation>La résolution native est inconnue en {0} : indiquez une RÉSOLUTION dans ses unités.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="129"/>
         <source>{0} x {1} pixels, {2} band(s), {3} tile(s).</source>
         <translation>{0} x {1} pixels, {2} bande(s), {3} tuile(s).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="56"/>
         <source>Downloads the pixels of a Web Coverage Service (WCS 1.0.0, 1.1 or 2.0.1) coverage over an extent into a GeoTIFF with its CRS, nodata value and band descriptions, ready for the analysis algorithms.
 
 URL: the service address. COVERAGE: the coverage name (identifier). EXTENT: the area, in any CRS (it is reprojected to the output CRS). CRS: the output CRS (left empty: the coverage&apos;s native CRS). When the service does not offer it, REPROJECT downloads the native CRS and warps it locally (nearest neighbour); without REPROJECT the error lists the CRSs the service offers. RESOLUTION: pixel size in output CRS units (0: the native resolution). At the native CRS and resolution the output grid is aligned on the coverage&apos;s grid, so pixels are the server&apos;s own.
@@ -305,12 +247,10 @@ URL : l'adresse du service. COVERAGE : le nom (identifiant) de la couverture. EX
 Les grosses requêtes sont découpées en tuiles téléchargées en parallèle puis assemblées ; une tuile que le serveur refuse car trop grande est redécoupée. Le fichier est écrit sous un nom temporaire puis renommé une fois complet : en cas d'erreur ou d'annulation, rien n'est laissé.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="90"/>
         <source>Reproject locally when the service does not offer the CRS</source>
         <translation>Reprojeter localement si le service ne propose pas le SCR</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="132"/>
         <source>Downloaded in {0} (the service does not offer {1}) and reprojected.</source>
         <translation>Téléchargé en {0} (le service ne propose pas {1}) puis reprojeté.</translation>
     </message>
@@ -318,12 +258,10 @@ Les grosses requêtes sont découpées en tuiles téléchargées en parallèle p
 <context>
     <name>DownloadFeatures</name>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="154"/>
         <source>Download WFS features</source>
         <translation>Télécharger des entités WFS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="157"/>
         <source>Downloads every feature of a Web Feature Service (WFS 1.1 or 2.0) feature type into a GeoPackage, page by page (STARTINDEX with COUNT or MAXFEATURES), so services that cap the number of features per answer still give all of them.
 
 URL: the service address. TYPENAME: the feature type name. EXTENT (optional): only features intersecting it. CRS: the CRS asked to the server (EPSG code it offers). FILTER (optional): an OGC Filter Encoding XML &lt;Filter&gt; element; it replaces the extent, so put any spatial condition inside it. PAGE_SIZE: features per request. Nothing is left under the output name on error or cancel.</source>
@@ -332,62 +270,50 @@ URL: the service address. TYPENAME: the feature type name. EXTENT (optional): on
 URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facultatif) : seulement les entités qui l'intersectent. CRS : le SCR demandé au serveur (un code EPSG qu'il propose). FILTER (facultatif) : un élément &lt;Filter&gt; OGC Filter Encoding en XML ; il remplace l'emprise, donc placez-y toute condition spatiale. PAGE_SIZE : entités par requête. Rien n'est laissé sous le nom de sortie en cas d'erreur ou d'annulation.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="168"/>
         <source>WFS service URL</source>
         <translation>URL du service WFS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="169"/>
         <source>Feature type name</source>
         <translation>Nom du type d'entités</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="170"/>
         <source>Extent</source>
         <translation>Emprise</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="171"/>
         <source>CRS asked to the server</source>
         <translation>SCR demandé au serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="172"/>
         <source>OGC filter (XML)</source>
         <translation>Filtre OGC (XML)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="176"/>
         <source>Features per request</source>
         <translation>Entités par requête</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="179"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="180"/>
         <source>Downloaded features</source>
         <translation>Entités téléchargées</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="193"/>
         <source>The output must be a GeoPackage (.gpkg) file.</source>
         <translation>La sortie doit être un fichier GeoPackage (.gpkg).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="208"/>
         <source>{0} feature(s) in {1} page(s).</source>
         <translation>{0} entité(s) en {1} page(s).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="174"/>
         <source>WFS version (auto: the server&apos;s highest)</source>
         <translation>Version WFS (auto : la plus récente du serveur)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/algorithms.py" line="199"/>
         <source>Using WFS {0}.</source>
         <translation>Utilisation de WFS {0}.</translation>
     </message>
@@ -395,132 +321,106 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
 <context>
     <name>OgcBrowserDialog</name>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="47"/>
         <source>Data Terra: OGC services</source>
         <translation>Data Terra : services OGC</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="71"/>
         <source>Type a service URL or pick one of the hubs&apos; services</source>
         <translation>Saisissez l'URL d'un service ou choisissez un des services des pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="84"/>
         <source>Connect</source>
         <translation>Connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="86"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="94"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="208"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="105"/>
         <source>Add as layer</source>
         <translation>Ajouter comme couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="106"/>
         <source>Zoom to extent</source>
         <translation>Zoomer sur l'emprise</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="107"/>
         <source>Save connection</source>
         <translation>Enregistrer la connexion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="108"/>
         <source>Download…</source>
         <translation>Télécharger…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="148"/>
         <source>Enter the service URL, starting with http:// or https://.</source>
         <translation>Saisissez l'URL du service, commençant par http:// ou https://.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="151"/>
         <source>Asking the service for its capabilities…</source>
         <translation>Interrogation du service (GetCapabilities)…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="160"/>
         <source>no answer</source>
         <translation>pas de réponse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="161"/>
         <source>The service could not be reached: {0}. Check the URL and the network.</source>
         <translation>Le service est injoignable : {0}. Vérifiez l'URL et le réseau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="179"/>
         <source>{0} {1}: {2} ({3} items)</source>
         <translation>{0} {1} : {2} ({3} éléments)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="208"/>
         <source>CRS</source>
         <translation>SCR</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="208"/>
         <source>Formats</source>
         <translation>Formats</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="209"/>
         <source>Styles</source>
         <translation>Styles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="209"/>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="210"/>
         <source>Extent (WGS 84)</source>
         <translation>Emprise (WGS 84)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="210"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="252"/>
         <source>QGIS could not open {0}: {1}</source>
         <translation>QGIS n'a pas pu ouvrir {0} : {1}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="256"/>
         <source>{0} added to the project.</source>
         <translation>{0} ajoutée au projet.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="279"/>
         <source>Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).</source>
         <translation>Enregistré comme connexion {0} « {1} » (panneau Explorateur et Gestionnaire des sources de données).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="260"/>
         <source>{0} added; the temporal controller steps through its time dimension.</source>
         <translation>{0} ajoutée ; le contrôleur temporel parcourt sa dimension temporelle.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="120"/>
         <source>{0}
 Source: {1}
 Checked on {2}.</source>
@@ -529,7 +429,6 @@ Source : {1}
 Vérifié le {2}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/browser.py" line="121"/>
         <source>{0}
 Source: {1}
 Not checked yet: if the service does not answer, look for its current address on the hub&apos;s site.</source>

@@ -20,6 +20,9 @@ for area in "${!AREAS[@]}"; do
     [ -n "$files" ] || continue
     # shellcheck disable=SC2086
     PYTHONWARNINGS=ignore pylupdate5 -noobsolete $files -ts "i18n/${area}_fr.ts"
+    # pylupdate5 has no "-locations none": drop the source line numbers it writes, so that
+    # editing code (or running `make zip`) does not rewrite every tracked .ts file
+    sed -i '/^ *<location .*\/>$/d' "i18n/${area}_fr.ts"
     # an area without user-visible strings gets no translation file
     grep -q "<message>" "i18n/${area}_fr.ts" || rm -f "i18n/${area}_fr.ts" "i18n/${area}_fr.qm"
 done

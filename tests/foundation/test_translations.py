@@ -44,6 +44,10 @@ def test_ts_files_cover_every_string_in_the_sources(tmp_path):
         assert committed.exists(), f"i18n/{fresh.name} is missing: run make translations"
         new = set(messages(fresh)) - set(messages(committed))
         assert not new, f"strings not in i18n/{fresh.name} (run make translations):\n" + "\n".join(map(str, new))
+        # `make zip` runs the same script: it must leave every tracked file as committed
+        # (no source line numbers that change whenever code moves, issue 16)
+        assert fresh.read_text(encoding="utf-8") == committed.read_text(encoding="utf-8"), \
+            f"i18n/{fresh.name} differs from what make translations writes: run make translations"
 
 
 @pytest.mark.parametrize("ts", TS_FILES, ids=lambda p: p.name)
