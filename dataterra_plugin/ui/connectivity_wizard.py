@@ -13,7 +13,7 @@ from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
 from ..styles import cost_ramp_renderer, graduated_renderer
 from .background import ChainStep
-from .study_wizard import StudyWizard, layer_source, select_layer_by_source
+from .study_wizard import StudyWizard, follow_class_field, layer_source, link_class_field, select_layer_by_source
 
 NOMENCLATURES = ("clc", "oso")
 ALL_CLASSES = {"clc": "111-523", "oso": "1-23"}
@@ -47,8 +47,7 @@ class ConnectivityWizard(StudyWizard):
         self.landcover = QgsMapLayerComboBox(page)
         self.landcover.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
         self.class_field = QgsFieldComboBox(page)
-        self.landcover.layerChanged.connect(
-            lambda layer: self.class_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None))
+        link_class_field(self.landcover, self.class_field)
         self.nomenclature = QComboBox(page)
         self.nomenclature.addItems([self.tr("Corine Land Cover"), self.tr("OSO (23 classes)")])
         labels = (self.tr("Forest species"), self.tr("Open grassland species"), self.tr("Wetland species"))
@@ -118,7 +117,7 @@ class ConnectivityWizard(StudyWizard):
     def apply_config(self, config):
         self.subnetwork.setText(config.get("subnetwork", ""))
         select_layer_by_source(self.landcover, config.get("landcover", ""))
-        self.class_field.setField(config.get("class_field", ""))
+        follow_class_field(self.landcover, self.class_field, config.get("class_field", ""))
         self.nomenclature.setCurrentIndex(NOMENCLATURES.index(config.get("nomenclature", "clc")))
         groups = config.get("groups", ["forest"])
         classes = config.get("classes", {})

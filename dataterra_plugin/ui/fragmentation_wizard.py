@@ -23,7 +23,7 @@ from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
 from ..styles import graduated_renderer
 from .background import ChainStep
-from .study_wizard import StudyWizard, layer_source, select_layer_by_source
+from .study_wizard import StudyWizard, follow_class_field, layer_source, link_class_field, select_layer_by_source
 
 PRESETS = ("none", "oso", "clc")
 MODES = ("vector", "raster")
@@ -49,7 +49,7 @@ class FragmentationWizard(StudyWizard):
         self.landcover = QgsMapLayerComboBox(page)
         self.landcover.setFilters(QgsMapLayerProxyModel.PolygonLayer | QgsMapLayerProxyModel.RasterLayer)
         self.class_field = QgsFieldComboBox(page)
-        self.landcover.layerChanged.connect(self._on_landcover_changed)
+        link_class_field(self.landcover, self.class_field)
         self.preset = QComboBox(page)
         for label in (self.tr("Classes listed below"), self.tr("OSO natural and semi-natural classes"),
                       self.tr("Corine natural and semi-natural classes")):
@@ -59,17 +59,14 @@ class FragmentationWizard(StudyWizard):
         self.study_area = QgsMapLayerComboBox(page)
         self.study_area.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.study_area.setAllowEmptyLayer(True)
+        self.study_area.setLayer(None)  # optional: not the first polygon layer (often the land cover itself)
         form = QFormLayout(page)
         form.addRow(self.tr("Land cover"), self.landcover)
         form.addRow(self.tr("Class field (vector)"), self.class_field)
         form.addRow(self.tr("Habitat preset"), self.preset)
         form.addRow(self.tr("Habitat classes"), self.classes)
         form.addRow(self.tr("Study area (optional)"), self.study_area)
-        self._on_landcover_changed(self.landcover.currentLayer())
         return page
-
-    def _on_landcover_changed(self, layer):
-        self.class_field.setLayer(layer if isinstance(layer, QgsVectorLayer) else None)
 
     def _barriers_page(self):
         page = QWizardPage(self)
@@ -109,6 +106,7 @@ class FragmentationWizard(StudyWizard):
         self.reporting = QgsMapLayerComboBox(page)
         self.reporting.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.reporting.setAllowEmptyLayer(True)
+        self.reporting.setLayer(None)
         self.grid_size = QDoubleSpinBox(page)
         self.grid_size.setRange(0, 1e6)
         self.grid_size.setSuffix(" m")
@@ -159,7 +157,7 @@ class FragmentationWizard(StudyWizard):
 
     def apply_config(self, config):
         select_layer_by_source(self.landcover, config.get("landcover", ""))
-        self.class_field.setField(config.get("class_field", ""))
+        follow_class_field(self.landcover, self.class_field, config.get("class_field", ""))
         self.preset.setCurrentIndex(PRESETS.index(config.get("preset", "none")))
         self.classes.setText(config.get("classes", ""))
         select_layer_by_source(self.study_area, config.get("study_area", ""))

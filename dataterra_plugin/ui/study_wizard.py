@@ -9,7 +9,7 @@ result layers. Subclasses implement ``build_pages``, ``config``, ``apply_config`
 import os
 import tempfile
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
 from qgis.PyQt.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,6 +49,39 @@ def select_layer_by_source(combo, source):
             QgsProject.instance().addMapLayer(layer)
             combo.setLayer(layer)
             return
+
+
+def likely_class_field(layer):
+    """The field of ``layer`` most likely to hold the land-cover classes: a field named like a
+    code or a class (CODE_12, code_18, classe...), else the first text or integer field that is
+    not a feature id ("" when the layer has none)."""
+    fields = [field for field in layer.fields() if field.name().lower() not in ("fid", "ogc_fid", "id", "objectid")]
+    for field in fields:
+        name = field.name().lower()
+        if name.startswith("code") or "class" in name:
+            return field.name()
+    for field in fields:
+        if field.type() in (QVariant.String, QVariant.Int, QVariant.LongLong):
+            return field.name()
+    return ""
+
+
+def follow_class_field(layer_combo, field_combo, field=None):
+    """Show the fields of the layer chosen in ``layer_combo`` in ``field_combo`` (none for a
+    raster) and select ``field``, or the likely class field when ``field`` is empty.
+    Called when the layer changes and once more after a saved study is applied (the combo
+    emits no layerChanged when the saved layer is already the current one)."""
+    layer = layer_combo.currentLayer()
+    vector = layer if isinstance(layer, QgsVectorLayer) else None
+    field_combo.setLayer(vector)
+    if vector is not None:
+        field_combo.setField(field or likely_class_field(vector))
+
+
+def link_class_field(layer_combo, field_combo):
+    """Keep ``field_combo`` on the fields of the layer of ``layer_combo``, from now on."""
+    layer_combo.layerChanged.connect(lambda _layer: follow_class_field(layer_combo, field_combo))
+    follow_class_field(layer_combo, field_combo)
 
 
 class RunPage(QWizardPage):

@@ -75,3 +75,26 @@ def test_wizard_refuses_to_run_without_land_cover(qgis_iface, dataterra_provider
     assert "choose a land-cover layer" in log and "tick at least one species group" in log
     assert wizard.chain is None
     wizard.deleteLater()
+
+
+def test_class_field_is_listed_at_open_and_kept_when_the_study_reopens(qgis_iface, dataterra_provider, sample_data):
+    """Issue 16: the class field list was empty at open (filled only after choosing another
+    layer and back), defaulted to "fid", and a saved study reopened without its class field."""
+    from qgis.core import QgsVectorLayer
+
+    QgsProject.instance().clear()
+    clc = QgsVectorLayer(str(sample_data["clc"]), "clc", "ogr")
+    QgsProject.instance().addMapLayer(clc)
+    wizard = ConnectivityWizard(qgis_iface)
+    assert wizard.landcover.currentLayer() is clc
+    assert wizard.class_field.layer() is clc
+    assert wizard.class_field.currentField() == "CODE_12"  # not "fid", the first field
+    wizard.class_field.setField("ID")
+    wizard.group_boxes["wetland"].setChecked(True)
+    from dataterra.dataterra_plugin.ui.project_settings import save_study
+    save_study("connectivity", wizard.config())
+    wizard.deleteLater()
+    reopened = ConnectivityWizard(qgis_iface)
+    assert reopened.class_field.currentField() == "ID"
+    assert reopened.validate(reopened.config()) == []
+    reopened.deleteLater()

@@ -75,3 +75,21 @@ def test_wizard_refuses_to_run_without_land_cover(qgis_iface, dataterra_provider
     assert "choose a land-cover layer" in log and "habitat classes" in log
     assert wizard.chain is None
     wizard.deleteLater()
+
+
+def test_optional_layers_start_empty_and_the_class_field_is_not_fid(qgis_iface, dataterra_provider, sample_data):
+    """Issue 16: the optional study area and reporting units defaulted to the land cover."""
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from dataterra.dataterra_plugin.ui.fragmentation_wizard import FragmentationWizard
+
+    QgsProject.instance().clear()
+    QgsProject.instance().removeEntry("dataterra", "fragmentation")
+    clc = QgsVectorLayer(str(sample_data["clc"]), "clc", "ogr")
+    QgsProject.instance().addMapLayer(clc)
+    wizard = FragmentationWizard(qgis_iface)
+    assert wizard.landcover.currentLayer() is clc
+    assert wizard.class_field.currentField() == "CODE_12"
+    assert wizard.study_area.currentLayer() is None and wizard.reporting.currentLayer() is None
+    assert wizard.config()["study_area"] == "" and wizard.config()["reporting"] == ""
+    wizard.deleteLater()
