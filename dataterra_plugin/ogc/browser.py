@@ -148,7 +148,9 @@ class OgcBrowserDialog(QDialog):
             self._message(self.tr("Enter the service URL, starting with http:// or https://."))
             return
         self.connect_button.setEnabled(False)
+        self.clear_tree()  # a failed connect must not leave the previous service's layers usable
         self._message(self.tr("Asking the service for its capabilities…"))
+        self.task_url = self.url()  # the URL field may change while the task runs
         self.task = QgsNetworkContentFetcherTask(QUrl(self.capabilities_url()), self.authcfg())
         self.task.fetched.connect(self._capabilities_fetched)
         QgsApplication.taskManager().addTask(self.task)
@@ -162,9 +164,16 @@ class OgcBrowserDialog(QDialog):
                           .format(error))
             return
         try:
-            self.show_tree(parse_capabilities(bytes(reply.readAll()), self.url()))
+            self.show_tree(parse_capabilities(bytes(reply.readAll()), self.task_url))
         except OgcError as exc:
             self._message(error_text(exc))
+
+    def clear_tree(self):
+        """Forget the service shown: empty list and details, actions disabled."""
+        self.tree = None
+        self.contents_tree.clear()
+        self.details.clear()
+        self._update_buttons()
 
     def show_tree(self, tree):
         """Fill the tree widget from a parsed :class:`ServiceTree`."""
@@ -274,8 +283,8 @@ class OgcBrowserDialog(QDialog):
     def save_current_connection(self):
         if self.tree is None:
             return
-        name = self.tree.title or self.url()
-        save_connection(self.tree.service_type, name, self.url(), self.authcfg(), self.tree.version)
+        name = self.tree.title or self.tree.url
+        save_connection(self.tree.service_type, name, self.tree.url, self.authcfg(), self.tree.version)
         self._message(self.tr("Saved as the {0} connection “{1}” (Browser panel and Data Source Manager).").format(
             self.tree.service_type, name))
 
@@ -284,10 +293,10 @@ class OgcBrowserDialog(QDialog):
         if self.tree.service_type == "WCS":
             versions = {"1.0.0": 0, "2.0.1": 2}
             return "dataterra:download_coverage", {
-                "URL": self.url(), "COVERAGE": content.name, "AUTHCFG": self.authcfg(),
+                "URL": self.tree.url, "COVERAGE": content.name, "AUTHCFG": self.authcfg(),
                 "VERSION": versions.get(self.tree.version, 1)}
         return "dataterra:download_features", {
-            "URL": self.url(), "TYPENAME": content.name, "AUTHCFG": self.authcfg(),
+            "URL": self.tree.url, "TYPENAME": content.name, "AUTHCFG": self.authcfg(),
             "VERSION": 2 if self.tree.version.startswith("2") else 1}
 
     def download_selected(self):

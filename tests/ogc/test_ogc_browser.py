@@ -115,3 +115,26 @@ def test_browser_download_button_parameters_fetch_mapserver_pixels(qgis_app, dat
                                "RESOLUTION": 0, "OUTPUT": str(output)})
     source = gdal.Open(str(mapserver["raster"])).ReadAsArray()
     np.testing.assert_array_equal(gdal.Open(str(output)).ReadAsArray(), source[:, 0:70, 0:100])
+
+
+def test_failed_connect_clears_the_previous_service_and_saves_nothing(qgis_app, ogc_server):
+    """Issue 16: after a failed connect the old service's list stayed with its buttons enabled,
+    and "Save connection" saved the failed URL under the old service's name."""
+    from qgis.core import QgsSettings
+
+    dialog = OgcBrowserDialog(url=ogc_server.url, service_type="WFS")
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.tree is not None, qgis_app)
+    name = dialog.tree.title
+    dialog.url_combo.setEditText("http://127.0.0.1:9/nothing-listens-here")
+    dialog.save_current_connection()  # the service shown is saved, not the URL being typed
+    key = f"qgis/connections-wfs/{name}/url"
+    assert QgsSettings().value(key) == ogc_server.url
+    dialog.load_capabilities()
+    assert wait_for(lambda: dialog.connect_button.isEnabled(), qgis_app)
+    assert "could not be reached" in dialog.status.text()
+    assert dialog.tree is None and dialog.contents_tree.topLevelItemCount() == 0
+    assert not any(b.isEnabled() for b in (dialog.save_button, dialog.add_button, dialog.download_button))
+    dialog.save_current_connection()
+    assert QgsSettings().value(key) == ogc_server.url
+    QgsSettings().remove(f"qgis/connections-wfs/{name}")
