@@ -88,14 +88,6 @@
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <source>{0} records found.</source>
-        <translation>{0} fiches trouvées.</translation>
-    </message>
-    <message>
-        <source>Search cancelled: {0} records kept.</source>
-        <translation>Recherche annulée : {0} fiches conservées.</translation>
-    </message>
-    <message>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
@@ -130,10 +122,6 @@
     <message>
         <source>Contact</source>
         <translation>Contact</translation>
-    </message>
-    <message>
-        <source>{0} service layers added.</source>
-        <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
         <source>Download to</source>
@@ -220,12 +208,56 @@
         <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude : zoomez ou choisissez une autre zone.</translation>
     </message>
     <message>
-        <source>{0} records whose footprint misses the polygon were left out.</source>
-        <translation>{0} fiches dont l'emprise ne touche pas le polygone ont été écartées.</translation>
-    </message>
-    <message>
         <source>Quicklook {0}</source>
         <translation>Aperçu {0}</translation>
+    </message>
+    <message>
+        <source>Add downloaded files to the map</source>
+        <translation>Ajouter les fichiers téléchargés à la carte</translation>
+    </message>
+    <message>
+        <source>Downloading {0}…</source>
+        <translation>Téléchargement de {0}…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>The download of {0} failed: {1}</source>
+        <translation>Le téléchargement de {0} a échoué : {1}</translation>
+    </message>
+    <message>
+        <source>Downloaded {0} to {1}.</source>
+        <translation>{0} téléchargé dans {1}.</translation>
+    </message>
+    <message>
+        <source>It can be added to the map (button below).</source>
+        <translation>Il peut être ajouté à la carte (bouton ci-dessous).</translation>
+    </message>
+    <message>
+        <source>Catalogues that could not be searched: {0} (the reasons are in the tooltip and in the Data Terra log).</source>
+        <translation>Catalogues qui n'ont pas pu être interrogés : {0} (les raisons sont dans l'infobulle et dans le journal Data Terra).</translation>
+    </message>
+    <message>
+        <source>Records found: {0}.</source>
+        <translation>Fiches trouvées : {0}.</translation>
+    </message>
+    <message>
+        <source>Records left out because their footprint misses the polygon: {0}.</source>
+        <translation>Fiches écartées car leur emprise ne touche pas le polygone : {0}.</translation>
+    </message>
+    <message>
+        <source>Search cancelled; records kept: {0}.</source>
+        <translation>Recherche annulée ; fiches conservées : {0}.</translation>
+    </message>
+    <message>
+        <source>Service layers added: {0}.</source>
+        <translation>Couches de service ajoutées : {0}.</translation>
+    </message>
+    <message>
+        <source>Downloaded files added to the map: {0}.</source>
+        <translation>Fichiers téléchargés ajoutés à la carte : {0}.</translation>
     </message>
 </context>
 <context>

@@ -7,10 +7,12 @@ import html
 import os
 
 from qgis.core import (
+    Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsGeometry,
     QgsMapLayerProxyModel,
+    QgsMessageLog,
     QgsPalLayerSettings,
     QgsProject,
     QgsRasterLayer,
@@ -98,6 +100,9 @@ class CatalogDock(QDockWidget):
         self.feature_ids = {}  # record index -> feature id
         self.quicklook_layers = {}  # record index -> id of its quicklook raster layer on the map
         self.errors = []  # messages of the catalogues that failed in the current search
+        self.status_line = ""  # the status without the errors (see _show_status)
+        self.downloads = []  # DownloadTasks on their way (kept so their signals reach the dock)
+        self.downloaded = []  # paths of the finished downloads QGIS can open, offered on the map
         self._syncing = False
         self.loader = QuicklookLoader(parent=self)
         self.loader.loaded.connect(self._quicklook_loaded)
@@ -208,9 +213,13 @@ class CatalogDock(QDockWidget):
         self.add_services_button.clicked.connect(self.add_services)
         self.download_button.clicked.connect(self.download_selected)
         self.landing_button.clicked.connect(self.open_landing_page)
+        self.add_downloaded_button = QPushButton(self.tr("Add downloaded files to the map"), body)
+        self.add_downloaded_button.clicked.connect(self.add_downloaded_files)
+        self.add_downloaded_button.setVisible(False)
         for button in (self.add_services_button, self.download_button, self.landing_button):
             actions.addWidget(button)
         layout.addLayout(actions)
+        layout.addWidget(self.add_downloaded_button)
         self.map_quicklooks = QCheckBox(self.tr("Quicklooks of the selected records on the map"), body)
         self.map_quicklooks.setToolTip(self.tr(
             "Shows the thumbnail of each selected record (ten at most) stretched over its footprint's "
@@ -221,6 +230,7 @@ class CatalogDock(QDockWidget):
         self.setWidget(body)
         self._hub_changed()
         self._update_paging()
+        self._update_actions()
         self._area_changed()
 
     def _build_area(self, body):
@@ -271,16 +281,24 @@ class CatalogDock(QDockWidget):
         if self.drawn_area is not None and self.drawn_area.is_polygon != (mode == POLYGON):
             self.drawn_area = None  # a rectangle is not a polygon search, and the reverse
         self._show_area()
-        if drawing and self.drawn_area is None and self.canvas is not None:
+        if not drawing:
+            self._stop_drawing()  # else dragging on the map still draws a rectangle
+        elif self.drawn_area is None and self.canvas is not None:
             self.start_drawing()
+
+    def _stop_drawing(self):
+        """Give the map back to the user's tool when one of the dock's tools holds it."""
+        if self.canvas is None:
+            return
+        for tool in (self.rectangle_tool, self.polygon_tool):
+            if self.canvas.mapTool() is tool:
+                self.canvas.unsetMapTool(tool)
 
     def _dock_visibility_changed(self, visible):
         """A closed dock leaves neither its search area on the map nor its tool active."""
         self.area_band.setVisible(visible)
         if not visible:
-            for tool in (self.rectangle_tool, self.polygon_tool):
-                if self.canvas.mapTool() is tool:
-                    self.canvas.unsetMapTool(tool)
+            self._stop_drawing()
 
     def start_drawing(self):
         """Hand the map to the rectangle or polygon tool."""
@@ -435,7 +453,7 @@ class CatalogDock(QDockWidget):
         self.metadata.clear()
         self._reset_layer()
         names = ", ".join(backend.source for backend, _ in sources)
-        self.status.setText(self.tr("Searching {0}…").format(names))
+        self._show_status(self.tr("Searching {0}…").format(names))
         self.progress.setValue(0)
         self._hold_collector()
         task = SearchTask(sources, query, self.layer.fields(), area=area)
@@ -476,7 +494,22 @@ class CatalogDock(QDockWidget):
 
     def _failed(self, message):
         self.errors.append(message)
-        self.status.setText("\n".join(self.errors))
+        QgsMessageLog.logMessage(message, "Data Terra", Qgis.Warning)
+        self._show_status(self.status_line)
+
+    def _show_status(self, text):
+        """``text`` then the catalogues' errors: in full when one failed, else one line (the
+        messages in the tooltip and the QGIS log), so that offline hubs do not push the
+        results out of view."""
+        self.status_line = text
+        lines = [text] if text else []
+        if len(self.errors) == 1:
+            lines.append(self.errors[0])
+        elif self.errors:
+            lines.append(self.tr("Catalogues that could not be searched: {0} (the reasons are in the "
+                                 "tooltip and in the Data Terra log).").format(len(self.errors)))
+        self.status.setText("\n".join(lines))
+        self.status.setToolTip("\n\n".join(self.errors))
 
     def shutdown(self):
         """Stop the search and the quicklooks and thaw the collector (plugin unload)."""
@@ -509,13 +542,15 @@ class CatalogDock(QDockWidget):
         self.cancel_button.setEnabled(False)
         if ok:
             self.progress.setValue(100)
-            found = self.tr("{0} records found.").format(len(self.records))
+            found = self.tr("Records found: {0}.").format(len(self.records))
             if task.dropped:
-                found += " " + self.tr("{0} records whose footprint misses the polygon were left out.").format(
+                found += " " + self.tr("Records left out because their footprint misses the polygon: {0}.").format(
                     task.dropped)
-            self.status.setText("\n".join([found, *self.errors]))
+            self._show_status(found)
         elif not task.error:
-            self.status.setText(self.tr("Search cancelled: {0} records kept.").format(len(self.records)))
+            self.status.setText(self.tr("Search cancelled; records kept: {0}.").format(len(self.records)))
+        if not self.records:
+            self._remove_footprints_layer()  # no empty layer in the project when nothing was found
 
     # --- list pages ----------------------------------------------------------------------
 
@@ -536,6 +571,7 @@ class CatalogDock(QDockWidget):
                 self.loader.request(record.quicklook)
         self._syncing = False
         self._update_paging()
+        self._update_actions()
 
     def _update_paging(self):
         total = self.tr("unknown") if self.matched is None else str(self.matched)
@@ -625,6 +661,11 @@ class CatalogDock(QDockWidget):
         self.layer.selectionChanged.connect(self._layer_selection_changed)
         project.addMapLayer(self.layer)
 
+    def _remove_footprints_layer(self):
+        if self.layer is not None and QgsProject.instance().mapLayer(self.layer.id()) is not None:
+            QgsProject.instance().removeMapLayer(self.layer.id())
+        self.layer = None
+
     def _add_features(self, first, features):
         if self.layer is None:
             return
@@ -646,6 +687,7 @@ class CatalogDock(QDockWidget):
             self.layer.selectByIds([self.feature_ids[n] for n in numbers if n in self.feature_ids])
             self._syncing = False
         self._update_map_quicklooks()
+        self._update_actions()
 
     def _layer_selection_changed(self, selected, *_):
         if self._syncing:
@@ -662,11 +704,19 @@ class CatalogDock(QDockWidget):
         if numbers:
             self.show_metadata(self.records[numbers[0]])
         self._update_map_quicklooks()
+        self._update_actions()
 
     # --- metadata and actions ----------------------------------------------------------
 
     def selected_records(self):
         return [self.records[item.data(Qt.UserRole)] for item in self.results.selectedItems()]
+
+    def _update_actions(self):
+        """Each action only when a selected record offers what it needs."""
+        records = self.selected_records()
+        self.add_services_button.setEnabled(any(record.service_links() for record in records))
+        self.download_button.setEnabled(any(record.download_links() for record in records))
+        self.landing_button.setEnabled(any(landing_link(record) for record in records))
 
     def show_metadata(self, record):
         e = html.escape
@@ -692,10 +742,11 @@ class CatalogDock(QDockWidget):
                 if layer is not None and layer.isValid():
                     QgsProject.instance().addMapLayer(layer)
                     added += 1
-        self.status.setText(self.tr("{0} service layers added.").format(added))
+        self.status.setText(self.tr("Service layers added: {0}.").format(added))
 
-    def download_selected(self):
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Download to"))
+    def download_selected(self, folder=None):
+        """Download the selected records' files into ``folder`` (asked when not given)."""
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Download to"))
         if not folder:
             return
         hubs = {hub.id: self.effective_hub(hub) for hub in self.hubs}
@@ -709,15 +760,61 @@ class CatalogDock(QDockWidget):
             for link in record.download_links():
                 name = os.path.basename(QUrl(link.href).path()) or f"{record.id}.bin"
                 task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers, sign)
+                self.downloads.append(task)
+                task.taskCompleted.connect(lambda task=task: self._download_finished(task, True))
+                task.taskTerminated.connect(lambda task=task: self._download_finished(task, False))
                 QgsApplication.taskManager().addTask(task)
+                self.status.setText(self.tr("Downloading {0}…").format(name))
+
+    def _download_finished(self, task, ok):
+        """Say how a download ended; a file QGIS can open is offered on the map."""
+        if task in self.downloads:
+            self.downloads.remove(task)
+        name = os.path.basename(task.path)
+        if not ok:
+            reason = task.error or self.tr("cancelled")
+            self.status.setText(self.tr("The download of {0} failed: {1}").format(name, reason))
+            QgsMessageLog.logMessage(self.status.text(), "Data Terra", Qgis.Warning)
+            return
+        message = self.tr("Downloaded {0} to {1}.").format(name, os.path.dirname(task.path))
+        if file_layer(task.path) is not None:
+            self.downloaded.append(task.path)
+            self.add_downloaded_button.setVisible(True)
+            message += " " + self.tr("It can be added to the map (button below).")
+        self.status.setText(message)
+
+    def add_downloaded_files(self):
+        """Add the downloaded files as layers (each once)."""
+        for path in self.downloaded:
+            layer = file_layer(path)
+            if layer is not None:
+                QgsProject.instance().addMapLayer(layer)
+        self.status.setText(self.tr("Downloaded files added to the map: {0}.").format(len(self.downloaded)))
+        self.downloaded = []
+        self.add_downloaded_button.setVisible(False)
 
     def open_landing_page(self):
         for record in self.selected_records()[:5]:
-            link = next((candidate for candidate in record.links
-                         if candidate.rel in ("alternate", "landing", "self", "describedby")
-                         and candidate.href.startswith(("http://", "https://"))), None)
+            link = landing_link(record)
             if link is not None:
                 QDesktopServices.openUrl(QUrl(link.href))
+
+
+def landing_link(record):
+    """The record's web page (landing, alternate, self or metadata link), or None."""
+    return next((candidate for candidate in record.links
+                 if candidate.rel in ("alternate", "landing", "self", "describedby")
+                 and candidate.href.startswith(("http://", "https://"))), None)
+
+
+def file_layer(path):
+    """A raster or vector layer of the downloaded file at ``path``, or None when QGIS cannot
+    open it (an archive, a document)."""
+    name = os.path.splitext(os.path.basename(path))[0]
+    for layer in (QgsRasterLayer(path, name, "gdal"), QgsVectorLayer(path, name, "ogr")):
+        if layer.isValid():
+            return layer
+    return None
 
 
 def write_world_file(image_path, width, height, box):

@@ -153,7 +153,7 @@ def test_all_hubs_search_keeps_going_when_one_fails(qgis_app, replay_server, pyc
     sources = [record.source for record in dock.records]
     assert sources.count("replay-stac") == 40 and sources.count("pycsw") == 40
     assert dock.layer.featureCount() == 80
-    assert "80 records found." in dock.status.text() and "HTTP 500" in dock.status.text()
+    assert "Records found: 80." in dock.status.text() and "HTTP 500" in dock.status.text()
 
 
 def test_api_key_from_auth_manager(qgis_auth_manager, replay_server, tmp_path):

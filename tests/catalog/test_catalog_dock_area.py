@@ -127,7 +127,7 @@ def test_polygon_drawn_on_the_map_filters_csw_records_by_footprint(canvas, pycsw
     assert {record.id for record in dock.records} == in_triangle
     assert dock.layer.featureCount() == len(in_triangle)
     dropped = len(in_bbox) - len(in_triangle)
-    assert f"{dropped} records whose footprint misses the polygon were left out" in dock.status.text()
+    assert f"Records left out because their footprint misses the polygon: {dropped}." in dock.status.text()
 
 
 def test_polygon_is_sent_to_stac_as_intersects(canvas, replay_server, tmp_path):
