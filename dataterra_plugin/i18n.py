@@ -46,6 +46,13 @@ def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def data_label(text: str) -> str:
+    """A label of the plugin's data files (hub titles, DINAMIS products, user types...) in the
+    user's language: scripts/translations.sh collects them in the context "DataTerraError",
+    where :func:`error_text` also finds them when they are values of a message."""
+    return QCoreApplication.translate("DataTerraError", text) if text else text
+
+
 def error_text(exc) -> str:
     """The message of ``exc`` in the user's language.
 

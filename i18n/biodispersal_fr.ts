@@ -23,10 +23,6 @@
         <translation>Taches d'habitat (raster ou polygones)</translation>
     </message>
     <message>
-        <source>Friction (optional)</source>
-        <translation>Friction (facultatif)</translation>
-    </message>
-    <message>
         <source>Maximum link distance (0 = no limit)</source>
         <translation>Distance maximale des liens (0 = sans limite)</translation>
     </message>
@@ -107,6 +103,10 @@ FRICTION (facultatif) : la longueur des liens est la distance de moindre coût (
 MAX_DISTANCE : les liens plus longs sont supprimés (0 = tous gardés). DISTANCE_50 : distance à laquelle la probabilité de dispersion d'un lien vaut 0,5 (p = exp(-k d)). LANDSCAPE_AREA (ha) : A_L, par défaut la surface de l'emprise de la grille.
 Sorties : les taches avec surface (ha), composante, dIIC, dPC et ses fractions intra / flux / connecteur (pourcentages) ; les liens avec distance et probabilité ; IIC et PC (Pascual-Hortal &amp; Saura 2006, Saura &amp; Pascual-Hortal 2007), ECA en hectares, nombre de composantes. Fractions de dPC : Saura &amp; Rubio 2010.
 L'importance de chaque tache (dPC, dIIC) est exacte : pour chaque tache retirée, seuls les chemins qui passaient par elle sont recherchés à nouveau. Son temps croît comme le carré du nombre de taches d'une composante connexe (environ une minute pour une composante de 2 000 taches). Désactivez NODE_IMPORTANCE pour n'obtenir que les indices globaux.</translation>
+    </message>
+    <message>
+        <source>Friction</source>
+        <translation>Friction</translation>
     </message>
 </context>
 <context>
@@ -426,16 +426,16 @@ OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells 
 OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
     </message>
     <message>
-        <source>Overlays with their own friction (optional)</source>
-        <translation>Surcouches avec leur propre friction (facultatif)</translation>
-    </message>
-    <message>
         <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
         <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
     </message>
     <message>
         <source>Each overlay</source>
         <translation>Chaque surcouche</translation>
+    </message>
+    <message>
+        <source>Overlays with their own friction</source>
+        <translation>Surcouches avec leur propre friction</translation>
     </message>
 </context>
 <context>

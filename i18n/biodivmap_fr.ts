@@ -245,12 +245,12 @@ Les placettes sont des polygones, ou des points avec un rayon RADIUS (placettes 
 Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularité et la divergence fonctionnelles (FRic, FEve, FDiv, Villéger et al. 2008) des pixels de chaque placette sur les DIMENSIONS premières composantes sont ajoutées.</translation>
     </message>
     <message>
-        <source>PCA scores, for functional diversity (optional)</source>
-        <translation>Composantes de l'ACP, pour la diversité fonctionnelle (facultatif)</translation>
-    </message>
-    <message>
         <source>PCA components used</source>
         <translation>Composantes de l'ACP utilisées</translation>
+    </message>
+    <message>
+        <source>PCA scores, for functional diversity</source>
+        <translation>Composantes de l'ACP, pour la diversité fonctionnelle</translation>
     </message>
 </context>
 <context>

@@ -581,5 +581,45 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or lacks the access key (user name) or the secret key (password): fix it in Settings &gt; Options &gt; Authentication and unlock the authentication database.</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de clé d'accès (nom d'utilisateur) ou de clé secrète (mot de passe) : corrigez-la dans Préférences &gt; Options &gt; Authentification et déverrouillez la base d'authentification.</translation>
     </message>
+    <message>
+        <source>GEODES (CNES): Sentinel-1/2, THEIA L2A/L3A, PEPS</source>
+        <translation>GEODES (CNES) : Sentinel-1/2, THEIA L2A/L3A, PEPS</translation>
+    </message>
+    <message>
+        <source>THEIA / Data Terra MTD datastore (land products, OSO, DINAMIS SPOT)</source>
+        <translation>Entrepôt MTD THEIA / Data Terra (produits surfaces continentales, OSO, SPOT DINAMIS)</translation>
+    </message>
+    <message>
+        <source>hydroweb.next (hydrology)</source>
+        <translation>hydroweb.next (hydrologie)</translation>
+    </message>
+    <message>
+        <source>THEIA in-situ data (GeoNetwork)</source>
+        <translation>Données in situ THEIA (GeoNetwork)</translation>
+    </message>
+    <message>
+        <source>THEIA hydrology metadata (GeoNetwork)</source>
+        <translation>Métadonnées d'hydrologie THEIA (GeoNetwork)</translation>
+    </message>
+    <message>
+        <source>ODATIS ocean data (Sextant, Ifremer)</source>
+        <translation>Données océan ODATIS (Sextant, Ifremer)</translation>
+    </message>
+    <message>
+        <source>AERIS atmosphere (SEDOO)</source>
+        <translation>Atmosphère AERIS (SEDOO)</translation>
+    </message>
+    <message>
+        <source>FORM@TER solid earth (GeoNetwork)</source>
+        <translation>Terre solide FORM@TER (GeoNetwork)</translation>
+    </message>
+    <message>
+        <source>PNDB biodiversity datasets (OpenDataSoft)</source>
+        <translation>Jeux de données de biodiversité PNDB (OpenDataSoft)</translation>
+    </message>
+    <message>
+        <source>THEIA resto (legacy OpenSearch)</source>
+        <translation>THEIA resto (ancien OpenSearch)</translation>
+    </message>
 </context>
 </TS>

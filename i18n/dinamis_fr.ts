@@ -195,6 +195,162 @@
         <source>{source} only covers {coverage}; the search area is outside it: move the map or the area of interest there.</source>
         <translation>{source} ne couvre que {coverage} ; la zone de recherche est en dehors : déplacez-y la carte ou la zone d'intérêt.</translation>
     </message>
+    <message>
+        <source>French institutional user: research</source>
+        <translation>Utilisateur institutionnel français : recherche</translation>
+    </message>
+    <message>
+        <source>French institutional user: teaching</source>
+        <translation>Utilisateur institutionnel français : enseignement</translation>
+    </message>
+    <message>
+        <source>French institutional user: public actor (State, local authority, public-service body)</source>
+        <translation>Utilisateur institutionnel français : acteur public (État, collectivité territoriale, organisme de service public)</translation>
+    </message>
+    <message>
+        <source>Foreign institutional scientist</source>
+        <translation>Scientifique institutionnel étranger</translation>
+    </message>
+    <message>
+        <source>French private entity: research and development</source>
+        <translation>Entité privée française : recherche et développement</translation>
+    </message>
+    <message>
+        <source>French private entity: contractor of a public actor</source>
+        <translation>Entité privée française : prestataire d'un acteur public</translation>
+    </message>
+    <message>
+        <source>a cooperation or collaborative project with a French institutional user (name the partner laboratory)</source>
+        <translation>une coopération ou un projet collaboratif avec un utilisateur institutionnel français (nommez le laboratoire partenaire)</translation>
+    </message>
+    <message>
+        <source>prior agreement of Airbus Defence and Space for R&amp;D use</source>
+        <translation>l'accord préalable d'Airbus Defence and Space pour un usage de R&amp;D</translation>
+    </message>
+    <message>
+        <source>a public contract with a French public actor (give its reference)</source>
+        <translation>un marché public avec un acteur public français (donnez sa référence)</translation>
+    </message>
+    <message>
+        <source>your organisation&apos;s DINAMIS subscription signed by its legal representative</source>
+        <translation>l'adhésion de votre organisme à DINAMIS, signée par son représentant légal</translation>
+    </message>
+    <message>
+        <source>whole world</source>
+        <translation>monde entier</translation>
+    </message>
+    <message>
+        <source>metropolitan France and Corsica</source>
+        <translation>France métropolitaine et Corse</translation>
+    </message>
+    <message>
+        <source>sandy coasts of metropolitan France (10 km strip, simplified)</source>
+        <translation>côtes sableuses de France métropolitaine (bande de 10 km, simplifiée)</translation>
+    </message>
+    <message>
+        <source>French overseas territories (outlines)</source>
+        <translation>territoires français d'outre-mer (contours)</translation>
+    </message>
+    <message>
+        <source>Already acquired images of the DINAMIS catalogue (download)</source>
+        <translation>Images déjà acquises du catalogue DINAMIS (téléchargement)</translation>
+    </message>
+    <message>
+        <source>Pléiades archive extraction from the commercial catalogue</source>
+        <translation>Extraction d'archives Pléiades du catalogue commercial</translation>
+    </message>
+    <message>
+        <source>Pléiades new acquisition (tasking)</source>
+        <translation>Nouvelle acquisition Pléiades (programmation)</translation>
+    </message>
+    <message>
+        <source>SPOT 6-7 archive extraction</source>
+        <translation>Extraction d'archives SPOT 6-7</translation>
+    </message>
+    <message>
+        <source>SPOT 6-7 new acquisition (tasking)</source>
+        <translation>Nouvelle acquisition SPOT 6-7 (programmation)</translation>
+    </message>
+    <message>
+        <source>Yearly SPOT 6-7 coverage of metropolitan France</source>
+        <translation>Couverture annuelle SPOT 6-7 de la France métropolitaine</translation>
+    </message>
+    <message>
+        <source>Open SPOT 6-7 archive (OpenSPOT, Etalab open licence)</source>
+        <translation>Archive SPOT 6-7 ouverte (OpenSPOT, licence ouverte Etalab)</translation>
+    </message>
+    <message>
+        <source>Pléiades coverage of the sandy coasts</source>
+        <translation>Couverture Pléiades des côtes sableuses</translation>
+    </message>
+    <message>
+        <source>Pléiades coverage of the overseas territories</source>
+        <translation>Couverture Pléiades des territoires d'outre-mer</translation>
+    </message>
+    <message>
+        <source>Relay: SPOT World Heritage (SPOT 1-5 archive, CNES)</source>
+        <translation>Relais : SPOT World Heritage (archive SPOT 1-5, CNES)</translation>
+    </message>
+    <message>
+        <source>Relay: PEPS Sentinel-2 (CNES)</source>
+        <translation>Relais : PEPS Sentinel-2 (CNES)</translation>
+    </message>
+    <message>
+        <source>Relay: Geosud archive</source>
+        <translation>Relais : archive Geosud</translation>
+    </message>
+    <message>
+        <source>Relay: Kalideos (CNES reference sites)</source>
+        <translation>Relais : Kalideos (sites de référence du CNES)</translation>
+    </message>
+    <message>
+        <source>DINAMIS SPOT 6-7 ortho images (STAC, Maison de la Télédétection)</source>
+        <translation>Images ortho SPOT 6-7 DINAMIS (STAC, Maison de la Télédétection)</translation>
+    </message>
+    <message>
+        <source>Open SPOT 6-7 archive (OpenSPOT)</source>
+        <translation>Archive SPOT 6-7 ouverte (OpenSPOT)</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>brouillon</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>soumise</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>acceptée</translation>
+    </message>
+    <message>
+        <source>in_production</source>
+        <translation>en production</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livrée</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>French institutional users</source>
+        <translation>utilisateurs institutionnels français</translation>
+    </message>
+    <message>
+        <source>foreign institutional scientists</source>
+        <translation>scientifiques institutionnels étrangers</translation>
+    </message>
+    <message>
+        <source>French private entities</source>
+        <translation>entités privées françaises</translation>
+    </message>
 </context>
 <context>
     <name>Dinamis</name>
@@ -445,6 +601,74 @@
     <message>
         <source>No ordering server is configured: set its URL in the profile, or use 'Request package…' and the DINAMIS request page.</source>
         <translation>Aucun serveur de commande n'est configuré : indiquez son URL dans le profil, ou utilisez « Dossier de demande… » et la page de demande DINAMIS.</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Soumise</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Acceptée</translation>
+    </message>
+    <message>
+        <source>In production</source>
+        <translation>En production</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Ordering server</source>
+        <translation>Serveur de commande</translation>
+    </message>
+    <message>
+        <source>Web request page</source>
+        <translation>Page de demande web</translation>
+    </message>
+    <message>
+        <source>Sending order {0} to DINAMIS…</source>
+        <translation>Envoi de la commande {0} à DINAMIS…</translation>
+    </message>
+    <message>
+        <source>Order {0} submitted to DINAMIS (server id {1}). Its status is refreshed every five minutes, or with Refresh.</source>
+        <translation>Commande {0} soumise à DINAMIS (identifiant serveur {1}). Son état est actualisé toutes les cinq minutes, ou avec Actualiser.</translation>
+    </message>
+    <message>
+        <source>Downloading the images of order {0}…</source>
+        <translation>Téléchargement des images de la commande {0}…</translation>
+    </message>
+    <message>
+        <source>Order {0} downloaded to {1}; images added to the map: {2}.</source>
+        <translation>Commande {0} téléchargée dans {1} ; images ajoutées à la carte : {2}.</translation>
+    </message>
+    <message>
+        <source>Select the order to cancel in the table.</source>
+        <translation>Sélectionnez dans le tableau la commande à annuler.</translation>
+    </message>
+    <message>
+        <source>Cancel order {0}? DINAMIS stops preparing it; this cannot be undone.</source>
+        <translation>Annuler la commande {0} ? DINAMIS cesse de la préparer ; c'est irréversible.</translation>
+    </message>
+    <message>
+        <source>Order {0} cancelled.</source>
+        <translation>Commande {0} annulée.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
     </message>
 </context>
 <context>

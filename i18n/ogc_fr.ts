@@ -171,6 +171,26 @@
         <source>Entry {index} of {path} needs a type among {service_types} and an http(s) URL.</source>
         <translation>L'entrée {index} de {path} doit avoir un type parmi {service_types} et une URL http(s).</translation>
     </message>
+    <message>
+        <source>Sextant (Ifremer): marine environment (Surval monitoring network)</source>
+        <translation>Sextant (Ifremer) : milieu marin (réseau de surveillance Surval)</translation>
+    </message>
+    <message>
+        <source>Sextant (Ifremer): Surval monitoring, nutrients, phytoplankton, microbiology</source>
+        <translation>Sextant (Ifremer) : surveillance Surval, nutriments, phytoplancton, microbiologie</translation>
+    </message>
+    <message>
+        <source>Sextant (Ifremer): benthic atlas</source>
+        <translation>Sextant (Ifremer) : atlas benthique</translation>
+    </message>
+    <message>
+        <source>EMODnet Chemistry (served by Sextant, Ifremer): marine litter</source>
+        <translation>EMODnet Chemistry (servi par Sextant, Ifremer) : déchets marins</translation>
+    </message>
+    <message>
+        <source>Sextant (Ifremer): POLMAR La Reunion coastal sensitivity</source>
+        <translation>Sextant (Ifremer) : sensibilité du littoral POLMAR La Réunion</translation>
+    </message>
 </context>
 <context>
     <name>DownloadCoverage</name>

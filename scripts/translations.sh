@@ -14,9 +14,14 @@ declare -A AREAS=(
     [biodispersal]="biodispersal"
     [biodivmap]="biodivmap"
 )
+labels=$(mktemp -d)
+trap 'rm -rf "$labels"' EXIT
 for area in "${!AREAS[@]}"; do
     # shellcheck disable=SC2086
     files=$(find ${AREAS[$area]} -name '*.py' 2>/dev/null | sort)
+    # the labels of the data files (hub titles, DINAMIS products...) are translated too
+    python3 scripts/data_labels.py "$area" > "$labels/${area}_data_labels.py"
+    [ -s "$labels/${area}_data_labels.py" ] && files="$files $labels/${area}_data_labels.py"
     [ -n "$files" ] || continue
     # shellcheck disable=SC2086
     PYTHONWARNINGS=ignore pylupdate5 -noobsolete $files -ts "i18n/${area}_fr.ts"

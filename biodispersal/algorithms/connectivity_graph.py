@@ -63,7 +63,7 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
             self.PATCHES, self.tr("Habitat patches (raster or polygons)"),
             types=[QgsProcessing.TypeRaster, QgsProcessing.TypeVectorPolygon]))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            self.FRICTION, self.tr("Friction (optional)"), optional=True))
+            self.FRICTION, self.tr("Friction"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_DISTANCE, self.tr("Maximum link distance (0 = no limit)"), QgsProcessingParameterNumber.Double,
             0.0, minValue=0.0))

@@ -218,7 +218,7 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.TABLE_COLUMN, self.tr("Friction column of the table"), optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
-            self.OVERLAYS, self.tr("Overlays with their own friction (optional)"), QgsProcessing.TypeRaster,
+            self.OVERLAYS, self.tr("Overlays with their own friction"), QgsProcessing.TypeRaster,
             optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.OVERLAY_FRICTIONS, self.tr("Frictions of the overlays, in order (e.g. 1000, , 50)"), optional=True))

@@ -73,7 +73,7 @@ class DiversityAtPlotsAlgorithm(DataTerraAlgorithm):
                                  Number.Double, 0.02, False, 0.0, 1.0))
         self.addParameter(Number(self.HILL_Q, self.tr("Order q of the Hill number"), Number.Double, 2.0, False, 0.0))
         self.addParameter(QgsProcessingParameterRasterLayer(
-            self.PCA, self.tr("PCA scores, for functional diversity (optional)"), optional=True))
+            self.PCA, self.tr("PCA scores, for functional diversity"), optional=True))
         self.addParameter(Number(self.DIMENSIONS, self.tr("PCA components used"), Number.Integer, 3, False, 1, 10))
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Diversity at plots")))
         self.addParameter(QgsProcessingParameterFeatureSink(

@@ -54,7 +54,7 @@ from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .signing import hub_signer
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
-from ..i18n import error_text
+from ..i18n import data_label, error_text
 from ..styles import style_footprints
 
 PAGE = 50  # records shown per list page
@@ -362,7 +362,8 @@ class CatalogDock(QDockWidget):
         self.hub_combo.clear()
         self.hub_combo.addItem(self.tr("All hubs"), ALL_HUBS)
         for hub in self.hubs:
-            self.hub_combo.addItem(f"{hub.hub}: {hub.title}" if hub.hub else hub.title, hub.id)
+            title = data_label(hub.title)
+            self.hub_combo.addItem(f"{hub.hub}: {title}" if hub.hub else title, hub.id)
         self.hub_combo.addItem(self.tr("Other catalogue (URL)"), CUSTOM_URL)
 
     def set_hubs(self, hubs):

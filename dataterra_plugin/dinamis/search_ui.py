@@ -42,7 +42,7 @@ from ..net.qgis_transport import QgisTransport
 from .core.aoi import to_wgs84
 from .core.search import SearchCriteria, refusal_text, search_images, search_sources
 from .settings import load_profile
-from ..i18n import error_text
+from ..i18n import data_label, error_text
 from ..styles import style_footprints
 
 FOOTPRINT_FIELDS = (
@@ -275,7 +275,7 @@ class SearchTab(QWidget):
         self.searchFinished.emit(outcome)
 
     def fill_table(self):
-        labels = {source.id: source.label for source in search_sources(self.dock.rules)}
+        labels = {source.id: data_label(source.label) for source in search_sources(self.dock.rules)}
         self.table.setRowCount(len(self.images))
         for row, image in enumerate(self.images):
             values = (

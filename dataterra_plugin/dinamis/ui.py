@@ -4,6 +4,7 @@ estimate, submit or package a request; the order book as a table and a footprint
 layer, refreshed in the background; deliveries downloaded and loaded)."""
 
 import json
+from datetime import date
 import webbrowser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from qgis.core import (
 )
 from qgis.gui import QgsAuthConfigSelect, QgsMapTool, QgsRubberBand
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +49,7 @@ from .core.client import OrderingClient, OrderingTransport, TransportError
 from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
-from ..i18n import error_text
+from ..i18n import data_label, error_text
 from ..styles import style_footprints
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
@@ -60,13 +62,40 @@ def translate(context, text):
     return QCoreApplication.translate(context, text)
 
 
+def label_text(text):
+    """A form label shown as written: a single "&" would underline the next letter as a
+    keyboard shortcut ("Airbus R&D agreement")."""
+    return text.replace("&", "&&")
+
+
+def status_label(status):
+    """What an order status of the order book means, in the user's language."""
+    labels = {
+        "draft": translate("Dinamis", "Draft"),
+        "submitted": translate("Dinamis", "Submitted"),
+        "accepted": translate("Dinamis", "Accepted"),
+        "in_production": translate("Dinamis", "In production"),
+        "delivered": translate("Dinamis", "Delivered"),
+        "refused": translate("Dinamis", "Refused"),
+        "cancelled": translate("Dinamis", "Cancelled"),
+    }
+    return labels.get(status, status)
+
+
+def path_label(backend):
+    """How an order goes to DINAMIS: through the ordering server or the web request page."""
+    labels = {"rest": translate("Dinamis", "Ordering server"), "web": translate("Dinamis", "Web request page")}
+    return labels.get(backend, backend or "")
+
+
 def eligibility_html(profile, rules):
     """The eligibility of a profile as an HTML list: allowed first, then refused, with why."""
     rows = sorted(eligibility(profile, rules), key=lambda e: not e.allowed)
     items = []
     for entitlement in rows:
         mark = "✔" if entitlement.allowed else "✘"
-        items.append(f"<li>{mark} <b>{entitlement.label}</b><br/>{' '.join(map(error_text, entitlement.reasons))}</li>")
+        reasons = " ".join(map(error_text, entitlement.reasons))
+        items.append(f"<li>{mark} <b>{data_label(entitlement.label)}</b><br/>{reasons}</li>")
     return "<ul>" + "".join(items) + "</ul>"
 
 
@@ -79,7 +108,7 @@ class ProfileDialog(QDialog):
         self.rules = load_rules()
         self.user_type = QComboBox()
         for key, value in self.rules["user_types"].items():
-            self.user_type.addItem(value["label"], key)
+            self.user_type.addItem(data_label(value["label"]), key)
         self.institution = QLineEdit()
         self.email = QLineEdit()
         self.subscribed = QCheckBox(translate("Dinamis", "My organisation has subscribed to DINAMIS"))
@@ -93,9 +122,10 @@ class ProfileDialog(QDialog):
         form.addRow(translate("Dinamis", "Institution"), self.institution)
         form.addRow(translate("Dinamis", "Contact e-mail"), self.email)
         form.addRow("", self.subscribed)
-        form.addRow(translate("Dinamis", "French partner (foreign scientists)"), self.conditions["french_partner"])
-        form.addRow(translate("Dinamis", "Airbus R&D agreement (private R&D)"), self.conditions["airbus_agreement"])
-        form.addRow(translate("Dinamis", "Public contract reference (contractors)"), self.conditions["public_contract"])
+        for key, text in (("french_partner", translate("Dinamis", "French partner (foreign scientists)")),
+                          ("airbus_agreement", translate("Dinamis", "Airbus R&D agreement (private R&D)")),
+                          ("public_contract", translate("Dinamis", "Public contract reference (contractors)"))):
+            form.addRow(label_text(text), self.conditions[key])
         form.addRow(translate("Dinamis", "Ordering server URL (optional)"), self.server_url)
         form.addRow(translate("Dinamis", "Authentication"), self.auth)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -158,17 +188,32 @@ class AoiDrawTool(QgsMapTool):
         super().__init__(canvas)
         self.points = []
         self.band = QgsRubberBand(canvas, QgsWkbTypes.PolygonGeometry)
+        self.band.setStrokeColor(QColor(227, 119, 40))
+        self.band.setFillColor(QColor(227, 119, 40, 40))
+        self.band.setWidth(2)
 
     def add_point(self, point):
         self.points.append(point)
         self.band.addPoint(point)
 
     def finish(self):
+        """Close the polygon: it stays drawn on the map (the area of interest) and the map is
+        handed back to the tool the user had before."""
         geometry = QgsGeometry.fromPolygonXY([self.points]) if len(self.points) >= 3 else QgsGeometry()
         self.points = []
-        self.band.reset(QgsWkbTypes.PolygonGeometry)
+        if geometry.isEmpty():
+            self.band.reset(QgsWkbTypes.PolygonGeometry)
+        else:
+            self.band.setToGeometry(geometry, None)
+        if self.canvas().mapTool() is self:
+            self.canvas().unsetMapTool(self)
         self.polygonDrawn.emit(geometry)
         return geometry
+
+    def clear(self):
+        """Take the drawn area off the map."""
+        self.points = []
+        self.band.reset(QgsWkbTypes.PolygonGeometry)
 
     def canvasReleaseEvent(self, event):  # noqa: N802
         if event.button() == Qt.RightButton:
@@ -210,7 +255,7 @@ class DinamisDock(QDockWidget):
         layout = QVBoxLayout(body)
         self.product = QComboBox()
         for product_id in ORDERABLE:
-            self.product.addItem(self.rules["products"][product_id]["label"], product_id)
+            self.product.addItem(data_label(self.rules["products"][product_id]["label"]), product_id)
         self.purpose = QLineEdit()
         self.project = QLineEdit()
         form = QFormLayout()
@@ -305,18 +350,32 @@ class DinamisDock(QDockWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             for column, key in enumerate(self.COLUMNS):
-                value = row[key]
-                text = f"{value:.2f}" if isinstance(value, float) else str(value or "")
-                self.table.setItem(index, column, QTableWidgetItem(text))
+                self.table.setItem(index, column, QTableWidgetItem(self.cell_text(key, row[key])))
+
+    def cell_text(self, key, value):
+        """What a user reads in the order table: product names and statuses, not their ids."""
+        if key == "product_id":
+            product = self.rules["products"].get(value)
+            return data_label(product["label"]) if product else str(value or "")
+        if key == "status":
+            return status_label(value)
+        if key == "backend":
+            return path_label(value)
+        return f"{value:.2f}" if isinstance(value, float) else str(value or "")
 
     def selected_local_id(self):
         row = self.table.currentRow()
         return int(self.table.item(row, 0).text()) if row >= 0 else None
 
     def show_footprints(self):
-        layer = QgsVectorLayer(
-            f"{self.book_path}|layername={LAYER}", translate("Dinamis", "DINAMIS order footprints"), "ogr"
-        )
+        """The order book's footprints on the map: one layer, reloaded when shown again."""
+        source = f"{self.book_path}|layername={LAYER}"
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.source() == source:
+                layer.reload()
+                layer.triggerRepaint()
+                return layer
+        layer = QgsVectorLayer(source, translate("Dinamis", "DINAMIS order footprints"), "ogr")
         if layer.isValid():
             style_footprints(layer, (227, 119, 40))  # the delivered image stays visible under it
             QgsProject.instance().addMapLayer(layer)
@@ -345,6 +404,8 @@ class DinamisDock(QDockWidget):
         if not self.iface:
             return
         canvas = self.iface.mapCanvas()
+        if getattr(self, "draw_tool", None) is not None:
+            self.draw_tool.clear()  # the previous area leaves the map with the previous tool
         self.draw_tool = AoiDrawTool(canvas)
         self.draw_tool.polygonDrawn.connect(lambda g: self.set_aoi(g, canvas.mapSettings().destinationCrs()))
         canvas.setMapTool(self.draw_tool)
@@ -410,10 +471,14 @@ class DinamisDock(QDockWidget):
             self.request_body(), self.report.wkt_wgs84, self.report.area_km2, estimate["quota_units"]
         )
         self.fill_table()
+        self.say(translate("Dinamis", "Sending order {0} to DINAMIS…").format(local_id))
         return self.run(
             translate("Dinamis", "Submitting DINAMIS order"),
             lambda: workflow.submit(self.book, self.client(), local_id),
             wait,
+            on_done=lambda order: self.say(translate(
+                "Dinamis", "Order {0} submitted to DINAMIS (server id {1}). Its status is refreshed every five "
+                "minutes, or with Refresh.").format(local_id, order["id"] if order else "")),
         )
 
     def refresh(self, wait=False):
@@ -429,36 +494,52 @@ class DinamisDock(QDockWidget):
             self.say(translate("Dinamis", "Select a delivered order in the table."))
             return None
         folder = self.book_path.parent / "dinamis_products" / str(local_id)
+        self.say(translate("Dinamis", "Downloading the images of order {0}…").format(local_id))
         return self.run(
             translate("Dinamis", "Downloading DINAMIS products"),
             lambda: workflow.deliver(self.book, self.client(), local_id, folder),
             wait,
-            on_done=self.load_products,
+            on_done=lambda paths: self.load_products(local_id, folder, paths),
         )
 
-    def load_products(self, paths):
+    def load_products(self, local_id, folder, paths):
+        loaded = 0
         for path in paths or []:
             layer = QgsRasterLayer(str(path), Path(path).stem)
             if layer.isValid():
                 QgsProject.instance().addMapLayer(layer)
+                loaded += 1
+        self.say(translate("Dinamis", "Order {0} downloaded to {1}; images added to the map: {2}.").format(
+            local_id, folder, loaded))
 
-    def cancel_selected(self):
+    def cancel_selected(self, wait=False):
+        """Cancel the selected order, once the user has confirmed it."""
         local_id = self.selected_local_id()
-        if local_id is not None:
-            self.run(
-                translate("Dinamis", "Cancelling DINAMIS order"),
-                lambda: workflow.cancel(self.book, self.client(), local_id),
-                False,
-            )
+        if local_id is None:
+            self.say(translate("Dinamis", "Select the order to cancel in the table."))
+            return None
+        question = translate("Dinamis", "Cancel order {0}? DINAMIS stops preparing it; this cannot be undone.")
+        if not self.confirm(question.format(local_id)):
+            return None
+        return self.run(
+            translate("Dinamis", "Cancelling DINAMIS order"),
+            lambda: workflow.cancel(self.book, self.client(), local_id),
+            wait,
+            on_done=lambda _order: self.say(translate("Dinamis", "Order {0} cancelled.").format(local_id)),
+        )
+
+    def confirm(self, question):
+        """Ask ``question``; True when the user answers Yes (No is the default)."""
+        box = QMessageBox(QMessageBox.Question, self.windowTitle(), question, QMessageBox.Yes | QMessageBox.No, self)
+        box.setDefaultButton(QMessageBox.No)
+        return box.exec_() == QMessageBox.Yes
 
     def write_package(self, folder=None):
         from .core.package import write_request_package
 
         if not self.check_and_estimate():
             return None
-        folder = folder or QFileDialog.getExistingDirectory(
-            self, translate("Dinamis", "New folder for the request package")
-        )
+        folder = folder or self.ask_package_folder()
         if not folder:
             return None
         profile = load_profile()
@@ -477,6 +558,21 @@ class DinamisDock(QDockWidget):
             ).format(folder)
         )
         return files
+
+    def package_folder_dialog(self):
+        """The dialog naming the package's folder: a new one, which need not exist yet (a
+        folder chooser only accepts existing folders, and the package wants an empty one)."""
+        dialog = QFileDialog(self, translate("Dinamis", "New folder for the request package"))
+        dialog.setAcceptMode(QFileDialog.AcceptSave)
+        dialog.setFileMode(QFileDialog.AnyFile)
+        dialog.setOption(QFileDialog.DontConfirmOverwrite, True)  # an existing empty folder is fine
+        dialog.setLabelText(QFileDialog.Accept, translate("Dinamis", "Create"))
+        dialog.selectFile(f"dinamis_request_{date.today():%Y-%m-%d}")
+        return dialog
+
+    def ask_package_folder(self):
+        dialog = self.package_folder_dialog()
+        return dialog.selectedFiles()[0] if dialog.exec_() == QDialog.Accepted and dialog.selectedFiles() else ""
 
     def save_draft(self):
         """Keep the checked request in the order book as a draft (nothing is sent)."""
@@ -509,7 +605,7 @@ class DinamisDock(QDockWidget):
             if row["status"] != "draft" or row["sent_at"] or row["remote_id"]:
                 raise DataTerraError(translate(
                     "Dinamis", "Order {0} is {1} or may already have reached the ordering server: only a draft "
-                    "never sent can go through the web request page.").format(local_id, row["status"]))
+                    "never sent can go through the web request page.").format(local_id, status_label(row["status"])))
             if row["backend"] == "web":
                 raise DataTerraError(translate(
                     "Dinamis", "Order {0} already went to the web request path ({1}): use that package, so that "
@@ -518,9 +614,7 @@ class DinamisDock(QDockWidget):
             report = check_aoi(row["wkt"], "EPSG:4326", request["product_id"], self.rules)
             entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == request["product_id"])
             estimate = quota_estimate(request["product_id"], report.area_km2, self.rules)
-            folder = folder or QFileDialog.getExistingDirectory(
-                self, translate("Dinamis", "New folder for the request package")
-            )
+            folder = folder or self.ask_package_folder()
             if not folder:
                 return None
             files = write_request_package(folder, request, report.wkt_wgs84, profile, report, estimate, entitlement)

@@ -32,7 +32,7 @@ from .links import service_from_link
 from .services import load_services
 from .temporal import configure_temporal_controller
 from .uris import layer_for, save_connection
-from ..i18n import error_text
+from ..i18n import data_label, error_text
 
 CONTENT_ROLE = Qt.UserRole + 1
 
@@ -71,7 +71,8 @@ class OgcBrowserDialog(QDialog):
         self.url_combo.setToolTip(self.tr("Type a service URL or pick one of the hubs' services"))
         try:
             for service in load_services():
-                self.url_combo.addItem(f"{service.hub}: {service.title}", (service.url, service.type, service))
+                self.url_combo.addItem(f"{service.hub}: {data_label(service.title)}",
+                                       (service.url, service.type, service))
                 self.url_combo.setItemData(self.url_combo.count() - 1, self._provenance(service), Qt.ToolTipRole)
         except OgcError as exc:
             self._message(error_text(exc))

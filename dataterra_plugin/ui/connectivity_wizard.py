@@ -50,8 +50,7 @@ class ConnectivityWizard(StudyWizard):
         link_class_field(self.landcover, self.class_field)
         self.nomenclature = QComboBox(page)
         self.nomenclature.addItems([self.tr("Corine Land Cover"), self.tr("OSO (23 classes)")])
-        labels = (self.tr("Forest species"), self.tr("Open grassland species"), self.tr("Wetland species"))
-        self.group_boxes = {group: QCheckBox(label, page) for group, label in zip(GROUPS, labels)}
+        self.group_boxes = {group: QCheckBox(self.group_label(group), page) for group in GROUPS}
         self.group_classes = {}
         for group in GROUPS:
             edit = QLineEdit(page)
@@ -74,6 +73,12 @@ class ConnectivityWizard(StudyWizard):
         form.addRow(self.tr("Minimum patch area"), self.min_area)
         form.addRow(self.tr("Resolution (vector land cover)"), self.resolution)
         return page
+
+    def group_label(self, group):
+        """The species group as the user reads it (layer names, log), not its id."""
+        labels = {"forest": self.tr("Forest species"), "open_grassland": self.tr("Open grassland species"),
+                  "wetland": self.tr("Wetland species")}
+        return labels[group]
 
     def _dispersal_page(self):
         page = QWizardPage(self)
@@ -169,23 +174,24 @@ class ConnectivityWizard(StudyWizard):
             return os.path.join(folder, f"{stem}_{group}")
 
         label = self.tr("{0} ({1})")
+        name = self.group_label(group)
         return [
             ChainStep(f"friction_{group}", "dataterra:friction_from_landcover", lambda outputs: {
                 "INPUT": landcover(outputs), "PRESET": preset_index(nomenclature, group),
-                "OUTPUT": path("friction") + ".tif"}, label.format(self.tr("Friction"), group)),
+                "OUTPUT": path("friction") + ".tif"}, label.format(self.tr("Friction"), name)),
             ChainStep(f"patches_{group}", "dataterra:select_habitat", lambda outputs: {
                 "LANDCOVER": landcover(outputs), "CLASSES": habitat, "MIN_AREA": config["min_area_ha"],
                 "KEEP_CLASS": False, "OUTPUT": path("patches") + ".tif"},
-                label.format(self.tr("Habitat patches"), group)),
+                label.format(self.tr("Habitat patches"), name)),
             ChainStep(f"dispersal_{group}", "dataterra:cost_distance", lambda outputs: {
                 "SOURCES": outputs[f"patches_{group}"]["OUTPUT"], "FRICTION": outputs[f"friction_{group}"]["OUTPUT"],
                 "MAX_COST": config["max_cost"], "KNIGHT_MOVE": config["knight_move"], "UNITS": 1,
-                "OUTPUT": path("dispersal") + ".tif"}, label.format(self.tr("Dispersal"), group)),
+                "OUTPUT": path("dispersal") + ".tif"}, label.format(self.tr("Dispersal"), name)),
             ChainStep(f"graph_{group}", "dataterra:connectivity_graph", lambda outputs: {
                 "PATCHES": outputs[f"patches_{group}"]["OUTPUT"], "FRICTION": outputs[f"friction_{group}"]["OUTPUT"],
                 "MAX_DISTANCE": config["max_link"], "DISTANCE_50": config["distance_50"],
                 "OUTPUT_NODES": path("graph_nodes") + ".gpkg", "OUTPUT_EDGES": path("graph_edges") + ".gpkg"},
-                label.format(self.tr("Landscape graph"), group)),
+                label.format(self.tr("Landscape graph"), name)),
         ]
 
     def show_results(self, config, outputs):
@@ -197,10 +203,11 @@ class ConnectivityWizard(StudyWizard):
 
     def _add_subnetwork_layers(self, group, outputs):
         graph = outputs[f"graph_{group}"]
+        name = self.group_label(group)
         dispersal = QgsRasterLayer(outputs[f"dispersal_{group}"]["OUTPUT"],
-                                   self.tr("Dispersal cost ({0})").format(group))
-        nodes = QgsVectorLayer(graph["OUTPUT_NODES"], self.tr("Patches, dPC ({0})").format(group), "ogr")
-        edges = QgsVectorLayer(graph["OUTPUT_EDGES"], self.tr("Links ({0})").format(group), "ogr")
+                                   self.tr("Dispersal cost ({0})").format(name))
+        nodes = QgsVectorLayer(graph["OUTPUT_NODES"], self.tr("Patches, dPC ({0})").format(name), "ogr")
+        edges = QgsVectorLayer(graph["OUTPUT_EDGES"], self.tr("Links ({0})").format(name), "ogr")
         for layer in (dispersal, nodes, edges):
             if not layer.isValid():
                 self.write_log(self.tr("The result {0} could not be opened.").format(layer.source()))
@@ -210,5 +217,5 @@ class ConnectivityWizard(StudyWizard):
         for layer in (dispersal, nodes, edges):
             QgsProject.instance().addMapLayer(layer)
         self.write_log(self.tr("{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).").format(
-            graph["IIC"], graph["PC"], graph["ECA"], graph["N_COMPONENTS"], group))
+            graph["IIC"], graph["PC"], graph["ECA"], graph["N_COMPONENTS"], name))
         return dispersal, nodes, edges

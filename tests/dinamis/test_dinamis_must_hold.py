@@ -51,7 +51,7 @@ def test_whole_flow_with_a_drawn_area(configured, qgis_iface, tmp_path):
     for _ in range(3):
         dock.refresh(wait=True)
         statuses.append(dock.table.item(0, 2).text())
-    assert statuses == ["accepted", "in_production", "delivered"]
+    assert statuses == ["Accepted", "In production", "Delivered"]
     paths = dock.deliver(local_id=int(dock.table.item(0, 0).text()), wait=True)
     layers = [layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, QgsRasterLayer)]
     # other tests' leftovers (e.g. catalogue quicklooks, PNG) are not this flow's business

@@ -39,7 +39,7 @@ def test_selected_draft_becomes_a_request_package(clermontais_dock, tmp_path, mo
     monkeypatch.setattr("webbrowser.open", opened.append)
     dock = clermontais_dock
     local_id = dock.save_draft()
-    assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "draft"
+    assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "Draft"
     dock.table.selectRow(0)
     folder = tmp_path / "package"
     files = dock.package_selected(folder=str(folder))
@@ -76,7 +76,7 @@ def test_selected_draft_becomes_a_request_package(clermontais_dock, tmp_path, mo
 
     # the order now goes through the web page: the table says so, and the REST path refuses it
     assert book_row["backend"] == "web" and str(folder) in book_row["status_message"]
-    assert dock.table.item(0, 7).text() == "web"
+    assert dock.table.item(0, 7).text() == "Web request page"
     with pytest.raises(OrderingError, match="handed to the DINAMIS web request page"):
         workflow.submit(dock.book, object(), local_id)
     # and it is not packaged twice

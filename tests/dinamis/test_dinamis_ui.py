@@ -55,24 +55,31 @@ def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, 
 
     order = dock.submit(wait=True)
     assert order["status"] == "submitted" and reference_server.order_count() == 1
-    assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "submitted"
+    assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "Submitted"
+    # issue 16: names, not the internal ids, and a word once the order is sent
+    assert dock.table.item(0, 1).text() == "Pléiades archive extraction from the commercial catalogue"
+    assert dock.table.item(0, 7).text() == "Ordering server"
+    assert dock.message.text().startswith("Order 1 submitted to DINAMIS (server id ")
     statuses = []
     for _ in range(3):
         dock.refresh(wait=True)
         statuses.append(dock.table.item(0, 2).text())
-    assert statuses == ["accepted", "in_production", "delivered"]
+    assert statuses == ["Accepted", "In production", "Delivered"]
 
     dock.table.selectRow(0)
     paths = dock.deliver(wait=True)
     loaded = [layer for layer in QgsProject.instance().mapLayers().values() if isinstance(layer, QgsRasterLayer)]
     assert any(layer.source() == str(paths[0]) and layer.isValid() and layer.bandCount() == 3 for layer in loaded)
+    assert dock.message.text() == f"Order 1 downloaded to {paths[0].parent}; images added to the map: 1."
     footprints = dock.show_footprints()
     assert footprints.featureCount() == 1
+    assert dock.show_footprints() is footprints  # issue 16: shown again, not added twice
+    assert [layer.name() for layer in QgsProject.instance().mapLayers().values()].count(footprints.name()) == 1
     assert footprints.renderer().symbol().symbolLayer(0).fillColor().alpha() == 40  # delivery visible under it
 
     # the order book survives a "restart": a new dock reads the same file
     again = DinamisDock(qgis_iface, book_path=book_path)
-    assert again.table.item(0, 2).text() == "delivered"
+    assert again.table.item(0, 2).text() == "Delivered"
     assert secret.encode() not in book_path.read_bytes()
     project_file = tmp_path / "project.qgs"
     assert QgsProject.instance().write(str(project_file))
@@ -91,8 +98,12 @@ def test_whole_flow_against_reference_server(qgis_app, qgis_iface, sample_data, 
     dock.draw_aoi()
     for x, y in ((3.40, 43.60), (3.41, 43.60), (3.41, 43.61)):
         dock.draw_tool.add_point(QgsPointXY(x, y))
+    assert qgis_iface.mapCanvas().mapTool() is dock.draw_tool
     dock.draw_tool.finish()
     assert "below the minimum of 25 km²" in dock.message.text()
+    # issue 16: the tool lets go of the map once the polygon is closed, and the polygon stays drawn
+    assert qgis_iface.mapCanvas().mapTool() is not dock.draw_tool
+    assert dock.draw_tool.band.asGeometry().area() > 0
     assert dock.submit(wait=True) is None and reference_server.order_count() == 1
     QgsProject.instance().removeAllMapLayers()
 
@@ -152,14 +163,14 @@ def test_background_refresh_runs_in_a_task(qgis_app, qgis_iface, sample_data, tm
     dock.aoi_from_selection()
     task = dock.submit()  # a QgsTask: the main thread is not blocked
     deadline = time.time() + 30
-    while dock.table.item(0, 2).text() != "submitted" and time.time() < deadline:
+    while dock.table.item(0, 2).text() != "Submitted" and time.time() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.01)
-    assert dock.table.item(0, 2).text() == "submitted", dock.message.text()
+    assert dock.table.item(0, 2).text() == "Submitted", dock.message.text()
     dock.refresh()
-    while dock.table.item(0, 2).text() != "accepted" and time.time() < deadline:
+    while dock.table.item(0, 2).text() != "Accepted" and time.time() < deadline:
         QgsApplication.processEvents()
         time.sleep(0.01)
-    assert dock.table.item(0, 2).text() == "accepted"
+    assert dock.table.item(0, 2).text() == "Accepted"
     assert reference_server.order_count() == 1 and task is not None
     QgsProject.instance().removeAllMapLayers()

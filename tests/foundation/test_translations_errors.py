@@ -325,14 +325,17 @@ def test_biodiversity_mask_warnings_in_french(french):
 
 
 def test_dinamis_refusal_reasons_in_french(french):
-    """Reasons are Message pieces: the sentence is translated, the rules file's labels stay as written."""
+    """Reasons are Message pieces: the sentence is translated, and so are the rules file's labels
+    (scripts/data_labels.py puts them in the .ts); user groups are named, not given by id."""
     from dataterra.dataterra_plugin.dinamis.core.rules import Profile, entitlement_for, load_rules
 
     rules = load_rules()
     profile = Profile("foreign_scientist", "University of Liège", conditions={"french_partner": "UMR TETIS"})
     tasking = entitlement_for(profile, "pleiades_tasking", rules)
     product, user_type = rules["products"]["pleiades_tasking"]["label"], "Foreign institutional scientist"
-    groups = ", ".join(rules["products"]["pleiades_tasking"]["user_groups"])
+    groups = "French institutional users"
+    assert rules["products"]["pleiades_tasking"]["user_groups"] == ["uia"]
     assert tasking.reasons[0] == f"{product} is not open to '{user_type}' users (open to: {groups})."
     assert error_text(tasking.reasons[0]) == (
-        f"{product} n'est pas ouvert aux utilisateurs « {user_type} » (ouvert à : {groups}).")
+        "Nouvelle acquisition Pléiades (programmation) n'est pas ouvert aux utilisateurs « Scientifique "
+        "institutionnel étranger » (ouvert à : utilisateurs institutionnels français).")

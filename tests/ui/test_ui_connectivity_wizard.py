@@ -62,7 +62,7 @@ def test_wizard_study_matches_the_toolbox(qgis_iface, dataterra_provider, sample
     graph = processing.run("dataterra:connectivity_graph", {
         "PATCHES": patches, "FRICTION": friction, "MAX_DISTANCE": 6000, "DISTANCE_50": 1000,
         "OUTPUT_NODES": str(tmp_path / "n.gpkg"), "OUTPUT_EDGES": str(tmp_path / "e.gpkg")})
-    assert f"forest: IIC = {graph['IIC']:.4g}, PC = {graph['PC']:.4g}" in log
+    assert f"Forest species: IIC = {graph['IIC']:.4g}, PC = {graph['PC']:.4g}" in log
     wizard.deleteLater()
 
 

@@ -94,6 +94,14 @@ def eligibility(profile: Profile, rules: dict) -> list:
             for pid, product in rules["products"].items()]
 
 
+def group_names(groups, rules):
+    """The user groups a product is open to, by their names in the rules file (not their ids),
+    as a Message whose values (the names) the plugin translates one by one."""
+    names = rules.get("user_groups", {})
+    return Message(", ".join(f"{{group{i}}}" for i in range(len(groups))),
+                   **{f"group{i}": names.get(group, group) for i, group in enumerate(groups)})
+
+
 def _entitlement(product_id, product, profile, user_type, missing, rules):
     reasons, allowed = [], True
     group = user_type["group"]
@@ -102,7 +110,7 @@ def _entitlement(product_id, product, profile, user_type, missing, rules):
         reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product} is not open to '{user_type}' users "
                                                  "(open to: {groups})."),
                                product=product["label"], user_type=user_type["label"],
-                               groups=", ".join(product["user_groups"])))
+                               groups=group_names(product["user_groups"], rules)))
     needs_membership = not product.get("open", False)
     if needs_membership and not profile.subscribed:
         allowed = False
