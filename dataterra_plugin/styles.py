@@ -1,4 +1,6 @@
 """Styles for land-cover layers from the nomenclatures in resources/ (OSO, Corine)."""
+import math
+
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
@@ -40,16 +42,34 @@ def landcover_raster_renderer(provider, name: str, band: int = 1, codes=None, la
     return QgsPalettedRasterRenderer(provider, band, classes)
 
 
+def label_decimals(low, high, classes):
+    """Decimals that tell ``classes`` classes between ``low`` and ``high`` apart, and no more
+    (legends read "2,510 - 9,999", not "2,509.947266 - 9,999.947266"): two significant
+    digits of the mean class width."""
+    width = abs(high - low) / max(1, classes)
+    if not math.isfinite(width) or width <= 0:
+        return 2
+    return max(0, min(6, 1 - math.floor(math.log10(width))))
+
+
 def graduated_renderer(layer, field: str, classes: int = 5, ramp: str = "Greens"):
-    """Quantile-graduated renderer of ``field`` with a colour ramp from QGIS's default style."""
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol
+    """Quantile-graduated renderer of ``field`` with a colour ramp from QGIS's default style
+    and legend labels rounded to what separates the classes."""
+    from qgis.core import QgsClassificationQuantile, QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol
 
     renderer = QgsGraduatedSymbolRenderer(field)
     renderer.setSourceSymbol(QgsSymbol.defaultSymbol(layer.geometryType()))
     color_ramp = QgsStyle.defaultStyle().colorRamp(ramp)
     if color_ramp is not None:
         renderer.setSourceColorRamp(color_ramp)
-    renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Quantile, classes)
+    method = QgsClassificationQuantile()
+    index = layer.fields().indexOf(field)
+    low, high = (layer.minimumValue(index), layer.maximumValue(index)) if index >= 0 else (None, None)
+    numbers = isinstance(low, (int, float)) and isinstance(high, (int, float))
+    method.setLabelPrecision(label_decimals(low, high, classes) if numbers else 2)
+    method.setLabelTrimTrailingZeroes(True)
+    renderer.setClassificationMethod(method)
+    renderer.updateClasses(layer, classes)  # the (layer, mode, classes) form is deprecated since QGIS 3.10
     return renderer
 
 
