@@ -7,10 +7,11 @@ strings), ``GROUP_ID`` and, when they need optional Python packages,
 ``REQUIRED_MODULES``.
 """
 import importlib.util
+import os
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
 from .i18n import error_text
@@ -44,6 +45,17 @@ def require_projected_crs(crs, what):
             "DataTerraAlgorithm", "{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. "
             "Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector > Data "
             "Management Tools > Reproject Layer, or Raster > Projections > Warp.").format(what, crs.authid()))
+
+
+def is_raster_only_file(value) -> bool:
+    """True when ``value`` is the path of a file that GDAL reads as a raster and not as a
+    vector (a GeoTIFF, not a GeoPackage)."""
+    from osgeo import gdal
+
+    if not isinstance(value, str) or not os.path.isfile(value):
+        return False
+    return (gdal.IdentifyDriverEx(value, gdal.OF_RASTER) is not None
+            and gdal.IdentifyDriverEx(value, gdal.OF_VECTOR) is None)
 
 
 def missing_modules(modules) -> list:
@@ -88,6 +100,23 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         ).format(", ".join(missing), pips)
 
     # --- helpers for subclasses -------------------------------------------------
+
+    def open_raster_paths(self, parameters, context):
+        """Open the raster files given as paths to map-layer parameters as rasters, into the
+        context's layer store where QGIS looks first: QGIS would try each as a vector, and
+        OGR would log "Cannot open" for every raster path (each step of a connectivity study)."""
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name()) if isinstance(parameters, dict) else None
+            if definition.type() == "layer" and is_raster_only_file(value):
+                QgsProcessingUtils.mapLayerFromString(value, context, True, QgsProcessingUtils.LayerHint.Raster)
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (Qt API)
+        self.open_raster_paths(parameters, context)
+        return super().checkParameterValues(parameters, context)
+
+    def parameterAsLayer(self, parameters, name, context):  # noqa: N802 (Qt API)
+        self.open_raster_paths(parameters, context)
+        return super().parameterAsLayer(parameters, name, context)
 
     @staticmethod
     def core_callbacks(feedback, start=0.0, end=100.0):

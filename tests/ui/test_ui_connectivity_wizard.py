@@ -98,3 +98,32 @@ def test_class_field_is_listed_at_open_and_kept_when_the_study_reopens(qgis_ifac
     assert reopened.class_field.currentField() == "ID"
     assert reopened.validate(reopened.config()) == []
     reopened.deleteLater()
+
+
+def test_raster_paths_open_without_ogr_warnings(qgis_app, dataterra_provider, geotiff, tmp_path):
+    """Issue 16: each step of a connectivity run logged OGR "Cannot open <raster>.tif"."""
+    import numpy as np
+    import processing
+    from qgis.core import QgsApplication
+
+    landcover = geotiff(tmp_path / "landcover.tif", np.array([[311, 311, 211], [311, 211, 211]], dtype=np.int16),
+                        pixel=100.0)
+    logged = []
+
+    def keep(message, tag, level):
+        logged.append((tag, message))
+
+    QgsApplication.messageLog().messageReceived.connect(keep)
+    try:
+        result = processing.run("dataterra:select_habitat", {
+            "LANDCOVER": landcover, "CLASSES": "311", "KEEP_CLASS": False, "OUTPUT": str(tmp_path / "patches.tif")})
+        QgsApplication.processEvents()
+    finally:
+        QgsApplication.messageLog().messageReceived.disconnect(keep)
+    from osgeo import gdal
+
+    dataset = gdal.Open(result["OUTPUT"])
+    band = dataset.GetRasterBand(1)
+    nodata = band.GetNoDataValue()
+    assert band.ReadAsArray().tolist() == [[1, 1, nodata], [1, nodata, nodata]]  # class 311 is the habitat
+    assert not [m for tag, m in logged if tag == "OGR" and "Cannot open" in m], logged
