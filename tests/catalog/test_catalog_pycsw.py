@@ -93,3 +93,15 @@ def test_csw_exception_report_is_catalog_error(pycsw_server):
     query = SearchQuery(sortby="no:SuchProperty", max_records=5)
     with pytest.raises(CatalogError):
         search_all(backend, query, UrllibTransport())
+
+
+def test_iso_search_logs_no_owslib_future_warnings(pycsw_server):
+    """Issue 16: each CSW search filled the QGIS log with OWSLib FutureWarnings and tracebacks."""
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        records, _matched = search_all(CswBackend(pycsw_server.url, schema="iso"), SearchQuery(max_records=20),
+                                       UrllibTransport())
+    assert len(records) == 20
+    assert not [w for w in caught if issubclass(w.category, FutureWarning) and "owslib" in w.filename]

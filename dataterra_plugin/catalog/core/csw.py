@@ -8,6 +8,8 @@ of 2.0.2 (``apiso:*``, ``csw:AnyText``) and changes the namespaces, the filter e
 (``fes:ValueReference`` instead of ``ogc:PropertyName``) and the Dublin Core record
 (``csw30:Record``).
 """
+import warnings
+
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
@@ -257,6 +259,14 @@ def _bbox(minx, miny, maxx, maxy):
 
 def iso_record(element, source=""):
     """An ISO 19139 gmd:MD_Metadata element as a Record (through OWSLib)."""
+    # OWSLib warns (FutureWarning, with a traceback in the QGIS log) on each record about
+    # properties it will merge one day: nothing a user can act on
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", category=FutureWarning, module=r"owslib\.")
+        return _iso_record(element, source)
+
+
+def _iso_record(element, source):
     from owslib.iso import MD_Metadata
 
     md = MD_Metadata(element)
