@@ -670,6 +670,10 @@
         <source>Create</source>
         <translation>Créer</translation>
     </message>
+    <message>
+        <source>No web browser could be opened: go to {0} yourself.</source>
+        <translation>Aucun navigateur web n'a pu être ouvert : rendez-vous vous-même sur {0}.</translation>
+    </message>
 </context>
 <context>
     <name>DinamisRequestBase</name>

@@ -5,7 +5,6 @@ layer, refreshed in the background; deliveries downloaded and loaded)."""
 
 import json
 from datetime import date
-import webbrowser
 from pathlib import Path
 
 from qgis.core import (
@@ -18,8 +17,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsMapTool, QgsRubberBand
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtGui import QColor
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -631,7 +630,11 @@ class DinamisDock(QDockWidget):
         return files
 
     def open_request_page(self):
-        webbrowser.open(self.rules["request_page"]["url"])
+        """Open the DINAMIS request page in the user's browser (through Qt, as QGIS opens links:
+        Python's webbrowser leaves a process behind, and a ResourceWarning, without a browser)."""
+        url = self.rules["request_page"]["url"]
+        if not QDesktopServices.openUrl(QUrl(url)):
+            self.say(translate("Dinamis", "No web browser could be opened: go to {0} yourself.").format(url))
 
     # --- background work -----------------------------------------------------------------
     def run(self, title, function, wait, on_done=None):

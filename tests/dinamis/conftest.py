@@ -155,3 +155,26 @@ def loopback_rules(rules, dinamis_catalogue_server):
         if source["protocol"] == "OpenSPOT":
             source["options"] = {"modes": ["MS", "PAN"], "last_year": 2022}
     return local
+
+
+@pytest.fixture
+def opened_urls(qgis_app):
+    """The web pages the plugin asks Qt to open (QDesktopServices), caught instead of opened."""
+    from qgis.PyQt.QtCore import QObject, QUrl, pyqtSlot
+    from qgis.PyQt.QtGui import QDesktopServices
+
+    class Catcher(QObject):
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        @pyqtSlot(QUrl)
+        def open(self, url):
+            self.urls.append(url.toString())
+
+    catcher = Catcher()
+    for scheme in ("http", "https"):
+        QDesktopServices.setUrlHandler(scheme, catcher, "open")
+    yield catcher.urls
+    for scheme in ("http", "https"):
+        QDesktopServices.unsetUrlHandler(scheme)

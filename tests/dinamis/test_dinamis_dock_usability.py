@@ -69,3 +69,17 @@ def test_cancelling_an_order_asks_first_and_says_it_is_done(qgis_app, qgis_iface
     assert dock.table.item(0, 2).text() == "Cancelled"
     assert dock.message.text() == f"Order {local_id} cancelled."
     QgsProject.instance().removeAllMapLayers()
+
+
+def test_request_page_opens_through_qt_without_leaving_a_process(qgis_app, tmp_path, opened_urls):
+    """Issue 16: Python's webbrowser left a ResourceWarning when no browser was installed."""
+    import warnings
+
+    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+
+    dock = DinamisDock(None, book_path=tmp_path / "orders.gpkg")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dock.open_request_page()
+    assert opened_urls == [dock.rules["request_page"]["url"]]
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]

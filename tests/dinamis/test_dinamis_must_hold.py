@@ -109,7 +109,7 @@ def test_saved_draft_is_never_sent_by_refresh(configured, qgis_iface, sample_dat
 
 
 def test_no_secret_in_request_package_search_or_logs(configured, qgis_iface, sample_data, tmp_path, secret,
-                                                     monkeypatch, loopback_rules):
+                                                     opened_urls, loopback_rules):
     import time
 
     from qgis.core import QgsApplication, QgsProject, QgsSettings, QgsVectorLayer
@@ -120,7 +120,6 @@ def test_no_secret_in_request_package_search_or_logs(configured, qgis_iface, sam
 
     logged = []
     QgsApplication.messageLog().messageReceived.connect(lambda message, tag, level: logged.append(message))
-    monkeypatch.setattr("webbrowser.open", lambda url: None)
     save_profile(Profile("uia_research", "INRAE UMR TETIS", "someone@inrae.fr"))
     epci = QgsVectorLayer(str(sample_data["epci"]), "EPCI", "ogr")
     QgsProject.instance().addMapLayer(epci)

@@ -30,13 +30,12 @@ def clermontais_dock(qgis_app, qgis_iface, sample_data, tmp_path):
     QgsProject.instance().removeAllMapLayers()
 
 
-def test_selected_draft_becomes_a_request_package(clermontais_dock, tmp_path, monkeypatch, rules):
+def test_selected_draft_becomes_a_request_package(clermontais_dock, tmp_path, opened_urls, rules):
     from dataterra.dataterra_plugin.dinamis.core import workflow
     from dataterra.dataterra_plugin.dinamis.core.aoi import polygon_area_m2
     from dataterra.dataterra_plugin.dinamis.core.client import OrderingError
 
-    opened = []
-    monkeypatch.setattr("webbrowser.open", opened.append)
+    opened = opened_urls
     dock = clermontais_dock
     local_id = dock.save_draft()
     assert dock.table.rowCount() == 1 and dock.table.item(0, 2).text() == "Draft"
@@ -85,9 +84,8 @@ def test_selected_draft_becomes_a_request_package(clermontais_dock, tmp_path, mo
     assert not (tmp_path / "again").exists()
 
 
-def test_draft_that_may_have_been_sent_is_not_packaged(clermontais_dock, tmp_path, monkeypatch):
-    opened = []
-    monkeypatch.setattr("webbrowser.open", opened.append)
+def test_draft_that_may_have_been_sent_is_not_packaged(clermontais_dock, tmp_path, opened_urls):
+    opened = opened_urls
     dock = clermontais_dock
     local_id = dock.save_draft()
     dock.book.mark_sending(local_id)  # a submission whose answer was lost: reconcile will settle it
@@ -97,11 +95,10 @@ def test_draft_that_may_have_been_sent_is_not_packaged(clermontais_dock, tmp_pat
     assert dock.book.get(local_id)["backend"] == "rest"
 
 
-def test_package_of_a_draft_the_profile_may_no_longer_use(clermontais_dock, tmp_path, monkeypatch):
+def test_package_of_a_draft_the_profile_may_no_longer_use(clermontais_dock, tmp_path, opened_urls):
     from dataterra.dataterra_plugin.dinamis.core.rules import Profile
     from dataterra.dataterra_plugin.dinamis.settings import save_profile
 
-    monkeypatch.setattr("webbrowser.open", lambda url: None)
     dock = clermontais_dock
     local_id = dock.save_draft()
     save_profile(Profile("uia_public_actor", "Communauté de communes du Clermontais", subscribed=False))
