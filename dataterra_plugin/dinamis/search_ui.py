@@ -38,6 +38,7 @@ from ..catalog.core.download import download
 from ..catalog.core.errors import CatalogError
 from ..catalog.core.openspot import download_links, record_fid
 from ..catalog.footprints import record_geometry
+from ..net.core.safe_paths import download_path
 from ..net.qgis_transport import QgisTransport
 from .core.aoi import to_wgs84
 from .core.search import SearchCriteria, refusal_text, search_images, search_sources
@@ -362,7 +363,7 @@ class SearchTab(QWidget):
             )
             folder.mkdir(parents=True, exist_ok=True)
             return [
-                str(download(url, folder / url.rsplit("/", 1)[1], headers=headers, is_cancelled=is_cancelled,
+                str(download(url, download_path(folder, url), headers=headers, is_cancelled=is_cancelled,
                              transport=transport))
                 for url in urls
             ]
