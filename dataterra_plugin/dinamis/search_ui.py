@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsProject,
-    QgsRasterLayer,
     QgsTask,
     QgsVectorLayer,
 )
@@ -371,10 +370,7 @@ class SearchTab(QWidget):
         return self.dock.run(translate("DinamisSearch", "Downloading open SPOT image"), fetch, wait, on_done=self._load)
 
     def _load(self, paths):
-        for path in paths or []:
-            layer = QgsRasterLayer(path, Path(path).stem)
-            if layer.isValid():
-                QgsProject.instance().addMapLayer(layer)
+        self.dock.load_products(paths)
         self.say(
             translate("DinamisSearch", "Downloaded under the open licence (Etalab): {0}").format(", ".join(paths or []))
         )

@@ -57,3 +57,31 @@ def test_the_announced_name_is_the_one_written(reference_server, secret, tmp_pat
     paths = workflow.deliver(book, client, local_id, tmp_path / "home" / "products")
     assert [str(p) for p in paths] == [str(tmp_path / "home" / "products" / "renamed by the server.tif")]
     assert paths[0].stat().st_size == book.get(local_id)["deliverables_json"][0]["size"]
+
+
+def test_a_downloaded_product_that_is_a_vrt_is_not_loaded(qgis_app, qgis_iface, tmp_path):
+    """A product named .tif holding a GDAL VRT that reads a local file: the dock refuses to
+    load it (QGIS would open it with any driver) and says why; a real GeoTIFF is loaded."""
+    from osgeo import gdal
+    from qgis.core import QgsProject
+
+    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+
+    (tmp_path / "id_rsa").write_bytes(b"TOPSECRET".ljust(100, b"#"))
+    hostile = tmp_path / "SPOT7_product.tif"
+    hostile.write_text(f'<VRTDataset rasterXSize="10" rasterYSize="10"><VRTRasterBand dataType="Byte" band="1" '
+                       f'subClass="VRTRawRasterBand"><SourceFilename>{tmp_path / "id_rsa"}</SourceFilename>'
+                       f'</VRTRasterBand></VRTDataset>')
+    real = tmp_path / "SPOT7_real.tif"
+    gdal.GetDriverByName("GTiff").Create(str(real), 4, 4, 1).FlushCache()
+    dock = DinamisDock(qgis_iface, book_path=tmp_path / "orders.gpkg")
+    try:
+        before = set(QgsProject.instance().mapLayers())
+        dock.load_products([hostile, real])
+        added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
+        assert [layer.source() for layer in added] == [str(real)]
+        assert "is a VRT file, not one of the formats asked for (GTiff, JP2OpenJPEG, PNG, JPEG)" in dock.message.text()
+        QgsProject.instance().removeMapLayers([layer.id() for layer in added])
+    finally:
+        dock.close()
+        dock.deleteLater()
