@@ -16,10 +16,11 @@ ogr.UseExceptions()
 FLOAT_NODATA = -9999.0
 
 
-def read_float(info, band=1) -> np.ndarray:
-    """Band ``band`` of ``info`` as float64 with NaN where nodata (the band is read once)."""
+def read_float(info, band=1, infinite=False) -> np.ndarray:
+    """Band ``band`` of ``info`` as float64 with NaN where nodata (the band is read once);
+    ±inf refused unless ``infinite`` (a friction: +inf impassable, −inf refused by its check)."""
     raw = info.read(band=band)
-    invalid = ~info.valid_mask(raw, band)
+    invalid = ~info.valid_mask(raw, band, infinite)
     array = raw.astype(np.float64)
     del raw
     array[invalid] = np.nan

@@ -102,3 +102,38 @@ def test_all_nodata_is_refused_by_functional_as_by_alpha_diversity(dataterra_pro
     assert "holds no species" in refused("dataterra:alpha_diversity", {"INPUT": species, "WINDOW": 5,
                                                                        "OUTPUT": str(tmp_path / "alpha.tif")})
     assert not (tmp_path / "functional.tif").exists() and not (tmp_path / "alpha.tif").exists()
+
+
+@pytest.mark.parametrize("value", [np.inf, -np.inf])
+def test_infinite_reflectance_is_refused_by_spectral_species(dataterra_provider, tmp_path, value):
+    from osgeo import gdal
+
+    from dataterra.biodivmap.core import synthetic
+
+    path = str(tmp_path / "scene.tif")
+    synthetic.write_synthetic_scene(path, 60, 60, seed=4)
+    dataset = gdal.Open(path, gdal.GA_Update)
+    band = dataset.GetRasterBand(2)
+    values = band.ReadAsArray()
+    values[30, 30] = value
+    band.WriteArray(values)
+    dataset = None
+    message = refused("dataterra:spectral_species", {"INPUT": path, "SENSOR": 2, "N_CLUSTERS": 4, "N_ITER": 1,
+                                                      "COMPONENTS": 3, "OUTPUT": str(tmp_path / "species.tif")})
+    assert message == (f"{path} has 1 cell(s) holding {value:g}: infinite values are refused (use the nodata value "
+                       "for cells without data).")
+    assert not (tmp_path / "species.tif").exists()
+
+
+@pytest.mark.parametrize("algorithm, parameters", [
+    ("dataterra:effective_mesh_size", {"GRID_SIZE": 100.0}),
+    ("dataterra:alpha_diversity", {"WINDOW": 4}),
+])
+def test_infinite_class_codes_are_refused_as_labels_are(dataterra_provider, geotiff, tmp_path, algorithm, parameters):
+    """The same rule in another area: a habitat raster holding +inf (fragscape)."""
+    values = np.ones((40, 40), dtype=np.float32)
+    values[3, 4] = np.inf
+    path = geotiff(tmp_path / "habitat.tif", values, nodata=0)
+    message = refused(algorithm, {"INPUT": path, "OUTPUT": str(tmp_path / "out.tif"), **parameters})
+    assert "holding inf" in message or "holds inf" in message
+    assert not (tmp_path / "out.tif").exists()
