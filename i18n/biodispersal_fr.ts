@@ -344,17 +344,17 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>La surface du paysage et la distance à p = 0,5 doivent toutes deux être &gt; 0.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="39"/>
+        <location filename="../biodispersal/core/grids.py" line="41"/>
         <source>{what} ({path}) has no CRS: it cannot be aligned on the friction grid.</source>
         <translation>{what} ({path}) n'a pas de SCR : impossible de l'aligner sur la grille de friction.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="159"/>
+        <location filename="../biodispersal/core/grids.py" line="160"/>
         <source>The resolution must be &gt; 0, not {resolution:g}.</source>
         <translation>La résolution doit être &gt; 0, et non {resolution:g}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="165"/>
+        <location filename="../biodispersal/core/grids.py" line="166"/>
         <source>A {width} x {height} grid is too large: choose a coarser resolution.</source>
         <translation>Une grille de {width} x {height} est trop grande : choisissez une résolution plus grossière.</translation>
     </message>
@@ -429,7 +429,7 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>{outside} des {feature_count} entité(s) source tombent hors du raster de friction (ou sont trop petites pour couvrir un centre de cellule) et ont été ignorées.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/grids.py" line="49"/>
+        <location filename="../biodispersal/core/grids.py" line="51"/>
         <source>{what} ({path}) differs from the reference grid in {problems}: it was resampled ({resampling}) onto the reference grid.</source>
         <translation>{what} ({path}) diffère de la grille de référence par : {problems} ; il a été rééchantillonné ({resampling}) sur la grille de référence.</translation>
     </message>

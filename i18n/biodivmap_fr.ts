@@ -78,47 +78,47 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="31"/>
+        <location filename="../biodivmap/core/diversity.py" line="34"/>
         <source>WINDOW must be at least 1 pixel.</source>
         <translation>WINDOW doit valoir au moins 1 pixel.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="33"/>
+        <location filename="../biodivmap/core/diversity.py" line="36"/>
         <source>WINDOW ({window} pixels) is larger than the image ({width} × {height} pixels): choose a smaller window.</source>
         <translation>WINDOW ({window} pixels) est plus grand que l'image ({width} × {height} pixels) : choisissez une fenêtre plus petite.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="59"/>
+        <location filename="../biodivmap/core/diversity.py" line="71"/>
         <source>The spectral-species raster holds no species (every pixel is masked).</source>
         <translation>Le raster d'espèces spectrales ne contient aucune espèce (tous les pixels sont masqués).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="226"/>
+        <location filename="../biodivmap/core/diversity.py" line="266"/>
         <source>Fewer than 3 windows have enough valid pixels for beta diversity: lower MIN_VALID or WINDOW, or check the spectral-species raster&apos;s mask.</source>
         <translation>Moins de 3 fenêtres ont assez de pixels valides pour la diversité bêta : diminuez MIN_VALID ou WINDOW, ou vérifiez le masque du raster d'espèces spectrales.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="416"/>
+        <location filename="../biodivmap/core/diversity.py" line="463"/>
         <source>DIMENSIONS must be between 1 and the number of PCA bands ({band_count}).</source>
         <translation>DIMENSIONS doit être compris entre 1 et le nombre de bandes de l'ACP ({band_count}).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="295"/>
+        <location filename="../biodivmap/core/diversity.py" line="335"/>
         <source>WINDOW is too small: a convex hull needs more pixels than dimensions.</source>
         <translation>WINDOW est trop petit : une enveloppe convexe demande plus de pixels que de dimensions.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="302"/>
+        <location filename="../biodivmap/core/diversity.py" line="342"/>
         <source>The mask {mask_path} does not share the PCA raster&apos;s grid ({problems}); resample it onto that grid first.</source>
         <translation>Le masque {mask_path} n'est pas sur la grille du raster d'ACP ({problems}) ; rééchantillonnez-le d'abord sur cette grille.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="382"/>
+        <location filename="../biodivmap/core/diversity.py" line="429"/>
         <source>Plot {plot_id} has an empty or invalid geometry.</source>
         <translation>La placette {plot_id} a une géométrie vide ou invalide.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="462"/>
+        <location filename="../biodivmap/core/diversity.py" line="509"/>
         <source>No plot was given.</source>
         <translation>Aucune placette n'a été donnée.</translation>
     </message>
@@ -143,89 +143,114 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
         <translation>L'image a {band_count} bandes mais {source} donne {wavelengths_count} longueurs d'onde ({wavelength_list} nm). Choisissez le préréglage correspondant, ou empilez exactement ces bandes dans cet ordre, ou donnez une longueur d'onde par bande.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="101"/>
+        <location filename="../biodivmap/core/spectral.py" line="102"/>
         <source>{path} is not a spectral-species model written by Data Terra ({exc}).</source>
         <translation>{path} n'est pas un modèle d'espèces spectrales écrit par Data Terra ({exc}).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="104"/>
+        <location filename="../biodivmap/core/spectral.py" line="105"/>
         <source>{path} is not a spectral-species model of format {model_format}.</source>
         <translation>{path} n'est pas un modèle d'espèces spectrales au format {model_format}.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="154"/>
+        <location filename="../biodivmap/core/spectral.py" line="157"/>
         <source>Reflectance values go up to {high:.0f}: neither 0-1 nor ×10,000 reflectance. Use a surface reflectance product (e.g. Sentinel-2 L2A).</source>
         <translation>Les valeurs de réflectance montent jusqu'à {high:.0f} : ni une réflectance 0-1 ni ×10 000. Utilisez un produit de réflectance de surface (par exemple Sentinel-2 L2A).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="295"/>
+        <location filename="../biodivmap/core/spectral.py" line="298"/>
         <source>The mask {mask_path} does not share the image&apos;s grid ({problems}); resample it onto the image first (Raster &gt; Projections &gt; Warp).</source>
         <translation>Le masque {mask_path} n'est pas sur la grille de l'image ({problems}) ; rééchantillonnez-le d'abord sur l'image (Raster &gt; Projections &gt; Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="326"/>
+        <location filename="../biodivmap/core/spectral.py" line="329"/>
         <source>No valid pixel left: the image is entirely masked (nodata, user mask, NDVI, shade, cloud thresholds). Check the nodata value, the reflectance scale and lower the NDVI or shade thresholds.</source>
         <translation>Plus aucun pixel valide : l'image est entièrement masquée (nodata, masque utilisateur, seuils NDVI, ombre, nuages). Vérifiez la valeur nodata et l'échelle de réflectance, et abaissez les seuils NDVI ou d'ombre.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="444"/>
+        <location filename="../biodivmap/core/spectral.py" line="447"/>
         <source>Continuum removal needs at least 4 bands (the first and last are dropped).</source>
         <translation>Le retrait du continuum demande au moins 4 bandes (la première et la dernière sont écartées).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="457"/>
+        <location filename="../biodivmap/core/spectral.py" line="460"/>
         <source>Only {sample_count} valid pixels were found, too few for {n_iter} k-means of {n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the masks.</source>
         <translation>Seulement {sample_count} pixels valides trouvés, trop peu pour {n_iter} k-moyennes de {n_clusters} espèces spectrales. Diminuez N_CLUSTERS ou N_ITER, ou assouplissez les masques.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="486"/>
+        <location filename="../biodivmap/core/spectral.py" line="489"/>
         <source>The model was fitted on {model_band_count} bands but {image_path} has {band_count}: classify an image of the same sensor and band order.</source>
         <translation>Le modèle a été ajusté sur {model_band_count} bandes mais {image_path} en a {band_count} : classez une image du même capteur avec le même ordre de bandes.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="530"/>
+        <location filename="../biodivmap/core/spectral.py" line="533"/>
         <source>Every pixel of the image is masked: nothing to classify.</source>
         <translation>Tous les pixels de l'image sont masqués : rien à classer.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="159"/>
+        <location filename="../biodivmap/core/spectral.py" line="162"/>
         <source>Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): values are divided by 10,000 before masking and PCA.</source>
         <translation>Réflectance stockée en entiers multipliés par 10 000 détectée (95e centile {high:.0f}) : les valeurs sont divisées par 10 000 avant les masques et l'ACP.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
+        <location filename="../biodivmap/core/spectral.py" line="190"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
+        <location filename="../biodivmap/core/spectral.py" line="190"/>
         <source>near infrared</source>
         <translation>proche infrarouge</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
+        <location filename="../biodivmap/core/spectral.py" line="190"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="189"/>
+        <location filename="../biodivmap/core/spectral.py" line="192"/>
         <source>shade</source>
         <translation>ombre</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="189"/>
+        <location filename="../biodivmap/core/spectral.py" line="192"/>
         <source>cloud</source>
         <translation>nuages</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="200"/>
+        <location filename="../biodivmap/core/spectral.py" line="203"/>
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="206"/>
+        <location filename="../biodivmap/core/spectral.py" line="209"/>
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) or {other} (~{other_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) ou du {other} (~{other_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="65"/>
+        <source>The spectral-species raster {path} holds {value:g} in band {band}: species labels are whole numbers from 1 to {max_species} (0 or nodata: no species).</source>
+        <translation>Le raster d’espèces spectrales {path} contient {value:g} dans la bande {band} : les étiquettes d’espèces sont des nombres entiers de 1 à {max_species} (0 ou nodata : pas d’espèce).</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="180"/>
+        <source>The spectral-species raster {path} holds {value:g}: species labels are whole numbers.</source>
+        <translation>Le raster d’espèces spectrales {path} contient {value:g} : les étiquettes d’espèces sont des nombres entiers.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="194"/>
+        <source>The largest spectral-species label of {path} is {n_species}: counting that many species per window needs {gigabytes:.1f} GB. Number the species 1..K without gaps, or use a larger WINDOW.</source>
+        <translation>La plus grande étiquette d’espèce spectrale de {path} est {n_species} : compter autant d’espèces par fenêtre demande {gigabytes:.1f} Go. Numérotez les espèces de 1 à K sans trou, ou prenez une fenêtre (WINDOW) plus grande.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="363"/>
+        <source>No window of the PCA raster {path} has enough valid pixels (every pixel is nodata or masked, or MIN_VALID is too high): nothing to compute.</source>
+        <translation>Aucune fenêtre du raster d’ACP {path} n’a assez de pixels valides (tous les pixels sont nodata ou masqués, ou MIN_VALID est trop élevé) : rien à calculer.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="375"/>
+        <source>The PCA raster {path}</source>
+        <translation>Le raster d’ACP {path}</translation>
     </message>
 </context>
 <context>

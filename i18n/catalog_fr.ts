@@ -4,282 +4,282 @@
 <context>
     <name>CatalogDock</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="86"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="87"/>
         <source>Data Terra catalogue</source>
         <translation>Catalogue Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="348"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="349"/>
         <source>Other catalogue (URL)</source>
         <translation>Autre catalogue (URL)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="125"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="126"/>
         <source>Hub</source>
         <translation>Pôle</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="132"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="133"/>
         <source>URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="137"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="138"/>
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="139"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="140"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="147"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="148"/>
         <source>to</source>
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="230"/>
         <source>Map canvas extent</source>
         <translation>Emprise de la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="155"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="156"/>
         <source>Cloud cover at most</source>
         <translation>Couverture nuageuse au plus</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="150"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="151"/>
         <source>Where</source>
         <translation>Où</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="165"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="166"/>
         <source>Maximum records</source>
         <translation>Nombre maximal de fiches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="169"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="170"/>
         <source>Search</source>
         <translation>Rechercher</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="171"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="172"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="194"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="195"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="195"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="196"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="205"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="206"/>
         <source>Add services</source>
         <translation>Ajouter les services</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="206"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="207"/>
         <source>Download</source>
         <translation>Télécharger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="207"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="208"/>
         <source>Open page</source>
         <translation>Ouvrir la page</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="438"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="439"/>
         <source>Searching {0}…</source>
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="512"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="513"/>
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="518"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="519"/>
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="541"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="542"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="542"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="543"/>
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="613"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="614"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="676"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="676"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="678"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="678"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="695"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="696"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="698"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="699"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="456"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="457"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="345"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="346"/>
         <source>All hubs</source>
         <translation>Tous les pôles</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="157"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="158"/>
         <source>QGIS authentication configuration used for this hub (Settings &gt; Options &gt; Authentication). Only its id is remembered; the login or API key stays encrypted in the QGIS authentication database.</source>
         <translation>Configuration d'authentification QGIS utilisée pour ce pôle (Préférences &gt; Options &gt; Authentification). Seul son identifiant est mémorisé ; l'identifiant de connexion ou la clé d'API restent chiffrés dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="161"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="162"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="214"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="215"/>
         <source>Quicklooks of the selected records on the map</source>
         <translation>Aperçus des fiches sélectionnées sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="215"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="216"/>
         <source>Shows the thumbnail of each selected record (ten at most) stretched over its footprint&apos;s bounding box. Thumbnails are not orthorectified: use them to judge clouds and coverage, not for measurements.</source>
         <translation>Affiche la vignette de chaque fiche sélectionnée (dix au plus) étirée sur le rectangle englobant de son emprise. Les vignettes ne sont pas orthorectifiées : elles servent à juger des nuages et de la couverture, pas à mesurer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="230"/>
         <source>Anywhere</source>
         <translation>Partout</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="230"/>
         <source>Rectangle drawn on the map</source>
         <translation>Rectangle dessiné sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="230"/>
         <source>Polygon drawn on the map</source>
         <translation>Polygone dessiné sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="229"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="230"/>
         <source>Extent of a layer</source>
         <translation>Emprise d'une couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="233"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="234"/>
         <source>Where to search. Draw a rectangle by dragging on the map; draw a polygon by clicking its vertices and close it with a right click or a double click. Catalogues are searched by the polygon itself where they accept a geometry (STAC API); the others (CSW, OpenSearch, OGC API Records, OpenDataSoft) are searched by its bounding box and the records whose footprint misses the polygon are then left out, so their total count may be higher than the records listed.</source>
         <translation>Où chercher. Dessinez un rectangle en faisant glisser la souris sur la carte ; dessinez un polygone en cliquant ses sommets et fermez-le d'un clic droit ou d'un double clic. Les catalogues qui acceptent une géométrie (API STAC) sont interrogés avec le polygone lui-même ; les autres (CSW, OpenSearch, OGC API Records, OpenDataSoft) le sont avec son rectangle englobant, puis les fiches dont l'emprise ne touche pas le polygone sont écartées : leur total peut donc dépasser le nombre de fiches listées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="242"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="243"/>
         <source>Draw</source>
         <translation>Dessiner</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="243"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="244"/>
         <source>Draw the search area on the map</source>
         <translation>Dessiner la zone de recherche sur la carte</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="292"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="293"/>
         <source>Click the polygon&apos;s vertices on the map; right click or double click to close it.</source>
         <translation>Cliquez les sommets du polygone sur la carte ; clic droit ou double clic pour le fermer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="294"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="295"/>
         <source>Drag a rectangle on the map.</source>
         <translation>Faites glisser la souris sur la carte pour tracer un rectangle.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="302"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="303"/>
         <source>The drawn area cannot be expressed in longitude/latitude: draw it again.</source>
         <translation>La zone dessinée ne peut pas être exprimée en longitude/latitude : dessinez-la à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="306"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="307"/>
         <source>Search area: {0:.4f}, {1:.4f} to {2:.4f}, {3:.4f} (degrees).</source>
         <translation>Zone de recherche : {0:.4f}, {1:.4f} à {2:.4f}, {3:.4f} (degrés).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="330"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="331"/>
         <source>Choose the layer whose extent is searched.</source>
         <translation>Choisissez la couche dont l'emprise est cherchée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="333"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="334"/>
         <source>Draw the search area on the map first (button Draw).</source>
         <translation>Dessinez d'abord la zone de recherche sur la carte (bouton Dessiner).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="339"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="340"/>
         <source>The search area cannot be expressed in longitude/latitude: zoom in or choose another area.</source>
         <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude : zoomez ou choisissez une autre zone.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="514"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="515"/>
         <source>{0} records whose footprint misses the polygon were left out.</source>
         <translation>{0} fiches dont l'emprise ne touche pas le polygone ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="583"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="584"/>
         <source>Quicklook {0}</source>
         <translation>Aperçu {0}</translation>
     </message>
@@ -668,17 +668,17 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>réponse de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/auth.py" line="22"/>
+        <location filename="../dataterra_plugin/catalog/auth.py" line="19"/>
         <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or has no password: store the API key as its password (Settings &gt; Options &gt; Authentication) and unlock the authentication database.</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de mot de passe : enregistrez la clé d'API comme mot de passe (Préférences &gt; Options &gt; Authentification) et déverrouillez la base d'authentification.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/signing.py" line="23"/>
+        <location filename="../dataterra_plugin/catalog/signing.py" line="22"/>
         <source>Hub {id} signs its download links with an API key: create an authentication configuration (method Basic: user name = access key, password = secret key) in Settings &gt; Options &gt; Authentication and choose it for this hub.</source>
         <translation>Le pôle {id} signe ses liens de téléchargement avec une clé d'API : créez une configuration d'authentification (méthode Basic : nom d'utilisateur = clé d'accès, mot de passe = clé secrète) dans Préférences &gt; Options &gt; Authentification et choisissez-la pour ce pôle.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/signing.py" line="33"/>
+        <location filename="../dataterra_plugin/catalog/signing.py" line="28"/>
         <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or lacks the access key (user name) or the secret key (password): fix it in Settings &gt; Options &gt; Authentication and unlock the authentication database.</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de clé d'accès (nom d'utilisateur) ou de clé secrète (mot de passe) : corrigez-la dans Préférences &gt; Options &gt; Authentification et déverrouillez la base d'authentification.</translation>
     </message>

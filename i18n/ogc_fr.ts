@@ -24,22 +24,22 @@
         <translation>Les capacités {service} {version} n'ont pas pu être lues ({exc}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="64"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="65"/>
         <source>The resolution must be positive (got {resolution}).</source>
         <translation>La résolution doit être positive (reçu {resolution}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="68"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="69"/>
         <source>The extent is empty: give an extent with a positive width and height.</source>
         <translation>L'emprise est vide : donnez une emprise de largeur et de hauteur positives.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="78"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="79"/>
         <source>The request is {width} x {height} pixels, more than {max_pixels:,} pixels: use a coarser resolution or a smaller extent.</source>
         <translation>La requête fait {width} x {height} pixels, plus de {max_pixels:,} pixels : utilisez une résolution plus grossière ou une emprise plus petite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="100"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="101"/>
         <source>The coverage {name!r} is not offered in {crs}; the service offers: {offered}. Choose one of these CRSs (the extent is reprojected for you).</source>
         <translation>La couverture {name!r} n'est pas proposée en {crs} ; le service propose : {offered}. Choisissez l'un de ces SCR (l'emprise est reprojetée pour vous).</translation>
     </message>
@@ -49,57 +49,57 @@
         <translation>Le service</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="136"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="137"/>
         <source>The server&apos;s multipart answer holds no coverage file ({kinds}): it may have stored the coverage on the server instead. Try another WCS version or FORMAT.</source>
         <translation>La réponse multipart du serveur ne contient aucun fichier de couverture ({kinds}) : il a peut-être stocké la couverture sur le serveur. Essayez une autre version WCS ou un autre FORMAT.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="151"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="154"/>
         <source>The server&apos;s answer is not a raster GDAL can read ({exc}); it starts with {start!r}. Check FORMAT (GeoTIFF / image/tiff).</source>
         <translation>La réponse du serveur n'est pas un raster lisible par GDAL ({exc}) ; elle commence par {start!r}. Vérifiez FORMAT (GeoTIFF / image/tiff).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="156"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="159"/>
         <source>The server returned {got_width} x {got_height} pixels instead of {width} x {height}: it resampled the request; try its native resolution.</source>
         <translation>Le serveur a renvoyé {got_width} x {got_height} pixels au lieu de {width} x {height} : il a rééchantillonné la requête ; essayez sa résolution native.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="219"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="222"/>
         <source>The server returned tiles with different numbers of bands.</source>
         <translation>Le serveur a renvoyé des tuiles avec des nombres de bandes différents.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="240"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="243"/>
         <source>{exc} (even for a tile of {width} x {height} pixels: the server refuses small requests too; use a coarser resolution).</source>
         <translation>{exc} (même pour une tuile de {width} x {height} pixels : le serveur refuse aussi les petites requêtes ; utilisez une résolution plus grossière).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="251"/>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="254"/>
         <source>The server returned no data for this extent.</source>
         <translation>Le serveur n'a renvoyé aucune donnée pour cette emprise.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="70"/>
+        <location filename="../dataterra_plugin/ogc/core/features.py" line="71"/>
         <source>The DescribeFeatureType answer</source>
         <translation>La réponse DescribeFeatureType</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="101"/>
+        <location filename="../dataterra_plugin/ogc/core/features.py" line="108"/>
         <source>The page size must be at least 1.</source>
         <translation>La taille de page doit valoir au moins 1.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="114"/>
+        <location filename="../dataterra_plugin/ogc/core/features.py" line="121"/>
         <source>The GetFeature answer</source>
         <translation>La réponse GetFeature</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="120"/>
+        <location filename="../dataterra_plugin/ogc/core/features.py" line="127"/>
         <source>The features returned by the server cannot be read ({error}).</source>
         <translation>Les entités renvoyées par le serveur ne peuvent pas être lues ({error}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ogc/core/features.py" line="137"/>
+        <location filename="../dataterra_plugin/ogc/core/features.py" line="144"/>
         <source>The feature type {type_name!r} returned no feature for this request (check the extent and the filter); no file was written.</source>
         <translation>Le type d'entités {type_name!r} n'a renvoyé aucune entité pour cette requête (vérifiez l'emprise et le filtre) ; aucun fichier n'a été écrit.</translation>
     </message>
@@ -212,6 +212,16 @@
         <location filename="../dataterra_plugin/ogc/services.py" line="41"/>
         <source>Entry {index} of {path} needs a type among {service_types} and an http(s) URL.</source>
         <translation>L'entrée {index} de {path} doit avoir un type parmi {service_types} et une URL http(s).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/core/coverage.py" line="150"/>
+        <source>The WCS tile</source>
+        <translation>La tuile WCS</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ogc/core/features.py" line="84"/>
+        <source>The WFS page</source>
+        <translation>La page WFS</translation>
     </message>
 </context>
 <context>

@@ -215,65 +215,90 @@
 <context>
     <name>DataTerraAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="84"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="221"/>
         <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
         <translation>Cet algorithme a besoin du ou des paquets Python {0}, qui ne sont pas installés. Installez-les avec le shell OSGeo4W ou le gestionnaire de paquets de votre système (par exemple : python3 -m pip install {1}) puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="111"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="153"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="39"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="60"/>
         <source>{0} has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) in the layer properties.</source>
         <translation>{0} n'a pas de système de coordonnées. Attribuez un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) dans les propriétés de la couche.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="43"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="64"/>
         <source>{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
         <translation>{0} est dans un SCR géographique ({1}, degrés) : les surfaces et les distances seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="131"/>
+        <source>The output &quot;{0}&quot; ({1}) is the input &quot;{2}&quot;: writing it would destroy the input. Choose another output file.</source>
+        <translation>La sortie « {0} » ({1}) est l’entrée « {2} » : l’écrire détruirait l’entrée. Choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="145"/>
+        <source>The output &quot;{0}&quot; cannot be written in {1} ({2}). Choose a folder you can write to.</source>
+        <translation>La sortie « {0} » ne peut pas être écrite dans {1} ({2}). Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="157"/>
+        <source>A file could not be read or written ({0}: {1}). Check that the input files exist, that the output folder is writable and that the disk is not full.</source>
+        <translation>Un fichier n’a pas pu être lu ou écrit ({0} : {1}). Vérifiez que les fichiers d’entrée existent, que le dossier de sortie est accessible en écriture et que le disque n’est pas plein.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="162"/>
+        <source>Not enough memory for this input: use a smaller extent or a coarser resolution, or close other programs.</source>
+        <translation>Mémoire insuffisante pour cette entrée : utilisez une emprise plus petite ou une résolution plus grossière, ou fermez d’autres programmes.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="165"/>
+        <source>GDAL could not complete the operation: {0}</source>
+        <translation>GDAL n’a pas pu terminer l’opération : {0}</translation>
     </message>
 </context>
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../rasterblocks/io.py" line="97"/>
+        <location filename="../rasterblocks/io.py" line="104"/>
         <source>Raster file not found: {path}. Check the path or the layer&apos;s source.</source>
         <translation>Fichier raster introuvable : {path}. Vérifiez le chemin ou la source de la couche.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="102"/>
+        <location filename="../rasterblocks/io.py" line="109"/>
         <source>Cannot read {path} as a raster ({exc}). Is it a GDAL-readable raster?</source>
         <translation>Impossible de lire {path} comme raster ({exc}). Est-ce un raster lisible par GDAL ?</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="105"/>
+        <location filename="../rasterblocks/io.py" line="112"/>
         <source>{path} has no raster band.</source>
         <translation>{path} n'a aucune bande raster.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="123"/>
+        <location filename="../rasterblocks/io.py" line="130"/>
         <source>{what} ({path}) has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster &gt; Projections &gt; Assign Projection.</source>
         <translation>{what} ({path}) n'a pas de système de coordonnées de référence. Attribuez-lui un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Raster &gt; Projections &gt; Définir la projection.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="130"/>
+        <location filename="../rasterblocks/io.py" line="137"/>
         <source>{what} ({path}) is in a geographic CRS (degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Raster &gt; Projections &gt; Warp (Reproject).</source>
         <translation>{what} ({path}) est dans un SCR géographique (degrés) : les surfaces et les distances seraient fausses. Reprojetez-le dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Raster &gt; Projections &gt; Projection (warp).</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="138"/>
+        <location filename="../rasterblocks/io.py" line="145"/>
         <source>{what} ({path}) is rotated; warp it to a north-up grid first.</source>
         <translation>{what} ({path}) est tourné ; projetez-le d'abord sur une grille orientée au nord.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="195"/>
+        <location filename="../rasterblocks/io.py" line="202"/>
         <source>Unsupported output data type {dtype}.</source>
         <translation>Type de données de sortie non pris en charge : {dtype}.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/io.py" line="120"/>
+        <location filename="../rasterblocks/io.py" line="127"/>
         <source>This raster</source>
         <translation>Ce raster</translation>
     </message>
@@ -407,6 +432,76 @@
         <source>The file downloaded from {url} is corrupt: its {algorithm} is {digest}, the catalogue says {expected_digest}. It was deleted: download it again.</source>
         <translation>Le fichier téléchargé depuis {url} est corrompu : son {algorithm} vaut {digest}, le catalogue indique {expected_digest}. Il a été supprimé : téléchargez-le à nouveau.</translation>
     </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="39"/>
+        <source>it is empty or not text</source>
+        <translation>il est vide ou n’est pas un texte</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="41"/>
+        <source>it names a folder, not a file</source>
+        <translation>il désigne un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="43"/>
+        <source>it holds a folder separator</source>
+        <translation>il contient un séparateur de dossiers</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="45"/>
+        <source>it holds a control character or one of &lt; &gt; : &quot; | ? *</source>
+        <translation>il contient un caractère de contrôle ou l’un de &lt; &gt; : &quot; | ? *</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="47"/>
+        <source>Windows reserves it (a device name, or a final dot or space)</source>
+        <translation>Windows le réserve (nom de périphérique, ou point ou espace final)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="49"/>
+        <source>it is longer than the file system allows</source>
+        <translation>il est plus long que ce que permet le système de fichiers</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="58"/>
+        <source>{source} named a file {name!r}, which is refused: {problem}. A file name from a server must stay inside the chosen folder; nothing was written.</source>
+        <translation>{source} a nommé un fichier {name!r}, ce qui est refusé : {problem}. Un nom de fichier venant d’un serveur doit rester dans le dossier choisi ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="89"/>
+        <source>{source} named a file {name!r} that is a link out of {folder}; it is refused and nothing was written.</source>
+        <translation>{source} a nommé un fichier {name!r} qui est un lien hors de {folder} ; il est refusé et rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/safe_paths.py" line="99"/>
+        <source>The server {host}</source>
+        <translation>Le serveur {host}</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/untrusted.py" line="61"/>
+        <source>{what} ({path}) is a GDAL virtual path or driver prefix, which is refused for a file from a server.</source>
+        <translation>{what} ({path}) est un chemin virtuel GDAL ou un préfixe de pilote, ce qui est refusé pour un fichier venant d’un serveur.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/untrusted.py" line="67"/>
+        <source>{what} is a {found} file, not one of the formats asked for ({allowed}): it is refused (a {found} file can make GDAL read other local files or URLs). Nothing was written.</source>
+        <translation>{what} est un fichier {found}, pas l’un des formats demandés ({allowed}) : il est refusé (un fichier {found} peut faire lire à GDAL d’autres fichiers locaux ou des URL). Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/untrusted.py" line="81"/>
+        <source>{what} cannot be read as {allowed} ({exc}).</source>
+        <translation>{what} ne peut pas être lu comme {allowed} ({exc}).</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/values.py" line="34"/>
+        <source>{what} has {count} cell(s) holding {value:g}: infinite values are refused (use the nodata value for cells without data).</source>
+        <translation>{what} a {count} cellule(s) valant {value:g} : les valeurs infinies sont refusées (utilisez la valeur nodata pour les cellules sans donnée).</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/values.py" line="46"/>
+        <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
+        <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraPlugin</name>
@@ -489,22 +584,22 @@
 <context>
     <name>DataTerraProvider</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="27"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="48"/>
         <source>Fragmentation</source>
         <translation>Fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="28"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="49"/>
         <source>Connectivity</source>
         <translation>Connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="29"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="50"/>
         <source>Biodiversity</source>
         <translation>Biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="30"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="51"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
