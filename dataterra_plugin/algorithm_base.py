@@ -5,13 +5,33 @@ the science lives in the pure cores. Subclasses define ``name()``, ``displayName
 ``shortHelpString()`` (each returning ``self.tr('literal')`` so that pylupdate5 finds the
 strings), ``GROUP_ID`` and, when they need optional Python packages,
 ``REQUIRED_MODULES``.
+
+Every subclass's ``processAlgorithm`` runs behind one guard (:func:`guarded`): before it
+runs, an output that is one of the inputs (same path, or the same file through a link) and
+an output folder that cannot be written are refused; while it runs, an error of a core, of
+GDAL or of the operating system becomes a QgsProcessingException with a clear message
+(never a Python traceback in the Processing log). Nothing is written under an output name
+on refusal.
 """
+import functools
 import importlib.util
 import os
+import tempfile
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
+)
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
 from .i18n import error_text
@@ -63,9 +83,125 @@ def missing_modules(modules) -> list:
     return [m for m in modules if importlib.util.find_spec(m) is None]
 
 
+def _file_of(source):
+    """The file part of a data source ("x.gpkg|layername=a" -> "x.gpkg"), or "" when the
+    source is not a local file (memory layer, temporary output, URL)."""
+    path = str(source or "").split("|")[0].strip()
+    if not path or path == "TEMPORARY_OUTPUT" or "://" in path or path.startswith(("memory:", "/vsi")):
+        return ""
+    return path
+
+
+def _same_file(first, second):
+    if os.path.exists(first) and os.path.exists(second):
+        return os.path.samefile(first, second)  # links and hard links too
+    return os.path.normcase(os.path.realpath(first)) == os.path.normcase(os.path.realpath(second))
+
+
+INPUT_TYPES = (QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer, QgsProcessingParameterMapLayer,
+               QgsProcessingParameterFeatureSource, QgsProcessingParameterMultipleLayers, QgsProcessingParameterFile)
+
+
+def _input_files(algorithm, parameters, context):
+    """(parameter description, file) of every file an input parameter reads."""
+    files = []
+    for definition in algorithm.parameterDefinitions():
+        value = parameters.get(definition.name())
+        if value is None or not isinstance(definition, INPUT_TYPES):
+            continue
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            layer = item if hasattr(item, "source") else None
+            if layer is None and isinstance(item, str) and not isinstance(definition, QgsProcessingParameterFile):
+                layer = QgsProcessingUtils.mapLayerFromString(item, context)
+            path = _file_of(layer.source() if layer is not None else getattr(item, "source", item))
+            if path:
+                files.append((definition.description(), path))
+    return files
+
+
+def _output_files(algorithm, parameters):
+    """(parameter description, file) of every output destination given as a file."""
+    files = []
+    for definition in algorithm.destinationParameterDefinitions():
+        value = parameters.get(definition.name())
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink.staticValue()
+        path = _file_of(value)
+        if path:
+            files.append((definition.description(), path))
+    return files
+
+
+def check_outputs(algorithm, parameters, context):
+    """Refuse an output that is one of the inputs and an output folder that cannot be
+    written, before anything is computed or written."""
+    inputs = _input_files(algorithm, parameters, context)
+    for output_name, output in _output_files(algorithm, parameters):
+        for input_name, source in inputs:
+            if _same_file(output, source):
+                raise QgsProcessingException(QCoreApplication.translate(
+                    "DataTerraAlgorithm", "The output \"{0}\" ({1}) is the input \"{2}\": writing it would destroy "
+                    "the input. Choose another output file.").format(output_name, output, input_name))
+        _check_writable(os.path.dirname(os.path.abspath(output)), output_name)
+
+
+def _check_writable(folder, output_name):
+    """Create ``folder`` if needed and write a probe file in it (``os.access`` says yes to
+    root and knows nothing of read-only file systems)."""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise QgsProcessingException(QCoreApplication.translate(
+            "DataTerraAlgorithm", "The output \"{0}\" cannot be written in {1} ({2}). Choose a folder you can "
+            "write to.").format(output_name, folder, exc.strerror or exc)) from None
+
+
+def error_message(exc):
+    """The user's message for an exception raised while an algorithm runs."""
+    if isinstance(exc, Cancelled):
+        return QCoreApplication.translate("DataTerraAlgorithm", "Cancelled by the user: no output was written.")
+    if isinstance(exc, DataTerraError):
+        return error_text(exc)
+    if isinstance(exc, OSError):
+        return QCoreApplication.translate(
+            "DataTerraAlgorithm", "A file could not be read or written ({0}: {1}). Check that the input files exist, "
+            "that the output folder is writable and that the disk is not full.").format(
+            exc.filename or "", exc.strerror or exc)
+    if isinstance(exc, MemoryError):
+        return QCoreApplication.translate(
+            "DataTerraAlgorithm", "Not enough memory for this input: use a smaller extent or a coarser resolution, "
+            "or close other programs.")
+    return QCoreApplication.translate("DataTerraAlgorithm", "GDAL could not complete the operation: {0}").format(exc)
+
+
+def guarded(process):
+    """``process`` (a processAlgorithm) behind the output checks and the error mapping."""
+
+    @functools.wraps(process)
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        check_outputs(self, parameters, context)
+        try:
+            return process(self, parameters, context, feedback)
+        except QgsProcessingException:
+            raise
+        except (Cancelled, DataTerraError, OSError, MemoryError, RuntimeError) as exc:
+            raise QgsProcessingException(error_message(exc)) from exc
+
+    processAlgorithm.guarded = True
+    return processAlgorithm
+
+
 class DataTerraAlgorithm(QgsProcessingAlgorithm):
     GROUP_ID = ""
     REQUIRED_MODULES = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        process = cls.__dict__.get("processAlgorithm")
+        if process is not None and not getattr(process, "guarded", False):
+            cls.processAlgorithm = guarded(process)
 
     def tr(self, text):
         return QCoreApplication.translate(type(self).__name__, text)
@@ -136,7 +272,5 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         language."""
         try:
             return function(*args, **kwargs)
-        except Cancelled as exc:
-            raise QgsProcessingException(self.tr("Cancelled by the user: no output was written.")) from exc
-        except DataTerraError as exc:
-            raise QgsProcessingException(error_text(exc)) from exc
+        except (Cancelled, DataTerraError) as exc:
+            raise QgsProcessingException(error_message(exc)) from exc

@@ -185,6 +185,26 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) or {other} (~{other_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) ou du {other} (~{other_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
     </message>
+    <message>
+        <source>The spectral-species raster {path} holds {value:g} in band {band}: species labels are whole numbers from 1 to {max_species} (0 or nodata: no species).</source>
+        <translation>Le raster d’espèces spectrales {path} contient {value:g} dans la bande {band} : les étiquettes d’espèces sont des nombres entiers de 1 à {max_species} (0 ou nodata : pas d’espèce).</translation>
+    </message>
+    <message>
+        <source>The spectral-species raster {path} holds {value:g}: species labels are whole numbers.</source>
+        <translation>Le raster d’espèces spectrales {path} contient {value:g} : les étiquettes d’espèces sont des nombres entiers.</translation>
+    </message>
+    <message>
+        <source>The largest spectral-species label of {path} is {n_species}: counting that many species per window needs {gigabytes:.1f} GB. Number the species 1..K without gaps, or use a larger WINDOW.</source>
+        <translation>La plus grande étiquette d’espèce spectrale de {path} est {n_species} : compter autant d’espèces par fenêtre demande {gigabytes:.1f} Go. Numérotez les espèces de 1 à K sans trou, ou prenez une fenêtre (WINDOW) plus grande.</translation>
+    </message>
+    <message>
+        <source>No window of the PCA raster {path} has enough valid pixels (every pixel is nodata or masked, or MIN_VALID is too high): nothing to compute.</source>
+        <translation>Aucune fenêtre du raster d’ACP {path} n’a assez de pixels valides (tous les pixels sont nodata ou masqués, ou MIN_VALID est trop élevé) : rien à calculer.</translation>
+    </message>
+    <message>
+        <source>The PCA raster {path}</source>
+        <translation>Le raster d’ACP {path}</translation>
+    </message>
 </context>
 <context>
     <name>DiversityAtPlotsAlgorithm</name>

@@ -351,6 +351,10 @@
         <source>French private entities</source>
         <translation>entités privées françaises</translation>
     </message>
+    <message>
+        <source>The DINAMIS ordering server</source>
+        <translation>Le serveur de commande DINAMIS</translation>
+    </message>
 </context>
 <context>
     <name>Dinamis</name>

@@ -191,6 +191,14 @@
         <source>Sextant (Ifremer): POLMAR La Reunion coastal sensitivity</source>
         <translation>Sextant (Ifremer) : sensibilité du littoral POLMAR La Réunion</translation>
     </message>
+    <message>
+        <source>The WCS tile</source>
+        <translation>La tuile WCS</translation>
+    </message>
+    <message>
+        <source>The WFS page</source>
+        <translation>La page WFS</translation>
+    </message>
 </context>
 <context>
     <name>DownloadCoverage</name>

@@ -189,6 +189,26 @@
         <source>{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
         <translation>La couche « {0} » est dans un SCR géographique ({1}, degrés) : les surfaces et les distances seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
     </message>
+    <message>
+        <source>The output &quot;{0}&quot; ({1}) is the input &quot;{2}&quot;: writing it would destroy the input. Choose another output file.</source>
+        <translation>La sortie « {0} » ({1}) est l’entrée « {2} » : l’écrire détruirait l’entrée. Choisissez un autre fichier de sortie.</translation>
+    </message>
+    <message>
+        <source>The output &quot;{0}&quot; cannot be written in {1} ({2}). Choose a folder you can write to.</source>
+        <translation>La sortie « {0} » ne peut pas être écrite dans {1} ({2}). Choisissez un dossier où vous pouvez écrire.</translation>
+    </message>
+    <message>
+        <source>A file could not be read or written ({0}: {1}). Check that the input files exist, that the output folder is writable and that the disk is not full.</source>
+        <translation>Un fichier n’a pas pu être lu ou écrit ({0} : {1}). Vérifiez que les fichiers d’entrée existent, que le dossier de sortie est accessible en écriture et que le disque n’est pas plein.</translation>
+    </message>
+    <message>
+        <source>Not enough memory for this input: use a smaller extent or a coarser resolution, or close other programs.</source>
+        <translation>Mémoire insuffisante pour cette entrée : utilisez une emprise plus petite ou une résolution plus grossière, ou fermez d’autres programmes.</translation>
+    </message>
+    <message>
+        <source>GDAL could not complete the operation: {0}</source>
+        <translation>GDAL n’a pas pu terminer l’opération : {0}</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraError</name>
@@ -327,6 +347,62 @@
     <message>
         <source>The file downloaded from {url} is corrupt: its {algorithm} is {digest}, the catalogue says {expected_digest}. It was deleted: download it again.</source>
         <translation>Le fichier téléchargé depuis {url} est corrompu : son {algorithm} vaut {digest}, le catalogue indique {expected_digest}. Il a été supprimé : téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>it is empty or not text</source>
+        <translation>il est vide ou n’est pas un texte</translation>
+    </message>
+    <message>
+        <source>it names a folder, not a file</source>
+        <translation>il désigne un dossier, pas un fichier</translation>
+    </message>
+    <message>
+        <source>it holds a folder separator</source>
+        <translation>il contient un séparateur de dossiers</translation>
+    </message>
+    <message>
+        <source>it holds a control character or one of &lt; &gt; : &quot; | ? *</source>
+        <translation>il contient un caractère de contrôle ou l’un de &lt; &gt; : &quot; | ? *</translation>
+    </message>
+    <message>
+        <source>Windows reserves it (a device name, or a final dot or space)</source>
+        <translation>Windows le réserve (nom de périphérique, ou point ou espace final)</translation>
+    </message>
+    <message>
+        <source>it is longer than the file system allows</source>
+        <translation>il est plus long que ce que permet le système de fichiers</translation>
+    </message>
+    <message>
+        <source>{source} named a file {name!r}, which is refused: {problem}. A file name from a server must stay inside the chosen folder; nothing was written.</source>
+        <translation>{source} a nommé un fichier {name!r}, ce qui est refusé : {problem}. Un nom de fichier venant d’un serveur doit rester dans le dossier choisi ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>{source} named a file {name!r} that is a link out of {folder}; it is refused and nothing was written.</source>
+        <translation>{source} a nommé un fichier {name!r} qui est un lien hors de {folder} ; il est refusé et rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>The server {host}</source>
+        <translation>Le serveur {host}</translation>
+    </message>
+    <message>
+        <source>{what} ({path}) is a GDAL virtual path or driver prefix, which is refused for a file from a server.</source>
+        <translation>{what} ({path}) est un chemin virtuel GDAL ou un préfixe de pilote, ce qui est refusé pour un fichier venant d’un serveur.</translation>
+    </message>
+    <message>
+        <source>{what} is a {found} file, not one of the formats asked for ({allowed}): it is refused (a {found} file can make GDAL read other local files or URLs). Nothing was written.</source>
+        <translation>{what} est un fichier {found}, pas l’un des formats demandés ({allowed}) : il est refusé (un fichier {found} peut faire lire à GDAL d’autres fichiers locaux ou des URL). Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be read as {allowed} ({exc}).</source>
+        <translation>{what} ne peut pas être lu comme {allowed} ({exc}).</translation>
+    </message>
+    <message>
+        <source>{what} has {count} cell(s) holding {value:g}: infinite values are refused (use the nodata value for cells without data).</source>
+        <translation>{what} a {count} cellule(s) valant {value:g} : les valeurs infinies sont refusées (utilisez la valeur nodata pour les cellules sans donnée).</translation>
+    </message>
+    <message>
+        <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
+        <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ import numpy as np
 from osgeo import gdal, gdal_array, osr
 
 from .errors import QT_TRANSLATE_NOOP, RasterError
+from .values import refuse_infinite
 
 gdal.UseExceptions()
 
@@ -79,14 +80,20 @@ class RasterInfo:
         window = window or Window(0, 0, self.width, self.height)
         return ds.GetRasterBand(band).ReadAsArray(window.col, window.row, window.width, window.height)
 
-    def valid_mask(self, array: np.ndarray, band: int = 1) -> np.ndarray:
-        """True where ``array`` (read from ``band``) is not nodata (nor NaN)."""
+    def valid_mask(self, array: np.ndarray, band: int = 1, infinite: bool = False) -> np.ndarray:
+        """True where ``array`` (read from ``band``) is not nodata (nor NaN).
+
+        A valid cell holding ±inf is refused (:class:`RasterError`, the rule for non-finite
+        values in :mod:`.values`) unless ``infinite`` (a friction, where +inf is impassable).
+        """
         nodata = self.nodata[band - 1]
         valid = np.ones(array.shape, dtype=bool)
         if np.issubdtype(array.dtype, np.floating):
             valid &= ~np.isnan(array)
         if nodata is not None and not (isinstance(nodata, float) and np.isnan(nodata)):
             valid &= array != nodata
+        if not infinite and np.issubdtype(array.dtype, np.floating):
+            refuse_infinite(array[valid], self.path)
         return valid
 
 

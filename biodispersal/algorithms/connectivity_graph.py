@@ -97,7 +97,7 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
         if friction_layer is not None:
             info = self.run_core(open_raster, layer_file_path(friction_layer, self.tr("The friction"), self.tr))
             self.run_core(require_projected, info, self.tr("The friction raster"))
-            friction = grids.read_float(info)
+            friction = grids.read_float(info, infinite=True)
         if patches.type() == QgsMapLayer.RasterLayer:
             path = layer_file_path(patches, self.tr("The patches raster"), self.tr)
             if friction is None:  # the patches raster is the grid

@@ -72,7 +72,7 @@ class LeastCostCorridorsAlgorithm(DataTerraAlgorithm):
         friction_layer = self.parameterAsRasterLayer(parameters, self.FRICTION, context)
         info = self.run_core(open_raster, layer_file_path(friction_layer, self.tr("The friction"), self.tr))
         self.run_core(require_projected, info, self.tr("The friction raster"))
-        friction = grids.read_float(info)
+        friction = grids.read_float(info, infinite=True)
         patches = self.parameterAsLayer(parameters, self.PATCHES, context)
         if patches.type() == QgsMapLayer.RasterLayer:
             path = layer_file_path(patches, self.tr("The patches raster"), self.tr)

@@ -92,16 +92,16 @@ def _friction_error(bad_count, bad_min):
 
 
 def validate_friction(friction: np.ndarray) -> np.ndarray:
-    """Friction as float64 with impassable cells (NaN or inf) set to ``inf``.
+    """Friction as float64 with impassable cells (NaN or +inf) set to ``inf``.
 
-    Raises :class:`DataTerraError` when a passable cell has a friction <= 0: the search
-    needs positive costs.
+    Raises :class:`DataTerraError` when a cell has a friction <= 0, −inf included (the
+    rule for non-finite values, rasterblocks/values.py): the search needs positive costs.
     """
     friction = np.asarray(friction, dtype=np.float64)
     if friction.ndim != 2:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The friction must be a single-band raster."))
     passable = np.isfinite(friction)
-    bad = passable & (friction <= 0)
+    bad = friction <= 0  # -inf too, as padded_friction refuses it
     if bad.any():
         raise _friction_error(int(bad.sum()), float(friction[bad].min()))
     return np.where(passable, friction, np.inf)

@@ -34,7 +34,7 @@ def load_friction(friction_path, units):
     info = open_raster(friction_path)
     if units == "metres":
         require_projected(info, QT_TRANSLATE_NOOP("DataTerraError", "The friction raster"))
-    return info, read_float(info)
+    return info, read_float(info, infinite=True)
 
 
 def sources_from_raster(source_path, friction_info):

@@ -8,6 +8,7 @@ from osgeo import gdal, ogr, osr
 
 from ...rasterblocks import RasterInfo, atomic_path, check_same_grid, create_like, open_raster
 from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP, RasterError, check_cancel
+from ...rasterblocks.values import to_float32
 
 gdal.UseExceptions()
 ogr.UseExceptions()
@@ -15,10 +16,11 @@ ogr.UseExceptions()
 FLOAT_NODATA = -9999.0
 
 
-def read_float(info, band=1) -> np.ndarray:
-    """Band ``band`` of ``info`` as float64 with NaN where nodata (the band is read once)."""
+def read_float(info, band=1, infinite=False) -> np.ndarray:
+    """Band ``band`` of ``info`` as float64 with NaN where nodata (the band is read once);
+    ±inf refused unless ``infinite`` (a friction: +inf impassable, −inf refused by its check)."""
     raw = info.read(band=band)
-    invalid = ~info.valid_mask(raw, band)
+    invalid = ~info.valid_mask(raw, band, infinite)
     array = raw.astype(np.float64)
     del raw
     array[invalid] = np.nan
@@ -64,10 +66,9 @@ def write_array(path, like, array, dtype, nodata, description=None):
 
 
 def float_with_nodata(array, nodata=FLOAT_NODATA):
-    """float32 copy with non-finite values replaced by ``nodata``."""
-    out = np.asarray(array, dtype=np.float32).copy()
-    out[~np.isfinite(array)] = nodata
-    return out
+    """float32 copy with non-finite values replaced by ``nodata``; values beyond the float32
+    range are refused (rasterblocks/values.py)."""
+    return to_float32(array, nodata)
 
 
 def rasterize_features(features, reference, all_touched=True) -> np.ndarray:

@@ -14,13 +14,16 @@ from osgeo import gdal, ogr
 from scipy.ndimage import uniform_filter
 
 from ...rasterblocks import DataTerraError, atomic_path, check_same_grid, create_like, open_raster
-from ...rasterblocks.errors import QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, RasterError, check_cancel
+from ...rasterblocks.values import refuse_infinite, to_float32
 from . import indices
 from .spectral import SPECIES_NODATA
 
 NODATA = -9999.0
 STRIP_PIXELS = 1_000_000  # per strip: (iterations × windows × species) counts stay small
 MOVING_BYTES = 200_000_000
+MAX_SPECIES = 65535  # labels of a UInt16 spectral-species raster (N_CLUSTERS <= 65000)
+COUNT_BYTES = 2 * 2**30  # species counts of one strip: beyond this, refused rather than swapped
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -47,13 +50,22 @@ def coarse_grid(info, window):
 
 
 def species_count(info, dataset):
-    """Number of spectral species: the largest label in the raster (from statistics)."""
+    """Number of spectral species: the largest label in the raster (from statistics).
+
+    Labels outside 0..MAX_SPECIES (±inf, negative, huge) are refused (the rule for
+    non-finite values, rasterblocks/values.py)."""
     largest = 0
     for band in range(info.band_count):
         try:
             stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
         except RuntimeError:  # GDAL: "no valid pixels found": the band is entirely nodata
             continue
+        for value in stats:
+            if not 0 <= value <= MAX_SPECIES:  # NaN, ±inf and huge labels too
+                raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster {path} holds "
+                                                    "{value:g} in band {band}: species labels are whole numbers from "
+                                                    "1 to {max_species} (0 or nodata: no species)."),
+                                  path=info.path, value=value, band=band + 1, max_species=MAX_SPECIES)
         largest = max(largest, int(stats[1]))
     if largest <= 0:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster holds no species "
@@ -94,7 +106,7 @@ def summary(per_iteration, valid):
 
 
 def as_output(values):
-    return np.where(np.isfinite(values), values, NODATA).astype(np.float32)
+    return to_float32(values, NODATA)
 
 
 def alpha_band_names(hill_q):
@@ -115,6 +127,7 @@ def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim
     check_window(info, window)
     ds = info.open()
     n_species = species_count(info, ds)
+    check_count_memory(info, window, n_species, moving)
     grid = info if moving else coarse_grid(info, window)
     names = alpha_band_names(hill_q)
     if moving:
@@ -155,7 +168,33 @@ def _alpha_from_counts(counts, valid, pcelim, hill_q):
 
 
 def _read_labels(ds, info, row, height):
-    return ds.ReadAsArray(0, row, info.width, height).reshape(info.band_count, height, info.width)
+    """Labels as int64 (nodata: 0); a fractional label is refused (species_count checked the range)."""
+    labels = ds.ReadAsArray(0, row, info.width, height).reshape(info.band_count, height, info.width)
+    for band, nodata in enumerate(info.nodata):
+        if nodata is not None:
+            labels[band][labels[band] == nodata] = SPECIES_NODATA
+    if labels.dtype.kind == "f":
+        labels[np.isnan(labels)] = SPECIES_NODATA
+        fractional = labels != np.floor(labels)
+        if fractional.any():
+            raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster {path} holds "
+                                                "{value:g}: species labels are whole numbers."),
+                              path=info.path, value=float(labels[fractional][0]))
+    return labels.astype(np.int64)
+
+
+def check_count_memory(info, window, n_species, moving):
+    """Refuse a label range whose counts would not fit :data:`COUNT_BYTES` per strip."""
+    if moving:  # float32 counts of (iterations × species) per pixel, at least one row
+        needed = 4 * info.width * info.band_count * n_species
+    else:  # per window: an int64 bincount and int32 counts per iteration
+        windows = max(STRIP_PIXELS, window * info.width) / (window * window)
+        needed = windows * (n_species + 1) * (8 + 4 * info.band_count)
+    if needed > COUNT_BYTES:
+        raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "The largest spectral-species label of {path} is "
+                                            "{n_species}: counting that many species per window needs {gigabytes:.1f} "
+                                            "GB. Number the species 1..K without gaps, or use a larger WINDOW."),
+                          path=info.path, n_species=n_species, gigabytes=needed / 1e9)
 
 
 def _block_counts(ds, info, row, height, window, n_species):
@@ -204,6 +243,7 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     check_window(info, window)
     ds = info.open()
     n_species = species_count(info, ds)
+    check_count_memory(info, window, n_species, False)
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
     all_strips = list(strips(info.height, rows_per_strip))
@@ -309,14 +349,20 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     all_strips = list(strips(info.height, rows_per_strip))
     with atomic_path(output_path) as temporary:
         out = create_like(temporary, grid, np.float32, 3, NODATA, list(FUNCTIONAL_NAMES))
+        computed = 0
         for number, (row, height) in enumerate(all_strips):
             values = _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid,
                                        is_cancelled)
+            computed += int(np.isfinite(values).any(axis=1).sum())
             shape = (-(-height // window), -(-info.width // window))
             for band in range(3):
                 out.GetRasterBand(band + 1).WriteArray(as_output(values[:, band]).reshape(shape), 0, row // window)
             if progress:
                 progress((number + 1) / len(all_strips))
+        if not computed:  # refused like an input without species (alpha, beta)
+            raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "No window of the PCA raster {path} has enough "
+                                                "valid pixels (every pixel is nodata or masked, or MIN_VALID is too "
+                                                "high): nothing to compute."), path=info.path)
         out.FlushCache()
         out = None
     return output_path
@@ -326,6 +372,7 @@ def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_va
                       chunk=256):
     data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(0, row, info.width, height)
                      for b in range(dimensions)]).astype(np.float64)
+    refuse_infinite(data, Message(QT_TRANSLATE_NOOP("DataTerraError", "The PCA raster {path}"), path=info.path))
     valid = np.all(np.isfinite(data), axis=0)
     for b in range(dimensions):
         nodata = info.nodata[b]

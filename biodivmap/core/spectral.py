@@ -26,6 +26,7 @@ from scipy.spatial import cKDTree
 
 from ...rasterblocks import DataTerraError, RasterError, atomic_path, create_like, iter_windows, open_raster
 from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.values import refuse_infinite
 from . import sensors
 
 SPECIES_NODATA = 0  # species are numbered 1..n_clusters
@@ -123,11 +124,13 @@ def band_metadata(path):
 
 
 def nodata_mask(info, pixels):
-    """True where every band is valid (not nodata, not NaN)."""
-    valid = np.all(np.isfinite(pixels), axis=1)
+    """True where every band is valid (not nodata, not NaN); a valid ±inf is refused
+    (the rule for non-finite values, rasterblocks/values.py)."""
+    valid = np.all(~np.isnan(pixels), axis=1)
     for band, nodata in enumerate(info.nodata):
-        if nodata is not None and np.isfinite(nodata):
+        if nodata is not None and not np.isnan(nodata):
             valid &= pixels[:, band] != np.float32(nodata)
+    refuse_infinite(pixels[valid], info.path)
     return valid
 
 

@@ -47,6 +47,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...rasterblocks.errors import DataTerraError
+from ..net.core.safe_paths import download_path
 from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
 from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
@@ -759,8 +760,13 @@ class CatalogDock(QDockWidget):
                 self.status.setText(error_text(exc))
                 return
             for link in record.download_links():
-                name = os.path.basename(QUrl(link.href).path()) or f"{record.id}.bin"
-                task = DownloadTask(link.href, os.path.join(folder, name), link.checksum, headers, sign)
+                try:
+                    path = download_path(folder, link.href, f"{record.id}.bin")
+                except DataTerraError as exc:
+                    self.status.setText(error_text(exc))
+                    continue
+                name = path.name
+                task = DownloadTask(link.href, str(path), link.checksum, headers, sign)
                 self.downloads.append(task)
                 task.taskCompleted.connect(lambda task=task: self._download_finished(task, True))
                 task.taskTerminated.connect(lambda task=task: self._download_finished(task, False))

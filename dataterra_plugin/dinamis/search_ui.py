@@ -13,7 +13,6 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsProject,
-    QgsRasterLayer,
     QgsTask,
     QgsVectorLayer,
 )
@@ -38,6 +37,7 @@ from ..catalog.core.download import download
 from ..catalog.core.errors import CatalogError
 from ..catalog.core.openspot import download_links, record_fid
 from ..catalog.footprints import record_geometry
+from ..net.core.safe_paths import download_path
 from ..net.qgis_transport import QgisTransport
 from .core.aoi import to_wgs84
 from .core.search import SearchCriteria, refusal_text, search_images, search_sources
@@ -362,7 +362,7 @@ class SearchTab(QWidget):
             )
             folder.mkdir(parents=True, exist_ok=True)
             return [
-                str(download(url, folder / url.rsplit("/", 1)[1], headers=headers, is_cancelled=is_cancelled,
+                str(download(url, download_path(folder, url), headers=headers, is_cancelled=is_cancelled,
                              transport=transport))
                 for url in urls
             ]
@@ -370,10 +370,7 @@ class SearchTab(QWidget):
         return self.dock.run(translate("DinamisSearch", "Downloading open SPOT image"), fetch, wait, on_done=self._load)
 
     def _load(self, paths):
-        for path in paths or []:
-            layer = QgsRasterLayer(path, Path(path).stem)
-            if layer.isValid():
-                QgsProject.instance().addMapLayer(layer)
+        self.dock.load_products(paths)
         self.say(
             translate("DinamisSearch", "Downloaded under the open licence (Etalab): {0}").format(", ".join(paths or []))
         )

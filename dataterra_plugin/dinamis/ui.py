@@ -41,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.untrusted import PRODUCT_RASTER_DRIVERS, check_untrusted
 from ..net.qgis_transport import QgisTransport
 from .core import workflow
 from .core.aoi import check_aoi
@@ -502,8 +503,15 @@ class DinamisDock(QDockWidget):
         )
 
     def load_products(self, local_id, folder, paths):
+        """Add the downloaded products as layers, each checked first to be an image format
+        (QGIS would open any format GDAL knows, a VRT reading other files included)."""
         loaded = 0
         for path in paths or []:
+            try:
+                check_untrusted(path, PRODUCT_RASTER_DRIVERS, str(path))
+            except DataTerraError as exc:
+                self.say(error_text(exc))
+                continue
             layer = QgsRasterLayer(str(path), Path(path).stem)
             if layer.isValid():
                 QgsProject.instance().addMapLayer(layer)

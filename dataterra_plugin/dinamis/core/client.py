@@ -17,9 +17,12 @@ from pathlib import Path
 
 from ...net.core.download import file_digest, resumable_download
 from ...net.core.errors import NetworkError
+from ...net.core.safe_paths import path_in_folder
 from ...net.core.transport import UrllibTransport
 from ....rasterblocks.errors import Cancelled, DataTerraError
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
+
+SERVER = QT_TRANSLATE_NOOP("DataTerraError", "The DINAMIS ordering server")
 
 
 class TransportError(NetworkError):
@@ -146,10 +149,10 @@ class OrderingClient:
     def download(self, deliverable, folder, progress=None, is_cancelled=None):
         """Download one deliverable to ``folder`` with the shared resumable download: a
         ``.part`` file resumed with a Range request after a cut (up to ``retries``
-        attempts), size and SHA-256 verified, then renamed atomically. Returns the final path."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / deliverable["name"]
+        attempts), size and SHA-256 verified, then renamed atomically. Returns the final path.
+        A deliverable name that would leave ``folder`` is refused before anything is written."""
+        final = path_in_folder(folder, deliverable["name"], SERVER)
+        Path(folder).mkdir(parents=True, exist_ok=True)
         if final.exists() and file_digest(final, "sha256") == deliverable["sha256"]:
             return final
         try:

@@ -71,6 +71,7 @@ class ReferenceServer:
         self.production_delay = production_delay
         self.port = port
         self._drops = {}
+        self.announced_name = None  # a hostile server's deliverable name (tests); None: the real one
         self._lock = threading.Lock()
         self._httpd = None
         self._thread = None
@@ -180,7 +181,8 @@ class ReferenceServer:
             return 200, self._order_json(db, row)
 
     def _order_json(self, db, row):
-        deliverables = [{"name": d["name"], "size": d["size"], "sha256": d["sha256"],
+        deliverables = [{"name": d["name"] if self.announced_name is None else self.announced_name,
+                         "size": d["size"], "sha256": d["sha256"],
                          "href": f"{self.base_url}/orders/{row['id']}/deliverables/{d['name']}"}
                         for d in db.execute("SELECT * FROM deliverables WHERE order_id = ?", (row["id"],))]
         return {"id": row["id"], "idempotency_key": row["idempotency_key"], "status": row["status"],

@@ -18,6 +18,7 @@ from osgeo import gdal, osr
 
 from ....rasterblocks.errors import Cancelled, QT_TRANSLATE_NOOP, check_cancel
 from ....rasterblocks.io import GTIFF_OPTIONS, atomic_path
+from ....rasterblocks.untrusted import WCS_TILE_DRIVERS, open_untrusted
 from .safexml import OgcError, ServiceExceptionError, raise_if_exception
 from .transport import urllib_fetch
 from .wcs import (CoverageDescription, describe_coverage_url, get_coverage_url, parse_describe_coverage,
@@ -140,12 +141,14 @@ def coverage_payload(data: bytes) -> bytes:
 
 
 def _decode_tile(data: bytes, width: int, height: int):
-    """Arrays (bands, rows, cols), nodata, dtype of a GeoTIFF answer; checks its size."""
+    """Arrays (bands, rows, cols), nodata, dtype of a GeoTIFF answer; checks its size. Only
+    the image drivers of WCS_TILE_DRIVERS may read it (a VRT answer is refused)."""
     path = f"/vsimem/dataterra_wcs_{uuid.uuid4().hex}.tif"
     gdal.FileFromMemBuffer(path, data)
     try:
         try:
-            ds = gdal.Open(path)
+            ds = open_untrusted(path, WCS_TILE_DRIVERS, QT_TRANSLATE_NOOP("DataTerraError", "The WCS tile"),
+                                error_class=OgcError)
         except RuntimeError as exc:
             start = data[:120].decode("utf-8", "replace")
             raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "The server's answer is not a raster GDAL can read "

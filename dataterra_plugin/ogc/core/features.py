@@ -11,6 +11,7 @@ from osgeo import gdal, ogr, osr
 
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP, check_cancel
 from ....rasterblocks.io import atomic_path
+from ....rasterblocks.untrusted import GML_OPEN_OPTIONS, WFS_PAGE_DRIVERS, open_untrusted
 from .safexml import OgcError, descendants, parse_xml
 from .transport import add_query, urllib_fetch
 
@@ -72,16 +73,22 @@ def _schema(url, type_name, version, fetch):
 
 
 def _page_layer(gml: bytes, schema: bytes):
-    """OGR datasource and layer of one GML page (kept in /vsimem beside its schema)."""
+    """OGR datasource and layer of one GML page (kept in /vsimem beside its schema), read by
+    the GML driver only (an OGR VRT or any other format is refused) with the fetched schema."""
     base = f"/vsimem/dataterra_wfs_{uuid.uuid4().hex}"
     gdal.FileFromMemBuffer(base + ".gml", gml)
     if schema:
         gdal.FileFromMemBuffer(base + ".xsd", schema)
+    options = GML_OPEN_OPTIONS + ((f"XSD={base}.xsd",) if schema else ())
     try:
-        source = gdal.OpenEx(base + ".gml", gdal.OF_VECTOR, open_options=["EXPOSE_GML_ID=NO"])
+        source = open_untrusted(base + ".gml", WFS_PAGE_DRIVERS, QT_TRANSLATE_NOOP("DataTerraError", "The WFS page"),
+                                vector=True, open_options=options, error_class=OgcError)
     except RuntimeError as exc:
         source = None
         error = exc
+    except OgcError:
+        _cleanup(base)
+        raise
     else:
         error = None
     return base, source, error

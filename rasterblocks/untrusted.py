@@ -1,0 +1,87 @@
+"""Opening what the plugin did not write (server answers, downloaded products) with GDAL/OGR.
+
+GDAL picks a driver from a file's *content*, and some drivers read other files: a GDAL or
+OGR VRT names any local file or URL as its source, so a WCS tile or a WFS page answered as
+a VRT would copy a local file into the download, or make GDAL fetch URLs outside QGIS's
+proxy and authentication. Answers are therefore opened only with the drivers of the format
+that was asked for (``gdal.OpenEx(allowed_drivers=...)``), and refused when GDAL recognises
+them as anything else. Paths are the plugin's own (``/vsimem/`` buffers or files it wrote
+under a checked name, see ``net/core/safe_paths.py``): a path that asks GDAL for another
+virtual file system or a driver prefix (``/vsicurl/``, ``/vsizip/``, ``GTIFF_DIR:``) is
+refused too.
+"""
+import re
+
+from osgeo import gdal
+
+from .errors import QT_TRANSLATE_NOOP, RasterError
+
+gdal.UseExceptions()
+
+# WCS tiles: the formats a coverage download asks for. netCDF is left out on purpose:
+# netCDF-4 is HDF5, whose external links and external storage read other files.
+WCS_TILE_DRIVERS = ("GTiff", "PNG", "JPEG")
+# products downloaded from DINAMIS or a catalogue and loaded as layers
+PRODUCT_RASTER_DRIVERS = ("GTiff", "JP2OpenJPEG", "PNG", "JPEG")
+# WFS GetFeature pages
+WFS_PAGE_DRIVERS = ("GML",)
+# GML open options: the schema is the one the plugin fetched (DescribeFeatureType), never
+# one GDAL downloads by itself; GML_SKIP_RESOLVE_ELEMS stays at its default (xlinks not resolved)
+GML_OPEN_OPTIONS = ("EXPOSE_GML_ID=NO", "DOWNLOAD_SCHEMA=NO")
+
+INDIRECTION = re.compile(r"^/vsi(?!mem/)|^[A-Za-z0-9_]{2,}:", re.IGNORECASE)
+
+
+class UntrustedFormatError(RasterError):
+    """An answer or a downloaded file is not in the format asked for (e.g. a VRT)."""
+
+
+def open_untrusted(path, drivers, what, vector=False, open_options=(), error_class=UntrustedFormatError):
+    """Open ``path`` read-only with GDAL/OGR, allowing only ``drivers``.
+
+    Parameters
+    ----------
+    path : str
+        A local file or a ``/vsimem/`` buffer the plugin wrote.
+    drivers : tuple of str
+        GDAL driver short names of the expected format (``WCS_TILE_DRIVERS``, ...).
+    what : str
+        Names the file in messages (e.g. ``QT_TRANSLATE_NOOP("DataTerraError", "The WCS tile")``).
+    error_class : DataTerraError subclass
+        Raised when the file is recognised as another format (message names both).
+
+    Returns
+    -------
+    gdal.Dataset
+        RuntimeError from GDAL when no allowed driver can read it (the caller explains).
+    """
+    path = str(path)
+    allowed = ", ".join(drivers)
+    if INDIRECTION.search(path):
+        raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} ({path}) is a GDAL virtual path or driver "
+                                            "prefix, which is refused for a file from a server."),
+                          what=what, path=path[:120])
+    kind = gdal.OF_VECTOR if vector else gdal.OF_RASTER
+    found = gdal.IdentifyDriverEx(path, kind)
+    if found is not None and found.ShortName not in drivers:
+        raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} is a {found} file, not one of the formats "
+                                            "asked for ({allowed}): it is refused (a {found} file can make GDAL "
+                                            "read other local files or URLs). Nothing was written."),
+                          what=what, found=found.ShortName, allowed=allowed)
+    return gdal.OpenEx(path, kind | gdal.OF_READONLY, allowed_drivers=list(drivers),
+                       open_options=list(open_options))
+
+
+def check_untrusted(path, drivers, what, vector=False, error_class=UntrustedFormatError):
+    """Refuse ``path`` (``error_class``) unless an allowed driver opens it: a downloaded
+    product checked before QGIS loads it (QGIS would use any driver)."""
+    try:
+        open_untrusted(path, drivers, what, vector, error_class=error_class)  # closed as soon as dropped
+    except RuntimeError as exc:
+        raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} cannot be read as {allowed} ({exc})."),
+                          what=what, allowed=", ".join(drivers), exc=exc) from exc
+    return str(path)
+
+
+__all__ = ["GML_OPEN_OPTIONS", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
+           "WFS_PAGE_DRIVERS", "check_untrusted", "open_untrusted"]
