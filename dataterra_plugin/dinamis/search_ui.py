@@ -370,7 +370,6 @@ class SearchTab(QWidget):
         return self.dock.run(translate("DinamisSearch", "Downloading open SPOT image"), fetch, wait, on_done=self._load)
 
     def _load(self, paths):
-        self.dock.load_products(paths)
-        self.say(
-            translate("DinamisSearch", "Downloaded under the open licence (Etalab): {0}").format(", ".join(paths or []))
-        )
+        _, refused = self.dock.add_product_layers(paths)
+        licence = translate("DinamisSearch", "Downloaded under the open licence (Etalab): {0}")
+        self.say(" ".join([licence.format(", ".join(paths or []))] + refused))

@@ -503,21 +503,26 @@ class DinamisDock(QDockWidget):
         )
 
     def load_products(self, local_id, folder, paths):
-        """Add the downloaded products as layers, each checked first to be an image format
-        (QGIS would open any format GDAL knows, a VRT reading other files included)."""
-        loaded = 0
+        """Say where an order was downloaded and add its images to the map."""
+        loaded, refused = self.add_product_layers(paths)
+        self.say(" ".join([translate("Dinamis", "Order {0} downloaded to {1}; images added to the map: {2}.").format(
+            local_id, folder, loaded)] + refused))
+
+    def add_product_layers(self, paths):
+        """Add downloaded products as layers, each checked first to be an image format (QGIS would
+        open any format GDAL knows, a VRT reading other files included); (count added, refusals)."""
+        loaded, refused = 0, []
         for path in paths or []:
             try:
                 check_untrusted(path, PRODUCT_RASTER_DRIVERS, str(path))
             except DataTerraError as exc:
-                self.say(error_text(exc))
+                refused.append(error_text(exc))
                 continue
             layer = QgsRasterLayer(str(path), Path(path).stem)
             if layer.isValid():
                 QgsProject.instance().addMapLayer(layer)
                 loaded += 1
-        self.say(translate("Dinamis", "Order {0} downloaded to {1}; images added to the map: {2}.").format(
-            local_id, folder, loaded))
+        return loaded, refused
 
     def cancel_selected(self, wait=False):
         """Cancel the selected order, once the user has confirmed it."""

@@ -77,7 +77,7 @@ def test_a_downloaded_product_that_is_a_vrt_is_not_loaded(qgis_app, qgis_iface, 
     dock = DinamisDock(qgis_iface, book_path=tmp_path / "orders.gpkg")
     try:
         before = set(QgsProject.instance().mapLayers())
-        dock.load_products([hostile, real])
+        dock.load_products("D-1", tmp_path, [hostile, real])
         added = [QgsProject.instance().mapLayer(i) for i in set(QgsProject.instance().mapLayers()) - before]
         assert [layer.source() for layer in added] == [str(real)]
         assert "is a VRT file, not one of the formats asked for (GTiff, JP2OpenJPEG, PNG, JPEG)" in dock.message.text()
