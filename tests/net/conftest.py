@@ -26,6 +26,13 @@ class LoopbackServer:
         self.closed = {}
         self.stalled = threading.Event()  # set when a stalled request has arrived
         self.flaky_cuts = 1
+        # /versioned.bin: a file the test replaces between requests (see serve_versioned)
+        self.versions = {"v1": PAYLOAD, "v2": PAYLOAD[::-1]}
+        self.current = "v1"
+        self.validator = "etag"  # "etag", "last-modified" or None: what the server offers
+        self.honour_if_range = True
+        self.cut_next = 0  # answers still to cut halfway
+        self.partial_from = None  # a byte offset: answer 206 from it to any request (a broken server)
         self.lock = threading.Lock()
         server = self
 
@@ -124,6 +131,8 @@ class LoopbackServer:
                 body = b'{"message": "credentials needed"}'
                 self.send(connection, 403, {"Content-Type": "application/json", "Content-Length": len(body)}, body)
             return True
+        if path == "/versioned.bin":
+            return self.serve_versioned(connection, headers)
         if path in ("/file.bin", "/flaky.bin", "/norange.bin"):
             return self.serve_file(connection, path, headers)
         self.send(connection, 404, {"Content-Type": "text/plain", "Content-Length": 9}, b"not found")
@@ -149,6 +158,34 @@ class LoopbackServer:
             connection.shutdown(socket.SHUT_RDWR)
             return False
         self.send(connection, status, reply, body)
+        return True
+
+    def serve_versioned(self, connection, headers):
+        """The current version of a file, with its validator; Range honoured, If-Range
+        honoured unless ``honour_if_range`` is False (a broken server or proxy)."""
+        body, version = self.versions[self.current], self.current
+        validator = {"etag": ("ETag", f'"{version}"'),
+                     "last-modified": ("Last-Modified", f"Mon, 0{1 + int(version[1])} Jun 2026 10:00:00 GMT")}
+        reply = dict([validator[self.validator]]) if self.validator else {}
+        start = 0
+        ranged = headers.get("range", "")
+        if_range = headers.get("if-range")
+        still_same = not self.honour_if_range or if_range is None or if_range in reply.values()
+        if self.partial_from is not None or (ranged.startswith("bytes=") and still_same):
+            start = self.partial_from if self.partial_from is not None else int(ranged[6:].split("-")[0])
+            if start >= len(body):
+                reply.update({"Content-Range": f"bytes */{len(body)}", "Content-Length": 0})
+                self.send(connection, 416, reply)
+                return True
+            reply["Content-Range"] = f"bytes {start}-{len(body) - 1}/{len(body)}"
+        reply.update({"Content-Type": "application/octet-stream", "Content-Length": len(body) - start})
+        status = 206 if "Content-Range" in reply else 200
+        if self.cut_next:
+            self.cut_next -= 1
+            self.send(connection, status, reply, body[start:start + (len(body) - start) // 2])
+            connection.shutdown(socket.SHUT_RDWR)
+            return False
+        self.send(connection, status, reply, body[start:])
         return True
 
 
