@@ -21,7 +21,8 @@ class SearchTask(QgsTask):
     """Runs the paging loop of one or several catalogues off the main thread; emits each
     page as it arrives.
 
-    ``sources`` is a list of (backend, auth_config id) pairs: one for a hub or URL, all the
+    ``sources`` is a list of (backend, credentials) pairs (``net.core.Credentials`` bound to
+    the catalogue's origin, or None): one for a hub or URL, all the
     enabled hubs for "all hubs" (searched one after the other, ``query.max_records`` each).
     ``pageReady(records, features, matched)`` carries a page, its footprint features (built
     here, off the main thread) and the total matched by that catalogue (or None);
@@ -48,10 +49,10 @@ class SearchTask(QgsTask):
 
     def run(self):
         errors = []
-        for number, (backend, auth_config) in enumerate(self.sources):
+        for number, (backend, credentials) in enumerate(self.sources):
             try:
                 # the transport polls isCanceled() and aborts the pending reply (net/qgis_transport.py)
-                transport = QgisTransport(None, auth_config, self.isCanceled, CatalogError)
+                transport = QgisTransport(None, "", self.isCanceled, CatalogError, credentials=credentials)
                 self._search_one(backend, transport, number)
             except Cancelled:
                 return False
@@ -111,9 +112,10 @@ def send_intersects(backend, geometry):
 class DownloadTask(QgsTask):
     """Downloads one file (resumable, checksum-verified) off the main thread."""
 
-    def __init__(self, url, path, checksum="", headers=None, sign=None):
+    def __init__(self, url, path, checksum="", headers=None, sign=None, credentials=None):
         super().__init__(f"Data Terra download: {os.path.basename(path)}", QgsTask.CanCancel)
         self.url, self.path, self.checksum, self.headers = url, path, checksum, headers or {}
+        self.credentials = credentials  # the hub's key, bound to its origin (auth.hub_credentials)
         self.sign = sign  # url -> signed url, called in the task (network) just before the download
         self.error = ""
 
@@ -121,7 +123,8 @@ class DownloadTask(QgsTask):
         try:
             download(self.url, self.path, self.checksum, self.headers,
                      progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled,
-                     transport=QgisTransport(None, "", self.isCanceled, CatalogError), sign=self.sign)
+                     transport=QgisTransport(None, "", self.isCanceled, CatalogError, credentials=self.credentials),
+                     sign=self.sign)
         except Cancelled:
             return False
         except DataTerraError as exc:
