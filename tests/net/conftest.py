@@ -32,6 +32,8 @@ class LoopbackServer:
         self.validator = "etag"  # "etag", "last-modified" or None: what the server offers
         self.honour_if_range = True
         self.cut_next = 0  # answers still to cut halfway
+        self.bomb = b""  # /bomb.gz: set by the gzip_bomb fixture
+        self.sent = {}  # request number -> body bytes sent by /endless
         self.partial_from = None  # a byte offset: answer 206 from it to any request (a broken server)
         self.lock = threading.Lock()
         server = self
@@ -131,6 +133,12 @@ class LoopbackServer:
                 body = b'{"message": "credentials needed"}'
                 self.send(connection, 403, {"Content-Type": "application/json", "Content-Length": len(body)}, body)
             return True
+        if path == "/bomb.gz":  # a few MB of gzip that inflate to a GB of zeros
+            self.send(connection, 200, {"Content-Type": "application/json", "Content-Encoding": "gzip",
+                                        "Content-Length": len(self.bomb)}, self.bomb)
+            return True
+        if path in ("/endless", "/announced-huge", "/lying-length"):
+            return self.serve_endless(connection, path, number)
         if path == "/versioned.bin":
             return self.serve_versioned(connection, headers)
         if path in ("/file.bin", "/flaky.bin", "/norange.bin"):
@@ -160,6 +168,25 @@ class LoopbackServer:
         self.send(connection, status, reply, body)
         return True
 
+    def serve_endless(self, connection, path, number):
+        """Up to 600 MB, generated on the fly: without Content-Length (/endless), announcing
+        600 MB (/announced-huge) or announcing 1000 bytes (/lying-length)."""
+        total = 600 * 2**20
+        length = {"/endless": None, "/announced-huge": total, "/lying-length": 1000}[path]
+        headers = {"Content-Type": "image/png", "Connection": "close"}
+        if length is not None:
+            headers["Content-Length"] = length
+        chunk = bytes(256 * 1024)
+        self.sent[number] = 0
+        try:
+            self.send(connection, 200, headers)
+            while self.sent[number] < total:
+                connection.sendall(chunk)
+                self.sent[number] += len(chunk)
+        except OSError:  # the client hung up: the proof it stopped reading
+            pass
+        return False
+
     def serve_versioned(self, connection, headers):
         """The current version of a file, with its validator; Range honoured, If-Range
         honoured unless ``honour_if_range`` is False (a broken server or proxy)."""
@@ -187,6 +214,17 @@ class LoopbackServer:
             return False
         self.send(connection, status, reply, body[start:])
         return True
+
+
+@pytest.fixture(scope="session")
+def gzip_bomb():
+    """1 MB of gzip that inflates to 1 GiB of zeros (made once per session, ~3 s)."""
+    import zlib
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(2**20)
+    bomb = b"".join(compressor.compress(zeros) for _ in range(1024)) + compressor.flush()
+    return bomb
 
 
 @pytest.fixture
