@@ -4,8 +4,8 @@ import json
 import os
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
-from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QObject, QSize, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QImage, QImageReader
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -139,20 +139,45 @@ def quicklook_cache_dir():
     return folder
 
 
+QUICKLOOK_MAX_BYTES = 8 * 2**20  # a quicklook is a few hundred kB; more is not a quicklook
+QUICKLOOK_MAX_PIXELS = 4096 * 4096  # decoded at most 64 MiB (32-bit pixels) before the thumbnail
+
+
+def decode_quicklook(data, max_side, max_pixels=QUICKLOOK_MAX_PIXELS):
+    """The image in ``data`` scaled to fit ``max_side``, or a null QImage when it cannot be
+    read or its header announces more than ``max_pixels`` (read from the header, before
+    any pixel is decoded: Qt 5.15 has no QImageReader.setAllocationLimit)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > max_pixels:
+        return QImage()
+    if max(size.width(), size.height()) > max_side:
+        reader.setScaledSize(size.scaled(QSize(max_side, max_side), Qt.KeepAspectRatio))
+    return reader.read()
+
+
 class QuicklookLoader(QObject):
     """Fetches quicklooks asynchronously (never blocking the main thread), at most
-    ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``."""
+    ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``.
+
+    Each reply is read as it arrives into at most ``max_bytes`` (asked without
+    compression: Qt's own gzip decoding has no bound) and aborted beyond; images whose
+    header announces more than QUICKLOOK_MAX_PIXELS are not decoded."""
 
     loaded = pyqtSignal(str, QImage)
     idle = pyqtSignal()  # nothing queued nor on its way any more
     MAX_SIDE = 96
 
-    def __init__(self, cache_dir=None, parallel=4, parent=None):
+    def __init__(self, cache_dir=None, parallel=4, parent=None, max_bytes=QUICKLOOK_MAX_BYTES):
         super().__init__(parent)
         self.cache_dir = cache_dir  # None: the profile's folder, created on first use
         self.parallel = parallel
+        self.max_bytes = max_bytes
         self.queue = []
         self.running = {}
+        self.bodies = {}  # url -> the bytes received so far (None: refused, over the cap)
 
     def cache_path(self, url):
         if self.cache_dir is None:
@@ -191,21 +216,37 @@ class QuicklookLoader(QObject):
             # QGIS for 200-300 ms with a 67 MB cache (the heartbeat test's stalls).
             request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
             request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+            request.setRawHeader(b"Accept-Encoding", b"identity")  # Qt inflates only what it asked for itself
             reply = QgsNetworkAccessManager.instance().get(request)
+            reply.setReadBufferSize(256 * 1024)  # Qt's own buffer stays small while we read
             self.running[url] = reply
+            self.bodies[url] = bytearray()
+            reply.metaDataChanged.connect(lambda url=url, reply=reply: self._read(url, reply))
+            reply.readyRead.connect(lambda url=url, reply=reply: self._read(url, reply))
             reply.finished.connect(lambda url=url, reply=reply: self._finished(url, reply))
+
+    def _read(self, url, reply):
+        body = self.bodies.get(url)
+        if body is None or sip.isdeleted(reply):
+            return
+        announced = reply.header(QNetworkRequest.ContentLengthHeader)
+        data = bytes(reply.read(self.max_bytes + 1 - len(body)) or b"")
+        if (announced is not None and int(announced) > self.max_bytes) or len(body) + len(data) > self.max_bytes:
+            self.bodies[url] = None  # refused: the reply ends now, as aborted
+            reply.abort()
+            return
+        body += data
 
     def _finished(self, url, reply):
         self.running.pop(url, None)
         if sip.isdeleted(self):  # the dock closed while this reply was on its way
             reply.deleteLater()
             return
-        if reply.error() == QNetworkReply.NoError:
-            data = bytes(reply.readAll()[: 8 * 2**20])
-            image = QImage()
-            if image.loadFromData(data) and not image.isNull():
-                if max(image.width(), image.height()) > self.MAX_SIDE:
-                    image = image.scaled(self.MAX_SIDE, self.MAX_SIDE, 1, 1)  # KeepAspectRatio, Smooth
+        self._read(url, reply)
+        body = self.bodies.pop(url, None)
+        if reply.error() == QNetworkReply.NoError and body is not None:
+            image = decode_quicklook(bytes(body), self.MAX_SIDE)
+            if not image.isNull():
                 image.save(self.cache_path(url), "PNG")
                 self.loaded.emit(url, image)
         reply.deleteLater()

@@ -33,6 +33,7 @@ class LoopbackServer:
         self.honour_if_range = True
         self.cut_next = 0  # answers still to cut halfway
         self.bomb = b""  # /bomb.gz: set by the gzip_bomb fixture
+        self.images = {}  # path -> (content type, bytes) of small fixed answers
         self.sent = {}  # request number -> body bytes sent by /endless
         self.partial_from = None  # a byte offset: answer 206 from it to any request (a broken server)
         self.lock = threading.Lock()
@@ -136,6 +137,10 @@ class LoopbackServer:
         if path == "/bomb.gz":  # a few MB of gzip that inflate to a GB of zeros
             self.send(connection, 200, {"Content-Type": "application/json", "Content-Encoding": "gzip",
                                         "Content-Length": len(self.bomb)}, self.bomb)
+            return True
+        if path in self.images:
+            content_type, body = self.images[path]
+            self.send(connection, 200, {"Content-Type": content_type, "Content-Length": len(body)}, body)
             return True
         if path in ("/endless", "/announced-huge", "/lying-length"):
             return self.serve_endless(connection, path, number)
