@@ -278,134 +278,154 @@
         <translation>Ce raster</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="53"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="59"/>
         <source>Checksum {text!r} is not &apos;&lt;md5|sha1|sha256|sha512&gt;:&lt;hex digest&gt;&apos; nor a hex multihash (STAC file:checksum): correct or remove it.</source>
         <translation>La somme de contrôle {text!r} n'est ni de la forme '&lt;md5|sha1|sha256|sha512&gt;:&lt;empreinte hexadécimale&gt;' ni un multihash hexadécimal (STAC file:checksum) : corrigez-la ou supprimez-la.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="112"/>
-        <source>The server answered a range that does not continue {basename}; delete the .part file and try again.</source>
-        <translation>Le serveur a répondu par une plage qui ne prolonge pas {basename} ; supprimez le fichier .part et réessayez.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="185"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="272"/>
         <source>The download of {host} was interrupted ({exc}) after {size} bytes. Start it again: it resumes where it stopped.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({exc}) après {size} octets. Relancez-le : il reprend là où il s'est arrêté.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="217"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="315"/>
         <source>check your credentials or API key</source>
         <translation>vérifiez vos identifiants ou votre clé d'API</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="217"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="315"/>
         <source>the link may have expired: search again</source>
         <translation>le lien a peut-être expiré : relancez la recherche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="217"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="315"/>
         <source>try again later</source>
         <translation>réessayez plus tard</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="222"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="320"/>
         <source>Download of {url} failed: HTTP {http_status}: {hint}.</source>
         <translation>Le téléchargement de {url} a échoué : HTTP {http_status} : {hint}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="229"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="327"/>
         <source>the answer stopped after {written} of {total} bytes</source>
         <translation>la réponse s'est arrêtée après {written} octets sur {total}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="245"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="343"/>
         <source>The file downloaded from {host} has {actual_size} bytes, the server announced {size}. The damaged file was deleted: download it again.</source>
         <translation>Le fichier téléchargé depuis {host} fait {actual_size} octets, le serveur en annonçait {size}. Le fichier endommagé a été supprimé : téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="53"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="66"/>
         <source>{host} answered HTTP {http_status} with a body that is not JSON.</source>
         <translation>{host} a répondu HTTP {http_status} avec un contenu qui n'est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="71"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="84"/>
         <source>Cannot open {url!r}: only http(s) addresses are supported.</source>
         <translation>Impossible d'ouvrir {url!r} : seules les adresses http(s) sont prises en charge.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="111"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="231"/>
         <source>The TLS certificate of {host} could not be verified ({name}): the connection was refused. Install the server&apos;s CA certificate in QGIS&apos;s authentication manager; do not disable the check.</source>
         <translation>Le certificat TLS de {host} n'a pas pu être vérifié ({name}) : la connexion a été refusée. Installez le certificat de l'autorité du serveur dans le gestionnaire d'authentification de QGIS ; ne désactivez pas la vérification.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="118"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="238"/>
         <source>Cannot reach {host}: {reason}. Check the URL, your network connection and the proxy settings.</source>
         <translation>Impossible de joindre {host} : {reason}. Vérifiez l'URL, votre connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="123"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="243"/>
         <source>TLS failure with {host} ({name}).</source>
         <translation>Échec TLS avec {host} ({name}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="130"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="250"/>
         <source>The connection to {host} was lost before the answer ({name}). Try again.</source>
         <translation>La connexion à {host} a été perdue avant la réponse ({name}). Réessayez.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="119"/>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="115"/>
         <source>{host} did not answer within {timeout:g} s. The server may be down or slow: try again later or raise the time-out.</source>
         <translation>{host} n'a pas répondu en {timeout:g} s. Le serveur est peut-être arrêté ou lent : réessayez plus tard ou augmentez le délai d'attente.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="176"/>
-        <source>The answer of {host} is larger than {limit} MiB: ask for less (fewer records per page, a smaller area).</source>
-        <translation>La réponse de {host} dépasse {limit} Mio : demandez moins (moins de fiches par page, une zone plus petite).</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="142"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="185"/>
         <source> of {expected}</source>
         <translation> sur {expected}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="143"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="186"/>
         <source>The answer of {host} was cut short ({received}{of} bytes). Try again.</source>
         <translation>La réponse de {host} a été tronquée ({received}{of} octets). Réessayez.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="89"/>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="84"/>
         <source>The QGIS authentication configuration {auth_config!r} could not be applied: check that it exists and that the authentication database is unlocked (Settings &gt; Options &gt; Authentication).</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} n'a pas pu être appliquée : vérifiez qu'elle existe et que la base d'authentification est déverrouillée (Préférences &gt; Options &gt; Authentification).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="125"/>
-        <source>The answer of {host} is larger than {max_mib} MiB: ask for less (fewer records per page, a smaller area).</source>
-        <translation>La réponse de {host} dépasse {max_mib} Mio : demandez moins (moins de fiches par page, une zone plus petite).</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="153"/>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="135"/>
         <source>The TLS certificate of {host} could not be verified: the connection was refused. Add the server&apos;s CA certificate in Settings &gt; Options &gt; Authentication; do not disable the check.</source>
         <translation>Le certificat TLS de {host} n'a pas pu être vérifié : la connexion a été refusée. Ajoutez le certificat de l'autorité du serveur dans Préférences &gt; Options &gt; Authentification ; ne désactivez pas la vérification.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="159"/>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="141"/>
         <source>{host} did not answer within {timeout:g} s (or the network time-out of QGIS). The server may be down or slow: try again later.</source>
         <translation>{host} n'a pas répondu en {timeout:g} s (ou dans le délai réseau de QGIS). Le serveur est peut-être arrêté ou lent : réessayez plus tard.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="163"/>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="145"/>
         <source>The proxy refused or failed the request to {host}: {text}. Check the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
         <translation>Le proxy a refusé ou fait échouer la requête vers {host} : {text}. Vérifiez les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/qgis_transport.py" line="166"/>
+        <location filename="../dataterra_plugin/net/qgis_transport.py" line="148"/>
         <source>Cannot reach {host}: {text}. Check the URL, your network connection and the proxy settings of QGIS (Settings &gt; Options &gt; Network).</source>
         <translation>Impossible de joindre {host} : {text}. Vérifiez l'URL, votre connexion réseau et les paramètres de proxy de QGIS (Préférences &gt; Options &gt; Réseau).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/download.py" line="256"/>
+        <location filename="../dataterra_plugin/net/core/download.py" line="354"/>
         <source>The file downloaded from {url} is corrupt: its {algorithm} is {digest}, the catalogue says {expected_digest}. It was deleted: download it again.</source>
         <translation>Le fichier téléchargé depuis {url} est corrompu : son {algorithm} vaut {digest}, le catalogue indique {expected_digest}. Il a été supprimé : téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/body.py" line="20"/>
+        <source>{host} sent more than {limit} bytes, the most the plugin reads for this request: the answer was refused. Ask for less (fewer records per page, a smaller area) or check the address.</source>
+        <translation>{host} a envoyé plus de {limit} octets, le maximum que l'extension lit pour cette requête : la réponse a été refusée. Demandez moins (moins d'enregistrements par page, une zone plus petite) ou vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/body.py" line="36"/>
+        <source>{host} sent its answer with the encoding {encoding!r}, which the plugin did not ask for and cannot read.</source>
+        <translation>{host} a envoyé sa réponse avec l'encodage {encoding!r}, que l'extension n'a pas demandé et ne sait pas lire.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/body.py" line="56"/>
+        <source>{host} sent an answer announced as {encoding} that cannot be decoded. Try again later.</source>
+        <translation>{host} a envoyé une réponse annoncée en {encoding} qui ne peut pas être décodée. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/download.py" line="162"/>
+        <source>The file {basename} changed on the server during the download (its size, date or version differ from the first answer): the partial file was discarded. Download it again.</source>
+        <translation>Le fichier {basename} a changé sur le serveur pendant le téléchargement (sa taille, sa date ou sa version diffèrent de la première réponse) : le fichier partiel a été supprimé. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="141"/>
+        <source>{host} redirected the request more than {count} times: the plugin stopped following it. Check the address.</source>
+        <translation>{host} a redirigé la requête plus de {count} fois : l'extension a cessé de la suivre. Vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="150"/>
+        <source>{host} redirected the request to a non-http(s) address: the plugin does not follow it.</source>
+        <translation>{host} a redirigé la requête vers une adresse qui n'est pas http(s) : l'extension ne la suit pas.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="154"/>
+        <source>{host} redirected an encrypted (https) request to the unencrypted address of {target_host}: the plugin does not follow it.</source>
+        <translation>{host} a redirigé une requête chiffrée (https) vers l'adresse non chiffrée de {target_host} : l'extension ne la suit pas.</translation>
     </message>
 </context>
 <context>
