@@ -227,13 +227,14 @@ class QuicklookLoader(QObject):
 
     def _read(self, url, reply):
         body = self.bodies.get(url)
-        if body is None or sip.isdeleted(reply):
+        if body is None or sip.isdeleted(reply) or not reply.isOpen():  # refused, or aborted (clear)
             return
         announced = reply.header(QNetworkRequest.ContentLengthHeader)
         data = bytes(reply.read(self.max_bytes + 1 - len(body)) or b"")
         if (announced is not None and int(announced) > self.max_bytes) or len(body) + len(data) > self.max_bytes:
             self.bodies[url] = None  # refused: the reply ends now, as aborted
-            reply.abort()
+            if not reply.isFinished():
+                reply.abort()
             return
         body += data
 
