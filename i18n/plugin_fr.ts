@@ -318,32 +318,32 @@
         <translation>Le fichier téléchargé depuis {host} fait {actual_size} octets, le serveur en annonçait {size}. Le fichier endommagé a été supprimé : téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="66"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="69"/>
         <source>{host} answered HTTP {http_status} with a body that is not JSON.</source>
         <translation>{host} a répondu HTTP {http_status} avec un contenu qui n'est pas du JSON.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="84"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="97"/>
         <source>Cannot open {url!r}: only http(s) addresses are supported.</source>
         <translation>Impossible d'ouvrir {url!r} : seules les adresses http(s) sont prises en charge.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="231"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="246"/>
         <source>The TLS certificate of {host} could not be verified ({name}): the connection was refused. Install the server&apos;s CA certificate in QGIS&apos;s authentication manager; do not disable the check.</source>
         <translation>Le certificat TLS de {host} n'a pas pu être vérifié ({name}) : la connexion a été refusée. Installez le certificat de l'autorité du serveur dans le gestionnaire d'authentification de QGIS ; ne désactivez pas la vérification.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="238"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="253"/>
         <source>Cannot reach {host}: {reason}. Check the URL, your network connection and the proxy settings.</source>
         <translation>Impossible de joindre {host} : {reason}. Vérifiez l'URL, votre connexion réseau et les paramètres du proxy.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="243"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="258"/>
         <source>TLS failure with {host} ({name}).</source>
         <translation>Échec TLS avec {host} ({name}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="250"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="265"/>
         <source>The connection to {host} was lost before the answer ({name}). Try again.</source>
         <translation>La connexion à {host} a été perdue avant la réponse ({name}). Réessayez.</translation>
     </message>
@@ -353,12 +353,12 @@
         <translation>{host} n'a pas répondu en {timeout:g} s. Le serveur est peut-être arrêté ou lent : réessayez plus tard ou augmentez le délai d'attente.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="185"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="200"/>
         <source> of {expected}</source>
         <translation> sur {expected}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="186"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="201"/>
         <source>The answer of {host} was cut short ({received}{of} bytes). Try again.</source>
         <translation>La réponse de {host} a été tronquée ({received}{of} octets). Réessayez.</translation>
     </message>
@@ -413,19 +413,24 @@
         <translation>Le fichier {basename} a changé sur le serveur pendant le téléchargement (sa taille, sa date ou sa version diffèrent de la première réponse) : le fichier partiel a été supprimé. Téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="141"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="156"/>
         <source>{host} redirected the request more than {count} times: the plugin stopped following it. Check the address.</source>
         <translation>{host} a redirigé la requête plus de {count} fois : l'extension a cessé de la suivre. Vérifiez l'adresse.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="150"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="165"/>
         <source>{host} redirected the request to a non-http(s) address: the plugin does not follow it.</source>
         <translation>{host} a redirigé la requête vers une adresse qui n'est pas http(s) : l'extension ne la suit pas.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/net/core/transport.py" line="154"/>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="169"/>
         <source>{host} redirected an encrypted (https) request to the unencrypted address of {target_host}: the plugin does not follow it.</source>
         <translation>{host} a redirigé une requête chiffrée (https) vers l'adresse non chiffrée de {target_host} : l'extension ne la suit pas.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/net/core/transport.py" line="86"/>
+        <source>the request was redirected from {origin_host} to {host}, and the plugin never sends the credentials of one address to another</source>
+        <translation>la requête a été redirigée de {origin_host} vers {host}, et l'extension n'envoie jamais les identifiants d'une adresse à une autre</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,27 @@ def test_explicit_origins_for_the_auth_config(qgis_app, two_origins, basic_auth_
     transport.request("GET", home.url + "/page")
     transport.request("GET", elsewhere.url + "/page")
     assert "authorization" not in received(home)[0] and received(elsewhere)[0]["authorization"].startswith("Basic ")
+
+
+def test_a_refusal_after_a_cross_origin_redirect_says_why(two_origins, make_transport, tmp_path):
+    """The other origin answers 401 to the request sent without the key: the message says
+    the key was withheld on purpose, rather than "check your credentials"."""
+    from dataterra.dataterra_plugin.catalog.core.errors import CatalogError
+    from dataterra.dataterra_plugin.catalog.core.transport import check_response
+    from dataterra.dataterra_plugin.net.core.download import resumable_download
+
+    home, elsewhere = two_origins
+    home.routes["/start"] = redirect_to(elsewhere.url + "/landed", 302)
+    elsewhere.routes["/landed"] = lambda request: (401, {"Content-Type": "application/json"}, b"{}")
+    transport = make_transport(credentials=Credentials(home.url, headers={"X-API-Key": SECRET}))
+    response = transport.request("GET", home.url + "/start")
+    why = (f"the request was redirected from {home.url[7:]} to {elsewhere.url[7:]}, and the plugin never sends the "
+           "credentials of one address to another")
+    with pytest.raises(CatalogError, match=f"answered HTTP 401: {why}"):
+        check_response(response, "json", "search")
+    with pytest.raises(NetworkError, match=f"HTTP 401: {why}"):
+        resumable_download(transport, home.url + "/start", tmp_path / "file.bin")
+    assert not (tmp_path / "file.bin").exists()
+    plain = make_transport().request("GET", elsewhere.url + "/landed")  # no redirect: the usual hint
+    with pytest.raises(CatalogError, match="check your credentials"):
+        check_response(plain, "json", "search")

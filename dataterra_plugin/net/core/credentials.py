@@ -98,6 +98,15 @@ def hop_headers(url, first_url, headers, credentials):
     return kept, credentialed
 
 
+def withheld(url, first_url, headers, credentials):
+    """Whether something secret meant for ``first_url``'s origin was not sent to ``url``
+    (a redirect to another origin): its answer may then ask for credentials."""
+    if origin_of(url) == origin_of(first_url):
+        return False
+    return (any(str(name).lower() not in SAFE_HEADERS for name in dict(headers or {}))
+            or any(item and item.applies_to(first_url) and not item.applies_to(url) for item in credentials))
+
+
 def auth_config_for(url, credentials):
     """The QGIS authentication configuration bound to ``url``'s origin, or ""."""
     return next((item.auth_config for item in credentials if item.auth_config and item.applies_to(url)), "")

@@ -24,7 +24,7 @@ import re
 
 from ....rasterblocks.errors import Cancelled, DataTerraError, QT_TRANSLATE_NOOP, check_cancel
 from .errors import NetworkError
-from .transport import check_http_url, host_of
+from .transport import check_http_url, host_of, refusal_hint
 
 ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 # multihash function codes (multicodec table) of the algorithms hashlib always has
@@ -312,7 +312,7 @@ def _attempt(transport, url, part, headers, progress, is_cancelled, timeout, siz
             return done
         raise changed_error(part)
     if response.status >= 400 or not 200 <= response.status < 300:
-        hint = (QT_TRANSLATE_NOOP("DataTerraError", "check your credentials or API key")
+        hint = (refusal_hint(response, QT_TRANSLATE_NOOP("DataTerraError", "check your credentials or API key"))
                 if response.status in (401, 403)
                 else QT_TRANSLATE_NOOP("DataTerraError", "the link may have expired: search again")
                 if response.status in (404, 410)

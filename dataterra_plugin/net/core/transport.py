@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .body import BodyReader, too_large
-from .credentials import Credentials, as_list, hop_headers
+from .credentials import Credentials, as_list, hop_headers, withheld
 from .errors import NetworkError, make_error
 
 USER_AGENT = "DataTerra-QGIS/0.1 (+https://www.data-terra.org)"
@@ -47,12 +47,15 @@ BODILESS = (204, 304)
 
 @dataclass
 class Response:
-    """One HTTP answer: ``headers`` have lower-case names; ``body`` is empty when streamed."""
+    """One HTTP answer: ``headers`` have lower-case names; ``body`` is empty when streamed;
+    ``withheld_from`` is the host whose credentials were not sent to ``url`` (the request
+    was redirected there from another origin), "" otherwise."""
 
     url: str
     status: int
     headers: dict = field(default_factory=dict)
     body: bytes = b""
+    withheld_from: str = ""
 
     @property
     def content_type(self):
@@ -73,6 +76,16 @@ class Response:
 def host_of(url):
     """``host:port`` of ``url``: what messages name (never the query, which may hold a key)."""
     return urllib.parse.urlsplit(str(url)).netloc or str(url)[:60]
+
+
+def refusal_hint(response, hint):
+    """``hint`` for a 401/403 ``response``, unless the credentials were withheld from it
+    after a redirect to another origin: then that is what the user must know."""
+    if not response.withheld_from:
+        return hint
+    return Message(QT_TRANSLATE_NOOP("DataTerraError", "the request was redirected from {origin_host} to {host}, and "
+                                     "the plugin never sends the credentials of one address to another"),
+                   origin_host=response.withheld_from, host=host_of(response.url))
 
 
 def lower_headers(headers):
@@ -136,6 +149,8 @@ class Transport:
             response = self._send_once(method, url, hop, body, timeout, sink, max_bytes, credentialed)
             location = response.headers.get("location", "")
             if response.status not in REDIRECTS or not location:
+                if withheld(url, first, asked, self.credentials):
+                    response.withheld_from = host_of(first)
                 return response
             method, url, body = self._redirect(method, url, body, response.status, location)
         raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} redirected the request more than {count} times: "
