@@ -143,13 +143,31 @@ QUICKLOOK_MAX_BYTES = 8 * 2**20  # a quicklook is a few hundred kB; more is not 
 QUICKLOOK_MAX_PIXELS = 4096 * 4096  # decoded at most 64 MiB (32-bit pixels) before the thumbnail
 
 
+# the raster formats of quicklooks, by their signature; no other Qt image plugin is asked
+# (the SVG one would inflate svgz content without bound just to recognise it)
+QUICKLOOK_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", b"png"), (b"\xff\xd8\xff", b"jpeg"), (b"GIF87a", b"gif"),
+                        (b"GIF89a", b"gif"))
+
+
+def quicklook_format(data):
+    """The Qt image format of a quicklook's bytes (png, jpeg, gif, webp), b"" if another."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return b"webp"
+    return next((name for signature, name in QUICKLOOK_SIGNATURES if data.startswith(signature)), b"")
+
+
 def decode_quicklook(data, max_side, max_pixels=QUICKLOOK_MAX_PIXELS):
-    """The image in ``data`` scaled to fit ``max_side``, or a null QImage when it cannot be
-    read or its header announces more than ``max_pixels`` (read from the header, before
-    any pixel is decoded: Qt 5.15 has no QImageReader.setAllocationLimit)."""
+    """The image in ``data`` scaled to fit ``max_side``, or a null QImage when it is not a
+    PNG, JPEG, GIF or WebP image or its header announces more than ``max_pixels`` (read
+    from the header, before any pixel is decoded: Qt 5.15 has no
+    QImageReader.setAllocationLimit)."""
+    image_format = quicklook_format(data)
+    if not image_format:
+        return QImage()
     buffer = QBuffer()
     buffer.setData(QByteArray(data))
-    reader = QImageReader(buffer)
+    reader = QImageReader(buffer, image_format)
+    reader.setAutoDetectImageFormat(False)  # that handler or nothing
     size = reader.size()
     if not size.isValid() or size.width() * size.height() > max_pixels:
         return QImage()

@@ -61,6 +61,18 @@ def test_pixel_bomb_is_not_decoded(loopback, loader):
     assert loader.loaded_list == [] and peak.bytes < MEMORY_BOUND, peak.bytes
 
 
+def test_only_raster_quicklook_formats_are_decoded(loopback, loader):
+    """An SVG "quicklook" is not handed to Qt's SVG reader (which inflates svgz content
+    without bound just to recognise it); the same picture as PNG loads."""
+    loopback.images["/ql.svg"] = ("image/svg+xml", b'<svg xmlns="http://www.w3.org/2000/svg" width="64" '
+                                                   b'height="32"><rect width="64" height="32"/></svg>')
+    loopback.images["/ql.png"] = ("image/png", png(64, 32, bytes(9 * 32)))
+    loader.request(loopback.url + "/ql.svg")
+    loader.request(loopback.url + "/ql.png")
+    assert wait_until(lambda: loader.is_idle() and loader.loaded_list, 30)
+    assert loader.loaded_list == [(loopback.url + "/ql.png", 64, 32)]
+
+
 def test_a_real_quicklook_loads_as_a_thumbnail(loopback, loader):
     width, height = 400, 200
     loopback.images["/ql.png"] = ("image/png", png(width, height, bytes((width // 8 + 1) * height)))
