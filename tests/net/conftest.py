@@ -232,6 +232,47 @@ def gzip_bomb():
     return bomb
 
 
+@pytest.fixture(params=["urllib", "qgis"])
+def make_transport(request):
+    """The transport class under test (urllib, then QGIS): called with the same arguments."""
+    if request.param == "urllib":
+        from dataterra.dataterra_plugin.net.core import UrllibTransport
+
+        return UrllibTransport
+    request.getfixturevalue("qgis_app")
+    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport
+
+    return QgisTransport
+
+
+@pytest.fixture
+def transport(make_transport):
+    return make_transport()
+
+
+@pytest.fixture
+def basic_auth_configs(qgis_auth_manager):
+    """``make(password)``: the id of a new QGIS auth configuration (method Basic, user name
+    dt-user); all are removed after the test."""
+    from qgis.core import QgsAuthMethodConfig
+
+    made = []
+
+    def make(password):
+        config = QgsAuthMethodConfig("Basic")
+        config.setName("net test")
+        config.setConfig("username", "dt-user")
+        config.setConfig("password", password)
+        stored = qgis_auth_manager.storeAuthenticationConfig(config)
+        assert (stored[0] if isinstance(stored, tuple) else stored)
+        made.append(stored[1].id() if isinstance(stored, tuple) else config.id())
+        return made[-1]
+
+    yield make
+    for config_id in made:
+        qgis_auth_manager.removeAuthenticationConfig(config_id)
+
+
 @pytest.fixture
 def loopback():
     server = LoopbackServer()

@@ -12,23 +12,13 @@ import zlib
 
 import pytest
 
-from dataterra.dataterra_plugin.net.core import NetworkError, UrllibTransport
+from dataterra.dataterra_plugin.net.core import NetworkError
 from dataterra.dataterra_plugin.net.core.download import resumable_download
 
 from memory import PeakGrowth
 
 CAP = 4 * 2**20
 MEMORY_BOUND = 4 * CAP + 48 * 2**20  # the cap, Qt's read buffer, decoder windows, and noise
-
-
-@pytest.fixture(params=["urllib", "qgis"])
-def transport(request):
-    if request.param == "urllib":
-        return UrllibTransport()
-    request.getfixturevalue("qgis_app")
-    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport
-
-    return QgisTransport()
 
 
 def test_download_of_a_gzip_bomb_is_stored_as_sent(loopback, transport, gzip_bomb, tmp_path):

@@ -45,17 +45,8 @@ def disk_cache(qgis_app, tmp_path):
 
 
 @pytest.fixture
-def basic_auth_config(qgis_auth_manager):
-    from qgis.core import QgsAuthMethodConfig
-
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("cache test")
-    config.setConfig("username", "dt-user")
-    config.setConfig("password", PASSWORD)
-    stored = qgis_auth_manager.storeAuthenticationConfig(config)
-    config_id = stored[1].id() if isinstance(stored, tuple) else config.id()
-    yield config_id
-    qgis_auth_manager.removeAuthenticationConfig(config_id)
+def basic_auth_config(basic_auth_configs):
+    return basic_auth_configs(PASSWORD)
 
 
 def files_holding(folder, needles):

@@ -13,16 +13,6 @@ PAYLOAD = bytes((i * 7919 + 13) % 251 for i in range(2_000_000))  # what conftes
 SHA256 = hashlib.sha256(PAYLOAD).hexdigest()
 
 
-@pytest.fixture(params=["urllib", "qgis"])
-def transport(request):
-    if request.param == "urllib":
-        return UrllibTransport()
-    request.getfixturevalue("qgis_app")
-    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport
-
-    return QgisTransport()
-
-
 def test_cut_download_resumes_with_range_and_checksum_matches(loopback, transport, tmp_path):
     final = tmp_path / "scene.tif"
     with pytest.raises(NetworkError, match="resumes where it stopped") as error:

@@ -43,17 +43,6 @@ def redirect_to(url, status=302):
     return lambda request: (status, {"Location": url, "Content-Length": "0"}, b"")
 
 
-@pytest.fixture(params=["urllib", "qgis"])
-def make_transport(request):
-    """A factory of transports of the kind under test, with the same keyword arguments."""
-    if request.param == "urllib":
-        return UrllibTransport
-    request.getfixturevalue("qgis_app")
-    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport
-
-    return QgisTransport
-
-
 @pytest.mark.parametrize("status", REDIRECTS)
 def test_redirect_to_another_origin_drops_the_api_key(two_origins, make_transport, status):
     home, elsewhere = two_origins
@@ -144,17 +133,8 @@ def test_redirect_loops_and_downgrades_are_refused(two_origins, make_transport):
 
 
 @pytest.fixture
-def basic_auth_config(qgis_auth_manager):
-    from qgis.core import QgsAuthMethodConfig
-
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("origin test")
-    config.setConfig("username", "dt-user")
-    config.setConfig("password", SECRET)
-    stored = qgis_auth_manager.storeAuthenticationConfig(config)
-    config_id = stored[1].id() if isinstance(stored, tuple) else config.id()
-    yield config_id
-    qgis_auth_manager.removeAuthenticationConfig(config_id)
+def basic_auth_config(basic_auth_configs):
+    return basic_auth_configs(SECRET)
 
 
 @pytest.mark.parametrize("status", [302, 307])

@@ -10,23 +10,13 @@ import os
 
 import pytest
 
-from dataterra.dataterra_plugin.net.core import NetworkError, UrllibTransport, part_path
+from dataterra.dataterra_plugin.net.core import NetworkError, part_path
 from dataterra.dataterra_plugin.net.core.download import resumable_download, save_state, state_path
 
 PAYLOAD = bytes((i * 7919 + 13) % 251 for i in range(2_000_000))  # what conftest's server serves
 
 V1, V2 = PAYLOAD, PAYLOAD[::-1]
 HALF = len(PAYLOAD) // 2
-
-
-@pytest.fixture(params=["urllib", "qgis"])
-def transport(request):
-    if request.param == "urllib":
-        return UrllibTransport()
-    request.getfixturevalue("qgis_app")
-    from dataterra.dataterra_plugin.net.qgis_transport import QgisTransport
-
-    return QgisTransport()
 
 
 def cut_then_change(loopback, transport, final, **options):
