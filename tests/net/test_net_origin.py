@@ -185,3 +185,19 @@ def test_a_refusal_after_a_cross_origin_redirect_says_why(two_origins, make_tran
     plain = make_transport().request("GET", elsewhere.url + "/landed")  # no redirect: the usual hint
     with pytest.raises(CatalogError, match="check your credentials"):
         check_response(plain, "json", "search")
+
+
+def test_hub_credentials_are_bound_to_the_endpoint_and_listed_origins(qgis_app, basic_auth_configs):
+    from dataterra.dataterra_plugin.catalog.auth import hub_credentials
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub
+
+    hub = Hub("keyed", "Keyed", "STAC", "https://hub.example/api/stac/search", auth_header="X-API-Key",
+              auth_config=basic_auth_configs(SECRET), options={"credential_origins": ["https://files.example:8443/"]})
+    credentials = hub_credentials(hub)
+    assert credentials.headers == {"X-API-Key": SECRET} and credentials.auth_config == ""
+    assert credentials.applies_to("https://hub.example:443/api/download/x.zip")  # the default port made explicit
+    assert credentials.applies_to("https://files.example:8443/x.zip")
+    assert not credentials.applies_to("http://hub.example/api")  # another scheme
+    assert not credentials.applies_to("https://hub.example:8443/api")  # another port
+    assert not credentials.applies_to("https://hub.example.evil.test/api")
+    assert SECRET not in repr(credentials)
