@@ -26,6 +26,7 @@ import http.client
 import json
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -115,6 +116,7 @@ class Transport:
         self.extra_headers = dict(extra_headers or {})
         self.credentials = as_list(credentials)
         self.unbound = Credentials([], auth_config=auth_config, authenticate=authenticate)
+        self.binding = threading.Lock()  # tile workers share a transport: one first origin only
         self.cancel_check = is_cancelled
         self.error_class = error_class
 
@@ -133,10 +135,11 @@ class Transport:
         return self._follow("GET", url, headers, None, timeout, sink, MAX_BODY_BYTES)
 
     def _bind(self, url):
-        if self.unbound:  # the legacy session-wide credentials: bound to the first origin asked
-            self.credentials.append(Credentials(url, auth_config=self.unbound.auth_config,
-                                                authenticate=self.unbound.authenticate))
-            self.unbound = Credentials([])
+        with self.binding:
+            if self.unbound:  # the legacy session-wide credentials: bound to the first origin asked
+                self.credentials = [*self.credentials, Credentials(url, auth_config=self.unbound.auth_config,
+                                                                   authenticate=self.unbound.authenticate)]
+                self.unbound = Credentials([])
 
     def _follow(self, method, url, headers, body, timeout, sink, max_bytes):
         check_http_url(url, self.error_class)
