@@ -249,10 +249,6 @@
         <translation>La somme de contrôle {text!r} n'est ni de la forme '&lt;md5|sha1|sha256|sha512&gt;:&lt;empreinte hexadécimale&gt;' ni un multihash hexadécimal (STAC file:checksum) : corrigez-la ou supprimez-la.</translation>
     </message>
     <message>
-        <source>The server answered a range that does not continue {basename}; delete the .part file and try again.</source>
-        <translation>Le serveur a répondu par une plage qui ne prolonge pas {basename} ; supprimez le fichier .part et réessayez.</translation>
-    </message>
-    <message>
         <source>The download of {host} was interrupted ({exc}) after {size} bytes. Start it again: it resumes where it stopped.</source>
         <translation>Le téléchargement depuis {host} a été interrompu ({exc}) après {size} octets. Relancez-le : il reprend là où il s'est arrêté.</translation>
     </message>
@@ -309,10 +305,6 @@
         <translation>{host} n'a pas répondu en {timeout:g} s. Le serveur est peut-être arrêté ou lent : réessayez plus tard ou augmentez le délai d'attente.</translation>
     </message>
     <message>
-        <source>The answer of {host} is larger than {limit} MiB: ask for less (fewer records per page, a smaller area).</source>
-        <translation>La réponse de {host} dépasse {limit} Mio : demandez moins (moins de fiches par page, une zone plus petite).</translation>
-    </message>
-    <message>
         <source> of {expected}</source>
         <translation> sur {expected}</translation>
     </message>
@@ -323,10 +315,6 @@
     <message>
         <source>The QGIS authentication configuration {auth_config!r} could not be applied: check that it exists and that the authentication database is unlocked (Settings &gt; Options &gt; Authentication).</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} n'a pas pu être appliquée : vérifiez qu'elle existe et que la base d'authentification est déverrouillée (Préférences &gt; Options &gt; Authentification).</translation>
-    </message>
-    <message>
-        <source>The answer of {host} is larger than {max_mib} MiB: ask for less (fewer records per page, a smaller area).</source>
-        <translation>La réponse de {host} dépasse {max_mib} Mio : demandez moins (moins de fiches par page, une zone plus petite).</translation>
     </message>
     <message>
         <source>The TLS certificate of {host} could not be verified: the connection was refused. Add the server&apos;s CA certificate in Settings &gt; Options &gt; Authentication; do not disable the check.</source>
@@ -403,6 +391,38 @@
     <message>
         <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
         <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
+    </message>
+    <message>
+        <source>{host} sent more than {limit} bytes, the most the plugin reads for this request: the answer was refused. Ask for less (fewer records per page, a smaller area) or check the address.</source>
+        <translation>{host} a envoyé plus de {limit} octets, le maximum que l'extension lit pour cette requête : la réponse a été refusée. Demandez moins (moins d'enregistrements par page, une zone plus petite) ou vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <source>{host} sent its answer with the encoding {encoding!r}, which the plugin did not ask for and cannot read.</source>
+        <translation>{host} a envoyé sa réponse avec l'encodage {encoding!r}, que l'extension n'a pas demandé et ne sait pas lire.</translation>
+    </message>
+    <message>
+        <source>{host} sent an answer announced as {encoding} that cannot be decoded. Try again later.</source>
+        <translation>{host} a envoyé une réponse annoncée en {encoding} qui ne peut pas être décodée. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The file {basename} changed on the server during the download (its size, date or version differ from the first answer): the partial file was discarded. Download it again.</source>
+        <translation>Le fichier {basename} a changé sur le serveur pendant le téléchargement (sa taille, sa date ou sa version diffèrent de la première réponse) : le fichier partiel a été supprimé. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>the request was redirected from {origin_host} to {host}, and the plugin never sends the credentials of one address to another</source>
+        <translation>la requête a été redirigée de {origin_host} vers {host}, et l'extension n'envoie jamais les identifiants d'une adresse à une autre</translation>
+    </message>
+    <message>
+        <source>{host} redirected the request more than {count} times: the plugin stopped following it. Check the address.</source>
+        <translation>{host} a redirigé la requête plus de {count} fois : l'extension a cessé de la suivre. Vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <source>{host} redirected the request to a non-http(s) address: the plugin does not follow it.</source>
+        <translation>{host} a redirigé la requête vers une adresse qui n'est pas http(s) : l'extension ne la suit pas.</translation>
+    </message>
+    <message>
+        <source>{host} redirected an encrypted (https) request to the unencrypted address of {target_host}: the plugin does not follow it.</source>
+        <translation>{host} a redirigé une requête chiffrée (https) vers l'adresse non chiffrée de {target_host} : l'extension ne la suit pas.</translation>
     </message>
 </context>
 <context>

@@ -48,7 +48,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ...rasterblocks.errors import DataTerraError
 from ..net.core.safe_paths import download_path
-from .auth import auth_headers, request_auth_config
+from .auth import hub_credentials
 from .core import SearchQuery
 from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
 from .footprints import footprint_fields, record_geometry
@@ -56,6 +56,7 @@ from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remo
 from .signing import hub_signer
 from .tasks import DownloadTask, QuicklookLoader, SearchTask
 from ..i18n import data_label, error_text
+from ..net.core.credentials import Credentials
 from ..styles import style_footprints
 
 PAGE = 50  # records shown per list page
@@ -425,18 +426,19 @@ class CatalogDock(QDockWidget):
                            max_records=self.max_spin.value(), page_size=self.page_size)
 
     def make_sources(self):
-        """(backend, auth config id) pairs to search: the hub, every hub, or the URL."""
+        """(backend, credentials bound to its origin) pairs to search: the hub, every hub, or the URL."""
         if self.hub_combo.currentData() == ALL_HUBS:
             return [self.hub_source(self.effective_hub(hub)) for hub in self.hubs]
         hub = self.current_hub()
         if hub is not None:
             return [self.hub_source(self.effective_hub(hub))]
-        return [(make_backend(self.protocol_combo.currentText(), self.url_edit.text().strip()),
-                 self.auth_config_of(CUSTOM_URL))]
+        url = self.url_edit.text().strip()
+        return [(make_backend(self.protocol_combo.currentText(), url),
+                 Credentials(url, auth_config=self.auth_config_of(CUSTOM_URL)))]
 
     @staticmethod
     def hub_source(hub):
-        return hub_backend(hub, headers=auth_headers(hub)), request_auth_config(hub)
+        return hub_backend(hub), hub_credentials(hub)
 
     def search(self):
         """Start a search in the background (a running one is cancelled first)."""
@@ -754,7 +756,7 @@ class CatalogDock(QDockWidget):
         hubs = {hub.id: self.effective_hub(hub) for hub in self.hubs}
         for record in self.selected_records():
             try:
-                headers = auth_headers(hubs[record.source]) if record.source in hubs else {}
+                credentials = hub_credentials(hubs[record.source]) if record.source in hubs else None
                 sign = hub_signer(hubs[record.source]) if record.source in hubs else None
             except DataTerraError as exc:
                 self.status.setText(error_text(exc))
@@ -766,7 +768,7 @@ class CatalogDock(QDockWidget):
                     self.status.setText(error_text(exc))
                     continue
                 name = path.name
-                task = DownloadTask(link.href, str(path), link.checksum, headers, sign)
+                task = DownloadTask(link.href, str(path), link.checksum, sign=sign, credentials=credentials)
                 self.downloads.append(task)
                 task.taskCompleted.connect(lambda task=task: self._download_finished(task, True))
                 task.taskTerminated.connect(lambda task=task: self._download_finished(task, False))

@@ -16,7 +16,7 @@ from qgis.core import (
 
 from ..algorithm_base import DataTerraAlgorithm
 from ..net.qgis_transport import QgisTransport
-from .auth import auth_headers, request_auth_config
+from .auth import hub_credentials
 from .core import SearchQuery
 from .core.backend import search_all
 from .core.hubs import PROTOCOLS, find_hub, hub_backend, load_hubs, make_backend
@@ -84,12 +84,12 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
             raise QgsProcessingException(self.tr("Give either a hub or a catalogue URL, not both."))
         if url:
             protocol = PROTOCOLS[self.parameterAsEnum(parameters, self.PROTOCOL, context)]
-            return self.run_core(make_backend, protocol, url), ""
+            return self.run_core(make_backend, protocol, url), None
         if not hub_id:
             raise QgsProcessingException(self.tr("Give a hub id (e.g. geodes) or a catalogue URL and its protocol."))
         hub = self.run_core(find_hub, hub_id, self.run_core(load_hubs))
-        headers = self.run_core(auth_headers, hub)
-        return self.run_core(hub_backend, hub, headers), request_auth_config(hub)
+        # the key goes to the transport, bound to the hub's origin: never to a next link elsewhere
+        return self.run_core(hub_backend, hub), self.run_core(hub_credentials, hub)
 
     def query(self, parameters, context):
         dates = []
@@ -117,7 +117,7 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        backend, auth_config = self.backend(parameters, context)
+        backend, credentials = self.backend(parameters, context)
         query = self.query(parameters, context)
         fields = footprint_fields()
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
@@ -125,7 +125,7 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         progress, is_cancelled = self.core_callbacks(feedback)
-        transport = QgisTransport(feedback, auth_config, error_class=CatalogError)
+        transport = QgisTransport(feedback, error_class=CatalogError, credentials=credentials)
         feedback.pushInfo(self.tr("Searching {0} ({1})").format(backend.source, backend.PROTOCOL))
         records, matched = self.run_core(search_all, backend, query, transport, progress, is_cancelled)
         for record in records:

@@ -4,8 +4,8 @@ import json
 import os
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager, QgsTask
-from qgis.PyQt.QtCore import QObject, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QImage
+from qgis.PyQt.QtCore import QBuffer, QByteArray, QObject, QSize, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QImage, QImageReader
 from qgis.PyQt import sip
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -21,7 +21,8 @@ class SearchTask(QgsTask):
     """Runs the paging loop of one or several catalogues off the main thread; emits each
     page as it arrives.
 
-    ``sources`` is a list of (backend, auth_config id) pairs: one for a hub or URL, all the
+    ``sources`` is a list of (backend, credentials) pairs (``net.core.Credentials`` bound to
+    the catalogue's origin, or None): one for a hub or URL, all the
     enabled hubs for "all hubs" (searched one after the other, ``query.max_records`` each).
     ``pageReady(records, features, matched)`` carries a page, its footprint features (built
     here, off the main thread) and the total matched by that catalogue (or None);
@@ -48,10 +49,10 @@ class SearchTask(QgsTask):
 
     def run(self):
         errors = []
-        for number, (backend, auth_config) in enumerate(self.sources):
+        for number, (backend, credentials) in enumerate(self.sources):
             try:
                 # the transport polls isCanceled() and aborts the pending reply (net/qgis_transport.py)
-                transport = QgisTransport(None, auth_config, self.isCanceled, CatalogError)
+                transport = QgisTransport(None, "", self.isCanceled, CatalogError, credentials=credentials)
                 self._search_one(backend, transport, number)
             except Cancelled:
                 return False
@@ -111,9 +112,10 @@ def send_intersects(backend, geometry):
 class DownloadTask(QgsTask):
     """Downloads one file (resumable, checksum-verified) off the main thread."""
 
-    def __init__(self, url, path, checksum="", headers=None, sign=None):
+    def __init__(self, url, path, checksum="", headers=None, sign=None, credentials=None):
         super().__init__(f"Data Terra download: {os.path.basename(path)}", QgsTask.CanCancel)
         self.url, self.path, self.checksum, self.headers = url, path, checksum, headers or {}
+        self.credentials = credentials  # the hub's key, bound to its origin (auth.hub_credentials)
         self.sign = sign  # url -> signed url, called in the task (network) just before the download
         self.error = ""
 
@@ -121,7 +123,8 @@ class DownloadTask(QgsTask):
         try:
             download(self.url, self.path, self.checksum, self.headers,
                      progress=lambda f: self.setProgress(100.0 * f), is_cancelled=self.isCanceled,
-                     transport=QgisTransport(None, "", self.isCanceled, CatalogError), sign=self.sign)
+                     transport=QgisTransport(None, "", self.isCanceled, CatalogError, credentials=self.credentials),
+                     sign=self.sign)
         except Cancelled:
             return False
         except DataTerraError as exc:
@@ -136,20 +139,63 @@ def quicklook_cache_dir():
     return folder
 
 
+QUICKLOOK_MAX_BYTES = 8 * 2**20  # a quicklook is a few hundred kB; more is not a quicklook
+QUICKLOOK_MAX_PIXELS = 4096 * 4096  # decoded at most 64 MiB (32-bit pixels) before the thumbnail
+
+
+# the raster formats of quicklooks, by their signature; no other Qt image plugin is asked
+# (the SVG one would inflate svgz content without bound just to recognise it)
+QUICKLOOK_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", b"png"), (b"\xff\xd8\xff", b"jpeg"), (b"GIF87a", b"gif"),
+                        (b"GIF89a", b"gif"))
+
+
+def quicklook_format(data):
+    """The Qt image format of a quicklook's bytes (png, jpeg, gif, webp), b"" if another."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return b"webp"
+    return next((name for signature, name in QUICKLOOK_SIGNATURES if data.startswith(signature)), b"")
+
+
+def decode_quicklook(data, max_side, max_pixels=QUICKLOOK_MAX_PIXELS):
+    """The image in ``data`` scaled to fit ``max_side``, or a null QImage when it is not a
+    PNG, JPEG, GIF or WebP image or its header announces more than ``max_pixels`` (read
+    from the header, before any pixel is decoded: Qt 5.15 has no
+    QImageReader.setAllocationLimit)."""
+    image_format = quicklook_format(data)
+    if not image_format:
+        return QImage()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer, image_format)
+    reader.setAutoDetectImageFormat(False)  # that handler or nothing
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > max_pixels:
+        return QImage()
+    if max(size.width(), size.height()) > max_side:
+        reader.setScaledSize(size.scaled(QSize(max_side, max_side), Qt.KeepAspectRatio))
+    return reader.read()
+
+
 class QuicklookLoader(QObject):
     """Fetches quicklooks asynchronously (never blocking the main thread), at most
-    ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``."""
+    ``parallel`` at a time, cached on disk by URL hash; emits ``loaded(url, QImage)``.
+
+    Each reply is read as it arrives into at most ``max_bytes`` (asked without
+    compression: Qt's own gzip decoding has no bound) and aborted beyond; images whose
+    header announces more than QUICKLOOK_MAX_PIXELS are not decoded."""
 
     loaded = pyqtSignal(str, QImage)
     idle = pyqtSignal()  # nothing queued nor on its way any more
     MAX_SIDE = 96
 
-    def __init__(self, cache_dir=None, parallel=4, parent=None):
+    def __init__(self, cache_dir=None, parallel=4, parent=None, max_bytes=QUICKLOOK_MAX_BYTES):
         super().__init__(parent)
         self.cache_dir = cache_dir  # None: the profile's folder, created on first use
         self.parallel = parallel
+        self.max_bytes = max_bytes
         self.queue = []
         self.running = {}
+        self.bodies = {}  # url -> the bytes received so far (None: refused, over the cap)
 
     def cache_path(self, url):
         if self.cache_dir is None:
@@ -188,21 +234,38 @@ class QuicklookLoader(QObject):
             # QGIS for 200-300 ms with a 67 MB cache (the heartbeat test's stalls).
             request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
             request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+            request.setRawHeader(b"Accept-Encoding", b"identity")  # Qt inflates only what it asked for itself
             reply = QgsNetworkAccessManager.instance().get(request)
+            reply.setReadBufferSize(256 * 1024)  # Qt's own buffer stays small while we read
             self.running[url] = reply
+            self.bodies[url] = bytearray()
+            reply.metaDataChanged.connect(lambda url=url, reply=reply: self._read(url, reply))
+            reply.readyRead.connect(lambda url=url, reply=reply: self._read(url, reply))
             reply.finished.connect(lambda url=url, reply=reply: self._finished(url, reply))
+
+    def _read(self, url, reply):
+        body = self.bodies.get(url)
+        if body is None or sip.isdeleted(reply) or not reply.isOpen():  # refused, or aborted (clear)
+            return
+        announced = reply.header(QNetworkRequest.ContentLengthHeader)
+        data = bytes(reply.read(self.max_bytes + 1 - len(body)) or b"")
+        if (announced is not None and int(announced) > self.max_bytes) or len(body) + len(data) > self.max_bytes:
+            self.bodies[url] = None  # refused: the reply ends now, as aborted
+            if not reply.isFinished():
+                reply.abort()
+            return
+        body += data
 
     def _finished(self, url, reply):
         self.running.pop(url, None)
         if sip.isdeleted(self):  # the dock closed while this reply was on its way
             reply.deleteLater()
             return
-        if reply.error() == QNetworkReply.NoError:
-            data = bytes(reply.readAll()[: 8 * 2**20])
-            image = QImage()
-            if image.loadFromData(data) and not image.isNull():
-                if max(image.width(), image.height()) > self.MAX_SIDE:
-                    image = image.scaled(self.MAX_SIDE, self.MAX_SIDE, 1, 1)  # KeepAspectRatio, Smooth
+        self._read(url, reply)
+        body = self.bodies.pop(url, None)
+        if reply.error() == QNetworkReply.NoError and body is not None:
+            image = decode_quicklook(bytes(body), self.MAX_SIDE)
+            if not image.isNull():
                 image.save(self.cache_path(url), "PNG")
                 self.loaded.emit(url, image)
         reply.deleteLater()

@@ -3,7 +3,11 @@
 Requests go through the QgsNetworkAccessManager of the calling thread, so the proxy,
 SSL (CA certificates, exceptions) and time-out settings of QGIS apply; credentials come
 from a QgsAuthManager configuration id (``auth_config``) applied to the request by QGIS
-itself and never seen, kept or logged by the plugin.
+itself and never seen, kept or logged by the plugin. Qt follows no redirect here
+(ManualRedirectPolicy): ``Transport`` follows them, applying the auth configuration only
+on the origin it is bound to. Requests that carry credentials and downloads bypass QGIS's
+HTTP disk cache (nothing secret, no signed URL, lands in the profile folder), and Qt's own
+gzip decoding (unbounded) is never used: the transport asks for the encoding itself.
 
 Call it from a QgsTask, a Processing algorithm or any worker thread: each call runs a
 local QEventLoop until the reply finishes. A QTimer in that loop polls the cancel flag
@@ -21,9 +25,10 @@ from qgis.core import QgsApplication, QgsNetworkAccessManager
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QThread, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from ...rasterblocks.errors import Cancelled, Message, QT_TRANSLATE_NOOP
-from .core.errors import NetworkError, make_error
-from .core.transport import MAX_BODY_BYTES, USER_AGENT, Response, check_http_url, host_of
+from ...rasterblocks.errors import Cancelled, QT_TRANSLATE_NOOP
+from .core.credentials import auth_config_for
+from .core.errors import NetworkError
+from .core.transport import CHUNK, Response, Transport, host_of
 
 POLL_MS = 50
 TLS_ERRORS = (QNetworkReply.SslHandshakeFailedError,)
@@ -32,64 +37,54 @@ PROXY_ERRORS = (QNetworkReply.ProxyConnectionRefusedError, QNetworkReply.ProxyCo
                 QNetworkReply.ProxyAuthenticationRequiredError)
 
 
-class QgisTransport:
+class QgisTransport(Transport):
     """``request`` / ``stream`` of the transport protocol through QGIS's network stack.
 
     ``feedback`` (QgsFeedback, QgsProcessingFeedback) and ``is_cancelled()`` both cancel;
-    ``auth_config`` is a QgsAuthManager configuration id (may be empty); ``extra_headers``
-    go with every request; ``error_class`` is the area's error type.
+    ``auth_config`` is a QgsAuthManager configuration id (may be empty) bound to the origin
+    of the first request, ``credentials`` (``net.core.credentials.Credentials``) bind
+    headers or auth configurations to explicit origins; ``extra_headers`` go with every
+    request; ``error_class`` is the area's error type.
     """
 
     def __init__(self, feedback=None, auth_config="", is_cancelled=None, error_class=NetworkError,
-                 extra_headers=None):
+                 extra_headers=None, credentials=None):
+        super().__init__(extra_headers, credentials, is_cancelled, error_class, auth_config=auth_config)
         self.feedback = feedback
-        self.auth_config = auth_config or ""
-        self.cancel_check = is_cancelled
-        self.error_class = error_class
-        self.extra_headers = dict(extra_headers or {})
 
     def is_cancelled(self):
-        return bool((self.feedback is not None and self.feedback.isCanceled())
-                    or (self.cancel_check is not None and self.cancel_check()))
+        return bool((self.feedback is not None and self.feedback.isCanceled()) or super().is_cancelled())
 
-    def request(self, method, url, headers=None, body=None, timeout=30):
-        return self._exchange(method, url, headers, body, timeout, None)
-
-    def stream(self, url, sink, headers=None, timeout=60):
-        return self._exchange("GET", url, headers, None, timeout, sink)
-
-    def _fail(self, message, kind="connection", status=0, **values):
-        return make_error(self.error_class, message, kind, status, **values)
-
-    def _exchange(self, method, url, headers, body, timeout, sink):
-        check_http_url(url, self.error_class)
+    def _send_once(self, method, url, headers, body, timeout, sink, max_bytes, credentialed):
         if self.is_cancelled():
             raise Cancelled()
-        reply = self._send(method, url, headers, body, cache=sink is None)
+        reply = self._send(method, url, headers, body, private=credentialed or sink is not None)
         sink_cancelled = getattr(sink, "is_cancelled", None)
         exchange = _Exchange(reply, sink, timeout,
-                             lambda: self.is_cancelled() or bool(sink_cancelled is not None and sink_cancelled()))
+                             lambda: self.is_cancelled() or bool(sink_cancelled is not None and sink_cancelled()),
+                             lambda status, headers: self._body_reader(url, status, headers, max_bytes))
         try:
             exchange.wait()
         finally:
             reply.deleteLater()
-        return self._response(url, reply, exchange, timeout)
+        return self._response(method, url, reply, exchange, timeout)
 
-    def _send(self, method, url, headers, body, cache=True):
+    def _send(self, method, url, headers, body, private):
         request = QNetworkRequest(QUrl(url))
-        for key, value in {"User-Agent": USER_AGENT, **self.extra_headers, **(headers or {})}.items():
+        for key, value in headers.items():
             request.setRawHeader(key.encode("latin-1"), str(value).encode("latin-1"))
-        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
-        if not cache:  # downloads: the Range of a resume must reach the server, files must not fill the cache
+        request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.ManualRedirectPolicy)
+        if private:  # credentials, signed URLs, downloads: never in (nor from) QGIS's disk cache
             request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
             request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
         manager = QgsApplication.authManager()
-        if self.auth_config and (self.auth_config not in manager.configIds()
-                                 or not manager.updateNetworkRequest(request, self.auth_config)):
+        auth_config = auth_config_for(url, self.credentials)
+        if auth_config and (auth_config not in manager.configIds()
+                            or not manager.updateNetworkRequest(request, auth_config)):
             raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The QGIS authentication configuration "
                                                "{auth_config!r} could not be applied: check that it exists and that "
                                                "the authentication database is unlocked (Settings > Options > "
-                                               "Authentication)."), "auth", auth_config=self.auth_config)
+                                               "Authentication)."), "auth", auth_config=auth_config)
         network = QgsNetworkAccessManager.instance()  # this thread's manager, with QGIS's settings
         payload = QByteArray(body or b"")
         if method == "GET":
@@ -102,11 +97,12 @@ class QgisTransport:
             reply = network.head(request)
         else:
             reply = network.sendCustomRequest(request, method.encode(), payload)
-        if self.auth_config:
-            manager.updateNetworkReply(reply, self.auth_config)
+        reply.setReadBufferSize(4 * CHUNK)  # Qt stops reading the socket while we have not caught up
+        if auth_config:
+            manager.updateNetworkReply(reply, auth_config)
         return reply
 
-    def _response(self, url, reply, exchange, timeout):
+    def _response(self, method, url, reply, exchange, timeout):
         host = host_of(url)
         status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
         status = int(status) if status else 0
@@ -121,32 +117,18 @@ class QgisTransport:
                 "timeout",
                 host=host,
                 timeout=timeout)
-        if exchange.too_large:
-            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {host} is larger than "
-                                               "{max_mib} MiB: ask for less (fewer records per page, a "
-                                               "smaller area)."), "too_large",
-                host=host,
-                max_mib=MAX_BODY_BYTES // 2 ** 20)
-        headers = {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
-                   for k in reply.rawHeaderList()}
+        headers = _headers(reply)
         if not status:
             raise self._no_answer(host, error, reply.errorString(), timeout)
-        received = exchange.received
-        expected = headers.get("content-length", "")
-        cut = error == QNetworkReply.RemoteHostClosedError or (
-            expected.isdigit() and int(expected) != received and "content-encoding" not in headers
-            and (exchange.sink is None or 200 <= status < 300))
-        if cut:
-            of = ""
-            if expected.isdigit():
-                of = Message(QT_TRANSLATE_NOOP("DataTerraError", " of {expected}"), expected=expected)
-            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {host} was cut short ({received}{of} "
-                                               "bytes). Try again."), "truncated", host=host, received=received, of=of)
+        if error == QNetworkReply.RemoteHostClosedError:
+            raise self._cut(url, exchange.received, None)
+        self._check_length(method, status, headers, exchange.received, url)
         if exchange.sink is not None and 200 <= status < 300:
             if not exchange.started:  # an empty body: the sink still makes its (empty) file
                 exchange.sink.start(status, headers)
             return Response(url, status, headers, b"")
-        return Response(url, status, headers, bytes(exchange.buffer))
+        body = exchange.reader.finish() if exchange.reader is not None else b""
+        return Response(url, status, headers, body)
 
     def _no_answer(self, host, error, text, timeout):
         if error in TLS_ERRORS:
@@ -171,12 +153,13 @@ class QgisTransport:
 class _Exchange:
     """One reply driven to its end in a local event loop, with cancel and idle time-out."""
 
-    def __init__(self, reply, sink, timeout, is_cancelled):
+    def __init__(self, reply, sink, timeout, is_cancelled, make_reader):
         self.reply, self.sink, self.timeout, self.is_cancelled = reply, sink, timeout, is_cancelled
-        self.buffer = bytearray()
+        self.make_reader = make_reader  # (status, headers) -> BodyReader of an in-memory body
+        self.reader = None
         self.received = 0
         self.started = False
-        self.cancelled = self.timed_out = self.too_large = False
+        self.cancelled = self.timed_out = False
         self.failure = None  # an exception raised by the sink, re-raised after the loop
         self.last_activity = time.monotonic()
 
@@ -185,7 +168,8 @@ class _Exchange:
         timer = QTimer()
         timer.setInterval(POLL_MS)
         timer.timeout.connect(self._poll)
-        connections = ((self.reply.readyRead, self._read), (self.reply.downloadProgress, self._activity),
+        connections = ((self.reply.metaDataChanged, self._read), (self.reply.readyRead, self._read),
+                       (self.reply.downloadProgress, self._activity),
                        (self.reply.uploadProgress, self._activity), (self.reply.finished, loop.quit))
         for signal, slot in connections:
             signal.connect(slot)
@@ -220,6 +204,8 @@ class _Exchange:
             self.reply.abort()
 
     def _read(self):
+        if self.failure is not None:
+            return
         try:
             self._consume()
         except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
@@ -227,24 +213,31 @@ class _Exchange:
             self.reply.abort()
 
     def _consume(self):
-        data = bytes(self.reply.readAll())
-        if not data:
-            return
-        self.last_activity = time.monotonic()
-        self.received += len(data)
         status = self.reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        if self.sink is not None and status and 200 <= int(status) < 300:
-            if not self.started:
-                headers = {bytes(k).decode("latin-1").lower(): bytes(self.reply.rawHeader(k)).decode("latin-1")
-                           for k in self.reply.rawHeaderList()}
-                self.sink.start(int(status), headers)
-                self.started = True
-            self.sink.write(data)
+        if not status:
             return
-        self.buffer += data
-        if len(self.buffer) > MAX_BODY_BYTES:
-            self.too_large = True
-            self.reply.abort()
+        status = int(status)
+        to_sink = self.sink is not None and 200 <= status < 300
+        if not to_sink and self.reader is None:  # before any byte: an announced size over the cap stops here
+            self.reader = self.make_reader(status, _headers(self.reply))
+        data = bytes(self.reply.read(4 * CHUNK) or b"")
+        while data:
+            self.last_activity = time.monotonic()
+            self.received += len(data)
+            if to_sink:
+                if not self.started:
+                    self.sink.start(status, _headers(self.reply))
+                    self.started = True
+                self.sink.write(data)
+            else:
+                self.reader.feed(data)
+            data = bytes(self.reply.read(4 * CHUNK) or b"")
+
+
+def _headers(reply):
+    """The reply's headers, names in lower case."""
+    return {bytes(k).decode("latin-1").lower(): bytes(reply.rawHeader(k)).decode("latin-1")
+            for k in reply.rawHeaderList()}
 
 
 class _Worker(QThread):

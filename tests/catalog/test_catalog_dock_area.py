@@ -235,7 +235,9 @@ def test_auth_config_chosen_per_hub_is_stored_reused_and_never_the_secret(
         assert again.auth_select.configId() == ""
         again.hub_combo.setCurrentIndex(1)
         assert again.auth_select.configId() == auth_id
-        assert again.make_sources()[0][0].headers == {"X-API-Key": "D0CK-S3CRET"}
+        backend, credentials = again.make_sources()[0]
+        assert backend.headers == {}  # the key is bound to the hub's origin in the transport, not the backend
+        assert credentials.headers == {"X-API-Key": "D0CK-S3CRET"} and credentials.applies_to(backend.endpoint)
 
         # the id is stored, the key is not: not in the settings file, not in a saved project
         settings.sync()

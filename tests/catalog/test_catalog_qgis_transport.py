@@ -93,7 +93,7 @@ def test_search_task_cancel_aborts_the_pending_request(qgis_app, replay_server):
         return 200, {"Content-Type": "application/geo+json"}, b'{"type": "FeatureCollection", "features": []}'
 
     replay_server.routes["/stalled-stac/search"] = stalled_search
-    task = SearchTask([(StacBackend(replay_server.url + "/stalled-stac", timeout=60), "")], SearchQuery())
+    task = SearchTask([(StacBackend(replay_server.url + "/stalled-stac", timeout=60), None)], SearchQuery())
     ended = []
     task.taskTerminated.connect(lambda: ended.append(time.monotonic()))
     task.taskCompleted.connect(lambda: ended.append(time.monotonic()))

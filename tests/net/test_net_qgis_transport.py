@@ -128,18 +128,8 @@ def test_proxy_setting_is_honoured(qgis_app, loopback, qgis_proxy):
 
 
 @pytest.fixture
-def basic_auth_config(qgis_auth_manager):
-    from qgis.core import QgsAuthMethodConfig
-
-    config = QgsAuthMethodConfig("Basic")
-    config.setName("net test")
-    config.setConfig("username", "dt-user")
-    config.setConfig("password", SECRET)
-    stored = qgis_auth_manager.storeAuthenticationConfig(config)
-    assert (stored[0] if isinstance(stored, tuple) else stored)
-    config_id = stored[1].id() if isinstance(stored, tuple) else config.id()
-    yield config_id
-    qgis_auth_manager.removeAuthenticationConfig(config_id)
+def basic_auth_config(basic_auth_configs):
+    return basic_auth_configs(SECRET)
 
 
 def test_auth_config_is_sent_and_never_logged(qgis_app, loopback, basic_auth_config, caplog):

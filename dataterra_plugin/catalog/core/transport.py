@@ -30,7 +30,8 @@ def check_response(response, expected, what):
     host = _host(response.url)
     snippet = _text_snippet(response.body)
     if response.status >= 400:
-        hint = (QT_TRANSLATE_NOOP("DataTerraError", "check your credentials (auth configuration of this hub)")
+        hint = (_net.refusal_hint(response, QT_TRANSLATE_NOOP("DataTerraError", "check your credentials (auth "
+                                                                "configuration of this hub)"))
                 if response.status in (401, 403)
                 else QT_TRANSLATE_NOOP("DataTerraError", "check the collection and search parameters")
                 if response.status < 500
