@@ -11,7 +11,7 @@ of 2.0.2 (``apiso:*``, ``csw:AnyText``) and changes the namespaces, the filter e
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import as_float, parse_xml_lxml
+from .safe import as_float, bounded_record, parse_xml_lxml
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 CSW30 = "http://www.opengis.net/cat/csw/3.0"
@@ -194,18 +194,20 @@ class CswBackend(Backend):
         separator = "&" if "?" in self.endpoint else "?"
         return self.endpoint + separator + urlencode(params)
 
-    def parse_page(self, body, query, request):
+    def parse_page(self, body, query, request, limit=None):
         what = Message(QT_TRANSLATE_NOOP("DataTerraError", "CSW answer of {source}"), source=self.source)
         root = parse_xml_lxml(body, what)
-        records, matched, next_record = parse_getrecords(root, self.source)
+        records, matched, next_record = parse_getrecords(root, self.source,
+                                                         query.max_records if limit is None else limit)
         next_request = None
         if next_record and matched is not None and 0 < next_record <= matched and records:
             next_request = self._request(query, next_record)
         return SearchPage(records, matched, next_request)
 
 
-def parse_getrecords(root, source=""):
-    """(records, matched, nextRecord) of a GetRecordsResponse element (lxml)."""
+def parse_getrecords(root, source="", limit=None):
+    """(records, matched, nextRecord) of a GetRecordsResponse element (lxml); at most
+    ``limit`` records are read."""
     local = root.tag.split("}")[-1] if isinstance(root.tag, str) else ""
     if local == "ExceptionReport":
         texts = [t.strip() for t in root.itertext() if t.strip()]
@@ -225,14 +227,14 @@ def parse_getrecords(root, source=""):
     next_record = _int_attr(results, "nextRecord")
     records = []
     for element in results:
-        if not isinstance(element.tag, str):
+        if not isinstance(element.tag, str) or (limit is not None and len(records) >= limit):
             continue
         name = element.tag.split("}")[-1]
         try:
             if name == "MD_Metadata":
-                records.append(iso_record(element, source))
+                records.append(bounded_record(iso_record(element, source)))
             elif name in ("Record", "SummaryRecord", "BriefRecord"):
-                records.append(dc_record(element, source))
+                records.append(bounded_record(dc_record(element, source)))
         except CatalogError:
             raise
         except Exception as exc:  # noqa: BLE001 - OWSLib raises anything on odd records

@@ -1,5 +1,6 @@
 """Safe decoding of untrusted catalogue answers: JSON and XML (no DTD, no entities)."""
 import json
+import math
 
 import defusedxml
 from defusedxml import ElementTree as defused_etree  # noqa: N813
@@ -53,23 +54,143 @@ def parse_xml_lxml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
             exc=exc) from exc
 
 
-def as_text(value):
-    """A string for any JSON scalar (None -> "")."""
+# --- typed access to decoded JSON ----------------------------------------------------
+# Every value of a catalogue answer may be any JSON type at any depth: the parsers read
+# them only through these accessors, which give the expected type or an empty value, and
+# bound what a record keeps (text length, list lengths, footprint vertices), so that a
+# record costs at most a fixed budget whatever the server sends (docs/security-parsers.md).
+
+TEXT_DEPTH = 3  # lists/objects flattened into text: deeper levels are ignored
+MAX_TEXT = 16384  # characters kept of one text field
+MAX_ITEMS = 100  # items kept of a list field (keywords, links, assets)
+MAX_URL = 8192  # characters of a usable link address (signed URLs are long, not this long)
+MAX_VERTICES = 10000  # footprint vertices kept; a larger footprint falls back to the bbox
+GEOMETRY_DEPTH = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3,
+                  "MultiPolygon": 4}
+
+
+def get_dict(obj, key):
+    """``obj[key]`` if ``obj`` is an object holding an object there, else ``{}``."""
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def get_list(obj, key, what=None):
+    """``obj[key]`` if it is a list, else ``[]``.
+
+    With ``what`` (the answer's name, e.g. "answer of geodes") the list is required: a
+    missing key or a value of another type raises :class:`CatalogError` saying so.
+    """
+    value = obj.get(key) if isinstance(obj, dict) else None
+    if isinstance(value, list):
+        return value
+    if what is not None:
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} has no '{key}' list (found {found})."),
+                           what=what, key=key, found=json_type(value))
+    return []
+
+
+def get_dicts(obj, key, limit=None):
+    """The objects of the list ``obj[key]`` (other items skipped), at most ``limit``."""
+    items = [item for item in get_list(obj, key) if isinstance(item, dict)]
+    return items if limit is None else items[:limit]
+
+
+def get_str(obj, key):
+    """``obj[key]`` as text ("" when absent), see :func:`as_text`."""
+    return as_text(obj.get(key) if isinstance(obj, dict) else None)
+
+
+def first_str(obj, *keys):
+    """The first non-empty :func:`get_str` of ``keys``."""
+    for key in keys:
+        text = get_str(obj, key)
+        if text:
+            return text
+    return ""
+
+
+def get_number(obj, key):
+    """``obj[key]`` as a finite float, else None."""
+    return as_float(obj.get(key) if isinstance(obj, dict) else None)
+
+
+def get_count(obj, key):
+    """``obj[key]`` if it is a non-negative JSON integer (not a boolean), else None."""
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
+
+
+def get_url(obj, key):
+    """``obj[key]`` if it is an http(s) address of sensible length, else ""."""
+    value = obj.get(key) if isinstance(obj, dict) else None
+    if isinstance(value, str) and len(value) <= MAX_URL and value.startswith(("http://", "https://")):
+        return value
+    return ""
+
+
+def get_href(obj, key="href"):
+    """``obj[key]`` if it is a non-empty string of sensible length (relative or not), else ""."""
+    value = obj.get(key) if isinstance(obj, dict) else None
+    return value if isinstance(value, str) and 0 < len(value) <= MAX_URL else ""
+
+
+def json_type(value):
+    """The JSON name of a decoded value's type, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def as_text(value, depth=TEXT_DEPTH):
+    """A string for any JSON value: scalars as text, lists joined with ", ", objects by
+    their name, title or href; nesting deeper than ``depth`` is ignored and the result is
+    cut to :data:`MAX_TEXT` characters."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value[:MAX_TEXT]
     if isinstance(value, (list, tuple)):
-        return ", ".join(as_text(v) for v in value)
+        if depth <= 0:
+            return ""
+        parts = (as_text(v, depth - 1) for v in value[:MAX_ITEMS])
+        return ", ".join(p for p in parts if p)[:MAX_TEXT]
     if isinstance(value, dict):
-        return as_text(value.get("name") or value.get("title") or value.get("href") or "")
-    return str(value)
+        if depth <= 0:
+            return ""
+        return as_text(value.get("name") or value.get("title") or value.get("href") or "", depth - 1)
+    if isinstance(value, float):
+        return repr(value) if value == value and abs(value) != float("inf") else ""
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10 ** 30 else ""
+    return ""
+
+
+def text_list(value, limit=MAX_ITEMS):
+    """The non-empty texts of the scalar items of a JSON list (keywords), at most ``limit``."""
+    if not isinstance(value, list):
+        return []
+    texts = [as_text(v) for v in value if not isinstance(v, (dict, list))]
+    return [t for t in texts if t][:limit]
 
 
 def as_float(value):
+    """A finite float from a number or numeric string, else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    if isinstance(value, str) and len(value) > 64:
+        return None
     try:
         result = float(value)
     except (TypeError, ValueError, OverflowError):
         return None
-    return result if result == result else None  # NaN -> None
+    return result if math.isfinite(result) else None
 
 
 def as_bbox(value):
@@ -85,8 +206,61 @@ def as_bbox(value):
 
 
 def as_geometry(value):
-    """A GeoJSON geometry dict if ``value`` looks like one, else None."""
-    if isinstance(value, dict) and isinstance(value.get("type"), str) and (
-            "coordinates" in value or "geometries" in value):
-        return value
-    return None
+    """A clean GeoJSON geometry (type and float coordinates only) if ``value`` is a valid
+    one with at most :data:`MAX_VERTICES` vertices, else None."""
+    if not isinstance(value, dict):
+        return None
+    kind = value.get("type")
+    if kind == "GeometryCollection":
+        parts = [as_geometry(g) for g in get_list(value, "geometries")[:MAX_ITEMS]
+                 if isinstance(g, dict) and g.get("type") in GEOMETRY_DEPTH]
+        parts = [p for p in parts if p]
+        if not parts or sum(_vertex_count(p["coordinates"], GEOMETRY_DEPTH[p["type"]]) for p in parts) > MAX_VERTICES:
+            return None
+        return {"type": kind, "geometries": parts}
+    if kind not in GEOMETRY_DEPTH:
+        return None
+    budget = [MAX_VERTICES]
+    coordinates = _coordinates(value.get("coordinates"), GEOMETRY_DEPTH[kind], budget)
+    if coordinates is None or coordinates == []:
+        return None
+    return {"type": kind, "coordinates": coordinates}
+
+
+def _coordinates(value, depth, budget):
+    """Coordinates nested exactly ``depth`` lists deep, as floats; None if malformed or
+    when more than ``budget[0]`` vertices."""
+    if not isinstance(value, list):
+        return None
+    if depth == 1:
+        numbers = [as_float(v) for v in value[:3]]
+        if len(numbers) < 2 or None in numbers or isinstance(value[0], str) or isinstance(value[1], str):
+            return None
+        budget[0] -= 1
+        return numbers if budget[0] >= 0 else None
+    parts = []
+    for item in value:
+        part = _coordinates(item, depth - 1, budget)
+        if part is None:
+            return None
+        parts.append(part)
+    return parts
+
+
+def _vertex_count(coordinates, depth):
+    return 1 if depth == 1 else sum(_vertex_count(c, depth - 1) for c in coordinates)
+
+
+def bounded_record(record):
+    """``record`` with its texts, keywords and links cut to the per-record budget (for
+    records read by libraries, e.g. OWSLib, that keep whatever the XML holds)."""
+    for name, value in vars(record).items():
+        if isinstance(value, str) and len(value) > MAX_TEXT:
+            setattr(record, name, value[:MAX_TEXT])
+    record.keywords = [as_text(k) for k in record.keywords[:MAX_ITEMS]]
+    record.links = [link for link in record.links[:MAX_ITEMS] if len(link.href) <= MAX_URL]
+    for link in record.links:
+        link.title, link.protocol = as_text(link.title), as_text(link.protocol)
+    if len(record.quicklook) > MAX_URL:
+        record.quicklook = ""
+    return record

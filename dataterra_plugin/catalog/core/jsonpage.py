@@ -1,0 +1,159 @@
+"""A JSON page of records read with memory bounded by the records kept, not by the page.
+
+A catalogue page is one JSON object whose list (``features``, ``results``) holds the
+records. ``json.loads`` would build every element before the search keeps the few it asked
+for: one 8 MB page of ``{}`` is 2.7 million dictionaries (+1.2 GB once made records). Here
+the list is walked element by element: each element is decoded alone, turned into a record
+by ``convert`` and dropped; once ``limit`` records are kept, the rest of the list is only
+scanned for its end (a regular expression over strings and brackets, nothing built). Every
+other value of the page, and every element, must fit a byte budget and a nesting depth, so
+the decoder's own recursion and memory stay bounded (budgets in docs/security-parsers.md).
+"""
+import json
+import re
+
+from .errors import CatalogError
+from ....rasterblocks.errors import QT_TRANSLATE_NOOP
+
+ITEM_BYTES = 2 * 2**20  # one record of the list (a STAC item with a detailed footprint is ~100 kB)
+VALUE_BYTES = 2**20  # any other value of the page (links, context, totals)
+MAX_DEPTH = 64  # nesting levels; GeoJSON needs 6
+
+_DECODER = json.JSONDecoder()
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_SPACE = re.compile(r"[ \t\n\r]*")
+_KIND = {"[": "a list", '"': "a string", "t": "a boolean", "f": "a boolean", "n": "null"}
+
+
+def read_page(body, what, items_key, convert, limit):
+    """(data, items) of a JSON object page.
+
+    ``data`` holds the page's other members (decoded); ``items`` the non-None results of
+    ``convert(element)`` for the object elements of ``data[items_key]`` in order, at most
+    ``limit`` of them, or None when the page has no list under ``items_key``. Anything that
+    is not such a page, too large or too deep raises :class:`CatalogError` naming ``what``.
+    """
+    reader = _Reader(_text(body, what), what)
+    return reader.page(items_key, convert, max(0, limit))
+
+
+def _text(body, what):
+    try:
+        return body.decode("utf-8-sig") if isinstance(body, (bytes, bytearray)) else str(body)
+    except UnicodeDecodeError as exc:
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not valid JSON ({exc}); the answer may "
+                                             "be truncated."), what=what, exc=exc) from exc
+
+
+class _Reader:
+    def __init__(self, text, what):
+        self.text, self.what = text, what
+
+    def fail(self, reason, index):
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not valid JSON ({reason} at character "
+                                             "{index}); the answer may be truncated."),
+                           what=self.what, reason=reason, index=index)
+
+    def space(self, index):
+        return _SPACE.match(self.text, index).end()
+
+    def page(self, items_key, convert, limit):
+        text = self.text
+        index = self.space(0)
+        if not text.startswith("{", index):
+            kind = _KIND.get(text[index:index + 1], "a number" if text[index:index + 1] in "-0123456789" else "")
+            if not kind or index >= len(text):
+                self.fail("no JSON value", index)
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is JSON but not an object (got "
+                                                 "{name})."), what=self.what, name=kind)
+        data, items = {}, None
+        index = self.space(index + 1)
+        if text.startswith("}", index):
+            return data, items
+        while True:
+            if not text.startswith('"', index):
+                self.fail("expected a member name", index)
+            key, index = self.value(index, VALUE_BYTES)
+            index = self.space(index)
+            if not text.startswith(":", index):
+                self.fail("expected ':'", index)
+            index = self.space(index + 1)
+            if key == items_key and text.startswith("[", index):
+                items, index = self.items(index, convert, limit)
+            else:
+                data[key], index = self.value(index, VALUE_BYTES)
+            index = self.space(index)
+            if text.startswith(",", index):
+                index = self.space(index + 1)
+            elif text.startswith("}", index):
+                break
+            else:
+                self.fail("expected ',' or '}'", index)
+        if self.space(index + 1) != len(text):
+            self.fail("extra data after the object", index + 1)
+        return data, items
+
+    def items(self, index, convert, limit):
+        """Walk the list starting at ``index``: (converted elements, index after the list)."""
+        text = self.text
+        kept = []
+        index = self.space(index + 1)
+        if text.startswith("]", index):
+            return kept, index + 1
+        while True:
+            if len(kept) >= limit:
+                return kept, self.end_of(index, 1, len(text), "list")
+            element, index = self.value(index, ITEM_BYTES)
+            if isinstance(element, dict):
+                record = convert(element)
+                if record is not None:
+                    kept.append(record)
+            del element
+            index = self.space(index)
+            if text.startswith(",", index):
+                index = self.space(index + 1)
+            elif text.startswith("]", index):
+                return kept, index + 1
+            else:
+                self.fail("expected ',' or ']'", index)
+
+    def value(self, index, budget):
+        """(decoded value, index after it) of the value at ``index``, at most ``budget`` characters."""
+        text = self.text
+        first = text[index:index + 1]
+        if first in ("{", "["):
+            end = self.end_of(index, 0, min(len(text), index + budget + 1), "value")
+        elif first == '"':
+            match = _STRING.match(text, index)
+            end = match.end() if match else len(text)
+        else:
+            end = index
+        if end - index > budget:
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} holds a value of more than {budget} "
+                                                 "bytes at character {index}: refused (a catalogue record is far "
+                                                 "smaller)."), what=self.what, budget=budget, index=index)
+        try:
+            return _DECODER.raw_decode(text, index)
+        except (ValueError, RecursionError) as exc:
+            self.fail(type(exc).__name__ + ": " + str(exc)[:80], index)
+
+    def end_of(self, index, depth, endpos, kind):
+        """Index after the bracket that closes the container open at ``index`` (``depth``
+        levels already open); scans no further than ``endpos``."""
+        start_depth = depth
+        for match in _TOKEN.finditer(self.text, index, endpos):
+            char = match.group()
+            if char in ("{", "["):
+                depth += 1
+                if depth - start_depth > MAX_DEPTH:
+                    raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} nests values more than "
+                                                         "{depth} levels deep at character {index}: refused."),
+                                       what=self.what, depth=MAX_DEPTH, index=match.start())
+            elif char in ("}", "]"):
+                depth -= 1
+                if depth == 0:
+                    return match.end()
+        if endpos < len(self.text):
+            return endpos + 1  # longer than the budget: the caller refuses it
+        self.fail(f"unterminated {kind}", index)
