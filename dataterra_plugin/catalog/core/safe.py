@@ -210,10 +210,10 @@ def as_geometry(value):
     one with at most :data:`MAX_VERTICES` vertices, else None."""
     if not isinstance(value, dict):
         return None
-    kind = value.get("type")
+    kind = get_str(value, "type")
     if kind == "GeometryCollection":
         parts = [as_geometry(g) for g in get_list(value, "geometries")[:MAX_ITEMS]
-                 if isinstance(g, dict) and g.get("type") in GEOMETRY_DEPTH]
+                 if get_str(g, "type") in GEOMETRY_DEPTH]
         parts = [p for p in parts if p]
         if not parts or sum(_vertex_count(p["coordinates"], GEOMETRY_DEPTH[p["type"]]) for p in parts) > MAX_VERTICES:
             return None
