@@ -27,7 +27,7 @@ from dataterra.dataterra_plugin.catalog.core.ods import OdsBackend, ods_record
 from dataterra.dataterra_plugin.catalog.core.opensearch import OpenSearchBackend
 from dataterra.dataterra_plugin.catalog.core.openspot import OpenSpotBackend
 from dataterra.dataterra_plugin.catalog.core.records_api import RecordsApiBackend
-from dataterra.dataterra_plugin.catalog.core.safe import GEOMETRY_DEPTH, MAX_ITEMS, MAX_TEXT, MAX_URL
+from dataterra.dataterra_plugin.catalog.core.safe import GEOMETRY_DEPTH, MAX_ITEMS, MAX_LABEL, MAX_TEXT, MAX_URL
 from dataterra.dataterra_plugin.catalog.core.stac import GeodesBackend, StacBackend, feature_record
 from dataterra.dataterra_plugin.catalog.core.transport import UrllibTransport
 from dataterra.dataterra_plugin.dinamis.core.search import SpotStacBackend
@@ -92,11 +92,12 @@ def check_record(record):
         assert isinstance(value, str) and len(value) <= MAX_TEXT, (name, type(value))
     assert record.cloud_cover is None or (isinstance(record.cloud_cover, float) and math.isfinite(record.cloud_cover))
     assert isinstance(record.keywords, list) and len(record.keywords) <= MAX_ITEMS
-    assert all(isinstance(k, str) and len(k) <= MAX_TEXT for k in record.keywords)
-    assert isinstance(record.links, list) and len(record.links) <= 2 * MAX_ITEMS + 2
+    assert all(isinstance(k, str) and len(k) <= MAX_LABEL for k in record.keywords)
+    assert isinstance(record.links, list) and len(record.links) <= MAX_ITEMS
     for link in record.links:
         assert isinstance(link, Link) and isinstance(link.href, str) and 0 < len(link.href) <= MAX_URL
-        assert all(isinstance(getattr(link, n), str) for n in ("rel", "type", "title", "protocol", "checksum"))
+        assert all(isinstance(getattr(link, n), str) and len(getattr(link, n)) <= MAX_LABEL
+                   for n in ("rel", "type", "title", "protocol", "checksum"))
         assert link.size is None or isinstance(link.size, int)
     if record.bbox is not None:
         assert len(record.bbox) == 4 and all(isinstance(v, float) and math.isfinite(v) for v in record.bbox)

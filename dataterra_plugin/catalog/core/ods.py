@@ -5,7 +5,9 @@ from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .jsonpage import read_page
-from .safe import MAX_ITEMS, as_bbox, as_geometry, get_count, get_dict, get_dicts, get_href, get_str, text_list
+from .safe import (
+    MAX_ITEMS, as_bbox, as_geometry, bounded_record, get_count, get_dict, get_dicts, get_href, get_str, text_list,
+)
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 
@@ -69,7 +71,7 @@ def ods_record(result, endpoint="", source=""):
         links.append(Link(f"{base}/exports/geojson", "data", "application/geo+json",
                           "GeoJSON export"))
         links.append(Link(f"{base}/exports/csv", "data", "text/csv", "CSV export"))
-    return Record(
+    return bounded_record(Record(
         id=dataset_id,
         title=get_str(default, "title") or dataset_id,
         abstract=get_str(default, "description"),
@@ -83,4 +85,4 @@ def ods_record(result, endpoint="", source=""):
         geometry=as_geometry(default.get("geometry")),
         links=links,
         source=source,
-    )
+    ))

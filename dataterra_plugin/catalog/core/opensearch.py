@@ -14,7 +14,8 @@ from .errors import CatalogError
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 from .model import Link, Record, SearchPage
 from .safe import (
-    MAX_ITEMS, MAX_URL, as_float, as_text, first_str, get_count, get_dict, get_list, get_str, get_url, parse_xml,
+    MAX_ITEMS, MAX_URL, as_float, as_text, bounded_record, first_str, get_count, get_dict, get_list, get_str, get_url,
+    parse_xml,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -176,7 +177,7 @@ def atom_entry(entry, source=""):
     identifier = _text(entry, f"{DC}identifier") or _text(entry, f"{ATOM}id")
     date = _text(entry, f"{DC}date")
     start, end = date.split("/", 1) if "/" in date else (date, date)
-    return Record(
+    return bounded_record(Record(
         id=identifier,
         title=_text(entry, f"{ATOM}title"),
         abstract=_text(entry, f"{ATOM}summary") or _text(entry, f"{ATOM}content") or _text(entry, f"{DCT}abstract"),
@@ -192,7 +193,7 @@ def atom_entry(entry, source=""):
         quicklook=quicklook,
         links=links,
         source=source,
-    )
+    ))
 
 
 def _georss_box(entry):

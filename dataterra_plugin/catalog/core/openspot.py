@@ -33,7 +33,7 @@ from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .jsonpage import read_page
-from .safe import as_geometry, get_count, get_dict, get_number, get_str
+from .safe import as_geometry, bounded_record, get_count, get_dict, get_number, get_str
 from .transport import check_response
 
 MODES = ("MS", "PAN", "PMS")
@@ -159,7 +159,7 @@ class OpenSpotBackend(Backend):
         # which a plain GET of any URL cannot do; the portal page is where a browser gets it
         link = Link(f"{self.base}/", "via", "text/html", f"OpenSPOT portal (image {fid}: two-step download)",
                     protocol=DOWNLOAD_PROTOCOL)
-        return Record(
+        return bounded_record(Record(
             id=f"{year_mode}:{fid}", title=get_str(props, "ds_name") or f"SPOT 6-7 {year_mode} {fid}",
             abstract=f"SPOT 6-7 {mode} ortho-image, {resolution or '?'} m, open licence (Etalab).",
             collection=year_mode, start=date, end=date, platform="SPOT 6-7", instrument=mode,
@@ -168,7 +168,7 @@ class OpenSpotBackend(Backend):
                       if k],
             bbox=geometry_bbox(geometry), geometry=geometry,
             quicklook=self.quicklook_url(quote(get_str(props, "f_quicklook"), safe="")), links=[link],
-            source=self.source)
+            source=self.source))
 
 
 def geometry_bbox(geometry):

@@ -61,10 +61,11 @@ def parse_xml_lxml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
 # record costs at most a fixed budget whatever the server sends (docs/security-parsers.md).
 
 TEXT_DEPTH = 3  # lists/objects flattened into text: deeper levels are ignored
-MAX_TEXT = 16384  # characters kept of one text field
-MAX_ITEMS = 100  # items kept of a list field (keywords, links, assets)
+MAX_TEXT = 16384  # characters kept of one text field (title, abstract, dates, ...)
+MAX_LABEL = 256  # characters kept of a keyword and of a link's rel, type, title, protocol, checksum
+MAX_ITEMS = 100  # items kept of a list field (keywords, links and assets together)
 MAX_URL = 8192  # characters of a usable link address (signed URLs are long, not this long)
-MAX_VERTICES = 10000  # footprint vertices kept; a larger footprint falls back to the bbox
+MAX_VERTICES = 2000  # footprint vertices kept; a larger footprint falls back to the bbox
 GEOMETRY_DEPTH = {"Point": 1, "MultiPoint": 2, "LineString": 2, "MultiLineString": 3, "Polygon": 3,
                   "MultiPolygon": 4}
 
@@ -252,15 +253,18 @@ def _vertex_count(coordinates, depth):
 
 
 def bounded_record(record):
-    """``record`` with its texts, keywords and links cut to the per-record budget (for
-    records read by libraries, e.g. OWSLib, that keep whatever the XML holds)."""
+    """``record`` cut to the per-record budget: texts to :data:`MAX_TEXT` characters,
+    keywords and links to :data:`MAX_ITEMS` items, labels to :data:`MAX_LABEL`, link
+    addresses to :data:`MAX_URL` (longer ones dropped). Every parser ends with it, so
+    that a kept record costs a bounded amount of memory whatever the server sent."""
     for name, value in vars(record).items():
         if isinstance(value, str) and len(value) > MAX_TEXT:
             setattr(record, name, value[:MAX_TEXT])
-    record.keywords = [as_text(k) for k in record.keywords[:MAX_ITEMS]]
-    record.links = [link for link in record.links[:MAX_ITEMS] if len(link.href) <= MAX_URL]
+    record.keywords = [as_text(k)[:MAX_LABEL] for k in record.keywords[:MAX_ITEMS]]
+    record.links = [link for link in record.links if 0 < len(link.href) <= MAX_URL][:MAX_ITEMS]
     for link in record.links:
-        link.title, link.protocol = as_text(link.title), as_text(link.protocol)
+        for name in ("rel", "type", "title", "protocol", "checksum"):
+            setattr(link, name, as_text(getattr(link, name))[:MAX_LABEL])
     if len(record.quicklook) > MAX_URL:
         record.quicklook = ""
     return record

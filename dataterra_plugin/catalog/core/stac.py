@@ -13,6 +13,7 @@ from .model import Link, Record, SearchPage
 from .jsonpage import read_page
 from .safe import (
     MAX_ITEMS,
+    bounded_record,
     as_bbox,
     as_geometry,
     as_text,
@@ -233,7 +234,7 @@ def feature_record(feature, source=""):
     if endpoint_url:  # GEODES: the product archive
         links.append(Link(endpoint_url, "data", "application/zip", get_str(props, "endpoint_description")))
     identifier = get_str(feature, "id") or get_str(props, "identifier")
-    return Record(
+    return bounded_record(Record(
         id=identifier,
         title=first_str(props, "title", "identifier") or identifier,
         abstract=get_str(props, "description"),
@@ -251,7 +252,7 @@ def feature_record(feature, source=""):
         quicklook=quicklook,
         links=links,
         source=source,
-    )
+    ))
 
 
 def _first_number(obj, *keys):
