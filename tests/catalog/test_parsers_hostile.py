@@ -158,7 +158,7 @@ def test_the_issue_examples_raise_nothing_but_records_or_catalog_errors():
     page = StacBackend(URL).parse_page(bodies["title 900 deep"].replace(b"[" * 900, b"[" * 3).replace(
         b"]" * 900, b"]" * 3), QUERY, HttpRequest("GET", URL))
     assert page.records[0].title == "x"  # a title nested three lists deep is still read
-    with pytest.raises(CatalogError, match="nests values more than 64 levels"):
+    with pytest.raises(CatalogError, match="nests values more than 64 levels deep"):
         StacBackend(URL).parse_page(bodies["keyword 5000 deep"], QUERY, HttpRequest("GET", URL))
 
 

@@ -12,6 +12,8 @@ the decoder's own recursion and memory stay bounded (budgets in docs/security-pa
 import json
 import re
 
+import numpy as np
+
 from .errors import CatalogError
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
@@ -19,7 +21,12 @@ ITEM_BYTES = 2 * 2**20  # one record of the list (a STAC item with a detailed fo
 VALUE_BYTES = 2**20  # any other value of the page (links, context, totals)
 MAX_DEPTH = 64  # nesting levels; GeoJSON needs 6
 
+CHUNK = 2**16  # characters counted at once where no string makes bracket counting unsafe
+
 _DECODER = json.JSONDecoder()
+_STEPS = np.zeros(128, np.int32)  # +1 for an opening bracket, -1 for a closing one, by character code
+_STEPS[[ord("{"), ord("[")]] = 1
+_STEPS[[ord("}"), ord("]")]] = -1
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _SPACE = re.compile(r"[ \t\n\r]*")
@@ -140,20 +147,39 @@ class _Reader:
 
     def end_of(self, index, depth, endpos, kind):
         """Index after the bracket that closes the container open at ``index`` (``depth``
-        levels already open); scans no further than ``endpos``."""
-        start_depth = depth
-        for match in _TOKEN.finditer(self.text, index, endpos):
-            char = match.group()
-            if char in ("{", "["):
-                depth += 1
-                if depth - start_depth > MAX_DEPTH:
-                    raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} nests values more than "
-                                                         "{depth} levels deep at character {index}: refused."),
-                                       what=self.what, depth=MAX_DEPTH, index=match.start())
-            elif char in ("}", "]"):
-                depth -= 1
-                if depth == 0:
-                    return match.end()
-        if endpos < len(self.text):
+        levels already open); scans no further than ``endpos``. Stretches without a
+        string are counted with numpy, the others token by token."""
+        text, start_depth, pos = self.text, depth, index
+        while pos < endpos:
+            chunk_end = min(pos + CHUNK, endpos)
+            if text.find('"', pos, chunk_end) < 0:
+                levels = depth + np.cumsum(_STEPS[np.frombuffer(text[pos:chunk_end].encode("utf-32-le"), np.uint32)
+                                                  .clip(0, 127)])
+                self.check_depth(levels.max() - start_depth, pos)
+                closed = np.flatnonzero(levels <= 0)
+                if closed.size:
+                    return pos + int(closed[0]) + 1
+                depth, pos = int(levels[-1]), chunk_end
+                continue
+            last = pos
+            for match in _TOKEN.finditer(text, pos, endpos):
+                if match.start() >= chunk_end:
+                    break
+                char, last = match.group(), match.end()
+                if char in ("{", "["):
+                    depth += 1
+                    self.check_depth(depth - start_depth, match.start())
+                elif char in ("}", "]"):
+                    depth -= 1
+                    if depth == 0:
+                        return last
+            pos = max(chunk_end, last)
+        if endpos < len(text):
             return endpos + 1  # longer than the budget: the caller refuses it
         self.fail(f"unterminated {kind}", index)
+
+    def check_depth(self, depth, index):
+        if depth > MAX_DEPTH:
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} nests values more than {depth} levels "
+                                                 "deep near character {index}: refused."),
+                               what=self.what, depth=MAX_DEPTH, index=index)
