@@ -24,7 +24,7 @@
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="684"/>
         <source>Collection</source>
         <translation>Collection</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>au</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="685"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
@@ -109,72 +109,72 @@
         <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="512"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="523"/>
         <source>{0} records found.</source>
         <translation>{0} fiches trouvées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="518"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="529"/>
         <source>Search cancelled: {0} records kept.</source>
         <translation>Recherche annulée : {0} fiches conservées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="541"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="552"/>
         <source>unknown</source>
         <translation>inconnu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="542"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="553"/>
         <source>Page {0}/{1}, {2} records loaded, {3} matched</source>
         <translation>Page {0}/{1}, {2} fiches chargées, {3} correspondantes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="613"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="624"/>
         <source>Data Terra footprints</source>
         <translation>Emprises Data Terra</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="673"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="684"/>
         <source>Identifier</source>
         <translation>Identifiant</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="674"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="685"/>
         <source>Platform</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="675"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="686"/>
         <source>Instrument</source>
         <translation>Instrument</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="676"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="687"/>
         <source>Cloud cover</source>
         <translation>Couverture nuageuse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="688"/>
         <source>Licence</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="677"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="688"/>
         <source>Contact</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="695"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="706"/>
         <source>{0} service layers added.</source>
         <translation>{0} couches de service ajoutées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="698"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="709"/>
         <source>Download to</source>
         <translation>Télécharger dans</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="456"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="458"/>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
@@ -274,12 +274,12 @@
         <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude : zoomez ou choisissez une autre zone.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="514"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="525"/>
         <source>{0} records whose footprint misses the polygon were left out.</source>
         <translation>{0} fiches dont l'emprise ne touche pas le polygone ont été écartées.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/dock.py" line="583"/>
+        <location filename="../dataterra_plugin/catalog/dock.py" line="594"/>
         <source>Quicklook {0}</source>
         <translation>Aperçu {0}</translation>
     </message>
@@ -393,12 +393,12 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/backend.py" line="35"/>
+        <location filename="../dataterra_plugin/catalog/core/backend.py" line="37"/>
         <source>The catalogue address {endpoint!r} is not an http(s) URL.</source>
         <translation>L'adresse du catalogue {endpoint!r} n'est pas une URL http(s).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/backend.py" line="54"/>
+        <location filename="../dataterra_plugin/catalog/core/backend.py" line="57"/>
         <source>{protocol} search of {source}</source>
         <translation>Recherche {protocol} de {source}</translation>
     </message>
@@ -418,22 +418,22 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>Méthode de requête CSW inconnue {method!r} : utilisez 'post' ou 'get'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="212"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="214"/>
         <source>The catalogue {source} refused the search: {texts}</source>
         <translation>Le catalogue {source} a refusé la recherche : {texts}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="216"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="218"/>
         <source>The answer of {source} is not a CSW GetRecords response (root element {local!r}).</source>
         <translation>La réponse de {source} n'est pas une réponse CSW GetRecords (élément racine {local!r}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="222"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="224"/>
         <source>The CSW answer of {source} has no SearchResults.</source>
         <translation>La réponse CSW de {source} n'a pas de SearchResults.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="239"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="241"/>
         <source>A record of {source} could not be read ({name}: {exc}).</source>
         <translation>Une fiche de {source} n'a pas pu être lue ({name} : {exc}).</translation>
     </message>
@@ -463,77 +463,77 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>Protocole de catalogue inconnu {protocol!r} : utilisez l'un de {protocols}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/ods.py" line="51"/>
+        <location filename="../dataterra_plugin/catalog/core/ods.py" line="54"/>
         <source>The answer of {source} has no &apos;results&apos; list: is this an OpenDataSoft Explore v2.1 /catalog/datasets URL?</source>
         <translation>La réponse de {source} n'a pas de liste 'results' : est-ce bien une URL OpenDataSoft Explore v2.1 /catalog/datasets ?</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="98"/>
+        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="102"/>
         <source>OpenSearch answer of {source}</source>
         <translation>réponse OpenSearch de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="142"/>
+        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="146"/>
         <source>The answer of {source} is not an Atom feed (root {local!r}). {texts}</source>
         <translation>La réponse de {source} n'est pas un flux Atom (racine {local!r}). {texts}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="59"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="60"/>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>La date de fin {end} est antérieure à la date de début {start}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="137"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="143"/>
         <source>The answer of {source} for {year_mode} has no &apos;features&apos; list: it is not an OpenSPOT collection.</source>
         <translation>La réponse de {source} pour {year_mode} n'a pas de liste 'features' : ce n'est pas une collection OpenSPOT.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="206"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="211"/>
         <source>Record {id!r} is not an OpenSPOT image.</source>
         <translation>La fiche {id!r} n'est pas une image OpenSPOT.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="257"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="262"/>
         <source>OpenSPOT download request (step 1)</source>
         <translation>Demande de téléchargement OpenSPOT (étape 1)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="260"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="265"/>
         <source>OpenSPOT download request: {host} did not open a session (no cookie in its answer to step 1). The portal may have changed: download from its web page.</source>
         <translation>Demande de téléchargement OpenSPOT : {host} n'a pas ouvert de session (aucun cookie dans sa réponse à l'étape 1). Le portail a peut-être changé : téléchargez depuis sa page web.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="268"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="273"/>
         <source>OpenSPOT download request (step 2)</source>
         <translation>Demande de téléchargement OpenSPOT (étape 2)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="275"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="280"/>
         <source>OpenSPOT download request: {host} gave no file link for image {fid}. The image may have been withdrawn: try again later or use the portal.</source>
         <translation>Demande de téléchargement OpenSPOT : {host} n'a donné aucun lien de fichier pour l'image {fid}. L'image a peut-être été retirée : réessayez plus tard ou utilisez le portail.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="16"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="17"/>
         <source>The {what} is not valid JSON ({exc}); the answer may be truncated.</source>
         <translation>La {what} n'est pas du JSON valide ({exc}) ; la réponse est peut-être tronquée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="19"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="20"/>
         <source>The {what} is JSON but not an object (got {name}).</source>
         <translation>La {what} est du JSON mais pas un objet (reçu {name}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="34"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="35"/>
         <source>The {what} declares a DTD or entities, which are refused for safety (XML external entity or expansion attack).</source>
         <translation>La {what} déclare une DTD ou des entités, refusées par sécurité (attaque par entité externe XML ou par expansion).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="38"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="39"/>
         <source>The {what} is not well-formed XML ({exc}); the answer may be truncated.</source>
         <translation>La {what} n'est pas du XML bien formé ({exc}) ; la réponse est peut-être tronquée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="51"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="52"/>
         <source>The {what} is not well-formed XML ({exc}).</source>
         <translation>La {what} n'est pas du XML bien formé ({exc}).</translation>
     </message>
@@ -561,16 +561,6 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <location filename="../dataterra_plugin/catalog/core/signing.py" line="50"/>
         <source>The signing service {host} answered without a signed http(s) link for {asset_name}: check the hub&apos;s signing_url option.</source>
         <translation>Le service de signature {host} a répondu sans lien http(s) signé pour {asset_name} : vérifiez l'option signing_url du pôle.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/catalog/core/stac.py" line="167"/>
-        <source>The answer of {source} has no &apos;features&apos;: it is not a STAC item search result.</source>
-        <translation>La réponse de {source} n'a pas de 'features' : ce n'est pas un résultat de recherche d'items STAC.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/catalog/core/stac.py" line="170"/>
-        <source>The &apos;features&apos; of the answer of {source} is not a list.</source>
-        <translation>Les 'features' de la réponse de {source} ne sont pas une liste.</translation>
     </message>
     <message>
         <location filename="../dataterra_plugin/catalog/core/transport.py" line="33"/>
@@ -633,7 +623,7 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>Aucun pôle {hub_id!r} dans la liste des pôles. Pôles connus : {known}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="108"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="109"/>
         <source>{what}: {netloc} holds none of the collections asked (last: {last}). Check the address and the dates (the open SPOT archive starts in {first_year}).</source>
         <translation>{what} : {netloc} ne contient aucune des collections demandées (dernière : {last}). Vérifiez l'adresse et les dates (l'archive SPOT ouverte commence en {first_year}).</translation>
     </message>
@@ -643,12 +633,12 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>réponse CSW de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/ods.py" line="47"/>
+        <location filename="../dataterra_plugin/catalog/core/ods.py" line="50"/>
         <source>OpenDataSoft answer of {source}</source>
         <translation>réponse OpenDataSoft de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="133"/>
+        <location filename="../dataterra_plugin/catalog/core/openspot.py" line="134"/>
         <source>answer of {source} for {year_mode}</source>
         <translation>réponse de {source} pour {year_mode}</translation>
     </message>
@@ -658,29 +648,134 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>réponse OGC API Records de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="42"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="43"/>
         <source>answer</source>
         <translation>réponse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/stac.py" line="93"/>
+        <location filename="../dataterra_plugin/catalog/core/stac.py" line="210"/>
         <source>answer of {source}</source>
         <translation>réponse de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/auth.py" line="22"/>
+        <location filename="../dataterra_plugin/catalog/auth.py" line="19"/>
         <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or has no password: store the API key as its password (Settings &gt; Options &gt; Authentication) and unlock the authentication database.</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de mot de passe : enregistrez la clé d'API comme mot de passe (Préférences &gt; Options &gt; Authentification) et déverrouillez la base d'authentification.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/signing.py" line="23"/>
+        <location filename="../dataterra_plugin/catalog/signing.py" line="22"/>
         <source>Hub {id} signs its download links with an API key: create an authentication configuration (method Basic: user name = access key, password = secret key) in Settings &gt; Options &gt; Authentication and choose it for this hub.</source>
         <translation>Le pôle {id} signe ses liens de téléchargement avec une clé d'API : créez une configuration d'authentification (méthode Basic : nom d'utilisateur = clé d'accès, mot de passe = clé secrète) dans Préférences &gt; Options &gt; Authentification et choisissez-la pour ce pôle.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/signing.py" line="33"/>
+        <location filename="../dataterra_plugin/catalog/signing.py" line="28"/>
         <source>The QGIS authentication configuration {auth_config!r} of hub {id} could not be read or lacks the access key (user name) or the secret key (password): fix it in Settings &gt; Options &gt; Authentication and unlock the authentication database.</source>
         <translation>La configuration d'authentification QGIS {auth_config!r} du pôle {id} n'a pas pu être lue ou n'a pas de clé d'accès (nom d'utilisateur) ou de clé secrète (mot de passe) : corrigez-la dans Préférences &gt; Options &gt; Authentification et déverrouillez la base d'authentification.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/backend.py" line="100"/>
+        <source>{what}: the answer of {host} is larger than {size} MB, more than a catalogue page can be: refused. Ask fewer records per page or check the address.</source>
+        <translation>{what} : la réponse de {host} dépasse {size} Mo, plus qu'une page de catalogue ne peut l'être : refusée. Demandez moins d'enregistrements par page ou vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="63"/>
+        <source>The {what} is not valid JSON ({reason} at character {index}); the answer may be truncated.</source>
+        <translation>La {what} n'est pas du JSON valide ({reason} au caractère {index}) ; la réponse est peut-être tronquée.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="143"/>
+        <source>The {what} holds a value of more than {budget} bytes at character {index}: refused (a catalogue record is far smaller).</source>
+        <translation>La {what} contient une valeur de plus de {budget} octets au caractère {index} : refusée (un enregistrement de catalogue est bien plus petit).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="187"/>
+        <source>The {what} nests values more than {depth} levels deep near character {index}: refused.</source>
+        <translation>La {what} imbrique des valeurs sur plus de {depth} niveaux vers le caractère {index} : refusée.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="89"/>
+        <source>The {what} has no &apos;{key}&apos; list (found {found}).</source>
+        <translation>La {what} n'a pas de liste '{key}' (trouvé : {found}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/stac.py" line="142"/>
+        <source>The &apos;next&apos; link of {source} carries a body that cannot be sent back ({name}).</source>
+        <translation>Le lien 'next' de {source} porte un corps de requête qui ne peut pas être renvoyé ({name}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/stac.py" line="202"/>
+        <source>The answer of {source} has no &apos;features&apos; list (found {found}): it is not a STAC item search result.</source>
+        <translation>La réponse de {source} n'a pas de liste 'features' (trouvé : {found}) : ce n'est pas un résultat de recherche d'items STAC.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="77"/>
+        <source>no JSON value</source>
+        <translation>aucune valeur JSON</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="86"/>
+        <source>expected a member name</source>
+        <translation>nom de membre attendu</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="90"/>
+        <source>expected &apos;:&apos;</source>
+        <translation>':' attendu</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="104"/>
+        <source>extra data after the object</source>
+        <translation>données en trop après l'objet</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="182"/>
+        <source>unterminated list</source>
+        <translation>liste non terminée</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="182"/>
+        <source>unterminated value</source>
+        <translation>valeur non terminée</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="139"/>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="140"/>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="141"/>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="142"/>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="143"/>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="144"/>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="102"/>
+        <source>expected a comma or a closing brace</source>
+        <translation>virgule ou accolade fermante attendue</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="129"/>
+        <source>expected a comma or a closing bracket</source>
+        <translation>virgule ou crochet fermant attendu</translation>
     </message>
 </context>
 </TS>

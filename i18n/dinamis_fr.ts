@@ -19,32 +19,32 @@
         <translation>La zone d'intérêt n'est pas une géométrie WKT lisible.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/client.py" line="47"/>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="50"/>
         <source>The ordering server answered HTTP {http_status} with a body that is not JSON: check the server URL in the DINAMIS settings.</source>
         <translation>Le serveur de commande a répondu HTTP {http_status} avec un contenu qui n'est pas du JSON : vérifiez l'URL du serveur dans les paramètres DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/client.py" line="112"/>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="174"/>
         <source>Check the authentication configuration chosen in the DINAMIS settings.</source>
         <translation>Vérifiez la configuration d'authentification choisie dans les paramètres DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/client.py" line="114"/>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="176"/>
         <source>Correct the request and try again.</source>
         <translation>Corrigez la demande et réessayez.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/client.py" line="116"/>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="178"/>
         <source>The ordering server refused the request (HTTP {http_status}): {server_message} {hint}</source>
         <translation>Le serveur de commande a refusé la demande (HTTP {http_status}) : {server_message} {hint}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/client.py" line="163"/>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="226"/>
         <source>{deliverable} arrived damaged (size or SHA-256 differs); the partial file was removed: download it again.</source>
         <translation>{deliverable} est arrivé endommagé (taille ou SHA-256 différents) ; le fichier partiel a été supprimé : téléchargez-le à nouveau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/client.py" line="167"/>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="230"/>
         <source>Downloading {deliverable} failed with HTTP {http_status}.</source>
         <translation>Le téléchargement de {deliverable} a échoué avec HTTP {http_status}.</translation>
     </message>
@@ -174,17 +174,17 @@
         <translation>La source de recherche DINAMIS '{id}' nomme une couverture inconnue '{coverage}'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="215"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="210"/>
         <source>The search needs an area: use the map extent or an area of interest.</source>
         <translation>La recherche demande une zone : utilisez l'emprise de la carte ou une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="219"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="214"/>
         <source>The search area {bbox} is not a longitude/latitude box: give it in WGS 84 degrees (west &lt; east, south &lt; north).</source>
         <translation>La zone de recherche {bbox} n'est pas un rectangle longitude/latitude : donnez-la en degrés WGS 84 (ouest &lt; est, sud &lt; nord).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="223"/>
+        <location filename="../dataterra_plugin/dinamis/core/search.py" line="218"/>
         <source>The end date {end} is before the start date {start}.</source>
         <translation>La date de fin {end} est antérieure à la date de début {start}.</translation>
     </message>
@@ -207,11 +207,6 @@
         <location filename="../dataterra_plugin/dinamis/core/package.py" line="73"/>
         <source>The area of interest is not valid: {issues}</source>
         <translation>La zone d'intérêt n'est pas valide : {issues}</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/dinamis/core/search.py" line="195"/>
-        <source>answer of {source}</source>
-        <translation>réponse de {source}</translation>
     </message>
     <message>
         <location filename="../dataterra_plugin/dinamis/core/rules.py" line="102"/>
@@ -243,316 +238,341 @@
         <source>{source} only covers {coverage}; the search area is outside it: move the map or the area of interest there.</source>
         <translation>{source} ne couvre que {coverage} ; la zone de recherche est en dehors : déplacez-y la carte ou la zone d'intérêt.</translation>
     </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="92"/>
+        <source>The ordering server answered {found} where an order was expected: check the server URL in the DINAMIS settings.</source>
+        <translation>Le serveur de commandes a répondu {found} là où une commande était attendue : vérifiez l'URL du serveur dans les réglages DINAMIS.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="99"/>
+        <source>The ordering server answered an order without a usable &apos;id&apos; (found {found}).</source>
+        <translation>Le serveur de commandes a répondu une commande sans 'id' utilisable (trouvé : {found}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="103"/>
+        <source>The ordering server answered order {order_id} without a usable &apos;status&apos; (found {found}).</source>
+        <translation>Le serveur de commandes a répondu la commande {order_id} sans 'status' utilisable (trouvé : {found}).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="115"/>
+        <source>The ordering server answered order {order_id} with &apos;deliverables&apos; that are {found}, not a list.</source>
+        <translation>Le serveur de commandes a répondu la commande {order_id} avec des 'deliverables' qui sont {found}, pas une liste.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/dinamis/core/client.py" line="127"/>
+        <source>Deliverable {number} of order {order_id} has no usable &apos;{key}&apos; (found {found}): the order cannot be downloaded. Contact DINAMIS.</source>
+        <translation>Le livrable {number} de la commande {order_id} n'a pas de '{key}' utilisable (trouvé : {found}) : la commande ne peut pas être téléchargée. Contactez DINAMIS.</translation>
+    </message>
 </context>
 <context>
     <name>Dinamis</name>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="78"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="79"/>
         <source>DINAMIS profile</source>
         <translation>Profil DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="85"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="86"/>
         <source>My organisation has subscribed to DINAMIS</source>
         <translation>Mon organisme a adhéré à DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="92"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="93"/>
         <source>User type</source>
         <translation>Type d'utilisateur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="93"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="94"/>
         <source>Institution</source>
         <translation>Organisme</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="94"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="95"/>
         <source>Contact e-mail</source>
         <translation>Courriel de contact</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="96"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
         <source>French partner (foreign scientists)</source>
         <translation>Partenaire français (scientifiques étrangers)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="97"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="98"/>
         <source>Airbus R&amp;D agreement (private R&amp;D)</source>
         <translation>Accord R&amp;D d'Airbus (R&amp;D privée)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="98"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="99"/>
         <source>Public contract reference (contractors)</source>
         <translation>Référence du marché public (prestataires)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="99"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="100"/>
         <source>Ordering server URL (optional)</source>
         <translation>URL du serveur de commande (facultatif)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="100"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="101"/>
         <source>Authentication</source>
         <translation>Authentification</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="106"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="107"/>
         <source>What you may obtain, and why:</source>
         <translation>Ce que vous pouvez obtenir, et pourquoi :</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="145"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="146"/>
         <source>Give the name of your institution.</source>
         <translation>Indiquez le nom de votre organisme.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="189"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="190"/>
         <source>DINAMIS orders</source>
         <translation>Commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Product</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="218"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
         <source>Purpose</source>
         <translation>Objet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="219"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="220"/>
         <source>Project</source>
         <translation>Projet</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="222"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="223"/>
         <source>Profile…</source>
         <translation>Profil…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="222"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="223"/>
         <source>AOI from selection</source>
         <translation>Zone depuis la sélection</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="222"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="223"/>
         <source>Draw AOI</source>
         <translation>Dessiner la zone</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="231"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="232"/>
         <source>State your profile, then take or draw an area of interest.</source>
         <translation>Indiquez votre profil, puis prenez ou dessinez une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="235"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="236"/>
         <source>Check and estimate</source>
         <translation>Vérifier et estimer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="236"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="237"/>
         <source>Submit order</source>
         <translation>Envoyer la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="237"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="238"/>
         <source>Request package…</source>
         <translation>Dossier de demande…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="238"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="239"/>
         <source>Open DINAMIS request page</source>
         <translation>Ouvrir la page de demande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Id</source>
         <translation>N°</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Area (km²)</source>
         <translation>Surface (km²)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Quota</source>
         <translation>Quota</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Server id</source>
         <translation>N° serveur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Updated</source>
         <translation>Mis à jour</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="264"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="264"/>
         <source>Download and load</source>
         <translation>Télécharger et charger</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="264"/>
         <source>Cancel order</source>
         <translation>Annuler la commande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="263"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="264"/>
         <source>Show footprints</source>
         <translation>Afficher les emprises</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="317"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="318"/>
         <source>DINAMIS order footprints</source>
         <translation>Emprises des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="331"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="332"/>
         <source>The area of interest is empty: draw a polygon or select a feature.</source>
         <translation>La zone d'intérêt est vide : dessinez un polygone ou sélectionnez une entité.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="339"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="340"/>
         <source>Select a polygon layer and one of its features first.</source>
         <translation>Sélectionnez d'abord une couche de polygones et l'une de ses entités.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="351"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="352"/>
         <source>Click the vertices of the area; right-click to finish.</source>
         <translation>Cliquez les sommets de la zone ; clic droit pour terminer.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="505"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="506"/>
         <source>State your DINAMIS profile first (Profile…).</source>
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="366"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="367"/>
         <source>Not available to your profile: {0}</source>
         <translation>Non disponible pour votre profil : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="369"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="370"/>
         <source>Take or draw an area of interest first.</source>
         <translation>Prenez ou dessinez d'abord une zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="380"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="381"/>
         <source>Area {0:.2f} km² (WGS 84 ellipsoid), {1} vertices; estimated quota {2:.2f} {3}.</source>
         <translation>Surface {0:.2f} km² (ellipsoïde WGS 84), {1} sommets ; quota estimé {2:.2f} {3}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="413"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="414"/>
         <source>Submitting DINAMIS order</source>
         <translation>Envoi de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="422"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="423"/>
         <source>Refreshing DINAMIS orders</source>
         <translation>Actualisation des commandes DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="429"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="430"/>
         <source>Select a delivered order in the table.</source>
         <translation>Sélectionnez une commande livrée dans le tableau.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="432"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="433"/>
         <source>Downloading DINAMIS products</source>
         <translation>Téléchargement des produits DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="448"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="449"/>
         <source>Cancelling DINAMIS order</source>
         <translation>Annulation de la commande DINAMIS</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="521"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="522"/>
         <source>New folder for the request package</source>
         <translation>Nouveau dossier pour la demande</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="474"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="475"/>
         <source>Request package written to {0}: attach its files to the DINAMIS request form.</source>
         <translation>Dossier de demande écrit dans {0} : joignez ses fichiers au formulaire de demande DINAMIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="548"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="551"/>
         <source>Unexpected error: {0}</source>
         <translation>Erreur inattendue : {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Path</source>
         <translation>Voie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="247"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="248"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="274"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="275"/>
         <source>Save as draft</source>
         <translation>Enregistrer comme brouillon</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="274"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="275"/>
         <source>Request package for the selected draft…</source>
         <translation>Dossier de demande du brouillon sélectionné…</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="286"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="287"/>
         <source>Request and orders</source>
         <translation>Demande et commandes</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="287"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="288"/>
         <source>Search images</source>
         <translation>Rechercher des images</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="490"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="491"/>
         <source>Draft {0} saved in the order book.</source>
         <translation>Brouillon {0} enregistré dans le carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="501"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="502"/>
         <source>Select a draft in the order book table.</source>
         <translation>Sélectionnez un brouillon dans le tableau du carnet de commandes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="510"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="511"/>
         <source>Order {0} is {1} or may already have reached the ordering server: only a draft never sent can go through the web request page.</source>
         <translation>La commande {0} est à l'état {1} ou a peut-être déjà atteint le serveur de commande : seul un brouillon jamais envoyé peut passer par la page de demande web.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="514"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="515"/>
         <source>Order {0} already went to the web request path ({1}): use that package, so that the request is not sent twice.</source>
         <translation>La commande {0} est déjà passée par la demande web ({1}) : utilisez ce dossier, pour que la demande ne soit pas envoyée deux fois.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="534"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="535"/>
         <source>Request package of order {0} written to {1}; attach its files to the DINAMIS request form opened in your browser.</source>
         <translation>Dossier de demande de la commande {0} écrit dans {1} ; joignez ses fichiers au formulaire de demande DINAMIS ouvert dans votre navigateur.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/dinamis/ui.py" line="401"/>
+        <location filename="../dataterra_plugin/dinamis/ui.py" line="402"/>
         <source>No ordering server is configured: set its URL in the profile, or use 'Request package…' and the DINAMIS request page.</source>
         <translation>Aucun serveur de commande n'est configuré : indiquez son URL dans le profil, ou utilisez « Dossier de demande… » et la page de demande DINAMIS.</translation>
     </message>

@@ -15,6 +15,7 @@ import re
 import numpy as np
 
 from .errors import CatalogError
+from .safe import JSON_TYPES
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
 ITEM_BYTES = 2 * 2**20  # one record of the list (a STAC item with a detailed footprint is ~100 kB)
@@ -30,7 +31,8 @@ _STEPS[[ord("}"), ord("]")]] = -1
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _SPACE = re.compile(r"[ \t\n\r]*")
-_KIND = {"[": "a list", '"': "a string", "t": "a boolean", "f": "a boolean", "n": "null"}
+_KIND = {"[": JSON_TYPES["list"], '"': JSON_TYPES["string"], "t": JSON_TYPES["boolean"],
+         "f": JSON_TYPES["boolean"], "n": JSON_TYPES["null"]}
 
 
 def read_page(body, what, items_key, convert, limit):
@@ -69,9 +71,10 @@ class _Reader:
         text = self.text
         index = self.space(0)
         if not text.startswith("{", index):
-            kind = _KIND.get(text[index:index + 1], "a number" if text[index:index + 1] in "-0123456789" else "")
+            kind = _KIND.get(text[index:index + 1],
+                             JSON_TYPES["number"] if text[index:index + 1] in "-0123456789" else "")
             if not kind or index >= len(text):
-                self.fail("no JSON value", index)
+                self.fail(QT_TRANSLATE_NOOP("DataTerraError", "no JSON value"), index)
             raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is JSON but not an object (got "
                                                  "{name})."), what=self.what, name=kind)
         data, items = {}, None
@@ -80,11 +83,11 @@ class _Reader:
             return data, items
         while True:
             if not text.startswith('"', index):
-                self.fail("expected a member name", index)
+                self.fail(QT_TRANSLATE_NOOP("DataTerraError", "expected a member name"), index)
             key, index = self.value(index, VALUE_BYTES)
             index = self.space(index)
             if not text.startswith(":", index):
-                self.fail("expected ':'", index)
+                self.fail(QT_TRANSLATE_NOOP("DataTerraError", "expected ':'"), index)
             index = self.space(index + 1)
             if key == items_key and text.startswith("[", index):
                 items, index = self.items(index, convert, limit)
@@ -96,9 +99,9 @@ class _Reader:
             elif text.startswith("}", index):
                 break
             else:
-                self.fail("expected ',' or '}'", index)
+                self.fail(QT_TRANSLATE_NOOP("DataTerraError", "expected a comma or a closing brace"), index)
         if self.space(index + 1) != len(text):
-            self.fail("extra data after the object", index + 1)
+            self.fail(QT_TRANSLATE_NOOP("DataTerraError", "extra data after the object"), index + 1)
         return data, items
 
     def items(self, index, convert, limit):
@@ -123,7 +126,7 @@ class _Reader:
             elif text.startswith("]", index):
                 return kept, index + 1
             else:
-                self.fail("expected ',' or ']'", index)
+                self.fail(QT_TRANSLATE_NOOP("DataTerraError", "expected a comma or a closing bracket"), index)
 
     def value(self, index, budget):
         """(decoded value, index after it) of the value at ``index``, at most ``budget`` characters."""
@@ -176,7 +179,8 @@ class _Reader:
             pos = max(chunk_end, last)
         if endpos < len(text):
             return endpos + 1  # longer than the budget: the caller refuses it
-        self.fail(f"unterminated {kind}", index)
+        self.fail(QT_TRANSLATE_NOOP("DataTerraError", "unterminated list") if kind == "list"
+                  else QT_TRANSLATE_NOOP("DataTerraError", "unterminated value"), index)
 
     def check_depth(self, depth, index):
         if depth > MAX_DEPTH:

@@ -136,17 +136,25 @@ def get_href(obj, key="href"):
     return value if isinstance(value, str) and 0 < len(value) <= MAX_URL else ""
 
 
+JSON_TYPES = {"null": QT_TRANSLATE_NOOP("DataTerraError", "null"),
+              "boolean": QT_TRANSLATE_NOOP("DataTerraError", "a boolean"),
+              "number": QT_TRANSLATE_NOOP("DataTerraError", "a number"),
+              "string": QT_TRANSLATE_NOOP("DataTerraError", "a string"),
+              "list": QT_TRANSLATE_NOOP("DataTerraError", "a list"),
+              "object": QT_TRANSLATE_NOOP("DataTerraError", "an object")}
+
+
 def json_type(value):
-    """The JSON name of a decoded value's type, for messages."""
+    """The JSON name of a decoded value's type, for messages (translated with them)."""
     if value is None:
-        return "null"
+        return JSON_TYPES["null"]
     if isinstance(value, bool):
-        return "a boolean"
+        return JSON_TYPES["boolean"]
     if isinstance(value, (int, float)):
-        return "a number"
+        return JSON_TYPES["number"]
     if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
+        return JSON_TYPES["string"]
+    return JSON_TYPES["list"] if isinstance(value, list) else JSON_TYPES["object"]
 
 
 def as_text(value, depth=TEXT_DEPTH):
