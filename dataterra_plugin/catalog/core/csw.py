@@ -8,13 +8,16 @@ of 2.0.2 (``apiso:*``, ``csw:AnyText``) and changes the namespaces, the filter e
 (``fes:ValueReference`` instead of ``ogc:PropertyName``) and the Dublin Core record
 (``csw30:Record``).
 """
+import io
+
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import as_float, bounded_record, parse_xml_lxml
+from .safe import LXML_OPTIONS, as_float, bounded_record, check_xml, lxml_error, parse_xml_lxml
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 CSW30 = "http://www.opengis.net/cat/csw/3.0"
+MAX_RECORD_ELEMENTS = 20000  # elements of one record (an ISO 19139 record has a few hundred)
 VERSIONS = ("2.0.2", "3.0.0")
 NS = {
     "csw": "http://www.opengis.net/cat/csw/2.0.2",
@@ -196,9 +199,8 @@ class CswBackend(Backend):
 
     def parse_page(self, body, query, request, limit=None):
         what = Message(QT_TRANSLATE_NOOP("DataTerraError", "CSW answer of {source}"), source=self.source)
-        root = parse_xml_lxml(body, what)
-        records, matched, next_record = parse_getrecords(root, self.source,
-                                                         query.max_records if limit is None else limit)
+        records, matched, next_record = read_getrecords(body, what, self.source,
+                                                        query.max_records if limit is None else limit)
         next_request = None
         if next_record and matched is not None and 0 < next_record <= matched and records:
             next_request = self._request(query, next_record)
@@ -227,20 +229,75 @@ def parse_getrecords(root, source="", limit=None):
     next_record = _int_attr(results, "nextRecord")
     records = []
     for element in results:
-        if not isinstance(element.tag, str) or (limit is not None and len(records) >= limit):
-            continue
-        name = element.tag.split("}")[-1]
-        try:
-            if name == "MD_Metadata":
-                records.append(bounded_record(iso_record(element, source)))
-            elif name in ("Record", "SummaryRecord", "BriefRecord"):
-                records.append(bounded_record(dc_record(element, source)))
-        except CatalogError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - OWSLib raises anything on odd records
-            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of {source} could not be read ({name}: "
-                                                 "{exc})."), source=source, name=type(exc).__name__, exc=exc) from exc
+        if limit is None or len(records) < limit:
+            record = element_record(element, source)
+            if record is not None:
+                records.append(record)
     return records, matched, next_record
+
+
+def read_getrecords(body, what, source="", limit=None):
+    """(records, matched, nextRecord) of a GetRecordsResponse read record by record (lxml
+    ``iterparse``): the first ``limit`` records are converted, every record element is
+    dropped once read, so memory follows one record, not the page; a record of more than
+    :data:`MAX_RECORD_ELEMENTS` elements is refused. Other documents (exception reports)
+    are parsed whole by :func:`parse_getrecords` for their message."""
+    from lxml import etree
+
+    check_xml(body, what)
+    records, matched, next_record, depth, inside = [], None, None, 0, 0
+    try:
+        for event, element in etree.iterparse(io.BytesIO(bytes(body)), events=("start", "end"), **LXML_OPTIONS):
+            if event == "start":
+                depth += 1
+                if depth == 1 and _local(element) != "GetRecordsResponse":
+                    return parse_getrecords(parse_xml_lxml(body, what), source, limit)
+                if depth == 2 and _local(element) == "SearchResults":
+                    matched = _int_attr(element, "numberOfRecordsMatched")
+                    next_record = _int_attr(element, "nextRecord")
+                elif depth > 3:
+                    inside += 1
+                    if inside > MAX_RECORD_ELEMENTS:
+                        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of the {what} holds more "
+                                                             "than {count} elements: refused."),
+                                           what=what, count=MAX_RECORD_ELEMENTS)
+                continue
+            depth -= 1
+            if depth != 2:
+                continue
+            inside = 0
+            parent = element.getparent()
+            if _local(parent) == "SearchResults" and (limit is None or len(records) < limit):
+                record = element_record(element, source)
+                if record is not None:
+                    records.append(record)
+            element.clear()
+            parent.remove(element)
+    except etree.XMLSyntaxError as exc:
+        raise lxml_error(exc, what) from exc
+    if matched is None and not records:
+        return parse_getrecords(parse_xml_lxml(body, what), source, limit)  # says what is missing
+    return records, matched, next_record
+
+
+def _local(element):
+    return element.tag.split("}")[-1] if isinstance(element.tag, str) else ""
+
+
+def element_record(element, source=""):
+    """The Record of one ISO or Dublin Core element of a GetRecords answer, None for others."""
+    name = _local(element)
+    try:
+        if name == "MD_Metadata":
+            return bounded_record(iso_record(element, source))
+        if name in ("Record", "SummaryRecord", "BriefRecord"):
+            return bounded_record(dc_record(element, source))
+    except CatalogError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - OWSLib raises anything on odd records
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of {source} could not be read ({name}: "
+                                             "{exc})."), source=source, name=type(exc).__name__, exc=exc) from exc
+    return None
 
 
 def _int_attr(element, name):

@@ -1,4 +1,5 @@
 """Safe decoding of untrusted catalogue answers: JSON and XML (no DTD, no entities)."""
+import io
 import json
 import math
 
@@ -31,27 +32,64 @@ def parse_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
     """
     try:
         return defused_etree.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except defusedxml.DefusedXmlException as exc:
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} declares a DTD or entities, which are "
-                                             "refused for safety (XML external entity or expansion attack)."),
-            what=what) from exc
-    except (defused_etree.ParseError, ValueError, TypeError, RecursionError) as exc:
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc}); the "
-                                             "answer may be truncated."), what=what, exc=exc) from exc
+    except XML_ERRORS as exc:
+        raise xml_error(exc, what) from exc
+
+
+def iter_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer"), events=("start", "end")):
+    """``(event, element)`` of ``body`` parsed incrementally (xml.etree ``iterparse``), with
+    the refusals and messages of :func:`parse_xml`: the caller may drop each element once
+    read, so that memory follows the largest element, not the document."""
+    try:
+        yield from defused_etree.iterparse(io.BytesIO(bytes(body)), events, forbid_dtd=True, forbid_entities=True,
+                                           forbid_external=True)
+    except XML_ERRORS as exc:
+        raise xml_error(exc, what) from exc
+
+
+XML_ERRORS = (defusedxml.DefusedXmlException, defused_etree.ParseError, ValueError, TypeError, RecursionError)
+
+
+def xml_error(exc, what):
+    """The :class:`CatalogError` of an XML parsing failure ``exc`` (one of :data:`XML_ERRORS`)."""
+    if isinstance(exc, defusedxml.DefusedXmlException):
+        return CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} declares a DTD or entities, which are "
+                                              "refused for safety (XML external entity or expansion attack)."),
+                            what=what)
+    return CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc}); the answer "
+                                          "may be truncated."), what=what, exc=exc)
+
+
+def check_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
+    """Refuse DTDs, entities and malformed XML as :func:`parse_xml` does, in one streamed
+    pass that drops every element once closed (memory follows the depth, not the size)."""
+    open_elements = []
+    for event, element in iter_xml(body, what):
+        if event == "start":
+            open_elements.append(element)
+            continue
+        open_elements.pop()
+        if open_elements:
+            open_elements[-1].remove(element)
 
 
 def parse_xml_lxml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
     """Parse ``body`` into an lxml element (for OWSLib) after the defusedxml check."""
-    parse_xml(body, what)  # refuses DTDs and entities first
+    check_xml(body, what)  # refuses DTDs and entities first
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
     try:
-        return etree.fromstring(body, parser)
+        return etree.fromstring(body, etree.XMLParser(**LXML_OPTIONS))
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc})."),
-            what=what,
-            exc=exc) from exc
+        raise lxml_error(exc, what) from exc
+
+
+LXML_OPTIONS = dict(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
+def lxml_error(exc, what):
+    return CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc})."),
+                        what=what, exc=exc)
 
 
 # --- typed access to decoded JSON ----------------------------------------------------
