@@ -403,37 +403,37 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>Recherche {protocol} de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="76"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="77"/>
         <source>Unknown CSW output schema {schema!r}: use &apos;iso&apos; or &apos;dc&apos;.</source>
         <translation>Schéma de sortie CSW inconnu {schema!r} : utilisez 'iso' ou 'dc'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="85"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="86"/>
         <source>Unknown CSW version {version!r}: use &apos;2.0.2&apos; or &apos;3.0.0&apos;.</source>
         <translation>Version CSW inconnue {version!r} : utilisez '2.0.2' ou '3.0.0'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="92"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="93"/>
         <source>Unknown CSW request method {method!r}: use &apos;post&apos; or &apos;get&apos;.</source>
         <translation>Méthode de requête CSW inconnue {method!r} : utilisez 'post' ou 'get'.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="216"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="217"/>
         <source>The catalogue {source} refused the search: {texts}</source>
         <translation>Le catalogue {source} a refusé la recherche : {texts}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="220"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="221"/>
         <source>The answer of {source} is not a CSW GetRecords response (root element {local!r}).</source>
         <translation>La réponse de {source} n'est pas une réponse CSW GetRecords (élément racine {local!r}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="226"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="227"/>
         <source>The CSW answer of {source} has no SearchResults.</source>
         <translation>La réponse CSW de {source} n'a pas de SearchResults.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="298"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="287"/>
         <source>A record of {source} could not be read ({name}: {exc}).</source>
         <translation>Une fiche de {source} n'a pas pu être lue ({name} : {exc}).</translation>
     </message>
@@ -468,12 +468,12 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>La réponse de {source} n'a pas de liste 'results' : est-ce bien une URL OpenDataSoft Explore v2.1 /catalog/datasets ?</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="103"/>
+        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="102"/>
         <source>OpenSearch answer of {source}</source>
         <translation>réponse OpenSearch de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="184"/>
+        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="166"/>
         <source>The answer of {source} is not an Atom feed (root {local!r}). {texts}</source>
         <translation>La réponse de {source} n'est pas un flux Atom (racine {local!r}). {texts}</translation>
     </message>
@@ -523,17 +523,17 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>La {what} est du JSON mais pas un objet (reçu {name}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="56"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="87"/>
         <source>The {what} declares a DTD or entities, which are refused for safety (XML external entity or expansion attack).</source>
         <translation>La {what} déclare une DTD ou des entités, refusées par sécurité (attaque par entité externe XML ou par expansion).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="59"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="90"/>
         <source>The {what} is not well-formed XML ({exc}); the answer may be truncated.</source>
         <translation>La {what} n'est pas du XML bien formé ({exc}) ; la réponse est peut-être tronquée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="91"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="122"/>
         <source>The {what} is not well-formed XML ({exc}).</source>
         <translation>La {what} n'est pas du XML bien formé ({exc}).</translation>
     </message>
@@ -628,7 +628,7 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>{what} : {netloc} ne contient aucune des collections demandées (dernière : {last}). Vérifiez l'adresse et les dates (l'archive SPOT ouverte commence en {first_year}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="201"/>
+        <location filename="../dataterra_plugin/catalog/core/csw.py" line="202"/>
         <source>CSW answer of {source}</source>
         <translation>réponse CSW de {source}</translation>
     </message>
@@ -648,7 +648,7 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>réponse OGC API Records de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="76"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="107"/>
         <source>answer</source>
         <translation>réponse</translation>
     </message>
@@ -693,7 +693,7 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>La {what} imbrique des valeurs sur plus de {depth} niveaux vers le caractère {index} : refusée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="127"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="158"/>
         <source>The {what} has no &apos;{key}&apos; list (found {found}).</source>
         <translation>La {what} n'a pas de liste '{key}' (trouvé : {found}).</translation>
     </message>
@@ -738,32 +738,32 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>valeur non terminée</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="177"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="208"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="178"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="209"/>
         <source>a boolean</source>
         <translation>un booléen</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="179"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="210"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="180"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="211"/>
         <source>a string</source>
         <translation>une chaîne</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="181"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="212"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="182"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="213"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
@@ -778,12 +778,7 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>virgule ou crochet fermant attendu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/csw.py" line="261"/>
-        <source>A record of the {what} holds more than {count} elements: refused.</source>
-        <translation>Un enregistrement de la {what} contient plus de {count} éléments : refusé.</translation>
-    </message>
-    <message>
-        <location filename="../dataterra_plugin/catalog/core/opensearch.py" line="157"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="68"/>
         <source>An entry of the {what} holds more than {count} elements: refused.</source>
         <translation>Une entrée de la {what} contient plus de {count} éléments : refusée.</translation>
     </message>

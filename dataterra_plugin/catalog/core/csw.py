@@ -13,11 +13,12 @@ import io
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import LXML_OPTIONS, as_float, bounded_record, check_xml, lxml_error, parse_xml_lxml
+from .safe import (
+    LXML_OPTIONS, as_float, bounded_record, check_xml, closed_items, lxml_error, parse_xml_lxml,
+)
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 CSW30 = "http://www.opengis.net/cat/csw/3.0"
-MAX_RECORD_ELEMENTS = 20000  # elements of one record (an ISO 19139 record has a few hundred)
 VERSIONS = ("2.0.2", "3.0.0")
 NS = {
     "csw": "http://www.opengis.net/cat/csw/2.0.2",
@@ -238,46 +239,34 @@ def parse_getrecords(root, source="", limit=None):
 
 def read_getrecords(body, what, source="", limit=None):
     """(records, matched, nextRecord) of a GetRecordsResponse read record by record (lxml
-    ``iterparse``): the first ``limit`` records are converted, every record element is
-    dropped once read, so memory follows one record, not the page; a record of more than
-    :data:`MAX_RECORD_ELEMENTS` elements is refused. Other documents (exception reports)
-    are parsed whole by :func:`parse_getrecords` for their message."""
+    ``iterparse`` through ``safe.closed_items``): the first ``limit`` records are converted,
+    every record element is dropped once read, so memory follows one record, not the page.
+    Other documents (exception reports) are parsed whole by :func:`parse_getrecords` for
+    their message."""
     from lxml import etree
 
     check_xml(body, what)
-    records, matched, next_record, depth, inside = [], None, None, 0, 0
+    records, totals = [], {}
+
+    def read_start(depth, element):
+        if depth == 1 and _local(element) != "GetRecordsResponse":
+            parse_getrecords(parse_xml_lxml(body, what), source, limit)  # raises, saying what it is instead
+        if depth == 2 and _local(element) == "SearchResults":
+            totals.update(matched=_int_attr(element, "numberOfRecordsMatched"),
+                          next=_int_attr(element, "nextRecord"))
+
+    events = etree.iterparse(io.BytesIO(bytes(body)), events=("start", "end"), **LXML_OPTIONS)
     try:
-        for event, element in etree.iterparse(io.BytesIO(bytes(body)), events=("start", "end"), **LXML_OPTIONS):
-            if event == "start":
-                depth += 1
-                if depth == 1 and _local(element) != "GetRecordsResponse":
-                    return parse_getrecords(parse_xml_lxml(body, what), source, limit)
-                if depth == 2 and _local(element) == "SearchResults":
-                    matched = _int_attr(element, "numberOfRecordsMatched")
-                    next_record = _int_attr(element, "nextRecord")
-                elif depth > 3:
-                    inside += 1
-                    if inside > MAX_RECORD_ELEMENTS:
-                        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of the {what} holds more "
-                                                             "than {count} elements: refused."),
-                                           what=what, count=MAX_RECORD_ELEMENTS)
-                continue
-            depth -= 1
-            if depth != 2:
-                continue
-            inside = 0
-            parent = element.getparent()
+        for parent, element in closed_items(events, 2, what, read_start):
             if _local(parent) == "SearchResults" and (limit is None or len(records) < limit):
                 record = element_record(element, source)
                 if record is not None:
                     records.append(record)
-            element.clear()
-            parent.remove(element)
     except etree.XMLSyntaxError as exc:
         raise lxml_error(exc, what) from exc
-    if matched is None and not records:
+    if not totals:
         return parse_getrecords(parse_xml_lxml(body, what), source, limit)  # says what is missing
-    return records, matched, next_record
+    return records, totals["matched"], totals["next"]
 
 
 def _local(element):

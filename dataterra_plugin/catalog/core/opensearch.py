@@ -15,7 +15,7 @@ from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 from .model import Link, Record, SearchPage
 from .safe import (
     MAX_ITEMS, MAX_URL, as_float, as_text, bounded_record, first_str, get_count, get_dict, get_list, get_str, get_url,
-    iter_xml, parse_xml,
+    closed_items, iter_xml, parse_xml,
 )
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -25,7 +25,6 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 DCT = "{http://purl.org/dc/terms/}"
 EO = "{http://a9.com/-/opensearch/extensions/eo/1.0/}"
 MEDIA = "{http://search.yahoo.com/mrss/}"
-MAX_ENTRY_ELEMENTS = 10000  # elements of one Atom entry (a real one has a few dozen)
 GML = "{http://www.opengis.net/gml}"
 
 # parameter names of known OpenSearch servers; "fixed" parameters are sent as they are
@@ -139,39 +138,22 @@ def _text(element, path):
 
 def read_atom(body, what, source="", limit=None):
     """(records, totalResults, next href) of an OpenSearch Atom feed, read element by
-    element: each entry becomes a record (the first ``limit``) and is dropped, so memory
-    follows one entry, not the feed; an entry of more than :data:`MAX_ENTRY_ELEMENTS`
-    elements is refused."""
+    element (``safe.closed_items``): each entry becomes a record (the first ``limit``) and
+    is dropped, so memory follows one entry, not the feed."""
     records, matched, next_href = [], None, ""
-    root, depth, inside = None, 0, 0
-    for event, element in iter_xml(body, what):
-        if event == "start":
-            depth += 1
-            if root is None:
-                root = element
-                if element.tag != f"{ATOM}feed":
-                    parse_atom(parse_xml(body, what), source)  # says what the document is instead
-            elif depth > 2:
-                inside += 1
-                if inside > MAX_ENTRY_ELEMENTS:
-                    raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "An entry of the {what} holds more "
-                                                         "than {count} elements: refused."),
-                                       what=what, count=MAX_ENTRY_ELEMENTS)
-            continue
-        depth -= 1
-        if depth != 1:
-            continue
-        inside = 0
+
+    def check_root(depth, element):
+        if depth == 1 and element.tag != f"{ATOM}feed":
+            parse_atom(parse_xml(body, what), source)  # raises, saying what the document is instead
+
+    for _, element in closed_items(iter_xml(body, what), 1, what, check_root):
         if element.tag == f"{ATOM}entry":
             if limit is None or len(records) < limit:
                 records.append(atom_entry(element, source))
         elif element.tag == f"{OS}totalResults":
             matched = _int(element.text)
-        elif element.tag == f"{ATOM}link" and element.get("rel") == "next" and \
-                len(element.get("href") or "") <= MAX_URL and (element.get("href") or "").startswith(("http://",
-                                                                                                       "https://")):
-            next_href = element.get("href")
-        root.remove(element)
+        elif element.tag == f"{ATOM}link" and element.get("rel") == "next":
+            next_href = get_url(element.attrib, "href") or next_href
     return records, matched, next_href
 
 

@@ -47,6 +47,37 @@ def iter_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer"), events=("
         raise xml_error(exc, what) from exc
 
 
+MAX_ITEM_ELEMENTS = 20000  # elements of one Atom entry or CSW record (real ones have tens to hundreds)
+
+
+def closed_items(events, item_depth, what, on_start=None):
+    """``(parent, element)`` for each element closed ``item_depth`` levels under the root
+    (1: the root's children) in streamed ``(event, element)`` pairs (xml.etree or lxml
+    ``iterparse``), then detached from its parent, so that only one item is in memory.
+    ``on_start(depth, element)`` sees every opening (depth 1: the root); an item of more
+    than :data:`MAX_ITEM_ELEMENTS` elements is refused."""
+    open_elements, inside = [], 0
+    for event, element in events:
+        if event == "start":
+            open_elements.append(element)
+            if on_start is not None:
+                on_start(len(open_elements), element)
+            if len(open_elements) > item_depth + 1:
+                inside += 1
+                if inside > MAX_ITEM_ELEMENTS:
+                    raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "An entry of the {what} holds more than "
+                                                         "{count} elements: refused."),
+                                       what=what, count=MAX_ITEM_ELEMENTS)
+            continue
+        open_elements.pop()
+        if 0 < len(open_elements) <= item_depth:  # an item, or an element above the items: read, dropped
+            parent = open_elements[-1]
+            if len(open_elements) == item_depth:
+                inside = 0
+                yield parent, element
+            parent.remove(element)
+
+
 XML_ERRORS = (defusedxml.DefusedXmlException, defused_etree.ParseError, ValueError, TypeError, RecursionError)
 
 
