@@ -513,27 +513,27 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>Demande de téléchargement OpenSPOT : {host} n'a donné aucun lien de fichier pour l'image {fid}. L'image a peut-être été retirée : réessayez plus tard ou utilisez le portail.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="18"/>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="54"/>
         <source>The {what} is not valid JSON ({exc}); the answer may be truncated.</source>
         <translation>La {what} n'est pas du JSON valide ({exc}) ; la réponse est peut-être tronquée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="21"/>
+        <location filename="../dataterra_plugin/catalog/core/jsonpage.py" line="78"/>
         <source>The {what} is JSON but not an object (got {name}).</source>
         <translation>La {what} est du JSON mais pas un objet (reçu {name}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="87"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="73"/>
         <source>The {what} declares a DTD or entities, which are refused for safety (XML external entity or expansion attack).</source>
         <translation>La {what} déclare une DTD ou des entités, refusées par sécurité (attaque par entité externe XML ou par expansion).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="90"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="76"/>
         <source>The {what} is not well-formed XML ({exc}); the answer may be truncated.</source>
         <translation>La {what} n'est pas du XML bien formé ({exc}) ; la réponse est peut-être tronquée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="122"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="108"/>
         <source>The {what} is not well-formed XML ({exc}).</source>
         <translation>La {what} n'est pas du XML bien formé ({exc}).</translation>
     </message>
@@ -648,12 +648,12 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>réponse OGC API Records de {source}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="107"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="93"/>
         <source>answer</source>
         <translation>réponse</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/stac.py" line="210"/>
+        <location filename="../dataterra_plugin/catalog/core/stac.py" line="211"/>
         <source>answer of {source}</source>
         <translation>réponse de {source}</translation>
     </message>
@@ -693,17 +693,17 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>La {what} imbrique des valeurs sur plus de {depth} niveaux vers le caractère {index} : refusée.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="158"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="144"/>
         <source>The {what} has no &apos;{key}&apos; list (found {found}).</source>
         <translation>La {what} n'a pas de liste '{key}' (trouvé : {found}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/stac.py" line="142"/>
+        <location filename="../dataterra_plugin/catalog/core/stac.py" line="143"/>
         <source>The &apos;next&apos; link of {source} carries a body that cannot be sent back ({name}).</source>
         <translation>Le lien 'next' de {source} porte un corps de requête qui ne peut pas être renvoyé ({name}).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/stac.py" line="202"/>
+        <location filename="../dataterra_plugin/catalog/core/stac.py" line="203"/>
         <source>The answer of {source} has no &apos;features&apos; list (found {found}): it is not a STAC item search result.</source>
         <translation>La réponse de {source} n'a pas de liste 'features' (trouvé : {found}) : ce n'est pas un résultat de recherche d'items STAC.</translation>
     </message>
@@ -738,32 +738,32 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>valeur non terminée</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="208"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="195"/>
         <source>null</source>
         <translation>null</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="209"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="196"/>
         <source>a boolean</source>
         <translation>un booléen</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="210"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="197"/>
         <source>a number</source>
         <translation>un nombre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="211"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="198"/>
         <source>a string</source>
         <translation>une chaîne</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="212"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="199"/>
         <source>a list</source>
         <translation>une liste</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="213"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="200"/>
         <source>an object</source>
         <translation>un objet</translation>
     </message>
@@ -778,9 +778,14 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>virgule ou crochet fermant attendu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/catalog/core/safe.py" line="68"/>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="54"/>
         <source>An entry of the {what} holds more than {count} elements: refused.</source>
         <translation>Une entrée de la {what} contient plus de {count} éléments : refusée.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/catalog/core/safe.py" line="194"/>
+        <source>nothing</source>
+        <translation>rien</translation>
     </message>
 </context>
 </TS>

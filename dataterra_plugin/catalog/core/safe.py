@@ -1,6 +1,6 @@
-"""Safe decoding of untrusted catalogue answers: JSON and XML (no DTD, no entities)."""
+"""Safe reading of untrusted catalogue answers: XML without DTDs or entities, streamed
+when large, and typed access to decoded JSON values (JSON pages are read by jsonpage)."""
 import io
-import json
 import math
 
 import defusedxml
@@ -8,20 +8,6 @@ from defusedxml import ElementTree as defused_etree  # noqa: N813
 
 from .errors import CatalogError
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
-
-
-def parse_json(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
-    """Decode ``body`` (bytes) as a JSON object; :class:`CatalogError` if it is not one."""
-    try:
-        data = json.loads(body.decode("utf-8-sig") if isinstance(body, (bytes, bytearray)) else body)
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not valid JSON ({exc}); the answer may "
-                                             "be truncated."), what=what, exc=exc) from exc
-    if not isinstance(data, dict):
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is JSON but not an object (got {name})."),
-            what=what,
-            name=type(data).__name__)
-    return data
 
 
 def parse_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
@@ -205,7 +191,8 @@ def get_href(obj, key="href"):
     return value if isinstance(value, str) and 0 < len(value) <= MAX_URL else ""
 
 
-JSON_TYPES = {"null": QT_TRANSLATE_NOOP("DataTerraError", "null"),
+JSON_TYPES = {"absent": QT_TRANSLATE_NOOP("DataTerraError", "nothing"),
+              "null": QT_TRANSLATE_NOOP("DataTerraError", "null"),
               "boolean": QT_TRANSLATE_NOOP("DataTerraError", "a boolean"),
               "number": QT_TRANSLATE_NOOP("DataTerraError", "a number"),
               "string": QT_TRANSLATE_NOOP("DataTerraError", "a string"),

@@ -12,6 +12,7 @@ from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .jsonpage import read_page
 from .safe import (
+    JSON_TYPES,
     MAX_ITEMS,
     bounded_record,
     as_bbox,
@@ -198,7 +199,7 @@ def read_features(body, what, source, convert, limit):
     most ``limit`` features, the others left unbuilt (see jsonpage)."""
     data, records = read_page(body, what, "features", convert, limit)
     if records is None:
-        found = json_type(data["features"]) if "features" in data else "nothing"
+        found = json_type(data["features"]) if "features" in data else JSON_TYPES["absent"]
         raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} has no 'features' list (found "
                                              "{found}): it is not a STAC item search result."),
                            source=source, found=found)
