@@ -40,11 +40,12 @@ def read_page(body, what, items_key, convert, limit):
 
     ``data`` holds the page's other members (decoded); ``items`` the non-None results of
     ``convert(element)`` for the object elements of ``data[items_key]`` in order, at most
-    ``limit`` of them, or None when the page has no list under ``items_key``. Anything that
-    is not such a page, too large or too deep raises :class:`CatalogError` naming ``what``.
+    ``limit`` of them (None: all), or None when the page has no list under ``items_key``.
+    Anything that is not such a page, too large or too deep raises :class:`CatalogError`
+    naming ``what``.
     """
     reader = _Reader(_text(body, what), what)
-    return reader.page(items_key, convert, max(0, limit))
+    return reader.page(items_key, convert, float("inf") if limit is None else max(0, limit))
 
 
 def _text(body, what):
