@@ -7,7 +7,11 @@ PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN_LINK := $(PROFILE_DIR)/python/plugins/dataterra
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
-.PHONY: setup demo test bench install uninstall zip translations lint clean
+FUZZ_EXAMPLES ?= 5000
+FUZZ_TESTS := tests/catalog/test_catalog_fuzz.py tests/catalog/test_parsers_hostile.py \
+	tests/dinamis/test_dinamis_hostile_answers.py
+
+.PHONY: setup demo test fuzz bench install uninstall zip translations lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -18,6 +22,11 @@ demo: setup
 test: setup
 	@rm -rf .qgis-settings  # pytest-qgis's QGIS profile: every run starts from a fresh one
 	@$(HEADLESS) $(PY) -m pytest tests
+
+# hostile-answer fuzzing with many examples per test (a normal `make test` runs 25)
+fuzz: setup
+	@$(HEADLESS) DATATERRA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider \
+		--hypothesis-show-statistics $(FUZZ_TESTS)
 
 bench: setup
 	@$(HEADLESS) $(PY) benchmarks/run.py

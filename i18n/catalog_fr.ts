@@ -486,14 +486,6 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <translation>Le service de signature {host} a répondu sans lien http(s) signé pour {asset_name} : vérifiez l'option signing_url du pôle.</translation>
     </message>
     <message>
-        <source>The answer of {source} has no &apos;features&apos;: it is not a STAC item search result.</source>
-        <translation>La réponse de {source} n'a pas de 'features' : ce n'est pas un résultat de recherche d'items STAC.</translation>
-    </message>
-    <message>
-        <source>The &apos;features&apos; of the answer of {source} is not a list.</source>
-        <translation>Les 'features' de la réponse de {source} ne sont pas une liste.</translation>
-    </message>
-    <message>
         <source>check your credentials (auth configuration of this hub)</source>
         <translation>vérifiez vos identifiants (configuration d'authentification de ce pôle)</translation>
     </message>
@@ -620,6 +612,98 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     <message>
         <source>THEIA resto (legacy OpenSearch)</source>
         <translation>THEIA resto (ancien OpenSearch)</translation>
+    </message>
+    <message>
+        <source>{what}: the answer of {host} is larger than {size} MB, more than a catalogue page can be: refused. Ask fewer records per page or check the address.</source>
+        <translation>{what} : la réponse de {host} dépasse {size} Mo, plus qu'une page de catalogue ne peut l'être : refusée. Demandez moins d'enregistrements par page ou vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <source>The {what} is not valid JSON ({reason} at character {index}); the answer may be truncated.</source>
+        <translation>La {what} n'est pas du JSON valide ({reason} au caractère {index}) ; la réponse est peut-être tronquée.</translation>
+    </message>
+    <message>
+        <source>no JSON value</source>
+        <translation>aucune valeur JSON</translation>
+    </message>
+    <message>
+        <source>expected a member name</source>
+        <translation>nom de membre attendu</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos;</source>
+        <translation>':' attendu</translation>
+    </message>
+    <message>
+        <source>expected a comma or a closing brace</source>
+        <translation>virgule ou accolade fermante attendue</translation>
+    </message>
+    <message>
+        <source>extra data after the object</source>
+        <translation>données en trop après l'objet</translation>
+    </message>
+    <message>
+        <source>expected a comma or a closing bracket</source>
+        <translation>virgule ou crochet fermant attendu</translation>
+    </message>
+    <message>
+        <source>The {what} holds a value of more than {budget} bytes at character {index}: refused (a catalogue record is far smaller).</source>
+        <translation>La {what} contient une valeur de plus de {budget} octets au caractère {index} : refusée (un enregistrement de catalogue est bien plus petit).</translation>
+    </message>
+    <message>
+        <source>unterminated list</source>
+        <translation>liste non terminée</translation>
+    </message>
+    <message>
+        <source>unterminated value</source>
+        <translation>valeur non terminée</translation>
+    </message>
+    <message>
+        <source>The {what} nests values more than {depth} levels deep near character {index}: refused.</source>
+        <translation>La {what} imbrique des valeurs sur plus de {depth} niveaux vers le caractère {index} : refusée.</translation>
+    </message>
+    <message>
+        <source>An entry of the {what} holds more than {count} elements: refused.</source>
+        <translation>Une entrée de la {what} contient plus de {count} éléments : refusée.</translation>
+    </message>
+    <message>
+        <source>The {what} has no &apos;{key}&apos; list (found {found}).</source>
+        <translation>La {what} n'a pas de liste '{key}' (trouvé : {found}).</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>un booléen</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>une chaîne</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>une liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>The &apos;next&apos; link of {source} carries a body that cannot be sent back ({name}).</source>
+        <translation>Le lien 'next' de {source} porte un corps de requête qui ne peut pas être renvoyé ({name}).</translation>
+    </message>
+    <message>
+        <source>The answer of {source} has no &apos;features&apos; list (found {found}): it is not a STAC item search result.</source>
+        <translation>La réponse de {source} n'a pas de liste 'features' (trouvé : {found}) : ce n'est pas un résultat de recherche d'items STAC.</translation>
     </message>
 </context>
 </TS>

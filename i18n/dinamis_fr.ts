@@ -168,10 +168,6 @@
         <translation>La zone d'intérêt n'est pas valide : {issues}</translation>
     </message>
     <message>
-        <source>answer of {source}</source>
-        <translation>réponse de {source}</translation>
-    </message>
-    <message>
         <source>{product} is not open to &apos;{user_type}&apos; users (open to: {groups}).</source>
         <translation>{product} n'est pas ouvert aux utilisateurs « {user_type} » (ouvert à : {groups}).</translation>
     </message>
@@ -354,6 +350,26 @@
     <message>
         <source>The DINAMIS ordering server</source>
         <translation>Le serveur de commande DINAMIS</translation>
+    </message>
+    <message>
+        <source>The ordering server answered {found} where an order was expected: check the server URL in the DINAMIS settings.</source>
+        <translation>Le serveur de commandes a répondu {found} là où une commande était attendue : vérifiez l'URL du serveur dans les réglages DINAMIS.</translation>
+    </message>
+    <message>
+        <source>The ordering server answered an order without a usable &apos;id&apos; (found {found}).</source>
+        <translation>Le serveur de commandes a répondu une commande sans 'id' utilisable (trouvé : {found}).</translation>
+    </message>
+    <message>
+        <source>The ordering server answered order {order_id} without a usable &apos;status&apos; (found {found}).</source>
+        <translation>Le serveur de commandes a répondu la commande {order_id} sans 'status' utilisable (trouvé : {found}).</translation>
+    </message>
+    <message>
+        <source>The ordering server answered order {order_id} with &apos;deliverables&apos; that are {found}, not a list.</source>
+        <translation>Le serveur de commandes a répondu la commande {order_id} avec des 'deliverables' qui sont {found}, pas une liste.</translation>
+    </message>
+    <message>
+        <source>Deliverable {number} of order {order_id} has no usable &apos;{key}&apos; (found {found}): the order cannot be downloaded. Contact DINAMIS.</source>
+        <translation>Le livrable {number} de la commande {order_id} n'a pas de '{key}' utilisable (trouvé : {found}) : la commande ne peut pas être téléchargée. Contactez DINAMIS.</translation>
     </message>
 </context>
 <context>

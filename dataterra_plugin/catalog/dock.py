@@ -463,9 +463,11 @@ class CatalogDock(QDockWidget):
         task = SearchTask(sources, query, self.layer.fields(), area=area)
         task.pageReady.connect(self._page_ready)
         task.failed.connect(self._failed)
-        task.progressChanged.connect(lambda value: self.progress.setValue(int(value)))
-        task.taskCompleted.connect(lambda task=task: self._finished(task, True))
-        task.taskTerminated.connect(lambda task=task: self._finished(task, False))
+        # bound methods, not lambdas: Qt drops these connections when the dock is deleted
+        # (plugin unloaded during the search), so a late signal finds no dead widget
+        task.progressChanged.connect(self._search_progress)
+        task.taskCompleted.connect(self._search_completed)
+        task.taskTerminated.connect(self._search_terminated)
         self.task = task
         self.search_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
@@ -536,6 +538,15 @@ class CatalogDock(QDockWidget):
         if self.collector_frozen and self.task is None and self.loader.is_idle():
             gc.unfreeze()
             self.collector_frozen = False
+
+    def _search_progress(self, value):
+        self.progress.setValue(int(value))
+
+    def _search_completed(self):
+        self._finished(self.sender(), True)
+
+    def _search_terminated(self):
+        self._finished(self.sender(), False)
 
     def _finished(self, task, ok):
         if task is not self.task:

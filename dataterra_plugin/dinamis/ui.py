@@ -17,6 +17,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsMapTool, QgsRubberBand
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QColor, QDesktopServices
 from qgis.PyQt.QtWidgets import (
@@ -654,6 +655,8 @@ class DinamisDock(QDockWidget):
         """Run ``function`` in a QgsTask (or now when ``wait``); errors go to the message line."""
 
         def finished(result=None, error=None):
+            if sip.isdeleted(self):  # the dock was deleted (plugin unloaded) while the task ran
+                return
             if error is not None:
                 self.say(
                     error_text(error)

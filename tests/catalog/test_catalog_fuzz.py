@@ -2,8 +2,9 @@
 """Hypothesis fuzzing: every parser raises nothing but CatalogError on any bytes."""
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from mutations import FUZZ
 
 from dataterra.dataterra_plugin.catalog.core import SearchQuery
 from dataterra.dataterra_plugin.catalog.core.backend import HttpRequest
@@ -11,12 +12,15 @@ from dataterra.dataterra_plugin.catalog.core.csw import CswBackend
 from dataterra.dataterra_plugin.catalog.core.errors import CatalogError
 from dataterra.dataterra_plugin.catalog.core.ods import OdsBackend
 from dataterra.dataterra_plugin.catalog.core.opensearch import OpenSearchBackend
+from dataterra.dataterra_plugin.catalog.core.openspot import OpenSpotBackend
 from dataterra.dataterra_plugin.catalog.core.records_api import RecordsApiBackend
 from dataterra.dataterra_plugin.catalog.core.stac import GeodesBackend, StacBackend
+from dataterra.dataterra_plugin.dinamis.core.search import SpotStacBackend
 
 URL = "http://127.0.0.1:1/x"
 BACKENDS = [StacBackend(URL), GeodesBackend(URL), CswBackend(URL), CswBackend(URL, schema="dc"),
-            OpenSearchBackend(URL), OpenSearchBackend(URL, format="json"), RecordsApiBackend(URL), OdsBackend(URL)]
+            OpenSearchBackend(URL), OpenSearchBackend(URL, format="json"), RecordsApiBackend(URL), OdsBackend(URL),
+            OpenSpotBackend(URL), SpotStacBackend(URL)]
 QUERY = SearchQuery(max_records=10, page_size=10)
 
 json_values = st.recursive(
@@ -46,9 +50,6 @@ def check(body):
             backend.parse_page(body, QUERY, request)
         except CatalogError:
             pass
-
-
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @FUZZ

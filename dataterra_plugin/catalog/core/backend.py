@@ -4,6 +4,7 @@ from typing import Optional
 
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .errors import CatalogError
+from ...net.core.transport import host_of
 from .transport import check_response
 
 
@@ -29,6 +30,7 @@ class Backend:
     PROTOCOL = ""
     EXPECTED = "json"
     MAX_PAGE_SIZE = 500
+    MAX_PAGE_BYTES = 16 * 2**20  # a larger answer is refused (docs/security-parsers.md, memory budgets)
 
     def __init__(self, endpoint, source="", headers=None, timeout=30, **options):
         if not endpoint or not str(endpoint).startswith(("http://", "https://")):
@@ -46,19 +48,28 @@ class Backend:
     def first_request(self, query):  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def parse_page(self, body, query, request):  # pragma: no cover - abstract
-        """Return a SearchPage whose ``next_request`` is an HttpRequest or None."""
+    def parse_page(self, body, query, request, limit=None):  # pragma: no cover - abstract
+        """Return a SearchPage whose ``next_request`` is an HttpRequest or None, holding at
+        most ``limit`` records (default ``query.max_records``): the others are not built."""
         raise NotImplementedError
 
     def what(self):
         return Message(QT_TRANSLATE_NOOP("DataTerraError", "{protocol} search of {source}"), protocol=self.PROTOCOL,
                        source=self.source)
 
-    def fetch_page(self, request, query, transport):
+    def send(self, request, transport):
+        """The answer to ``request``, refused when larger than :attr:`MAX_PAGE_BYTES`."""
+        # TODO(netsec): pass the transport's byte cap (max_bytes=self.MAX_PAGE_BYTES) once it
+        # exists, so that an oversized answer is cut while it arrives, not after.
         response = transport.request(request.method, request.url, headers={**self.headers, **request.headers},
                                      body=request.body, timeout=self.timeout)
+        check_size(response, self.MAX_PAGE_BYTES, self.what())
+        return response
+
+    def fetch_page(self, request, query, transport, limit=None):
+        response = self.send(request, transport)
         check_response(response, self.EXPECTED, self.what())
-        page = self.parse_page(response.body, query, request)
+        page = self.parse_page(response.body, query, request, limit)
         for record in page.records:
             record.source = record.source or self.source
         return page
@@ -74,13 +85,22 @@ class Backend:
             if key in visited:  # a server whose next link points back to itself
                 break
             visited.add(key)
-            page = self.fetch_page(request, query, transport)
+            page = self.fetch_page(request, query, transport, query.max_records - seen)
             page.records = page.records[: query.max_records - seen]
             seen += len(page.records)
             yield page
             if not page.records:
                 break
             request = page.next_request
+
+
+def check_size(response, limit, what):
+    """Refuse an answer of more than ``limit`` bytes (memory budget of one page)."""
+    if len(response.body) > limit:
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "{what}: the answer of {host} is larger than {size} "
+                                             "MB, more than a catalogue page can be: refused. Ask fewer records per "
+                                             "page or check the address."),
+                           what=what, host=host_of(response.url), size=limit // 2**20)
 
 
 def search_all(backend, query, transport, progress=None, is_cancelled=None):

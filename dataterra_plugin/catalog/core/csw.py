@@ -8,12 +8,15 @@ of 2.0.2 (``apiso:*``, ``csw:AnyText``) and changes the namespaces, the filter e
 (``fes:ValueReference`` instead of ``ogc:PropertyName``) and the Dublin Core record
 (``csw30:Record``).
 """
+import io
 import warnings
 
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import as_float, parse_xml_lxml
+from .safe import (
+    LXML_OPTIONS, as_float, bounded_record, check_xml, closed_items, lxml_error, parse_xml_lxml,
+)
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 CSW30 = "http://www.opengis.net/cat/csw/3.0"
@@ -196,18 +199,19 @@ class CswBackend(Backend):
         separator = "&" if "?" in self.endpoint else "?"
         return self.endpoint + separator + urlencode(params)
 
-    def parse_page(self, body, query, request):
+    def parse_page(self, body, query, request, limit=None):
         what = Message(QT_TRANSLATE_NOOP("DataTerraError", "CSW answer of {source}"), source=self.source)
-        root = parse_xml_lxml(body, what)
-        records, matched, next_record = parse_getrecords(root, self.source)
+        records, matched, next_record = read_getrecords(body, what, self.source,
+                                                        query.max_records if limit is None else limit)
         next_request = None
         if next_record and matched is not None and 0 < next_record <= matched and records:
             next_request = self._request(query, next_record)
         return SearchPage(records, matched, next_request)
 
 
-def parse_getrecords(root, source=""):
-    """(records, matched, nextRecord) of a GetRecordsResponse element (lxml)."""
+def parse_getrecords(root, source="", limit=None):
+    """(records, matched, nextRecord) of a GetRecordsResponse element (lxml); at most
+    ``limit`` records are read."""
     local = root.tag.split("}")[-1] if isinstance(root.tag, str) else ""
     if local == "ExceptionReport":
         texts = [t.strip() for t in root.itertext() if t.strip()]
@@ -227,20 +231,63 @@ def parse_getrecords(root, source=""):
     next_record = _int_attr(results, "nextRecord")
     records = []
     for element in results:
-        if not isinstance(element.tag, str):
-            continue
-        name = element.tag.split("}")[-1]
-        try:
-            if name == "MD_Metadata":
-                records.append(iso_record(element, source))
-            elif name in ("Record", "SummaryRecord", "BriefRecord"):
-                records.append(dc_record(element, source))
-        except CatalogError:
-            raise
-        except Exception as exc:  # noqa: BLE001 - OWSLib raises anything on odd records
-            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of {source} could not be read ({name}: "
-                                                 "{exc})."), source=source, name=type(exc).__name__, exc=exc) from exc
+        if limit is None or len(records) < limit:
+            record = element_record(element, source)
+            if record is not None:
+                records.append(record)
     return records, matched, next_record
+
+
+def read_getrecords(body, what, source="", limit=None):
+    """(records, matched, nextRecord) of a GetRecordsResponse read record by record (lxml
+    ``iterparse`` through ``safe.closed_items``): the first ``limit`` records are converted,
+    every record element is dropped once read, so memory follows one record, not the page.
+    Other documents (exception reports) are parsed whole by :func:`parse_getrecords` for
+    their message."""
+    from lxml import etree
+
+    check_xml(body, what)
+    records, totals = [], {}
+
+    def read_start(depth, element):
+        if depth == 1 and _local(element) != "GetRecordsResponse":
+            parse_getrecords(parse_xml_lxml(body, what), source, limit)  # raises, saying what it is instead
+        if depth == 2 and _local(element) == "SearchResults":
+            totals.update(matched=_int_attr(element, "numberOfRecordsMatched"),
+                          next=_int_attr(element, "nextRecord"))
+
+    events = etree.iterparse(io.BytesIO(bytes(body)), events=("start", "end"), **LXML_OPTIONS)
+    try:
+        for parent, element in closed_items(events, 2, what, read_start):
+            if _local(parent) == "SearchResults" and (limit is None or len(records) < limit):
+                record = element_record(element, source)
+                if record is not None:
+                    records.append(record)
+    except etree.XMLSyntaxError as exc:
+        raise lxml_error(exc, what) from exc
+    if not totals:
+        return parse_getrecords(parse_xml_lxml(body, what), source, limit)  # says what is missing
+    return records, totals["matched"], totals["next"]
+
+
+def _local(element):
+    return element.tag.split("}")[-1] if isinstance(element.tag, str) else ""
+
+
+def element_record(element, source=""):
+    """The Record of one ISO or Dublin Core element of a GetRecords answer, None for others."""
+    name = _local(element)
+    try:
+        if name == "MD_Metadata":
+            return bounded_record(iso_record(element, source))
+        if name in ("Record", "SummaryRecord", "BriefRecord"):
+            return bounded_record(dc_record(element, source))
+    except CatalogError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - OWSLib raises anything on odd records
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of {source} could not be read ({name}: "
+                                             "{exc})."), source=source, name=type(exc).__name__, exc=exc) from exc
+    return None
 
 
 def _int_attr(element, name):

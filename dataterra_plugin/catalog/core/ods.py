@@ -1,10 +1,13 @@
 """OpenDataSoft Explore API v2.1 catalogue (PNDB): ``/catalog/datasets`` with offset paging."""
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import as_bbox, as_geometry, as_text, parse_json
+from .jsonpage import read_page
+from .safe import (
+    MAX_ITEMS, as_bbox, as_geometry, bounded_record, get_count, get_dict, get_dicts, get_href, get_str, text_list,
+)
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 
@@ -43,44 +46,43 @@ class OdsBackend(Backend):
         return HttpRequest("GET", f"{self.endpoint}?{urlencode(params)}", {"Accept": "application/json"},
                            None, {"offset": offset})
 
-    def parse_page(self, body, query, request):
-        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "OpenDataSoft answer of {source}"),
-                                      source=self.source))
-        results = data.get("results")
-        if not isinstance(results, list):
+    def parse_page(self, body, query, request, limit=None):
+        what = Message(QT_TRANSLATE_NOOP("DataTerraError", "OpenDataSoft answer of {source}"), source=self.source)
+        data, records = read_page(body, what, "results", lambda r: ods_record(r, self.endpoint, self.source),
+                                  query.max_records if limit is None else limit)
+        if records is None:
             raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} has no 'results' list: is "
                                                  "this an OpenDataSoft Explore v2.1 /catalog/datasets URL?"),
                 source=self.source)
-        records = [ods_record(r, self.endpoint, self.source) for r in results if isinstance(r, dict)]
-        total = data.get("total_count")
-        matched = total if isinstance(total, int) and not isinstance(total, bool) else None
+        matched = get_count(data, "total_count")
         offset = int(request.state.get("offset", 0)) + len(records)
         more = records and len(records) >= self.page_size(query) and (matched is None or offset < matched)
         return SearchPage(records, matched, self._request(query, offset) if more else None)
 
 
 def ods_record(result, endpoint="", source=""):
-    metas = result.get("metas") if isinstance(result.get("metas"), dict) else {}
-    default = metas.get("default") if isinstance(metas.get("default"), dict) else {}
-    dataset_id = as_text(result.get("dataset_id"))
-    links = [Link(link["href"], as_text(link.get("rel")), "", "") for link in result.get("links") or []
-             if isinstance(link, dict) and isinstance(link.get("href"), str)]
+    """One dataset of the ODS catalogue as a :class:`Record` (typed accessors of ``safe``)."""
+    default = get_dict(get_dict(result, "metas"), "default")
+    dataset_id = get_str(result, "dataset_id")
+    links = [Link(get_href(link), get_str(link, "rel"), "", "") for link in get_dicts(result, "links", MAX_ITEMS)
+             if get_href(link)]
     if dataset_id and endpoint:
-        base = endpoint.rstrip("/")
-        links.append(Link(f"{base}/{dataset_id}/exports/geojson", "data", "application/geo+json", "GeoJSON export"))
-        links.append(Link(f"{base}/{dataset_id}/exports/csv", "data", "text/csv", "CSV export"))
-    return Record(
+        base = endpoint.rstrip("/") + "/" + quote(dataset_id, safe="")
+        links.append(Link(f"{base}/exports/geojson", "data", "application/geo+json",
+                          "GeoJSON export"))
+        links.append(Link(f"{base}/exports/csv", "data", "text/csv", "CSV export"))
+    return bounded_record(Record(
         id=dataset_id,
-        title=as_text(default.get("title")) or dataset_id,
-        abstract=as_text(default.get("description")),
-        collection=as_text(default.get("theme")),
-        start=as_text(default.get("modified")),
-        end=as_text(default.get("modified")),
-        licence=as_text(default.get("license")),
-        contact=as_text(default.get("publisher")),
-        keywords=[as_text(k) for k in default.get("keyword") or []] if isinstance(default.get("keyword"), list) else [],
+        title=get_str(default, "title") or dataset_id,
+        abstract=get_str(default, "description"),
+        collection=get_str(default, "theme"),
+        start=get_str(default, "modified"),
+        end=get_str(default, "modified"),
+        licence=get_str(default, "license"),
+        contact=get_str(default, "publisher"),
+        keywords=text_list(default.get("keyword")),
         bbox=as_bbox(default.get("bbox")),
         geometry=as_geometry(default.get("geometry")),
         links=links,
         source=source,
-    )
+    ))

@@ -6,13 +6,17 @@ servers, so they are options (``params``): e.g. pycsw uses ``q``, ``bbox``, ``ti
 ``completionDate``, ``page``, ``maxRecords``. Paging follows the ``next`` link when
 the server gives one, else ``os:startIndex`` / ``os:itemsPerPage`` / ``os:totalResults``.
 """
+from itertools import islice
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 from .model import Link, Record, SearchPage
-from .safe import as_float, parse_json, parse_xml
+from .safe import (
+    MAX_ITEMS, MAX_URL, as_float, as_text, bounded_record, first_str, get_count, get_dict, get_list, get_str, get_url,
+    closed_items, iter_xml, parse_xml,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 OS = "{http://a9.com/-/spec/opensearch/1.1/}"
@@ -94,15 +98,13 @@ class OpenSearchBackend(Backend):
         url = urlunsplit((split.scheme, split.netloc, split.path, urlencode(merged), ""))
         return HttpRequest("GET", url, {}, None, {"params": merged, **state})
 
-    def parse_page(self, body, query, request):
+    def parse_page(self, body, query, request, limit=None):
         what = Message(QT_TRANSLATE_NOOP("DataTerraError", "OpenSearch answer of {source}"), source=self.source)
+        limit = query.max_records if limit is None else limit
         if self.EXPECTED == "json":
-            data = parse_json(body, what)
-            records, matched, next_href = parse_json_feed(data, self.source)
-            per_page = len(records)
+            records, matched, next_href = parse_json_feed(body, what, self.source, limit)
         else:
-            root = parse_xml(body, what)
-            records, matched, next_href, per_page = parse_atom(root, self.source)
+            records, matched, next_href = read_atom(body, what, self.source, limit)
         if next_href:
             return SearchPage(records, matched, HttpRequest("GET", next_href))
         # no next link: advance the start index ourselves
@@ -125,17 +127,39 @@ def _eo(entry, name):
     """Text of the child ``name`` of any EO namespace (servers use several URIs for it)."""
     for child in entry:
         if isinstance(child.tag, str) and child.tag.endswith("}" + name) and "eo" in child.tag.lower():
-            return (child.text or "").strip()
+            return as_text((child.text or "").strip())
     return ""
 
 
 def _text(element, path):
     found = element.find(path)
-    return (found.text or "").strip() if found is not None and found.text else ""
+    return as_text((found.text or "").strip()) if found is not None and found.text else ""
 
 
-def parse_atom(root, source=""):
-    """(records, totalResults, next href, itemsPerPage) of an OpenSearch Atom feed."""
+def read_atom(body, what, source="", limit=None):
+    """(records, totalResults, next href) of an OpenSearch Atom feed, read element by
+    element (``safe.closed_items``): each entry becomes a record (the first ``limit``) and
+    is dropped, so memory follows one entry, not the feed."""
+    records, matched, next_href = [], None, ""
+
+    def check_root(depth, element):
+        if depth == 1 and element.tag != f"{ATOM}feed":
+            parse_atom(parse_xml(body, what), source)  # raises, saying what the document is instead
+
+    for _, element in closed_items(iter_xml(body, what), 1, what, check_root):
+        if element.tag == f"{ATOM}entry":
+            if limit is None or len(records) < limit:
+                records.append(atom_entry(element, source))
+        elif element.tag == f"{OS}totalResults":
+            matched = _int(element.text)
+        elif element.tag == f"{ATOM}link" and element.get("rel") == "next":
+            next_href = get_url(element.attrib, "href") or next_href
+    return records, matched, next_href
+
+
+def parse_atom(root, source="", limit=None):
+    """(records, totalResults, next href, itemsPerPage) of an OpenSearch Atom feed; at most
+    ``limit`` entries become records."""
     if root.tag != f"{ATOM}feed":
         local = root.tag.split("}")[-1] if isinstance(root.tag, str) else "?"
         texts = " ".join(t.strip() for t in root.itertext() if t.strip())[:300]
@@ -147,7 +171,7 @@ def parse_atom(root, source=""):
     for link in root.findall(f"{ATOM}link"):
         if link.get("rel") == "next" and (link.get("href") or "").startswith(("http://", "https://")):
             next_href = link.get("href")
-    records = [atom_entry(entry, source) for entry in root.findall(f"{ATOM}entry")]
+    records = [atom_entry(entry, source) for entry in islice(root.iterfind(f"{ATOM}entry"), limit)]
     return records, matched, next_href, per_page
 
 
@@ -155,9 +179,9 @@ def atom_entry(entry, source=""):
     """One Atom entry (OpenSearch EO/Geo/Time, pycsw, resto) as a Record."""
     links = []
     quicklook = ""
-    for link in entry.findall(f"{ATOM}link"):
+    for link in islice(entry.iterfind(f"{ATOM}link"), MAX_ITEMS):
         href = link.get("href") or ""
-        if not href:
+        if not href or len(href) > MAX_URL:
             continue
         rel = link.get("rel") or "alternate"
         kind = link.get("type") or ""
@@ -167,13 +191,13 @@ def atom_entry(entry, source=""):
         if rel in ("icon", "thumbnail", "preview") and not quicklook:
             quicklook = href
     for content in entry.iter(f"{MEDIA}content"):
-        if content.get("url") and not quicklook:
+        if content.get("url") and len(content.get("url")) <= MAX_URL and not quicklook:
             quicklook = content.get("url")
     bbox = _georss_box(entry)
     identifier = _text(entry, f"{DC}identifier") or _text(entry, f"{ATOM}id")
     date = _text(entry, f"{DC}date")
     start, end = date.split("/", 1) if "/" in date else (date, date)
-    return Record(
+    return bounded_record(Record(
         id=identifier,
         title=_text(entry, f"{ATOM}title"),
         abstract=_text(entry, f"{ATOM}summary") or _text(entry, f"{ATOM}content") or _text(entry, f"{DCT}abstract"),
@@ -183,12 +207,13 @@ def atom_entry(entry, source=""):
         cloud_cover=as_float(_eo(entry, "cloudCover")),
         platform=_eo(entry, "platform"),
         instrument=_eo(entry, "instrument"),
-        keywords=[c.get("term") for c in entry.findall(f"{ATOM}category") if c.get("term")],
+        keywords=[as_text(c.get("term")) for c in islice(entry.iterfind(f"{ATOM}category"), MAX_ITEMS)
+                  if c.get("term")],
         bbox=bbox,
         quicklook=quicklook,
         links=links,
         source=source,
-    )
+    ))
 
 
 def _georss_box(entry):
@@ -215,29 +240,28 @@ def _georss_box(entry):
     return (w, s, e, n)
 
 
-def parse_json_feed(data, source=""):
+def parse_json_feed(body, what, source="", limit=None):
     """(records, matched, next href) of an OpenSearch GeoJSON answer (resto style)."""
-    from .stac import parse_features
+    from .stac import feature_record, read_features
 
-    records = parse_features(data, source)
-    for feature, record in zip([f for f in data.get("features") if isinstance(f, dict)], records):
-        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-        record.start = record.start or str(props.get("startDate") or "")
-        record.end = record.end or str(props.get("completionDate") or "")
-        record.collection = record.collection or str(props.get("collection") or "")
-        record.quicklook = record.quicklook or str(props.get("quicklook") or props.get("thumbnail") or "")
-    props = data.get("properties") if isinstance(data.get("properties"), dict) else {}
-    matched = None
-    for value in (props.get("totalResults"), data.get("totalResults"), data.get("numberMatched")):
-        if isinstance(value, int) and not isinstance(value, bool):
-            matched = value
-            break
+    def record(feature):
+        rec = feature_record(feature, source)
+        props = get_dict(feature, "properties")
+        rec.start = rec.start or get_str(props, "startDate")
+        rec.end = rec.end or get_str(props, "completionDate")
+        rec.collection = rec.collection or get_str(props, "collection")
+        rec.quicklook = rec.quicklook or first_str(props, "quicklook", "thumbnail")
+        return rec
+
+    data, records = read_features(body, what, source, record, limit)
+    props = get_dict(data, "properties")
+    matched = next((n for n in (get_count(props, "totalResults"), get_count(data, "totalResults"),
+                                get_count(data, "numberMatched")) if n is not None), None)
     next_href = ""
-    links = props.get("links") if isinstance(props.get("links"), list) else data.get("links")
-    for link in links if isinstance(links, list) else []:
-        if isinstance(link, dict) and link.get("rel") == "next" and isinstance(link.get("href"), str) \
-                and link["href"].startswith(("http://", "https://")):
-            next_href = link["href"]
+    links = get_list(props, "links") if isinstance(props.get("links"), list) else get_list(data, "links")
+    for link in links:
+        if isinstance(link, dict) and link.get("rel") == "next" and get_url(link, "href"):
+            next_href = get_url(link, "href")
     return records, matched, next_href
 
 

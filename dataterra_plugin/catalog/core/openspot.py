@@ -26,13 +26,14 @@ import re
 import uuid
 from html.parser import HTMLParser
 from http.cookies import SimpleCookie
-from urllib.parse import urlencode, urljoin, urlsplit
+from urllib.parse import quote, urlencode, urljoin, urlsplit
 
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import as_float, as_geometry, as_text, parse_json
+from .jsonpage import read_page
+from .safe import as_geometry, bounded_record, get_count, get_dict, get_number, get_str
 from .transport import check_response
 
 MODES = ("MS", "PAN", "PMS")
@@ -71,6 +72,7 @@ class OpenSpotBackend(Backend):
 
     PROTOCOL = "OpenSPOT"
     MAX_PAGE_SIZE = 100000  # the API has no paging: a year_mode comes whole
+    MAX_PAGE_BYTES = 64 * 2**20  # hence a larger page budget than paged catalogues
 
     def __init__(self, endpoint, source="", headers=None, timeout=30, **options):
         super().__init__(endpoint, source or "openspot-dinamis", headers, timeout, **options)
@@ -98,9 +100,8 @@ class OpenSpotBackend(Backend):
         return HttpRequest("GET", self.collection_url(pending[0]), {"Accept": "application/json"},
                            state={"pending": list(pending), "answered": answered})
 
-    def fetch_page(self, request, query, transport):
-        response = transport.request(request.method, request.url, headers={**self.headers, **request.headers},
-                                     body=request.body, timeout=self.timeout)
+    def fetch_page(self, request, query, transport, limit=None):
+        response = self.send(request, transport)
         pending = request.state.get("pending", [])
         if response.status == 404:
             # a year or mode the server does not hold: skip it, keep the others
@@ -115,55 +116,59 @@ class OpenSpotBackend(Backend):
             nxt = self._request(pending[1:], answered=bool(request.state.get("answered")))
             return SearchPage([], None, nxt)
         check_response(response, self.EXPECTED, self.what())
-        return self.parse_page(response.body, query, request)
+        return self.parse_page(response.body, query, request, limit)
 
     def pages(self, query, transport, is_cancelled=None):
         """Like :meth:`Backend.pages`, but an empty year_mode does not end the search."""
         request, seen = self.first_request(query), 0
         while request is not None and seen < query.max_records:
             check_cancel(is_cancelled)
-            page = self.fetch_page(request, query, transport)
+            page = self.fetch_page(request, query, transport, query.max_records - seen)
             page.records = page.records[: query.max_records - seen]
             seen += len(page.records)
             yield page
             request = page.next_request
 
-    def parse_page(self, body, query, request):
+    def parse_page(self, body, query, request, limit=None):
         year_mode = request.state.get("pending", [""])[0]
-        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source} for {year_mode}"),
-                                      source=self.source, year_mode=year_mode))
-        features = data.get("features")
-        if not isinstance(features, list):
+        what = Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source} for {year_mode}"), source=self.source,
+                       year_mode=year_mode)
+
+        def record(feature):  # the API answers whole years: bbox and dates are filtered here
+            found = self.feature_record(feature, year_mode)
+            return found if found is not None and matches(found, query) else None
+
+        _, records = read_page(body, what, "features", record, query.max_records if limit is None else limit)
+        if records is None:
             raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} for {year_mode} has no "
                                                  "'features' list: it is not an OpenSPOT collection."),
                 source=self.source,
                 year_mode=year_mode)
-        records = [r for r in (self.feature_record(f, year_mode) for f in features if isinstance(f, dict))
-                   if r is not None and matches(r, query)]
         return SearchPage(records, None, self._request(request.state.get("pending", [])[1:]))
 
     def feature_record(self, feature, year_mode):
-        props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-        fid = props.get("fid")
-        if not isinstance(fid, int) or isinstance(fid, bool):
+        props = get_dict(feature, "properties")
+        fid = get_count(props, "fid")
+        if fid is None:
             return None  # without fid the image cannot be downloaded: not a usable record
-        mode = as_text(props.get("mode_")) or year_mode.partition("_")[2]
-        resolution = as_float(props.get("resolution"))
-        date = as_text(props.get("img_date"))[:10]
+        mode = get_str(props, "mode_") or year_mode.partition("_")[2]
+        resolution = get_number(props, "resolution")
+        date = get_str(props, "img_date")[:10]
         geometry = as_geometry(feature.get("geometry"))
         # not a "download" link: the file comes through the two-step request (download_links),
         # which a plain GET of any URL cannot do; the portal page is where a browser gets it
         link = Link(f"{self.base}/", "via", "text/html", f"OpenSPOT portal (image {fid}: two-step download)",
                     protocol=DOWNLOAD_PROTOCOL)
-        return Record(
-            id=f"{year_mode}:{fid}", title=as_text(props.get("ds_name")) or f"SPOT 6-7 {year_mode} {fid}",
+        return bounded_record(Record(
+            id=f"{year_mode}:{fid}", title=get_str(props, "ds_name") or f"SPOT 6-7 {year_mode} {fid}",
             abstract=f"SPOT 6-7 {mode} ortho-image, {resolution or '?'} m, open licence (Etalab).",
             collection=year_mode, start=date, end=date, platform="SPOT 6-7", instrument=mode,
             licence="Licence Ouverte / Open Licence (Etalab)",
-            keywords=[k for k in (as_text(props.get("page_")), f"resolution {resolution} m" if resolution else "")
+            keywords=[k for k in (get_str(props, "page_"), f"resolution {resolution} m" if resolution else "")
                       if k],
             bbox=geometry_bbox(geometry), geometry=geometry,
-            quicklook=self.quicklook_url(as_text(props.get("f_quicklook"))), links=[link], source=self.source)
+            quicklook=self.quicklook_url(quote(get_str(props, "f_quicklook"), safe="")), links=[link],
+            source=self.source))
 
 
 def geometry_bbox(geometry):

@@ -3,8 +3,8 @@ from urllib.parse import urlencode
 
 from .backend import Backend, HttpRequest
 from .model import SearchPage
-from .safe import parse_json
-from .stac import datetime_interval, matched_count, parse_features
+from .safe import first_str, get_dict, get_dicts, get_url
+from .stac import datetime_interval, feature_record, matched_count, read_features
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 
@@ -29,18 +29,21 @@ class RecordsApiBackend(Backend):
         url = f"{self.endpoint.rstrip('/')}/collections/{collection}/items?{urlencode(params)}"
         return HttpRequest("GET", url, {"Accept": "application/geo+json"})
 
-    def parse_page(self, body, query, request):
-        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "OGC API Records answer of {source}"),
-                                      source=self.source))
-        records = parse_features(data, self.source)
-        for record, feature in zip(records, [f for f in data["features"] if isinstance(f, dict)]):
-            props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-            record.start = record.start or str(props.get("updated") or props.get("created") or "")
-            record.end = record.end or record.start
-            record.collection = record.collection or str(query.collection or "")
+    def parse_page(self, body, query, request, limit=None):
+        what = Message(QT_TRANSLATE_NOOP("DataTerraError", "OGC API Records answer of {source}"), source=self.source)
+        data, records = read_features(body, what, self.source, lambda f: self.record(f, query),
+                                      query.max_records if limit is None else limit)
         next_href = ""
-        for link in data.get("links") or []:
-            if isinstance(link, dict) and link.get("rel") == "next" and isinstance(link.get("href"), str) \
-                    and link["href"].startswith(("http://", "https://")):
-                next_href = link["href"]
+        for link in get_dicts(data, "links"):
+            if link.get("rel") == "next" and get_url(link, "href"):
+                next_href = get_url(link, "href")
         return SearchPage(records, matched_count(data), HttpRequest("GET", next_href) if next_href else None)
+
+    def record(self, feature, query):
+        """A record's dates fall back on its ``updated``/``created`` properties (Records Part 1)."""
+        record = feature_record(feature, self.source)
+        props = get_dict(feature, "properties")
+        record.start = record.start or first_str(props, "updated", "created")
+        record.end = record.end or record.start
+        record.collection = record.collection or query.collection or ""
+        return record

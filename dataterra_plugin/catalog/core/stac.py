@@ -10,7 +10,26 @@ from urllib.parse import urlencode
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
-from .safe import as_bbox, as_float, as_geometry, as_text, parse_json
+from .jsonpage import read_page
+from .safe import (
+    JSON_TYPES,
+    MAX_ITEMS,
+    bounded_record,
+    as_bbox,
+    as_geometry,
+    as_text,
+    first_str,
+    get_count,
+    get_dict,
+    get_dicts,
+    get_href,
+    get_list,
+    get_number,
+    get_str,
+    get_url,
+    json_type,
+    text_list,
+)
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
 # multihash codes (https://github.com/multiformats/multicodec) of file:checksum
@@ -89,25 +108,41 @@ class StacBackend(Backend):
                            {"Content-Type": "application/json", "Accept": "application/geo+json"},
                            json.dumps(body).encode(), dict(state or {}))
 
-    def parse_page(self, body, query, request):
-        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=self.source))
-        records = parse_features(data, self.source)
+    def parse_page(self, body, query, request, limit=None):
+        data, records = read_features(body, self.answer_name(), self.source, self.feature_record,
+                                      query.max_records if limit is None else limit)
         return SearchPage(records, matched_count(data), self.next_request(data, request, len(records)))
 
+    def answer_name(self):
+        return Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=self.source)
+
+    def feature_record(self, feature):
+        return feature_record(feature, self.source)
+
     def next_request(self, data, request, returned):
-        for link in data.get("links") or []:
-            if not isinstance(link, dict) or link.get("rel") != "next" or not isinstance(link.get("href"), str):
+        for link in get_dicts(data, "links"):
+            href = get_href(link)
+            if link.get("rel") != "next" or not href:
                 continue
-            href = link["href"]
-            if not href.startswith(("http://", "https://")):
+            if not get_url(link, "href"):
                 return None
-            if str(link.get("method", "GET")).upper() == "POST":
-                body = link.get("body") if isinstance(link.get("body"), dict) else {}
-                if link.get("merge") and request.body:
+            if get_str(link, "method").upper() == "POST":
+                body = get_dict(link, "body")
+                if link.get("merge") is True and request.body:
                     body = {**json.loads(request.body), **body}
-                return HttpRequest("POST", href, {"Content-Type": "application/json"}, json.dumps(body).encode())
+                return HttpRequest("POST", href, {"Content-Type": "application/json"}, _dumps(body, self.source))
             return HttpRequest("GET", href, {"Accept": "application/geo+json"})
         return None
+
+
+def _dumps(body, source):
+    """A ``next`` link's POST body as JSON bytes; CatalogError when it cannot be sent back."""
+    try:
+        return json.dumps(body).encode()
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The 'next' link of {source} carries a body that "
+                                             "cannot be sent back ({name})."),
+                           source=source, name=type(exc).__name__) from exc
 
 
 class GeodesBackend(StacBackend):
@@ -143,7 +178,7 @@ class GeodesBackend(StacBackend):
         return self._post(self.body(query))
 
     def next_request(self, data, request, returned):
-        body = json.loads(request.body)
+        body = json.loads(request.body)  # our own request: page and limit are ours
         page, limit = int(body.get("page", 1)), int(body.get("limit", self.MAX_PAGE_SIZE))
         matched = matched_count(data)
         if returned < limit or (matched is not None and page * limit >= matched):
@@ -153,72 +188,83 @@ class GeodesBackend(StacBackend):
 
 def matched_count(data):
     """Total matched: ``numberMatched`` (STAC API 1.0), ``context.matched`` (GEODES, older)."""
-    for value in (data.get("numberMatched"), (data.get("context") or {}).get("matched")
-                  if isinstance(data.get("context"), dict) else None):
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+    for value in (get_count(data, "numberMatched"), get_count(get_dict(data, "context"), "matched")):
+        if value is not None:
             return value
     return None
 
 
+def read_features(body, what, source, convert, limit):
+    """(page object, records) of a GeoJSON FeatureCollection page: ``convert(feature)`` of at
+    most ``limit`` features, the others left unbuilt (see jsonpage)."""
+    data, records = read_page(body, what, "features", convert, limit)
+    if records is None:
+        found = json_type(data["features"]) if "features" in data else JSON_TYPES["absent"]
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} has no 'features' list (found "
+                                             "{found}): it is not a STAC item search result."),
+                           source=source, found=found)
+    return data, records
+
+
 def parse_features(data, source=""):
-    """Records of a GeoJSON FeatureCollection of STAC items (or OGC API Records)."""
-    features = data.get("features")
-    if features is None:
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} has no 'features': it is not "
-                                             "a STAC item search result."), source=source)
-    if not isinstance(features, list):
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The 'features' of the answer of {source} is not a "
-                                             "list."), source=source)
-    return [feature_record(f, source) for f in features if isinstance(f, dict)]
+    """Records of a decoded GeoJSON FeatureCollection of STAC items (or OGC API Records)."""
+    what = Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=source)
+    return [feature_record(f, source) for f in get_list(data, "features", what) if isinstance(f, dict)]
 
 
 def feature_record(feature, source=""):
-    """One STAC item (GeoJSON feature) as a :class:`Record`."""
-    props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-    links = [link for link in (_link(v) for v in feature.get("links") or []) if link]
+    """One STAC item (GeoJSON feature) as a :class:`Record`; any value of any type is read
+    through the typed accessors of ``safe``."""
+    props = get_dict(feature, "properties")
+    links = [link for link in (_link(v) for v in get_dicts(feature, "links", MAX_ITEMS)) if link]
     quicklook = ""
-    assets = feature.get("assets") if isinstance(feature.get("assets"), dict) else {}
-    for key, asset in assets.items():
-        if not isinstance(asset, dict) or not isinstance(asset.get("href"), str):
+    for key, asset in list(get_dict(feature, "assets").items())[:MAX_ITEMS]:
+        href = get_href(asset)
+        if not href:
             continue
-        roles = asset.get("roles") if isinstance(asset.get("roles"), list) else []
+        roles = [r for r in get_list(asset, "roles") if isinstance(r, str)]
         role = "thumbnail" if ("thumbnail" in roles or key in ("thumbnail", "quicklook")) else \
-            "overview" if "overview" in roles else "data" if ("data" in roles or not roles) else str(roles[0])
+            "overview" if "overview" in roles else "data" if ("data" in roles or not roles) else as_text(roles[0])
         if role == "thumbnail" and not quicklook:
-            quicklook = asset["href"]
-        links.append(Link(asset["href"], role, as_text(asset.get("type")), as_text(asset.get("title")) or key,
-                          checksum=_checksum(asset.get("file:checksum")), size=_int(asset.get("file:size"))))
+            quicklook = href
+        links.append(Link(href, role, get_str(asset, "type"), get_str(asset, "title") or as_text(key),
+                          checksum=_checksum(asset.get("file:checksum")), size=get_count(asset, "file:size")))
     if not quicklook:
         quicklook = next((link.href for link in links if link.rel in ("preview", "thumbnail")), "")
-    if isinstance(props.get("endpoint_url"), str):  # GEODES: the product archive
-        links.append(Link(props["endpoint_url"], "data", "application/zip", as_text(props.get("endpoint_description"))))
-    instruments = props.get("instruments", props.get("instrument"))
-    return Record(
-        id=as_text(feature.get("id") or props.get("identifier")),
-        title=as_text(props.get("title") or props.get("identifier") or feature.get("id")),
-        abstract=as_text(props.get("description")),
-        collection=as_text(feature.get("collection") or props.get("dataset") or props.get("collection")),
-        start=as_text(props.get("start_datetime") or props.get("datetime")),
-        end=as_text(props.get("end_datetime") or props.get("datetime")),
-        cloud_cover=as_float(props.get("eo:cloud_cover", props.get("cloudCover"))),
-        platform=as_text(props.get("platform")),
-        instrument=as_text(instruments),
-        licence=as_text(props.get("license")),
-        contact=as_text(props.get("providers") if isinstance(props.get("providers"), list) else ""),
-        keywords=[as_text(k) for k in props.get("keywords") or [] if not isinstance(k, (dict, list))]
-        if isinstance(props.get("keywords"), list) else [],
+    endpoint_url = get_href(props, "endpoint_url")
+    if endpoint_url:  # GEODES: the product archive
+        links.append(Link(endpoint_url, "data", "application/zip", get_str(props, "endpoint_description")))
+    identifier = get_str(feature, "id") or get_str(props, "identifier")
+    return bounded_record(Record(
+        id=identifier,
+        title=first_str(props, "title", "identifier") or identifier,
+        abstract=get_str(props, "description"),
+        collection=get_str(feature, "collection") or first_str(props, "dataset", "collection"),
+        start=first_str(props, "start_datetime", "datetime"),
+        end=first_str(props, "end_datetime", "datetime"),
+        cloud_cover=_first_number(props, "eo:cloud_cover", "cloudCover"),
+        platform=get_str(props, "platform"),
+        instrument=first_str(props, "instruments", "instrument"),
+        licence=get_str(props, "license"),
+        contact=as_text(get_list(props, "providers")),
+        keywords=text_list(props.get("keywords")),
         bbox=as_bbox(feature.get("bbox")),
         geometry=as_geometry(feature.get("geometry")),
         quicklook=quicklook,
         links=links,
         source=source,
-    )
+    ))
+
+
+def _first_number(obj, *keys):
+    return next((n for n in (get_number(obj, k) for k in keys) if n is not None), None)
 
 
 def _link(value):
-    if not isinstance(value, dict) or not isinstance(value.get("href"), str):
+    href = get_href(value)
+    if not href:
         return None
-    return Link(value["href"], as_text(value.get("rel")), as_text(value.get("type")), as_text(value.get("title")))
+    return Link(href, get_str(value, "rel"), get_str(value, "type"), get_str(value, "title"))
 
 
 def _checksum(value):
@@ -232,5 +278,3 @@ def _checksum(value):
     return f"{algorithm}:{value[4:]}" if algorithm else ""
 
 
-def _int(value):
-    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -10,15 +10,18 @@ the pending request. Credentials are added by the transport (or an ``authenticat
 callable) and never kept, logged or put in messages.
 """
 import json
+import re
 import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from ...net.core.download import file_digest, resumable_download
 from ...net.core.errors import NetworkError
 from ...net.core.safe_paths import path_in_folder
 from ...net.core.transport import UrllibTransport
+from ...catalog.core.safe import MAX_URL, as_text, json_type
 from ....rasterblocks.errors import Cancelled, DataTerraError
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
@@ -46,7 +49,7 @@ class Response:
     def json(self):
         try:
             return json.loads(self.body or b"null")
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # not JSON, not UTF-8, or nested beyond Python's stack
             raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server answered HTTP "
                                                   "{http_status} with a body that is not JSON: check the server URL "
                                                   "in the DINAMIS settings."),
@@ -71,6 +74,65 @@ def urllib_transport(timeout=30, authenticate=None, context=None):
     CA bundle, never disable checks); ``authenticate(headers)`` adds credentials."""
     return OrderingTransport(UrllibTransport(authenticate=authenticate, ssl_context=context,
                                              error_class=TransportError), timeout)
+
+
+SHA256_HEX = re.compile(r"^[0-9a-fA-F]{64}$")
+MAX_ID = 200  # characters of an order id
+
+
+def _answer_error(template, **values):
+    return OrderingError(template, 0, **values)
+
+
+def checked_order(data):
+    """The order of an ordering-server answer, its fields checked: ``id`` (text), ``status``
+    (text), ``reason`` (text) and ``deliverables`` (see :func:`checked_deliverables`).
+
+    Any other JSON (``{}``, a list, a string, ``"deliverables": 7``) raises
+    :class:`OrderingError` saying what the server sent instead of an order.
+    """
+    if not isinstance(data, dict):
+        raise _answer_error(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server answered {found} where an order "
+                                              "was expected: check the server URL in the DINAMIS settings."),
+                            found=json_type(data))
+    order_id = data.get("id")
+    if isinstance(order_id, int) and not isinstance(order_id, bool):
+        order_id = str(order_id)
+    if not isinstance(order_id, str) or not 0 < len(order_id) <= MAX_ID:
+        raise _answer_error(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server answered an order without a "
+                                              "usable 'id' (found {found})."), found=json_type(data.get("id")))
+    status = data.get("status")
+    if not isinstance(status, str) or not 0 < len(status) <= 64:
+        raise _answer_error(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server answered order {order_id} "
+                                              "without a usable 'status' (found {found})."),
+                            order_id=order_id, found=json_type(status))
+    return {**data, "id": order_id, "status": status, "reason": as_text(data.get("reason")),
+            "deliverables": checked_deliverables(data.get("deliverables", []), order_id)}
+
+
+def checked_deliverables(deliverables, order_id=""):
+    """The deliverables of an order as dicts holding ``name`` (text), ``href`` (http(s)
+    URL), ``sha256`` (64 hexadecimal digits) and ``size`` (bytes); :class:`OrderingError`
+    naming the first one that lacks any of them."""
+    if not isinstance(deliverables, list):
+        raise _answer_error(QT_TRANSLATE_NOOP("DataTerraError", "The ordering server answered order {order_id} with "
+                                              "'deliverables' that are {found}, not a list."),
+                            order_id=order_id, found=json_type(deliverables))
+    checks = {"name": lambda v: isinstance(v, str) and 0 < len(v) <= 255,
+              "href": lambda v: isinstance(v, str) and len(v) <= MAX_URL and v.startswith(("http://", "https://")),
+              "sha256": lambda v: isinstance(v, str) and SHA256_HEX.match(v) is not None,
+              "size": lambda v: isinstance(v, int) and not isinstance(v, bool) and v >= 0}
+    clean = []
+    for number, deliverable in enumerate(deliverables, start=1):
+        for key, usable in checks.items():
+            value = deliverable.get(key) if isinstance(deliverable, dict) else None
+            if not usable(value):
+                raise _answer_error(QT_TRANSLATE_NOOP("DataTerraError", "Deliverable {number} of order {order_id} "
+                                                      "has no usable '{key}' (found {found}): the order cannot be "
+                                                      "downloaded. Contact DINAMIS."),
+                                    number=number, order_id=order_id, key=key, found=json_type(value))
+        clean.append({key: deliverable[key] for key in checks})
+    return clean
 
 
 def new_idempotency_key() -> str:
@@ -111,7 +173,7 @@ class OrderingClient:
     def _checked(response):
         data = response.json()
         if response.status >= 400:
-            message = (data or {}).get("message", "") if isinstance(data, dict) else ""
+            message = as_text(data.get("message"))[:500] if isinstance(data, dict) else ""
             hints = {401: QT_TRANSLATE_NOOP("DataTerraError",
                                             "Check the authentication configuration chosen in the DINAMIS settings."),
                      422: QT_TRANSLATE_NOOP("DataTerraError", "Correct the request and try again.")}
@@ -129,22 +191,23 @@ class OrderingClient:
         """Create the order, or get the one this key already created (safe to retry)."""
         if not idempotency_key:
             raise ValueError("submit needs the idempotency key stored in the order book")
-        return self._call("POST", "/orders", request, {"Idempotency-Key": idempotency_key})
+        return checked_order(self._call("POST", "/orders", request, {"Idempotency-Key": idempotency_key}))
 
     def find_by_key(self, idempotency_key):
         """The order created with this key, or None (after a crash before the answer)."""
         try:
-            return self._call("GET", f"/orders?idempotency_key={idempotency_key}")
+            answer = self._call("GET", f"/orders?idempotency_key={quote(idempotency_key, safe='')}")
         except OrderingError as exc:
             if exc.status == 404:
                 return None
             raise
+        return checked_order(answer)
 
     def status(self, order_id):
-        return self._call("GET", f"/orders/{order_id}")
+        return checked_order(self._call("GET", f"/orders/{quote(str(order_id), safe='')}"))
 
     def cancel(self, order_id):
-        return self._call("POST", f"/orders/{order_id}/cancel", {})
+        return checked_order(self._call("POST", f"/orders/{quote(str(order_id), safe='')}/cancel", {}))
 
     def download(self, deliverable, folder, progress=None, is_cancelled=None):
         """Download one deliverable to ``folder`` with the shared resumable download: a
@@ -178,5 +241,6 @@ class OrderingClient:
         return final
 
 
-__all__ = ["Cancelled", "OrderingClient", "OrderingError", "OrderingTransport", "Response", "TransportError",
+__all__ = ["Cancelled", "checked_deliverables", "checked_order",
+           "OrderingClient", "OrderingError", "OrderingTransport", "Response", "TransportError",
            "new_idempotency_key", "urllib_transport"]

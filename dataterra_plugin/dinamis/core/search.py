@@ -20,10 +20,10 @@ from osgeo import ogr
 
 from ....rasterblocks.errors import Cancelled, DataTerraError, Message, QT_TRANSLATE_NOOP, check_cancel
 from ...catalog.core.errors import CatalogError
-from ...catalog.core.model import Record, SearchPage, SearchQuery
+from ...catalog.core.model import Record, SearchQuery
 from ...catalog.core.openspot import OpenSpotBackend
-from ...catalog.core.safe import as_float, parse_json
-from ...catalog.core.stac import StacBackend, matched_count, parse_features
+from ...catalog.core.safe import get_dict, get_number
+from ...catalog.core.stac import StacBackend
 from .rules import RulesError, eligibility
 
 PROTOCOLS = ("STAC", "OpenSPOT")
@@ -191,15 +191,10 @@ class SpotStacBackend(StacBackend):
             body.setdefault("query", {})["view:incidence_angle"] = {"lte": self.max_incidence}
         return body
 
-    def parse_page(self, body, query, request):
-        data = parse_json(body, Message(QT_TRANSLATE_NOOP("DataTerraError", "answer of {source}"), source=self.source))
-        features = data.get("features")
-        records = parse_features(data, self.source)
-        images = []
-        for feature, record in zip([f for f in features if isinstance(f, dict)], records):
-            props = feature.get("properties") if isinstance(feature.get("properties"), dict) else {}
-            images.append(ImageRecord(**vars(record), incidence_angle=as_float(props.get("view:incidence_angle"))))
-        return SearchPage(images, matched_count(data), self.next_request(data, request, len(images)))
+    def feature_record(self, feature):
+        record = super().feature_record(feature)
+        incidence = get_number(get_dict(feature, "properties"), "view:incidence_angle")
+        return ImageRecord(**vars(record), incidence_angle=incidence)
 
 
 def make_backend(source, criteria, timeout=30):

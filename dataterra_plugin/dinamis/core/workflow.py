@@ -6,7 +6,7 @@ saved, (3) the request is sent, (4) the server's answer is saved. A crash or a l
 answer between (2) and (4) leaves a draft with ``sent_at``: :func:`reconcile` asks the
 server for the order of that key and, if it has none, sends the same key again.
 """
-from .client import OrderingError, TransportError
+from .client import OrderingError, TransportError, checked_deliverables
 from .orderbook import FINAL
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
 
@@ -92,6 +92,7 @@ def deliver(book, client, local_id, folder, progress=None, is_cancelled=None):
     if row["status"] != "delivered":
         raise OrderingError(QT_TRANSLATE_NOOP("DataTerraError", "Order {local_id} is {order_status}, not delivered "
                                               "yet: refresh later."), local_id=local_id, order_status=row['status'])
-    paths = [client.download(d, folder, progress, is_cancelled) for d in row["deliverables_json"]]
+    deliverables = checked_deliverables(row["deliverables_json"], row["remote_id"] or local_id)
+    paths = [client.download(d, folder, progress, is_cancelled) for d in deliverables]
     book.set_local_paths(local_id, paths)
     return paths
