@@ -4,7 +4,7 @@ or anywhere else (the loopback reference server announces the hostile name with 
 import pytest
 
 from dataterra.dataterra_plugin.dinamis.core import workflow
-from dataterra.dataterra_plugin.dinamis.core.client import OrderingClient, urllib_transport
+from dataterra.dataterra_plugin.dinamis.core.client import OrderingClient, OrderingError, urllib_transport
 from dataterra.dataterra_plugin.dinamis.core.orderbook import OrderBook
 from dataterra.dataterra_plugin.net.core.safe_paths import UnsafeNameError
 
@@ -13,6 +13,9 @@ AOI = {"type": "Polygon", "coordinates": [[[3.3, 43.55], [3.5, 43.55], [3.5, 43.
 ESCAPES = ["../escaped.tif", "sub/../../escaped.tif", "products/../../escaped.tif", "..\\escaped.tif",
            "C:escaped.tif", "C:\\escaped.tif", "escaped.tif:stream", "escaped\x00.tif", "", ".", "..", "CON",
            "escaped" * 40 + ".tif", "ABSOLUTE"]
+# names the order check already refuses as no usable name (empty, beyond the 256-character label budget):
+# the order is refused when its answer arrives, before any download is attempted
+UNUSABLE = {"", "escaped" * 40 + ".tif"}
 
 
 def delivered_order(server, secret, tmp_path):
@@ -39,6 +42,12 @@ def test_hostile_deliverable_names_are_refused_and_nothing_is_written(reference_
     if name == "ABSOLUTE":
         name = str(tmp_path / "escaped.tif")
     reference_server.announced_name = name
+    if name in UNUSABLE:
+        with pytest.raises(OrderingError, match="has no usable 'name'"):
+            delivered_order(reference_server, secret, tmp_path)
+        assert not (tmp_path / "home" / "products").exists()
+        assert not [f for f in written_files(tmp_path) if "escaped" in f]
+        return
     book, client, local_id = delivered_order(reference_server, secret, tmp_path)
     assert book.get(local_id)["deliverables_json"][0]["name"] == name  # the server said so
     before = written_files(tmp_path)
