@@ -29,6 +29,10 @@ WFS_PAGE_DRIVERS = ("GML",)
 # one GDAL downloads by itself; GML_SKIP_RESOLVE_ELEMS stays at its default (xlinks not resolved)
 GML_OPEN_OPTIONS = ("EXPOSE_GML_ID=NO", "DOWNLOAD_SCHEMA=NO")
 
+# xs:include / xs:import / xs:redefine references of an XML schema: GDAL's GML driver fetches
+# them itself (even with DOWNLOAD_SCHEMA=NO), outside QGIS's proxy and authentication
+SCHEMA_REFERENCE = re.compile(rb"""(<(?:[\w.-]+:)?(?:include|import|redefine)\b[^>]*?)\s+schemaLocation\s*=\s*"""
+                              rb"""(?:"[^"]*"|'[^']*')""")
 INDIRECTION = re.compile(r"^/vsi(?!mem/)|^[A-Za-z0-9_]{2,}:", re.IGNORECASE)
 
 
@@ -72,6 +76,12 @@ def open_untrusted(path, drivers, what, vector=False, open_options=(), error_cla
                        open_options=list(open_options))
 
 
+def local_schema(schema):
+    """``schema`` (XML Schema bytes from a server) without the locations of its includes and
+    imports, so that GDAL reads only this document: no URL fetched, no local file read."""
+    return SCHEMA_REFERENCE.sub(rb"\1", schema)
+
+
 def check_untrusted(path, drivers, what, vector=False, error_class=UntrustedFormatError):
     """Refuse ``path`` (``error_class``) unless an allowed driver opens it: a downloaded
     product checked before QGIS loads it (QGIS would use any driver)."""
@@ -84,4 +94,4 @@ def check_untrusted(path, drivers, what, vector=False, error_class=UntrustedForm
 
 
 __all__ = ["GML_OPEN_OPTIONS", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
-           "WFS_PAGE_DRIVERS", "check_untrusted", "open_untrusted"]
+           "WFS_PAGE_DRIVERS", "check_untrusted", "local_schema", "open_untrusted"]
