@@ -215,47 +215,47 @@
 <context>
     <name>DataTerraAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="221"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="233"/>
         <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
         <translation>Cet algorithme a besoin du ou des paquets Python {0}, qui ne sont pas installés. Installez-les avec le shell OSGeo4W ou le gestionnaire de paquets de votre système (par exemple : python3 -m pip install {1}) puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="153"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="165"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="60"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="62"/>
         <source>{0} has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) in the layer properties.</source>
         <translation>{0} n'a pas de système de coordonnées. Attribuez un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) dans les propriétés de la couche.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="64"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="66"/>
         <source>{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
         <translation>{0} est dans un SCR géographique ({1}, degrés) : les surfaces et les distances seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="131"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="143"/>
         <source>The output &quot;{0}&quot; ({1}) is the input &quot;{2}&quot;: writing it would destroy the input. Choose another output file.</source>
         <translation>La sortie « {0} » ({1}) est l’entrée « {2} » : l’écrire détruirait l’entrée. Choisissez un autre fichier de sortie.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="145"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="157"/>
         <source>The output &quot;{0}&quot; cannot be written in {1} ({2}). Choose a folder you can write to.</source>
         <translation>La sortie « {0} » ne peut pas être écrite dans {1} ({2}). Choisissez un dossier où vous pouvez écrire.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="157"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="169"/>
         <source>A file could not be read or written ({0}: {1}). Check that the input files exist, that the output folder is writable and that the disk is not full.</source>
         <translation>Un fichier n’a pas pu être lu ou écrit ({0} : {1}). Vérifiez que les fichiers d’entrée existent, que le dossier de sortie est accessible en écriture et que le disque n’est pas plein.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="162"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="174"/>
         <source>Not enough memory for this input: use a smaller extent or a coarser resolution, or close other programs.</source>
         <translation>Mémoire insuffisante pour cette entrée : utilisez une emprise plus petite ou une résolution plus grossière, ou fermez d’autres programmes.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="165"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="177"/>
         <source>GDAL could not complete the operation: {0}</source>
         <translation>GDAL n’a pas pu terminer l’opération : {0}</translation>
     </message>
@@ -478,17 +478,17 @@
         <translation>Le serveur {host}</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/untrusted.py" line="61"/>
+        <location filename="../rasterblocks/untrusted.py" line="66"/>
         <source>{what} ({path}) is a GDAL virtual path or driver prefix, which is refused for a file from a server.</source>
         <translation>{what} ({path}) est un chemin virtuel GDAL ou un préfixe de pilote, ce qui est refusé pour un fichier venant d’un serveur.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/untrusted.py" line="67"/>
+        <location filename="../rasterblocks/untrusted.py" line="72"/>
         <source>{what} is a {found} file, not one of the formats asked for ({allowed}): it is refused (a {found} file can make GDAL read other local files or URLs). Nothing was written.</source>
         <translation>{what} est un fichier {found}, pas l’un des formats demandés ({allowed}) : il est refusé (un fichier {found} peut faire lire à GDAL d’autres fichiers locaux ou des URL). Rien n’a été écrit.</translation>
     </message>
     <message>
-        <location filename="../rasterblocks/untrusted.py" line="81"/>
+        <location filename="../rasterblocks/untrusted.py" line="93"/>
         <source>{what} cannot be read as {allowed} ({exc}).</source>
         <translation>{what} ne peut pas être lu comme {allowed} ({exc}).</translation>
     </message>
@@ -501,6 +501,11 @@
         <location filename="../rasterblocks/values.py" line="46"/>
         <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
         <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
+    </message>
+    <message>
+        <location filename="../rasterblocks/untrusted.py" line="115"/>
+        <source>{what} comes with {side}, which would make GDAL read other files: it is refused. Delete that file to load the product.</source>
+        <translation>{what} est accompagné de {side}, qui ferait lire d’autres fichiers à GDAL : il est refusé. Supprimez ce fichier pour charger le produit.</translation>
     </message>
 </context>
 <context>
@@ -584,22 +589,22 @@
 <context>
     <name>DataTerraProvider</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="48"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="50"/>
         <source>Fragmentation</source>
         <translation>Fragmentation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="49"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="51"/>
         <source>Connectivity</source>
         <translation>Connectivité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="50"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="52"/>
         <source>Biodiversity</source>
         <translation>Biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="51"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="53"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>

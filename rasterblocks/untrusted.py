@@ -10,6 +10,7 @@ under a checked name, see ``net/core/safe_paths.py``): a path that asks GDAL for
 virtual file system or a driver prefix (``/vsicurl/``, ``/vsizip/``, ``GTIFF_DIR:``) is
 refused too.
 """
+import os
 import re
 
 from osgeo import gdal
@@ -83,14 +84,37 @@ def local_schema(schema):
 
 
 def check_untrusted(path, drivers, what, vector=False, error_class=UntrustedFormatError):
-    """Refuse ``path`` (``error_class``) unless an allowed driver opens it: a downloaded
-    product checked before QGIS loads it (QGIS would use any driver)."""
+    """Refuse ``path`` (``error_class``) unless an allowed driver opens it, and unless the side
+    files GDAL reads with it are harmless: a downloaded product checked before QGIS loads it
+    (QGIS would use any driver)."""
     try:
         open_untrusted(path, drivers, what, vector, error_class=error_class)  # closed as soon as dropped
     except RuntimeError as exc:
         raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} cannot be read as {allowed} ({exc})."),
                           what=what, allowed=", ".join(drivers), exc=exc) from exc
+    _check_side_files(str(path), what, error_class)
     return str(path)
+
+
+def _check_side_files(path, what, error_class):
+    """GDAL opens a raster's external overviews and mask (``.ovr``, ``.msk``: with every
+    driver, so a VRT there reads other files), ``.aux`` files (HFA) and the overview file a
+    ``.aux.xml`` names (``OVERVIEW_FILE``). A server delivering those beside a product could
+    make QGIS display a local file: overviews and masks must be GeoTIFFs, the others absent."""
+    stem = os.path.splitext(path)[0]
+    for side in (path + ".ovr", path + ".OVR", path + ".msk", path + ".MSK"):
+        if os.path.exists(side):
+            open_untrusted(side, ("GTiff",), side, error_class=error_class)
+    named = [side for side in (path + ".aux", stem + ".aux") if os.path.exists(side)]
+    pam = path + ".aux.xml"
+    if os.path.exists(pam):
+        with open(pam, "rb") as handle:
+            if b"OVERVIEW_FILE" in handle.read():
+                named.append(pam)
+    if named:
+        raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} comes with {side}, which would make GDAL read "
+                                            "other files: it is refused. Delete that file to load the product."),
+                          what=what, side=os.path.basename(named[0]))
 
 
 __all__ = ["GML_OPEN_OPTIONS", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
