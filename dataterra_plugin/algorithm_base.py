@@ -21,8 +21,10 @@ import tempfile
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (
+    QgsMapLayer,
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFile,
@@ -110,13 +112,23 @@ def _input_files(algorithm, parameters, context):
         if value is None or not isinstance(definition, INPUT_TYPES):
             continue
         for item in value if isinstance(value, (list, tuple)) else [value]:
-            layer = item if hasattr(item, "source") else None
-            if layer is None and isinstance(item, str) and not isinstance(definition, QgsProcessingParameterFile):
-                layer = QgsProcessingUtils.mapLayerFromString(item, context)
-            path = _file_of(layer.source() if layer is not None else getattr(item, "source", item))
+            path = _file_of(_source_of(item, context, isinstance(definition, QgsProcessingParameterFile)))
             if path:
                 files.append((definition.description(), path))
     return files
+
+
+def _source_of(item, context, is_file):
+    """The data source an input value names: a layer's source, a feature source definition's
+    layer, a layer id or name of the project, or the text itself."""
+    if isinstance(item, QgsProcessingFeatureSourceDefinition):
+        item = item.source.staticValue()
+    if isinstance(item, QgsMapLayer):
+        return item.source()
+    if isinstance(item, str) and not is_file:
+        layer = QgsProcessingUtils.mapLayerFromString(item, context)
+        return layer.source() if layer is not None else item
+    return item if isinstance(item, str) else ""
 
 
 def _output_files(algorithm, parameters):

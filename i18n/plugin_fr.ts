@@ -424,6 +424,10 @@
         <source>{host} redirected an encrypted (https) request to the unencrypted address of {target_host}: the plugin does not follow it.</source>
         <translation>{host} a redirigé une requête chiffrée (https) vers l'adresse non chiffrée de {target_host} : l'extension ne la suit pas.</translation>
     </message>
+    <message>
+        <source>{what} comes with {side}, which would make GDAL read other files: it is refused. Delete that file to load the product.</source>
+        <translation>{what} est accompagné de {side}, qui ferait lire d’autres fichiers à GDAL : il est refusé. Supprimez ce fichier pour charger le produit.</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraPlugin</name>

@@ -10,6 +10,7 @@ under a checked name, see ``net/core/safe_paths.py``): a path that asks GDAL for
 virtual file system or a driver prefix (``/vsicurl/``, ``/vsizip/``, ``GTIFF_DIR:``) is
 refused too.
 """
+import os
 import re
 
 from osgeo import gdal
@@ -29,6 +30,10 @@ WFS_PAGE_DRIVERS = ("GML",)
 # one GDAL downloads by itself; GML_SKIP_RESOLVE_ELEMS stays at its default (xlinks not resolved)
 GML_OPEN_OPTIONS = ("EXPOSE_GML_ID=NO", "DOWNLOAD_SCHEMA=NO")
 
+# xs:include / xs:import / xs:redefine references of an XML schema: GDAL's GML driver fetches
+# them itself (even with DOWNLOAD_SCHEMA=NO), outside QGIS's proxy and authentication
+SCHEMA_REFERENCE = re.compile(rb"""(<(?:[\w.-]+:)?(?:include|import|redefine)\b[^>]*?)\s+schemaLocation\s*=\s*"""
+                              rb"""(?:"[^"]*"|'[^']*')""")
 INDIRECTION = re.compile(r"^/vsi(?!mem/)|^[A-Za-z0-9_]{2,}:", re.IGNORECASE)
 
 
@@ -72,16 +77,45 @@ def open_untrusted(path, drivers, what, vector=False, open_options=(), error_cla
                        open_options=list(open_options))
 
 
+def local_schema(schema):
+    """``schema`` (XML Schema bytes from a server) without the locations of its includes and
+    imports, so that GDAL reads only this document: no URL fetched, no local file read."""
+    return SCHEMA_REFERENCE.sub(rb"\1", schema)
+
+
 def check_untrusted(path, drivers, what, vector=False, error_class=UntrustedFormatError):
-    """Refuse ``path`` (``error_class``) unless an allowed driver opens it: a downloaded
-    product checked before QGIS loads it (QGIS would use any driver)."""
+    """Refuse ``path`` (``error_class``) unless an allowed driver opens it, and unless the side
+    files GDAL reads with it are harmless: a downloaded product checked before QGIS loads it
+    (QGIS would use any driver)."""
     try:
         open_untrusted(path, drivers, what, vector, error_class=error_class)  # closed as soon as dropped
     except RuntimeError as exc:
         raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} cannot be read as {allowed} ({exc})."),
                           what=what, allowed=", ".join(drivers), exc=exc) from exc
+    _check_side_files(str(path), what, error_class)
     return str(path)
 
 
+def _check_side_files(path, what, error_class):
+    """GDAL opens a raster's external overviews and mask (``.ovr``, ``.msk``: with every
+    driver, so a VRT there reads other files), ``.aux`` files (HFA) and the overview file a
+    ``.aux.xml`` names (``OVERVIEW_FILE``). A server delivering those beside a product could
+    make QGIS display a local file: overviews and masks must be GeoTIFFs, the others absent."""
+    stem = os.path.splitext(path)[0]
+    for side in (path + ".ovr", path + ".OVR", path + ".msk", path + ".MSK"):
+        if os.path.exists(side):
+            open_untrusted(side, ("GTiff",), side, error_class=error_class)
+    named = [side for side in (path + ".aux", stem + ".aux") if os.path.exists(side)]
+    pam = path + ".aux.xml"
+    if os.path.exists(pam):
+        with open(pam, "rb") as handle:
+            if b"OVERVIEW_FILE" in handle.read():
+                named.append(pam)
+    if named:
+        raise error_class(QT_TRANSLATE_NOOP("DataTerraError", "{what} comes with {side}, which would make GDAL read "
+                                            "other files: it is refused. Delete that file to load the product."),
+                          what=what, side=os.path.basename(named[0]))
+
+
 __all__ = ["GML_OPEN_OPTIONS", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
-           "WFS_PAGE_DRIVERS", "check_untrusted", "open_untrusted"]
+           "WFS_PAGE_DRIVERS", "check_untrusted", "local_schema", "open_untrusted"]

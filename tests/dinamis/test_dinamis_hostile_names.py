@@ -94,3 +94,37 @@ def test_a_downloaded_product_that_is_a_vrt_is_not_loaded(qgis_app, qgis_iface, 
     finally:
         dock.close()
         dock.deleteLater()
+
+
+@pytest.mark.parametrize("side, content", [
+    ("SPOT7_real.tif.ovr", "vrt"),  # external overviews, opened with every driver
+    ("SPOT7_real.tif.msk", "vrt"),  # external mask
+    ("SPOT7_real.tif.aux.xml", "pam"),  # names an overview file anywhere
+    ("SPOT7_real.aux", "hfa"),
+])
+def test_side_files_that_read_elsewhere_stop_a_product_from_loading(qgis_app, tmp_path, side, content):
+    """A GeoTIFF delivered with a side file GDAL reads with it: a .ovr/.msk VRT or a
+    .aux.xml naming an OVERVIEW_FILE made QGIS show a local file in the overviews."""
+    from osgeo import gdal
+
+    from dataterra.rasterblocks.untrusted import PRODUCT_RASTER_DRIVERS, UntrustedFormatError, check_untrusted
+
+    (tmp_path / "id_rsa").write_bytes(b"TOPSECRET".ljust(100, b"#"))
+    vrt = (f'<VRTDataset rasterXSize="2" rasterYSize="2"><VRTRasterBand dataType="Byte" band="1" '
+           f'subClass="VRTRawRasterBand"><SourceFilename>{tmp_path / "id_rsa"}</SourceFilename>'
+           f'</VRTRasterBand></VRTDataset>')
+    (tmp_path / "elsewhere.vrt").write_text(vrt)
+    real = tmp_path / "SPOT7_real.tif"
+    gdal.GetDriverByName("GTiff").Create(str(real), 4, 4, 1).FlushCache()
+    assert check_untrusted(real, PRODUCT_RASTER_DRIVERS, "The product") == str(real)  # alone, it loads
+    (tmp_path / side).write_text({"vrt": vrt, "hfa": "EHFA_HEADER_TAG",
+                                  "pam": '<PAMDataset><Metadata domain="OVERVIEWS"><MDI key="OVERVIEW_FILE">'
+                                         f'{tmp_path / "elsewhere.vrt"}</MDI></Metadata></PAMDataset>'}[content])
+    with pytest.raises(UntrustedFormatError) as raised:
+        check_untrusted(real, PRODUCT_RASTER_DRIVERS, "The product")
+    if content == "vrt":
+        assert str(raised.value).startswith(f"{tmp_path / side} is a VRT file, not one of the formats asked for "
+                                            "(GTiff): it is refused")
+    else:
+        assert str(raised.value) == (f"The product comes with {side}, which would make GDAL read other files: it is "
+                                     "refused. Delete that file to load the product.")

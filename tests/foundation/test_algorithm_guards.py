@@ -80,3 +80,26 @@ def test_an_unwritable_output_folder_gets_a_message_not_a_traceback(dataterra_pr
     assert message.startswith(f'The output "Accumulated cost" cannot be written in {folder} (')
     assert message.endswith("Choose a folder you can write to.") and "Traceback" not in message
     assert not os.path.exists(os.path.join(folder, "cost.tif"))
+
+
+@pytest.mark.parametrize("selected_only", [False, True])
+def test_a_feature_sink_over_its_feature_source_is_refused(dataterra_provider, tmp_path, geotiff, selected_only):
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+
+    species = geotiff(tmp_path / "species.tif", np.ones((20, 20), dtype=np.uint16))
+    plots = str(tmp_path / "plots.gpkg")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(plots)
+    layer = dataset.CreateLayer("plots", srs, ogr.wkbPoint)
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (700050 6299950)"))
+    layer.CreateFeature(feature)
+    dataset = None
+    size = os.path.getsize(plots)
+    source = QgsProcessingFeatureSourceDefinition(plots, selected_only) if selected_only else plots
+    message = run("dataterra:diversity_at_plots", {"INPUT": species, "PLOTS": source, "OUTPUT": plots,
+                                                   "OUTPUT_MATRIX": "memory:"})
+    assert f'The output "Diversity at plots" ({plots}) is the input "Field plots (polygons or points)"' in message
+    assert os.path.getsize(plots) == size

@@ -5,6 +5,7 @@ A small fault server on 127.0.0.1 forwards every request to the loopback qgis_ma
 answers GetCoverage / GetFeature with the hostile body of the test; a second path of it
 counts the requests a VRT source URL would make GDAL send."""
 import http.server
+import re
 import threading
 import urllib.parse
 import urllib.request
@@ -23,12 +24,14 @@ EXTENT = (720000.0, 6269000.0, 721000.0, 6270000.0)  # 10 x 10 pixels of 100 m: 
 
 
 class FaultServer:
-    """Forwards to ``upstream``; ``answers[REQUEST]`` replaces the answer to that request;
-    ``/leak`` counts the requests a hostile VRT would make GDAL send."""
+    """Forwards to ``upstream``; ``answers[REQUEST]`` replaces the answer to that request,
+    ``rewrites[REQUEST](body)`` changes the upstream answer; ``/leak`` counts the requests a
+    hostile VRT or schema would make GDAL send."""
 
     def __init__(self, upstream):
         state = self
         self.answers = {}
+        self.rewrites = {}
         self.leaks = []
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -44,7 +47,8 @@ class FaultServer:
                 if query.get("REQUEST") in state.answers:
                     return self._send(state.answers[query["REQUEST"]])
                 with urllib.request.urlopen(upstream + "?" + parts.query, timeout=60) as reply:
-                    self._send(reply.read())
+                    body = reply.read()
+                self._send(state.rewrites.get(query.get("REQUEST"), lambda data: data)(body))
 
             def _send(self, body):
                 self.send_response(200)
@@ -123,6 +127,22 @@ def test_wfs_page_answered_as_an_ogr_vrt_is_refused(fault_server, secret_files, 
                           srs_name="EPSG:2154")
     assert_nothing_written(tmp_path, secret_files)
     assert fault_server.leaks == []
+
+
+def test_a_schema_that_includes_a_url_or_a_local_file_is_read_alone(fault_server, secret_files, tmp_path):
+    """GDAL's GML driver fetches the xs:include / xs:import locations of the feature type's
+    schema by itself: a hostile DescribeFeatureType pointing them at a URL or a local file
+    gets neither fetched nor read; the download still works."""
+    (secret_files / "local.xsd").write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>')
+    xs = 'xmlns="http://www.w3.org/2001/XMLSchema"'
+    references = (f'<include {xs} schemaLocation="{fault_server.leak_url}/include.xsd"/>'
+                  f'<import {xs} namespace="urn:x" schemaLocation="{fault_server.leak_url}/import.xsd"/>'
+                  f'<include {xs} schemaLocation="{secret_files / "local.xsd"}"/>').encode()
+    fault_server.rewrites["DescribeFeatureType"] = lambda body: re.sub(
+        rb"(<(?:\w+:)?schema\b[^>]*>)", lambda match: match.group(1) + references, body, count=1)
+    result = download_features(fault_server.url, "communes", tmp_path / "features.gpkg", version="1.1.0",
+                               srs_name="EPSG:2154")
+    assert result["features"] == 20 and fault_server.leaks == []
 
 
 def test_the_fault_server_passes_real_answers_through(fault_server, tmp_path):

@@ -107,5 +107,4 @@ def _shown(name):
 
 
 __all__ = ["MAX_NAME_BYTES", "UnsafeNameError", "check_file_name", "download_path", "file_name_from_url",
-           "name_problem",
-           "path_in_folder"]
+           "name_problem", "path_in_folder"]

@@ -11,7 +11,7 @@ from osgeo import gdal, ogr, osr
 
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP, check_cancel
 from ....rasterblocks.io import atomic_path
-from ....rasterblocks.untrusted import GML_OPEN_OPTIONS, WFS_PAGE_DRIVERS, open_untrusted
+from ....rasterblocks.untrusted import GML_OPEN_OPTIONS, WFS_PAGE_DRIVERS, local_schema, open_untrusted
 from .safexml import OgcError, descendants, parse_xml
 from .transport import add_query, urllib_fetch
 
@@ -78,7 +78,7 @@ def _page_layer(gml: bytes, schema: bytes):
     base = f"/vsimem/dataterra_wfs_{uuid.uuid4().hex}"
     gdal.FileFromMemBuffer(base + ".gml", gml)
     if schema:
-        gdal.FileFromMemBuffer(base + ".xsd", schema)
+        gdal.FileFromMemBuffer(base + ".xsd", local_schema(schema))
     options = GML_OPEN_OPTIONS + ((f"XSD={base}.xsd",) if schema else ())
     try:
         source = open_untrusted(base + ".gml", WFS_PAGE_DRIVERS, QT_TRANSLATE_NOOP("DataTerraError", "The WFS page"),
