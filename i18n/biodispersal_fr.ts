@@ -140,90 +140,90 @@ L'importance de chaque tache (dPC, dIIC) est exacte : pour chaque tache retirée
         <translation>Distance de coût (dispersion)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="64"/>
-        <source>Accumulated cost of moving from the nearest source through a friction raster, with the cost model of GRASS r.cost: a move between neighbouring cells costs the mean of their frictions times the step length (1, the diagonal or, with the knight&apos;s move, the mean of the four cells crossed times its length). Nodata friction cells are impassable.
-SOURCES: a raster (every valid non-zero cell; 8-connected patches get ids 1, 2, ...) or a point / polygon layer (feature number = id).
-MAX_COST: the search stops beyond this accumulated cost (0 = unlimited); cells beyond it are nodata. UNITS: &apos;cells&apos; gives r.cost&apos;s numbers (step length in cell widths), &apos;metres&apos; multiplies them by the cell width (needs a projected CRS).
-Outputs: the accumulated cost (float32, nodata where unreached), optionally the id of the nearest source and the dispersal areas as polygons (one per source).</source>
-        <translation>Coût cumulé du déplacement depuis la source la plus proche à travers un raster de friction, avec le modèle de coût de GRASS r.cost : un pas entre cellules voisines coûte la moyenne de leurs frictions fois la longueur du pas (1, la diagonale ou, avec le déplacement du cavalier, la moyenne des quatre cellules traversées fois sa longueur). Les cellules de friction sans donnée sont infranchissables.
-SOURCES : un raster (toute cellule valide non nulle ; les taches 8-connexes reçoivent les identifiants 1, 2, ...) ou une couche de points / polygones (numéro d'entité = identifiant).
-MAX_COST : la recherche s'arrête au-delà de ce coût cumulé (0 = illimité) ; les cellules au-delà sont sans donnée. UNITS : « cellules » donne les valeurs de r.cost (longueur du pas en largeurs de cellule), « mètres » les multiplie par la largeur de cellule (SCR projeté requis).
-Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en option l'identifiant de la source la plus proche et les zones de dispersion en polygones (une par source).</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="78"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="79"/>
         <source>Sources (raster, points or polygons)</source>
         <translation>Sources (raster, points ou polygones)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="81"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="82"/>
         <source>Friction raster</source>
         <translation>Raster de friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="82"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="83"/>
         <source>Maximum accumulated cost (0 = unlimited)</source>
         <translation>Coût cumulé maximal (0 = illimité)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="85"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="86"/>
         <source>Use the knight&apos;s move (16 directions)</source>
         <translation>Utiliser le déplacement du cavalier (16 directions)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="87"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="88"/>
         <source>Distance units</source>
         <translation>Unités de distance</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="87"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="88"/>
         <source>cells (as GRASS r.cost)</source>
         <translation>cellules (comme GRASS r.cost)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="87"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="88"/>
         <source>metres</source>
         <translation>mètres</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="90"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="91"/>
         <source>Accumulated cost</source>
         <translation>Coût cumulé</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="91"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="92"/>
         <source>Nearest source id</source>
         <translation>Identifiant de la source la plus proche</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="93"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="94"/>
         <source>Dispersal areas</source>
         <translation>Zones de dispersion</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="101"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="102"/>
         <source>Both the sources and the friction layer are required.</source>
         <translation>Les sources et la couche de friction sont toutes deux requises.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="103"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="104"/>
         <source>The friction</source>
         <translation>La friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="105"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="106"/>
         <source>Reading the sources...</source>
         <translation>Lecture des sources...</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="107"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="108"/>
         <source>The source raster</source>
         <translation>Le raster des sources</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/cost_distance.py" line="124"/>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="125"/>
         <source>{0} source(s), {1} cells reached, highest cost {2:g}.</source>
         <translation>{0} source(s), {1} cellules atteintes, coût maximal {2:g}.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/cost_distance.py" line="64"/>
+        <source>Accumulated cost of moving from the nearest source through a friction raster, with the cost model of GRASS r.cost: a move between neighbouring cells costs the mean of their frictions times the step length (1, the diagonal or, with the knight&apos;s move, the mean of the four cells crossed times its length). Nodata friction cells are impassable; a friction of 0 is a free crossing (as in r.cost and BioDispersal), a negative friction is refused.
+SOURCES: a raster (every valid non-zero cell; 8-connected patches get ids 1, 2, ...) or a point / polygon layer (feature number = id).
+MAX_COST: the search stops beyond this accumulated cost (0 = unlimited); cells beyond it are nodata. UNITS: &apos;cells&apos; gives r.cost&apos;s numbers (step length in cell widths), &apos;metres&apos; multiplies them by the cell width (needs a projected CRS).
+Outputs: the accumulated cost (float32, nodata where unreached), optionally the id of the nearest source and the dispersal areas as polygons (one per source).</source>
+        <translation>Coût cumulé du déplacement depuis la source la plus proche à travers un raster de friction, avec le modèle de coût de GRASS r.cost : un pas entre cellules voisines coûte la moyenne de leurs frictions fois la longueur du pas (1, la diagonale ou, avec le déplacement du cavalier, la moyenne des quatre cellules traversées fois sa longueur). Les cellules de friction sans donnée sont infranchissables ; une friction de 0 est une traversée sans coût (comme dans r.cost et BioDispersal), une friction négative est refusée.
+SOURCES : un raster (toute cellule valide non nulle ; les taches 8-connexes reçoivent les identifiants 1, 2, ...) ou une couche de points / polygones (numéro d'entité = identifiant).
+MAX_COST : la recherche s'arrête au-delà de ce coût cumulé (0 = illimité) ; les cellules au-delà sont sans donnée. UNITS : « cellules » donne les valeurs de r.cost (longueur du pas en largeurs de cellule), « mètres » les multiplie par la largeur de cellule (SCR projeté requis).
+Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en option l'identifiant de la source la plus proche et les zones de dispersion en polygones (une par source).</translation>
     </message>
 </context>
 <context>
@@ -239,47 +239,47 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>{part!r} n'est pas une paire d'identifiants de taches ; écrivez les paires sous la forme 1-2, 2-5.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/corridors.py" line="209"/>
+        <location filename="../biodispersal/core/corridors.py" line="213"/>
         <source>No habitat patch: the patches input has no valid non-zero cell.</source>
         <translation>Aucune tache d'habitat : l'entrée des taches n'a aucune cellule valide non nulle.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/corridors.py" line="218"/>
+        <location filename="../biodispersal/core/corridors.py" line="222"/>
         <source>Patch id(s) {ids} are not in the patches raster (ids 1 to {max_id}).</source>
         <translation>Identifiant(s) de tache {ids} absent(s) du raster des taches (identifiants de 1 à {max_id}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="119"/>
+        <location filename="../biodispersal/core/costdistance.py" line="130"/>
         <source>The friction must be a single-band raster.</source>
         <translation>La friction doit être un raster à une seule bande.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="166"/>
+        <location filename="../biodispersal/core/costdistance.py" line="177"/>
         <source>Unknown units {units!r}: use one of {choices}.</source>
         <translation>Unités inconnues {units!r} : utilisez l'une de {choices}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="170"/>
+        <location filename="../biodispersal/core/costdistance.py" line="181"/>
         <source>The maximum cost must be &gt;= 0 (0 = unlimited), not {max_cost:g}.</source>
         <translation>Le coût maximal doit être &gt;= 0 (0 = sans limite), et non {max_cost:g}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="175"/>
+        <location filename="../biodispersal/core/costdistance.py" line="186"/>
         <source>The sources and the friction must have the same grid.</source>
         <translation>Les sources et la friction doivent avoir la même grille.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="188"/>
+        <location filename="../biodispersal/core/costdistance.py" line="199"/>
         <source>No source cell: the sources do not cover any passable cell of the friction raster. Check that the sources overlap the friction extent and are not all on nodata cells.</source>
         <translation>Aucune cellule source : les sources ne couvrent aucune cellule franchissable du raster de friction. Vérifiez que les sources recouvrent l'emprise de la friction et ne tombent pas toutes sur des cellules nodata.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="239"/>
+        <location filename="../biodispersal/core/costdistance.py" line="259"/>
         <source>Cell {cell} was not reached by the search: no least-cost path leads to it.</source>
         <translation>La cellule {cell} n'a pas été atteinte par la recherche : aucun chemin de moindre coût n'y mène.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="265"/>
+        <location filename="../biodispersal/core/costdistance.py" line="277"/>
         <source>The cost surface does not lead back to a source from cell {cell}: was it computed with the same friction, cell size and moves?</source>
         <translation>La surface de coût ne ramène pas à une source depuis la cellule {cell} : a-t-elle été calculée avec la même friction, la même taille de cellule et les mêmes déplacements ?</translation>
     </message>
@@ -292,11 +292,6 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <location filename="../biodispersal/core/friction.py" line="30"/>
         <source>Friction {text!r} ({where}) is not a number; leave it empty for impassable.</source>
         <translation>La friction {text!r} ({where}) n'est pas un nombre ; laissez-la vide pour infranchissable.</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/core/friction.py" line="33"/>
-        <source>Friction {value:g} ({where}) must be &gt; 0; leave it empty for impassable.</source>
-        <translation>La friction {value:g} ({where}) doit être &gt; 0 ; laissez-la vide pour infranchissable.</translation>
     </message>
     <message>
         <location filename="../biodispersal/core/friction.py" line="46"/>
@@ -384,11 +379,6 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>Aucune tache d'habitat : le raster des taches n'a aucune cellule valide non nulle.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="88"/>
-        <source>The friction raster has {bad_count} cell(s) with a friction &lt;= 0 (minimum {bad_min:g}). Every passable cell needs a friction &gt; 0; set impassable cells to nodata instead of 0 or a negative value.</source>
-        <translation>Le raster de friction a {bad_count} cellule(s) de friction &lt;= 0 (minimum {bad_min:g}). Toute cellule franchissable doit avoir une friction &gt; 0 ; mettez les cellules infranchissables à nodata plutôt qu'à 0 ou à une valeur négative.</translation>
-    </message>
-    <message>
         <location filename="../biodispersal/core/dispersal.py" line="36"/>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
@@ -419,7 +409,7 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/core/costdistance.py" line="182"/>
+        <location filename="../biodispersal/core/costdistance.py" line="193"/>
         <source>{count} source cell(s) lie on impassable (nodata) friction cells and were ignored.</source>
         <translation>{count} cellule(s) source se trouvent sur des cellules de friction infranchissables (nodata) et ont été ignorées.</translation>
     </message>
@@ -433,6 +423,16 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <source>{what} ({path}) differs from the reference grid in {problems}: it was resampled ({resampling}) onto the reference grid.</source>
         <translation>{what} ({path}) diffère de la grille de référence par : {problems} ; il a été rééchantillonné ({resampling}) sur la grille de référence.</translation>
     </message>
+    <message>
+        <location filename="../biodispersal/core/costdistance.py" line="99"/>
+        <source>The friction raster has {bad_count} cell(s) with a negative friction (minimum {bad_min:g}). Frictions must be &gt;= 0 (0 = crossing costs nothing, as in GRASS r.cost); set impassable cells to nodata instead of a negative value.</source>
+        <translation>Le raster de friction a {bad_count} cellule(s) de friction négative (minimum {bad_min:g}). Les frictions doivent être &gt;= 0 (0 = traversée sans coût, comme dans GRASS r.cost) ; mettez les cellules infranchissables à nodata plutôt qu'à une valeur négative.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/core/friction.py" line="33"/>
+        <source>Friction {value:g} ({where}) must be &gt;= 0; leave it empty for impassable.</source>
+        <translation>La friction {value:g} ({where}) doit être &gt;= 0 ; laissez-la vide pour une cellule infranchissable.</translation>
+    </message>
 </context>
 <context>
     <name>FrictionFromLandcoverAlgorithm</name>
@@ -442,101 +442,101 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>Friction à partir de l'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="210"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
         <source>Land cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>Preset</source>
         <translation>Préréglage</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>None (use the CSV table)</source>
         <translation>Aucun (utiliser la table CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>OSO, forest species</source>
         <translation>OSO, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>OSO, open grassland species</source>
         <translation>OSO, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>OSO, wetland species</source>
         <translation>OSO, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>Corine Land Cover, forest species</source>
         <translation>Corine Land Cover, espèces forestières</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>Corine Land Cover, open grassland species</source>
         <translation>Corine Land Cover, espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="211"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="212"/>
         <source>Corine Land Cover, wetland species</source>
         <translation>Corine Land Cover, espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="216"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="217"/>
         <source>Friction table (CSV)</source>
         <translation>Table de friction (CSV)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="218"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="219"/>
         <source>Friction column of the table</source>
         <translation>Colonne de friction de la table</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="225"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="226"/>
         <source>Friction</source>
         <translation>Friction</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="237"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="238"/>
         <source>Choose a preset or give a friction table (CSV).</source>
         <translation>Choisissez un préréglage ou donnez une table de friction (CSV).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="245"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="246"/>
         <source>The land cover</source>
         <translation>L'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="250"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="251"/>
         <source>{0} classes, {1} impassable cells.</source>
         <translation>{0} classes, {1} cellules infranchissables.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="198"/>
-        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
-OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
-        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
-OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="220"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="221"/>
         <source>Overlays with their own friction (optional)</source>
         <translation>Surcouches avec leur propre friction (facultatif)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="223"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="224"/>
         <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
         <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/landcover_steps.py" line="239"/>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="240"/>
         <source>Each overlay</source>
         <translation>Chaque surcouche</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/landcover_steps.py" line="198"/>
+        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are numbers &gt;= 0 (0 or 1 = habitat; 0 is a free crossing, as in BioDispersal and GRASS r.cost); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
+OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
+        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres &gt;= 0 (0 ou 1 = habitat ; 0 est une traversée sans coût, comme dans BioDispersal et GRASS r.cost) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
+OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
     </message>
 </context>
 <context>
