@@ -32,184 +32,214 @@
 <context>
     <name>ConnectivityWizard</name>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="36"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="64"/>
         <source>Connectivity study (ecological continuities)</source>
         <translation>Étude de connectivité (continuités écologiques)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="43"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="71"/>
         <source>1. Land cover, species group and habitat</source>
         <translation>1. Occupation du sol, groupe d'espèces et habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="44"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="72"/>
         <source>The friction comes from the preset of the species group; the habitat classes give the source patches.</source>
         <translation>La friction vient du préréglage du groupe d'espèces ; les classes d'habitat donnent les taches sources.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="53"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="81"/>
         <source>Corine Land Cover</source>
         <translation>Corine Land Cover</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="53"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="81"/>
         <source>OSO (23 classes)</source>
         <translation>OSO (23 classes)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="54"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="82"/>
         <source>Forest species</source>
         <translation>Espèces forestières</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="54"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="82"/>
         <source>Open grassland species</source>
         <translation>Espèces des milieux ouverts herbacés</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="54"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="82"/>
         <source>Wetland species</source>
         <translation>Espèces des zones humides</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="59"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="87"/>
         <source>habitat classes, e.g. 311-313, 324 (empty = preset of the group)</source>
         <translation>classes d'habitat, par ex. 311-313, 324 (vide = préréglage du groupe)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="69"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="101"/>
         <source>Study name</source>
         <translation>Nom de l'étude</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="70"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="102"/>
         <source>Land cover</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="71"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="103"/>
         <source>Class field (vector)</source>
         <translation>Champ de classe (vecteur)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="72"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="104"/>
         <source>Nomenclature</source>
         <translation>Nomenclature</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="75"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="107"/>
         <source>Minimum patch area</source>
         <translation>Surface minimale des taches</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="76"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="108"/>
         <source>Resolution (vector land cover)</source>
         <translation>Résolution (occupation du sol vecteur)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="81"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="113"/>
         <source>2. Dispersal and graph</source>
         <translation>2. Dispersion et graphe</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="82"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="114"/>
         <source>Costs are metres x friction: with friction 1 in habitat, a maximum cost of 2500 means 2.5 km through habitat.</source>
         <translation>Les coûts sont en mètres x friction : avec une friction de 1 dans l'habitat, un coût maximal de 2500 signifie 2,5 km à travers l'habitat.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="87"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="119"/>
         <source>Knight&apos;s move (16 directions, more accurate, more memory)</source>
         <translation>Déplacement du cavalier (16 directions, plus précis, plus de mémoire)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="97"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="129"/>
         <source>Maximum dispersal cost</source>
         <translation>Coût de dispersion maximal</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="99"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="131"/>
         <source>Cost at which dispersal probability is 0.5</source>
         <translation>Coût auquel la probabilité de dispersion vaut 0,5</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="100"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="132"/>
         <source>Maximum link cost (0 = all)</source>
         <translation>Coût maximal des liens (0 = tous)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="101"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="133"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="139"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="218"/>
         <source>choose a land-cover layer (page 1).</source>
         <translation>choisissez une couche d'occupation du sol (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="141"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="220"/>
         <source>choose the class field of the land cover (page 1).</source>
         <translation>choisissez le champ de classe de l'occupation du sol (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="143"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="222"/>
         <source>tick at least one species group (page 1).</source>
         <translation>cochez au moins un groupe d'espèces (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="153"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="236"/>
         <source>Land-cover raster</source>
         <translation>Raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="172"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="255"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="174"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="257"/>
         <source>Friction</source>
         <translation>Friction</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="177"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="260"/>
         <source>Habitat patches</source>
         <translation>Taches d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="181"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="264"/>
         <source>Dispersal</source>
         <translation>Dispersion</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="185"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="268"/>
         <source>Landscape graph</source>
         <translation>Graphe paysager</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="201"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="308"/>
         <source>Dispersal cost ({0})</source>
         <translation>Coût de dispersion ({0})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="203"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="289"/>
         <source>Patches, dPC ({0})</source>
         <translation>Taches, dPC ({0})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="204"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="290"/>
         <source>Links ({0})</source>
         <translation>Liens ({0})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="207"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="310"/>
         <source>The result {0} could not be opened.</source>
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="213"/>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="299"/>
         <source>{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).</source>
         <translation>{4} : IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} composante(s).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="96"/>
+        <source>Open a BioDispersal project...</source>
+        <translation>Ouvrir un projet BioDispersal...</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="140"/>
+        <source>Open a BioDispersal project</source>
+        <translation>Ouvrir un projet BioDispersal</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="140"/>
+        <source>BioDispersal project (*.xml)</source>
+        <translation>Projet BioDispersal (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="158"/>
+        <source>BioDispersal project {0}: {1} sub-network(s) ({2}), run as BioDispersal runs them (selection, fusion, friction, dispersal).</source>
+        <translation>Projet BioDispersal {0} : {1} sous-trame(s) ({2}), exécutée(s) comme BioDispersal les exécute (sélection, fusion, friction, dispersion).</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="164"/>
+        <source>Input layer not found: {0}</source>
+        <translation>Couche d'entrée introuvable : {0}</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/connectivity_wizard.py" line="229"/>
+        <source>BioDispersal project</source>
+        <translation>Projet BioDispersal</translation>
     </message>
 </context>
 <context>
