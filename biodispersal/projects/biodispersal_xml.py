@@ -27,6 +27,7 @@ BioDispersal (Chailloux, Amsallem & Huard, INRAE; version 1.3.1 read here) store
 
 Parsing is safe (defusedxml: no DTD, no entity, no external reference).
 """
+import copy
 import math
 import os
 from dataclasses import dataclass, field
@@ -139,8 +140,6 @@ class Project:
                 if key in overrides:
                     return str(overrides[key])
             return path
-
-        import copy
 
         project = copy.deepcopy(self)
         project.extent_layer = swap(os.path.relpath(self.extent_layer, self.folder), self.extent_layer)
