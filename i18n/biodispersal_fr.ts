@@ -444,112 +444,112 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>La sous-trame {name} fusionne le(s) groupe(s) {groups} qu'aucune sélection du projet ne remplit.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="122"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="123"/>
         <source>The project has no sub-network {name!r} (it has {names}).</source>
         <translation>Le projet n'a pas de sous-trame {name!r} (il a {names}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="155"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="154"/>
         <source>Layer override(s) {unknown} name no input layer of the project (its layers: {layers}).</source>
         <translation>Le(s) remplacement(s) de couche {unknown} ne désignent aucune couche d'entrée du projet (ses couches : {layers}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="168"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="167"/>
         <source>Input layer(s) of the project not found: {missing} (looked for in {folder}). Point each to another file with a layer override (name=path).</source>
         <translation>Couche(s) d'entrée du projet introuvable(s) : {missing} (cherchées dans {folder}). Désignez pour chacune un autre fichier avec un remplacement de couche (nom=chemin).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="181"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="180"/>
         <source>Layer override {part!r} is not written as name=path.</source>
         <translation>Le remplacement de couche {part!r} n'est pas écrit sous la forme nom=chemin.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="195"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="194"/>
         <source>{path} declares a DTD or entities, which are refused for safety: a BioDispersal project has none.</source>
         <translation>{path} déclare une DTD ou des entités, refusées par sécurité : un projet BioDispersal n'en a pas.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="198"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="197"/>
         <source>{path} is not well-formed XML ({exc}).</source>
         <translation>{path} n'est pas du XML bien formé ({exc}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="201"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="200"/>
         <source>{path} is not a BioDispersal project: its root element is &lt;{tag}&gt;, not &lt;BioDispersalModel&gt; (a FragScape project starts with &lt;FragScapeModel&gt;).</source>
         <translation>{path} n'est pas un projet BioDispersal : son élément racine est &lt;{tag}&gt;, pas &lt;BioDispersalModel&gt; (un projet FragScape commence par &lt;FragScapeModel&gt;).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="213"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="212"/>
         <source>The project file {path} cannot be read ({exc}).</source>
         <translation>Le fichier de projet {path} ne peut pas être lu ({exc}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="218"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="217"/>
         <source>{path} has no &lt;ParamsModel&gt;: the study grid (resolution, extent layer) is unknown.</source>
         <translation>{path} n'a pas de &lt;ParamsModel&gt; : la grille d'étude (résolution, couche d'emprise) est inconnue.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="224"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="223"/>
         <source>The resolution of {path} must be &gt; 0, not {value}.</source>
         <translation>La résolution de {path} doit être &gt; 0, pas {value}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="228"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="227"/>
         <source>{path} gives no extent layer: BioDispersal needs one to define the study area.</source>
         <translation>{path} ne donne pas de couche d'emprise : BioDispersal en a besoin pour définir la zone d'étude.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="232"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="231"/>
         <source>The project gives no CRS: {crs} is used, BioDispersal&apos;s default.</source>
         <translation>Le projet ne donne pas de SCR : {crs} est utilisé, celui de BioDispersal par défaut.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="247"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="246"/>
         <source>Weighting of {friction} by {weighting} (mode {mode}) is not run: dispersal uses the unweighted friction, as BioDispersal&apos;s cost items of this project do.</source>
         <translation>La pondération de {friction} par {weighting} (mode {mode}) n'est pas exécutée : la dispersion utilise la friction non pondérée, comme les éléments de coût BioDispersal de ce projet.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="253"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="252"/>
         <source>{path} defines no sub-network (&lt;STModel&gt;).</source>
         <translation>{path} ne définit aucune sous-trame (&lt;STModel&gt;).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="273"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="272"/>
         <source>The workspace {workspace} does not exist here: paths are read relative to the project file&apos;s folder {folder}.</source>
         <translation>L'espace de travail {workspace} n'existe pas ici : les chemins sont lus relativement au dossier du fichier de projet {folder}.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="288"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="287"/>
         <source>{what} {text!r} of {path} is not a number.</source>
         <translation>{what} {text!r} de {path} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="295"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="294"/>
         <source>Class code {text!r} of {path} is not an integer.</source>
         <translation>Le code de classe {text!r} de {path} n'est pas un entier.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="303"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="302"/>
         <source>Selection mode {mode!r} of group {group} in {path} is unknown (BioDispersal has VExpr, VField, RClasses, RResample).</source>
         <translation>Le mode de sélection {mode!r} du groupe {group} dans {path} est inconnu (BioDispersal a VExpr, VField, RClasses, RResample).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="314"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="313"/>
         <source>Group {group} of {path} has no class: its selection cannot be coded.</source>
         <translation>Le groupe {group} de {path} n'a pas de classe : sa sélection ne peut pas être codée.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="343"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="342"/>
         <source>Friction {text!r} of class {code} for {subnetwork} in {path} is not a number.</source>
         <translation>La friction {text!r} de la classe {code} pour {subnetwork} dans {path} n'est pas un nombre.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="348"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="347"/>
         <source>Sub-network {name} has no fusion order: the groups are merged in the order of &lt;GroupModel&gt;.</source>
         <translation>La sous-trame {name} n'a pas d'ordre de fusion : les groupes sont fusionnés dans l'ordre de &lt;GroupModel&gt;.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/projects/biodispersal_xml.py" line="361"/>
+        <location filename="../biodispersal/projects/biodispersal_xml.py" line="360"/>
         <source>Dispersal over {friction} is not run: that friction is not a sub-network&apos;s own (a weighted friction, for instance).</source>
         <translation>La dispersion sur {friction} n'est pas exécutée : cette friction n'est pas celle d'une sous-trame (une friction pondérée, par exemple).</translation>
     </message>
@@ -764,95 +764,107 @@ Chaque tache est parcourue une seule fois, jusqu'au coût dont ses paires ont be
 <context>
     <name>RunBioDispersalProjectAlgorithm</name>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="55"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="57"/>
         <source>Run a BioDispersal project</source>
         <translation>Exécuter un projet BioDispersal</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="58"/>
-        <source>Runs a BioDispersal project file (.xml) as BioDispersal does: selection of each group (vector features by expression or by field value, burnt all-touched; raster values reclassified) at the project&apos;s resolution, clipped to its extent layer; fusion of the groups by priority for each sub-network; friction from the project&apos;s table (classes without friction are impassable); dispersal from each cost item&apos;s start layer up to its maximum cost (GRASS r.cost&apos;s cost model, 8 neighbours, friction 0 allowed).
-Paths are relative to the project&apos;s workspace, or to the project file&apos;s folder when the workspace does not exist. Every input layer is checked first: a missing one is named and nothing is run.
-SUBNETWORKS: names separated by commas (empty = all). LAYER_OVERRIDES: replace input layers, written as path-in-project=new path, separated by semicolons (e.g. Source/Routes/ROUTES.shp=/data/roads.gpkg).
-Outputs in OUTPUT_FOLDER: Groups/&lt;group&gt;.tif and, per sub-network, &lt;name&gt;/&lt;name&gt;_classes.tif, &lt;name&gt;_friction.tif and &lt;name&gt;_disp_&lt;max cost&gt;.tif. Weighting items are listed in NOTES, not run.</source>
-        <translation>Exécute un fichier de projet BioDispersal (.xml) comme BioDispersal : sélection de chaque groupe (entités vectorielles par expression ou par valeur de champ, rastérisées en « tous pixels touchés » ; valeurs raster reclassées) à la résolution du projet, découpée à sa couche d'emprise ; fusion des groupes par priorité pour chaque sous-trame ; friction d'après la table du projet (les classes sans friction sont infranchissables) ; dispersion depuis la couche de départ de chaque élément de coût jusqu'à son coût maximal (modèle de coût de GRASS r.cost, 8 voisins, friction 0 admise).
-Les chemins sont relatifs à l'espace de travail du projet, ou au dossier du fichier de projet quand l'espace de travail n'existe pas. Chaque couche d'entrée est vérifiée d'abord : une couche manquante est nommée et rien n'est exécuté.
-SUBNETWORKS : noms séparés par des virgules (vide = toutes). LAYER_OVERRIDES : remplace des couches d'entrée, écrit chemin-dans-le-projet=nouveau chemin, séparés par des points-virgules (par ex. Source/Routes/ROUTES.shp=/data/routes.gpkg).
-Sorties dans OUTPUT_FOLDER : Groups/&lt;groupe&gt;.tif et, par sous-trame, &lt;nom&gt;/&lt;nom&gt;_classes.tif, &lt;nom&gt;_friction.tif et &lt;nom&gt;_disp_&lt;coût max&gt;.tif. Les pondérations sont listées dans NOTES, non exécutées.</translation>
-    </message>
-    <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="74"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="78"/>
         <source>BioDispersal project file</source>
         <translation>Fichier de projet BioDispersal</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="76"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="80"/>
         <source>Sub-networks (empty = all)</source>
         <translation>Sous-trames (vide = toutes)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="78"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="82"/>
         <source>Layer overrides (path-in-project=new path; ...)</source>
         <translation>Remplacements de couches (chemin-dans-le-projet=nouveau chemin ; ...)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="81"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="85"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="82"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="89"/>
         <source>Output files (JSON)</source>
         <translation>Fichiers produits (JSON)</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="83"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="90"/>
         <source>What was not mapped, and why</source>
         <translation>Ce qui n'a pas été repris, et pourquoi</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="102"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="112"/>
         <source>Selection of {0} group(s)...</source>
         <translation>Sélection de {0} groupe(s)...</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="106"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="116"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="117"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="127"/>
         <source>No selection of the project fills the groups of the chosen sub-networks.</source>
         <translation>Aucune sélection du projet ne remplit les groupes des sous-trames choisies.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="120"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="130"/>
         <source>Sub-network {0}: fusion, friction, dispersal...</source>
         <translation>Sous-trame {0} : fusion, friction, dispersion...</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="134"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="147"/>
         <source>The extent layer {0} cannot be opened.</source>
         <translation>La couche d'emprise {0} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="147"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="160"/>
         <source>Group {0} has a raster selection and other selections: BioDispersal allows one raster selection per group.</source>
         <translation>Le groupe {0} a une sélection raster et d'autres sélections : BioDispersal n'admet qu'une sélection raster par groupe.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="160"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="173"/>
         <source>The layer {0} of group {1} cannot be opened.</source>
         <translation>La couche {0} du groupe {1} ne peut pas être ouverte.</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="167"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="180"/>
         <source>The layer {0} has no field {1} (group {2}).</source>
         <translation>La couche {0} n'a pas de champ {1} (groupe {2}).</translation>
     </message>
     <message>
-        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="190"/>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="203"/>
         <source>The start layer {0} cannot be opened.</source>
         <translation>La couche de départ {0} ne peut pas être ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="60"/>
+        <source>Runs a BioDispersal project file (.xml) as BioDispersal does: selection of each group (vector features by expression or by field value, burnt all-touched; raster values reclassified) at the project&apos;s resolution, clipped to its extent layer; fusion of the groups by priority for each sub-network; friction from the project&apos;s table (classes without friction are impassable); dispersal from each cost item&apos;s start layer up to its maximum cost (GRASS r.cost&apos;s cost model, 8 neighbours, friction 0 allowed).
+Paths are relative to the project&apos;s workspace, or to the project file&apos;s folder when the workspace does not exist. Every input layer is checked first: a missing one is named and nothing is run.
+SUBNETWORKS: names separated by commas (empty = all). LAYER_OVERRIDES: replace input layers, written as path-in-project=new path, separated by semicolons (e.g. Source/Routes/ROUTES.shp=/data/roads.gpkg).
+Outputs in OUTPUT_FOLDER: Groups/&lt;group&gt;.tif and, per sub-network, &lt;name&gt;/&lt;name&gt;_classes.tif, &lt;name&gt;_friction.tif and &lt;name&gt;_disp_&lt;max cost&gt;.tif. Weighting items are listed in NOTES, not run.
+SAVED_PROJECT (optional): the project, with its layer overrides, saved as a BioDispersal project file (paths relative to it) that BioDispersal opens.</source>
+        <translation>Exécute un fichier de projet BioDispersal (.xml) comme BioDispersal : sélection de chaque groupe (entités vectorielles par expression ou par valeur de champ, rastérisées en « tous pixels touchés » ; valeurs raster reclassées) à la résolution du projet, découpée à sa couche d'emprise ; fusion des groupes par priorité pour chaque sous-trame ; friction d'après la table du projet (les classes sans friction sont infranchissables) ; dispersion depuis la couche de départ de chaque élément de coût jusqu'à son coût maximal (modèle de coût de GRASS r.cost, 8 voisins, friction 0 admise).
+Les chemins sont relatifs à l'espace de travail du projet, ou au dossier du fichier de projet quand l'espace de travail n'existe pas. Chaque couche d'entrée est vérifiée d'abord : une couche manquante est nommée et rien n'est exécuté.
+SUBNETWORKS : noms séparés par des virgules (vide = toutes). LAYER_OVERRIDES : remplace des couches d'entrée, écrit chemin-dans-le-projet=nouveau chemin, séparés par des points-virgules (par ex. Source/Routes/ROUTES.shp=/data/routes.gpkg).
+Sorties dans OUTPUT_FOLDER : Groups/&lt;groupe&gt;.tif et, par sous-trame, &lt;nom&gt;/&lt;nom&gt;_classes.tif, &lt;nom&gt;_friction.tif et &lt;nom&gt;_disp_&lt;coût max&gt;.tif. Les pondérations sont listées dans NOTES, non exécutées.
+SAVED_PROJECT (facultatif) : le projet, avec ses remplacements de couches, enregistré comme fichier de projet BioDispersal (chemins relatifs à ce fichier) que BioDispersal ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="86"/>
+        <source>Save the project as a BioDispersal project file</source>
+        <translation>Enregistrer le projet comme fichier de projet BioDispersal</translation>
+    </message>
+    <message>
+        <location filename="../biodispersal/algorithms/run_biodispersal_project.py" line="86"/>
+        <source>BioDispersal project (*.xml)</source>
+        <translation>Projet BioDispersal (*.xml)</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterString,
     QgsRasterLayer,
@@ -45,6 +46,7 @@ class RunBioDispersalProjectAlgorithm(DataTerraAlgorithm):
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     SUBNETWORKS = "SUBNETWORKS"
     LAYER_OVERRIDES = "LAYER_OVERRIDES"
+    SAVED_PROJECT = "SAVED_PROJECT"
     OUTPUTS = "OUTPUTS"
     NOTES = "NOTES"
 
@@ -68,7 +70,9 @@ class RunBioDispersalProjectAlgorithm(DataTerraAlgorithm):
             "written as path-in-project=new path, separated by semicolons (e.g. "
             "Source/Routes/ROUTES.shp=/data/roads.gpkg).\n"
             "Outputs in OUTPUT_FOLDER: Groups/<group>.tif and, per sub-network, <name>/<name>_classes.tif, "
-            "<name>_friction.tif and <name>_disp_<max cost>.tif. Weighting items are listed in NOTES, not run.")
+            "<name>_friction.tif and <name>_disp_<max cost>.tif. Weighting items are listed in NOTES, not run.\n"
+            "SAVED_PROJECT (optional): the project, with its layer overrides, saved as a BioDispersal project file "
+            "(paths relative to it) that BioDispersal opens.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(self.PROJECT, self.tr("BioDispersal project file"),
@@ -79,6 +83,9 @@ class RunBioDispersalProjectAlgorithm(DataTerraAlgorithm):
             self.LAYER_OVERRIDES, self.tr("Layer overrides (path-in-project=new path; ...)"), optional=True,
             multiLine=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, self.tr("Output folder")))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.SAVED_PROJECT, self.tr("Save the project as a BioDispersal project file"),
+            self.tr("BioDispersal project (*.xml)"), optional=True, createByDefault=False))
         self.addOutput(QgsProcessingOutputString(self.OUTPUTS, self.tr("Output files (JSON)")))
         self.addOutput(QgsProcessingOutputString(self.NOTES, self.tr("What was not mapped, and why")))
 
@@ -89,6 +96,9 @@ class RunBioDispersalProjectAlgorithm(DataTerraAlgorithm):
         if overrides:
             project = self.run_core(project.with_layers, overrides)
         self.run_core(project.check_layers)
+        saved = self.parameterAsFileOutput(parameters, self.SAVED_PROJECT, context)
+        if saved:
+            self.run_core(biodispersal_xml.write_project, project, saved)
         wanted = [n.strip() for n in self.parameterAsString(parameters, self.SUBNETWORKS, context).split(",")
                   if n.strip()]
         subnetworks = [self.run_core(project.subnetwork, n) for n in wanted] if wanted else project.subnetworks
@@ -126,7 +136,10 @@ class RunBioDispersalProjectAlgorithm(DataTerraAlgorithm):
             outputs.update({f"{subnetwork.name}_{key}": path for key, path in written.items()})
             feedback.setProgress(30.0 + 70.0 * (number + 1) / len(subnetworks))
         notes = [error_text(note) for note in project.notes]
-        return {self.OUTPUT_FOLDER: folder, self.OUTPUTS: json.dumps(outputs), self.NOTES: "\n".join(notes)}
+        results = {self.OUTPUT_FOLDER: folder, self.OUTPUTS: json.dumps(outputs), self.NOTES: "\n".join(notes)}
+        if saved:
+            results[self.SAVED_PROJECT] = saved
+        return results
 
     def _extent(self, project, crs, context):
         """(xmin, ymin, xmax, ymax) of the extent layer's bounding box in the project CRS."""

@@ -201,10 +201,11 @@ def test_saved_study_runs_the_same(bousquet_run, dataterra_provider, tmp_path):
     """A project saved by the plugin (paths relative to the new file) runs to the same rasters."""
     import processing
 
-    project = read_project(SAMPLE / "BousquetOrb.xml").with_layers(
-        {CLC_REF: str(SAMPLE / "substitute_CLC12_BOUSQUET_ORB_BUF.tif")})
     saved = tmp_path / "saved.xml"
-    write_project(project, saved)
+    processing.run("dataterra:run_biodispersal_project", {
+        "PROJECT": str(SAMPLE / "BousquetOrb.xml"), "OUTPUT_FOLDER": str(tmp_path / "first"),
+        "SUBNETWORKS": "grasslands", "LAYER_OVERRIDES": CLC_OVERRIDE, "SAVED_PROJECT": str(saved)})
+    assert read_project(saved).missing_layers() == []  # the override is in the saved project
     result = processing.run("dataterra:run_biodispersal_project", {
         "PROJECT": str(saved), "OUTPUT_FOLDER": str(tmp_path / "out"), "SUBNETWORKS": "wetlands"})
     outputs = json.loads(result["OUTPUTS"])
