@@ -1,5 +1,6 @@
-"""Benchmark: dataterra:cost_distance against grass7:r.cost on the same friction raster, and
-dataterra:connectivity_graph on 2,000 patches. Prints a Markdown table.
+"""Benchmark: dataterra:cost_distance against grass7:r.cost on the same friction raster (random,
+random with zero-friction plateaus, and BioDispersal's own Bousquet d'Orb forest friction),
+and dataterra:connectivity_graph on 2,000 patches. Prints a Markdown table.
 
     .venv/bin/python benchmarks/bench_biodispersal.py [--size 4000] [--patches 2000]
 
@@ -109,42 +110,73 @@ class DescendantPeak(threading.Thread):
         return False
 
 
-def bench_cost(workdir, size, n_sources, rng, knight=False):
-    """Time, result difference and peak memory per cell of cost_distance and r.cost [-k]."""
-    import processing
+def bench_cost(workdir, size, n_sources, rng, knight=False, zero_fraction=0.0):
+    """Time, result difference and peak memory per cell of cost_distance and r.cost [-k].
 
+    With ``zero_fraction``, that share of the cells has friction 0 in plateaus of every size
+    (smoothed noise below its quantile), as BioDispersal's frictions give 0 to habitat.
+    """
     friction = rng.uniform(1.0, 100.0, (size, size)).astype(np.float32)
+    if zero_fraction:
+        from scipy import ndimage
+
+        noise = ndimage.uniform_filter(rng.random((size, size), dtype=np.float32), 9)
+        friction[noise < np.quantile(noise, zero_fraction)] = 0.0
+        del noise
     friction[rng.random((size, size)) < 0.05] = -9999.0
     friction_path = write(workdir / "friction.tif", friction, -9999.0)
     starts = np.full((size, size), -1, dtype=np.int32)
-    passable = np.flatnonzero(friction.ravel() > 0)
+    passable = np.flatnonzero(friction.ravel() >= 0)
     chosen = rng.choice(passable, n_sources, replace=False)
     starts.ravel()[chosen] = np.arange(1, n_sources + 1)
     start_path = write(workdir / f"start_{n_sources}.tif", starts, -1)
     del friction, starts, passable
+    return compare_cost_tools(workdir, friction_path, start_path, f"{n_sources}", knight)
+
+
+def compare_cost_tools(workdir, friction_path, start_path, tag, knight, max_cost=0.0):
+    """cost_distance and r.cost [-k] on the same files: times, max rel. diff, same reach, bytes per cell."""
+    import processing
+
     parameters = {"SOURCES": start_path, "FRICTION": friction_path, "UNITS": 0, "KNIGHT_MOVE": knight,
-                  "OUTPUT": str(workdir / f"ours_{n_sources}.tif")}
+                  "MAX_COST": max_cost, "OUTPUT": str(workdir / f"ours_{tag}.tif")}
     t_ours, ours = timed(lambda: processing.run("dataterra:cost_distance", parameters))
     # memory in a second run: tracemalloc would slow the timed one down
     ours_peak = traced_peak(lambda: processing.run("dataterra:cost_distance", {
-        **parameters, "OUTPUT": str(workdir / f"ours_mem_{n_sources}.tif")}))
+        **parameters, "OUTPUT": str(workdir / f"ours_mem_{tag}.tif")}))
     with DescendantPeak("r.cost") as grass_peak:
         t_grass, grass = timed(lambda: processing.run("grass7:r.cost", {
-            "input": friction_path, "start_raster": start_path, "-k": knight, "-n": False, "max_cost": 0,
-            "memory": 2000, "output": str(workdir / f"grass_{n_sources}.tif"), "outdir": "TEMPORARY_OUTPUT"}))
-    rel, same = compare(read(ours["OUTPUT"]), read(grass["output"]))
-    cells = size * size
+            "input": friction_path, "start_raster": start_path, "-k": knight, "-n": False, "max_cost": max_cost,
+            "memory": 2000, "output": str(workdir / f"grass_{tag}.tif"), "outdir": "TEMPORARY_OUTPUT"}))
+    theirs = read(grass["output"])
+    if max_cost:
+        theirs[theirs > max_cost] = np.nan  # r.cost leaves tentative values beyond max_cost
+    rel, same = compare(read(ours["OUTPUT"]), theirs)
+    cells = theirs.size
     return {"ours": t_ours, "grass": t_grass, "rel": rel, "same": same, "ours_bytes": ours_peak / cells,
             "grass_bytes": grass_peak.peak / cells}
 
 
-def cost_row(size, n_sources, knight, figures):
+def cost_row(size, n_sources, knight, figures, what="random friction"):
     move = "r.cost -k (knight's move, 16 directions)" if knight else "r.cost (8 directions)"
-    return (f"| cost_distance vs {move}, {size} x {size}, {n_sources} source(s) | {figures['ours']:.1f} | "
+    return (f"| cost_distance vs {move}, {what}, {size}, {n_sources} source(s) | {figures['ours']:.1f} | "
             f"{figures['grass']:.1f} | {figures['ours'] / figures['grass']:.2f} | max rel. diff {figures['rel']:.1e}, "
             f"same reached cells {100 * figures['same']:.3f} %; peak memory per cell: Data Terra "
             f"{figures['ours_bytes']:.0f} B (all arrays of the algorithm), r.cost {figures['grass_bytes']:.0f} B "
             "(peak RSS of the r.cost process) |")
+
+
+def bench_bousquet(workdir):
+    """BioDispersal's own forest friction of Bousquet d'Orb (367,985 zero cells), max cost 1000."""
+    data = Path(__file__).resolve().parent.parent / "tests" / "data" / "biodispersal"
+    rows = []
+    for knight in (False, True):
+        figures = compare_cost_tools(workdir, str(data / "bousquet_forest_friction.tif"),
+                                     str(data / "bousquet_forest_sources.tif"), f"bousquet{knight}", knight, 1000.0)
+        rows.append(cost_row("1342 x 1589", "395,057 cells", knight, figures,
+                             "BioDispersal's Bousquet d'Orb forest friction (17 % zero), MAX_COST 1000"))
+        print(rows[-1], file=sys.stderr, flush=True)
+    return rows
 
 
 def patch_grid(n_patches, rng):
@@ -286,8 +318,14 @@ def main():
         for knight in (False, True):
             for n_sources in (1, 1000):
                 figures = bench_cost(workdir, args.size, n_sources, rng, knight=knight)
-                rows.append(cost_row(args.size, n_sources, knight, figures))
+                rows.append(cost_row(f"{args.size} x {args.size}", n_sources, knight, figures))
                 print(rows[-1], file=sys.stderr, flush=True)
+        rows.extend(bench_bousquet(workdir))
+        for knight in (False, True):
+            figures = bench_cost(workdir, args.size, 1000, rng, knight=knight, zero_fraction=0.4)
+            rows.append(cost_row(f"{args.size} x {args.size}", 1000, knight, figures,
+                                 "random friction with 40 % of zero cells in plateaus"))
+            print(rows[-1], file=sys.stderr, flush=True)
         rows.extend(bench_graph(workdir, args.patches, rng))
         rows.extend(bench_graph_reference(args.reference_patches, rng))
         rows.extend(bench_corridors(workdir))

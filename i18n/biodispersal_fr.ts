@@ -116,16 +116,6 @@ L'importance de chaque tache (dPC, dIIC) est exacte : pour chaque tache retirée
         <translation>Distance de coût (dispersion)</translation>
     </message>
     <message>
-        <source>Accumulated cost of moving from the nearest source through a friction raster, with the cost model of GRASS r.cost: a move between neighbouring cells costs the mean of their frictions times the step length (1, the diagonal or, with the knight&apos;s move, the mean of the four cells crossed times its length). Nodata friction cells are impassable.
-SOURCES: a raster (every valid non-zero cell; 8-connected patches get ids 1, 2, ...) or a point / polygon layer (feature number = id).
-MAX_COST: the search stops beyond this accumulated cost (0 = unlimited); cells beyond it are nodata. UNITS: &apos;cells&apos; gives r.cost&apos;s numbers (step length in cell widths), &apos;metres&apos; multiplies them by the cell width (needs a projected CRS).
-Outputs: the accumulated cost (float32, nodata where unreached), optionally the id of the nearest source and the dispersal areas as polygons (one per source).</source>
-        <translation>Coût cumulé du déplacement depuis la source la plus proche à travers un raster de friction, avec le modèle de coût de GRASS r.cost : un pas entre cellules voisines coûte la moyenne de leurs frictions fois la longueur du pas (1, la diagonale ou, avec le déplacement du cavalier, la moyenne des quatre cellules traversées fois sa longueur). Les cellules de friction sans donnée sont infranchissables.
-SOURCES : un raster (toute cellule valide non nulle ; les taches 8-connexes reçoivent les identifiants 1, 2, ...) ou une couche de points / polygones (numéro d'entité = identifiant).
-MAX_COST : la recherche s'arrête au-delà de ce coût cumulé (0 = illimité) ; les cellules au-delà sont sans donnée. UNITS : « cellules » donne les valeurs de r.cost (longueur du pas en largeurs de cellule), « mètres » les multiplie par la largeur de cellule (SCR projeté requis).
-Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en option l'identifiant de la source la plus proche et les zones de dispersion en polygones (une par source).</translation>
-    </message>
-    <message>
         <source>Sources (raster, points or polygons)</source>
         <translation>Sources (raster, points ou polygones)</translation>
     </message>
@@ -185,6 +175,16 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <source>{0} source(s), {1} cells reached, highest cost {2:g}.</source>
         <translation>{0} source(s), {1} cellules atteintes, coût maximal {2:g}.</translation>
     </message>
+    <message>
+        <source>Accumulated cost of moving from the nearest source through a friction raster, with the cost model of GRASS r.cost: a move between neighbouring cells costs the mean of their frictions times the step length (1, the diagonal or, with the knight&apos;s move, the mean of the four cells crossed times its length). Nodata friction cells are impassable; a friction of 0 is a free crossing (as in r.cost and BioDispersal), a negative friction is refused.
+SOURCES: a raster (every valid non-zero cell; 8-connected patches get ids 1, 2, ...) or a point / polygon layer (feature number = id).
+MAX_COST: the search stops beyond this accumulated cost (0 = unlimited); cells beyond it are nodata. UNITS: &apos;cells&apos; gives r.cost&apos;s numbers (step length in cell widths), &apos;metres&apos; multiplies them by the cell width (needs a projected CRS).
+Outputs: the accumulated cost (float32, nodata where unreached), optionally the id of the nearest source and the dispersal areas as polygons (one per source).</source>
+        <translation>Coût cumulé du déplacement depuis la source la plus proche à travers un raster de friction, avec le modèle de coût de GRASS r.cost : un pas entre cellules voisines coûte la moyenne de leurs frictions fois la longueur du pas (1, la diagonale ou, avec le déplacement du cavalier, la moyenne des quatre cellules traversées fois sa longueur). Les cellules de friction sans donnée sont infranchissables ; une friction de 0 est une traversée sans coût (comme dans r.cost et BioDispersal), une friction négative est refusée.
+SOURCES : un raster (toute cellule valide non nulle ; les taches 8-connexes reçoivent les identifiants 1, 2, ...) ou une couche de points / polygones (numéro d'entité = identifiant).
+MAX_COST : la recherche s'arrête au-delà de ce coût cumulé (0 = illimité) ; les cellules au-delà sont sans donnée. UNITS : « cellules » donne les valeurs de r.cost (longueur du pas en largeurs de cellule), « mètres » les multiplie par la largeur de cellule (SCR projeté requis).
+Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en option l'identifiant de la source la plus proche et les zones de dispersion en polygones (une par source).</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraError</name>
@@ -239,10 +239,6 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
     <message>
         <source>Friction {text!r} ({where}) is not a number; leave it empty for impassable.</source>
         <translation>La friction {text!r} ({where}) n'est pas un nombre ; laissez-la vide pour infranchissable.</translation>
-    </message>
-    <message>
-        <source>Friction {value:g} ({where}) must be &gt; 0; leave it empty for impassable.</source>
-        <translation>La friction {value:g} ({where}) doit être &gt; 0 ; laissez-la vide pour infranchissable.</translation>
     </message>
     <message>
         <source>Friction table not found: {path}.</source>
@@ -313,10 +309,6 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>Aucune tache d'habitat : le raster des taches n'a aucune cellule valide non nulle.</translation>
     </message>
     <message>
-        <source>The friction raster has {bad_count} cell(s) with a friction &lt;= 0 (minimum {bad_min:g}). Every passable cell needs a friction &gt; 0; set impassable cells to nodata instead of 0 or a negative value.</source>
-        <translation>Le raster de friction a {bad_count} cellule(s) de friction &lt;= 0 (minimum {bad_min:g}). Toute cellule franchissable doit avoir une friction &gt; 0 ; mettez les cellules infranchissables à nodata plutôt qu'à 0 ou à une valeur négative.</translation>
-    </message>
-    <message>
         <source>The friction raster</source>
         <translation>Le raster de friction</translation>
     </message>
@@ -351,6 +343,110 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
     <message>
         <source>{what} ({path}) differs from the reference grid in {problems}: it was resampled ({resampling}) onto the reference grid.</source>
         <translation>{what} ({path}) diffère de la grille de référence par : {problems} ; il a été rééchantillonné ({resampling}) sur la grille de référence.</translation>
+    </message>
+    <message>
+        <source>The friction raster has {bad_count} cell(s) with a negative friction (minimum {bad_min:g}). Frictions must be &gt;= 0 (0 = crossing costs nothing, as in GRASS r.cost); set impassable cells to nodata instead of a negative value.</source>
+        <translation>Le raster de friction a {bad_count} cellule(s) de friction négative (minimum {bad_min:g}). Les frictions doivent être &gt;= 0 (0 = traversée sans coût, comme dans GRASS r.cost) ; mettez les cellules infranchissables à nodata plutôt qu'à une valeur négative.</translation>
+    </message>
+    <message>
+        <source>Friction {value:g} ({where}) must be &gt;= 0; leave it empty for impassable.</source>
+        <translation>La friction {value:g} ({where}) doit être &gt;= 0 ; laissez-la vide pour une cellule infranchissable.</translation>
+    </message>
+    <message>
+        <source>The study extent {extent} or resolution {resolution} is empty.</source>
+        <translation>L'emprise d'étude {extent} ou la résolution {resolution} est vide.</translation>
+    </message>
+    <message>
+        <source>Sub-network {name} merges group(s) {groups} that no selection of the project fills.</source>
+        <translation>La sous-trame {name} fusionne le(s) groupe(s) {groups} qu'aucune sélection du projet ne remplit.</translation>
+    </message>
+    <message>
+        <source>The project has no sub-network {name!r} (it has {names}).</source>
+        <translation>Le projet n'a pas de sous-trame {name!r} (il a {names}).</translation>
+    </message>
+    <message>
+        <source>Layer override(s) {unknown} name no input layer of the project (its layers: {layers}).</source>
+        <translation>Le(s) remplacement(s) de couche {unknown} ne désignent aucune couche d'entrée du projet (ses couches : {layers}).</translation>
+    </message>
+    <message>
+        <source>Input layer(s) of the project not found: {missing} (looked for in {folder}). Point each to another file with a layer override (name=path).</source>
+        <translation>Couche(s) d'entrée du projet introuvable(s) : {missing} (cherchées dans {folder}). Désignez pour chacune un autre fichier avec un remplacement de couche (nom=chemin).</translation>
+    </message>
+    <message>
+        <source>Layer override {part!r} is not written as name=path.</source>
+        <translation>Le remplacement de couche {part!r} n'est pas écrit sous la forme nom=chemin.</translation>
+    </message>
+    <message>
+        <source>{path} declares a DTD or entities, which are refused for safety: a BioDispersal project has none.</source>
+        <translation>{path} déclare une DTD ou des entités, refusées par sécurité : un projet BioDispersal n'en a pas.</translation>
+    </message>
+    <message>
+        <source>{path} is not well-formed XML ({exc}).</source>
+        <translation>{path} n'est pas du XML bien formé ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path} is not a BioDispersal project: its root element is &lt;{tag}&gt;, not &lt;BioDispersalModel&gt; (a FragScape project starts with &lt;FragScapeModel&gt;).</source>
+        <translation>{path} n'est pas un projet BioDispersal : son élément racine est &lt;{tag}&gt;, pas &lt;BioDispersalModel&gt; (un projet FragScape commence par &lt;FragScapeModel&gt;).</translation>
+    </message>
+    <message>
+        <source>The project file {path} cannot be read ({exc}).</source>
+        <translation>Le fichier de projet {path} ne peut pas être lu ({exc}).</translation>
+    </message>
+    <message>
+        <source>{path} has no &lt;ParamsModel&gt;: the study grid (resolution, extent layer) is unknown.</source>
+        <translation>{path} n'a pas de &lt;ParamsModel&gt; : la grille d'étude (résolution, couche d'emprise) est inconnue.</translation>
+    </message>
+    <message>
+        <source>The resolution of {path} must be &gt; 0, not {value}.</source>
+        <translation>La résolution de {path} doit être &gt; 0, pas {value}.</translation>
+    </message>
+    <message>
+        <source>{path} gives no extent layer: BioDispersal needs one to define the study area.</source>
+        <translation>{path} ne donne pas de couche d'emprise : BioDispersal en a besoin pour définir la zone d'étude.</translation>
+    </message>
+    <message>
+        <source>The project gives no CRS: {crs} is used, BioDispersal&apos;s default.</source>
+        <translation>Le projet ne donne pas de SCR : {crs} est utilisé, celui de BioDispersal par défaut.</translation>
+    </message>
+    <message>
+        <source>Weighting of {friction} by {weighting} (mode {mode}) is not run: dispersal uses the unweighted friction, as BioDispersal&apos;s cost items of this project do.</source>
+        <translation>La pondération de {friction} par {weighting} (mode {mode}) n'est pas exécutée : la dispersion utilise la friction non pondérée, comme les éléments de coût BioDispersal de ce projet.</translation>
+    </message>
+    <message>
+        <source>{path} defines no sub-network (&lt;STModel&gt;).</source>
+        <translation>{path} ne définit aucune sous-trame (&lt;STModel&gt;).</translation>
+    </message>
+    <message>
+        <source>The workspace {workspace} does not exist here: paths are read relative to the project file&apos;s folder {folder}.</source>
+        <translation>L'espace de travail {workspace} n'existe pas ici : les chemins sont lus relativement au dossier du fichier de projet {folder}.</translation>
+    </message>
+    <message>
+        <source>{what} {text!r} of {path} is not a number.</source>
+        <translation>{what} {text!r} de {path} n'est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>Class code {text!r} of {path} is not an integer.</source>
+        <translation>Le code de classe {text!r} de {path} n'est pas un entier.</translation>
+    </message>
+    <message>
+        <source>Selection mode {mode!r} of group {group} in {path} is unknown (BioDispersal has VExpr, VField, RClasses, RResample).</source>
+        <translation>Le mode de sélection {mode!r} du groupe {group} dans {path} est inconnu (BioDispersal a VExpr, VField, RClasses, RResample).</translation>
+    </message>
+    <message>
+        <source>Group {group} of {path} has no class: its selection cannot be coded.</source>
+        <translation>Le groupe {group} de {path} n'a pas de classe : sa sélection ne peut pas être codée.</translation>
+    </message>
+    <message>
+        <source>Friction {text!r} of class {code} for {subnetwork} in {path} is not a number.</source>
+        <translation>La friction {text!r} de la classe {code} pour {subnetwork} dans {path} n'est pas un nombre.</translation>
+    </message>
+    <message>
+        <source>Sub-network {name} has no fusion order: the groups are merged in the order of &lt;GroupModel&gt;.</source>
+        <translation>La sous-trame {name} n'a pas d'ordre de fusion : les groupes sont fusionnés dans l'ordre de &lt;GroupModel&gt;.</translation>
+    </message>
+    <message>
+        <source>Dispersal over {friction} is not run: that friction is not a sub-network&apos;s own (a weighted friction, for instance).</source>
+        <translation>La dispersion sur {friction} n'est pas exécutée : cette friction n'est pas celle d'une sous-trame (une friction pondérée, par exemple).</translation>
     </message>
 </context>
 <context>
@@ -420,12 +516,6 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <translation>{0} classes, {1} cellules infranchissables.</translation>
     </message>
     <message>
-        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
-OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
-        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres positifs (1 = habitat) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
-OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
-    </message>
-    <message>
         <source>Frictions of the overlays, in order (e.g. 1000, , 50)</source>
         <translation>Frictions des surcouches, dans l'ordre (par ex. 1000, , 50)</translation>
     </message>
@@ -436,6 +526,12 @@ OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les c
     <message>
         <source>Overlays with their own friction</source>
         <translation>Surcouches avec leur propre friction</translation>
+    </message>
+    <message>
+        <source>Turns a land-cover raster into a friction raster with a class -&gt; friction table (BioDispersal&apos;s friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN names the friction column; by default the column &apos;friction&apos; or the second one). Frictions are numbers &gt;= 0 (0 or 1 = habitat; 0 is a free crossing, as in BioDispersal and GRASS r.cost); an empty value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster missing from the table are listed in the error.
+OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the first overlay wins where they overlap. Output: float32, nodata = impassable.</source>
+        <translation>Transforme un raster d'occupation du sol en raster de friction avec une table classe -&gt; friction (étape friction de BioDispersal). Utilisez un préréglage (OSO 23 classes ou Corine Land Cover, pour les espèces forestières, des milieux ouverts herbacés ou des zones humides) ou une table CSV dont les colonnes sont le code de classe et la friction (TABLE_COLUMN nomme la colonne de friction ; par défaut la colonne « friction » ou la deuxième). Les frictions sont des nombres &gt;= 0 (0 ou 1 = habitat ; 0 est une traversée sans coût, comme dans BioDispersal et GRASS r.cost) ; une valeur vide signifie infranchissable et devient sans donnée, une barrière pour la distance de coût. Les classes du raster absentes de la table sont listées dans l'erreur.
+OVERLAYS (facultatif) : rasters, comme des routes ou des cours d'eau, dont les cellules valides non nulles reçoivent leur propre friction, donnée dans OVERLAY_FRICTIONS dans le même ordre (par ex. 1000, , 50 ; vide = infranchissable) ; la première surcouche l'emporte là où elles se superposent. Sortie : float32, sans donnée = infranchissable.</translation>
     </message>
 </context>
 <context>
@@ -520,6 +616,93 @@ Chaque tache est parcourue une seule fois, jusqu'au coût dont ses paires ont be
     <message>
         <source>Each input</source>
         <translation>Chaque entrée</translation>
+    </message>
+</context>
+<context>
+    <name>RunBioDispersalProjectAlgorithm</name>
+    <message>
+        <source>Run a BioDispersal project</source>
+        <translation>Exécuter un projet BioDispersal</translation>
+    </message>
+    <message>
+        <source>Runs a BioDispersal project file (.xml) as BioDispersal does: selection of each group (vector features by expression or by field value, burnt all-touched; raster values reclassified) at the project&apos;s resolution, clipped to its extent layer; fusion of the groups by priority for each sub-network; friction from the project&apos;s table (classes without friction are impassable); dispersal from each cost item&apos;s start layer up to its maximum cost (GRASS r.cost&apos;s cost model, 8 neighbours, friction 0 allowed).
+Paths are relative to the project&apos;s workspace, or to the project file&apos;s folder when the workspace does not exist. Every input layer is checked first: a missing one is named and nothing is run.
+SUBNETWORKS: names separated by commas (empty = all). LAYER_OVERRIDES: replace input layers, written as path-in-project=new path, separated by semicolons (e.g. Source/Routes/ROUTES.shp=/data/roads.gpkg).
+Outputs in OUTPUT_FOLDER: Groups/&lt;group&gt;.tif and, per sub-network, &lt;name&gt;/&lt;name&gt;_classes.tif, &lt;name&gt;_friction.tif and &lt;name&gt;_disp_&lt;max cost&gt;.tif. Weighting items are listed in NOTES, not run.
+SAVED_PROJECT (optional): the project, with its layer overrides, saved as a BioDispersal project file (paths relative to it) that BioDispersal opens.</source>
+        <translation>Exécute un fichier de projet BioDispersal (.xml) comme BioDispersal : sélection de chaque groupe (entités vectorielles par expression ou par valeur de champ, rastérisées en « tous pixels touchés » ; valeurs raster reclassées) à la résolution du projet, découpée à sa couche d'emprise ; fusion des groupes par priorité pour chaque sous-trame ; friction d'après la table du projet (les classes sans friction sont infranchissables) ; dispersion depuis la couche de départ de chaque élément de coût jusqu'à son coût maximal (modèle de coût de GRASS r.cost, 8 voisins, friction 0 admise).
+Les chemins sont relatifs à l'espace de travail du projet, ou au dossier du fichier de projet quand l'espace de travail n'existe pas. Chaque couche d'entrée est vérifiée d'abord : une couche manquante est nommée et rien n'est exécuté.
+SUBNETWORKS : noms séparés par des virgules (vide = toutes). LAYER_OVERRIDES : remplace des couches d'entrée, écrit chemin-dans-le-projet=nouveau chemin, séparés par des points-virgules (par ex. Source/Routes/ROUTES.shp=/data/routes.gpkg).
+Sorties dans OUTPUT_FOLDER : Groups/&lt;groupe&gt;.tif et, par sous-trame, &lt;nom&gt;/&lt;nom&gt;_classes.tif, &lt;nom&gt;_friction.tif et &lt;nom&gt;_disp_&lt;coût max&gt;.tif. Les pondérations sont listées dans NOTES, non exécutées.
+SAVED_PROJECT (facultatif) : le projet, avec ses remplacements de couches, enregistré comme fichier de projet BioDispersal (chemins relatifs à ce fichier) que BioDispersal ouvre.</translation>
+    </message>
+    <message>
+        <source>BioDispersal project file</source>
+        <translation>Fichier de projet BioDispersal</translation>
+    </message>
+    <message>
+        <source>Sub-networks (empty = all)</source>
+        <translation>Sous-trames (vide = toutes)</translation>
+    </message>
+    <message>
+        <source>Layer overrides (path-in-project=new path; ...)</source>
+        <translation>Remplacements de couches (chemin-dans-le-projet=nouveau chemin ; ...)</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>Save the project as a BioDispersal project file</source>
+        <translation>Enregistrer le projet comme fichier de projet BioDispersal</translation>
+    </message>
+    <message>
+        <source>BioDispersal project (*.xml)</source>
+        <translation>Projet BioDispersal (*.xml)</translation>
+    </message>
+    <message>
+        <source>Output files (JSON)</source>
+        <translation>Fichiers produits (JSON)</translation>
+    </message>
+    <message>
+        <source>What was not mapped, and why</source>
+        <translation>Ce qui n'a pas été repris, et pourquoi</translation>
+    </message>
+    <message>
+        <source>Selection of {0} group(s)...</source>
+        <translation>Sélection de {0} groupe(s)...</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user: no output was written.</source>
+        <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
+    </message>
+    <message>
+        <source>No selection of the project fills the groups of the chosen sub-networks.</source>
+        <translation>Aucune sélection du projet ne remplit les groupes des sous-trames choisies.</translation>
+    </message>
+    <message>
+        <source>Sub-network {0}: fusion, friction, dispersal...</source>
+        <translation>Sous-trame {0} : fusion, friction, dispersion...</translation>
+    </message>
+    <message>
+        <source>The extent layer {0} cannot be opened.</source>
+        <translation>La couche d'emprise {0} ne peut pas être ouverte.</translation>
+    </message>
+    <message>
+        <source>Group {0} has a raster selection and other selections: BioDispersal allows one raster selection per group.</source>
+        <translation>Le groupe {0} a une sélection raster et d'autres sélections : BioDispersal n'admet qu'une sélection raster par groupe.</translation>
+    </message>
+    <message>
+        <source>The layer {0} of group {1} cannot be opened.</source>
+        <translation>La couche {0} du groupe {1} ne peut pas être ouverte.</translation>
+    </message>
+    <message>
+        <source>The layer {0} has no field {1} (group {2}).</source>
+        <translation>La couche {0} n'a pas de champ {1} (groupe {2}).</translation>
+    </message>
+    <message>
+        <source>The start layer {0} cannot be opened.</source>
+        <translation>La couche de départ {0} ne peut pas être ouverte.</translation>
     </message>
 </context>
 <context>

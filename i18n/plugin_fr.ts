@@ -170,6 +170,30 @@
         <source>{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).</source>
         <translation>{4} : IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} composante(s).</translation>
     </message>
+    <message>
+        <source>Open a BioDispersal project...</source>
+        <translation>Ouvrir un projet BioDispersal...</translation>
+    </message>
+    <message>
+        <source>Open a BioDispersal project</source>
+        <translation>Ouvrir un projet BioDispersal</translation>
+    </message>
+    <message>
+        <source>BioDispersal project (*.xml)</source>
+        <translation>Projet BioDispersal (*.xml)</translation>
+    </message>
+    <message>
+        <source>BioDispersal project {0}: {1} sub-network(s) ({2}), run as BioDispersal runs them (selection, fusion, friction, dispersal).</source>
+        <translation>Projet BioDispersal {0} : {1} sous-trame(s) ({2}), exécutée(s) comme BioDispersal les exécute (sélection, fusion, friction, dispersion).</translation>
+    </message>
+    <message>
+        <source>Input layer not found: {0}</source>
+        <translation>Couche d'entrée introuvable : {0}</translation>
+    </message>
+    <message>
+        <source>BioDispersal project</source>
+        <translation>Projet BioDispersal</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraAlgorithm</name>

@@ -7,6 +7,7 @@ def algorithm_classes():
     from .cost_distance import CostDistanceAlgorithm
     from .landcover_steps import FrictionFromLandcoverAlgorithm, MergeByPriorityAlgorithm, SelectHabitatAlgorithm
     from .least_cost_corridors import LeastCostCorridorsAlgorithm
+    from .run_biodispersal_project import RunBioDispersalProjectAlgorithm
 
     return [SelectHabitatAlgorithm, MergeByPriorityAlgorithm, FrictionFromLandcoverAlgorithm, CostDistanceAlgorithm,
-            ConnectivityGraphAlgorithm, LeastCostCorridorsAlgorithm]
+            ConnectivityGraphAlgorithm, LeastCostCorridorsAlgorithm, RunBioDispersalProjectAlgorithm]

@@ -200,8 +200,9 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
             "friction step). Use a preset (OSO 23 classes or Corine Land Cover, for forest, open grassland or "
             "wetland species) or a CSV table whose columns are the class code and the friction (TABLE_COLUMN "
             "names the friction column; by default the column 'friction' or the second one). Frictions are "
-            "positive numbers (1 = habitat); an empty value means impassable and becomes nodata, a barrier for "
-            "cost distance. Classes of the raster missing from the table are listed in the error.\n"
+            "numbers >= 0 (0 or 1 = habitat; 0 is a free crossing, as in BioDispersal and GRASS r.cost); an empty "
+            "value means impassable and becomes nodata, a barrier for cost distance. Classes of the raster "
+            "missing from the table are listed in the error.\n"
             "OVERLAYS (optional): rasters such as roads or rivers whose valid non-zero cells get their own "
             "friction, given in OVERLAY_FRICTIONS in the same order (e.g. 1000, , 50; empty = impassable); the "
             "first overlay wins where they overlap. Output: float32, nodata = impassable.")

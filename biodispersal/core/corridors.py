@@ -48,6 +48,7 @@ class _Surface:
 
     window: tuple  # (rows slice, cols slice)
     cost: np.ndarray  # least cost from the patch (metres x friction), inf beyond the bound
+    sources: np.ndarray  # the patch's cells on the window (paths start there)
 
 
 def _search(costs, labels, patch, cells, bound, pixel, is_cancelled):
@@ -62,11 +63,11 @@ def _search(costs, labels, patch, cells, bound, pixel, is_cancelled):
                    for lo, hi, r, n in zip((rows.min(), cols.min()), (rows.max(), cols.max()), reach, labels.shape))
     sources = labels[window] == patch
     if not np.isfinite(costs[window][sources]).any():  # a patch on impassable cells reaches nothing
-        return _Surface(window, np.where(sources, 0.0, np.inf))
+        return _Surface(window, np.where(sources, 0.0, np.inf), sources)
     surface = accumulated_cost(costs[window], sources, pixel_width=pixel[0], pixel_height=pixel[1], units="metres",
                                max_cost=bound if np.isfinite(bound) else 0.0, want_nearest=False,
                                is_cancelled=is_cancelled)
-    return _Surface(window, surface.cost)
+    return _Surface(window, surface.cost, sources)
 
 
 def _reach(bound, costs, pixel_w, pixel_h):
@@ -79,6 +80,8 @@ def _reach(bound, costs, pixel_w, pixel_h):
     if not np.isfinite(bound) or passable.size == 0:
         return costs.shape
     lowest = float(passable.min())
+    if lowest == 0:  # zero friction: a free path may reach anywhere
+        return costs.shape
     return tuple(int(min(n, np.ceil(bound / (lowest * size)))) for n, size in zip(costs.shape, (pixel_h, pixel_w)))
 
 
@@ -102,7 +105,8 @@ def least_cost_corridors(labels, friction, geotransform, pairs=None, max_cost=0.
     labels : ndarray of int
         Patch ids (0 = background).
     friction : ndarray
-        Friction, NaN = impassable. Costs are in metres x friction.
+        Friction, NaN = impassable, 0 = free (GRASS r.cost model). Costs are in metres x
+        friction.
     pairs : list of (int, int), optional
         Patch id pairs; by default the neighbouring patches of the planar graph.
     max_cost : float
@@ -161,7 +165,7 @@ def _add_pair(result, i, j, surface_i, surface_j, cells_j, costs, shape, pixel, 
         return
     local = least_cost_path(costs[surface_i.window], surface_i.cost,
                             (rows[best] - rows_i.start, cols[best] - cols_i.start),
-                            pixel_width=pixel[0], pixel_height=pixel[1], units="metres")
+                            pixel_width=pixel[0], pixel_height=pixel[1], units="metres", sources=surface_i.sources)
     path = [(r + rows_i.start, c + cols_i.start) for r, c in local]
     steps = np.diff(np.asarray(path, dtype=np.float64), axis=0)
     length = float(np.hypot(steps[:, 0] * pixel[1], steps[:, 1] * pixel[0]).sum()) if len(path) > 1 else 0.0

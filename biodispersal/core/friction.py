@@ -1,7 +1,7 @@
 """Friction from land cover: a class -> friction table applied block by block.
 
 BioDispersal's "friction" step (Chailloux, Amsallem & Huard, INRAE). Frictions are
-dimensionless resistances (1 = habitat, larger = harder to cross); an empty value means
+dimensionless resistances (0 or 1 = habitat, larger = harder to cross); an empty value means
 impassable and becomes nodata in the friction raster, which the cost-distance search
 treats as a barrier.
 """
@@ -29,9 +29,9 @@ def _friction_value(text, where):
     except ValueError:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction {text!r} ({where}) is not a number; leave "
                                                "it empty for impassable."), text=text, where=where) from None
-    if value <= 0:
-        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction {value:g} ({where}) must be > 0; leave it "
-                                               "empty for impassable."), value=value, where=where)
+    if value < 0:  # 0 is a free crossing (BioDispersal's habitat), as in GRASS r.cost
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction {value:g} ({where}) must be >= 0; leave "
+                                               "it empty for impassable."), value=value, where=where)
     return value
 
 

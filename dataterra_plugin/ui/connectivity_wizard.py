@@ -4,13 +4,30 @@ Land cover → friction (preset for a species group) → habitat patches → dis
 distance) → landscape graph and indices, with the same Processing algorithms as the
 toolbox, run in the background; the configuration is saved in the QGIS project under
 "connectivity" and the results are added to the project, styled.
+
+"Open a BioDispersal project..." reads a BioDispersal project file: the fields it maps are
+filled, what it cannot map is written in the log, and the study then runs the project as
+BioDispersal does (dataterra:run_biodispersal_project).
 """
+import json
 import os
 
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLineEdit, QWizardPage
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWizardPage,
+)
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
+from ...biodispersal.projects.biodispersal_xml import ProjectError, read_project
+from ..i18n import error_text
 from ..styles import cost_ramp_renderer, graduated_renderer
 from .background import ChainStep
 from .study_wizard import StudyWizard, follow_class_field, layer_source, link_class_field, select_layer_by_source
@@ -23,6 +40,16 @@ DEFAULT_HABITAT = {("clc", "forest"): "311-313, 324", ("clc", "open_grassland"):
                    ("oso", "open_grassland"): "13, 18", ("oso", "wetland"): "23"}
 
 
+def species_group_of(subnetwork_name):
+    """The species group of GROUPS a BioDispersal sub-network name stands for, or None."""
+    name = subnetwork_name.lower()
+    for group, words in (("forest", ("forest", "fore", "bois")), ("open_grassland", ("grass", "prair", "pelous")),
+                         ("wetland", ("wet", "humid", "aqua"))):
+        if any(word in name for word in words):
+            return group
+    return None
+
+
 def preset_index(nomenclature, group):
     """Index of the friction_from_landcover PRESET enum for a nomenclature and species group."""
     return 1 + NOMENCLATURES[::-1].index(nomenclature) * 3 + GROUPS.index(group)
@@ -32,6 +59,7 @@ class ConnectivityWizard(StudyWizard):
     STUDY_KEY = "connectivity"
 
     def __init__(self, iface=None, parent=None):
+        self.biodispersal_project = ""
         super().__init__(iface, parent)
         self.setWindowTitle(self.tr("Connectivity study (ecological continuities)"))
 
@@ -63,7 +91,11 @@ class ConnectivityWizard(StudyWizard):
         self.resolution.setRange(1, 1000)
         self.resolution.setValue(25)
         self.resolution.setSuffix(" m")
+        self.open_project_button = QPushButton(self.tr("Open a BioDispersal project..."), page)
+        self.open_project_button.clicked.connect(lambda: self.open_biodispersal_project())
+        self.project_label = QLabel(page)
         form = QFormLayout(page)
+        form.addRow(self.open_project_button, self.project_label)
         form.addRow(self.tr("Study name"), self.subnetwork)
         form.addRow(self.tr("Land cover"), self.landcover)
         form.addRow(self.tr("Class field (vector)"), self.class_field)
@@ -105,8 +137,48 @@ class ConnectivityWizard(StudyWizard):
         form.addRow(self.tr("Output folder"), self.output_dir)
         return page
 
+    # --- BioDispersal project ------------------------------------------------------------
+    def open_biodispersal_project(self, path=None):
+        """Fill the study from a BioDispersal project file; True when it could be read."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a BioDispersal project"), "",
+                                                  self.tr("BioDispersal project (*.xml)"))
+            if not path:
+                return False
+        try:
+            project = read_project(path)
+        except ProjectError as exc:
+            self.write_log(error_text(exc))
+            return False
+        self.set_biodispersal_project(path)
+        self.subnetwork.setText(os.path.splitext(os.path.basename(path))[0])
+        self.resolution.setValue(project.resolution)
+        costs = [d.max_cost for s in project.subnetworks for d in s.dispersals]
+        if costs:
+            self.max_cost.setValue(costs[0])
+        groups = {species_group_of(s.name) for s in project.subnetworks}
+        for group in GROUPS:
+            self.group_boxes[group].setChecked(group in groups)
+        self.write_log(self.tr("BioDispersal project {0}: {1} sub-network(s) ({2}), run as BioDispersal runs them "
+                               "(selection, fusion, friction, dispersal).").format(
+            path, len(project.subnetworks), ", ".join(s.name for s in project.subnetworks)))
+        for note in project.notes:
+            self.write_log(error_text(note))
+        for missing in project.missing_layers():
+            self.write_log(self.tr("Input layer not found: {0}").format(missing))
+        return True
+
+    def set_biodispersal_project(self, path):
+        self.biodispersal_project = path or ""
+        self.project_label.setText(os.path.basename(self.biodispersal_project))
+
     # --- configuration ------------------------------------------------------------------
     def config(self):
+        if self.biodispersal_project:
+            return {**self._study_config(), "biodispersal_project": self.biodispersal_project}
+        return self._study_config()
+
+    def _study_config(self):
         return {
             "subnetwork": self.subnetwork.text(), "landcover": layer_source(self.landcover),
             "class_field": self.class_field.currentField(),
@@ -120,6 +192,7 @@ class ConnectivityWizard(StudyWizard):
         }
 
     def apply_config(self, config):
+        self.set_biodispersal_project(config.get("biodispersal_project", ""))
         self.subnetwork.setText(config.get("subnetwork", ""))
         select_layer_by_source(self.landcover, config.get("landcover", ""))
         follow_class_field(self.landcover, self.class_field, config.get("class_field", ""))
@@ -138,6 +211,12 @@ class ConnectivityWizard(StudyWizard):
         self.output_dir.setFilePath(config.get("output_dir", ""))
 
     def validate(self, config):
+        if config.get("biodispersal_project"):
+            try:
+                read_project(config["biodispersal_project"]).check_layers()
+            except ProjectError as exc:
+                return [error_text(exc)]
+            return []
         problems = []
         if not config["landcover"]:
             problems.append(self.tr("choose a land-cover layer (page 1)."))
@@ -150,6 +229,10 @@ class ConnectivityWizard(StudyWizard):
     # --- running ------------------------------------------------------------------------
     def chain_steps(self, config):
         folder = self.output_folder(config)
+        if config.get("biodispersal_project"):
+            return [ChainStep("biodispersal_project", "dataterra:run_biodispersal_project", {
+                "PROJECT": config["biodispersal_project"], "OUTPUT_FOLDER": folder},
+                self.tr("BioDispersal project"))]
         nomenclature = config["nomenclature"]
         steps = []
         is_vector = bool(config["class_field"])
@@ -196,6 +279,9 @@ class ConnectivityWizard(StudyWizard):
 
     def show_results(self, config, outputs):
         self.result_layers = {}
+        if config.get("biodispersal_project"):
+            self._add_project_layers(outputs["biodispersal_project"])
+            return
         for group in config["groups"]:
             layers = self._add_subnetwork_layers(group, outputs)
             if layers:
@@ -219,3 +305,18 @@ class ConnectivityWizard(StudyWizard):
         self.write_log(self.tr("{4}: IIC = {0:.4g}, PC = {1:.4g}, ECA = {2:.1f} ha, {3} component(s).").format(
             graph["IIC"], graph["PC"], graph["ECA"], graph["N_COMPONENTS"], name))
         return dispersal, nodes, edges
+
+    def _add_project_layers(self, result):
+        """The dispersal rasters of a BioDispersal project's run, styled; what was not run in the log."""
+        for key, path in json.loads(result["OUTPUTS"]).items():
+            if "_dispersal_" not in key:
+                continue
+            layer = QgsRasterLayer(path, self.tr("Dispersal cost ({0})").format(key.split("_dispersal_")[0]))
+            if not layer.isValid():
+                self.write_log(self.tr("The result {0} could not be opened.").format(path))
+                continue
+            layer.setRenderer(cost_ramp_renderer(layer))
+            QgsProject.instance().addMapLayer(layer)
+            self.result_layers[key.split("_dispersal_")[0]] = (layer,)
+        for note in filter(None, result.get("NOTES", "").split("\n")):
+            self.write_log(note)

@@ -81,11 +81,11 @@ def test_bad_inputs(dataterra_provider, small_case, raster_writer, tmp_path):
     import processing
     from qgis.core import QgsProcessingException
 
-    zero = small_case["friction"].copy()
-    zero[0, 0] = 0
-    with pytest.raises(QgsProcessingException, match="friction <= 0"):
+    negative = small_case["friction"].copy()
+    negative[0, 0], negative[5, 5] = 0, -3  # zero is a free crossing, a negative friction is refused
+    with pytest.raises(QgsProcessingException, match=r"1 cell\(s\) with a negative friction \(minimum -3\)"):
         processing.run("dataterra:cost_distance", {
-            "SOURCES": small_case["sources_path"], "FRICTION": raster_writer("zero.tif", zero, nodata=-9999),
+            "SOURCES": small_case["sources_path"], "FRICTION": raster_writer("neg.tif", negative, nodata=-9999),
             "OUTPUT": str(tmp_path / "a.tif")})
     assert not (tmp_path / "a.tif").exists()
     empty = raster_writer("empty.tif", np.zeros((30, 40), dtype=np.int32))
@@ -99,6 +99,19 @@ def test_bad_inputs(dataterra_provider, small_case, raster_writer, tmp_path):
             "SOURCES": small_case["sources_path"], "FRICTION": geographic, "UNITS": 1,
             "OUTPUT": str(tmp_path / "c.tif")})
     assert not list(tmp_path.glob("*.part*"))
+
+
+def test_zero_friction_is_a_free_crossing(dataterra_provider, small_case, raster_writer, tmp_path, read_tif):
+    import processing
+
+    friction = small_case["friction"].copy()
+    friction[0:6, 0:6] = 0  # a plateau around the first source patch (rows and columns 2..3)
+    result = processing.run("dataterra:cost_distance", {
+        "SOURCES": small_case["sources_path"], "FRICTION": raster_writer("zero.tif", friction, nodata=-9999),
+        "OUTPUT": str(tmp_path / "zero_cost.tif")})
+    cost = read_tif(result["OUTPUT"])
+    np.testing.assert_array_equal(cost[0:6, 0:6], 0.0)
+    assert cost[0, 6] == pytest.approx((0 + friction[0, 6]) / 2, rel=1e-6)  # first step off the plateau
 
 
 def test_other_grid_is_resampled_with_a_warning(dataterra_provider, small_case, raster_writer, tmp_path, read_tif):

@@ -72,3 +72,41 @@ def test_shared_searches_cancel():
     with pytest.raises(Cancelled):
         least_cost_corridors(labels, np.ones(labels.shape), (0, 10, 0, 0, 0, -10), [(1, 2)],
                              is_cancelled=lambda: calls.append(1) or len(calls) > 1)
+
+
+def zero_row_case(patch_friction):
+    """Patches 1 (columns 0-1) and 2 (columns 8-9) on friction 2, joined by a zero-friction row."""
+    labels = np.zeros((9, 10), dtype=np.int32)
+    labels[3:6, 0:2], labels[3:6, 8:10] = 1, 2
+    friction = np.full(labels.shape, 2.0)
+    friction[4, 2:8] = 0.0
+    friction[labels > 0] = patch_friction
+    return labels, friction, (0.0, 10.0, 0.0, 0.0, 0.0, -10.0)
+
+
+def test_corridor_along_a_zero_friction_row():
+    from dataterra.biodispersal.core.corridors import least_cost_corridors
+    from dataterra.biodispersal.core.patchgraph import build_patch_graph
+
+    labels, friction, geotransform = zero_row_case(patch_friction=2.0)
+    # onto the row (2 + 0) / 2 x 10 m, free along it, off it (0 + 2) / 2 x 10 m: 20 instead of 7 x 20
+    graph = build_patch_graph(labels, geotransform, friction)
+    assert graph.edge_length.tolist() == [pytest.approx(20.0)]
+    result = least_cost_corridors(labels, friction, geotransform)
+    (i, j, cost, length, path), = result.paths
+    assert (i, j) == (1, 2) and cost == pytest.approx(20.0) and length == pytest.approx(70.0)
+    assert [cell for cell in path if friction[cell] == 0] == [(4, c) for c in range(2, 8)]
+    assert result.corridor[4, 5] == pytest.approx(20.0) and np.isinf(result.corridor[0, 5])
+
+
+def test_corridor_inside_one_zero_plateau_starts_in_the_patch():
+    from dataterra.biodispersal.core.corridors import least_cost_corridors
+
+    # habitat at friction 0 (as in BioDispersal's frictions): both patches and the row are one plateau
+    labels, friction, geotransform = zero_row_case(patch_friction=0.0)
+    (i, j, cost, length, path), = least_cost_corridors(labels, friction, geotransform).paths
+    assert cost == 0.0 and labels[path[0]] == 1 and labels[path[-1]] == 2
+    assert all(friction[cell] == 0 for cell in path)
+    steps = np.abs(np.diff(np.array(path), axis=0))
+    assert steps.max() == 1 and np.all(steps.sum(axis=1) > 0)  # queen steps, no jump
+    assert length >= 60.0  # at least the six cells of the row between the patches

@@ -1,7 +1,9 @@
 """The cost-distance core against GRASS r.cost (run through QGIS Processing), a textbook
 Dijkstra written here, and by hand; its memory and its cancellation."""
 import heapq
+import shutil
 import tracemalloc
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -78,9 +80,12 @@ def test_bad_friction_and_no_source():
     ids = np.zeros((4, 4), dtype=int)
     with pytest.raises(DataTerraError, match="No source"):
         accumulated_cost(friction, ids)
-    friction[1, 1] = 0.0
     ids[0, 0] = 1
-    with pytest.raises(DataTerraError, match="friction <= 0"):
+    friction[1, 1], friction[2, 2] = -0.5, -np.inf
+    with pytest.raises(DataTerraError, match=r"2 cell\(s\) with a negative friction \(minimum -inf\)"):
+        accumulated_cost(friction, ids)
+    friction[2, 2] = 0.0  # zero is allowed, a negative value still is not
+    with pytest.raises(DataTerraError, match=r"1 cell\(s\) with a negative friction \(minimum -0.5\)"):
         accumulated_cost(friction, ids)
 
 
@@ -189,6 +194,16 @@ def test_cancel_stops_the_search_midway():
     assert 0.2 <= reports[-1] < 0.3
 
 
+def search_with_peak_memory(friction, ids):
+    """(accumulated_cost with the knight's move, peak bytes of its allocations)."""
+    tracemalloc.start()
+    try:
+        result = accumulated_cost(friction, ids, knight_move=True)
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def test_memory_is_a_few_arrays_per_cell():
     """The padded friction and cost (float64) and nearest id (int32) take 20 bytes per cell;
     the bucket queue a few more. The former explicit graph of the 16 moves took ~400."""
@@ -197,12 +212,7 @@ def test_memory_is_a_few_arrays_per_cell():
     friction[rng.random(friction.shape) < 0.05] = np.nan
     ids = np.zeros(friction.shape, dtype=np.int32)
     ids.ravel()[rng.choice(friction.size, 1000, replace=False)] = np.arange(1, 1001)
-    tracemalloc.start()
-    try:
-        result = accumulated_cost(friction, ids, knight_move=True)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    result, peak = search_with_peak_memory(friction, ids)
     assert np.isfinite(result.cost).sum() > 900_000
     assert peak < 40 * friction.size
 
@@ -236,3 +246,188 @@ def test_least_cost_path_adds_up_to_the_cost(knight):
     assert used_knight == knight
     with pytest.raises(DataTerraError, match="not reached"):
         least_cost_path(friction, surface.cost, tuple(np.argwhere(np.isnan(friction))[0]))
+
+
+# --- zero friction (GRASS r.cost semantics: a move between two zero cells is free) -------------------------
+
+
+def test_zero_friction_by_hand():
+    # one row: 0 0 0 2 0, source on the left; then a plateau entered from a positive cell
+    row = accumulated_cost(np.array([[0.0, 0.0, 0.0, 2.0, 0.0]]), np.array([[1, 0, 0, 0, 0]]))
+    np.testing.assert_array_equal(row.cost, [[0.0, 0.0, 0.0, 1.0, 2.0]])
+    assert np.all(row.nearest == 1)
+    friction = np.array([[4.0, 4.0, 0.0, 0.0],
+                         [4.0, np.nan, 0.0, 0.0],
+                         [4.0, np.nan, 0.0, 6.0]])
+    ids = np.zeros(friction.shape, dtype=int)
+    ids[2, 0] = 7
+    cells = accumulated_cost(friction, ids)
+    # up one cell of friction 4 (cost 4), diagonally to (0, 1) (4 x sqrt 2; a diagonal step only
+    # touches its two cells, so the nodata (1, 1) does not block it), then into the plateau:
+    # (4 + 0) / 2 = 2, and all of the plateau costs the same
+    entry = 4.0 + 4.0 * np.sqrt(2.0) + 2.0
+    plateau = friction == 0
+    np.testing.assert_array_equal(cells.cost[plateau], entry)
+    assert cells.cost[0, 0] == 8.0 and cells.cost[2, 3] == entry + (0 + 6) / 2
+    assert np.isinf(cells.cost[1, 1]) and np.all(cells.nearest[plateau] == 7)
+    # the knight's move (1, 0) -> (0, 2) crosses the nodata (1, 1): no shortcut
+    knight = accumulated_cost(friction, ids, knight_move=True)
+    np.testing.assert_array_equal(knight.cost[plateau], entry)
+    # max_cost keeps a plateau whole or drops it whole
+    capped = accumulated_cost(friction, ids, max_cost=9.0)
+    assert np.all(np.isinf(capped.cost[plateau])) and capped.cost[0, 0] == 8.0
+
+
+def test_sources_on_a_plateau_keep_their_ids():
+    friction = np.zeros((3, 6))
+    friction[:, 3] = 2.0
+    ids = np.zeros(friction.shape, dtype=int)
+    ids[0, 0], ids[2, 2], ids[1, 5] = 3, 4, 9
+    result = accumulated_cost(friction, ids)
+    np.testing.assert_array_equal(result.cost[:, :3], 0.0)
+    np.testing.assert_array_equal(result.cost[:, 4:], 0.0)
+    np.testing.assert_array_equal(result.cost[:, 3], 1.0)  # (0 + 2) / 2 from either side
+    assert result.nearest[0, 0] == 3 and result.nearest[2, 2] == 4 and result.nearest[1, 5] == 9
+    assert set(result.nearest[:, :3].ravel()) == {3, 4} and set(result.nearest[:, 4:].ravel()) == {9}
+
+
+def plateau_case(seed, shape=(40, 50), zero_fraction=0.45, barrier_fraction=0.08, n_sources=3):
+    """Random friction where zero cells gather into plateaus of every size (smoothed noise)."""
+    from scipy import ndimage
+
+    rng = np.random.default_rng(seed)
+    noise = ndimage.uniform_filter(rng.random(shape), 3)
+    friction = rng.uniform(1.0, 30.0, shape)
+    friction[noise < np.quantile(noise, zero_fraction)] = 0.0
+    friction[rng.random(shape) < barrier_fraction] = np.nan
+    ids = np.zeros(shape, dtype=np.int32)
+    passable = np.argwhere(np.isfinite(friction))
+    for k, idx in enumerate(rng.choice(len(passable), n_sources, replace=False), start=1):
+        ids[tuple(passable[idx])] = k
+    return friction, ids
+
+
+@pytest.mark.parametrize("knight", [False, True])
+@pytest.mark.parametrize("pixel", [(10.0, 10.0), (10.0, 25.0)])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_zero_plateaus_equal_textbook_dijkstra(knight, pixel, seed):
+    friction, ids = plateau_case(seed)
+    assert (friction == 0).sum() > 500
+    width, height = pixel
+    ours = accumulated_cost(friction, ids, pixel_width=width, pixel_height=height, knight_move=knight)
+    expected, _ = heap_dijkstra(friction, ids, height / width, 1.0, knight)
+    np.testing.assert_array_equal(np.isfinite(ours.cost), np.isfinite(expected))
+    np.testing.assert_allclose(ours.cost, expected, rtol=1e-12)
+    assert (ours.cost == 0).sum() > (ids > 0).sum()  # plateaus around sources cost nothing
+    for max_cost in (20.0, 60.0):
+        capped = accumulated_cost(friction, ids, pixel_width=width, pixel_height=height, knight_move=knight,
+                                  max_cost=max_cost)
+        within = expected <= max_cost
+        np.testing.assert_array_equal(np.isfinite(capped.cost), within)
+        np.testing.assert_allclose(capped.cost[within], expected[within], rtol=1e-12)
+
+
+def test_a_million_cell_plateau_by_hand():
+    # a 1000 x 1000 zero block left of a 10-column band of friction 1 whose right column is the source
+    friction = np.zeros((1000, 1010))
+    friction[:, 1000:] = 1.0
+    ids = np.zeros(friction.shape, dtype=np.int32)
+    ids[:, 1009] = 1
+    result, peak = search_with_peak_memory(friction, ids)
+    np.testing.assert_array_equal(result.cost[:, 1000:], np.arange(9, -1, -1.0)[None, :].repeat(1000, 0))
+    np.testing.assert_array_equal(result.cost[:, :1000], 9.5)  # 9 + (1 + 0) / 2 to enter the block
+    # the padded friction and cost and the nearest id (20 B) plus 12 B per zero cell
+    assert peak < 40 * friction.size
+
+
+def test_a_serpentine_plateau_of_a_million_cells():
+    # zero corridors 1 cell wide joined at alternate ends: a path of ~1e6 cells, one plateau;
+    # walking it one zero-cost step per pass would take a million passes
+    rows, cols = 1999, 1000
+    friction = np.zeros((rows, cols))
+    walls = np.arange(1, rows, 2)
+    friction[walls, :] = np.nan
+    friction[walls[0::2], cols - 1] = 0.0  # gaps at the right end, then the left end
+    friction[walls[1::2], 0] = 0.0
+    friction[-1, :-1] = 3.0  # the last corridor, entered at its right end, has friction 3
+    ids = np.zeros(friction.shape, dtype=np.int32)
+    ids[0, 0] = 1
+    result = accumulated_cost(friction, ids)
+    assert (friction == 0).sum() >= 1_000_000
+    np.testing.assert_array_equal(result.cost[friction == 0], 0.0)
+    # leftwards along the last row: (0 + 3) / 2 off the plateau, then 3 per step
+    np.testing.assert_allclose(result.cost[-1, -6:-1], 1.5 + 3.0 * np.arange(5)[::-1])
+    assert np.all(np.isinf(result.cost[np.isnan(friction)]))
+
+
+@pytest.mark.parametrize("knight", [False, True])
+def test_least_cost_path_across_plateaus(knight):
+    friction, ids = plateau_case(seed=5 + knight, shape=(30, 40), n_sources=2)
+    surface = accumulated_cost(friction, ids, pixel_width=10.0, pixel_height=10.0, knight_move=knight)
+    reached = np.isfinite(surface.cost)
+    plateau_ends = np.argwhere(reached & (friction == 0) & (surface.cost > 0))
+    ends = [tuple(plateau_ends[len(plateau_ends) // 2]),
+            tuple(np.unravel_index(np.argmax(np.where(reached, surface.cost, -1)), friction.shape))]
+    for end in ends:
+        path = least_cost_path(friction, surface.cost, end, knight_move=knight, sources=ids > 0)
+        assert path[-1] == end and ids[path[0]] != 0
+        total = 0.0
+        for (r0, c0), (r1, c1) in zip(path[:-1], path[1:]):
+            dr, dc = r1 - r0, c1 - c0
+            if max(abs(dr), abs(dc)) == 1:
+                total += (friction[r0, c0] + friction[r1, c1]) / 2 * np.hypot(dr, dc)
+            else:
+                crossed = ([(r0, c0 + dc // 2), (r1, c0 + dc // 2)] if abs(dc) == 2
+                           else [(r0 + dr // 2, c0), (r0 + dr // 2, c1)])
+                total += (friction[r0, c0] + friction[r1, c1] + sum(friction[c] for c in crossed)) / 4 \
+                    * np.hypot(dr, dc)
+        assert total == pytest.approx(surface.cost[end], rel=1e-12, abs=1e-12)
+
+
+# --- BioDispersal's own forest friction of Bousquet d'Orb (tests/data/biodispersal/README.md) ---------------
+
+BOUSQUET_MAX_COST = 1000.0
+
+
+@pytest.fixture(scope="module")
+def bousquet_forest():
+    folder = Path(__file__).resolve().parent.parent / "data" / "biodispersal"
+    friction = read_tif_nan(folder / "bousquet_forest_friction.tif")
+    sources = read_tif_nan(folder / "bousquet_forest_sources.tif")
+    return {"friction": friction, "ids": (np.nan_to_num(sources) > 0).astype(np.int32),
+            "friction_path": str(folder / "bousquet_forest_friction.tif"),
+            "sources_path": str(folder / "bousquet_forest_sources.tif"),
+            "biodispersal_cost": read_tif_nan(folder / "bousquet_forest_cost_biodispersal.tif")}
+
+
+def read_tif_nan(path):
+    from osgeo import gdal
+
+    dataset = gdal.Open(str(path))  # kept alive while its band is read
+    band = dataset.GetRasterBand(1)
+    array = band.ReadAsArray().astype(np.float64)
+    array[array == band.GetNoDataValue()] = np.nan
+    return array
+
+
+def test_bousquet_forest_equals_biodispersal(bousquet_forest):
+    # BioDispersal 1.3.1's own dispersal step (r.cost, 8 neighbours, max cost 1000, then cost <= 1000)
+    friction, expected = bousquet_forest["friction"], bousquet_forest["biodispersal_cost"]
+    assert (friction == 0).sum() == 367_985 and bousquet_forest["ids"].sum() == 395_057
+    ours = accumulated_cost(friction, bousquet_forest["ids"], max_cost=BOUSQUET_MAX_COST).cost
+    np.testing.assert_array_equal(np.isfinite(ours), np.isfinite(expected))
+    assert np.isfinite(ours).sum() == 925_384 and (ours == 0).sum() == 407_751
+    np.testing.assert_allclose(ours[np.isfinite(ours)], expected[np.isfinite(expected)], rtol=1e-6, atol=0)
+
+
+@pytest.mark.parametrize("knight", [False, True])
+def test_bousquet_forest_equals_grass_r_cost(bousquet_forest, grass_r_cost, tmp_path, knight):
+    # copies: GRASS through QGIS leaves .aux.xml statistics beside its inputs
+    inputs = [shutil.copy(bousquet_forest[key], tmp_path) for key in ("friction_path", "sources_path")]
+    grass_cost, _ = grass_r_cost(*inputs, tmp_path, knight=knight, max_cost=BOUSQUET_MAX_COST)
+    within = grass_cost <= BOUSQUET_MAX_COST  # r.cost may leave tentative values beyond max_cost
+    ours = accumulated_cost(bousquet_forest["friction"], bousquet_forest["ids"], knight_move=knight,
+                            max_cost=BOUSQUET_MAX_COST).cost
+    np.testing.assert_array_equal(np.isfinite(ours), within)
+    assert within.sum() > 900_000 and (grass_cost == 0).sum() > 400_000
+    np.testing.assert_allclose(ours[within], grass_cost[within], rtol=1e-6, atol=0)

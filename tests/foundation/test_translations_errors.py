@@ -62,13 +62,13 @@ def test_error_text_falls_back_to_english_when_there_is_nothing_to_translate(fre
 
 def test_error_text_in_french_with_values_and_format_spec(french):
     error = DataTerraError(QT_TRANSLATE_NOOP(
-        "DataTerraError", "The friction raster has {bad_count} cell(s) with a friction <= 0 (minimum {bad_min:g}). "
-        "Every passable cell needs a friction > 0; set impassable cells to nodata instead of 0 or a negative value."),
-        bad_count=3, bad_min=-0.25)
+        "DataTerraError", "The friction raster has {bad_count} cell(s) with a negative friction (minimum "
+        "{bad_min:g}). Frictions must be >= 0 (0 = crossing costs nothing, as in GRASS r.cost); set impassable "
+        "cells to nodata instead of a negative value."), bad_count=3, bad_min=-0.25)
     assert error_text(error) == (
-        "Le raster de friction a 3 cellule(s) de friction <= 0 (minimum -0.25). Toute cellule franchissable doit "
-        "avoir une friction > 0 ; mettez les cellules infranchissables à nodata plutôt qu'à 0 ou à une valeur "
-        "négative.")
+        "Le raster de friction a 3 cellule(s) de friction négative (minimum -0.25). Les frictions doivent être "
+        ">= 0 (0 = traversée sans coût, comme dans GRASS r.cost) ; mettez les cellules infranchissables à nodata "
+        "plutôt qu'à une valeur négative.")
     assert str(error).startswith("The friction raster has 3 cell(s)")  # the English text is unchanged
 
 
@@ -224,7 +224,7 @@ def test_connectivity_friction_error_in_french(french, dataterra_provider, geoti
     from qgis.core import QgsProcessingException
 
     friction = np.full((20, 30), 5.0, dtype=np.float32)
-    friction[3, 4] = 0.0
+    friction[3, 4] = -0.5  # (0 is a free crossing, allowed)
     friction[7, 8] = -2.5
     sources = np.zeros((20, 30), dtype=np.int32)
     sources[10, 10] = 1
@@ -234,9 +234,9 @@ def test_connectivity_friction_error_in_french(french, dataterra_provider, geoti
             "FRICTION": geotiff(tmp_path / "friction.tif", friction, origin=(700000.0, 6280000.0), nodata=-9999),
             "OUTPUT": str(tmp_path / "cost.tif")})
     assert str(raised.value) == (
-        "Le raster de friction a 2 cellule(s) de friction <= 0 (minimum -2.5). Toute cellule franchissable doit "
-        "avoir une friction > 0 ; mettez les cellules infranchissables à nodata plutôt qu'à 0 ou à une valeur "
-        "négative.")
+        "Le raster de friction a 2 cellule(s) de friction négative (minimum -2.5). Les frictions doivent être "
+        ">= 0 (0 = traversée sans coût, comme dans GRASS r.cost) ; mettez les cellules infranchissables à nodata "
+        "plutôt qu'à une valeur négative.")
     assert not (tmp_path / "cost.tif").exists()
 
 

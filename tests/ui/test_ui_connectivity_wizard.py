@@ -127,3 +127,45 @@ def test_raster_paths_open_without_ogr_warnings(qgis_app, dataterra_provider, ge
     nodata = band.GetNoDataValue()
     assert band.ReadAsArray().tolist() == [[1, 1, nodata], [1, nodata, nodata]]  # class 311 is the habitat
     assert not [m for tag, m in logged if tag == "OGR" and "Cannot open" in m], logged
+
+
+def test_open_a_biodispersal_project_and_run_it(qgis_iface, dataterra_provider, test_data, tmp_path):
+    import shutil
+
+    import numpy as np
+    from osgeo import gdal
+
+    QgsProject.instance().clear()
+    project = tmp_path / "BousquetOrb"
+    shutil.copytree(test_data / "biodispersal" / "BousquetOrb", project)
+    wizard = ConnectivityWizard(qgis_iface)
+    assert not wizard.open_biodispersal_project(str(test_data / "biodispersal" / "README.md"))
+    assert "not well-formed XML" in wizard.run_page.log.toPlainText()
+    assert wizard.open_biodispersal_project(str(project / "BousquetOrb.xml"))
+    config = wizard.config()
+    assert config["biodispersal_project"] == str(project / "BousquetOrb.xml")
+    assert (config["subnetwork"], config["resolution"], config["max_cost"]) == ("BousquetOrb", 25.0, 1000.0)
+    assert config["groups"] == ["forest", "open_grassland", "wetland"]
+    log = wizard.run_page.log.toPlainText()
+    assert "3 sub-network(s) (grasslands, forest, wetlands)" in log and "does not exist here" in log
+    assert "Weighting of Source/BDALTI/pente.tif" not in log and "Weighting of Subnetworks/forest" in log
+    # the land cover is missing: named, and nothing runs
+    assert "Input layer not found: Source/CorineLandCover/CLC12_BOUSQUET_ORB_BUF.tif" in log
+    wizard.run_study()
+    assert wizard.chain is None and "CLC12_BOUSQUET_ORB_BUF.tif" in wizard.run_page.log.toPlainText().split(
+        "Input layer not found")[-1]
+    (project / "Source" / "CorineLandCover").mkdir()
+    shutil.move(project / "substitute_CLC12_BOUSQUET_ORB_BUF.tif",
+                project / "Source" / "CorineLandCover" / "CLC12_BOUSQUET_ORB_BUF.tif")
+    wizard.output_dir.setFilePath(str(tmp_path / "out"))
+    run_and_wait(wizard)
+    assert "Done." in wizard.run_page.log.toPlainText(), wizard.run_page.log.toPlainText()
+    assert set(wizard.result_layers) == {"forest", "grasslands", "wetlands"}
+    (forest,) = wizard.result_layers["forest"]
+    dataset = gdal.Open(forest.source())
+    cost = dataset.GetRasterBand(1).ReadAsArray()
+    assert (cost != -9999).sum() == 925_384  # BioDispersal's reached cells (tests/data/biodispersal)
+    assert np.nanmax(np.where(cost == -9999, np.nan, cost)) == 1000.0
+    assert load_study("connectivity")["biodispersal_project"] == str(project / "BousquetOrb.xml")
+    dataset = None
+    wizard.deleteLater()
