@@ -148,24 +148,26 @@ def components(node_count, pairs):
 
 
 def label_within_zones(habitat, zone, structure):
-    """(labels 1..n, n) of the habitat connected within one zone; None when the block's
-    habitat lies in a single zone (then pieces are the patches themselves)."""
+    """(labels 1..n, n, zone of each label) of the habitat connected within one zone; None when
+    the block's habitat lies in a single zone (then pieces are the patches themselves)."""
     present = np.flatnonzero(np.bincount(zone[habitat]))
     if present.size <= 1:
         return None
-    local = np.zeros(int(zone.max()) + 1, dtype=np.int64)
+    local = np.zeros(int(zone.max()) + 1, dtype=np.int32)
     local[present] = np.arange(1, present.size + 1)
     keyed = np.where(habitat, local[zone], 0)
-    pieces = np.zeros(habitat.shape, dtype=np.int64)
+    pieces = np.zeros(habitat.shape, dtype=np.int32)
     count = 0
+    zones = []
     for index, box in enumerate(ndimage.find_objects(keyed)):
         if box is None:
             continue
         inside = keyed[box] == index + 1
         labels, found = ndimage.label(inside, structure=structure)
-        pieces[box][inside] = labels[inside] + count  # a view: writes into ``pieces``
+        np.copyto(pieces[box], labels + count, where=inside)  # a view: writes into ``pieces``
         count += found
-    return pieces, count
+        zones.append(np.full(found, present[index], dtype=np.int64))
+    return pieces, count, np.concatenate(zones) if zones else np.zeros(0, dtype=np.int64)
 
 
 def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, block=1024,
@@ -205,18 +207,18 @@ def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, b
     return sums
 
 
-def _block_pieces(patches, pieces, piece_count, zone, habitat, patch_offset, piece_offset):
-    """_Pieces of one block: each piece's patch, zone and pixel count (strip-wide ids)."""
+def _block_pieces(patches, pieces, piece_count, piece_zones, patch_offset, piece_offset):
+    """_Pieces of one block: each piece's patch, zone and pixel count (strip-wide ids).
+    ``piece_zones`` is the zone of each piece (None: all in zone 0)."""
     counts = np.bincount(pieces.ravel(), minlength=piece_count + 1)[1:].astype(np.int64)
     ids = np.arange(1, piece_count + 1, dtype=np.int64)
-    if zone is None:  # fast path: the pieces are the patches, all in zone 0
-        return _Pieces(ids + piece_offset, ids + patch_offset, np.zeros(piece_count, dtype=np.int64), counts)
-    in_habitat = pieces[habitat]
+    if piece_zones is None:
+        piece_zones = np.zeros(piece_count, dtype=np.int64)
+    if pieces is patches:  # the block's habitat lies in one zone
+        return _Pieces(ids + piece_offset, ids + patch_offset, piece_zones, counts)
     patch_of = np.zeros(piece_count + 1, dtype=np.int64)
-    patch_of[in_habitat] = patches[habitat]
-    zone_of = np.zeros(piece_count + 1, dtype=np.int64)
-    zone_of[in_habitat] = zone[habitat]
-    return _Pieces(ids + piece_offset, patch_of[1:] + patch_offset, zone_of[1:], counts)
+    patch_of[pieces.ravel()] = patches.ravel()  # background: piece 0 -> patch 0
+    return _Pieces(ids + piece_offset, patch_of[1:] + patch_offset, piece_zones, counts)
 
 
 def _shifted(labels, offset):
@@ -240,17 +242,22 @@ def _process_strip(read_block, row, nrows, width, block, structure, sums, state,
         valid_count = int(np.count_nonzero(valid))
         sums.whole_valid += valid_count
         patches, patch_count = ndimage.label(habitat, structure=structure)
+        piece_zones = None
         if zone is None:
             sums.valid[0] += valid_count
-            pieces, piece_count = patches, patch_count
             zone_lines = np.zeros_like(patches)
         else:
             zone = zone.astype(np.int64, copy=False)
             sums.valid += np.bincount(zone[valid], minlength=sums.n_zones + 1)[: sums.n_zones + 1]
-            pieces, piece_count = label_within_zones(habitat, zone, structure) or (patches, patch_count)
             zone_lines = zone
-        new_rows.append(_block_pieces(patches, pieces, piece_count, zone, habitat, next_patch - 1,
-                                      next_piece - 1))
+        split = None if zone is None else label_within_zones(habitat, zone, structure)
+        if split is None:
+            pieces, piece_count = patches, patch_count
+            if zone is not None and patch_count:  # one zone holds all of this block's habitat
+                piece_zones = np.full(patch_count, zone.flat[np.argmax(habitat)], dtype=np.int64)
+        else:
+            pieces, piece_count, piece_zones = split
+        new_rows.append(_block_pieces(patches, pieces, piece_count, piece_zones, next_patch - 1, next_piece - 1))
 
         def line(index, patches=patches, pieces=pieces, zone_lines=zone_lines, p=next_patch, q=next_piece):
             return _Lines(_shifted(patches[index], p - 1), _shifted(pieces[index], q - 1),
