@@ -517,209 +517,244 @@
 <context>
     <name>FragmentationWizard</name>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="38"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="44"/>
         <source>Fragmentation study (effective mesh size)</source>
         <translation>Étude de fragmentation (taille effective de maille)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="46"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="52"/>
         <source>1. Land cover and habitat</source>
         <translation>1. Occupation du sol et habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="47"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="53"/>
         <source>Choose the land-cover layer and the classes that are habitat (the other classes fragment the landscape).</source>
         <translation>Choisissez la couche d'occupation du sol et les classes qui sont de l'habitat (les autres classes fragmentent le paysage).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="54"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="60"/>
         <source>Classes listed below</source>
         <translation>Classes listées ci-dessous</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="54"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="60"/>
         <source>OSO natural and semi-natural classes</source>
         <translation>Classes naturelles et semi-naturelles OSO</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="54"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="60"/>
         <source>Corine natural and semi-natural classes</source>
         <translation>Classes naturelles et semi-naturelles Corine</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="58"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="64"/>
         <source>e.g. 311,312,313</source>
         <translation>p. ex. 311,312,313</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="63"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="74"/>
         <source>Land cover</source>
         <translation>Occupation du sol</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="64"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="75"/>
         <source>Class field (vector)</source>
         <translation>Champ de classe (vecteur)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="65"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="76"/>
         <source>Habitat preset</source>
         <translation>Préréglage d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="66"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="77"/>
         <source>Habitat classes</source>
         <translation>Classes d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="67"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="78"/>
         <source>Study area (optional)</source>
         <translation>Zone d'étude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="76"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="87"/>
         <source>2. Fragmenting elements</source>
         <translation>2. Éléments fragmentants</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="77"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="88"/>
         <source>Roads, railways, rivers… each layer with an optional filter and a buffer width in metres (a number, a field or an expression).</source>
         <translation>Routes, voies ferrées, cours d'eau… chaque couche avec un filtre facultatif et une largeur de tampon en mètres (un nombre, un champ ou une expression).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="80"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="91"/>
         <source>Layer</source>
         <translation>Couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="80"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="91"/>
         <source>Filter</source>
         <translation>Filtre</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="80"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="91"/>
         <source>Buffer (m)</source>
         <translation>Tampon (m)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="82"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="93"/>
         <source>Add a layer</source>
         <translation>Ajouter une couche</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="82"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="93"/>
         <source>Remove</source>
         <translation>Retirer</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="107"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="118"/>
         <source>3. Reporting and method</source>
         <translation>3. Unités de restitution et méthode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="108"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="119"/>
         <source>Effective mesh size per reporting unit (e.g. communes) or per grid cell.</source>
         <translation>Taille effective de maille par unité de restitution (p. ex. communes) ou par maille de grille.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="115"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="126"/>
         <source>no grid</source>
         <translation>pas de grille</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="117"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
         <source>CUT: patches cut at unit boundaries</source>
         <translation>CUT : taches découpées aux limites des unités</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="117"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
         <source>CBC: cross-boundary connections (Moser et al. 2007)</source>
         <translation>CBC : connexions au-delà des limites (Moser et al. 2007)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="120"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="131"/>
         <source>Vector</source>
         <translation>Vecteur</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="120"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="131"/>
         <source>Raster</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="128"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="139"/>
         <source>Reporting units</source>
         <translation>Unités de restitution</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="129"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="140"/>
         <source>Or a grid of</source>
         <translation>Ou une grille de</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="130"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="141"/>
         <source>Method</source>
         <translation>Méthode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="131"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="142"/>
         <source>Mode</source>
         <translation>Mode</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="132"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="143"/>
         <source>Raster resolution</source>
         <translation>Résolution raster</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="133"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="144"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="179"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="227"/>
         <source>choose a land-cover layer (page 1).</source>
         <translation>choisissez une couche d'occupation du sol (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="181"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="229"/>
         <source>list the habitat classes or choose a preset (page 1).</source>
         <translation>listez les classes d'habitat ou choisissez un préréglage (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="183"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="231"/>
         <source>a fragmenting-element row has no layer (page 2).</source>
         <translation>une ligne d'éléments fragmentants n'a pas de couche (page 2).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="191"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="239"/>
         <source>Fragmenting elements {0}</source>
         <translation>Éléments fragmentants {0}</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="211"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="259"/>
         <source>Habitat patches</source>
         <translation>Taches d'habitat</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="213"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="261"/>
         <source>Effective mesh size</source>
         <translation>Taille effective de maille</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="222"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="270"/>
         <source>Effective mesh size ({0})</source>
         <translation>Taille effective de maille ({0})</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="224"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="272"/>
         <source>The result {0} could not be opened.</source>
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="229"/>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="277"/>
         <source>Whole study area: effective mesh size {0:.2f} ha.</source>
         <translation>Toute la zone d'étude : taille effective de maille {0:.2f} ha.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="68"/>
+        <source>Open a FragScape project…</source>
+        <translation>Ouvrir un projet FragScape…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="145"/>
+        <source>Save as a FragScape project…</source>
+        <translation>Enregistrer comme projet FragScape…</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="152"/>
+        <source>Open a FragScape project</source>
+        <translation>Ouvrir un projet FragScape</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="158"/>
+        <source>FragScape project (*.xml)</source>
+        <translation>Projet FragScape (*.xml)</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="158"/>
+        <source>Save as a FragScape project</source>
+        <translation>Enregistrer comme projet FragScape</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="174"/>
+        <source>Not found: {0} ({1}); choose the layer here.</source>
+        <translation>Introuvable : {0} ({1}) ; choisissez la couche ici.</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/ui/fragmentation_wizard.py" line="176"/>
+        <source>Every element of the project was read.</source>
+        <translation>Tous les éléments du projet ont été lus.</translation>
     </message>
 </context>
 <context>
