@@ -84,6 +84,74 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
         <source>Cannot write {output_path}: {exc}</source>
         <translation>Impossible d'écrire {output_path} : {exc}</translation>
     </message>
+    <message>
+        <source>land use</source>
+        <translation>occupation du sol</translation>
+    </message>
+    <message>
+        <source>study area</source>
+        <translation>zone d'étude</translation>
+    </message>
+    <message>
+        <source>reporting layer</source>
+        <translation>couche de restitution</translation>
+    </message>
+    <message>
+        <source>fragmenting layer {name}</source>
+        <translation>couche fragmentante {name}</translation>
+    </message>
+    <message>
+        <source>The project file declares a DTD or entities, which are refused for safety.</source>
+        <translation>Le fichier de projet déclare une DTD ou des entités, refusées par sécurité.</translation>
+    </message>
+    <message>
+        <source>The project file is not well-formed XML ({exc}).</source>
+        <translation>Le fichier de projet n'est pas du XML bien formé ({exc}).</translation>
+    </message>
+    <message>
+        <source>Cannot read the project file {path}: {exc}</source>
+        <translation>Impossible de lire le fichier de projet {path} : {exc}</translation>
+    </message>
+    <message>
+        <source>{path} is not a FragScape project (its root element is &lt;{tag}&gt;, not &lt;FragScapeModel&gt;).</source>
+        <translation>{path} n'est pas un projet FragScape (son élément racine est &lt;{tag}&gt;, pas &lt;FragScapeModel&gt;).</translation>
+    </message>
+    <message>
+        <source>The workspace {workspace} does not exist here: paths are read from the project file&apos;s folder.</source>
+        <translation>Le dossier de travail {workspace} n'existe pas ici : les chemins sont lus depuis le dossier du fichier de projet.</translation>
+    </message>
+    <message>
+        <source>The project has no &lt;Landuse&gt; element: there is no land use to select habitat from.</source>
+        <translation>Le projet n'a pas d'élément &lt;Landuse&gt; : aucune occupation du sol où choisir l'habitat.</translation>
+    </message>
+    <message>
+        <source>The land use is selected by the expression {expression!r}: choose the habitat classes instead.</source>
+        <translation>L'occupation du sol est sélectionnée par l'expression {expression!r} : choisissez plutôt les classes d'habitat.</translation>
+    </message>
+    <message>
+        <source>No land-use class is selected (toSelect) in the project: choose the habitat classes.</source>
+        <translation>Aucune classe d'occupation du sol n'est sélectionnée (toSelect) dans le projet : choisissez les classes d'habitat.</translation>
+    </message>
+    <message>
+        <source>{name}: CLIP_LAYER is not used (FragScape 2.0.7 does not use it either).</source>
+        <translation>{name} : CLIP_LAYER n'est pas utilisé (FragScape 2.0.7 ne l'utilise pas non plus).</translation>
+    </message>
+    <message>
+        <source>{name} adds habitat (FRAGM=False), which the plugin does not do: it is left out.</source>
+        <translation>{name} ajoute de l'habitat (FRAGM=False), ce que l'extension ne fait pas : il est laissé de côté.</translation>
+    </message>
+    <message>
+        <source>The reporting expression {expression!r} is not used (FragScape 2.0.7 does not use it either).</source>
+        <translation>L'expression de restitution {expression!r} n'est pas utilisée (FragScape 2.0.7 ne l'utilise pas non plus).</translation>
+    </message>
+    <message>
+        <source>The reporting input layer {path} is not used: the plugin measures the landscape it prepares from the project.</source>
+        <translation>La couche d'entrée de restitution {path} n'est pas utilisée : l'extension mesure le paysage qu'elle prépare à partir du projet.</translation>
+    </message>
+    <message>
+        <source>Cannot write the project file {path}: {exc}</source>
+        <translation>Impossible d'écrire le fichier de projet {path} : {exc}</translation>
+    </message>
 </context>
 <context>
     <name>EffectiveMeshSize</name>
@@ -415,6 +483,71 @@ HABITAT_CLASSES : codes gardés comme habitat, séparés par des virgules (par e
 FRAGMENTING : couches de barrières facultatives (polygones, par exemple issus d'Éléments fragmentants, ou lignes) qui découpent les taches dans les deux modes.
 STUDY_AREA : polygones facultatifs ; rien n'est mesuré en dehors.
 MODE : le mode vecteur écrit des polygones d'habitat en parties simples (OUTPUT, champ area_m2) ; le mode raster écrit un GeoTIFF Byte (OUTPUT_RASTER, ou OUTPUT nommé .tif) à RESOLUTION mètres avec 1 = habitat, 0 = non habitat, 255 = nodata hors de la zone d'étude.</translation>
+    </message>
+</context>
+<context>
+    <name>RunFragScapeProject</name>
+    <message>
+        <source>Run a FragScape project</source>
+        <translation>Exécuter un projet FragScape</translation>
+    </message>
+    <message>
+        <source>Runs a FragScape project file (.xml) with this plugin&apos;s algorithms: the land-use classes the project selects are habitat, its fragmenting layers (filtered and buffered as in the project) cut them, and the effective mesh size is measured per reporting unit with the project&apos;s method (CUT or CBC), in vector or raster mode.
+
+PROJECT: the FragScape project file. Paths in it are relative to its workspace, or to the file&apos;s own folder when the workspace does not exist here.
+OUTPUT_FOLDER: where the buffered layers, the habitat patches and the results go.
+LANDUSE, STUDY_AREA, REPORTING: optional layers that replace the project&apos;s (e.g. when a file has moved).
+What the project holds that the plugin does not use is listed in the log. Nothing runs when an input layer is missing: the message names it.</source>
+        <translation>Exécute un fichier de projet FragScape (.xml) avec les algorithmes de cette extension : les classes d'occupation du sol que le projet sélectionne sont l'habitat, ses couches fragmentantes (filtrées et tamponnées comme dans le projet) le découpent, et la taille effective de maille est mesurée par unité de restitution avec la méthode du projet (CUT ou CBC), en mode vecteur ou raster.
+
+PROJECT : le fichier de projet FragScape. Ses chemins sont relatifs à son dossier de travail, ou au dossier du fichier lui-même quand le dossier de travail n'existe pas ici.
+OUTPUT_FOLDER : où vont les couches tamponnées, les taches d'habitat et les résultats.
+LANDUSE, STUDY_AREA, REPORTING : couches facultatives qui remplacent celles du projet (par exemple quand un fichier a été déplacé).
+Ce que le projet contient et que l'extension n'utilise pas est listé dans le journal. Rien n'est exécuté quand une couche d'entrée manque : le message la nomme.</translation>
+    </message>
+    <message>
+        <source>FragScape project file</source>
+        <translation>Fichier de projet FragScape</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>Land use (replaces the project&apos;s)</source>
+        <translation>Occupation du sol (remplace celle du projet)</translation>
+    </message>
+    <message>
+        <source>Study area (replaces the project&apos;s)</source>
+        <translation>Zone d'étude (remplace celle du projet)</translation>
+    </message>
+    <message>
+        <source>Reporting units (replace the project&apos;s)</source>
+        <translation>Unités de restitution (remplacent celles du projet)</translation>
+    </message>
+    <message>
+        <source>Effective mesh size per unit</source>
+        <translation>Taille effective de maille par unité</translation>
+    </message>
+    <message>
+        <source>Fragmenting layers</source>
+        <translation>Couches fragmentantes</translation>
+    </message>
+    <message>
+        <source>Input layers of the project are missing, nothing was run: {0}. Give the layer as a parameter (LANDUSE, STUDY_AREA, REPORTING) or put the file back.</source>
+        <translation>Des couches d'entrée du projet manquent, rien n'a été exécuté : {0}. Donnez la couche en paramètre (LANDUSE, STUDY_AREA, REPORTING) ou remettez le fichier en place.</translation>
+    </message>
+    <message>
+        <source>The project selects no habitat class: nothing to measure.</source>
+        <translation>Le projet ne sélectionne aucune classe d'habitat : rien à mesurer.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation>Annulé par l'utilisateur.</translation>
+    </message>
+    <message>
+        <source>The layer given as {0} could not be loaded.</source>
+        <translation>La couche donnée pour {0} n'a pas pu être chargée.</translation>
     </message>
 </context>
 </TS>

@@ -705,6 +705,34 @@
         <source>Whole study area: effective mesh size {0:.2f} ha.</source>
         <translation>Toute la zone d'étude : taille effective de maille {0:.2f} ha.</translation>
     </message>
+    <message>
+        <source>Open a FragScape project…</source>
+        <translation>Ouvrir un projet FragScape…</translation>
+    </message>
+    <message>
+        <source>Save as a FragScape project…</source>
+        <translation>Enregistrer comme projet FragScape…</translation>
+    </message>
+    <message>
+        <source>Open a FragScape project</source>
+        <translation>Ouvrir un projet FragScape</translation>
+    </message>
+    <message>
+        <source>FragScape project (*.xml)</source>
+        <translation>Projet FragScape (*.xml)</translation>
+    </message>
+    <message>
+        <source>Save as a FragScape project</source>
+        <translation>Enregistrer comme projet FragScape</translation>
+    </message>
+    <message>
+        <source>Not found: {0} ({1}); choose the layer here.</source>
+        <translation>Introuvable : {0} ({1}) ; choisissez la couche ici.</translation>
+    </message>
+    <message>
+        <source>Every element of the project was read.</source>
+        <translation>Tous les éléments du projet ont été lus.</translation>
+    </message>
 </context>
 <context>
     <name>RunPage</name>

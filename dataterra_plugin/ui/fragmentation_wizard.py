@@ -9,9 +9,11 @@ import os
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableWidget,
@@ -21,6 +23,10 @@ from qgis.PyQt.QtWidgets import (
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
+from ...fragscape.project import FragmentingItem, FragScapeProject, read_project, write_project
+from ...rasterblocks.errors import DataTerraError
+from ..i18n import error_text
+from ..nomenclature import natural_codes
 from ..styles import graduated_renderer
 from .background import ChainStep
 from .study_wizard import StudyWizard, follow_class_field, layer_source, link_class_field, select_layer_by_source
@@ -60,7 +66,12 @@ class FragmentationWizard(StudyWizard):
         self.study_area.setFilters(QgsMapLayerProxyModel.PolygonLayer)
         self.study_area.setAllowEmptyLayer(True)
         self.study_area.setLayer(None)  # optional: not the first polygon layer (often the land cover itself)
+        open_project = QPushButton(self.tr("Open a FragScape project…"), page)
+        open_project.clicked.connect(self._choose_fragscape_project)
+        self.project_notes = QLabel(page)
+        self.project_notes.setWordWrap(True)
         form = QFormLayout(page)
+        form.addRow(open_project, self.project_notes)
         form.addRow(self.tr("Land cover"), self.landcover)
         form.addRow(self.tr("Class field (vector)"), self.class_field)
         form.addRow(self.tr("Habitat preset"), self.preset)
@@ -129,7 +140,44 @@ class FragmentationWizard(StudyWizard):
         form.addRow(self.tr("Mode"), self.mode)
         form.addRow(self.tr("Raster resolution"), self.resolution)
         form.addRow(self.tr("Output folder"), self.output_dir)
+        save_project = QPushButton(self.tr("Save as a FragScape project…"), page)
+        save_project.clicked.connect(self._choose_fragscape_file)
+        form.addRow(save_project)
         return page
+
+    # --- FragScape projects -------------------------------------------------------------
+    def _choose_fragscape_project(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open a FragScape project"), "",
+                                              self.tr("FragScape project (*.xml)"))
+        if path:
+            self.open_fragscape_project(path)
+
+    def _choose_fragscape_file(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as a FragScape project"), "",
+                                              self.tr("FragScape project (*.xml)"))
+        if path:
+            self.save_fragscape_project(path)
+
+    def open_fragscape_project(self, path):
+        """Fill the pages from a FragScape project file; returns the notes shown (what could not
+        be mapped, missing layers), or the error message."""
+        try:
+            project = read_project(path)
+        except DataTerraError as exc:
+            notes = [error_text(exc)]
+        else:
+            config = config_from_project(project, self.output_dir.filePath())
+            self.apply_config(config)
+            notes = [error_text(note) for note in project.unmapped]
+            notes += [self.tr("Not found: {0} ({1}); choose the layer here.").format(error_text(what), source)
+                      for what, source in project.missing_inputs()]
+        self.project_notes.setText("\n".join(notes) if notes else self.tr("Every element of the project was read."))
+        return notes
+
+    def save_fragscape_project(self, path):
+        """Write the study as a FragScape project file (paths relative to it)."""
+        write_project(project_from_config(self.config(), path), path)
+        return path
 
     # --- configuration ------------------------------------------------------------------
     def config(self):
@@ -227,3 +275,35 @@ class FragmentationWizard(StudyWizard):
         self.write_log(self.tr("Whole study area: effective mesh size {0:.2f} ha.").format(whole))
         self.result_layer = layer
 
+
+
+def config_from_project(project, output_dir=""):
+    """The wizard's configuration for a FragScapeProject (fragscape/project.py)."""
+    return {
+        "landcover": project.landuse_path, "class_field": project.class_field, "preset": "none",
+        "classes": ",".join(project.habitat_classes), "study_area": project.study_area_path,
+        "barriers": [{"source": item.path, "filter": item.select_expr, "buffer": item.buffer or "0"}
+                     for item in project.fragmenting if item.fragments],
+        "reporting": project.reporting_path, "grid_size": 0.0, "method": project.method, "mode": project.mode,
+        "resolution": project.resolution or 10.0,
+        "output_dir": output_dir or os.path.join(os.path.dirname(project.xml_path), "outputs"),
+    }
+
+
+def project_from_config(config, xml_path):
+    """A FragScapeProject holding the wizard's configuration (a preset becomes its class list)."""
+    classes = [c.strip() for c in config["classes"].split(",") if c.strip()]
+    if config["preset"] != "none":
+        classes = sorted(set(classes) | {str(code) for code in natural_codes(config["preset"])}, key=int)
+    return FragScapeProject(
+        xml_path=str(xml_path), base_folder=os.path.dirname(str(xml_path)), mode=config["mode"],
+        resolution=config["resolution"], landuse_path=_file(config["landcover"]), class_field=config["class_field"],
+        habitat_classes=classes, study_area_path=_file(config["study_area"]),
+        fragmenting=[FragmentingItem(f"barrier{number + 1}", _file(b["source"]), b["filter"], b["buffer"])
+                     for number, b in enumerate(config["barriers"])],
+        reporting_path=_file(config["reporting"]), method=config["method"])
+
+
+def _file(source):
+    """The file of a layer source ("path|layername=…" → "path")."""
+    return source.split("|")[0] if source else ""

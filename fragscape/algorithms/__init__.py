@@ -7,5 +7,6 @@ def algorithm_classes():
     from .effective_mesh_size import EffectiveMeshSize
     from .fragmenting_elements import FragmentingElements
     from .prepare_landscape import PrepareLandscape
+    from .run_fragscape_project import RunFragScapeProject
 
-    return [EffectiveMeshSize, FragmentingElements, PrepareLandscape, CompareFragmentation]
+    return [EffectiveMeshSize, FragmentingElements, PrepareLandscape, CompareFragmentation, RunFragScapeProject]

@@ -36,7 +36,11 @@ class PatchIndex:
             self.index.addFeature(number, geometry.boundingBox())
 
     def pieces(self, unit):
-        """(piece areas, whole patch areas) of the patches that intersect ``unit``."""
+        """(piece areas, whole patch areas) of the patches that intersect ``unit``.
+
+        A piece is one connected part of (patch ∩ unit): the unit is cut out of the
+        landscape (Jaeger 2000), so a patch that leaves the unit and comes back gives two
+        pieces, as in FragScape. Each piece keeps its whole patch's area (CBC's weight)."""
         engine = QgsGeometry.createGeometryEngine(unit.constGet())
         engine.prepareGeometry()
         pieces, wholes = [], []
@@ -45,12 +49,14 @@ class PatchIndex:
             if not engine.intersects(geometry.constGet()):
                 continue
             if engine.contains(geometry.constGet()):
-                piece = area
+                parts = [area]
             else:
-                piece = unit.intersection(geometry).area()
-            if piece > 0:
-                pieces.append(piece)
-                wholes.append(area)
+                parts = [part.area() for part in unit.intersection(geometry).asGeometryCollection()
+                         if part.type() == QgsWkbTypes.PolygonGeometry]
+            for piece in parts:
+                if piece > 0:
+                    pieces.append(piece)
+                    wholes.append(area)
         return pieces, wholes
 
 

@@ -10,15 +10,21 @@ grow again: its area is final, so its contribution is added to the per-zone sums
 is forgotten. Memory is therefore bounded by one strip (``block`` × raster width) plus
 the patches that are still open, never by the raster height.
 
+Two labellings run side by side:
+
+- *patches*: connected habitat, whatever the zones (their whole area gives CBC's weight,
+  the whole-raster measures and the minimum patch area);
+- *pieces*: connected habitat **within one zone** (pixels of two zones never join). This is
+  Jaeger's cutting-out: the unit is cut out of the landscape, so when a patch leaves a unit
+  and comes back, its two parts inside the unit are two pieces, as FragScape counts them.
+  Each piece lies in one patch.
+
 Per zone (a reporting unit or a grid cell, id > 0; 0 means outside every unit) the
 accumulator keeps, in pixel units:
 
-- CUT: Σ over (patch, zone) pieces of piece²;
-- CBC: Σ over (patch, zone) pieces of piece × whole patch (Moser et al. 2007);
+- CUT: Σ over pieces of piece²;
+- CBC: Σ over pieces of piece × its whole patch (Moser et al. 2007);
 - habitat pixels, valid pixels, and number of pieces.
-
-A piece is the part of one patch inside one zone; when a patch leaves a unit and enters
-it again, both parts form one piece (as an intersection of polygons does in vector mode).
 """
 from dataclasses import dataclass, field
 
@@ -63,79 +69,110 @@ class ZoneSums:
         self.pieces = np.zeros(size, dtype=np.int64)
 
 
-class _OpenPatches:
-    """Patches that touch the last row read so far, numbered 1..count."""
+def _empty():
+    return np.zeros(0, dtype=np.int64)
+
+
+@dataclass
+class _Lines:
+    """One line of pixels (a block's edge, or the last row read): patch ids, piece ids, zones."""
+
+    patch: np.ndarray
+    piece: np.ndarray
+    zone: np.ndarray
+
+    @classmethod
+    def blank(cls, width):
+        return cls(np.zeros(width, dtype=np.int64), np.zeros(width, dtype=np.int64),
+                   np.zeros(width, dtype=np.int64))
+
+    def put(self, start, other):
+        stop = start + other.patch.size
+        self.patch[start:stop], self.piece[start:stop], self.zone[start:stop] = other.patch, other.piece, other.zone
+
+
+@dataclass
+class _Pieces:
+    """Pieces as rows: piece id, patch id, zone, pixel count."""
+
+    piece: np.ndarray = field(default_factory=_empty)
+    patch: np.ndarray = field(default_factory=_empty)
+    zone: np.ndarray = field(default_factory=_empty)
+    count: np.ndarray = field(default_factory=_empty)
+
+    @staticmethod
+    def join(parts):
+        return _Pieces(*(np.concatenate([getattr(p, name) for p in parts])
+                         for name in ("piece", "patch", "zone", "count")))
+
+
+class _Open:
+    """Patches (and their pieces) that touch the last row read so far, numbered from 1."""
 
     def __init__(self, width):
-        self.count = 0
-        self.last_row = np.zeros(width, dtype=np.int64)
-        self.area = np.zeros(1, dtype=np.int64)  # index 0 = background
-        self.piece_label = np.zeros(0, dtype=np.int64)
-        self.piece_zone = np.zeros(0, dtype=np.int64)
-        self.piece_count = np.zeros(0, dtype=np.int64)
+        self.patches = 0
+        self.pieces = 0
+        self.last_row = _Lines.blank(width)
+        self.rows = _Pieces()
 
 
-def _edge_pairs(before, after, eight):
-    """Label pairs that touch across an edge: ``before`` and ``after`` are facing lines."""
-    pairs = [(before, after)]
-    if eight:
-        pairs.append((before[:-1], after[1:]))
-        pairs.append((before[1:], after[:-1]))
-    sources, targets = [], []
-    for a, b in pairs:
-        both = (a > 0) & (b > 0)
-        sources.append(a[both])
-        targets.append(b[both])
-    return np.concatenate(sources), np.concatenate(targets)
+class _Edges:
+    """Pairs of ids that touch across block edges, for the patch and the piece graphs."""
+
+    def __init__(self, eight):
+        self.eight = eight
+        self.patch = ([], [])
+        self.piece = ([], [])
+
+    def add(self, before, after):
+        """``before`` and ``after`` are facing _Lines (pieces join only inside one zone)."""
+        shifts = [(slice(None), slice(None))]
+        if self.eight:
+            shifts += [(slice(None, -1), slice(1, None)), (slice(1, None), slice(None, -1))]
+        for first, second in shifts:
+            a, b = before.patch[first], after.patch[second]
+            touching = (a > 0) & (b > 0)
+            self.patch[0].append(a[touching])
+            self.patch[1].append(b[touching])
+            same_zone = touching & (before.zone[first] == after.zone[second])
+            self.piece[0].append(before.piece[first][same_zone])
+            self.piece[1].append(after.piece[second][same_zone])
 
 
-def _global(line, offset):
-    """Strip-wide ids of a line of block labels (0 stays background)."""
-    line = line.astype(np.int64)
-    return np.where(line > 0, line + offset, 0)
+def components(node_count, pairs):
+    """Connected component of each node 0..node_count-1 of the graph of ``pairs``."""
+    sources, targets = np.concatenate(pairs[0]), np.concatenate(pairs[1])
+    graph = coo_matrix((np.ones(sources.size, dtype=np.int8), (sources, targets)),
+                       shape=(node_count, node_count))
+    return connected_components(graph, directed=False)[1]
 
 
-BINCOUNT_LIMIT = 1 << 24  # (labels x zones) key space above which pieces are grouped by sorting
-
-
-def _block_pieces(labels, zones, count, offset, n_zones):
-    """(strip label, zone, pixel count) of every (patch, zone) piece of one block.
-
-    Zones present in the block are renumbered 0..k-1 so that a bincount over
-    label·k + zone replaces a sort whenever the key space is small (the usual case).
-    """
-    if labels.size == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    present = np.flatnonzero(np.bincount(zones, minlength=n_zones + 1))
-    local = np.zeros(n_zones + 1, dtype=np.int64)
-    local[present] = np.arange(present.size)
-    space = (count + 1) * max(1, present.size)
-    if space > BINCOUNT_LIMIT:
-        return _group_pieces(labels.astype(np.int64) + offset, zones, np.ones(labels.size), n_zones)
-    key = labels.astype(np.int64) * present.size + local[zones]
-    counts = np.bincount(key, minlength=space)
-    keys = np.flatnonzero(counts)
-    return keys // present.size + offset, present[keys % present.size], counts[keys].astype(np.int64)
-
-
-def _group_pieces(labels, zones, counts, n_zones):
-    """Sum ``counts`` by (label, zone) key."""
-    if labels.size == 0:
-        return labels, zones, counts
-    if n_zones == 0:  # fast path: one bincount instead of a sort
-        summed = np.bincount(labels, weights=counts)
-        present = np.flatnonzero(summed)
-        return present, np.zeros(present.size, dtype=np.int64), summed[present].astype(np.int64)
-    key = labels * (n_zones + 1) + zones
-    unique, inverse = np.unique(key, return_inverse=True)
-    summed = np.bincount(inverse, weights=counts).astype(np.int64)
-    return unique // (n_zones + 1), unique % (n_zones + 1), summed
+def label_within_zones(habitat, zone, structure):
+    """(labels 1..n, n, zone of each label) of the habitat connected within one zone; None when
+    the block's habitat lies in a single zone (then pieces are the patches themselves)."""
+    present = np.flatnonzero(np.bincount(zone[habitat]))
+    if present.size <= 1:
+        return None
+    local = np.zeros(int(zone.max()) + 1, dtype=np.int32)
+    local[present] = np.arange(1, present.size + 1)
+    keyed = np.where(habitat, local[zone], 0)
+    pieces = np.zeros(habitat.shape, dtype=np.int32)
+    count = 0
+    zones = []
+    for index, box in enumerate(ndimage.find_objects(keyed)):
+        if box is None:
+            continue
+        inside = keyed[box] == index + 1
+        labels, found = ndimage.label(inside, structure=structure)
+        np.copyto(pieces[box], labels + count, where=inside)  # a view: writes into ``pieces``
+        count += found
+        zones.append(np.full(found, present[index], dtype=np.int64))
+    return pieces, count, np.concatenate(zones) if zones else np.zeros(0, dtype=np.int64)
 
 
 def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, block=1024,
                          min_patch_pixels=0, progress=None, is_cancelled=None):
-    """Stream a raster by blocks, label habitat patches and accumulate per-zone sums.
+    """Stream a raster by blocks, label habitat patches and pieces, accumulate per-zone sums.
 
     Parameters
     ----------
@@ -157,28 +194,46 @@ def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, b
     ZoneSums
     """
     structure = structure_for(connectivity)
-    eight = int(connectivity) == 8
     sums = ZoneSums(int(n_zones))
-    open_patches = _OpenPatches(width)
+    state = _Open(width)
     strips = list(range(0, height, block))
     for strip_index, row in enumerate(strips):
         nrows = min(block, height - row)
         last_strip = strip_index == len(strips) - 1
-        open_patches = _process_strip(read_block, row, nrows, width, block, structure, eight, sums,
-                                      open_patches, last_strip, min_patch_pixels, is_cancelled)
+        state = _process_strip(read_block, row, nrows, width, block, structure, sums, state, last_strip,
+                               min_patch_pixels, is_cancelled)
         if progress is not None:
             progress((strip_index + 1) / len(strips))
     return sums
 
 
-def _process_strip(read_block, row, nrows, width, block, structure, eight, sums, open_patches,
-                   last_strip, min_patch_pixels, is_cancelled):
-    next_label = open_patches.count + 1
-    first_row = np.zeros(width, dtype=np.int64)
-    last_row = np.zeros(width, dtype=np.int64)
-    sources, targets = [], []
-    new_labels, new_zones, new_counts = [], [], []
-    previous_right_column = None
+def _block_pieces(patches, pieces, piece_count, piece_zones, patch_offset, piece_offset):
+    """_Pieces of one block: each piece's patch, zone and pixel count (strip-wide ids).
+    ``piece_zones`` is the zone of each piece (None: all in zone 0)."""
+    counts = np.bincount(pieces.ravel(), minlength=piece_count + 1)[1:].astype(np.int64)
+    ids = np.arange(1, piece_count + 1, dtype=np.int64)
+    if piece_zones is None:
+        piece_zones = np.zeros(piece_count, dtype=np.int64)
+    if pieces is patches:  # the block's habitat lies in one zone
+        return _Pieces(ids + piece_offset, ids + patch_offset, piece_zones, counts)
+    patch_of = np.zeros(piece_count + 1, dtype=np.int64)
+    patch_of[pieces.ravel()] = patches.ravel()  # background: piece 0 -> patch 0
+    return _Pieces(ids + piece_offset, patch_of[1:] + patch_offset, piece_zones, counts)
+
+
+def _shifted(labels, offset):
+    """Strip-wide ids of block labels (0 stays background)."""
+    labels = labels.astype(np.int64)
+    return np.where(labels > 0, labels + offset, 0)
+
+
+def _process_strip(read_block, row, nrows, width, block, structure, sums, state, last_strip,
+                   min_patch_pixels, is_cancelled):
+    next_patch, next_piece = state.patches + 1, state.pieces + 1
+    first_row, last_row = _Lines.blank(width), _Lines.blank(width)
+    edges = _Edges(structure.sum() == 9)
+    new_rows = [state.rows]
+    previous_right = None
     for col in range(0, width, block):
         check_cancel(is_cancelled)
         ncols = min(block, width - col)
@@ -186,63 +241,68 @@ def _process_strip(read_block, row, nrows, width, block, structure, eight, sums,
         habitat = habitat & valid
         valid_count = int(np.count_nonzero(valid))
         sums.whole_valid += valid_count
-        labels, count = ndimage.label(habitat, structure=structure)
-        offset = next_label - 1  # block labels 1..count become offset+1..offset+count
-        if zone is None:  # fast path: ndimage labels are 1..count, all present
+        patches, patch_count = ndimage.label(habitat, structure=structure)
+        piece_zones = None
+        if zone is None:
             sums.valid[0] += valid_count
-            block_counts = np.bincount(labels.ravel(), minlength=count + 1)[1:]
-            piece = (np.arange(next_label, next_label + count, dtype=np.int64),
-                     np.zeros(count, dtype=np.int64), block_counts.astype(np.int64))
+            zone_lines = np.zeros_like(patches)
         else:
             zone = zone.astype(np.int64, copy=False)
             sums.valid += np.bincount(zone[valid], minlength=sums.n_zones + 1)[: sums.n_zones + 1]
-            piece = _block_pieces(labels[habitat], zone[habitat], count, offset, sums.n_zones)
-        next_label += count
-        new_labels.append(piece[0])
-        new_zones.append(piece[1])
-        new_counts.append(piece[2])
-        first_row[col:col + ncols] = _global(labels[0], offset)
-        last_row[col:col + ncols] = _global(labels[-1], offset)
-        left_column = _global(labels[:, 0], offset)
-        if previous_right_column is not None:
-            s, t = _edge_pairs(previous_right_column, left_column, eight)
-            sources.append(s)
-            targets.append(t)
-        previous_right_column = _global(labels[:, -1], offset)
-    s, t = _edge_pairs(open_patches.last_row, first_row, eight)
-    sources.append(s)
-    targets.append(t)
-    return _merge_and_close(next_label, sources, targets, new_labels, new_zones, new_counts, last_row,
-                            sums, open_patches, last_strip, min_patch_pixels, width)
+            zone_lines = zone
+        split = None if zone is None else label_within_zones(habitat, zone, structure)
+        if split is None:
+            pieces, piece_count = patches, patch_count
+            if zone is not None and patch_count:  # one zone holds all of this block's habitat
+                piece_zones = np.full(patch_count, zone.flat[np.argmax(habitat)], dtype=np.int64)
+        else:
+            pieces, piece_count, piece_zones = split
+        new_rows.append(_block_pieces(patches, pieces, piece_count, piece_zones, next_patch - 1, next_piece - 1))
+
+        def line(index, patches=patches, pieces=pieces, zone_lines=zone_lines, p=next_patch, q=next_piece):
+            return _Lines(_shifted(patches[index], p - 1), _shifted(pieces[index], q - 1),
+                          zone_lines[index].astype(np.int64))
+
+        first_row.put(col, line(0))
+        last_row.put(col, line(-1))
+        left = line((slice(None), 0))
+        if previous_right is not None:
+            edges.add(previous_right, left)
+        previous_right = line((slice(None), -1))
+        next_patch += patch_count
+        next_piece += piece_count
+    edges.add(state.last_row, first_row)
+    return _merge_and_close(next_patch, next_piece, edges, _Pieces.join(new_rows), last_row, sums, last_strip,
+                            min_patch_pixels, width)
 
 
-def _merge_and_close(node_count, sources, targets, new_labels, new_zones, new_counts, last_row, sums,
-                     open_patches, last_strip, min_patch_pixels, width):
+def _merge_and_close(patch_nodes, piece_nodes, edges, rows, last_row, sums, last_strip, min_patch_pixels,
+                     width):
     """Union-find over the edge pairs; close the patches that cannot grow any more."""
-    sources = np.concatenate(sources)
-    targets = np.concatenate(targets)
-    graph = coo_matrix((np.ones(sources.size, dtype=np.int8), (sources, targets)),
-                       shape=(node_count, node_count))
-    _, component = connected_components(graph, directed=False)
-    piece_label = np.concatenate([open_patches.piece_label, *new_labels])
-    piece_zone = np.concatenate([open_patches.piece_zone, *new_zones])
-    piece_count = np.concatenate([open_patches.piece_count, *new_counts])
-    piece_component = component[piece_label]
-    patch_area = np.bincount(piece_component, weights=piece_count, minlength=node_count).astype(np.int64)
-    piece_component, piece_zone, piece_count = _group_pieces(piece_component, piece_zone, piece_count,
-                                                             sums.n_zones)
-    is_open = np.zeros(node_count, dtype=bool)
+    patch_of_node = components(patch_nodes, edges.patch)
+    piece_of_node = patch_of_node if sums.n_zones == 0 else components(piece_nodes, edges.piece)
+    merged_piece = piece_of_node[rows.piece]
+    merged_patch = patch_of_node[rows.patch]
+    patch_area = np.bincount(merged_patch, weights=rows.count, minlength=patch_nodes).astype(np.int64)
+    piece_area = np.bincount(merged_piece, weights=rows.count, minlength=piece_nodes).astype(np.int64)
+    piece_patch = np.zeros(piece_nodes, dtype=np.int64)
+    piece_patch[merged_piece] = merged_patch
+    piece_zone = np.zeros(piece_nodes, dtype=np.int64)
+    piece_zone[merged_piece] = rows.zone
+    present = np.flatnonzero(piece_area)
+    merged = _Pieces(present, piece_patch[present], piece_zone[present], piece_area[present])
+    is_open = np.zeros(patch_nodes, dtype=bool)
     if not last_strip:
-        is_open[component[last_row[last_row > 0]]] = True
-    _close(sums, piece_component, piece_zone, piece_count, patch_area, is_open, min_patch_pixels)
-    return _carry(piece_component, piece_zone, piece_count, patch_area, is_open, component, last_row, width)
+        is_open[patch_of_node[last_row.patch[last_row.patch > 0]]] = True
+    _close(sums, merged, patch_area, is_open, min_patch_pixels)
+    return _carry(merged, patch_area, is_open, patch_of_node, piece_of_node, last_row, width)
 
 
-def _close(sums, piece_component, piece_zone, piece_count, patch_area, is_open, min_patch_pixels):
-    closed_piece = ~is_open[piece_component]
-    whole = patch_area[piece_component[closed_piece]]
-    counts = piece_count[closed_piece]
-    zones = piece_zone[closed_piece]
+def _close(sums, pieces, patch_area, is_open, min_patch_pixels):
+    closed = ~is_open[pieces.patch]
+    whole = patch_area[pieces.patch[closed]]
+    counts = pieces.count[closed]
+    zones = pieces.zone[closed]
     kept = whole >= max(1, min_patch_pixels)
     whole, counts, zones = whole[kept], counts[kept], zones[kept]
     size = sums.n_zones + 1
@@ -257,17 +317,25 @@ def _close(sums, piece_component, piece_zone, piece_count, patch_area, is_open, 
     sums.whole_patches += int(closed_patch.sum())
 
 
-def _carry(piece_component, piece_zone, piece_count, patch_area, is_open, component, last_row, width):
-    """Renumber the open patches 1..k for the next strip."""
-    carried = _OpenPatches(width)
-    open_ids = np.flatnonzero(is_open)
-    renumber = np.zeros(is_open.size, dtype=np.int64)
-    renumber[open_ids] = np.arange(1, open_ids.size + 1)
-    carried.count = int(open_ids.size)
-    carried.area = np.concatenate([[0], patch_area[open_ids]])
-    keep = is_open[piece_component]
-    carried.piece_label = renumber[piece_component[keep]]
-    carried.piece_zone = piece_zone[keep]
-    carried.piece_count = piece_count[keep]
-    carried.last_row = np.where(last_row > 0, renumber[component[last_row]], 0)
+def _renumbering(size, kept_ids):
+    """Array mapping each of ``kept_ids`` to 1..k (others to 0)."""
+    renumber = np.zeros(size, dtype=np.int64)
+    renumber[kept_ids] = np.arange(1, kept_ids.size + 1)
+    return renumber
+
+
+def _carry(pieces, patch_area, is_open, patch_of_node, piece_of_node, last_row, width):
+    """Renumber the open patches and their pieces from 1 for the next strip."""
+    carried = _Open(width)
+    open_patches = np.flatnonzero(is_open)
+    keep = is_open[pieces.patch]
+    open_pieces = pieces.piece[keep]
+    patch_number = _renumbering(is_open.size, open_patches)
+    piece_number = _renumbering(piece_of_node.size, open_pieces)
+    carried.patches, carried.pieces = int(open_patches.size), int(open_pieces.size)
+    carried.rows = _Pieces(piece_number[open_pieces], patch_number[pieces.patch[keep]], pieces.zone[keep],
+                           pieces.count[keep])
+    carried.last_row = _Lines(np.where(last_row.patch > 0, patch_number[patch_of_node[last_row.patch]], 0),
+                              np.where(last_row.piece > 0, piece_number[piece_of_node[last_row.piece]], 0),
+                              last_row.zone)
     return carried

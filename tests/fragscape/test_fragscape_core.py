@@ -113,6 +113,34 @@ def test_cut_and_cbc_by_hand(tif_writer, block):
     assert cut.whole.s_eff == pytest.approx(24.0)
 
 
+# A patch that leaves zone 1 and comes back (4- and 8-connectivity alike): one patch of
+# 9 pixels; in zone 1 two pieces of 3 pixels joined only through zone 2; in zone 2 one of 3.
+U_HABITAT = np.array([
+    [1, 1, 1, 1, 0, 0],
+    [0, 0, 0, 1, 0, 0],
+    [1, 1, 1, 1, 0, 0],
+    [0, 0, 0, 0, 0, 0],
+], dtype=np.uint8)
+
+
+@pytest.mark.parametrize("connectivity", [4, 8])
+@pytest.mark.parametrize("block", [2, 3, 64])
+def test_patch_leaving_a_zone_and_coming_back_counts_two_pieces(tif_writer, block, connectivity):
+    habitat, zones = tif_writer(U_HABITAT), tif_writer(ZONES)
+    cut = effective_mesh_size_raster(habitat, method=CUT, connectivity=connectivity, zone_path=zones, block=block)
+    cbc = effective_mesh_size_raster(habitat, method=CBC, connectivity=connectivity, zone_path=zones, block=block)
+    # CUT zone 1: (3² + 3²) px² / 12 px × 100 m² = 150 m² (not 6² / 12 × 100 = 300); zone 2: 3² / 12 × 100
+    assert cut.zones[1].meff == pytest.approx(150.0) and cut.zones[2].meff == pytest.approx(75.0)
+    assert cut.zones[1].n_patches == 2 and cut.zones[2].n_patches == 1
+    # CBC: each piece weighted by the whole patch (9 px): (3·9 + 3·9) / 12 × 100, 3·9 / 12 × 100
+    assert cbc.zones[1].meff == pytest.approx(450.0) and cbc.zones[2].meff == pytest.approx(225.0)
+    assert cbc.zones[1].n_patches == 2
+    assert cut.whole.n_patches == 1 and cut.whole.meff == pytest.approx(81 / 24 * 100)
+    grid = effective_mesh_size_raster(habitat, method=CUT, connectivity=connectivity, grid_size=30.0, block=block)
+    # grid cell 1 = rows 0-2 × columns 0-2 (9 px): the same two pieces, (3² + 3²) / 9 × 100
+    assert grid.zones[1].meff == pytest.approx(200.0) and grid.zones[1].n_patches == 2
+
+
 def test_vector_formulas_match_raster_hand_case():
     cut = unit_metrics([300, 200], [400, 200], 1200, CUT)
     cbc = unit_metrics([300, 200], [400, 200], 1200, CBC)
@@ -192,33 +220,36 @@ def test_cancel_midway(tif_writer):
 
 
 def _direct_zone_sums(habitat, zones, connectivity):
-    """Per-zone CUT and CBC sums (pixel units) from one unblocked labelling."""
-    labels, _ = ndimage.label(habitat, structure=structure_for(connectivity))
+    """Per-zone CUT and CBC sums (pixel units) without blocks: whole patches from one labelling,
+    pieces from labelling each zone's habitat on its own."""
+    structure = structure_for(connectivity)
+    labels, _ = ndimage.label(habitat, structure=structure)
     whole = np.bincount(labels.ravel())
-    cut, cbc = {}, {}
-    mask = labels > 0
-    pairs, counts = np.unique(np.stack([labels[mask], zones[mask]]), axis=1, return_counts=True)
-    for (label, zone), count in zip(pairs.T, counts):
-        cut[zone] = cut.get(zone, 0) + count**2
-        cbc[zone] = cbc.get(zone, 0) + count * whole[label]
-    return cut, cbc
+    cut, cbc, pieces = {}, {}, {}
+    for zone in np.unique(zones):
+        parts, count = ndimage.label(habitat & (zones == zone), structure=structure)
+        for part in range(1, count + 1):
+            inside = parts == part
+            size = int(inside.sum())
+            cut[zone] = cut.get(zone, 0) + size**2
+            cbc[zone] = cbc.get(zone, 0) + size * whole[labels[inside][0]]
+            pieces[zone] = pieces.get(zone, 0) + 1
+    return cut, cbc, pieces
 
 
-@pytest.mark.parametrize("bincount_limit", [1 << 24, 1])  # 1: the sorting fallback
 @pytest.mark.parametrize("connectivity", [4, 8])
-def test_blocked_zone_sums_match_direct_computation(tif_writer, monkeypatch, connectivity, bincount_limit):
-    from dataterra.fragscape.core import blocklabel
-
-    monkeypatch.setattr(blocklabel, "BINCOUNT_LIMIT", bincount_limit)
+def test_blocked_zone_sums_match_direct_computation(tif_writer, connectivity):
     rng = np.random.default_rng(11)
     habitat = (rng.random((90, 110)) < 0.62).astype(np.uint8)
     zones = (rng.integers(1, 4, size=(9, 11)).repeat(10, axis=0).repeat(10, axis=1)).astype(np.int32)
     zones[:5, :] = 0  # outside every unit
     habitat_path, zone_path = tif_writer(habitat), tif_writer(zones)
-    cut, cbc = _direct_zone_sums(habitat.astype(bool), zones, connectivity)
+    cut, cbc, pieces = _direct_zone_sums(habitat.astype(bool), zones, connectivity)
     for method, expected in (("CUT", cut), ("CBC", cbc)):
-        result = effective_mesh_size_raster(habitat_path, method=method, connectivity=connectivity,
-                                            zone_path=zone_path, block=16)
-        for zone in (1, 2, 3):
-            area = (zones == zone).sum() * 100.0
-            assert result.zones[zone].meff == pytest.approx(expected[zone] * 100.0**2 / area, rel=1e-12)
+        for block in (7, 16, 1000):
+            result = effective_mesh_size_raster(habitat_path, method=method, connectivity=connectivity,
+                                                zone_path=zone_path, block=block)
+            for zone in (1, 2, 3):
+                area = (zones == zone).sum() * 100.0
+                assert result.zones[zone].meff == pytest.approx(expected[zone] * 100.0**2 / area, rel=1e-12)
+                assert result.zones[zone].n_patches == pieces[zone]

@@ -48,6 +48,46 @@ def test_vector_min_patch_area_and_grid(dataterra_provider, hand_case):
     assert cells[4]["meff_ha"] == pytest.approx(100**2 / 1e4 / 1e4)
 
 
+# A U-shaped patch leaves the west unit (x < 100) and comes back: bars y 30-40 and y 60-70 from
+# x 60 to 140, joined by x 130-140 in the east unit. Whole patch 80·10 + 80·10 + 10·20 = 1800 m²;
+# west: two pieces of 40·10 = 400 m² (joined only outside the unit); east: one piece of
+# 40·10 + 40·10 + 10·20 = 1000 m².
+U_PATCH = "POLYGON((60 30, 140 30, 140 70, 60 70, 60 60, 130 60, 130 40, 60 40, 60 30))"
+
+
+@pytest.mark.parametrize("method", ["CUT", "CBC"])
+def test_vector_patch_leaving_a_unit_and_coming_back(dataterra_provider, hand_case, vector_tools, method):
+    patches = vector_tools.polygons([U_PATCH])
+    result = run({"INPUT": patches, "REPORTING": hand_case["units"], "METHOD": ["CUT", "CBC"].index(method)})
+    units = features_by(result["OUTPUT"], "name")
+    assert units["west"]["n_patches"] == 2 and units["east"]["n_patches"] == 1
+    assert units["west"]["habitat_ha"] == pytest.approx(800 / 1e4)
+    if method == "CUT":  # (400² + 400²) / 10 000 m² (not 800² / 10 000), 1000² / 10 000
+        assert units["west"]["meff_ha"] == pytest.approx(32.0 / 1e4)
+        assert units["east"]["meff_ha"] == pytest.approx(100.0 / 1e4)
+    else:  # (400·1800 + 400·1800) / 10 000, 1000·1800 / 10 000
+        assert units["west"]["meff_ha"] == pytest.approx(144.0 / 1e4)
+        assert units["east"]["meff_ha"] == pytest.approx(180.0 / 1e4)
+
+
+def test_raster_and_vector_agree_on_the_u_shaped_patch(dataterra_provider, tif_writer, vector_tools):
+    """The same U at 10 m pixels (resolved exactly): raster CUT = vector CUT in each unit."""
+    habitat = np.zeros((10, 20), dtype=np.uint8)  # rows from y = 100 down to 0, columns x 0..200
+    habitat[3, 6:14] = 1  # y 60-70
+    habitat[6, 6:14] = 1  # y 30-40
+    habitat[4:6, 13] = 1  # x 130-140, y 40-60
+    path = tif_writer(habitat, origin=(0.0, 100.0))
+    hand_units = vector_tools.polygons(
+        ["POLYGON((0 0, 100 0, 100 100, 0 100, 0 0))", "POLYGON((100 0, 200 0, 200 100, 100 100, 100 0))"],
+        fields={"name": ["west", "east"]})
+    raster = features_by(run({"INPUT": path, "REPORTING": hand_units, "CONNECTIVITY": 0})["OUTPUT"], "name")
+    vector = features_by(run({"INPUT": vector_tools.polygons([U_PATCH]), "REPORTING": hand_units})["OUTPUT"],
+                         "name")
+    for name in ("west", "east"):
+        assert raster[name]["meff_ha"] == pytest.approx(vector[name]["meff_ha"], rel=1e-9)
+        assert raster[name]["n_patches"] == vector[name]["n_patches"]
+
+
 def test_raster_hand_case_with_reporting(dataterra_provider, tif_writer, vector_tools):
     habitat = np.array([[1, 1, 1, 1, 0, 0], [0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0]],
                        dtype=np.uint8)

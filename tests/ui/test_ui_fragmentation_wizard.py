@@ -1,5 +1,8 @@
 """The guided fragmentation study runs the same algorithms as the toolbox, in the
 background, styles its result and re-runs identically from the saved project."""
+import shutil
+from pathlib import Path
+
 import processing
 import pytest
 from qgis.PyQt.QtCore import QEventLoop, QTimer
@@ -92,4 +95,52 @@ def test_optional_layers_start_empty_and_the_class_field_is_not_fid(qgis_iface, 
     assert wizard.class_field.currentField() == "CODE_12"
     assert wizard.study_area.currentLayer() is None and wizard.reporting.currentLayer() is None
     assert wizard.config()["study_area"] == "" and wizard.config()["reporting"] == ""
+    wizard.deleteLater()
+
+
+FRAGSCAPE_PROJECTS = Path(__file__).resolve().parents[1] / "data" / "fragscape" / "projects"
+NATURAL_CLC = "231,243,311,312,313,321,322,323,324,331,332,333,411,421,422,511,512,521"
+
+
+def laid_out_project(sample_data, tmp_path, name="EPCI_Clermontais_2012_CUT.xml"):
+    """FragScape's layout: <tmp>/Source = the Clermontais data, <tmp>/project/<name>."""
+    (tmp_path / "Source").symlink_to(Path(sample_data["clc"]).parents[1], target_is_directory=True)
+    (tmp_path / "project").mkdir()
+    return str(shutil.copy(FRAGSCAPE_PROJECTS / name, tmp_path / "project" / name))
+
+
+def test_open_a_fragscape_project_fills_the_pages(qgis_iface, dataterra_provider, sample_data, tmp_path):
+    QgsProject.instance().clear()
+    wizard = FragmentationWizard(qgis_iface)
+    notes = wizard.open_fragscape_project(laid_out_project(sample_data, tmp_path))
+    config = wizard.config()
+    assert config["classes"] == NATURAL_CLC and config["preset"] == "none" and config["class_field"] == "CODE_12"
+    assert config["landcover"].startswith(str(tmp_path / "Source" / "CLC" / "CLC12_D034_RGF_clipped.gpkg"))
+    assert config["study_area"].startswith(str(tmp_path / "Source" / "ZoneEtude" / "EPCIClermontais.gpkg"))
+    assert config["reporting"].endswith("EPCIClermontaisCommunes.shp")
+    assert [(b["buffer"], "Liaison" in b["filter"] or "autoroutier" in b["filter"]) for b in config["barriers"]] == \
+        [("7.5", True), ("15", True), ("22.5", True), ("30", True)]
+    assert (config["method"], config["mode"]) == ("CUT", "vector")
+    shown = wizard.project_notes.text()
+    assert "does not exist here" in shown and "$area >= 1000" in shown and shown == "\n".join(notes)
+    # saved back as a FragScape project: the same study when opened again
+    saved = wizard.save_fragscape_project(str(tmp_path / "project" / "saved.xml"))
+    again = FragmentationWizard(qgis_iface)
+    again.open_fragscape_project(saved)
+    assert again.config()["classes"] == NATURAL_CLC and len(again.config()["barriers"]) == 4
+    wizard.deleteLater()
+    again.deleteLater()
+
+
+def test_open_a_project_names_what_is_missing_or_wrong(qgis_iface, dataterra_provider, sample_data, tmp_path):
+    QgsProject.instance().clear()
+    wizard = FragmentationWizard(qgis_iface)
+    xml = Path(laid_out_project(sample_data, tmp_path))
+    xml.write_text(xml.read_text(encoding="utf-8").replace("EPCIClermontaisCommunes.shp", "moved.shp"),
+                   encoding="utf-8")
+    notes = wizard.open_fragscape_project(str(xml))
+    assert any(note.startswith("Not found: reporting layer") and "moved.shp" in note for note in notes)
+    foreign = tmp_path / "foreign.xml"
+    foreign.write_text("<BioDispersalModel/>", encoding="utf-8")
+    assert "not a FragScape project" in wizard.open_fragscape_project(str(foreign))[0]
     wizard.deleteLater()
