@@ -36,6 +36,7 @@ def test_a_bound_secret_reaches_only_its_origin(home, url, first, name, flips, c
 
 
 def test_origin_normalisation():
-    assert origin_of("https://HUB.example.:443/x") == origin_of("https://hub.example/y") == ("https", "hub.example", 443)
+    expected = ("https", "hub.example", 443)
+    assert origin_of("https://HUB.example.:443/x") == origin_of("https://hub.example/y") == expected
     assert origin_of("http://hub.example/") != origin_of("https://hub.example/")
     assert origin_of("file:///etc/passwd") is None and origin_of("https://host:notaport/") is None
