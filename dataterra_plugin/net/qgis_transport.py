@@ -112,11 +112,7 @@ class QgisTransport(Transport):
         if exchange.cancelled:
             raise Cancelled()
         if exchange.timed_out:
-            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} did not answer within {timeout:g} s. The "
-                                               "server may be down or slow: try again later or raise the time-out."),
-                "timeout",
-                host=host,
-                timeout=timeout)
+            raise self._timeout(host, timeout)
         headers = _headers(reply)
         if not status:
             raise self._no_answer(host, error, reply.errorString(), timeout)
