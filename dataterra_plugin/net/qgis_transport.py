@@ -59,6 +59,8 @@ class QgisTransport(Transport):
         if self.is_cancelled():
             raise Cancelled()
         reply = self._send(method, url, headers, body, private=credentialed or sink is not None)
+        if sink is None:  # an in-memory answer: Qt stops reading the socket while we have not caught up
+            reply.setReadBufferSize(4 * CHUNK)  # (not for downloads: Qt drops what it holds when cut)
         sink_cancelled = getattr(sink, "is_cancelled", None)
         exchange = _Exchange(reply, sink, timeout,
                              lambda: self.is_cancelled() or bool(sink_cancelled is not None and sink_cancelled()),
@@ -97,7 +99,6 @@ class QgisTransport(Transport):
             reply = network.head(request)
         else:
             reply = network.sendCustomRequest(request, method.encode(), payload)
-        reply.setReadBufferSize(4 * CHUNK)  # Qt stops reading the socket while we have not caught up
         if auth_config:
             manager.updateNetworkReply(reply, auth_config)
         return reply
@@ -112,11 +113,7 @@ class QgisTransport(Transport):
         if exchange.cancelled:
             raise Cancelled()
         if exchange.timed_out:
-            raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} did not answer within {timeout:g} s. The "
-                                               "server may be down or slow: try again later or raise the time-out."),
-                "timeout",
-                host=host,
-                timeout=timeout)
+            raise self._timeout(host, timeout)
         headers = _headers(reply)
         if not status:
             raise self._no_answer(host, error, reply.errorString(), timeout)

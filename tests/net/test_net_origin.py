@@ -175,7 +175,7 @@ def test_a_refusal_after_a_cross_origin_redirect_says_why(two_origins, make_tran
     elsewhere.routes["/landed"] = lambda request: (401, {"Content-Type": "application/json"}, b"{}")
     transport = make_transport(credentials=Credentials(home.url, headers={"X-API-Key": SECRET}))
     response = transport.request("GET", home.url + "/start")
-    why = (f"the request was redirected from {home.url[7:]} to {elsewhere.url[7:]}, and the plugin never sends the "
+    why = (f"the request was redirected from {home.url} to {elsewhere.url}, and the plugin never sends the "
            "credentials of one address to another")
     with pytest.raises(CatalogError, match=f"answered HTTP 401: {why}"):
         check_response(response, "json", "search")

@@ -67,8 +67,12 @@ class Credentials:
 
 
 def as_list(credentials):
-    if credentials is None:
+    """A list of Credentials from None, one or several (a bare auth configuration id is
+    refused: it names no origin; give ``Credentials(url, auth_config=id)``)."""
+    if credentials is None or credentials == "":
         return []
+    if isinstance(credentials, str):
+        raise TypeError(f"credentials must be Credentials bound to an origin, not {credentials!r}")
     if isinstance(credentials, Credentials):
         return [credentials]
     return [item for item in credentials if item is not None]

@@ -49,8 +49,8 @@ BODILESS = (204, 304)
 @dataclass
 class Response:
     """One HTTP answer: ``headers`` have lower-case names; ``body`` is empty when streamed;
-    ``withheld_from`` is the host whose credentials were not sent to ``url`` (the request
-    was redirected there from another origin), "" otherwise."""
+    ``withheld_from`` is the address (scheme://host:port) whose credentials were not sent
+    to ``url`` (the request was redirected there from another origin), "" otherwise."""
 
     url: str
     status: int
@@ -79,6 +79,12 @@ def host_of(url):
     return urllib.parse.urlsplit(str(url)).netloc or str(url)[:60]
 
 
+def address_of(url):
+    """``scheme://host:port`` of ``url`` (an origin as people read it; no path, no query)."""
+    split = urllib.parse.urlsplit(str(url))
+    return f"{split.scheme}://{split.netloc}"
+
+
 def refusal_hint(response, hint):
     """``hint`` for a 401/403 ``response``, unless the credentials were withheld from it
     after a redirect to another origin: then that is what the user must know."""
@@ -86,7 +92,7 @@ def refusal_hint(response, hint):
         return hint
     return Message(QT_TRANSLATE_NOOP("DataTerraError", "the request was redirected from {origin_host} to {host}, and "
                                      "the plugin never sends the credentials of one address to another"),
-                   origin_host=response.withheld_from, host=host_of(response.url))
+                   origin_host=response.withheld_from, host=address_of(response.url))
 
 
 def lower_headers(headers):
@@ -153,7 +159,7 @@ class Transport:
             location = response.headers.get("location", "")
             if response.status not in REDIRECTS or not location:
                 if withheld(url, first, asked, self.credentials):
-                    response.withheld_from = host_of(first)
+                    response.withheld_from = address_of(first)
                 return response
             method, url, body = self._redirect(method, url, body, response.status, location)
         raise self._fail(QT_TRANSLATE_NOOP("DataTerraError", "{host} redirected the request more than {count} times: "
