@@ -8,7 +8,7 @@ PLUGIN_LINK := $(PROFILE_DIR)/python/plugins/dataterra
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 
 FUZZ_EXAMPLES ?= 5000
-FUZZ_TESTS := tests/catalog/test_catalog_fuzz.py tests/catalog/test_parsers_hostile.py \
+FUZZ_TESTS := tests/catalog/test_catalog_fuzz.py tests/catalog/test_parsers_hostile.py tests/catalog/test_jsonpage.py \
 	tests/dinamis/test_dinamis_hostile_answers.py
 
 .PHONY: setup demo test fuzz bench install uninstall zip translations lint clean

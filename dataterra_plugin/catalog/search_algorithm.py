@@ -18,7 +18,7 @@ from ..algorithm_base import DataTerraAlgorithm
 from ..net.qgis_transport import QgisTransport
 from .auth import hub_credentials
 from .core import SearchQuery
-from .core.backend import search_all
+from .core.backend import search_pages
 from .core.hubs import PROTOCOLS, find_hub, hub_backend, load_hubs, make_backend
 from .core.errors import CatalogError
 from .footprints import footprint_fields, record_feature
@@ -127,9 +127,20 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         progress, is_cancelled = self.core_callbacks(feedback)
         transport = QgisTransport(feedback, error_class=CatalogError, credentials=credentials)
         feedback.pushInfo(self.tr("Searching {0} ({1})").format(backend.source, backend.PROTOCOL))
-        records, matched = self.run_core(search_all, backend, query, transport, progress, is_cancelled)
-        for record in records:
-            sink.addFeature(record_feature(record, fields), QgsFeatureSink.FastInsert)
+        written, matched = self.run_core(write_pages, search_pages(backend, query, transport, progress, is_cancelled),
+                                         sink, fields)
         feedback.pushInfo(self.tr("{0} records written ({1} matched on the server).").format(
-            len(records), matched if matched is not None else self.tr("unknown")))
+            written, matched if matched is not None else self.tr("unknown")))
         return {self.OUTPUT: dest_id}
+
+
+def write_pages(pages, sink, fields):
+    """Write the records of each page as it arrives (memory: one page, whatever the
+    number of records asked); returns (records written, total matched or None)."""
+    written, matched = 0, None
+    for page in pages:
+        for record in page.records:
+            sink.addFeature(record_feature(record, fields), QgsFeatureSink.FastInsert)
+        written += len(page.records)
+        matched = page.matched if page.matched is not None else matched
+    return written, matched

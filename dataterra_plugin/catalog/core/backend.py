@@ -103,14 +103,25 @@ def check_size(response, limit, what):
                            what=what, host=host_of(response.url), size=limit // 2**20)
 
 
-def search_all(backend, query, transport, progress=None, is_cancelled=None):
-    """All records of a search (up to ``query.max_records``) and the total matched."""
-    records, matched = [], None
+def search_pages(backend, query, transport, progress=None, is_cancelled=None):
+    """The pages of a search (up to ``query.max_records`` records), reporting progress:
+    a caller that writes each page and drops it holds one page at a time."""
+    seen, matched = 0, None
     for page in backend.pages(query, transport, is_cancelled):
-        records.extend(page.records)
+        seen += len(page.records)
         if page.matched is not None:
             matched = page.matched
         if progress is not None:
             goal = min(query.max_records, matched) if matched else query.max_records
-            progress(min(1.0, len(records) / max(1, goal)))
+            progress(min(1.0, seen / max(1, goal)))
+        yield page
+
+
+def search_all(backend, query, transport, progress=None, is_cancelled=None):
+    """All records of a search (up to ``query.max_records``) and the total matched."""
+    records, matched = [], None
+    for page in search_pages(backend, query, transport, progress, is_cancelled):
+        records.extend(page.records)
+        if page.matched is not None:
+            matched = page.matched
     return records, matched

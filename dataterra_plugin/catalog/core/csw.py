@@ -15,7 +15,7 @@ from .backend import Backend, HttpRequest
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .safe import (
-    LXML_OPTIONS, as_float, bounded_record, check_xml, closed_items, lxml_error, parse_xml_lxml,
+    LXML_OPTIONS, as_count, as_float, bounded_record, check_xml, closed_items, lxml_error, parse_xml_lxml,
 )
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 
@@ -227,8 +227,8 @@ def parse_getrecords(root, source="", limit=None):
     if results is None:
         raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The CSW answer of {source} has no SearchResults."),
             source=source)
-    matched = _int_attr(results, "numberOfRecordsMatched")
-    next_record = _int_attr(results, "nextRecord")
+    matched = as_count(results.get("numberOfRecordsMatched"))
+    next_record = as_count(results.get("nextRecord"))
     records = []
     for element in results:
         if limit is None or len(records) < limit:
@@ -253,8 +253,8 @@ def read_getrecords(body, what, source="", limit=None):
         if depth == 1 and _local(element) != "GetRecordsResponse":
             parse_getrecords(parse_xml_lxml(body, what), source, limit)  # raises, saying what it is instead
         if depth == 2 and _local(element) == "SearchResults":
-            totals.update(matched=_int_attr(element, "numberOfRecordsMatched"),
-                          next=_int_attr(element, "nextRecord"))
+            totals.update(matched=as_count(element.get("numberOfRecordsMatched")),
+                          next=as_count(element.get("nextRecord")))
 
     events = etree.iterparse(io.BytesIO(bytes(body)), events=("start", "end"), **LXML_OPTIONS)
     try:
@@ -288,13 +288,6 @@ def element_record(element, source=""):
         raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "A record of {source} could not be read ({name}: "
                                              "{exc})."), source=source, name=type(exc).__name__, exc=exc) from exc
     return None
-
-
-def _int_attr(element, name):
-    try:
-        return int(element.get(name))
-    except (TypeError, ValueError):
-        return None
 
 
 def _bbox(minx, miny, maxx, maxy):

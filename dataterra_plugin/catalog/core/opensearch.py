@@ -14,7 +14,8 @@ from .errors import CatalogError
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP
 from .model import Link, Record, SearchPage
 from .safe import (
-    MAX_ITEMS, MAX_URL, as_float, as_text, bounded_record, first_str, get_count, get_dict, get_list, get_str, get_url,
+    MAX_ITEMS, MAX_URL, as_count, as_float, as_text, bounded_record, first_str, get_count, get_dict, get_list,
+    get_str, get_url,
     closed_items, iter_xml, parse_xml,
 )
 
@@ -144,35 +145,25 @@ def read_atom(body, what, source="", limit=None):
 
     def check_root(depth, element):
         if depth == 1 and element.tag != f"{ATOM}feed":
-            parse_atom(parse_xml(body, what), source)  # raises, saying what the document is instead
+            raise not_a_feed(parse_xml(body, what), source)  # with the document's text
 
     for _, element in closed_items(iter_xml(body, what), 1, what, check_root):
         if element.tag == f"{ATOM}entry":
             if limit is None or len(records) < limit:
                 records.append(atom_entry(element, source))
         elif element.tag == f"{OS}totalResults":
-            matched = _int(element.text)
+            matched = as_count(element.text)
         elif element.tag == f"{ATOM}link" and element.get("rel") == "next":
             next_href = get_url(element.attrib, "href") or next_href
     return records, matched, next_href
 
 
-def parse_atom(root, source="", limit=None):
-    """(records, totalResults, next href, itemsPerPage) of an OpenSearch Atom feed; at most
-    ``limit`` entries become records."""
-    if root.tag != f"{ATOM}feed":
-        local = root.tag.split("}")[-1] if isinstance(root.tag, str) else "?"
-        texts = " ".join(t.strip() for t in root.itertext() if t.strip())[:300]
-        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} is not an Atom feed (root "
-                                             "{local!r}). {texts}"), source=source, local=local, texts=texts)
-    matched = _int(_text(root, f"{OS}totalResults"))
-    per_page = _int(_text(root, f"{OS}itemsPerPage"))
-    next_href = ""
-    for link in root.findall(f"{ATOM}link"):
-        if link.get("rel") == "next" and (link.get("href") or "").startswith(("http://", "https://")):
-            next_href = link.get("href")
-    records = [atom_entry(entry, source) for entry in islice(root.iterfind(f"{ATOM}entry"), limit)]
-    return records, matched, next_href, per_page
+def not_a_feed(root, source=""):
+    """The CatalogError for a document whose root is not an Atom feed, with its text."""
+    local = root.tag.split("}")[-1] if isinstance(root.tag, str) else "?"
+    texts = " ".join(t.strip() for t in root.itertext() if t.strip())[:300]
+    return CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The answer of {source} is not an Atom feed (root "
+                                          "{local!r}). {texts}"), source=source, local=local, texts=texts)
 
 
 def atom_entry(entry, source=""):
@@ -263,10 +254,3 @@ def parse_json_feed(body, what, source="", limit=None):
         if isinstance(link, dict) and link.get("rel") == "next" and get_url(link, "href"):
             next_href = get_url(link, "href")
     return records, matched, next_href
-
-
-def _int(text):
-    try:
-        return int(text)
-    except (TypeError, ValueError):
-        return None

@@ -177,6 +177,15 @@ def get_count(obj, key):
     return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None
 
 
+def as_count(value):
+    """A non-negative integer from a JSON integer or a decimal string (XML texts and
+    attributes such as ``numberOfRecordsMatched``), else None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value if value >= 0 else None
+    text = value.strip() if isinstance(value, str) else ""
+    return int(text) if 0 < len(text) <= 18 and text.isascii() and text.isdigit() else None
+
+
 def get_url(obj, key):
     """``obj[key]`` if it is an http(s) address of sensible length, else ""."""
     value = obj.get(key) if isinstance(obj, dict) else None
