@@ -1,0 +1,50 @@
+"""Issue 16: every parameter that has a default may be left out, from processing.run, a
+model or qgis_process, and the algorithm then reads its default (QGIS 3.22 refuses an
+omitted required CRS parameter although it has a default)."""
+from qgis.core import QgsProcessingContext, QgsRectangle
+
+# how an algorithm reads a parameter of each type (QgsProcessingAlgorithm.parameterAs...)
+READERS = {"crs": "parameterAsCrs", "number": "parameterAsDouble", "enum": "parameterAsEnum",
+           "boolean": "parameterAsBoolean", "extent": "parameterAsExtent", "field": "parameterAsFields",
+           "distance": "parameterAsDouble", "datetime": "parameterAsDateTime", "point": "parameterAsPoint"}
+
+
+def comparable(value):
+    """CRSs by id, rectangles by their text, the rest as they are."""
+    if hasattr(value, "authid"):
+        return value.authid()
+    if isinstance(value, QgsRectangle):
+        return value.toString()
+    return value
+
+
+def defaulted_parameters(provider):
+    """(algorithm, parameter) for every input parameter that has a default value."""
+    found = []
+    for listed in provider.algorithms():
+        algorithm = listed.create()
+        for parameter in algorithm.parameterDefinitions():
+            if not parameter.isDestination() and parameter.defaultValue() is not None:
+                found.append((algorithm, parameter))
+    return found
+
+
+def test_there_are_parameters_with_defaults(dataterra_provider):
+    assert len(defaulted_parameters(dataterra_provider)) > 50
+
+
+def test_every_parameter_with_a_default_may_be_left_out(dataterra_provider):
+    context = QgsProcessingContext()
+    refused, differ = [], []
+    for algorithm, parameter in defaulted_parameters(dataterra_provider):
+        name = f"{algorithm.id()} {parameter.name()} ({parameter.type()})"
+        # what processing.run and qgis_process check for each parameter before running
+        if not parameter.checkValueIsAcceptable(None, context):
+            refused.append(name)
+        reader = getattr(algorithm, READERS.get(parameter.type(), "parameterAsString"))
+        omitted = comparable(reader({}, parameter.name(), context))
+        given = comparable(reader({parameter.name(): parameter.defaultValue()}, parameter.name(), context))
+        if omitted != given:
+            differ.append(f"{name}: read {omitted!r} when left out, {given!r} when given its default")
+    assert not refused, "refused when left out although they have a default:\n" + "\n".join(refused)
+    assert not differ, "\n".join(differ)
