@@ -200,7 +200,7 @@ def connectivity_result(wizard):
 # ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
 
 def step_ogc():
-    from dataterra.dataterra_plugin.ogc.loopback import LoopbackServer, build_project
+    from dataterra.demo.ogc_loopback import LoopbackServer, build_project
     from dataterra.dataterra_plugin.styles import landcover_vector_renderer
     from qgis.core import QgsProject as Project
 
@@ -369,7 +369,7 @@ def guarded(step, *args):
 def step_orders(dock):
     """Four orders on the Clermontais EPCI at different stages: one delivered (its product
     loaded), one in production, one accepted, one cancelled."""
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
     from dataterra.dataterra_plugin.dinamis.settings import save_server_settings
 
     clear_results()

@@ -19,6 +19,9 @@ def test_zip_holds_the_plugin_and_nothing_else(tmp_path):
         assert required in names, required
     forbidden = ("/tests/", "/benchmarks/", "/sample_data/", "__pycache__", ".pyc", "/demo/", ".ts", "/.venv/")
     assert not [n for n in names if any(f in n for f in forbidden)]
+    # test and demo servers are not the product (issue 16): no HTTP server code is shipped
+    servers = [n for n in names if n.endswith(".py") and b"HTTPServer" in zipfile.ZipFile(target).read(n)]
+    assert not servers, servers
 
 
 def test_ci_runs_the_readme_test_command():
