@@ -47,3 +47,15 @@ def test_make_install_links_and_enables_then_uninstall_removes(tmp_path):
     assert not link.exists() and not link.is_symlink()
     ini = QSettings(str(profile / "QGIS" / "QGIS3.ini"), QSettings.IniFormat)
     assert ini.value("PythonPlugins/dataterra", type=bool) is False
+
+
+def test_metadata_changelog_describes_the_current_version():
+    """QGIS's plugin manager shows the changelog: it starts with this version and lists what it brings."""
+    import configparser
+
+    metadata = configparser.ConfigParser()
+    metadata.read(ROOT / "metadata.txt", encoding="utf-8")
+    general = metadata["general"]
+    changes = general["changelog"].strip().splitlines()
+    assert changes[0].startswith(general["version"] + " ")
+    assert len([line for line in changes if line.strip().startswith("- ")]) >= 5
