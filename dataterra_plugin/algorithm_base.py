@@ -99,6 +99,13 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
             "(for example: python3 -m pip install {1}) and restart QGIS."
         ).format(", ".join(missing), pips)
 
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (Qt API)
+        """The outputs QGIS loads (toolbox, model, runAndLoadResults) get the plugin's style."""
+        from .output_styles import style_outputs
+
+        style_outputs(self.id(), context)
+        return {}
+
     # --- helpers for subclasses -------------------------------------------------
 
     def open_raster_paths(self, parameters, context):

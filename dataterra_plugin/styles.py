@@ -100,3 +100,13 @@ def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp_shader)
     return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+
+
+def paletted_renderer(layer, band: int = 1, ramp: str = "Random colors"):
+    """One colour per value of a class raster (spectral species, habitat patches, nearest
+    source), values read from the raster itself."""
+    from qgis.core import QgsRandomColorRamp, QgsStyle
+
+    color_ramp = QgsStyle.defaultStyle().colorRamp(ramp) or QgsRandomColorRamp()
+    classes = QgsPalettedRasterRenderer.classDataFromRaster(layer.dataProvider(), band, color_ramp)
+    return QgsPalettedRasterRenderer(layer.dataProvider(), band, classes)
