@@ -20,8 +20,12 @@
         <translation>Annulé pendant l'étape {0} : ses sorties n'ont pas été conservées.</translation>
     </message>
     <message>
-        <source>Step {0} failed; see the Processing log for details.</source>
-        <translation>L'étape {0} a échoué ; voir le journal des traitements pour les détails.</translation>
+        <source>Step {0} failed: {1}</source>
+        <translation>L'étape {0} a échoué : {1}</translation>
+    </message>
+    <message>
+        <source>see the Processing log for details.</source>
+        <translation>voir le journal de Traitement pour les détails.</translation>
     </message>
 </context>
 <context>
