@@ -49,7 +49,8 @@ from qgis.PyQt.QtWidgets import (
 from ...rasterblocks.errors import DataTerraError
 from .auth import auth_headers, request_auth_config
 from .core import SearchQuery
-from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
+from .catalogues_dialog import all_catalogues
+from .core.hubs import PROTOCOLS, hub_backend, make_backend
 from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .signing import hub_signer
@@ -111,7 +112,7 @@ class CatalogDock(QDockWidget):
         self.loader.idle.connect(self._release_collector)
         self.collector_frozen = False
         try:
-            self.hubs = [hub for hub in load_hubs() if hub.enabled]
+            self.hubs = [hub for hub in all_catalogues() if hub.enabled]
         except DataTerraError as exc:
             self.hubs = []
             self._load_error = error_text(exc)
@@ -129,7 +130,13 @@ class CatalogDock(QDockWidget):
         self.hub_combo = QComboBox(body)
         self._fill_hub_combo()
         self.hub_combo.currentIndexChanged.connect(self._hub_changed)
-        form.addRow(self.tr("Hub"), self.hub_combo)
+        self.catalogues_button = QPushButton(self.tr("My catalogues…"), body)
+        self.catalogues_button.setToolTip(self.tr("Add, edit, remove, import or export your own catalogues"))
+        self.catalogues_button.clicked.connect(lambda: self.manage_catalogues())
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.hub_combo, 1)
+        hub_row.addWidget(self.catalogues_button)
+        form.addRow(self.tr("Hub"), hub_row)
         self.url_edit = QLineEdit(body)
         self.protocol_combo = QComboBox(body)
         self.protocol_combo.addItems(list(PROTOCOLS))
@@ -397,6 +404,22 @@ class CatalogDock(QDockWidget):
             title = data_label(hub.title)
             self.hub_combo.addItem(f"{hub.hub}: {title}" if hub.hub else title, hub.id)
         self.hub_combo.addItem(self.tr("Other catalogue (URL)"), CUSTOM_URL)
+
+    def manage_catalogues(self, dialog=None):
+        """Open the user's catalogues dialog (or take ``dialog``, already used); the hub list
+        then follows what was changed there."""
+        from .catalogues_dialog import CataloguesDialog
+
+        if dialog is None:
+            CataloguesDialog(self).exec_()
+        current = self.hub_combo.currentData()
+        try:
+            self.set_hubs(all_catalogues())
+        except DataTerraError as exc:
+            self.status.setText(error_text(exc))
+            return
+        index = self.hub_combo.findData(current)
+        self.hub_combo.setCurrentIndex(max(index, 0))
 
     def set_hubs(self, hubs):
         """Offer ``hubs`` (e.g. the default list plus the user's own catalogues)."""
