@@ -386,22 +386,6 @@
         <translation>Rechercher dans un catalogue Data Terra</translation>
     </message>
     <message>
-        <source>Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), and writes the footprints of the records found.
-
-HUB: a hub id of the hub list (resources/hubs.json), e.g. geodes, odatis-sextant; leave empty and give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records fetched, over as many pages as needed.
-
-The output has one feature per record (footprint in WGS 84) with id, title, start and end dates, collection, cloud cover (%), platform, quicklook URL, links (JSON list) and source.</source>
-        <translation>Recherche dans le catalogue d'un pôle Data Terra (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) ou de tout catalogue donné par son URL et son protocole (API STAC, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), et écrit les emprises des fiches trouvées.
-
-HUB : identifiant d'un pôle de la liste des pôles (resources/hubs.json), par exemple geodes, odatis-sextant ; laissez vide et indiquez URL et PROTOCOL pour un autre catalogue. COLLECTION : collection ou type de produit (par exemple PEPS_S2_L1C). EXTENT : zone de recherche (tout SCR, convertie en WGS 84). START, END : dates AAAA-MM-JJ ou dates-heures ISO 8601. TEXT : recherche en texte libre. MAX_RECORDS : nombre maximal de fiches récupérées, sur autant de pages que nécessaire.
-
-La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, dates de début et de fin, collection, couverture nuageuse (%), plateforme, URL de l'aperçu, liens (liste JSON) et source.</translation>
-    </message>
-    <message>
-        <source>Hub (id in the hub list)</source>
-        <translation>Pôle (identifiant dans la liste des pôles)</translation>
-    </message>
-    <message>
         <source>Catalogue URL (instead of a hub)</source>
         <translation>URL du catalogue (au lieu d'un pôle)</translation>
     </message>
@@ -464,6 +448,22 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), and writes the footprints of the records found.
+
+HUB: a hub of the list (its id in scripts, e.g. geodes, odatis-sextant; your own catalogues too); leave empty and give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records fetched, over as many pages as needed.
+
+The output has one feature per record (footprint in WGS 84) with id, title, start and end dates, collection, cloud cover (%), platform, quicklook URL, links (JSON list) and source.</source>
+        <translation>Recherche dans le catalogue d'un pôle Data Terra (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) ou de tout catalogue donné par son URL et son protocole (API STAC, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), et écrit les emprises des fiches trouvées.
+
+HUB : un pôle de la liste (son identifiant dans les scripts, par exemple geodes, odatis-sextant ; vos propres catalogues aussi) ; laissez vide et indiquez URL et PROTOCOL pour un autre catalogue. COLLECTION : collection ou type de produit (par exemple PEPS_S2_L1C). EXTENT : zone de recherche (tout SCR, convertie en WGS 84). START, END : dates AAAA-MM-JJ ou dates-heures ISO 8601. TEXT : recherche en texte libre. MAX_RECORDS : nombre maximal de fiches récupérées, sur autant de pages que nécessaire.
+
+La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, dates de début et de fin, collection, couverture nuageuse (%), plateforme, URL de l'aperçu, liens (liste JSON) et source.</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation type="unfinished">Pôle</translation>
     </message>
 </context>
 <context>
