@@ -463,7 +463,7 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     </message>
     <message>
         <source>Hub</source>
-        <translation type="unfinished">Pôle</translation>
+        <translation>Pôle</translation>
     </message>
 </context>
 <context>
