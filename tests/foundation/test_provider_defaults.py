@@ -48,3 +48,13 @@ def test_every_parameter_with_a_default_may_be_left_out(dataterra_provider):
             differ.append(f"{name}: read {omitted!r} when left out, {given!r} when given its default")
     assert not refused, "refused when left out although they have a default:\n" + "\n".join(refused)
     assert not differ, "\n".join(differ)
+
+
+def test_spectral_species_expert_settings_are_advanced(dataterra_provider):
+    """Issue 16: the dialog showed every k-means and filter setting at the same level."""
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("dataterra:spectral_species")
+    advanced = {p.name() for p in algorithm.parameterDefinitions() if p.flags() & p.FlagAdvanced}
+    assert advanced == {"SHADE_NIR_MIN", "CLOUD_BLUE_MAX", "IQR_WEIGHT", "CONTINUUM_REMOVAL", "SAMPLE_SIZE",
+                        "COMPONENTS", "VARIANCE", "N_ITER", "SEED"}
