@@ -9,13 +9,13 @@ strings), ``GROUP_ID`` and, when they need optional Python packages,
 import importlib.util
 import os
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingUtils
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
 from .i18n import error_text
-from .paths import icon_path
+from .paths import doc_page, icon_path
 
 GROUP_IDS = ("fragmentation", "connectivity", "biodiversity", "catalogue")
 
@@ -86,7 +86,8 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         return ["data terra", "dataterra", self.GROUP_ID, self.group()]
 
     def helpUrl(self):  # noqa: N802
-        return "https://github.com/dataterra-qgis/dataterra/blob/main/docs/algorithms.md"
+        """The Help button opens the bundled page of the algorithm's area (works offline)."""
+        return QUrl.fromLocalFile(str(doc_page(type(self).__module__))).toString()
 
     def canExecute(self):  # noqa: N802
         missing = missing_modules(self.REQUIRED_MODULES)

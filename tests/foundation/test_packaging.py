@@ -15,7 +15,7 @@ def test_zip_holds_the_plugin_and_nothing_else(tmp_path):
     assert all(n.startswith("dataterra/") for n in names)
     for required in ("dataterra/metadata.txt", "dataterra/__init__.py", "dataterra/dataterra_plugin/plugin.py",
                      "dataterra/dataterra_plugin/provider.py", "dataterra/resources/icons/dataterra.svg",
-                     "dataterra/i18n/plugin_fr.qm", "dataterra/LICENSE"):
+                     "dataterra/i18n/plugin_fr.qm", "dataterra/LICENSE", "dataterra/docs/fragscape.md"):
         assert required in names, required
     forbidden = ("/tests/", "/benchmarks/", "/sample_data/", "__pycache__", ".pyc", "/demo/", ".ts", "/.venv/")
     assert not [n for n in names if any(f in n for f in forbidden)]

@@ -58,3 +58,20 @@ def test_spectral_species_expert_settings_are_advanced(dataterra_provider):
     advanced = {p.name() for p in algorithm.parameterDefinitions() if p.flags() & p.FlagAdvanced}
     assert advanced == {"SHADE_NIR_MIN", "CLOUD_BLUE_MAX", "IQR_WEIGHT", "CONTINUUM_REMOVAL", "SAMPLE_SIZE",
                         "COMPONENTS", "VARIANCE", "N_ITER", "SEED"}
+
+
+def test_help_buttons_open_the_bundled_page_of_each_area(dataterra_provider):
+    """Issue 16: the help URL pointed to a site that does not exist."""
+    from pathlib import Path
+
+    from qgis.PyQt.QtCore import QUrl
+
+    pages = {}
+    for algorithm in dataterra_provider.algorithms():
+        url = QUrl(algorithm.helpUrl())
+        assert url.isLocalFile() and Path(url.toLocalFile()).is_file(), (algorithm.id(), algorithm.helpUrl())
+        pages[algorithm.id()] = Path(url.toLocalFile()).name
+    assert (pages["dataterra:effective_mesh_size"], pages["dataterra:cost_distance"],
+            pages["dataterra:spectral_species"], pages["dataterra:catalog_search"],
+            pages["dataterra:download_features"], pages["dataterra:dinamis_request_package"]) == (
+        "fragscape.md", "biodispersal.md", "biodivmap.md", "catalog.md", "ogc.md", "dinamis.md")
