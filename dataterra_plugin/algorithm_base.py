@@ -58,6 +58,11 @@ def is_raster_only_file(value) -> bool:
             and gdal.IdentifyDriverEx(value, gdal.OF_VECTOR) is None)
 
 
+def group_tag(group_id: str) -> str:
+    """A tag only the plugin's algorithms of ``group_id`` carry (e.g. dataterra_connectivity)."""
+    return f"dataterra_{group_id}"
+
+
 def missing_modules(modules) -> list:
     """Names of the modules of ``modules`` that cannot be imported."""
     return [m for m in modules if importlib.util.find_spec(m) is None]
@@ -83,7 +88,9 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         return QIcon(icon_path(f"{self.GROUP_ID}.svg"))
 
     def tags(self):
-        return ["data terra", "dataterra", self.GROUP_ID, self.group()]
+        # group_tag: what the menu's "... tools" shortcuts type in the toolbox search, so that
+        # only this plugin's algorithms of that group are listed (not GRASS's "connectivity")
+        return ["data terra", "dataterra", self.GROUP_ID, self.group(), group_tag(self.GROUP_ID)]
 
     def helpUrl(self):  # noqa: N802
         """The Help button opens the bundled page of the algorithm's area (works offline)."""

@@ -75,3 +75,26 @@ def test_help_buttons_open_the_bundled_page_of_each_area(dataterra_provider):
             pages["dataterra:spectral_species"], pages["dataterra:catalog_search"],
             pages["dataterra:download_features"], pages["dataterra:dinamis_request_package"]) == (
         "fragscape.md", "biodispersal.md", "biodivmap.md", "catalog.md", "ogc.md", "dinamis.md")
+
+
+def test_toolbox_group_shortcut_lists_only_the_plugin_algorithms_of_the_group(dataterra_provider):
+    """Issue 16: the menu's "Connectivity tools" typed "Connectivity" in the toolbox search,
+    which lists other providers' algorithms too."""
+    from qgis.core import QgsApplication
+    from qgis.gui import QgsProcessingToolboxModel, QgsProcessingToolboxProxyModel
+
+    from dataterra.dataterra_plugin.algorithm_base import group_tag
+
+    model = QgsProcessingToolboxProxyModel(None, QgsApplication.processingRegistry())
+    model.setFilterString(group_tag("connectivity"))
+
+    def listed(parent):
+        found = []
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            algorithm_id = model.data(index, QgsProcessingToolboxModel.RoleAlgorithmId)
+            found += [algorithm_id] if algorithm_id else listed(index)
+        return found
+
+    expected = {a.id() for a in dataterra_provider.algorithms() if a.groupId() == "connectivity"}
+    assert len(expected) >= 5 and set(listed(model.index(-1, -1))) == expected
