@@ -93,3 +93,25 @@ def test_optional_layers_start_empty_and_the_class_field_is_not_fid(qgis_iface, 
     assert wizard.study_area.currentLayer() is None and wizard.reporting.currentLayer() is None
     assert wizard.config()["study_area"] == "" and wizard.config()["reporting"] == ""
     wizard.deleteLater()
+
+
+def test_barrier_filter_has_the_expression_builder_of_its_layer(qgis_iface, dataterra_provider, sample_data):
+    """Issue 16: the filter was a bare text box, without QGIS's expression builder."""
+    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.gui import QgsExpressionLineEdit
+
+    from dataterra.dataterra_plugin.ui.fragmentation_wizard import FragmentationWizard
+
+    QgsProject.instance().clear()
+    roads = QgsVectorLayer(str(sample_data["roads"]), "roads", "ogr")
+    QgsProject.instance().addMapLayer(roads)
+    wizard = FragmentationWizard(qgis_iface)
+    wizard.add_barrier(str(sample_data["roads"]), ROAD_FILTER, "20")
+    edit = wizard.barriers.cellWidget(0, 1)
+    assert isinstance(edit, QgsExpressionLineEdit)
+    assert edit.isValidExpression()[0]
+    assert wizard.config()["barriers"] == [{"source": roads.source(), "filter": ROAD_FILTER,
+                                            "buffer": "20"}]
+    edit.setExpression("\"ETAT\" = ")  # unfinished: the builder says so
+    assert not edit.isValidExpression()[0]
+    wizard.deleteLater()
