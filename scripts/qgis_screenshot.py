@@ -396,11 +396,23 @@ def step_orders(dock):
     dock.refresh(wait=True)  # pleiades_tasking accepted
     submit("spot67_tasking")
     dock.table.selectRow(dock.table.rowCount() - 1)
-    dock.cancel_selected()
-    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "delivered")
+    QTimer.singleShot(500, confirm_question)  # the dock asks before cancelling an order
+    dock.cancel_selected(wait=True)
+    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "Delivered")
     dock.deliver(int(dock.table.item(delivered, 0).text()), wait=True)
     dock.show_footprints()
     QTimer.singleShot(5000, lambda: guarded(orders_shot, dock, epci))
+
+
+def confirm_question():
+    """Answer Yes to the question box the dock shows (cancelling an order)."""
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        box.button(QMessageBox.Yes).click()
+    else:
+        QTimer.singleShot(250, confirm_question)
 
 
 def orders_shot(dock, epci):
