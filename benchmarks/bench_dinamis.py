@@ -70,7 +70,7 @@ def round_trip():
     from dataterra.dataterra_plugin.dinamis.core import workflow
     from dataterra.dataterra_plugin.dinamis.core.client import OrderingClient, urllib_transport
     from dataterra.dataterra_plugin.dinamis.core.orderbook import OrderBook
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
 
     token = secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory() as folder:

@@ -17,7 +17,7 @@ import numpy as np  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
 from dataterra.dataterra_plugin.ogc.core.coverage import download_coverage  # noqa: E402
-from dataterra.dataterra_plugin.ogc.loopback import (  # noqa: E402
+from dataterra.demo.ogc_loopback import (  # noqa: E402
     LoopbackServer,
     MapServerLoopback,
     build_project,

@@ -18,7 +18,7 @@ import importlib.util
 import os
 import tempfile
 
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QUrl
 from qgis.PyQt.QtGui import QIcon
 from qgis.core import (
     QgsMapLayer,
@@ -37,7 +37,7 @@ from qgis.core import (
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
 from .i18n import error_text
-from .paths import icon_path
+from .paths import doc_page, icon_path
 
 GROUP_IDS = ("fragmentation", "connectivity", "biodiversity", "catalogue")
 
@@ -78,6 +78,11 @@ def is_raster_only_file(value) -> bool:
         return False
     return (gdal.IdentifyDriverEx(value, gdal.OF_RASTER) is not None
             and gdal.IdentifyDriverEx(value, gdal.OF_VECTOR) is None)
+
+
+def group_tag(group_id: str) -> str:
+    """A tag only the plugin's algorithms of ``group_id`` carry (e.g. dataterra_connectivity)."""
+    return f"dataterra_{group_id}"
 
 
 def missing_modules(modules) -> list:
@@ -231,10 +236,13 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         return QIcon(icon_path(f"{self.GROUP_ID}.svg"))
 
     def tags(self):
-        return ["data terra", "dataterra", self.GROUP_ID, self.group()]
+        # group_tag: what the menu's "... tools" shortcuts type in the toolbox search, so that
+        # only this plugin's algorithms of that group are listed (not GRASS's "connectivity")
+        return ["data terra", "dataterra", self.GROUP_ID, self.group(), group_tag(self.GROUP_ID)]
 
     def helpUrl(self):  # noqa: N802
-        return "https://github.com/dataterra-qgis/dataterra/blob/main/docs/algorithms.md"
+        """The Help button opens the bundled page of the algorithm's area (works offline)."""
+        return QUrl.fromLocalFile(str(doc_page(type(self).__module__))).toString()
 
     def canExecute(self):  # noqa: N802
         missing = missing_modules(self.REQUIRED_MODULES)
@@ -246,6 +254,13 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
             "Install them with the OSGeo4W shell or your system's package manager "
             "(for example: python3 -m pip install {1}) and restart QGIS."
         ).format(", ".join(missing), pips)
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (Qt API)
+        """The outputs QGIS loads (toolbox, model, runAndLoadResults) get the plugin's style."""
+        from .output_styles import style_outputs
+
+        style_outputs(self.id(), context)
+        return {}
 
     # --- helpers for subclasses -------------------------------------------------
 

@@ -170,7 +170,7 @@ class DataTerraPlugin:
 
     def show_toolbox_group(self, group_id):
         """Open the Processing toolbox filtered on one Data Terra group."""
-        from ..dataterra_plugin.algorithm_base import group_display_name
+        from .algorithm_base import group_tag
 
         toolbox = self.iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
         if toolbox is None:
@@ -181,4 +181,4 @@ class DataTerraPlugin:
         toolbox.raise_()
         search = getattr(toolbox, "searchBox", None)
         if search is not None:
-            search.setText(group_display_name(group_id))
+            search.setText(group_tag(group_id))

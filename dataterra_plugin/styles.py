@@ -42,14 +42,14 @@ def landcover_raster_renderer(provider, name: str, band: int = 1, codes=None, la
     return QgsPalettedRasterRenderer(provider, band, classes)
 
 
-def label_decimals(low, high, classes):
-    """Decimals that tell ``classes`` classes between ``low`` and ``high`` apart, and no more
-    (legends read "2,510 - 9,999", not "2,509.947266 - 9,999.947266"): two significant
-    digits of the mean class width."""
-    width = abs(high - low) / max(1, classes)
-    if not math.isfinite(width) or width <= 0:
+def label_decimals(widths):
+    """Decimals that tell classes of these ``widths`` apart, and no more (legends read
+    "2,510 - 9,999", not "2,509.947266 - 9,999.947266", nor "0 - 0" for a skewed index such
+    as dPC): two significant digits of the narrowest class."""
+    widths = [abs(w) for w in widths if math.isfinite(w) and w != 0]
+    if not widths:
         return 2
-    return max(0, min(6, 1 - math.floor(math.log10(width))))
+    return max(0, min(6, 1 - math.floor(math.log10(min(widths)))))
 
 
 def graduated_renderer(layer, field: str, classes: int = 5, ramp: str = "Greens"):
@@ -63,13 +63,13 @@ def graduated_renderer(layer, field: str, classes: int = 5, ramp: str = "Greens"
     if color_ramp is not None:
         renderer.setSourceColorRamp(color_ramp)
     method = QgsClassificationQuantile()
-    index = layer.fields().indexOf(field)
-    low, high = (layer.minimumValue(index), layer.maximumValue(index)) if index >= 0 else (None, None)
-    numbers = isinstance(low, (int, float)) and isinstance(high, (int, float))
-    method.setLabelPrecision(label_decimals(low, high, classes) if numbers else 2)
     method.setLabelTrimTrailingZeroes(True)
     renderer.setClassificationMethod(method)
     renderer.updateClasses(layer, classes)  # the (layer, mode, classes) form is deprecated since QGIS 3.10
+    ranges = renderer.ranges()
+    method.setLabelPrecision(label_decimals([r.upperValue() - r.lowerValue() for r in ranges]))
+    for number, class_range in enumerate(ranges):
+        renderer.updateRangeLabel(number, method.labelForRange(class_range.lowerValue(), class_range.upperValue()))
     return renderer
 
 
@@ -100,3 +100,13 @@ def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp_shader)
     return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+
+
+def paletted_renderer(layer, band: int = 1, ramp: str = "Random colors"):
+    """One colour per value of a class raster (spectral species, habitat patches, nearest
+    source), values read from the raster itself."""
+    from qgis.core import QgsRandomColorRamp, QgsStyle
+
+    color_ramp = QgsStyle.defaultStyle().colorRamp(ramp) or QgsRandomColorRamp()
+    classes = QgsPalettedRasterRenderer.classDataFromRaster(layer.dataProvider(), band, color_ramp)
+    return QgsPalettedRasterRenderer(layer.dataProvider(), band, classes)

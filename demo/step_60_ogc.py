@@ -17,7 +17,7 @@ def run(ctx):
 
     from dataterra.dataterra_plugin.ogc.core.capabilities import parse_capabilities
     from dataterra.dataterra_plugin.ogc.core.transport import add_query, urllib_fetch
-    from dataterra.dataterra_plugin.ogc.loopback import LoopbackServer, build_project, rasterise_clc
+    from dataterra.demo.ogc_loopback import LoopbackServer, build_project, rasterise_clc
 
     clc = rasterise_clc(ctx.sample["clc"], ctx.output / "clc_25m.tif", pixel=25.0)
     project = build_project(ctx.output / "server.qgs", {"clc_25m": clc}, {"communes": ctx.sample["communes"]})

@@ -20,7 +20,7 @@ def run(ctx):
     from dataterra.dataterra_plugin.dinamis.core.aoi import check_aoi
     from dataterra.dataterra_plugin.dinamis.core.client import OrderingClient, urllib_transport
     from dataterra.dataterra_plugin.dinamis.core.orderbook import OrderBook
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
     from dataterra.dataterra_plugin.dinamis.core.rules import Profile, eligibility, load_rules
 
     rules = load_rules()

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>@default</name>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>optional, comma separated</source>
+        <translation>facultatif, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Adresse (URL)</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Give the catalogue a title.</source>
+        <translation>Donnez un titre au catalogue.</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L'adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>added by the user</source>
+        <translation>ajouté par l'utilisateur</translation>
+    </message>
+    <message>
+        <source>My catalogues</source>
+        <translation>Mes catalogues</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Your catalogues are offered in the catalogue dock beside the hubs&apos;.</source>
+        <translation>Vos catalogues sont proposés dans le panneau des catalogues à côté de ceux des pôles.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Could not save your catalogues in {0}: {1}</source>
+        <translation>Impossible d'enregistrer vos catalogues dans {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Catalogue “{0}” added.</source>
+        <translation>Catalogue « {0} » ajouté.</translation>
+    </message>
+    <message>
+        <source>Catalogue “{0}” saved.</source>
+        <translation>Catalogue « {0} » enregistré.</translation>
+    </message>
+    <message>
+        <source>Catalogue “{0}” removed.</source>
+        <translation>Catalogue « {0} » supprimé.</translation>
+    </message>
+    <message>
+        <source>Import catalogues</source>
+        <translation>Importer des catalogues</translation>
+    </message>
+    <message>
+        <source>Hub lists (*.json)</source>
+        <translation>Listes de pôles (*.json)</translation>
+    </message>
+    <message>
+        <source>Catalogues imported: {0}.</source>
+        <translation>Catalogues importés : {0}.</translation>
+    </message>
+    <message>
+        <source>Export catalogues</source>
+        <translation>Exporter les catalogues</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>Impossible d'écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Catalogues exported to {0}.</source>
+        <translation>Catalogues exportés dans {0}.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogDock</name>
     <message>
         <source>Data Terra catalogue</source>
@@ -259,28 +370,20 @@
         <source>Downloaded files added to the map: {0}.</source>
         <translation>Fichiers téléchargés ajoutés à la carte : {0}.</translation>
     </message>
+    <message>
+        <source>My catalogues…</source>
+        <translation>Mes catalogues…</translation>
+    </message>
+    <message>
+        <source>Add, edit, remove, import or export your own catalogues</source>
+        <translation>Ajouter, modifier, supprimer, importer ou exporter vos propres catalogues</translation>
+    </message>
 </context>
 <context>
     <name>CatalogSearchAlgorithm</name>
     <message>
         <source>Search a Data Terra catalogue</source>
         <translation>Rechercher dans un catalogue Data Terra</translation>
-    </message>
-    <message>
-        <source>Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), and writes the footprints of the records found.
-
-HUB: a hub id of the hub list (resources/hubs.json), e.g. geodes, odatis-sextant; leave empty and give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records fetched, over as many pages as needed.
-
-The output has one feature per record (footprint in WGS 84) with id, title, start and end dates, collection, cloud cover (%), platform, quicklook URL, links (JSON list) and source.</source>
-        <translation>Recherche dans le catalogue d'un pôle Data Terra (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) ou de tout catalogue donné par son URL et son protocole (API STAC, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), et écrit les emprises des fiches trouvées.
-
-HUB : identifiant d'un pôle de la liste des pôles (resources/hubs.json), par exemple geodes, odatis-sextant ; laissez vide et indiquez URL et PROTOCOL pour un autre catalogue. COLLECTION : collection ou type de produit (par exemple PEPS_S2_L1C). EXTENT : zone de recherche (tout SCR, convertie en WGS 84). START, END : dates AAAA-MM-JJ ou dates-heures ISO 8601. TEXT : recherche en texte libre. MAX_RECORDS : nombre maximal de fiches récupérées, sur autant de pages que nécessaire.
-
-La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, dates de début et de fin, collection, couverture nuageuse (%), plateforme, URL de l'aperçu, liens (liste JSON) et source.</translation>
-    </message>
-    <message>
-        <source>Hub (id in the hub list)</source>
-        <translation>Pôle (identifiant dans la liste des pôles)</translation>
     </message>
     <message>
         <source>Catalogue URL (instead of a hub)</source>
@@ -345,6 +448,22 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     <message>
         <source>unknown</source>
         <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), and writes the footprints of the records found.
+
+HUB: a hub of the list (its id in scripts, e.g. geodes, odatis-sextant; your own catalogues too); leave empty and give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records fetched, over as many pages as needed.
+
+The output has one feature per record (footprint in WGS 84) with id, title, start and end dates, collection, cloud cover (%), platform, quicklook URL, links (JSON list) and source.</source>
+        <translation>Recherche dans le catalogue d'un pôle Data Terra (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) ou de tout catalogue donné par son URL et son protocole (API STAC, CSW 2.0.2, OpenSearch, OGC API Records, OpenDataSoft), et écrit les emprises des fiches trouvées.
+
+HUB : un pôle de la liste (son identifiant dans les scripts, par exemple geodes, odatis-sextant ; vos propres catalogues aussi) ; laissez vide et indiquez URL et PROTOCOL pour un autre catalogue. COLLECTION : collection ou type de produit (par exemple PEPS_S2_L1C). EXTENT : zone de recherche (tout SCR, convertie en WGS 84). START, END : dates AAAA-MM-JJ ou dates-heures ISO 8601. TEXT : recherche en texte libre. MAX_RECORDS : nombre maximal de fiches récupérées, sur autant de pages que nécessaire.
+
+La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, dates de début et de fin, collection, couverture nuageuse (%), plateforme, URL de l'aperçu, liens (liste JSON) et source.</translation>
+    </message>
+    <message>
+        <source>Hub</source>
+        <translation>Pôle</translation>
     </message>
 </context>
 <context>

@@ -290,14 +290,6 @@ Les grosses requêtes sont découpées en tuiles téléchargées en parallèle p
         <translation>Télécharger des entités WFS</translation>
     </message>
     <message>
-        <source>Downloads every feature of a Web Feature Service (WFS 1.1 or 2.0) feature type into a GeoPackage, page by page (STARTINDEX with COUNT or MAXFEATURES), so services that cap the number of features per answer still give all of them.
-
-URL: the service address. TYPENAME: the feature type name. EXTENT (optional): only features intersecting it. CRS: the CRS asked to the server (EPSG code it offers). FILTER (optional): an OGC Filter Encoding XML &lt;Filter&gt; element; it replaces the extent, so put any spatial condition inside it. PAGE_SIZE: features per request. Nothing is left under the output name on error or cancel.</source>
-        <translation>Télécharge toutes les entités d'un type d'entités d'un service WFS (Web Feature Service, versions 1.1 ou 2.0) dans un GeoPackage, page par page (STARTINDEX avec COUNT ou MAXFEATURES) : les services qui limitent le nombre d'entités par réponse les donnent ainsi toutes.
-
-URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facultatif) : seulement les entités qui l'intersectent. CRS : le SCR demandé au serveur (un code EPSG qu'il propose). FILTER (facultatif) : un élément &lt;Filter&gt; OGC Filter Encoding en XML ; il remplace l'emprise, donc placez-y toute condition spatiale. PAGE_SIZE : entités par requête. Rien n'est laissé sous le nom de sortie en cas d'erreur ou d'annulation.</translation>
-    </message>
-    <message>
         <source>WFS service URL</source>
         <translation>URL du service WFS</translation>
     </message>
@@ -344,6 +336,14 @@ URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facult
     <message>
         <source>Using WFS {0}.</source>
         <translation>Utilisation de WFS {0}.</translation>
+    </message>
+    <message>
+        <source>Downloads every feature of a Web Feature Service (WFS 1.1 or 2.0) feature type into a GeoPackage, page by page (STARTINDEX with COUNT or MAXFEATURES), so services that cap the number of features per answer still give all of them.
+
+URL: the service address. TYPENAME: the feature type name. EXTENT (optional): only features intersecting it. CRS: the CRS asked to the server (EPSG code it offers; default EPSG:2154). FILTER (optional): an OGC Filter Encoding XML &lt;Filter&gt; element; it replaces the extent, so put any spatial condition inside it. PAGE_SIZE: features per request. Nothing is left under the output name on error or cancel.</source>
+        <translation>Télécharge toutes les entités d'un type d'entités d'un service WFS (Web Feature Service, versions 1.1 ou 2.0) dans un GeoPackage, page par page (STARTINDEX avec COUNT ou MAXFEATURES) : les services qui limitent le nombre d'entités par réponse les donnent ainsi toutes.
+
+URL : l'adresse du service. TYPENAME : le nom du type d'entités. EXTENT (facultatif) : seulement les entités qui l'intersectent. CRS : le SCR demandé au serveur (un code EPSG qu'il propose ; par défaut EPSG:2154). FILTER (facultatif) : un élément &lt;Filter&gt; OGC Filter Encoding en XML ; il remplace l'emprise, donc placez-y toute condition spatiale. PAGE_SIZE : entités par requête. Rien n'est laissé sous le nom de sortie en cas d'erreur ou d'annulation.</translation>
     </message>
 </context>
 <context>

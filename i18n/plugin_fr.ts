@@ -20,8 +20,12 @@
         <translation>Annulé pendant l'étape {0} : ses sorties n'ont pas été conservées.</translation>
     </message>
     <message>
-        <source>Step {0} failed; see the Processing log for details.</source>
-        <translation>L'étape {0} a échoué ; voir le journal des traitements pour les détails.</translation>
+        <source>Step {0} failed: {1}</source>
+        <translation>L'étape {0} a échoué : {1}</translation>
+    </message>
+    <message>
+        <source>see the Processing log for details.</source>
+        <translation>voir le journal de Traitement pour les détails.</translation>
     </message>
 </context>
 <context>
@@ -361,6 +365,22 @@
         <translation>Le fichier téléchargé depuis {url} est corrompu : son {algorithm} vaut {digest}, le catalogue indique {expected_digest}. Il a été supprimé : téléchargez-le à nouveau.</translation>
     </message>
     <message>
+        <source>{host} sent more than {limit} bytes, the most the plugin reads for this request: the answer was refused. Ask for less (fewer records per page, a smaller area) or check the address.</source>
+        <translation>{host} a envoyé plus de {limit} octets, le maximum que l'extension lit pour cette requête : la réponse a été refusée. Demandez moins (moins d'enregistrements par page, une zone plus petite) ou vérifiez l'adresse.</translation>
+    </message>
+    <message>
+        <source>{host} sent its answer with the encoding {encoding!r}, which the plugin did not ask for and cannot read.</source>
+        <translation>{host} a envoyé sa réponse avec l'encodage {encoding!r}, que l'extension n'a pas demandé et ne sait pas lire.</translation>
+    </message>
+    <message>
+        <source>{host} sent an answer announced as {encoding} that cannot be decoded. Try again later.</source>
+        <translation>{host} a envoyé une réponse annoncée en {encoding} qui ne peut pas être décodée. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The file {basename} changed on the server during the download (its size, date or version differ from the first answer): the partial file was discarded. Download it again.</source>
+        <translation>Le fichier {basename} a changé sur le serveur pendant le téléchargement (sa taille, sa date ou sa version diffèrent de la première réponse) : le fichier partiel a été supprimé. Téléchargez-le à nouveau.</translation>
+    </message>
+    <message>
         <source>it is empty or not text</source>
         <translation>il est vide ou n’est pas un texte</translation>
     </message>
@@ -397,42 +417,6 @@
         <translation>Le serveur {host}</translation>
     </message>
     <message>
-        <source>{what} ({path}) is a GDAL virtual path or driver prefix, which is refused for a file from a server.</source>
-        <translation>{what} ({path}) est un chemin virtuel GDAL ou un préfixe de pilote, ce qui est refusé pour un fichier venant d’un serveur.</translation>
-    </message>
-    <message>
-        <source>{what} is a {found} file, not one of the formats asked for ({allowed}): it is refused (a {found} file can make GDAL read other local files or URLs). Nothing was written.</source>
-        <translation>{what} est un fichier {found}, pas l’un des formats demandés ({allowed}) : il est refusé (un fichier {found} peut faire lire à GDAL d’autres fichiers locaux ou des URL). Rien n’a été écrit.</translation>
-    </message>
-    <message>
-        <source>{what} cannot be read as {allowed} ({exc}).</source>
-        <translation>{what} ne peut pas être lu comme {allowed} ({exc}).</translation>
-    </message>
-    <message>
-        <source>{what} has {count} cell(s) holding {value:g}: infinite values are refused (use the nodata value for cells without data).</source>
-        <translation>{what} a {count} cellule(s) valant {value:g} : les valeurs infinies sont refusées (utilisez la valeur nodata pour les cellules sans donnée).</translation>
-    </message>
-    <message>
-        <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
-        <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
-    </message>
-    <message>
-        <source>{host} sent more than {limit} bytes, the most the plugin reads for this request: the answer was refused. Ask for less (fewer records per page, a smaller area) or check the address.</source>
-        <translation>{host} a envoyé plus de {limit} octets, le maximum que l'extension lit pour cette requête : la réponse a été refusée. Demandez moins (moins d'enregistrements par page, une zone plus petite) ou vérifiez l'adresse.</translation>
-    </message>
-    <message>
-        <source>{host} sent its answer with the encoding {encoding!r}, which the plugin did not ask for and cannot read.</source>
-        <translation>{host} a envoyé sa réponse avec l'encodage {encoding!r}, que l'extension n'a pas demandé et ne sait pas lire.</translation>
-    </message>
-    <message>
-        <source>{host} sent an answer announced as {encoding} that cannot be decoded. Try again later.</source>
-        <translation>{host} a envoyé une réponse annoncée en {encoding} qui ne peut pas être décodée. Réessayez plus tard.</translation>
-    </message>
-    <message>
-        <source>The file {basename} changed on the server during the download (its size, date or version differ from the first answer): the partial file was discarded. Download it again.</source>
-        <translation>Le fichier {basename} a changé sur le serveur pendant le téléchargement (sa taille, sa date ou sa version diffèrent de la première réponse) : le fichier partiel a été supprimé. Téléchargez-le à nouveau.</translation>
-    </message>
-    <message>
         <source>the request was redirected from {origin_host} to {host}, and the plugin never sends the credentials of one address to another</source>
         <translation>la requête a été redirigée de {origin_host} vers {host}, et l'extension n'envoie jamais les identifiants d'une adresse à une autre</translation>
     </message>
@@ -449,8 +433,28 @@
         <translation>{host} a redirigé une requête chiffrée (https) vers l'adresse non chiffrée de {target_host} : l'extension ne la suit pas.</translation>
     </message>
     <message>
+        <source>{what} ({path}) is a GDAL virtual path or driver prefix, which is refused for a file from a server.</source>
+        <translation>{what} ({path}) est un chemin virtuel GDAL ou un préfixe de pilote, ce qui est refusé pour un fichier venant d’un serveur.</translation>
+    </message>
+    <message>
+        <source>{what} is a {found} file, not one of the formats asked for ({allowed}): it is refused (a {found} file can make GDAL read other local files or URLs). Nothing was written.</source>
+        <translation>{what} est un fichier {found}, pas l’un des formats demandés ({allowed}) : il est refusé (un fichier {found} peut faire lire à GDAL d’autres fichiers locaux ou des URL). Rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>{what} cannot be read as {allowed} ({exc}).</source>
+        <translation>{what} ne peut pas être lu comme {allowed} ({exc}).</translation>
+    </message>
+    <message>
         <source>{what} comes with {side}, which would make GDAL read other files: it is refused. Delete that file to load the product.</source>
         <translation>{what} est accompagné de {side}, qui ferait lire d’autres fichiers à GDAL : il est refusé. Supprimez ce fichier pour charger le produit.</translation>
+    </message>
+    <message>
+        <source>{what} has {count} cell(s) holding {value:g}: infinite values are refused (use the nodata value for cells without data).</source>
+        <translation>{what} a {count} cellule(s) valant {value:g} : les valeurs infinies sont refusées (utilisez la valeur nodata pour les cellules sans donnée).</translation>
+    </message>
+    <message>
+        <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
+        <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,13 @@
 """Build the zip that QGIS's "Install from ZIP" accepts: plugin files and compiled
-translations only (no tests, benchmarks, demo, docs, sample data, caches)."""
+translations and the user documentation the help buttons open (no tests, benchmarks,
+demo, sample data, caches)."""
 import argparse
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INCLUDED = ["metadata.txt", "__init__.py", "LICENSE", "README.md",
-            "dataterra_plugin", "fragscape", "biodispersal", "biodivmap", "rasterblocks", "resources"]
+            "dataterra_plugin", "fragscape", "biodispersal", "biodivmap", "rasterblocks", "resources", "docs"]
 SKIPPED_PARTS = {"__pycache__", ".pytest_cache"}
 
 

@@ -200,7 +200,7 @@ def connectivity_result(wizard):
 # ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
 
 def step_ogc():
-    from dataterra.dataterra_plugin.ogc.loopback import LoopbackServer, build_project
+    from dataterra.demo.ogc_loopback import LoopbackServer, build_project
     from dataterra.dataterra_plugin.styles import landcover_vector_renderer
     from qgis.core import QgsProject as Project
 
@@ -369,7 +369,7 @@ def guarded(step, *args):
 def step_orders(dock):
     """Four orders on the Clermontais EPCI at different stages: one delivered (its product
     loaded), one in production, one accepted, one cancelled."""
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
     from dataterra.dataterra_plugin.dinamis.settings import save_server_settings
 
     clear_results()
@@ -396,11 +396,23 @@ def step_orders(dock):
     dock.refresh(wait=True)  # pleiades_tasking accepted
     submit("spot67_tasking")
     dock.table.selectRow(dock.table.rowCount() - 1)
-    dock.cancel_selected()
-    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "delivered")
+    QTimer.singleShot(500, confirm_question)  # the dock asks before cancelling an order
+    dock.cancel_selected(wait=True)
+    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "Delivered")
     dock.deliver(int(dock.table.item(delivered, 0).text()), wait=True)
     dock.show_footprints()
     QTimer.singleShot(5000, lambda: guarded(orders_shot, dock, epci))
+
+
+def confirm_question():
+    """Answer Yes to the question box the dock shows (cancelling an order)."""
+    from qgis.PyQt.QtWidgets import QApplication, QMessageBox
+
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        box.button(QMessageBox.Yes).click()
+    else:
+        QTimer.singleShot(250, confirm_question)
 
 
 def orders_shot(dock, epci):

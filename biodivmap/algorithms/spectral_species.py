@@ -1,6 +1,7 @@
 """dataterra:spectral_species — PCA + k-means spectral species (biodivMapR-style)."""
 from qgis.core import (
     QgsProcessingException,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -112,6 +113,11 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_MODEL, self.tr("Fitted model"), self.tr("Spectral species model (*.npz)"),
             optional=True, createByDefault=True))
+        # expert settings: under "Advanced parameters" in the dialog, still settable from scripts
+        for name in (self.SHADE_NIR_MIN, self.CLOUD_BLUE_MAX, self.IQR_WEIGHT, self.CONTINUUM_REMOVAL,
+                     self.SAMPLE_SIZE, self.COMPONENTS, self.VARIANCE, self.N_ITER, self.SEED):
+            parameter = self.parameterDefinition(name)
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         image = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()

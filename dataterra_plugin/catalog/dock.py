@@ -50,7 +50,8 @@ from ...rasterblocks.errors import DataTerraError
 from ..net.core.safe_paths import download_path
 from .auth import hub_credentials
 from .core import SearchQuery
-from .core.hubs import PROTOCOLS, hub_backend, load_hubs, make_backend
+from .catalogues_dialog import all_catalogues
+from .core.hubs import PROTOCOLS, hub_backend, make_backend
 from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .signing import hub_signer
@@ -65,6 +66,7 @@ MAP_QUICKLOOKS = 10  # at most this many selected records get their quicklook on
 ALL_HUBS = "*"
 CUSTOM_URL = ""
 AUTH_SETTINGS = "dataterra/catalog/auth_config/"  # + hub id: the QgsAuthManager config id only
+LAST_CHOICES = "dataterra/catalog/last/"  # + hub, area, shape, shape_crs: where the user searched last
 
 # where to search (area_combo data)
 ANYWHERE, CANVAS, RECTANGLE, POLYGON, LAYER = "anywhere", "canvas", "rectangle", "polygon", "layer"
@@ -91,6 +93,7 @@ class CatalogDock(QDockWidget):
         self.iface = iface
         self.canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.drawn_area = None  # SearchArea of the last rectangle or polygon drawn
+        self._restoring = True  # while the widgets are built and the last choices restored
         self.page_size = 100  # records asked per request (backends cap it further)
         self.setObjectName(self.OBJECT_NAME)
         self.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
@@ -111,7 +114,7 @@ class CatalogDock(QDockWidget):
         self.loader.idle.connect(self._release_collector)
         self.collector_frozen = False
         try:
-            self.hubs = [hub for hub in load_hubs() if hub.enabled]
+            self.hubs = [hub for hub in all_catalogues() if hub.enabled]
         except DataTerraError as exc:
             self.hubs = []
             self._load_error = error_text(exc)
@@ -129,7 +132,13 @@ class CatalogDock(QDockWidget):
         self.hub_combo = QComboBox(body)
         self._fill_hub_combo()
         self.hub_combo.currentIndexChanged.connect(self._hub_changed)
-        form.addRow(self.tr("Hub"), self.hub_combo)
+        self.catalogues_button = QPushButton(self.tr("My catalogues…"), body)
+        self.catalogues_button.setToolTip(self.tr("Add, edit, remove, import or export your own catalogues"))
+        self.catalogues_button.clicked.connect(lambda: self.manage_catalogues())
+        hub_row = QHBoxLayout()
+        hub_row.addWidget(self.hub_combo, 1)
+        hub_row.addWidget(self.catalogues_button)
+        form.addRow(self.tr("Hub"), hub_row)
         self.url_edit = QLineEdit(body)
         self.protocol_combo = QComboBox(body)
         self.protocol_combo.addItems(list(PROTOCOLS))
@@ -230,10 +239,38 @@ class CatalogDock(QDockWidget):
         self.map_quicklooks.toggled.connect(lambda *_: self._update_map_quicklooks())
         layout.addWidget(self.map_quicklooks)
         self.setWidget(body)
+        self._restoring = True
         self._hub_changed()
         self._update_paging()
         self._update_actions()
+        self._restore_choices()
         self._area_changed()
+        self._restoring = False
+
+    def _restore_choices(self):
+        """The hub and the area of the last session (a drawn area comes back drawn)."""
+        settings = QgsSettings()
+        index = self.hub_combo.findData(settings.value(LAST_CHOICES + "hub", None))
+        if index >= 0:
+            self.hub_combo.setCurrentIndex(index)
+        mode = settings.value(LAST_CHOICES + "area", None)
+        shape = settings.value(LAST_CHOICES + "shape", "")
+        if mode in (RECTANGLE, POLYGON) and shape:
+            crs = QgsCoordinateReferenceSystem(settings.value(LAST_CHOICES + "shape_crs", "EPSG:4326"))
+            self.drawn_area = SearchArea.from_geometry(QgsGeometry.fromWkt(shape), crs, polygon=mode == POLYGON)
+        index = self.area_combo.findData(mode)
+        if index >= 0:
+            self.area_combo.setCurrentIndex(index)
+
+    def _remember_choices(self):
+        if self._restoring:
+            return
+        settings = QgsSettings()
+        settings.setValue(LAST_CHOICES + "hub", self.hub_combo.currentData())
+        settings.setValue(LAST_CHOICES + "area", self.area_combo.currentData())
+        drawn = self.drawn_area
+        settings.setValue(LAST_CHOICES + "shape", drawn.shape.asWkt() if drawn is not None else "")
+        settings.setValue(LAST_CHOICES + "shape_crs", drawn.crs.authid() if drawn is not None else "")
 
     def _build_area(self, body):
         row = QHBoxLayout()
@@ -283,10 +320,11 @@ class CatalogDock(QDockWidget):
         if self.drawn_area is not None and self.drawn_area.is_polygon != (mode == POLYGON):
             self.drawn_area = None  # a rectangle is not a polygon search, and the reverse
         self._show_area()
+        self._remember_choices()
         if not drawing:
             self._stop_drawing()  # else dragging on the map still draws a rectangle
-        elif self.drawn_area is None and self.canvas is not None:
-            self.start_drawing()
+        elif self.drawn_area is None and self.canvas is not None and not self._restoring:
+            self.start_drawing()  # not when the dock opens: the map stays the user's
 
     def _stop_drawing(self):
         """Give the map back to the user's tool when one of the dock's tools holds it."""
@@ -323,6 +361,7 @@ class CatalogDock(QDockWidget):
             return
         self.drawn_area = area
         self._show_area()
+        self._remember_choices()
         self.status.setText(self.tr("Search area: {0:.4f}, {1:.4f} to {2:.4f}, {3:.4f} (degrees).").format(*area.bbox))
 
     def _show_area(self):
@@ -368,6 +407,22 @@ class CatalogDock(QDockWidget):
             self.hub_combo.addItem(f"{hub.hub}: {title}" if hub.hub else title, hub.id)
         self.hub_combo.addItem(self.tr("Other catalogue (URL)"), CUSTOM_URL)
 
+    def manage_catalogues(self, dialog=None):
+        """Open the user's catalogues dialog (or take ``dialog``, already used); the hub list
+        then follows what was changed there."""
+        from .catalogues_dialog import CataloguesDialog
+
+        if dialog is None:
+            CataloguesDialog(self).exec_()
+        current = self.hub_combo.currentData()
+        try:
+            self.set_hubs(all_catalogues())
+        except DataTerraError as exc:
+            self.status.setText(error_text(exc))
+            return
+        index = self.hub_combo.findData(current)
+        self.hub_combo.setCurrentIndex(max(index, 0))
+
     def set_hubs(self, hubs):
         """Offer ``hubs`` (e.g. the default list plus the user's own catalogues)."""
         self.hubs = [hub for hub in hubs if hub.enabled]
@@ -387,6 +442,7 @@ class CatalogDock(QDockWidget):
         self._loading_auth = True
         self.auth_select.setConfigId(self.auth_config_of(self.hub_combo.currentData()) or "")
         self._loading_auth = False
+        self._remember_choices()
 
     def auth_config_of(self, hub_id):
         """The auth configuration id for a hub: the user's choice in the dock, else the hub

@@ -19,12 +19,22 @@ from ..net.qgis_transport import QgisTransport
 from .auth import hub_credentials
 from .core import SearchQuery
 from .core.backend import search_pages
-from .core.hubs import PROTOCOLS, find_hub, hub_backend, load_hubs, make_backend
+from .catalogues_dialog import all_catalogues
+from .core.hubs import PROTOCOLS, find_hub, hub_backend, make_backend
 from .core.errors import CatalogError
 from .footprints import footprint_fields, record_feature
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
 WGS84 = "EPSG:4326"
+
+
+def hub_ids():
+    """The ids of the hubs' catalogues and of the user's ([] when the lists cannot be read:
+    the algorithm then says why when it runs)."""
+    try:
+        return [hub.id for hub in all_catalogues() if hub.enabled]
+    except CatalogError:
+        return []
 
 
 class CatalogSearchAlgorithm(DataTerraAlgorithm):
@@ -52,7 +62,8 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
             "Searches the catalogue of a Data Terra hub (THEIA/GEODES, ODATIS, AERIS, FORM@TER, PNDB, DINAMIS) "
             "or of any catalogue given by its URL and protocol (STAC API, CSW 2.0.2, OpenSearch, OGC API "
             "Records, OpenDataSoft), and writes the footprints of the records found.\n\n"
-            "HUB: a hub id of the hub list (resources/hubs.json), e.g. geodes, odatis-sextant; leave empty and "
+            "HUB: a hub of the list (its id in scripts, e.g. geodes, odatis-sextant; your own catalogues too); "
+            "leave empty and "
             "give URL and PROTOCOL for another catalogue. COLLECTION: collection or product type (e.g. "
             "PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as "
             "YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records "
@@ -62,7 +73,10 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterString(self.HUB, self.tr("Hub (id in the hub list)"), optional=True))
+        # the hubs as a list to pick from; scripts and qgis_process still pass the id itself
+        hub = QgsProcessingParameterEnum(self.HUB, self.tr("Hub"), options=hub_ids(), optional=True)
+        hub.setUsesStaticStrings(True)
+        self.addParameter(hub)
         self.addParameter(QgsProcessingParameterString(self.URL, self.tr("Catalogue URL (instead of a hub)"),
                                                        optional=True))
         self.addParameter(QgsProcessingParameterEnum(self.PROTOCOL, self.tr("Protocol of the catalogue URL"),
@@ -78,7 +92,7 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
                                                             QgsProcessing.TypeVectorPolygon))
 
     def backend(self, parameters, context):
-        hub_id = self.parameterAsString(parameters, self.HUB, context).strip()
+        hub_id = (self.parameterAsEnumString(parameters, self.HUB, context) or "").strip()
         url = self.parameterAsString(parameters, self.URL, context).strip()
         if hub_id and url:
             raise QgsProcessingException(self.tr("Give either a hub or a catalogue URL, not both."))
@@ -87,7 +101,7 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
             return self.run_core(make_backend, protocol, url), None
         if not hub_id:
             raise QgsProcessingException(self.tr("Give a hub id (e.g. geodes) or a catalogue URL and its protocol."))
-        hub = self.run_core(find_hub, hub_id, self.run_core(load_hubs))
+        hub = self.run_core(find_hub, hub_id, self.run_core(all_catalogues))
         # the key goes to the transport, bound to the hub's origin: never to a next link elsewhere
         return self.run_core(hub_backend, hub), self.run_core(hub_credentials, hub)
 

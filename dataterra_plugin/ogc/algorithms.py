@@ -29,6 +29,7 @@ WFS_VERSIONS = ["auto", "1.1.0", "2.0.0"]
 def _auth_id(alg, parameters, context, name):
     value = alg.parameterAsString(parameters, name, context) if name in parameters else ""
     return value or ""
+DEFAULT_WFS_CRS = "EPSG:2154"  # Lambert-93: the CRS of most French services
 
 
 class DownloadCoverage(DataTerraAlgorithm):
@@ -159,7 +160,8 @@ class DownloadFeatures(DataTerraAlgorithm):
             "a GeoPackage, page by page (STARTINDEX with COUNT or MAXFEATURES), so services "
             "that cap the number of features per answer still give all of them.\n\n"
             "URL: the service address. TYPENAME: the feature type name. EXTENT (optional): only "
-            "features intersecting it. CRS: the CRS asked to the server (EPSG code it offers). "
+            "features intersecting it. CRS: the CRS asked to the server (EPSG code it offers; default "
+            "EPSG:2154). "
             "FILTER (optional): an OGC Filter Encoding XML <Filter> element; it replaces the "
             "extent, so put any spatial condition inside it. PAGE_SIZE: features per request. "
             "Nothing is left under the output name on error or cancel.")
@@ -168,7 +170,9 @@ class DownloadFeatures(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.URL, self.tr("WFS service URL")))
         self.addParameter(QgsProcessingParameterString(self.TYPENAME, self.tr("Feature type name")))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Extent"), optional=True))
-        self.addParameter(QgsProcessingParameterCrs(self.CRS, self.tr("CRS asked to the server"), "EPSG:2154"))
+        # optional with a default: QGIS 3.22 refuses a required CRS left out, default or not
+        self.addParameter(QgsProcessingParameterCrs(self.CRS, self.tr("CRS asked to the server"), DEFAULT_WFS_CRS,
+                                                    optional=True))
         self.addParameter(QgsProcessingParameterString(self.FILTER, self.tr("OGC filter (XML)"), optional=True,
                                                        multiLine=True))
         self.addParameter(QgsProcessingParameterEnum(self.VERSION, self.tr("WFS version (auto: the server's highest)"),
@@ -183,6 +187,8 @@ class DownloadFeatures(DataTerraAlgorithm):
         url = self.parameterAsString(parameters, self.URL, context).strip()
         type_name = self.parameterAsString(parameters, self.TYPENAME, context).strip()
         crs = self.parameterAsCrs(parameters, self.CRS, context)
+        if not crs.isValid():  # given as empty
+            crs = QgsCoordinateReferenceSystem(DEFAULT_WFS_CRS)
         bbox = None
         if parameters.get(self.EXTENT):
             extent = self.parameterAsExtent(parameters, self.EXTENT, context, crs)

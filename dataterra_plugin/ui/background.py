@@ -27,6 +27,26 @@ class ChainStep:
         return self.parameters(outputs) if callable(self.parameters) else dict(self.parameters)
 
 
+class ChainFeedback(QgsProcessingFeedback):
+    """Feedback that hands the algorithm's warnings and errors to the study (signals reach the
+    main thread), so they show in the study's own log rather than only in the Processing log."""
+
+    warned = pyqtSignal(str)
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def pushWarning(self, warning):  # noqa: N802 (Qt API)
+        super().pushWarning(warning)
+        self.warned.emit(warning)
+
+    def reportError(self, error, fatalError=False):  # noqa: N802,N803 (Qt API)
+        super().reportError(error, fatalError)
+        self.errors.append(error)
+        self.warned.emit(error)
+
+
 class AlgorithmChain(QObject):
     """Runs ChainSteps in sequence in background tasks.
 
@@ -38,6 +58,7 @@ class AlgorithmChain(QObject):
     progressChanged = pyqtSignal(float)
     finished = pyqtSignal(dict)
     failed = pyqtSignal(str)
+    warned = pyqtSignal(str)  # a warning or error of the running step
 
     def __init__(self, steps, parent=None):
         super().__init__(parent)
@@ -81,8 +102,9 @@ class AlgorithmChain(QObject):
             parameters = step.resolve(self.outputs)
         except Exception as exc:  # noqa: BLE001 - a bad parameter builder is reported, not raised
             return self._fail(self.tr("Could not prepare step {0}: {1}").format(step.label, exc))
-        self.feedback = QgsProcessingFeedback()
+        self.feedback = ChainFeedback()
         self.feedback.progressChanged.connect(self._on_step_progress)
+        self.feedback.warned.connect(self.warned)
         self.task = QgsProcessingAlgRunnerTask(algorithm, parameters, self.context, self.feedback)
         self.task.executed.connect(self._on_executed)
         self.stepStarted.emit(self._index, step.label)
@@ -97,7 +119,9 @@ class AlgorithmChain(QObject):
         if self._cancelled or (self.feedback is not None and self.feedback.isCanceled()):
             return self._fail(self.tr("Cancelled during step {0}: its outputs were not kept.").format(step.label))
         if not ok:
-            return self._fail(self.tr("Step {0} failed; see the Processing log for details.").format(step.label))
+            reason = " ".join(self.feedback.errors) if self.feedback is not None else ""
+            return self._fail(self.tr("Step {0} failed: {1}").format(step.label, reason or self.tr(
+                "see the Processing log for details.")))
         self.outputs[step.name] = results
         self._next()
 

@@ -21,7 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QWizardPage,
 )
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
-from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.gui import QgsExpressionLineEdit, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
 from ...fragscape.project import FragmentingItem, FragScapeProject, read_project, write_project
 from ...rasterblocks.errors import DataTerraError
@@ -107,7 +107,12 @@ class FragmentationWizard(StudyWizard):
         if source:
             select_layer_by_source(combo, source)
         self.barriers.setCellWidget(row, 0, combo)
-        self.barriers.setCellWidget(row, 1, QLineEdit(expression, self.barriers))
+        # the filter with QGIS's expression builder (the ε button), on the row's layer fields
+        filter_edit = QgsExpressionLineEdit(self.barriers)
+        filter_edit.setLayer(combo.currentLayer())
+        combo.layerChanged.connect(filter_edit.setLayer)
+        filter_edit.setExpression(expression)
+        self.barriers.setCellWidget(row, 1, filter_edit)
         self.barriers.setCellWidget(row, 2, QLineEdit(str(buffer), self.barriers))
 
     def _reporting_page(self):
@@ -185,7 +190,7 @@ class FragmentationWizard(StudyWizard):
         for row in range(self.barriers.rowCount()):
             barriers.append({
                 "source": layer_source(self.barriers.cellWidget(row, 0)),
-                "filter": self.barriers.cellWidget(row, 1).text(),
+                "filter": self.barriers.cellWidget(row, 1).expression(),
                 "buffer": self.barriers.cellWidget(row, 2).text(),
             })
         return {

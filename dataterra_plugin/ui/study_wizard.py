@@ -135,6 +135,12 @@ class StudyWizard(QWizard):
         if saved:
             self.apply_config(saved)
 
+    def showEvent(self, event):  # noqa: N802 (Qt API)
+        """Reopened, the study starts again on its first page (unless it is running)."""
+        if not (self.chain is not None and self.chain.running):
+            self.restart()
+        super().showEvent(event)
+
     def tr(self, text):
         # pylupdate5 files each literal under the class whose body holds it
         return QCoreApplication.translate(type(self).__name__, text)
@@ -177,7 +183,9 @@ class StudyWizard(QWizard):
                 self.write_log(QCoreApplication.translate("StudyWizard", "Cannot run: {0}").format(problem))
             return
         save_study(self.STUDY_KEY, config)
+        self.run_page.log.clear()  # this run's messages only
         self.chain = AlgorithmChain(self.chain_steps(config), self)
+        self.chain.warned.connect(self.write_log)
         self.chain.stepStarted.connect(self._on_step)
         self.chain.progressChanged.connect(lambda p: self.run_page.progress.setValue(int(p)))
         self.chain.finished.connect(lambda outputs: self._on_finished(config, outputs))

@@ -14,9 +14,15 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "catalog"
 
 @pytest.fixture(autouse=True)
 def close_catalog_docks():
-    """Every dock a test opened is shut down after it, whatever it asserted."""
+    """Every dock a test opened is shut down after it, whatever it asserted; the next dock
+    does not start from the hub and area this test left (the dock remembers them)."""
     yield
     close_docks()
+    from qgis.core import QgsSettings
+
+    from dataterra.dataterra_plugin.catalog.dock import LAST_CHOICES
+
+    QgsSettings().remove(LAST_CHOICES.rstrip("/"))
 
 
 def json_reply(data, status=200, content_type="application/geo+json"):

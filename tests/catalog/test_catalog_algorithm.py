@@ -66,3 +66,28 @@ def test_qgis_process_geodes(run_qgis_process, replay_server, tmp_path):
 
     dataset = ogr.Open(result["results"]["OUTPUT"].split("|")[0])
     assert dataset.GetLayer(0).GetFeatureCount() == 100
+
+
+def test_hub_is_chosen_from_a_list_and_still_given_by_id(dataterra_provider, replay_server, tmp_path):
+    """Issue 16: the toolbox offered a free text box for the hub id."""
+    import processing
+    from qgis.core import QgsApplication, QgsProcessingException, QgsVectorLayer
+
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import user_catalogues_file
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub, write_hub_file
+
+    write_hub_file(user_catalogues_file(), [Hub("my-stac", "My STAC", "STAC", replay_server.url + "/stac/search")])
+    try:
+        algorithm = QgsApplication.processingRegistry().createAlgorithmById("dataterra:catalog_search")
+        hub = algorithm.parameterDefinition("HUB")
+        assert hub.type() == "enum" and hub.usesStaticStrings()
+        assert {"geodes", "odatis-sextant", "my-stac"} <= set(hub.options())
+        result = processing.run("dataterra:catalog_search", {"HUB": "my-stac", "MAX_RECORDS": 12,
+                                                             "OUTPUT": str(tmp_path / "mine.gpkg")})
+        assert QgsVectorLayer(result["OUTPUT"], "fp").featureCount() == 12
+        with pytest.raises(QgsProcessingException):
+            processing.run("dataterra:catalog_search", {"HUB": "no-such-hub", "OUTPUT": "memory:"})
+    finally:
+        import os
+
+        os.remove(user_catalogues_file())

@@ -128,3 +128,20 @@ def test_offline_hubs_take_one_status_line(qgis_app, replay_server):
     assert lines[0] == "Records found: 10." and len(lines) == 2
     assert lines[1].startswith("Catalogues that could not be searched: 4 ")
     assert len(dock.status.toolTip().split("\n\n")) == 4  # each hub's reason, for who wants it
+
+
+def test_the_dock_remembers_the_last_hub_and_drawn_area(qgis_app, qgis_canvas):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
+
+    qgis_canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:2154"))
+    dock = new_dock(canvas=qgis_canvas)
+    dock.hub_combo.setCurrentIndex(dock.hub_combo.findData("odatis-sextant"))
+    dock.area_combo.setCurrentIndex(dock.area_combo.findData("rectangle"))
+    dock.set_drawn_geometry(QgsGeometry.fromRect(QgsRectangle(700000, 6200000, 760000, 6300000)))
+    drawn = dock.drawn_area.bbox
+    qgis_canvas.unsetMapTool(qgis_canvas.mapTool())
+    again = new_dock(canvas=qgis_canvas)
+    assert again.hub_combo.currentData() == "odatis-sextant"
+    assert again.area_combo.currentData() == "rectangle"
+    assert again.drawn_area is not None and again.drawn_area.bbox == pytest.approx(drawn)
+    assert qgis_canvas.mapTool() is None  # opening the dock does not take the map

@@ -50,7 +50,7 @@ def basic_authcfg(qgis_auth_manager, secret):
 @pytest.fixture
 def reference_server(tmp_path):
     """A reference ordering server on 127.0.0.1 with its SQLite database in tmp_path."""
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
 
     server = ReferenceServer(tmp_path / "server.sqlite", token=SECRET, production_delay=0.0)
     server.start()

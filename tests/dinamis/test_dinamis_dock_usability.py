@@ -2,18 +2,7 @@
 the widgets): labels shown as written, a request package into a folder that does not
 exist yet, a question before cancelling an order and a word after it."""
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QApplication, QDialog, QMessageBox
-
-
-def answer_next_question(button):
-    """Click ``button`` (QMessageBox.Yes / No) on the next modal question box."""
-    def click():
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            box.button(button).click()
-        else:
-            QTimer.singleShot(20, click)
-    QTimer.singleShot(0, click)
+from qgis.PyQt.QtWidgets import QDialog
 
 
 def test_ampersand_is_shown_not_turned_into_a_shortcut(qgis_app):
@@ -41,34 +30,6 @@ def test_package_folder_may_be_a_new_folder(qgis_app, tmp_path):
     QTimer.singleShot(0, dialog.accept)
     assert dialog.exec_() == QDialog.Accepted
     assert dialog.selectedFiles() == [str(wanted)]
-
-
-def test_cancelling_an_order_asks_first_and_says_it_is_done(qgis_app, qgis_iface, sample_data, tmp_path,
-                                                            reference_server):
-    from qgis.core import QgsProject, QgsSettings, QgsVectorLayer
-
-    from dataterra.dataterra_plugin.dinamis.core.rules import Profile
-    from dataterra.dataterra_plugin.dinamis.settings import save_profile, save_server_settings
-    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
-
-    QgsSettings().remove("dataterra/dinamis")
-    save_profile(Profile("uia_research", "INRAE", "a@b.fr", True, {}))
-    save_server_settings(reference_server.base_url, "")
-    epci = QgsVectorLayer(str(sample_data["epci"]), "EPCI", "ogr")
-    QgsProject.instance().addMapLayer(epci)
-    qgis_iface.setActiveLayer(epci)
-    dock = DinamisDock(qgis_iface, book_path=tmp_path / "orders.gpkg")
-    dock.aoi_from_selection()
-    local_id = dock.save_draft()
-    dock.table.selectRow(0)
-    answer_next_question(QMessageBox.No)
-    assert dock.cancel_selected(wait=True) is None
-    assert dock.table.item(0, 2).text() == "Draft"
-    answer_next_question(QMessageBox.Yes)
-    dock.cancel_selected(wait=True)
-    assert dock.table.item(0, 2).text() == "Cancelled"
-    assert dock.message.text() == f"Order {local_id} cancelled."
-    QgsProject.instance().removeAllMapLayers()
 
 
 def test_request_page_opens_through_qt_without_leaving_a_process(qgis_app, tmp_path, opened_urls):

@@ -105,3 +105,23 @@ def test_package_of_a_draft_the_profile_may_no_longer_use(clermontais_dock, tmp_
     assert dock.package_selected(local_id, folder=str(tmp_path / "package")) is None
     assert "subscribe to DINAMIS" in dock.message.text() and not (tmp_path / "package").exists()
     assert dock.book.get(local_id)["backend"] == "rest"
+
+
+def test_cancelling_an_order_asks_first_and_says_it_is_done(clermontais_dock, reference_server):
+    """Issue 16: an order was cancelled without a question, and nothing said it was."""
+    from qgis.PyQt.QtWidgets import QMessageBox
+    from modal import answer_next_question
+
+    from dataterra.dataterra_plugin.dinamis.settings import save_server_settings
+
+    save_server_settings(reference_server.base_url, "")
+    dock = clermontais_dock
+    local_id = dock.save_draft()
+    dock.table.selectRow(0)
+    answer_next_question(QMessageBox.No)
+    assert dock.cancel_selected(wait=True) is None
+    assert dock.table.item(0, 2).text() == "Draft"
+    answer_next_question(QMessageBox.Yes)
+    dock.cancel_selected(wait=True)
+    assert dock.table.item(0, 2).text() == "Cancelled"
+    assert dock.message.text() == f"Order {local_id} cancelled."

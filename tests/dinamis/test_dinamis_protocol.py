@@ -208,7 +208,7 @@ def test_cancel_rules(reference_server, secret, tmp_path):
 
 
 def test_quota_exceeded_is_refused_with_reason(tmp_path, secret):
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
 
     server = ReferenceServer(tmp_path / "s.sqlite", token=secret, quota_units=100).start()
     try:
@@ -219,7 +219,7 @@ def test_quota_exceeded_is_refused_with_reason(tmp_path, secret):
 
 
 def test_server_state_survives_restart(tmp_path, secret):
-    from dataterra.dataterra_plugin.dinamis.core.reference_server import ReferenceServer
+    from dataterra.demo.dinamis_reference_server import ReferenceServer
 
     server = ReferenceServer(tmp_path / "s.sqlite", token=secret).start()
     order = make_client(server, secret).submit(REQUEST, "k-persist")

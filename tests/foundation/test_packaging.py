@@ -15,10 +15,13 @@ def test_zip_holds_the_plugin_and_nothing_else(tmp_path):
     assert all(n.startswith("dataterra/") for n in names)
     for required in ("dataterra/metadata.txt", "dataterra/__init__.py", "dataterra/dataterra_plugin/plugin.py",
                      "dataterra/dataterra_plugin/provider.py", "dataterra/resources/icons/dataterra.svg",
-                     "dataterra/i18n/plugin_fr.qm", "dataterra/LICENSE"):
+                     "dataterra/i18n/plugin_fr.qm", "dataterra/LICENSE", "dataterra/docs/fragscape.md"):
         assert required in names, required
     forbidden = ("/tests/", "/benchmarks/", "/sample_data/", "__pycache__", ".pyc", "/demo/", ".ts", "/.venv/")
     assert not [n for n in names if any(f in n for f in forbidden)]
+    # test and demo servers are not the product (issue 16): no HTTP server code is shipped
+    servers = [n for n in names if n.endswith(".py") and b"HTTPServer" in zipfile.ZipFile(target).read(n)]
+    assert not servers, servers
 
 
 def test_ci_runs_the_readme_test_command():
@@ -44,3 +47,15 @@ def test_make_install_links_and_enables_then_uninstall_removes(tmp_path):
     assert not link.exists() and not link.is_symlink()
     ini = QSettings(str(profile / "QGIS" / "QGIS3.ini"), QSettings.IniFormat)
     assert ini.value("PythonPlugins/dataterra", type=bool) is False
+
+
+def test_metadata_changelog_describes_the_current_version():
+    """QGIS's plugin manager shows the changelog: it starts with this version and lists what it brings."""
+    import configparser
+
+    metadata = configparser.ConfigParser()
+    metadata.read(ROOT / "metadata.txt", encoding="utf-8")
+    general = metadata["general"]
+    changes = general["changelog"].strip().splitlines()
+    assert changes[0].startswith(general["version"] + " ")
+    assert len([line for line in changes if line.strip().startswith("- ")]) >= 5

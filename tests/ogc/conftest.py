@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from dataterra.dataterra_plugin.ogc.loopback import (
+from dataterra.demo.ogc_loopback import (
     LoopbackServer,
     MapServerLoopback,
     build_project,

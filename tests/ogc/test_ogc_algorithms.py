@@ -127,3 +127,15 @@ def test_download_coverage_from_mapserver_through_qgis_network(dataterra_provide
     # columns 10..229, rows 10..169 of the source
     np.testing.assert_array_equal(ds.ReadAsArray(), source[:, 10:170, 10:230])
     assert ds.GetRasterBand(1).GetNoDataValue() == -9999.0
+
+
+def test_download_features_without_crs_uses_its_default(dataterra_provider, run_qgis_process, ogc_server, tmp_path):
+    """Issue 16: "Incorrect parameter value for CRS" when CRS was left out, in both callers."""
+    import processing
+
+    for run, output in ((processing.run, tmp_path / "run.gpkg"), (run_qgis_process, tmp_path / "qp.gpkg")):
+        run("dataterra:download_features", {"URL": ogc_server.url, "TYPENAME": "communes", "OUTPUT": str(output)})
+        source = ogr.Open(str(output))
+        layer = source.GetLayer(0)
+        assert layer.GetFeatureCount() == 20
+        assert layer.GetSpatialRef().GetAuthorityCode(None) == "2154"

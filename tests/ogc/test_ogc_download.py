@@ -117,7 +117,7 @@ def test_crs_not_offered_names_the_offered_ones(ogc_server, tmp_path):
 
 
 def test_unreachable_host(tmp_path):
-    from dataterra.dataterra_plugin.ogc.loopback import free_port
+    from dataterra.demo.ogc_loopback import free_port
 
     url = f"http://127.0.0.1:{free_port()}/ows/"
     with pytest.raises(OgcError, match=r"Cannot reach 127\.0\.0\.1.*Check the URL"):

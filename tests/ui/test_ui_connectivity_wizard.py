@@ -169,3 +169,35 @@ def test_open_a_biodispersal_project_and_run_it(qgis_iface, dataterra_provider, 
     assert load_study("connectivity")["biodispersal_project"] == str(project / "BousquetOrb.xml")
     dataset = None
     wizard.deleteLater()
+
+
+def test_study_log_shows_the_algorithm_error_and_starts_empty_each_run(qgis_iface, dataterra_provider, geotiff,
+                                                                       tmp_path):
+    """Issue 16: a failing step said only "see the Processing log"; the log kept older runs."""
+    import numpy as np
+
+    QgsProject.instance().clear()
+    landcover = geotiff(tmp_path / "clc.tif", np.full((20, 20), 211, np.int16), pixel=100.0)
+    wizard = ConnectivityWizard(qgis_iface)
+    wizard.apply_config({"landcover": landcover, "class_field": "", "nomenclature": "clc", "groups": ["forest"],
+                         "classes": {"forest": "312"}, "output_dir": str(tmp_path / "out")})
+    for _ in range(2):
+        run_and_wait(wizard, timeout_s=60)
+    log = wizard.run_page.log.toPlainText()
+    assert "none of the classes 312 is in the land cover" in log, log
+    assert log.count("Friction (Forest species)") == 1  # the second run's log only
+    wizard.deleteLater()
+
+
+def test_study_reopens_on_its_first_page(qgis_iface, dataterra_provider):
+    QgsProject.instance().clear()
+    wizard = ConnectivityWizard(qgis_iface)
+    wizard.show()
+    first = wizard.currentId()
+    wizard.next()
+    assert wizard.currentId() != first
+    wizard.hide()
+    wizard.show()
+    assert wizard.currentId() == first
+    wizard.hide()
+    wizard.deleteLater()

@@ -144,3 +144,25 @@ def test_open_a_project_names_what_is_missing_or_wrong(qgis_iface, dataterra_pro
     foreign.write_text("<BioDispersalModel/>", encoding="utf-8")
     assert "not a FragScape project" in wizard.open_fragscape_project(str(foreign))[0]
     wizard.deleteLater()
+
+
+def test_barrier_filter_has_the_expression_builder_of_its_layer(qgis_iface, dataterra_provider, sample_data):
+    """Issue 16: the filter was a bare text box, without QGIS's expression builder."""
+    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.gui import QgsExpressionLineEdit
+
+    from dataterra.dataterra_plugin.ui.fragmentation_wizard import FragmentationWizard
+
+    QgsProject.instance().clear()
+    roads = QgsVectorLayer(str(sample_data["roads"]), "roads", "ogr")
+    QgsProject.instance().addMapLayer(roads)
+    wizard = FragmentationWizard(qgis_iface)
+    wizard.add_barrier(str(sample_data["roads"]), ROAD_FILTER, "20")
+    edit = wizard.barriers.cellWidget(0, 1)
+    assert isinstance(edit, QgsExpressionLineEdit)
+    assert edit.isValidExpression()[0]
+    assert wizard.config()["barriers"] == [{"source": roads.source(), "filter": ROAD_FILTER,
+                                            "buffer": "20"}]
+    edit.setExpression("\"ETAT\" = ")  # unfinished: the builder says so
+    assert not edit.isValidExpression()[0]
+    wizard.deleteLater()

@@ -1,4 +1,5 @@
 """The hub list (resources/hubs.json plus the user's own file) and backend construction."""
+import dataclasses
 import json
 import os
 from dataclasses import dataclass, field
@@ -45,20 +46,39 @@ def load_hubs(paths=None):
     """Hubs of the default file then of each extra JSON file (same layout); later ids win."""
     hubs = {}
     for path in [HUBS_FILE, *(paths or [])]:
-        try:
-            with open(path, "rb") as handle:
-                data = json.loads(handle.read().decode("utf-8"))
-        except (OSError, ValueError) as exc:
-            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read the hub list {path}: {exc}. Fix or "
-                                                 "remove that file."), path=path, exc=exc) from exc
-        entries = data.get("hubs") if isinstance(data, dict) else None
-        if not isinstance(entries, list):
-            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The hub list {path} has no 'hubs' list."),
-                path=path)
-        for entry in entries:
-            hub = _hub(entry, path)
+        for hub in read_hub_file(path):
             hubs[hub.id] = hub
     return list(hubs.values())
+
+
+def read_hub_file(path):
+    """The hubs of one JSON hub list ({"hubs": [...]}, the layout of resources/hubs.json)."""
+    try:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read().decode("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read the hub list {path}: {exc}. Fix or "
+                                             "remove that file."), path=path, exc=exc) from exc
+    entries = data.get("hubs") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The hub list {path} has no 'hubs' list."),
+            path=path)
+    return [_hub(entry, path) for entry in entries]
+
+
+def write_hub_file(path, hubs):
+    """Write ``hubs`` as a JSON hub list that :func:`read_hub_file` reads back; the auth
+    configuration chosen in QGIS stays out (it is an id of this QGIS profile only)."""
+    entries = []
+    for hub in hubs:
+        entry = {key: value for key, value in dataclasses.asdict(hub).items() if key != "auth_config"}
+        entries.append({key: value for key, value in entry.items() if value not in ("", [], {})})
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    temporary = path + ".part"
+    with open(temporary, "w", encoding="utf-8") as handle:
+        json.dump({"hubs": entries}, handle, ensure_ascii=False, indent=2)
+    os.replace(temporary, path)  # a crash never leaves half a list
 
 
 def _hub(entry, path):

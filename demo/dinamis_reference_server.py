@@ -23,7 +23,7 @@ from pathlib import Path
 
 from osgeo import gdal, ogr
 
-from .aoi import polygon_area_m2
+from ..dataterra_plugin.dinamis.core.aoi import polygon_area_m2
 
 PREFIX = "/api/v1"
 NEXT_STATUS = {"submitted": "accepted", "accepted": "in_production", "in_production": "delivered"}

@@ -1,0 +1,63 @@
+"""Issue 16: outputs loaded from the toolbox or a script (runAndLoadResults) carry the
+plugin's style: a colour ramp for costs, one colour per class for class rasters, graduated
+effective mesh sizes - not QGIS's grey or single-colour defaults."""
+import numpy as np
+from qgis.core import (
+    QgsGraduatedSymbolRenderer,
+    QgsPalettedRasterRenderer,
+    QgsProject,
+    QgsSingleBandPseudoColorRenderer,
+)
+
+
+def loaded(result, key):
+    return QgsProject.instance().mapLayer(result[key]) or next(
+        layer for layer in QgsProject.instance().mapLayers().values() if layer.source().split("|")[0] == result[key])
+
+
+def test_connectivity_outputs_are_styled(qgis_app, dataterra_provider, geotiff, tmp_path):
+    import processing
+
+    QgsProject.instance().removeAllMapLayers()
+    sources = geotiff(tmp_path / "sources.tif", np.array([[1, 0, 0, 0], [0, 0, 0, 2], [0, 0, 0, 0]], np.uint8),
+                      pixel=10.0)
+    friction = geotiff(tmp_path / "friction.tif", np.ones((3, 4), np.float32), pixel=10.0)
+    result = processing.runAndLoadResults("dataterra:cost_distance", {
+        "SOURCES": sources, "FRICTION": friction, "MAX_COST": 0,
+        "OUTPUT": str(tmp_path / "cost.tif"), "OUTPUT_NEAREST": str(tmp_path / "nearest.tif")})
+    cost = loaded(result, "OUTPUT")
+    assert isinstance(cost.renderer(), QgsSingleBandPseudoColorRenderer)
+    shader = cost.renderer().shader().rasterShaderFunction()
+    # costs (in cells, friction 1) run from 0 at the sources to 1 + sqrt(2): the cell of row 2,
+    # column 1 is one straight and one diagonal step from its nearest source
+    assert shader.minimumValue() == 0.0 and abs(shader.maximumValue() - (1 + 2 ** 0.5)) < 1e-6
+    nearest = loaded(result, "OUTPUT_NEAREST")
+    assert isinstance(nearest.renderer(), QgsPalettedRasterRenderer)
+    assert sorted(c.value for c in nearest.renderer().classes()) == [1.0, 2.0]  # the two sources
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_class_raster_of_any_algorithm_gets_one_colour_per_class(qgis_app, dataterra_provider, geotiff, tmp_path):
+    import processing
+
+    QgsProject.instance().removeAllMapLayers()
+    landcover = geotiff(tmp_path / "lc.tif", np.array([[311, 311, 211], [312, 211, 211]], np.int16), pixel=100.0)
+    result = processing.runAndLoadResults("dataterra:select_habitat", {
+        "LANDCOVER": landcover, "CLASSES": "311, 312", "KEEP_CLASS": True, "OUTPUT": str(tmp_path / "h.tif")})
+    habitat = loaded(result, "OUTPUT")
+    assert isinstance(habitat.renderer(), QgsPalettedRasterRenderer)
+    assert sorted(c.value for c in habitat.renderer().classes()) == [311.0, 312.0]
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_effective_mesh_size_is_graduated(qgis_app, dataterra_provider, sample_data, tmp_path):
+    import processing
+
+    QgsProject.instance().removeAllMapLayers()
+    result = processing.runAndLoadResults("dataterra:effective_mesh_size", {
+        "INPUT": str(sample_data["clc"]), "REPORTING": str(sample_data["communes"]),
+        "OUTPUT": str(tmp_path / "meff.gpkg")})
+    meff = loaded(result, "OUTPUT")
+    assert isinstance(meff.renderer(), QgsGraduatedSymbolRenderer)
+    assert meff.renderer().classAttribute() == "meff_ha"
+    QgsProject.instance().removeAllMapLayers()
