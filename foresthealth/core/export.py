@@ -204,6 +204,19 @@ def _class_name(names, value):
     return BARE_GROUND if value is None else names[value]
 
 
+def periods_of(res: Results, first_dates, valid, ends):
+    """(bin of each pixel's date, mask of pixels exported): relevant pixels with a kept bin."""
+    index = period_index(date_numbers(first_dates, valid, res.dates), ends)
+    return index, res.relevant & (index != 0) & (index != len(ends))
+
+
+def dieback_pixels(res: Results, ends, thresholds):
+    """(period bin, exported mask, confidence class, class mask) of the dieback layer."""
+    period, mask = periods_of(res, res.first_date, res.state, ends)
+    classes = detection.confidence_class(res.confidence_index, res.current_nb_dates, thresholds)
+    return period, mask, classes, res.confidence_area
+
+
 def export_features(res: Results, geotransform, thresholds, class_names, frequency="ME",
                     start_date="2015-06-23", end_date="2030-01-02") -> list:
     """Dieback polygons by period and class, stress periods, and bare soil (soil mode)."""
@@ -221,24 +234,16 @@ def export_features(res: Results, geotransform, thresholds, class_names, frequen
             features.append(Feature(layer, labels[period - 1], labels[period - 1][:10], ends[period],
                                     _class_name(class_names, klass) if with_class else None, geometry))
 
-    def periods_of(first_dates, valid):
-        index = period_index(date_numbers(first_dates, valid, res.dates), ends)
-        return index, res.relevant & (index != 0) & (index != len(ends))
-
-    settings = res.settings
-    dieback_period, dieback_mask = periods_of(res.first_date, res.state)
-    classes = detection.confidence_class(res.confidence_index, res.current_nb_dates, thresholds)
-    add("dieback", *features_by_pair(dieback_period, dieback_mask, classes, res.confidence_area), True)
-    for k in range(settings.max_nb_stress_periods):
+    add("dieback", *features_by_pair(*dieback_pixels(res, ends, thresholds)), True)
+    for k in range(res.settings.max_nb_stress_periods):
         in_period = res.relevant & (k < res.nb_periods)
         if not in_period.any():
             continue
         stress_classes = detection.confidence_class(res.stress_index[k], res.nb_dates[k], thresholds)
-        start, start_mask = periods_of(res.stress_dates[2 * k], k < res.nb_periods)
+        start, start_mask = periods_of(res, res.stress_dates[2 * k], k < res.nb_periods, ends)
         add("stress_periods", *features_by_pair(start, start_mask, stress_classes, in_period, bare_ground=False), True)
     if res.soil_state.any():
-        soil_period, soil_mask = periods_of(res.soil_first_date, res.soil_state)
-        add("soil", *features_by_pair(soil_period, soil_mask), False)
+        add("soil", *features_by_pair(*periods_of(res, res.soil_first_date, res.soil_state, ends)), False)
     return features
 
 
