@@ -95,11 +95,11 @@ class Plan:
         return before + 1, last_training
 
 
-def select_dates(groups, options: IndexOptions, window20=None, after=None, known=None):
+def select_dates(groups, options: IndexOptions, window20=None, after=None, known=None, until=None):
     """(kept dates, dropped dates, cloudiness by date) by start date and cloudiness."""
     kept, dropped, cloudiness = [], [], dict(known or {})
     for date, products in groups.items():
-        if date < options.start_date or (after and date <= after):
+        if date < options.start_date or (after and date <= after) or (until and date > until):
             continue
         if options.cloud_limit == -1:
             kept.append(date)
@@ -110,8 +110,10 @@ def select_dates(groups, options: IndexOptions, window20=None, after=None, known
     return kept, dropped, cloudiness
 
 
-def plan_run(folder, options: IndexOptions, settings: detection.Settings, extent=None, previous=None) -> Plan:
-    """Find the products, choose the dates and the window; ``previous`` is a loaded state."""
+def plan_run(folder, options: IndexOptions, settings: detection.Settings, extent=None, previous=None,
+             until=None) -> Plan:
+    """Find the products, choose the dates (up to ``until``) and the window; ``previous`` is a
+    loaded state."""
     groups = s2.group_by_date(s2.find_products(folder, options.reflectance, options.sen2cor_offset))
     all_products = [p for group in groups.values() for p in group]
     grid = s2.reference_grid(all_products) if previous is None else previous["grid"]
@@ -120,13 +122,13 @@ def plan_run(folder, options: IndexOptions, settings: detection.Settings, extent
     window20 = Window(window.col // 2, window.row // 2, (window.width + 1) // 2, (window.height + 1) // 2)
     old_dates = previous["dates"] if previous else []
     kept, dropped, cloudiness = select_dates(groups, options, window20, after=old_dates[-1] if old_dates else None,
-                                             known=previous.get("cloudiness") if previous else None)
+                                             known=previous.get("cloudiness") if previous else None, until=until)
     plan = Plan(options, settings, old_dates + kept, len(old_dates), grid, window,
                 {d: groups[d] for d in kept}, cloudiness, (previous["dropped"] if previous else []) + dropped)
     s2.check_products([p for d in kept for p in groups[d]], grid, plan.bands)
     if previous is None:
         start, last_training = plan.detection_start()
-        if last_training < 0 or start > last_training + 1 or len(plan.dates) < settings.nb_min_date + 1:
+        if last_training + 1 <= settings.nb_min_date:
             raise SeriesError(QT_TRANSLATE_NOOP("DataTerraError", "Too few dates for training: {count} dates kept "
                                                 "(cloudiness ≤ {limit}) up to {last}, but the model needs more than "
                                                 "{needed} valid dates per pixel. Add earlier products or lower the "
@@ -181,13 +183,13 @@ def _state_shapes(settings: detection.Settings, soil: bool) -> dict:
 
 
 def run(folder, state_folder, options: IndexOptions = None, settings: detection.Settings = None, extent=None,
-        block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, on_date=None):
+        block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, on_date=None, until=None):
     """Process the products of ``folder`` into the state folder ``state_folder``.
 
     When ``state_folder`` already holds a state, only dates after its last date are processed,
     from that state, with its parameters (``options``/``settings`` are then ignored).
     ``on_date(date_index, date, block_window, vi, mask, anomaly)`` sees every block date (tests,
-    index series). Returns the plan.
+    index series). Dates after ``until`` are left for a later run. Returns the plan.
     """
     state_folder = Path(state_folder)
     previous = load_state(state_folder) if (state_folder / "state.json").exists() else None
@@ -197,7 +199,7 @@ def run(folder, state_folder, options: IndexOptions = None, settings: detection.
     settings = settings or detection.Settings()
     index, sign = vegetation_index(options.vi, options.formula, options.sign)
     settings.sign = sign
-    plan = plan_run(folder, options, settings, extent, previous)
+    plan = plan_run(folder, options, settings, extent, previous, until)
     temporary = state_folder.with_name(f".{state_folder.name}.{uuid.uuid4().hex[:8]}.part")
     temporary.mkdir(parents=True)
     try:

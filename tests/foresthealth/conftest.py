@@ -62,14 +62,21 @@ class Recorder:
                 block.row:block.row + block.height, block.col:block.col + block.width] = anomaly
 
 
-def run_reference(series_folder, out, run, block_size=512, **changes):
+def run_reference(series_folder, out, run, block_size=512, until=None, **changes):
     parameters = reference_run(run)
     options = options_of(parameters)
     for key, value in changes.items():
         setattr(options, key, value)
     recorder = Recorder((60, 60))
-    plan = series.run(series_folder, out, options, settings_of(parameters), block_size=block_size, on_date=recorder)
+    plan = series.run(series_folder, out, options, settings_of(parameters), block_size=block_size, on_date=recorder,
+                      until=until)
     return plan, recorder
+
+
+@pytest.fixture(scope="session")
+def reference_runner():
+    """``run_reference(series_folder, out, "A" or "B", block_size, **option_changes)``."""
+    return run_reference
 
 
 @pytest.fixture(scope="session")
