@@ -13,6 +13,7 @@ declare -A AREAS=(
     [fragscape]="fragscape"
     [biodispersal]="biodispersal"
     [biodivmap]="biodivmap"
+    [foresthealth]="foresthealth"
 )
 for area in "${!AREAS[@]}"; do
     # shellcheck disable=SC2086

@@ -247,6 +247,13 @@ def export_features(res: Results, geotransform, thresholds, class_names, frequen
     return features
 
 
+def write_geopackage_atomically(path, features, crs_wkt):
+    """:func:`write_geopackage` to a temporary name, renamed when complete."""
+    from ...rasterblocks.io import atomic_path
+    with atomic_path(path) as temporary:
+        return write_geopackage(temporary, features, crs_wkt)
+
+
 def write_geopackage(path, features, crs_wkt):
     """One GeoPackage, one layer per kind (dieback, stress_periods, soil), with period dates."""
     driver = ogr.GetDriverByName("GPKG")
@@ -273,3 +280,21 @@ def write_geopackage(path, features, crs_wkt):
         layer.CreateFeature(out)
     ds = None
     return list(layers)
+
+
+STATE_CODES = {"healthy": 1, "dieback": 2, "bare_soil": 3, "bare_soil_after_dieback": 4}
+
+
+def result_rasters(res: Results, thresholds) -> dict:
+    """name → array of the per-pixel result rasters (0 = no data outside the relevant area):
+    first_dieback_date (YYYYMMDD), dieback_state (1 healthy, 2 dieback, 3 bare soil, 4 bare soil
+    after dieback), confidence_index (float64, as fordead writes it), confidence_class (1 …)."""
+    from .series import dates_as_numbers
+    state = np.where(res.state, 2, 1) + np.where(res.soil_state, 2, 0)
+    classes = detection.confidence_class(res.confidence_index, res.current_nb_dates, thresholds) + 1
+    return {
+        "first_dieback_date": np.where(res.relevant, dates_as_numbers(res.first_date, res.state, res.dates), 0),
+        "dieback_state": np.where(res.relevant, state, 0).astype(np.uint8),
+        "confidence_index": res.confidence_index,
+        "confidence_class": np.where(res.confidence_area, classes, 0).astype(np.uint8),
+    }

@@ -111,7 +111,7 @@ def select_dates(groups, options: IndexOptions, window20=None, after=None, known
 
 
 def plan_run(folder, options: IndexOptions, settings: detection.Settings, extent=None, previous=None,
-             until=None) -> Plan:
+             until=None, training=True) -> Plan:
     """Find the products, choose the dates (up to ``until``) and the window; ``previous`` is a
     loaded state."""
     groups = s2.group_by_date(s2.find_products(folder, options.reflectance, options.sen2cor_offset))
@@ -126,7 +126,7 @@ def plan_run(folder, options: IndexOptions, settings: detection.Settings, extent
     plan = Plan(options, settings, old_dates + kept, len(old_dates), grid, window,
                 {d: groups[d] for d in kept}, cloudiness, (previous["dropped"] if previous else []) + dropped)
     s2.check_products([p for d in kept for p in groups[d]], grid, plan.bands)
-    if previous is None:
+    if previous is None and training:
         start, last_training = plan.detection_start()
         if last_training + 1 <= settings.nb_min_date:
             raise SeriesError(QT_TRANSLATE_NOOP("DataTerraError", "Too few dates for training: {count} dates kept "
@@ -183,13 +183,14 @@ def _state_shapes(settings: detection.Settings, soil: bool) -> dict:
 
 
 def run(folder, state_folder, options: IndexOptions = None, settings: detection.Settings = None, extent=None,
-        block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, on_date=None, until=None):
+        block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, on_date=None, until=None, detect=True):
     """Process the products of ``folder`` into the state folder ``state_folder``.
 
     When ``state_folder`` already holds a state, only dates after its last date are processed,
     from that state, with its parameters (``options``/``settings`` are then ignored).
     ``on_date(date_index, date, block_window, vi, mask, anomaly)`` sees every block date (tests,
-    index series). Dates after ``until`` are left for a later run. Returns the plan.
+    index series). Dates after ``until`` are left for a later run; ``detect=False`` only trains
+    (a state for :func:`fit_model`, not to be continued). Returns the plan.
     """
     state_folder = Path(state_folder)
     previous = load_state(state_folder) if (state_folder / "state.json").exists() else None
@@ -205,7 +206,8 @@ def run(folder, state_folder, options: IndexOptions = None, settings: detection.
     try:
         outputs = _Outputs(temporary, plan, _state_shapes(settings, options.soil_detection))
         try:
-            _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder)
+            _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
+                            detect)
         finally:
             outputs.close()
         _write_json(temporary / "state.json", plan)
@@ -240,39 +242,48 @@ def _padded(plan: Plan, block: Window, halo: int) -> tuple:
                                                          slice(inner_col, inner_col + block.width))
 
 
-def _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder):
-    options, settings = plan.options, plan.settings
+def masked_index(plan: Plan, index, block: Window, soil: masks.SoilState = None, is_cancelled=None):
+    """(date index, date, index values, mask) of each new date over ``block`` (soil mode: ``soil``
+    is the bare-soil state over the block and its halo, advanced date by date)."""
+    options = plan.options
     mask_formula = None if options.soil_detection or not options.mask_formula else parse(
         options.mask_formula, options.mask_precedence)
+    read_window, inner = _padded(plan, block, masks.CLOUD_GROWTH if options.soil_detection else 0)
+    for offset, date in enumerate(plan.dates[plan.first_new:]):
+        check_cancel(is_cancelled)
+        date_index = plan.first_new + offset
+        group = plan.groups[date]
+        bands = s2.read_bands(group, plan.bands, read_window, plan.grid)
+        vi = np.asarray(index.evaluate(bands), dtype=np.float64)
+        invalid = ~np.isfinite(vi)
+        vi[invalid] = 0
+        cloudy = s2.read_cloud_mask(group, read_window, plan.grid) if options.apply_source_mask else None
+        mask = masks.date_mask(bands, invalid, mask_formula=mask_formula, soil=soil, date_index=date_index,
+                               swath_band=options.swath_band, swath_any_band=options.swath_any_band,
+                               source_cloudy=cloudy)
+        yield date_index, date, vi[inner], mask[inner]
+
+
+def _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
+                    detect=True):
+    settings = plan.settings
     start, _ = plan.detection_start()
     new_dates = plan.dates[plan.first_new:]
     terms = {d: detection.harmonic_terms(d) for d in new_dates}
     blocks = list(_blocks(plan.window, block_size))
-    halo = masks.CLOUD_GROWTH if options.soil_detection else 0
+    halo = masks.CLOUD_GROWTH if plan.options.soil_detection else 0
     steps = max(1, len(blocks) * max(1, len(new_dates)))
     for block_number, block in enumerate(blocks):
         read_window, inner = _padded(plan, block, halo)
-        state, soil = _initial_state(previous, state_folder, plan, block, read_window, settings, options)
-        for offset, date in enumerate(new_dates):
-            check_cancel(is_cancelled)
-            date_index = plan.first_new + offset
-            group = plan.groups[date]
-            bands = s2.read_bands(group, plan.bands, read_window, plan.grid)
-            vi = np.asarray(index.evaluate(bands), dtype=np.float64)
-            invalid = ~np.isfinite(vi)
-            vi[invalid] = 0
-            cloudy = s2.read_cloud_mask(group, read_window, plan.grid) if options.apply_source_mask else None
-            mask = masks.date_mask(bands, invalid, mask_formula=mask_formula, soil=soil, date_index=date_index,
-                                   swath_band=options.swath_band, swath_any_band=options.swath_any_band,
-                                   source_cloudy=cloudy)[inner]
-            vi = vi[inner]
+        state, soil = _initial_state(previous, state_folder, plan, block, read_window, settings, plan.options)
+        for offset, (date_index, date, vi, mask) in enumerate(masked_index(plan, index, block, soil, is_cancelled)):
             if date <= settings.max_last_date_training:
                 detection.train_step(state, ~mask, vi, terms[date], date_index, start <= date_index,
                                      settings.nb_min_date)
             else:
                 detection.end_training(state)
             anomaly = None
-            if date >= settings.min_last_date_training:
+            if detect and date >= settings.min_last_date_training:
                 anomaly = detection.detect_step(state, mask, vi, terms[date], date_index, settings)
             if on_date:
                 on_date(date_index, date, block, vi, mask, anomaly)
@@ -344,3 +355,90 @@ def load_state(folder) -> dict:
         "grid": s2.Grid(grid["width"], grid["height"], tuple(grid["geotransform"]), grid["crs_wkt"]),
         "window": Window(*document["window"]),
     }
+
+
+def fit_model(folder, coefficients_path, first_date_path=None, options: IndexOptions = None,
+              settings: detection.Settings = None, extent=None, block_size=DEFAULT_BLOCK, progress=None,
+              is_cancelled=None):
+    """The harmonic model alone: a 5-band float64 raster of coefficients (NaN without model) and,
+    optionally, the first detection date of each pixel (YYYYMMDD, 0 without model)."""
+    settings = settings or detection.Settings()
+    workspace = Path(coefficients_path).with_name(f".{Path(coefficients_path).stem}.{uuid.uuid4().hex[:8]}.model")
+    try:
+        plan = run(folder, workspace, options, settings, extent, block_size, progress, is_cancelled,
+                   until=settings.max_last_date_training, detect=False)
+        phase = gdal.Open(str(workspace / "phase.tif")).ReadAsArray()
+        first = gdal.Open(str(workspace / "first_detection.tif")).ReadAsArray()
+        coeffs = gdal.Open(str(workspace / "coeffs.tif")).ReadAsArray()
+        coeffs[:, phase != 1] = np.nan
+        write_raster(coefficients_path, coeffs, plan, nodata=None,
+                     descriptions=["c1 constant", "c2 sin(2πt/T)", "c3 cos(2πt/T)", "c4 sin(4πt/T)", "c5 cos(4πt/T)"])
+        if first_date_path:
+            write_raster(first_date_path, dates_as_numbers(first, phase == 1, plan.dates), plan, nodata=0)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
+    return plan
+
+
+def dates_as_numbers(indices, valid, dates):
+    """YYYYMMDD integers of ``dates[indices]`` where ``valid``, else 0."""
+    numbers = np.array([int(d.replace("-", "")) for d in dates], dtype=np.int32)
+    return np.where(valid, numbers[indices.astype(np.intp)], 0).astype(np.int32)
+
+
+def write_raster(path, array, plan_or_grid, nodata=None, descriptions=None):
+    """Write ``array`` ((bands,) h, w) on the run's window, atomically."""
+    from ...rasterblocks.io import atomic_path
+    if isinstance(plan_or_grid, Plan):
+        geotransform, crs_wkt = plan_or_grid.grid.sub_geotransform(plan_or_grid.window), plan_or_grid.grid.crs_wkt
+    else:
+        geotransform, crs_wkt = plan_or_grid
+    stack = array if array.ndim == 3 else array[None]
+    with atomic_path(path) as temporary:
+        ds = gdal.GetDriverByName("GTiff").Create(
+            temporary, stack.shape[2], stack.shape[1], stack.shape[0],
+            gdal_array.NumericTypeCodeToGDALTypeCode(stack.dtype), ["COMPRESS=DEFLATE", "TILED=YES"])
+        ds.SetGeoTransform(geotransform)
+        ds.SetProjection(crs_wkt)
+        for k in range(stack.shape[0]):
+            band = ds.GetRasterBand(k + 1)
+            if nodata is not None:
+                band.SetNoDataValue(nodata)
+            if descriptions:
+                band.SetDescription(descriptions[k])
+            band.WriteArray(stack[k])
+        ds = None
+
+
+def index_series(folder, output_path, options: IndexOptions = None, extent=None, block_size=DEFAULT_BLOCK,
+                 progress=None, is_cancelled=None):
+    """The masked vegetation index of every kept date: one float32 band per date (named by its
+    date, NaN where masked), written block by block."""
+    from ...rasterblocks.io import atomic_path
+    options = options or IndexOptions()
+    index, _ = vegetation_index(options.vi, options.formula, options.sign)
+    plan = plan_run(folder, options, detection.Settings(), extent, training=False)
+    if not plan.dates:
+        raise SeriesError(QT_TRANSLATE_NOOP("DataTerraError", "No date passes the cloudiness limit {limit}."),
+                          limit=options.cloud_limit)
+    blocks = list(_blocks(plan.window, block_size))
+    with atomic_path(output_path) as temporary:
+        ds = gdal.GetDriverByName("GTiff").Create(
+            temporary, plan.window.width, plan.window.height, len(plan.dates), gdal.GDT_Float32,
+            ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER", "INTERLEAVE=BAND"])
+        ds.SetGeoTransform(plan.grid.sub_geotransform(plan.window))
+        ds.SetProjection(plan.grid.crs_wkt)
+        for k, date in enumerate(plan.dates):
+            ds.GetRasterBand(k + 1).SetDescription(date)
+            ds.GetRasterBand(k + 1).SetNoDataValue(float("nan"))
+        ds.SetMetadataItem("DATES", ",".join(plan.dates))
+        for number, block in enumerate(blocks):
+            read_window, _ = _padded(plan, block, masks.CLOUD_GROWTH if options.soil_detection else 0)
+            soil = masks.SoilState.empty((read_window.height, read_window.width)) if options.soil_detection else None
+            for date_index, _, vi, mask in masked_index(plan, index, block, soil, is_cancelled):
+                values = np.where(mask, np.nan, vi).astype(np.float32)
+                ds.GetRasterBand(date_index + 1).WriteArray(values, block.col, block.row)
+                if progress:
+                    progress((number * len(plan.dates) + date_index + 1) / (len(blocks) * len(plan.dates)))
+        ds = None
+    return plan
