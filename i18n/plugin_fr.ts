@@ -215,22 +215,22 @@
 <context>
     <name>DataTerraAlgorithm</name>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="84"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="85"/>
         <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
         <translation>Cet algorithme a besoin du ou des paquets Python {0}, qui ne sont pas installés. Installez-les avec le shell OSGeo4W ou le gestionnaire de paquets de votre système (par exemple : python3 -m pip install {1}) puis redémarrez QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="111"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="112"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="39"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="40"/>
         <source>{0} has no coordinate reference system. Assign a projected CRS in metres (e.g. EPSG:2154 Lambert-93) in the layer properties.</source>
         <translation>{0} n'a pas de système de coordonnées. Attribuez un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) dans les propriétés de la couche.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="43"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="44"/>
         <source>{0} is in a geographic CRS ({1}, degrees): areas and distances would be wrong. Reproject it to a projected CRS in metres (e.g. EPSG:2154 Lambert-93) with Vector &gt; Data Management Tools &gt; Reproject Layer, or Raster &gt; Projections &gt; Warp.</source>
         <translation>{0} est dans un SCR géographique ({1}, degrés) : les surfaces et les distances seraient fausses. Reprojetez-la dans un SCR projeté en mètres (par exemple EPSG:2154 Lambert-93) avec Vecteur &gt; Outils de gestion des données &gt; Reprojeter une couche, ou Raster &gt; Projections &gt; Projection (warp).</translation>
     </message>
@@ -504,14 +504,19 @@
         <translation>Biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/algorithm_base.py" line="30"/>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="31"/>
         <source>Catalogue</source>
         <translation>Catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/provider.py" line="57"/>
+        <location filename="../dataterra_plugin/provider.py" line="58"/>
         <source>Data Terra: fragmentation, connectivity, biodiversity and catalogues</source>
         <translation>Data Terra : fragmentation, connectivité, biodiversité et catalogues</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/algorithm_base.py" line="30"/>
+        <source>Forest health</source>
+        <translation>Santé des forêts</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 Labels use the fixed translation context "ForestHealthParameters" (``tr()`` would use each
 subclass's name and translate them once per algorithm).
 """
+
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -26,8 +27,7 @@ INDEX_NAMES = list(VEGETATION_INDICES) + ["formula"]
 STRESS_MODES = ["weighted_mean", "mean"]
 
 
-def _tr(text):
-    return QCoreApplication.translate("ForestHealthParameters", text)
+translate = QCoreApplication.translate  # pylupdate5 finds translate("Context", "text") calls
 
 
 class ForestHealthAlgorithm(DataTerraAlgorithm):
@@ -70,53 +70,120 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
 
     # --- products and index ----------------------------------------------------------
     def add_products(self):
-        self.addParameter(QgsProcessingParameterFile(
-            self.PRODUCTS, _tr("Folder of Sentinel-2 L2A products (THEIA or Sen2Cor)"),
-            behavior=QgsProcessingParameterFile.Folder))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, _tr("Area of interest"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterFile(
+                self.PRODUCTS,
+                translate("ForestHealth", "Folder of Sentinel-2 L2A products (THEIA or Sen2Cor)"),
+                behavior=QgsProcessingParameterFile.Folder,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExtent(self.EXTENT, translate("ForestHealth", "Area of interest"), optional=True)
+        )
 
     def add_index(self):
-        self.addParameter(QgsProcessingParameterEnum(
-            self.INDEX, _tr("Vegetation index"), options=INDEX_NAMES, defaultValue=0))
-        self.addParameter(QgsProcessingParameterString(
-            self.FORMULA, _tr("User index formula (when the index is 'formula'), e.g. (B8-B4)/(B8+B4)"),
-            optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.FORMULA_FALLS, _tr("The user index falls with dieback (as NDVI does)"), False))
-        self.addParameter(QgsProcessingParameterString(
-            self.MASK_FORMULA, _tr("Mask formula (pixels where it is true are masked)"), "(B2 >= 700)", optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.SOIL_DETECTION, _tr("Detect bare soil and clouds with fordead's rules (replaces the mask formula)"),
-            False))
-        self.addParameter(QgsProcessingParameterBoolean(
-            self.SOURCE_MASK, _tr("Apply the provider's cloud mask (CLM / SCL)"), True))
-        self.addParameter(Number(self.CLOUD_LIMIT, _tr("Maximum cloudiness of a date (-1: keep every date)"),
-                                 Number.Double, 0.4, False, -1.0, 1.0))
-        self.addParameter(QgsProcessingParameterString(
-            self.START_DATE, _tr("Ignore dates before (YYYY-MM-DD)"), "2015-01-01"))
-        self._advanced(QgsProcessingParameterBoolean(
-            self.FIX_PRECEDENCE, _tr("Read the mask formula with comparisons before & and | (fordead reads "
-                                     "B2 > 600 | B3 == 0 as B2 > (600 | B3 == 0))"), False))
-        self._advanced(QgsProcessingParameterBoolean(
-            self.SWATH_ANY_BAND, _tr("Outside the swath when any band is negative (fordead tests one band)"), False))
-        self._advanced(QgsProcessingParameterBoolean(
-            self.CLOUDINESS_IN_AREA, _tr("Cloudiness over the area of interest (fordead: over the whole product)"),
-            False))
-        self._advanced(QgsProcessingParameterBoolean(
-            self.SEN2COR_OFFSET, _tr("Remove the Sen2Cor offset of products from 2022-01-25 (fordead ignores it)"),
-            False))
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.INDEX, translate("ForestHealth", "Vegetation index"), options=INDEX_NAMES, defaultValue=0
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FORMULA,
+                translate("ForestHealth", "User index formula (when the index is 'formula'), e.g. (B8-B4)/(B8+B4)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.FORMULA_FALLS, translate("ForestHealth", "The user index falls with dieback (as NDVI does)"), False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MASK_FORMULA,
+                translate("ForestHealth", "Mask formula (pixels where it is true are masked)"),
+                "(B2 >= 700)",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SOIL_DETECTION,
+                translate(
+                    "ForestHealth", "Detect bare soil and clouds with fordead's rules (replaces the mask formula)"
+                ),
+                False,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.SOURCE_MASK, translate("ForestHealth", "Apply the provider's cloud mask (CLM / SCL)"), True
+            )
+        )
+        self.addParameter(
+            Number(
+                self.CLOUD_LIMIT,
+                translate("ForestHealth", "Maximum cloudiness of a date (-1: keep every date)"),
+                Number.Double,
+                0.4,
+                False,
+                -1.0,
+                1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.START_DATE, translate("ForestHealth", "Ignore dates before (YYYY-MM-DD)"), "2015-01-01"
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterBoolean(
+                self.FIX_PRECEDENCE,
+                translate(
+                    "ForestHealth",
+                    "Read the mask formula with comparisons before & and | (fordead reads "
+                    "B2 > 600 | B3 == 0 as B2 > (600 | B3 == 0))",
+                ),
+                False,
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterBoolean(
+                self.SWATH_ANY_BAND,
+                translate("ForestHealth", "Outside the swath when any band is negative (fordead tests one band)"),
+                False,
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterBoolean(
+                self.CLOUDINESS_IN_AREA,
+                translate("ForestHealth", "Cloudiness over the area of interest (fordead: over the whole product)"),
+                False,
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterBoolean(
+                self.SEN2COR_OFFSET,
+                translate("ForestHealth", "Remove the Sen2Cor offset of products from 2022-01-25 (fordead ignores it)"),
+                False,
+            )
+        )
 
     def index_options(self, parameters, context) -> series.IndexOptions:
         name = INDEX_NAMES[self.parameterAsEnum(parameters, self.INDEX, context)]
         formula = self.parameterAsString(parameters, self.FORMULA, context).strip()
         if name == "formula" and not formula:
-            raise QgsProcessingException(_tr("Give the user index formula, or choose a named index."))
+            raise QgsProcessingException(
+                translate("ForestHealth", "Give the user index formula, or choose a named index.")
+            )
         return series.IndexOptions(
             vi=name if name != "formula" else "CRSWIR",
             formula=formula if name == "formula" else None,
             sign=(-1 if self.parameterAsBoolean(parameters, self.FORMULA_FALLS, context) else 1),
             mask_formula=self.parameterAsString(parameters, self.MASK_FORMULA, context).strip() or None,
-            mask_precedence="logical" if self.parameterAsBoolean(parameters, self.FIX_PRECEDENCE, context)
+            mask_precedence="logical"
+            if self.parameterAsBoolean(parameters, self.FIX_PRECEDENCE, context)
             else "python",
             soil_detection=self.parameterAsBoolean(parameters, self.SOIL_DETECTION, context),
             apply_source_mask=self.parameterAsBoolean(parameters, self.SOURCE_MASK, context),
@@ -124,7 +191,8 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             cloudiness_in_area=self.parameterAsBoolean(parameters, self.CLOUDINESS_IN_AREA, context),
             start_date=self.parameterAsString(parameters, self.START_DATE, context).strip() or "2015-01-01",
             swath_any_band=self.parameterAsBoolean(parameters, self.SWATH_ANY_BAND, context),
-            sen2cor_offset=self.parameterAsBoolean(parameters, self.SEN2COR_OFFSET, context))
+            sen2cor_offset=self.parameterAsBoolean(parameters, self.SEN2COR_OFFSET, context),
+        )
 
     def products_folder(self, parameters, context):
         return self.parameterAsFile(parameters, self.PRODUCTS, context)
@@ -134,32 +202,75 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
         if not parameters.get(self.EXTENT):
             return None
         from qgis.core import QgsCoordinateReferenceSystem
+
         crs = QgsCoordinateReferenceSystem.fromWkt(crs_wkt_of_products)
         rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
         return rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()
 
     # --- training and detection -------------------------------------------------------
     def add_training(self):
-        self.addParameter(Number(self.NB_MIN_DATE, _tr("Minimum number of valid dates to train a pixel's model"),
-                                 Number.Integer, 10, False, 5))
-        self.addParameter(QgsProcessingParameterString(
-            self.MIN_LAST_DATE, _tr("Detection starts on (YYYY-MM-DD, earliest end of training)"), "2018-01-01"))
-        self.addParameter(QgsProcessingParameterString(
-            self.MAX_LAST_DATE, _tr("Training ends at the latest on (YYYY-MM-DD)"), "2018-06-01"))
+        self.addParameter(
+            Number(
+                self.NB_MIN_DATE,
+                translate("ForestHealth", "Minimum number of valid dates to train a pixel's model"),
+                Number.Integer,
+                10,
+                False,
+                5,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MIN_LAST_DATE,
+                translate("ForestHealth", "Detection starts on (YYYY-MM-DD, earliest end of training)"),
+                "2018-01-01",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MAX_LAST_DATE,
+                translate("ForestHealth", "Training ends at the latest on (YYYY-MM-DD)"),
+                "2018-06-01",
+            )
+        )
 
     def add_detection(self):
-        self.addParameter(Number(self.THRESHOLD, _tr("Anomaly threshold (index minus prediction)"),
-                                 Number.Double, 0.16, False, 0.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.STRESS_MODE, _tr("Stress index"), options=[_tr("Weighted mean"), _tr("Mean")], defaultValue=0))
-        self.addParameter(Number(self.MAX_STRESS_PERIODS, _tr("Maximum number of stress periods"),
-                                 Number.Integer, 5, False, 1, 50))
+        self.addParameter(
+            Number(
+                self.THRESHOLD,
+                translate("ForestHealth", "Anomaly threshold (index minus prediction)"),
+                Number.Double,
+                0.16,
+                False,
+                0.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.STRESS_MODE,
+                translate("ForestHealth", "Stress index"),
+                options=[translate("ForestHealth", "Weighted mean"), translate("ForestHealth", "Mean")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            Number(
+                self.MAX_STRESS_PERIODS,
+                translate("ForestHealth", "Maximum number of stress periods"),
+                Number.Integer,
+                5,
+                False,
+                1,
+                50,
+            )
+        )
 
     def detection_settings(self, parameters, context, with_detection=True) -> detection.Settings:
         settings = detection.Settings(
             nb_min_date=self.parameterAsInt(parameters, self.NB_MIN_DATE, context),
             min_last_date_training=self.parameterAsString(parameters, self.MIN_LAST_DATE, context).strip(),
-            max_last_date_training=self.parameterAsString(parameters, self.MAX_LAST_DATE, context).strip())
+            max_last_date_training=self.parameterAsString(parameters, self.MAX_LAST_DATE, context).strip(),
+        )
         if with_detection:
             settings.threshold_anomaly = self.parameterAsDouble(parameters, self.THRESHOLD, context)
             settings.stress_index_mode = STRESS_MODES[self.parameterAsEnum(parameters, self.STRESS_MODE, context)]
@@ -168,41 +279,77 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
 
     # --- export ------------------------------------------------------------------------
     def add_forest_mask(self):
-        self.addParameter(QgsProcessingParameterVectorLayer(
-            self.FOREST_POLYGONS, _tr("Forest polygons"), [QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterRasterLayer(
-            self.FOREST_RASTER, _tr("Forest raster (non-zero, or the classes below, is forest)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            self.FOREST_CLASSES, _tr("Forest classes of the raster (e.g. OSO: 16,17)"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                self.FOREST_POLYGONS,
+                translate("ForestHealth", "Forest polygons"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                self.FOREST_RASTER,
+                translate("ForestHealth", "Forest raster (non-zero, or the classes below, is forest)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FOREST_CLASSES,
+                translate("ForestHealth", "Forest classes of the raster (e.g. OSO: 16,17)"),
+                optional=True,
+            )
+        )
 
     def add_export(self):
-        self.addParameter(QgsProcessingParameterString(
-            self.THRESHOLDS, _tr("Confidence class thresholds (comma-separated)"), "0.265"))
-        self.addParameter(QgsProcessingParameterString(
-            self.CLASS_NAMES, _tr("Confidence class names (one more than thresholds, comma-separated)"),
-            "Low anomaly,Severe anomaly"))
-        self.addParameter(QgsProcessingParameterString(
-            self.FREQUENCY, _tr("Periods of the polygons (ME: months, 3ME, 15D, sentinel)"), "ME"))
-        self._advanced(QgsProcessingParameterString(self.EXPORT_START, _tr("Periods start on"), "2015-06-23"))
-        self._advanced(QgsProcessingParameterString(self.EXPORT_END, _tr("Periods end on"), "2030-01-02"))
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.THRESHOLDS, translate("ForestHealth", "Confidence class thresholds (comma-separated)"), "0.265"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.CLASS_NAMES,
+                translate("ForestHealth", "Confidence class names (one more than thresholds, comma-separated)"),
+                "Low anomaly,Severe anomaly",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.FREQUENCY,
+                translate("ForestHealth", "Periods of the polygons (ME: months, 3ME, 15D, sentinel)"),
+                "ME",
+            )
+        )
+        self._advanced(
+            QgsProcessingParameterString(self.EXPORT_START, translate("ForestHealth", "Periods start on"), "2015-06-23")
+        )
+        self._advanced(
+            QgsProcessingParameterString(self.EXPORT_END, translate("ForestHealth", "Periods end on"), "2030-01-02")
+        )
 
     def forest_mask(self, parameters, context, grid_geotransform, shape, crs_wkt, feedback):
         """Bool array of forest pixels on the state's window (every pixel without a forest input)."""
         import numpy as np
+
         layer = self.parameterAsVectorLayer(parameters, self.FOREST_POLYGONS, context)
         raster = self.parameterAsRasterLayer(parameters, self.FOREST_RASTER, context)
         if layer is not None:
             path = self.parameterAsCompatibleSourceLayerPath(
-                parameters, self.FOREST_POLYGONS, context, ["gpkg", "shp", "geojson"], "gpkg", feedback)
+                parameters, self.FOREST_POLYGONS, context, ["gpkg", "shp", "geojson"], "gpkg", feedback
+            )
             return self.run_core(forest.from_polygons, path, grid_geotransform, shape, crs_wkt)
         if raster is not None:
             text = self.parameterAsString(parameters, self.FOREST_CLASSES, context)
             try:
                 classes = [int(c) for c in text.replace(";", ",").split(",") if c.strip()]
             except ValueError as exc:
-                raise QgsProcessingException(_tr("Forest classes must be integers separated by commas.")) from exc
+                raise QgsProcessingException(
+                    translate("ForestHealth", "Forest classes must be integers separated by commas.")
+                ) from exc
             return self.run_core(forest.from_raster, raster.source(), grid_geotransform, shape, crs_wkt, classes)
-        feedback.pushInfo(_tr("No forest mask given: every pixel with a model is analysed."))
+        feedback.pushInfo(translate("ForestHealth", "No forest mask given: every pixel with a model is analysed."))
         return np.ones(shape, bool)
 
     def export_settings(self, parameters, context):
@@ -210,9 +357,14 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
         try:
             thresholds = [float(t) for t in text.replace(";", ",").split(",") if t.strip()]
         except ValueError as exc:
-            raise QgsProcessingException(_tr("Thresholds must be numbers separated by commas.")) from exc
+            raise QgsProcessingException(
+                translate("ForestHealth", "Thresholds must be numbers separated by commas.")
+            ) from exc
         names = [n.strip() for n in self.parameterAsString(parameters, self.CLASS_NAMES, context).split(",")]
-        return {"thresholds": thresholds, "class_names": names,
-                "frequency": self.parameterAsString(parameters, self.FREQUENCY, context).strip() or "ME",
-                "start_date": self.parameterAsString(parameters, self.EXPORT_START, context).strip(),
-                "end_date": self.parameterAsString(parameters, self.EXPORT_END, context).strip()}
+        return {
+            "thresholds": thresholds,
+            "class_names": names,
+            "frequency": self.parameterAsString(parameters, self.FREQUENCY, context).strip() or "ME",
+            "start_date": self.parameterAsString(parameters, self.EXPORT_START, context).strip(),
+            "end_date": self.parameterAsString(parameters, self.EXPORT_END, context).strip(),
+        }

@@ -5,6 +5,7 @@ the state and the confidence classes by name, the confidence index on a red ramp
 polygon layers of the GeoPackage are loaded with a class renderer and the dieback layer is
 made temporal (each polygon shows from the first day of its period on).
 """
+
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QColor
 from qgis.core import (
@@ -26,12 +27,16 @@ STATE_COLOURS = {1: "#52b788", 2: "#d62828", 3: "#a68a64", 4: "#6c584c"}
 CLASS_RAMP = "Reds"
 
 
-def _tr(text):
-    return QCoreApplication.translate("ForestHealthStyles", text)
+translate = QCoreApplication.translate  # pylupdate5 finds translate("Context", "text") calls
 
 
 def state_labels():
-    return {1: _tr("Healthy"), 2: _tr("Dieback"), 3: _tr("Bare soil"), 4: _tr("Bare soil after dieback")}
+    return {
+        1: translate("ForestHealth", "Healthy"),
+        2: translate("ForestHealth", "Dieback"),
+        3: translate("ForestHealth", "Bare soil"),
+        4: translate("ForestHealth", "Bare soil after dieback"),
+    }
 
 
 class _Styler(QgsProcessingLayerPostProcessorInterface):
@@ -63,11 +68,14 @@ def date_renderer(layer):
     """One class per YYYYMMDD value of the raster, labelled as a date, early blue to late red."""
     import numpy as np
     from osgeo import gdal
+
     values = np.unique(gdal.Open(layer.source()).ReadAsArray())
     values = [int(v) for v in values if v > 0]
     colours = list(reversed(_ramp_colours(len(values))))
-    classes = [QgsPalettedRasterRenderer.Class(v, c, f"{str(v)[:4]}-{str(v)[4:6]}-{str(v)[6:]}")
-               for v, c in zip(values, colours)]
+    classes = [
+        QgsPalettedRasterRenderer.Class(v, c, f"{str(v)[:4]}-{str(v)[4:6]}-{str(v)[6:]}")
+        for v, c in zip(values, colours)
+    ]
     return QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
 
 
@@ -86,6 +94,7 @@ def _class_colours(names):
 
 def _confidence_ramp(layer):
     from qgis.core import QgsRasterBandStats
+
     stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max)
     shader_function = QgsColorRampShader(0.0, max(stats.maximumValue, 1e-6))
     shader_function.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp(CLASS_RAMP))
@@ -98,8 +107,7 @@ def _confidence_ramp(layer):
 def _polygon_renderer(layer, names):
     colours = list(_ramp_colours(len(names), CLASS_RAMP)) + [QColor("#a68a64")]
     categories = []
-    for name, colour in zip(list(names) + [QCoreApplication.translate("ForestHealthStyles", "Bare ground")],
-                            colours):
+    for name, colour in zip(list(names) + [translate("ForestHealth", "Bare ground")], colours):
         symbol = QgsFillSymbol.createSimple({"color": colour.name(), "outline_style": "no"})
         value = "Bare ground" if colour == colours[-1] else name
         categories.append(QgsRendererCategory(value, symbol, name))
@@ -121,8 +129,11 @@ def style_results(context, outputs, polygons, layers, dates, settings):
     style_date_raster(context, outputs["FIRST_DATE"])
     _on_load(context, outputs["STATE_RASTER"], lambda layer: _paletted(layer, state_labels(), STATE_COLOURS))
     _on_load(context, outputs["CONFIDENCE"], _confidence_ramp)
-    _on_load(context, outputs["CONFIDENCE_CLASS"],
-             lambda layer: _paletted(layer, dict(enumerate(names, start=1)), _class_colours(names)))
+    _on_load(
+        context,
+        outputs["CONFIDENCE_CLASS"],
+        lambda layer: _paletted(layer, dict(enumerate(names, start=1)), _class_colours(names)),
+    )
     if context.project() is None:
         return
     for layer_name in layers:
@@ -135,4 +146,5 @@ def style_results(context, outputs, polygons, layers, dates, settings):
                 _polygon_renderer(layer, names)
             if temporal:
                 make_temporal(layer)
+
         _on_load(context, uri, style)
