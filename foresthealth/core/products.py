@@ -81,7 +81,7 @@ def read_theia(folder: Path, reflectance: str = "FRE") -> Product:
     return product
 
 
-def read_sen2cor(folder: Path, apply_offset: bool = True) -> Product:
+def read_sen2cor(folder: Path, apply_offset: bool = False) -> Product:
     match = SAFE_NAME.search(folder.name)
     day, baseline = match.group(1), int(match.group(3))
     product = Product(f"{day[:4]}-{day[4:6]}-{day[6:]}", folder.name, "sen2cor")
@@ -102,7 +102,7 @@ def read_sen2cor(folder: Path, apply_offset: bool = True) -> Product:
     return product
 
 
-def find_products(folder, reflectance: str = "FRE", sen2cor_offset: bool = True) -> list:
+def find_products(folder, reflectance: str = "FRE", sen2cor_offset: bool = False) -> list:
     """Every L2A product directly under ``folder``, sorted by date then name."""
     folder = Path(folder)
     if not folder.is_dir():
