@@ -172,24 +172,26 @@ def reference_grid(products) -> Grid:
 
 
 def check_products(products, grid: Grid, bands) -> None:
-    """Every product has ``bands`` and a cloud mask, on ``grid`` (10 m) or its 20 m twin."""
+    """Every product has ``bands`` on ``grid`` (10 m) or its 20 m twin (CRS: first band of each)."""
     for product in products:
-        for band in bands:
-            _check_on_grid(product, product.band_path(band), grid)
+        for number, band in enumerate(bands):
+            _check_on_grid(product, product.band_path(band), grid, with_crs=number == 0)
 
 
-def _check_on_grid(product, path, grid):
-    info = open_raster(path)
-    factor = round(info.pixel_width / abs(grid.geotransform[1]))
+def _check_on_grid(product, path, grid, with_crs=True):
+    ds = gdal.Open(path)
+    geotransform = ds.GetGeoTransform()
+    factor = round(abs(geotransform[1]) / abs(grid.geotransform[1]))
     if factor not in (1, 2):
         factor = 0
     expected = (grid.geotransform[0], grid.geotransform[1] * factor, grid.geotransform[3],
                 grid.geotransform[5] * factor)
-    found = (info.geotransform[0], info.geotransform[1], info.geotransform[3], info.geotransform[5])
-    same_size = factor and (info.width * factor, info.height * factor) in (
+    found = (geotransform[0], geotransform[1], geotransform[3], geotransform[5])
+    same_size = factor and (ds.RasterXSize * factor, ds.RasterYSize * factor) in (
         (grid.width, grid.height), (grid.width + factor - 1, grid.height + factor - 1))
+    crs_wkt = ds.GetProjection() if with_crs else ""
     if not same_size or any(abs(a - b) > 1e-6 for a, b in zip(expected, found)) or \
-            (info.crs_wkt and grid.crs_wkt and info.srs.IsSame(open_srs(grid.crs_wkt)) != 1):
+            (crs_wkt and grid.crs_wkt and open_srs(crs_wkt).IsSame(open_srs(grid.crs_wkt)) != 1):
         raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} ({date}) is on another grid than "
                                              "the first date: {path} differs in origin, pixel size, size or CRS. "
                                              "Use products of a single Sentinel-2 tile."),

@@ -33,7 +33,7 @@ from . import detection, masks, products as s2
 from .formula import parse, vegetation_index
 
 STATE_VERSION = 1
-DEFAULT_BLOCK = 512
+DEFAULT_BLOCK = 256  # 256 × 256 px: a block's per-date temporaries stay in the processor's cache
 
 
 @dataclass
