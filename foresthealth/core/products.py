@@ -205,9 +205,18 @@ def open_srs(wkt):
     return srs
 
 
-def read_on_grid(path, window: Window, grid: Grid, dtype=None) -> np.ndarray:
+def _dataset(path, opened):
+    """``path`` opened once per ``opened`` cache (a dict the caller keeps for a date), or now."""
+    if opened is None:
+        return gdal.Open(path)
+    if path not in opened:
+        opened[path] = gdal.Open(path)
+    return opened[path]
+
+
+def read_on_grid(path, window: Window, grid: Grid, dtype=None, opened=None) -> np.ndarray:
     """Read ``window`` (10 m pixels) of ``path``, repeating 20 m pixels 2 × 2."""
-    ds = gdal.Open(path)
+    ds = _dataset(path, opened)
     factor = round(ds.GetGeoTransform()[1] / grid.geotransform[1])
     band = ds.GetRasterBand(1)
     if factor == 1:
@@ -223,11 +232,11 @@ def read_on_grid(path, window: Window, grid: Grid, dtype=None) -> np.ndarray:
     return array if dtype is None else array.astype(dtype)
 
 
-def read_bands(products, bands, window: Window, grid: Grid) -> dict:
+def read_bands(products, bands, window: Window, grid: Grid, opened=None) -> dict:
     """band → int16 array over ``window`` for one date (its products merged)."""
     arrays = None
     for product in products:
-        values = {b: read_on_grid(product.band_path(b), window, grid) for b in bands}
+        values = {b: read_on_grid(product.band_path(b), window, grid, opened=opened) for b in bands}
         if product.offset:
             values = {b: _remove_offset(a, product.offset) for b, a in values.items()}
         if arrays is None:
@@ -247,7 +256,7 @@ def _remove_offset(array, offset):
     return np.clip(shifted, -32768, 32767).astype(np.int16)
 
 
-def read_cloud_mask(products, window: Window, grid: Grid) -> np.ndarray:
+def read_cloud_mask(products, window: Window, grid: Grid, opened=None) -> np.ndarray:
     """True where the provider's mask says cloudy (THEIA CLM > 0; Sen2Cor SCL not 4 or 5)."""
     merged = None
     for product in products:
@@ -255,7 +264,7 @@ def read_cloud_mask(products, window: Window, grid: Grid) -> np.ndarray:
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} ({date}) has no cloud mask "
                                                  "(MASKS/*_CLM_R2.tif or SCL_20m)."),
                                name=product.name, date=product.date)
-        mask = read_on_grid(product.cloud_mask, window, grid)
+        mask = read_on_grid(product.cloud_mask, window, grid, opened=opened)
         cloudy = mask > 0 if product.layout == "theia" else ~np.isin(mask, CLEAR_SCL_CLASSES)
         merged = cloudy if merged is None else merged & cloudy
     return merged

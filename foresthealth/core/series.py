@@ -242,26 +242,41 @@ def _padded(plan: Plan, block: Window, halo: int) -> tuple:
                                                          slice(inner_col, inner_col + block.width))
 
 
-def masked_index(plan: Plan, index, block: Window, soil: masks.SoilState = None, is_cancelled=None):
-    """(date index, date, index values, mask) of each new date over ``block`` (soil mode: ``soil``
-    is the bare-soil state over the block and its halo, advanced date by date)."""
+def _strips(window: Window, size: int):
+    """The blocks of ``window`` grouped by rows of blocks (each date's files are opened once per strip)."""
+    strips = {}
+    for block in _blocks(window, size):
+        strips.setdefault(block.row, []).append(block)
+    return list(strips.values())
+
+
+def strip_dates(plan: Plan, index, strip, soils=None, is_cancelled=None):
+    """For each new date: (date index, date, [(block, index values, mask) of each block of ``strip``]).
+
+    In soil mode ``soils`` holds each block's bare-soil state over the block and its halo,
+    advanced date by date. A date's files are opened once for the whole strip.
+    """
     options = plan.options
     mask_formula = None if options.soil_detection or not options.mask_formula else parse(
         options.mask_formula, options.mask_precedence)
-    read_window, inner = _padded(plan, block, masks.CLOUD_GROWTH if options.soil_detection else 0)
+    halo = masks.CLOUD_GROWTH if options.soil_detection else 0
+    windows = [_padded(plan, block, halo) for block in strip]
+    soils = soils or [None] * len(strip)
     for offset, date in enumerate(plan.dates[plan.first_new:]):
-        check_cancel(is_cancelled)
         date_index = plan.first_new + offset
-        group = plan.groups[date]
-        bands = s2.read_bands(group, plan.bands, read_window, plan.grid)
-        vi = np.asarray(index.evaluate(bands), dtype=np.float64)
-        invalid = ~np.isfinite(vi)
-        vi[invalid] = 0
-        cloudy = s2.read_cloud_mask(group, read_window, plan.grid) if options.apply_source_mask else None
-        mask = masks.date_mask(bands, invalid, mask_formula=mask_formula, soil=soil, date_index=date_index,
-                               swath_band=options.swath_band, swath_any_band=options.swath_any_band,
-                               source_cloudy=cloudy)
-        yield date_index, date, vi[inner], mask[inner]
+        group, opened, items = plan.groups[date], {}, []
+        for block, (read_window, inner), soil in zip(strip, windows, soils):
+            check_cancel(is_cancelled)
+            bands = s2.read_bands(group, plan.bands, read_window, plan.grid, opened)
+            vi = np.asarray(index.evaluate(bands), dtype=np.float64)
+            invalid = ~np.isfinite(vi)
+            vi[invalid] = 0
+            cloudy = s2.read_cloud_mask(group, read_window, plan.grid, opened) if options.apply_source_mask else None
+            mask = masks.date_mask(bands, invalid, mask_formula=mask_formula, soil=soil, date_index=date_index,
+                                   swath_band=options.swath_band, swath_any_band=options.swath_any_band,
+                                   source_cloudy=cloudy)
+            items.append((block, vi[inner], mask[inner]))
+        yield date_index, date, items
 
 
 def _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
@@ -270,30 +285,33 @@ def _process_blocks(plan, index, outputs, previous, block_size, progress, is_can
     start, _ = plan.detection_start()
     new_dates = plan.dates[plan.first_new:]
     terms = {d: detection.harmonic_terms(d) for d in new_dates}
-    blocks = list(_blocks(plan.window, block_size))
+    strips = _strips(plan.window, block_size)
     halo = masks.CLOUD_GROWTH if plan.options.soil_detection else 0
-    steps = max(1, len(blocks) * max(1, len(new_dates)))
-    for block_number, block in enumerate(blocks):
-        read_window, inner = _padded(plan, block, halo)
-        state, soil = _initial_state(previous, state_folder, plan, block, read_window, settings, plan.options)
-        for offset, (date_index, date, vi, mask) in enumerate(masked_index(plan, index, block, soil, is_cancelled)):
-            if date <= settings.max_last_date_training:
-                detection.train_step(state, ~mask, vi, terms[date], date_index, start <= date_index,
-                                     settings.nb_min_date)
-            else:
-                detection.end_training(state)
-            anomaly = None
-            if detect and date >= settings.min_last_date_training:
-                anomaly = detection.detect_step(state, mask, vi, terms[date], date_index, settings)
-            if on_date:
-                on_date(date_index, date, block, vi, mask, anomaly)
+    steps = max(1, len(strips) * max(1, len(new_dates)))
+    for strip_number, strip in enumerate(strips):
+        states, soils = zip(*(_initial_state(previous, state_folder, plan, block, _padded(plan, block, halo)[0],
+                                             settings, plan.options) for block in strip))
+        for offset, (date_index, date, items) in enumerate(strip_dates(plan, index, strip, soils, is_cancelled)):
+            for (block, vi, mask), state in zip(items, states):
+                if date <= settings.max_last_date_training:
+                    detection.train_step(state, ~mask, vi, terms[date], date_index, start <= date_index,
+                                         settings.nb_min_date)
+                else:
+                    detection.end_training(state)
+                anomaly = None
+                if detect and date >= settings.min_last_date_training:
+                    anomaly = detection.detect_step(state, mask, vi, terms[date], date_index, settings)
+                if on_date:
+                    on_date(date_index, date, block, vi, mask, anomaly)
             if progress:
-                progress((block_number * len(new_dates) + offset + 1) / steps)
-        for name, array in state.arrays().items():
-            outputs.write(name, array, block)
-        if soil is not None:
-            for name in ("state", "count", "first_date"):
-                outputs.write(f"soil_{name}", getattr(soil, name)[inner], block)
+                progress((strip_number * len(new_dates) + offset + 1) / steps)
+        for block, state, soil in zip(strip, states, soils):
+            for name, array in state.arrays().items():
+                outputs.write(name, array, block)
+            if soil is not None:
+                inner = _padded(plan, block, halo)[1]
+                for name in ("state", "count", "first_date"):
+                    outputs.write(f"soil_{name}", getattr(soil, name)[inner], block)
 
 
 def _initial_state(previous, state_folder, plan, block, read_window, settings, options):
@@ -421,7 +439,7 @@ def index_series(folder, output_path, options: IndexOptions = None, extent=None,
     if not plan.dates:
         raise SeriesError(QT_TRANSLATE_NOOP("DataTerraError", "No date passes the cloudiness limit {limit}."),
                           limit=options.cloud_limit)
-    blocks = list(_blocks(plan.window, block_size))
+    strips = _strips(plan.window, block_size)
     with atomic_path(output_path) as temporary:
         ds = gdal.GetDriverByName("GTiff").Create(
             temporary, plan.window.width, plan.window.height, len(plan.dates), gdal.GDT_Float32,
@@ -432,13 +450,15 @@ def index_series(folder, output_path, options: IndexOptions = None, extent=None,
             ds.GetRasterBand(k + 1).SetDescription(date)
             ds.GetRasterBand(k + 1).SetNoDataValue(float("nan"))
         ds.SetMetadataItem("DATES", ",".join(plan.dates))
-        for number, block in enumerate(blocks):
-            read_window, _ = _padded(plan, block, masks.CLOUD_GROWTH if options.soil_detection else 0)
-            soil = masks.SoilState.empty((read_window.height, read_window.width)) if options.soil_detection else None
-            for date_index, _, vi, mask in masked_index(plan, index, block, soil, is_cancelled):
-                values = np.where(mask, np.nan, vi).astype(np.float32)
-                ds.GetRasterBand(date_index + 1).WriteArray(values, block.col, block.row)
+        halo = masks.CLOUD_GROWTH if options.soil_detection else 0
+        for number, strip in enumerate(strips):
+            soils = [masks.SoilState.empty((w.height, w.width)) for w, _ in (_padded(plan, b, halo) for b in strip)] \
+                if options.soil_detection else None
+            for date_index, _, items in strip_dates(plan, index, strip, soils, is_cancelled):
+                for block, vi, mask in items:
+                    values = np.where(mask, np.nan, vi).astype(np.float32)
+                    ds.GetRasterBand(date_index + 1).WriteArray(values, block.col, block.row)
                 if progress:
-                    progress((number * len(plan.dates) + date_index + 1) / (len(blocks) * len(plan.dates)))
+                    progress((number * len(plan.dates) + date_index + 1) / (len(strips) * len(plan.dates)))
         ds = None
     return plan
