@@ -22,6 +22,7 @@ import json
 import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -74,7 +75,7 @@ class Plan:
     cloudiness: dict = field(default_factory=dict)
     dropped: list = field(default_factory=list)
 
-    @property
+    @cached_property
     def bands(self):
         index, _ = vegetation_index(self.options.vi, self.options.formula, self.options.sign)
         needed = list(index.bands)
@@ -149,7 +150,7 @@ class _Outputs:
         for name, (dtype, bands) in shapes.items():
             ds = driver.Create(str(folder / f"{name}.tif"), plan.window.width, plan.window.height, bands,
                                gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype)),
-                               ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
+                               ["COMPRESS=DEFLATE", "ZLEVEL=1", "TILED=YES", "BIGTIFF=IF_SAFER"])
             ds.SetGeoTransform(geotransform)
             ds.SetProjection(plan.grid.crs_wkt)
             self.datasets[name] = ds
