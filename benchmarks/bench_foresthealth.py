@@ -12,6 +12,11 @@ fordead runs from its own venv (``--fordead-venv``, default $FORDEAD_VENV, built
 ``../shared/tools/install_fordead.sh``); without it only the plugin's figures are given. The
 plugin also runs on the first half of the dates, to show that its peak memory does not grow
 with the number of dates (fordead's training holds pixels × dates × 5 float64).
+
+``--tile-strip`` also runs the detection on a strip of a full Sentinel-2 tile (10,980 px wide,
+``--strip-rows`` rows, 150 dates built from 10 distinct synthetic acquisitions linked under 150
+dates): the detection holds one strip of blocks at a time, so its peak memory is that of a
+whole tile, and its time × 10980 / rows estimates a whole tile's.
 """
 import argparse
 import json
@@ -110,6 +115,58 @@ def run_fordead(venv, series_root, out):
     return {"seconds": time.perf_counter() - started, "peak_mb": peak / 1024.0}
 
 
+STRIP_RUN = """
+import json, resource, sys, time
+sys.path.insert(0, {pkgroot!r})
+from dataterra.foresthealth.core import detection, series
+started = time.perf_counter()
+options = series.IndexOptions(mask_formula={mask!r}, apply_source_mask=True)
+plan = series.run({series!r}, {state!r}, options, detection.Settings())
+print(json.dumps({{"seconds": time.perf_counter() - started, "dates": len(plan.dates),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}}))
+"""
+
+
+def tile_strip(work, rows, n_dates=150, width=10980):
+    """Detection on a full-width strip of a tile; 150 dates linked to 10 distinct acquisitions."""
+    from dataterra.foresthealth.core import synthetic
+    folder = work / f"tile_strip_{rows}"
+    products = folder / "products"
+    if not products.exists():
+        distinct = folder / "distinct"
+        truth = synthetic.synthetic_series(distinct, size=rows, start="2016-01-01", end="2016-04-30",
+                                           cloudy_share=0.0, seed=9, onsets={}, gap=None)
+        # widen each acquisition to the tile's width by tiling its columns
+        from osgeo import gdal
+        names = sorted(p.name for p in distinct.iterdir())[:10]
+        dates = synthetic.irregular_dates("2016-01-01", "2019-12-31", steps=(10,), seed=0)[:n_dates]
+        for k, date in enumerate(dates):
+            source = distinct / names[k % len(names)]
+            target = products / synthetic.theia_name(date)
+            for path in source.rglob("*.tif"):
+                wide = target / path.relative_to(source).parent / path.name.replace(source.name, target.name)
+                if k < len(names):
+                    array = gdal.Open(str(path)).ReadAsArray()
+                    repeats = -(-width // rows)
+                    tiled = np.tile(array, (1, repeats))[:, : width * array.shape[1] // rows]
+                    ds = gdal.Open(str(path))
+                    synthetic.write_tif(wide, tiled, ds.GetGeoTransform(), 32631)
+                else:
+                    first = products / synthetic.theia_name(dates[k % len(names)])
+                    original = first / path.relative_to(source).parent / path.name.replace(
+                        source.name, first.name)
+                    wide.parent.mkdir(parents=True, exist_ok=True)
+                    wide.symlink_to(original)
+        del truth
+    state = folder / "state"
+    shutil.rmtree(state, ignore_errors=True)
+    code = STRIP_RUN.format(pkgroot=str(PKGROOT), mask=MASK_FORMULA, series=str(products), state=str(state))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    shutil.rmtree(state, ignore_errors=True)
+    return figures
+
+
 def agreement(state, fordead_out):
     from osgeo import gdal
     read = lambda path: gdal.Open(str(path)).ReadAsArray()  # noqa: E731
@@ -129,9 +186,16 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=500)
     parser.add_argument("--fordead-venv", default=os.environ.get("FORDEAD_VENV", "/tmp/forest/fdvenv"))
+    parser.add_argument("--tile-strip", action="store_true")
+    parser.add_argument("--strip-rows", type=int, default=512)
     args = parser.parse_args()
     ensure_package_link()
     work = ROOT / "build" / "bench" / "foresthealth"
+    if args.tile_strip:
+        strip = tile_strip(work, args.strip_rows)
+        print(f"Tile strip: 10980 × {args.strip_rows} px × {strip['dates']} dates: {strip['seconds']:.0f} s, "
+              f"peak memory {strip['peak_mb']:.0f} MB; a whole tile (10980 rows, same peak memory) ≈ "
+              f"{strip['seconds'] * 10980 / args.strip_rows / 60:.0f} min on one core.\n")
     series_root = work / f"series_{args.size}"
     summary = make_series(series_root, args.size)
     kept = [d for d in summary["dates"] if d not in summary["cloudy"]]
