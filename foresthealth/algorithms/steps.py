@@ -218,15 +218,16 @@ class ExportAlgorithm(ForestHealthAlgorithm):
         forest_mask = self.forest_mask(parameters, context, geotransform, (window.height, window.width),
                                        grid.crs_wkt, feedback)
         settings = self.export_settings(parameters, context)
-        results = self.run_core(export.results, state_folder, forest_mask)
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) for name in RESULT_OUTPUTS}
-        rasters = export.result_rasters(results, settings["thresholds"])
-        for name, path in outputs.items():
-            self.run_core(series.write_raster, path, rasters[RESULT_NAMES[name]], (geotransform, grid.crs_wkt),
-                          nodata=0)
+        progress, is_cancelled = self.core_callbacks(feedback, 0.0, 50.0)
+        self.run_core(export.write_result_rasters, state_folder, forest_mask,
+                      {RESULT_NAMES[name]: path for name, path in outputs.items()}, settings["thresholds"],
+                      progress=progress, is_cancelled=is_cancelled)
+        results = self.run_core(export.results, state_folder, forest_mask)
         polygons = self.parameterAsFileOutput(parameters, self.POLYGONS, context)
         features = self.run_core(export.export_features, results, geotransform, **settings)
         layers = self.run_core(export.write_geopackage_atomically, polygons, features, grid.crs_wkt)
+        feedback.setProgress(100)
         feedback.pushInfo(self.tr("{0} polygons written ({1}).").format(len(features), ", ".join(layers)))
         styling.style_results(context, outputs, polygons, layers, results.dates, settings)
         return {self.POLYGONS: polygons, **outputs}

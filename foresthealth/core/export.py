@@ -15,6 +15,7 @@ As fordead exports them:
   (period region, class region) pair, multi-part where the pair's pixels touch by corners.
 """
 import calendar
+import contextlib
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,8 @@ import numpy as np
 from osgeo import gdal, ogr, osr
 from scipy import ndimage
 
-from ...rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
+from ...rasterblocks.io import Window, atomic_path
 from . import detection
 from .series import load_state
 
@@ -107,33 +109,43 @@ class Results:
     settings: detection.Settings
 
 
-def _read(folder, name):
+def _read(folder, name, window=None):
     ds = gdal.Open(str(folder / f"{name}.tif"))
-    return ds.ReadAsArray() if ds.RasterCount > 1 else ds.GetRasterBand(1).ReadAsArray()
+    if window is None:
+        window = Window(0, 0, ds.RasterXSize, ds.RasterYSize)
+    array = ds.ReadAsArray(window.col, window.row, window.width, window.height)
+    return array if ds.RasterCount > 1 else array.reshape(window.height, window.width)
 
 
-def results(state_folder, forest_mask) -> Results:
-    """Per-pixel results of the state in ``state_folder``; ``forest_mask`` a bool array on its window."""
+def results(state_folder, forest_mask, window=None) -> Results:
+    """Per-pixel results of the state in ``state_folder`` (over ``window`` of its grid, or all of it);
+    ``forest_mask`` a bool array on the state's whole window."""
     state = load_state(state_folder)
     folder, settings = state["folder"], state["settings"]
-    phase, nb_periods = _read(folder, "phase"), _read(folder, "nb_periods")
+    forest_mask = np.asarray(forest_mask, bool)
+    if window is not None:
+        forest_mask = forest_mask[window.slices]
+
+    def read(name):
+        return _read(folder, name, window)
+    phase, nb_periods = read("phase"), read("nb_periods")
     sufficient = phase == 1
-    relevant = np.asarray(forest_mask, bool) & sufficient & (nb_periods <= settings.max_nb_stress_periods)
-    dieback = _read(folder, "state").astype(bool)
+    relevant = forest_mask & sufficient & (nb_periods <= settings.max_nb_stress_periods)
+    dieback = read("state").astype(bool)
     if state["options"].soil_detection:
-        soil_state, soil_first = _read(folder, "soil_state").astype(bool), _read(folder, "soil_first_date")
+        soil_state, soil_first = read("soil_state").astype(bool), read("soil_first_date")
     else:
         soil_state, soil_first = np.zeros_like(dieback), np.zeros(dieback.shape, np.uint16)
-    cum_diff, nb_dates = _read(folder, "cum_diff"), _read(folder, "nb_dates")
+    cum_diff, nb_dates = read("cum_diff"), read("nb_dates")
     if cum_diff.ndim == 2:
         cum_diff, nb_dates = cum_diff[None], nb_dates[None]
     block = detection.BlockState.empty(dieback.shape, settings.max_nb_stress_periods)
     block.nb_periods, block.cum_diff, block.nb_dates = nb_periods, cum_diff, nb_dates
     index, current_nb = detection.confidence(block, settings)
     confidence_area = relevant & dieback & ~soil_state
-    return Results(state["dates"], relevant, sufficient, dieback, _read(folder, "first_date"), soil_state, soil_first,
+    return Results(state["dates"], relevant, sufficient, dieback, read("first_date"), soil_state, soil_first,
                    confidence_area, np.where(confidence_area, index, 0.0), current_nb, nb_periods,
-                   _read(folder, "dates").reshape(-1, *dieback.shape),
+                   read("dates").reshape(-1, *dieback.shape),
                    detection.stress_index(cum_diff, nb_dates, settings.stress_index_mode), nb_dates, settings)
 
 
@@ -298,3 +310,36 @@ def result_rasters(res: Results, thresholds) -> dict:
         "confidence_index": res.confidence_index,
         "confidence_class": np.where(res.confidence_area, classes, 0).astype(np.uint8),
     }
+
+
+RASTER_NAMES = ("first_dieback_date", "dieback_state", "confidence_index", "confidence_class")
+_RASTER_TYPES = {"first_dieback_date": gdal.GDT_Int32, "dieback_state": gdal.GDT_Byte,
+                 "confidence_index": gdal.GDT_Float64, "confidence_class": gdal.GDT_Byte}
+
+
+def write_result_rasters(state_folder, forest_mask, paths: dict, thresholds, rows=256, progress=None,
+                         is_cancelled=None):
+    """The rasters of :func:`result_rasters` (``paths``: name → file), strip by strip, atomically."""
+    state = load_state(state_folder)
+    grid, window = state["grid"], state["window"]
+    with contextlib.ExitStack() as stack:
+        datasets = {}
+        for name, path in paths.items():
+            temporary = stack.enter_context(atomic_path(path))
+            ds = gdal.GetDriverByName("GTiff").Create(temporary, window.width, window.height, 1, _RASTER_TYPES[name],
+                                                      ["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"])
+            ds.SetGeoTransform(grid.sub_geotransform(window))
+            ds.SetProjection(grid.crs_wkt)
+            ds.GetRasterBand(1).SetNoDataValue(0)
+            datasets[name] = ds
+        for row in range(0, window.height, rows):
+            check_cancel(is_cancelled)
+            strip = Window(0, row, window.width, min(rows, window.height - row))
+            arrays = result_rasters(results(state_folder, forest_mask, strip), thresholds)
+            for name, ds in datasets.items():
+                ds.GetRasterBand(1).WriteArray(arrays[name], 0, row)
+            if progress:
+                progress(min(1.0, (row + rows) / window.height))
+        for ds in datasets.values():
+            ds.FlushCache()
+        datasets.clear()

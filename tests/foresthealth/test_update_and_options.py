@@ -141,3 +141,20 @@ def test_cancel_leaves_nothing(shared_series, tmp_path):
     with pytest.raises(Cancelled):
         series.run(shared_series, tmp_path / "state", is_cancelled=cancel)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_result_rasters_written_strip_by_strip_equal_the_whole(run_b, tmp_path):
+    """Run B (soil mode: all four states occur), 7-row strips against the whole window at once."""
+    from dataterra.foresthealth.core import export
+    state = run_b[0]
+    forest = np.ones((60, 60), bool)
+    forest[:5] = False
+    paths = {name: tmp_path / f"{name}.tif" for name in export.RASTER_NAMES}
+    export.write_result_rasters(state, forest, paths, [0.29, 0.3], rows=7)
+    whole = export.result_rasters(export.results(state, forest), [0.29, 0.3])
+    for name, path in paths.items():
+        np.testing.assert_array_equal(gdal.Open(str(path)).ReadAsArray(), whole[name], err_msg=name)
+    states = whole["dieback_state"]
+    assert set(np.unique(states)) == {0, 1, 2, 3, 4}
+    assert (states[:5] == 0).all()  # outside the forest
+    assert set(np.unique(whole["confidence_class"])) == {0, 1, 2, 3}
