@@ -4,17 +4,17 @@
 <context>
     <name>AllStepsAlgorithm</name>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="240"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="241"/>
         <source>Forest dieback detection (all steps)</source>
         <translation>Détection des dépérissements forestiers (toutes les étapes)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="243"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="244"/>
         <source>Runs the dieback detection (a new run, or an update when the state folder already holds a state) then exports its maps and polygons, in one algorithm for models and qgis_process. Parameters as in 'Dieback detection (new run or update)' and 'Export dieback results'; the defaults are fordead's tutorial settings (CRSWIR, cloudiness ≤ 0.4, provider mask, 10 dates, training 2018-01-01 … 2018-06-01, threshold 0.16, weighted-mean stress index, monthly periods, classes below and above 0.265).</source>
         <translation>Lance la détection des dépérissements (nouveau calcul, ou mise à jour quand le dossier d'état contient déjà un état) puis exporte ses cartes et polygones, en un seul algorithme pour les modèles et qgis_process. Paramètres comme dans « Détection des dépérissements (nouveau calcul ou mise à jour) » et « Exporter les résultats de dépérissement » ; les valeurs par défaut sont celles du tutoriel de fordead (CRSWIR, nébulosité ≤ 0,4, masque du fournisseur, 10 dates, apprentissage 2018-01-01 … 2018-06-01, seuil 0,16, indice de stress en moyenne pondérée, périodes mensuelles, classes sous et au-dessus de 0,265).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="261"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="262"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
@@ -22,12 +22,12 @@
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../foresthealth/core/export.py" line="45"/>
+        <location filename="../foresthealth/core/export.py" line="47"/>
         <source>Unknown period frequency {frequency!r}: use ME (month ends), 3ME, 15D or sentinel.</source>
         <translation>Fréquence de périodes inconnue {frequency!r} : utilisez ME (fins de mois), 3ME, 15D ou sentinel.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/export.py" line="224"/>
+        <location filename="../foresthealth/core/export.py" line="236"/>
         <source>Give one more class name than thresholds ({thresholds} thresholds, {names} names).</source>
         <translation>Donnez un nom de classe de plus que de seuils ({thresholds} seuils, {names} noms).</translation>
     </message>
@@ -92,34 +92,39 @@
         <translation>Le produit {name} n'a pas de bande à 10 m (B2, B3, B4 ou B8) pour définir la grille.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="193"/>
+        <location filename="../foresthealth/core/products.py" line="195"/>
         <source>The product {name} ({date}) is on another grid than the first date: {path} differs in origin, pixel size, size or CRS. Use products of a single Sentinel-2 tile.</source>
         <translation>Le produit {name} ({date}) est sur une autre grille que la première date : {path} diffère par l'origine, la taille des pixels, la taille ou le SCR. Utilisez les produits d'une seule tuile Sentinel-2.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="253"/>
+        <location filename="../foresthealth/core/products.py" line="264"/>
         <source>The product {name} ({date}) has no cloud mask (MASKS/*_CLM_R2.tif or SCL_20m).</source>
         <translation>Le produit {name} ({date}) n'a pas de masque de nuages (MASKS/*_CLM_R2.tif ou SCL_20m).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="132"/>
+        <location filename="../foresthealth/core/series.py" line="133"/>
         <source>Too few dates for training: {count} dates kept (cloudiness ≤ {limit}) up to {last}, but the model needs more than {needed} valid dates per pixel. Add earlier products or lower the minimum number of dates.</source>
         <translation>Trop peu de dates pour l'apprentissage : {count} dates retenues (nébulosité ≤ {limit}) jusqu'au {last}, mais le modèle demande plus de {needed} dates valides par pixel. Ajoutez des produits plus anciens ou baissez le nombre minimal de dates.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="345"/>
+        <location filename="../foresthealth/core/series.py" line="377"/>
         <source>Cannot read the detection state {path}: {exc}</source>
         <translation>Impossible de lire l'état de détection {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="348"/>
+        <location filename="../foresthealth/core/series.py" line="380"/>
         <source>{path} is not a forest-health detection state.</source>
         <translation>{path} n'est pas un état de détection de la santé des forêts.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="422"/>
+        <location filename="../foresthealth/core/series.py" line="454"/>
         <source>No date passes the cloudiness limit {limit}.</source>
         <translation>Aucune date ne respecte la limite de nébulosité {limit}.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/series.py" line="236"/>
+        <source>The folder {folder} holds other files than a detection state ({names}…): choose a new or empty folder for the state.</source>
+        <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
 </context>
 <context>
@@ -216,7 +221,7 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>{0} ne contient pas d'état de détection (state.json) ; lancez d'abord la détection des dépérissements.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="230"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="231"/>
         <source>{0} polygons written ({1}).</source>
         <translation>{0} polygones écrits ({1}).</translation>
     </message>

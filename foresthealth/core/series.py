@@ -194,6 +194,7 @@ def run(folder, state_folder, options: IndexOptions = None, settings: detection.
     (a state for :func:`fit_model`, not to be continued). Returns the plan.
     """
     state_folder = Path(state_folder)
+    _refuse_foreign_folder(state_folder)
     previous = load_state(state_folder) if (state_folder / "state.json").exists() else None
     if previous:
         options, settings = previous["options"], previous["settings"]
@@ -223,6 +224,18 @@ def run(folder, state_folder, options: IndexOptions = None, settings: detection.
     else:
         temporary.rename(state_folder)
     return plan
+
+
+def _refuse_foreign_folder(folder: Path):
+    """The state folder is replaced at the end of a run: refuse one holding anything else."""
+    if not folder.is_dir():
+        return
+    known = {"state.json"} | {f"{name}.tif" for name in _state_shapes(detection.Settings(), soil=True)}
+    foreign = sorted(p.name for p in folder.iterdir() if p.name not in known and not p.name.endswith(".aux.xml"))
+    if foreign:
+        raise SeriesError(QT_TRANSLATE_NOOP("DataTerraError", "The folder {folder} holds other files than a "
+                                            "detection state ({names}…): choose a new or empty folder for the "
+                                            "state."), folder=str(folder), names=", ".join(foreign[:3]))
 
 
 def _blocks(window: Window, size: int):

@@ -158,3 +158,12 @@ def test_result_rasters_written_strip_by_strip_equal_the_whole(run_b, tmp_path):
     assert set(np.unique(states)) == {0, 1, 2, 3, 4}
     assert (states[:5] == 0).all()  # outside the forest
     assert set(np.unique(whole["confidence_class"])) == {0, 1, 2, 3}
+
+
+def test_a_folder_of_other_files_is_never_taken_as_the_state(shared_series, tmp_path):
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "thesis.odt").write_text("precious")
+    with pytest.raises(series.SeriesError, match="holds other files"):
+        series.run(shared_series, folder)
+    assert (folder / "thesis.odt").read_text() == "precious"
