@@ -120,7 +120,8 @@ def plan_run(folder, options: IndexOptions, settings: detection.Settings, extent
     grid = s2.reference_grid(all_products) if previous is None else previous["grid"]
     window = grid.window_of_extent(extent) if extent is not None and previous is None else (
         previous["window"] if previous else Window(0, 0, grid.width, grid.height))
-    window20 = Window(window.col // 2, window.row // 2, (window.width + 1) // 2, (window.height + 1) // 2)
+    window20 = Window(window.col // 2, window.row // 2, (window.col + window.width - 1) // 2 - window.col // 2 + 1,
+                      (window.row + window.height - 1) // 2 - window.row // 2 + 1)  # the 20 m pixels it covers
     old_dates = previous["dates"] if previous else []
     kept, dropped, cloudiness = select_dates(groups, options, window20, after=old_dates[-1] if old_dates else None,
                                              known=previous.get("cloudiness") if previous else None, until=until)
