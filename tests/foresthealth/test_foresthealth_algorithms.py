@@ -100,3 +100,16 @@ def test_clear_error_when_the_folder_has_no_products(dataterra_provider, tmp_pat
     with pytest.raises(QgsProcessingException, match="No Sentinel-2 L2A product"):
         processing.run("dataterra:forest_dieback_detection", {"PRODUCTS": str(tmp_path), "STATE": str(tmp_path / "s")})
     assert not (tmp_path / "s").exists()
+
+
+def test_area_of_interest_crops_to_the_pixels_inside(dataterra_provider, shared_series, run_a, tmp_path):
+    import processing
+
+    result = processing.run("dataterra:forest_harmonic_model", {
+        "PRODUCTS": str(shared_series), **TUTORIAL, "EXTENT": "642100,642300,5451600,5451800 [EPSG:32631]",
+        "OUTPUT": str(tmp_path / "model.tif")})
+    ds = gdal.Open(result["OUTPUT"])
+    assert (ds.RasterXSize, ds.RasterYSize) == (20, 20)
+    assert ds.GetGeoTransform()[0] == 642100 and ds.GetGeoTransform()[3] == 5451800
+    # rows 20-39, columns 10-29 of the whole run (origin 642000 E, 5452000 N)
+    np.testing.assert_array_equal(ds.ReadAsArray(), read(run_a[0] / "coeffs.tif")[:, 20:40, 10:30])
