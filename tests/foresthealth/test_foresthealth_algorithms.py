@@ -113,3 +113,27 @@ def test_area_of_interest_crops_to_the_pixels_inside(dataterra_provider, shared_
     assert ds.GetGeoTransform()[0] == 642100 and ds.GetGeoTransform()[3] == 5451800
     # rows 20-39, columns 10-29 of the whole run (origin 642000 E, 5452000 N)
     np.testing.assert_array_equal(ds.ReadAsArray(), read(run_a[0] / "coeffs.tif")[:, 20:40, 10:30])
+
+
+def test_styles_dates_as_dates_and_a_temporal_dieback_layer(dataterra_provider, run_a, tmp_path):
+    import processing
+    from qgis.core import QgsRasterLayer, QgsVectorLayer
+
+    from dataterra.foresthealth.algorithms import styling
+
+    outputs = {"POLYGONS": str(tmp_path / "d.gpkg"), "FIRST_DATE": str(tmp_path / "first.tif"),
+               "STATE_RASTER": str(tmp_path / "s.tif"), "CONFIDENCE": str(tmp_path / "c.tif"),
+               "CONFIDENCE_CLASS": str(tmp_path / "k.tif")}
+    processing.run("dataterra:forest_dieback_export", {"STATE": str(run_a[0]), **outputs})
+    raster = QgsRasterLayer(outputs["FIRST_DATE"], "first")
+    renderer = styling.date_renderer(raster)
+    labels = [c.label for c in renderer.classes()]
+    assert labels == sorted(labels) and all(len(label) == 10 and label[4] == "-" for label in labels)
+    assert labels[0] == "2018-03-16"  # zone C, onset 2018-03-01
+    layer = QgsVectorLayer(f"{outputs['POLYGONS']}|layername=dieback", "dieback", "ogr")
+    assert layer.isValid()
+    styling.make_temporal(layer)
+    properties = layer.temporalProperties()
+    assert properties.isActive() and properties.startField() == "period_start"
+    starts = sorted({f["period_start"].toString("yyyy-MM-dd") for f in layer.getFeatures()})
+    assert starts == ["2018-03-01", "2018-07-01", "2019-02-01", "2019-05-01", "2019-07-01"]
