@@ -151,7 +151,7 @@ def results(state_folder, forest_mask, window=None) -> Results:
 
 def _components(values, mask):
     """Labels (0 outside ``mask``) of the 4-connected regions of equal ``values``."""
-    labels = np.zeros(values.shape, np.int64)
+    labels = np.zeros(values.shape, np.int32)
     count = 0
     for value in np.unique(values[mask]):
         found, n = ndimage.label(mask & (values == value))
@@ -172,7 +172,8 @@ def features_by_pair(period, period_mask, classes=None, class_mask=None, bare_gr
         return result, attrs
     class_regions = _components(classes, class_mask)
     keep = period_mask & (class_mask | bare_ground)
-    keys = period_regions[keep] * (class_regions.max() + 1) + np.where(class_mask[keep], class_regions[keep], 0)
+    keys = period_regions[keep].astype(np.int64) * (int(class_regions.max()) + 1) + np.where(
+        class_mask[keep], class_regions[keep], 0)
     ids, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
     result = np.zeros(period.shape, np.int64)
     result[keep] = inverse + 1
