@@ -27,7 +27,7 @@
         <translation>Fréquence de périodes inconnue {frequency!r} : utilisez ME (fins de mois), 3ME, 15D ou sentinel.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/export.py" line="236"/>
+        <location filename="../foresthealth/core/export.py" line="237"/>
         <source>Give one more class name than thresholds ({thresholds} thresholds, {names} names).</source>
         <translation>Donnez un nom de classe de plus que de seuils ({thresholds} seuils, {names} noms).</translation>
     </message>
@@ -97,32 +97,32 @@
         <translation>Le produit {name} ({date}) est sur une autre grille que la première date : {path} diffère par l'origine, la taille des pixels, la taille ou le SCR. Utilisez les produits d'une seule tuile Sentinel-2.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="264"/>
+        <location filename="../foresthealth/core/products.py" line="261"/>
         <source>The product {name} ({date}) has no cloud mask (MASKS/*_CLM_R2.tif or SCL_20m).</source>
         <translation>Le produit {name} ({date}) n'a pas de masque de nuages (MASKS/*_CLM_R2.tif ou SCL_20m).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="133"/>
+        <location filename="../foresthealth/core/series.py" line="134"/>
         <source>Too few dates for training: {count} dates kept (cloudiness ≤ {limit}) up to {last}, but the model needs more than {needed} valid dates per pixel. Add earlier products or lower the minimum number of dates.</source>
         <translation>Trop peu de dates pour l'apprentissage : {count} dates retenues (nébulosité ≤ {limit}) jusqu'au {last}, mais le modèle demande plus de {needed} dates valides par pixel. Ajoutez des produits plus anciens ou baissez le nombre minimal de dates.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="377"/>
+        <location filename="../foresthealth/core/series.py" line="378"/>
         <source>Cannot read the detection state {path}: {exc}</source>
         <translation>Impossible de lire l'état de détection {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="380"/>
+        <location filename="../foresthealth/core/series.py" line="381"/>
         <source>{path} is not a forest-health detection state.</source>
         <translation>{path} n'est pas un état de détection de la santé des forêts.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="454"/>
+        <location filename="../foresthealth/core/series.py" line="455"/>
         <source>No date passes the cloudiness limit {limit}.</source>
         <translation>Aucune date ne respecte la limite de nébulosité {limit}.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="236"/>
+        <location filename="../foresthealth/core/series.py" line="237"/>
         <source>The folder {folder} holds other files than a detection state ({names}…): choose a new or empty folder for the state.</source>
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>

@@ -256,15 +256,18 @@ def _remove_offset(array, offset):
     return np.clip(shifted, -32768, 32767).astype(np.int16)
 
 
+def cloud_mask_path(product) -> str:
+    if not product.cloud_mask:
+        raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} ({date}) has no cloud mask "
+                                             "(MASKS/*_CLM_R2.tif or SCL_20m)."), name=product.name, date=product.date)
+    return product.cloud_mask
+
+
 def read_cloud_mask(products, window: Window, grid: Grid, opened=None) -> np.ndarray:
     """True where the provider's mask says cloudy (THEIA CLM > 0; Sen2Cor SCL not 4 or 5)."""
     merged = None
     for product in products:
-        if not product.cloud_mask:
-            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} ({date}) has no cloud mask "
-                                                 "(MASKS/*_CLM_R2.tif or SCL_20m)."),
-                               name=product.name, date=product.date)
-        mask = read_on_grid(product.cloud_mask, window, grid, opened=opened)
+        mask = read_on_grid(cloud_mask_path(product), window, grid, opened=opened)
         cloudy = mask > 0 if product.layout == "theia" else ~np.isin(mask, CLEAR_SCL_CLASSES)
         merged = cloudy if merged is None else merged & cloudy
     return merged
@@ -279,7 +282,7 @@ def cloudiness(products, window20: Window = None) -> float:
     """
     pixels = cloudy = 0
     for product in products:
-        mask = _read_window(product.cloud_mask, window20)
+        mask = _read_window(cloud_mask_path(product), window20)
         if product.layout == "theia":
             pixels += int(np.count_nonzero(_read_window(product.band_path("B11"), window20) != THEIA_OUTSIDE))
             cloudy += int(np.count_nonzero(mask > 0))

@@ -121,6 +121,9 @@ def test_missing_band_and_too_few_dates(shared_series, tmp_path):
     next(sorted(folder.iterdir())[3].glob("*_FRE_B12.tif")).unlink()
     with pytest.raises(products.ProductError, match="Band B12 is missing"):
         series.run(folder, tmp_path / "state")
+    next(sorted(folder.iterdir())[7].glob("MASKS/*_CLM_R2.tif")).unlink()
+    with pytest.raises(products.ProductError, match="has no cloud mask"):
+        series.run(folder, tmp_path / "state")
     with pytest.raises(series.SeriesError, match="Too few dates"):
         series.run(shared_series, tmp_path / "state2", series.IndexOptions(start_date="2018-03-01"))
     assert not list(tmp_path.glob("state*")) and not list(tmp_path.glob(".state*"))
