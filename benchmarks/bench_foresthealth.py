@@ -43,10 +43,9 @@ from dataterra.foresthealth.core import detection, export, series
 started = time.perf_counter()
 options = series.IndexOptions(mask_formula={mask!r}, apply_source_mask=True)
 series.run({series!r}, {state!r}, options, detection.Settings(), until={until!r})
-res = export.results({state!r}, np.ones(({size}, {size}), bool))
+forest = np.ones(({size}, {size}), bool)
 loaded = series.load_state({state!r})
-features = export.export_features(res, loaded["grid"].sub_geotransform(loaded["window"]), [0.265],
-                                  ["Low anomaly", "Severe anomaly"])
+features = export.export_features({state!r}, forest, [0.265], ["Low anomaly", "Severe anomaly"])
 print(json.dumps({{"seconds": time.perf_counter() - started, "dates": len(loaded["dates"]),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
                   "features": len(features)}}))

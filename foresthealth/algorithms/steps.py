@@ -223,13 +223,12 @@ class ExportAlgorithm(ForestHealthAlgorithm):
         self.run_core(export.write_result_rasters, state_folder, forest_mask,
                       {RESULT_NAMES[name]: path for name, path in outputs.items()}, settings["thresholds"],
                       progress=progress, is_cancelled=is_cancelled)
-        results = self.run_core(export.results, state_folder, forest_mask)
         polygons = self.parameterAsFileOutput(parameters, self.POLYGONS, context)
-        features = self.run_core(export.export_features, results, geotransform, **settings)
+        features = self.run_core(export.export_features, state_folder, forest_mask, **settings)
         layers = self.run_core(export.write_geopackage_atomically, polygons, features, grid.crs_wkt)
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{0} polygons written ({1}).").format(len(features), ", ".join(layers)))
-        styling.style_results(context, outputs, polygons, layers, results.dates, settings)
+        styling.style_results(context, outputs, polygons, layers, settings)
         return {self.POLYGONS: polygons, **outputs}
 
 

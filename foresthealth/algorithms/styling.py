@@ -123,7 +123,7 @@ def make_temporal(layer):
     properties.setIsActive(True)
 
 
-def style_results(context, outputs, polygons, layers, dates, settings):
+def style_results(context, outputs, polygons, layers, settings):
     """Styles of the export's rasters; loads and styles the GeoPackage's layers."""
     names = settings["class_names"]
     style_date_raster(context, outputs["FIRST_DATE"])

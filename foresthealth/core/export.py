@@ -164,18 +164,17 @@ def features_by_pair(period, period_mask, classes=None, class_mask=None, bare_gr
     """Feature id per pixel (0 = none) and, per id, (period value, class value or None)."""
     period_regions = _components(period, period_mask)
     if classes is None:
-        pair = period_regions
-        ids, inverse = np.unique(pair[period_mask], return_inverse=True)
-        result = np.zeros(period.shape, np.int64)
+        _, first, inverse = np.unique(period_regions[period_mask], return_index=True, return_inverse=True)
+        result = np.zeros(period.shape, np.int32)
         result[period_mask] = inverse + 1
-        attrs = [(int(period[period_mask][inverse == k][0]), None) for k in range(len(ids))]
-        return result, attrs
+        values = period[period_mask]
+        return result, [(int(values[i]), None) for i in first]
     class_regions = _components(classes, class_mask)
     keep = period_mask & (class_mask | bare_ground)
     keys = period_regions[keep].astype(np.int64) * (int(class_regions.max()) + 1) + np.where(
         class_mask[keep], class_regions[keep], 0)
-    ids, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-    result = np.zeros(period.shape, np.int64)
+    _, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    result = np.zeros(period.shape, np.int32)
     result[keep] = inverse + 1
     period_values, class_values, has_class = period[keep], classes[keep], class_mask[keep]
     attrs = [(int(period_values[i]), int(class_values[i]) if has_class[i] else None) for i in first]
@@ -223,40 +222,73 @@ def periods_of(res: Results, first_dates, valid, ends):
     return index, res.relevant & (index != 0) & (index != len(ends))
 
 
+def _compact(period, mask, classes=None, class_mask=None):
+    arrays = [period.astype(np.uint16), mask]
+    if classes is not None:
+        arrays += [classes.astype(np.uint8), class_mask]
+    return arrays
+
+
 def dieback_pixels(res: Results, ends, thresholds):
     """(period bin, exported mask, confidence class, class mask) of the dieback layer."""
     period, mask = periods_of(res, res.first_date, res.state, ends)
     classes = detection.confidence_class(res.confidence_index, res.current_nb_dates, thresholds)
-    return period, mask, classes, res.confidence_area
+    return _compact(period, mask, classes, res.confidence_area)
 
 
-def export_features(res: Results, geotransform, thresholds, class_names, frequency="ME",
-                    start_date="2015-06-23", end_date="2030-01-02") -> list:
-    """Dieback polygons by period and class, stress periods, and bare soil (soil mode)."""
+def stress_pixels(res: Results, k, ends, thresholds):
+    """(start period bin, exported mask, class, class mask) of the closed stress period ``k``."""
+    closed = k < res.nb_periods
+    classes = detection.confidence_class(res.stress_index[k], res.nb_dates[k], thresholds)
+    start, start_mask = periods_of(res, res.stress_dates[2 * k], closed, ends)
+    return _compact(start, start_mask, classes, res.relevant & closed)
+
+
+def soil_pixels(res: Results, ends):
+    """(period bin of the first bare-soil date, exported mask)."""
+    return _compact(*periods_of(res, res.soil_first_date, res.soil_state, ends))
+
+
+def _assemble(state_folder, forest_mask, pick, rows):
+    """Whole-window arrays of ``pick(strip results)``, computed strip by strip (small dtypes)."""
+    window = load_state(state_folder)["window"]
+    parts = [pick(results(state_folder, forest_mask, Window(0, row, window.width, min(rows, window.height - row))))
+             for row in range(0, window.height, rows)]
+    return [np.concatenate(arrays, axis=0) for arrays in zip(*parts)]
+
+
+def export_features(state_folder, forest_mask, thresholds, class_names, frequency="ME", start_date="2015-06-23",
+                    end_date="2030-01-02", rows=256) -> list:
+    """Dieback polygons by period and class, stress periods, and bare soil (soil mode).
+
+    Per-pixel results are read strip by strip; only the periods, classes and masks of one
+    layer (3 bytes a pixel) are held for the whole window at a time.
+    """
     if len(class_names) != len(thresholds) + 1:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Give one more class name than thresholds "
                                                "({thresholds} thresholds, {names} names)."),
                              thresholds=len(thresholds), names=len(class_names))
-    ends = period_ends(start_date, end_date, frequency, res.dates)
+    state = load_state(state_folder)
+    geotransform = state["grid"].sub_geotransform(state["window"])
+    ends = period_ends(start_date, end_date, frequency, state["dates"])
     labels = period_labels(ends)
     features = []
 
-    def add(layer, ids, attrs, with_class):
+    def add(layer, pick, with_class, bare_ground=True):
+        arrays = _assemble(state_folder, forest_mask, pick, rows)
+        if not bare_ground and not arrays[3].any():
+            return  # fordead skips a stress period no pixel reached
+        ids, attrs = features_by_pair(*arrays, bare_ground=bare_ground) if with_class else features_by_pair(*arrays)
         for fid, geometry in polygons(ids, geotransform).items():
             period, klass = attrs[fid - 1]
             features.append(Feature(layer, labels[period - 1], labels[period - 1][:10], ends[period],
                                     _class_name(class_names, klass) if with_class else None, geometry))
 
-    add("dieback", *features_by_pair(*dieback_pixels(res, ends, thresholds)), True)
-    for k in range(res.settings.max_nb_stress_periods):
-        in_period = res.relevant & (k < res.nb_periods)
-        if not in_period.any():
-            continue
-        stress_classes = detection.confidence_class(res.stress_index[k], res.nb_dates[k], thresholds)
-        start, start_mask = periods_of(res, res.stress_dates[2 * k], k < res.nb_periods, ends)
-        add("stress_periods", *features_by_pair(start, start_mask, stress_classes, in_period, bare_ground=False), True)
-    if res.soil_state.any():
-        add("soil", *features_by_pair(*periods_of(res, res.soil_first_date, res.soil_state, ends)), False)
+    add("dieback", lambda res: dieback_pixels(res, ends, thresholds), True)
+    for k in range(state["settings"].max_nb_stress_periods):
+        add("stress_periods", lambda res, k=k: stress_pixels(res, k, ends, thresholds), True, bare_ground=False)
+    if state["options"].soil_detection:
+        add("soil", lambda res: soil_pixels(res, ends), False)
     return features
 
 

@@ -140,9 +140,9 @@ def test_soil_detection(run):
 
 def _export(run):
     parameters = run["parameters"]
-    return export.export_features(run["results"], run["plan"].grid.sub_geotransform(run["plan"].window),
-                                  parameters["conf_threshold_list"], parameters["conf_classes_list"],
-                                  "ME", parameters["start_date"], parameters["end_date"])
+    return export.export_features(run["folder"], run["forest"], parameters["conf_threshold_list"],
+                                  parameters["conf_classes_list"], "ME", parameters["start_date"],
+                                  parameters["end_date"], rows=7)  # strips of 7 rows on purpose
 
 
 def test_pixel_periods_and_classes(run):
