@@ -4,17 +4,17 @@
 <context>
     <name>AllStepsAlgorithm</name>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="241"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="240"/>
         <source>Forest dieback detection (all steps)</source>
         <translation>Détection des dépérissements forestiers (toutes les étapes)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="244"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="243"/>
         <source>Runs the dieback detection (a new run, or an update when the state folder already holds a state) then exports its maps and polygons, in one algorithm for models and qgis_process. Parameters as in 'Dieback detection (new run or update)' and 'Export dieback results'; the defaults are fordead's tutorial settings (CRSWIR, cloudiness ≤ 0.4, provider mask, 10 dates, training 2018-01-01 … 2018-06-01, threshold 0.16, weighted-mean stress index, monthly periods, classes below and above 0.265).</source>
         <translation>Lance la détection des dépérissements (nouveau calcul, ou mise à jour quand le dossier d'état contient déjà un état) puis exporte ses cartes et polygones, en un seul algorithme pour les modèles et qgis_process. Paramètres comme dans « Détection des dépérissements (nouveau calcul ou mise à jour) » et « Exporter les résultats de dépérissement » ; les valeurs par défaut sont celles du tutoriel de fordead (CRSWIR, nébulosité ≤ 0,4, masque du fournisseur, 10 dates, apprentissage 2018-01-01 … 2018-06-01, seuil 0,16, indice de stress en moyenne pondérée, périodes mensuelles, classes sous et au-dessus de 0,265).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="262"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="261"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
@@ -27,7 +27,7 @@
         <translation>Fréquence de périodes inconnue {frequency!r} : utilisez ME (fins de mois), 3ME, 15D ou sentinel.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/export.py" line="237"/>
+        <location filename="../foresthealth/core/export.py" line="268"/>
         <source>Give one more class name than thresholds ({thresholds} thresholds, {names} names).</source>
         <translation>Donnez un nom de classe de plus que de seuils ({thresholds} seuils, {names} noms).</translation>
     </message>
@@ -102,27 +102,27 @@
         <translation>Le produit {name} ({date}) n'a pas de masque de nuages (MASKS/*_CLM_R2.tif ou SCL_20m).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="134"/>
+        <location filename="../foresthealth/core/series.py" line="143"/>
         <source>Too few dates for training: {count} dates kept (cloudiness ≤ {limit}) up to {last}, but the model needs more than {needed} valid dates per pixel. Add earlier products or lower the minimum number of dates.</source>
         <translation>Trop peu de dates pour l'apprentissage : {count} dates retenues (nébulosité ≤ {limit}) jusqu'au {last}, mais le modèle demande plus de {needed} dates valides par pixel. Ajoutez des produits plus anciens ou baissez le nombre minimal de dates.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="378"/>
+        <location filename="../foresthealth/core/series.py" line="387"/>
         <source>Cannot read the detection state {path}: {exc}</source>
         <translation>Impossible de lire l'état de détection {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="381"/>
+        <location filename="../foresthealth/core/series.py" line="390"/>
         <source>{path} is not a forest-health detection state.</source>
         <translation>{path} n'est pas un état de détection de la santé des forêts.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="455"/>
+        <location filename="../foresthealth/core/series.py" line="464"/>
         <source>No date passes the cloudiness limit {limit}.</source>
         <translation>Aucune date ne respecte la limite de nébulosité {limit}.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="237"/>
+        <location filename="../foresthealth/core/series.py" line="246"/>
         <source>The folder {folder} holds other files than a detection state ({names}…): choose a new or empty folder for the state.</source>
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
@@ -221,7 +221,7 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>{0} ne contient pas d'état de détection (state.json) ; lancez d'abord la détection des dépérissements.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="231"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="230"/>
         <source>{0} polygons written ({1}).</source>
         <translation>{0} polygones écrits ({1}).</translation>
     </message>
@@ -229,167 +229,167 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
 <context>
     <name>ForestHealth</name>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="73"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="76"/>
         <source>Folder of Sentinel-2 L2A products (THEIA or Sen2Cor)</source>
         <translation>Dossier de produits Sentinel-2 L2A (THEIA ou Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="80"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="83"/>
         <source>Area of interest</source>
         <translation>Zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="85"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="88"/>
         <source>Vegetation index</source>
         <translation>Indice de végétation</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="90"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="93"/>
         <source>User index formula (when the index is &apos;formula&apos;), e.g. (B8-B4)/(B8+B4)</source>
         <translation>Formule d'indice utilisateur (quand l'indice est « formula »), par ex. (B8-B4)/(B8+B4)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="97"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="100"/>
         <source>The user index falls with dieback (as NDVI does)</source>
         <translation>L'indice utilisateur diminue avec le dépérissement (comme le NDVI)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="102"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="105"/>
         <source>Mask formula (pixels where it is true are masked)</source>
         <translation>Formule de masque (les pixels où elle est vraie sont masqués)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="110"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="113"/>
         <source>Detect bare soil and clouds with fordead&apos;s rules (replaces the mask formula)</source>
         <translation>Détecter sols nus et nuages avec les règles de fordead (remplace la formule de masque)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="119"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="122"/>
         <source>Apply the provider&apos;s cloud mask (CLM / SCL)</source>
         <translation>Appliquer le masque de nuages du fournisseur (CLM / SCL)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="124"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="127"/>
         <source>Maximum cloudiness of a date (-1: keep every date)</source>
         <translation>Nébulosité maximale d'une date (-1 : garder toutes les dates)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="135"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="138"/>
         <source>Ignore dates before (YYYY-MM-DD)</source>
         <translation>Ignorer les dates avant le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="151"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="161"/>
         <source>Outside the swath when any band is negative (fordead tests one band)</source>
         <translation>Hors fauchée dès qu'une bande est négative (fordead teste une seule bande)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="158"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="168"/>
         <source>Cloudiness over the area of interest (fordead: over the whole product)</source>
         <translation>Nébulosité sur la zone d'intérêt (fordead : sur tout le produit)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="165"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="175"/>
         <source>Remove the Sen2Cor offset of products from 2022-01-25 (fordead ignores it)</source>
         <translation>Retirer le décalage Sen2Cor des produits depuis le 2022-01-25 (fordead l'ignore)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="177"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="187"/>
         <source>Give the user index formula, or choose a named index.</source>
         <translation>Donnez la formule d'indice utilisateur, ou choisissez un indice nommé.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="212"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="234"/>
         <source>Minimum number of valid dates to train a pixel&apos;s model</source>
         <translation>Nombre minimal de dates valides pour apprendre le modèle d'un pixel</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="222"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="244"/>
         <source>Detection starts on (YYYY-MM-DD, earliest end of training)</source>
         <translation>La détection commence le (AAAA-MM-JJ, fin d'apprentissage au plus tôt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="229"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="251"/>
         <source>Training ends at the latest on (YYYY-MM-DD)</source>
         <translation>L'apprentissage finit au plus tard le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="238"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="260"/>
         <source>Anomaly threshold (index minus prediction)</source>
         <translation>Seuil d'anomalie (indice moins prédiction)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="248"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
         <source>Stress index</source>
         <translation>Indice de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="248"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
         <source>Weighted mean</source>
         <translation>Moyenne pondérée</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="248"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="256"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="278"/>
         <source>Maximum number of stress periods</source>
         <translation>Nombre maximal de périodes de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="282"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="304"/>
         <source>Forest polygons</source>
         <translation>Polygones de forêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="290"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="312"/>
         <source>Forest raster (non-zero, or the classes below, is forest)</source>
         <translation>Raster de forêt (non nul, ou les classes ci-dessous, est forêt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="297"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="319"/>
         <source>Forest classes of the raster (e.g. OSO: 16,17)</source>
         <translation>Classes forestières du raster (par ex. OSO : 16,17)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="306"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="328"/>
         <source>Confidence class thresholds (comma-separated)</source>
         <translation>Seuils des classes de confiance (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="311"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="333"/>
         <source>Confidence class names (one more than thresholds, comma-separated)</source>
         <translation>Noms des classes de confiance (un de plus que de seuils, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="318"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="340"/>
         <source>Periods of the polygons (ME: months, 3ME, 15D, sentinel)</source>
         <translation>Périodes des polygones (ME : mois, 3ME, 15D, sentinel)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="325"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="347"/>
         <source>Periods start on</source>
         <translation>Les périodes commencent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="328"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="350"/>
         <source>Periods end on</source>
         <translation>Les périodes finissent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="348"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="370"/>
         <source>Forest classes must be integers separated by commas.</source>
         <translation>Les classes forestières doivent être des entiers séparés par des virgules.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="352"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="374"/>
         <source>No forest mask given: every pixel with a model is analysed.</source>
         <translation>Aucun masque forestier : tous les pixels qui ont un modèle sont analysés.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="360"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="382"/>
         <source>Thresholds must be numbers separated by commas.</source>
         <translation>Les seuils doivent être des nombres séparés par des virgules.</translation>
     </message>
@@ -417,6 +417,16 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <location filename="../foresthealth/algorithms/styling.py" line="110"/>
         <source>Bare ground</source>
         <translation>Sol nu</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/parameters.py" line="143"/>
+        <source>Ignored period of each year, e.g. 11-01,05-01 (MM-DD,MM-DD: winter)</source>
+        <translation>Période ignorée chaque année, par ex. 11-01,05-01 (MM-JJ,MM-JJ : l'hiver)</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/parameters.py" line="214"/>
+        <source>The ignored period is two month-days MM-DD and a comma, e.g. 11-01,05-01.</source>
+        <translation>La période ignorée est faite de deux jours MM-JJ séparés par une virgule, par ex. 11-01,05-01.</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 """Parameters shared by the forest-health algorithms, and their mapping to the core's options.
 
-Labels use the fixed translation context "ForestHealthParameters" (``tr()`` would use each
-subclass's name and translate them once per algorithm).
+Labels use the fixed translation context "ForestHealth" (``tr()`` would use each subclass's
+name and translate them once per algorithm).
 """
+
+import re
 
 from qgis.core import (
     QgsProcessingException,
@@ -45,6 +47,7 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
     SOURCE_MASK = "SOURCE_MASK"
     CLOUD_LIMIT = "CLOUD_LIMIT"
     START_DATE = "START_DATE"
+    IGNORED_PERIOD = "IGNORED_PERIOD"
     FIX_PRECEDENCE = "FIX_PRECEDENCE"
     SWATH_ANY_BAND = "SWATH_ANY_BAND"
     CLOUDINESS_IN_AREA = "CLOUDINESS_IN_AREA"
@@ -138,6 +141,13 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             )
         )
         self._advanced(
+            QgsProcessingParameterString(
+                self.IGNORED_PERIOD,
+                translate("ForestHealth", "Ignored period of each year, e.g. 11-01,05-01 (MM-DD,MM-DD: winter)"),
+                optional=True,
+            )
+        )
+        self._advanced(
             QgsProcessingParameterBoolean(
                 self.FIX_PRECEDENCE,
                 translate(
@@ -190,9 +200,21 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             cloud_limit=self.parameterAsDouble(parameters, self.CLOUD_LIMIT, context),
             cloudiness_in_area=self.parameterAsBoolean(parameters, self.CLOUDINESS_IN_AREA, context),
             start_date=self.parameterAsString(parameters, self.START_DATE, context).strip() or "2015-01-01",
+            ignored_period=self.ignored_period(parameters, context),
             swath_any_band=self.parameterAsBoolean(parameters, self.SWATH_ANY_BAND, context),
             sen2cor_offset=self.parameterAsBoolean(parameters, self.SEN2COR_OFFSET, context),
         )
+
+    def ignored_period(self, parameters, context):
+        text = self.parameterAsString(parameters, self.IGNORED_PERIOD, context).strip()
+        if not text:
+            return None
+        days = [d.strip() for d in text.split(",")]
+        if len(days) != 2 or not all(re.fullmatch(r"\d\d-\d\d", d) for d in days):
+            raise QgsProcessingException(
+                translate("ForestHealth", "The ignored period is two month-days MM-DD and a comma, e.g. 11-01,05-01.")
+            )
+        return tuple(days)
 
     def products_folder(self, parameters, context):
         return self.parameterAsFile(parameters, self.PRODUCTS, context)

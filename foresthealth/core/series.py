@@ -51,6 +51,7 @@ class IndexOptions:
     cloud_limit: float = 0.4  # −1: keep every date
     cloudiness_in_area: bool = False  # fix: cloudiness over the area, not the whole product
     start_date: str = "2015-01-01"
+    ignored_period: tuple = None  # ("11-01", "05-01"): dates between these month-days (winter) are ignored
     swath_band: str = "B8A"  # fordead tests the first band of its band set (B8A in its tutorial)
     swath_any_band: bool = False  # fix: outside the swath when any band is negative
     reflectance: str = "FRE"
@@ -96,11 +97,19 @@ class Plan:
         return before + 1, last_training
 
 
+def _in_ignored_period(date, period):
+    """fordead keeps the dates strictly between the two month-days ("05-01" < MM-DD < "11-01")."""
+    if not period:
+        return False
+    return not (min(period) < date[5:] < max(period))
+
+
 def select_dates(groups, options: IndexOptions, window20=None, after=None, known=None, until=None):
     """(kept dates, dropped dates, cloudiness by date) by start date and cloudiness."""
     kept, dropped, cloudiness = [], [], dict(known or {})
     for date, products in groups.items():
-        if date < options.start_date or (after and date <= after) or (until and date > until):
+        if date < options.start_date or (after and date <= after) or (until and date > until) or \
+                _in_ignored_period(date, options.ignored_period):
             continue
         if options.cloud_limit == -1:
             kept.append(date)

@@ -170,3 +170,11 @@ def test_a_folder_of_other_files_is_never_taken_as_the_state(shared_series, tmp_
     with pytest.raises(series.SeriesError, match="holds other files"):
         series.run(shared_series, folder)
     assert (folder / "thesis.odt").read_text() == "precious"
+
+
+def test_ignored_period_keeps_the_growing_season_as_fordead_does(shared_series, tmp_path):
+    plan = series.plan_run(shared_series, series.IndexOptions(ignored_period=("11-01", "05-01")),
+                           series.detection.Settings(nb_min_date=5), training=False)
+    assert plan.dates and all("05-01" < d[5:] < "11-01" for d in plan.dates)
+    everything = series.plan_run(shared_series, series.IndexOptions(), series.detection.Settings(), training=False)
+    assert plan.dates == [d for d in everything.dates if "05-01" < d[5:] < "11-01"]
