@@ -219,12 +219,13 @@ class ExportAlgorithm(ForestHealthAlgorithm):
                                        grid.crs_wkt, feedback)
         settings = self.export_settings(parameters, context)
         outputs = {name: self.parameterAsOutputLayer(parameters, name, context) for name in RESULT_OUTPUTS}
-        progress, is_cancelled = self.core_callbacks(feedback, 0.0, 50.0)
+        polygons = self.parameterAsFileOutput(parameters, self.POLYGONS, context)
+        # polygons first, in memory: a failure there leaves no raster behind
+        features = self.run_core(export.export_features, state_folder, forest_mask, **settings)
+        progress, is_cancelled = self.core_callbacks(feedback, 50.0, 95.0)
         self.run_core(export.write_result_rasters, state_folder, forest_mask,
                       {RESULT_NAMES[name]: path for name, path in outputs.items()}, settings["thresholds"],
                       progress=progress, is_cancelled=is_cancelled)
-        polygons = self.parameterAsFileOutput(parameters, self.POLYGONS, context)
-        features = self.run_core(export.export_features, state_folder, forest_mask, **settings)
         layers = self.run_core(export.write_geopackage_atomically, polygons, features, grid.crs_wkt)
         feedback.setProgress(100)
         feedback.pushInfo(self.tr("{0} polygons written ({1}).").format(len(features), ", ".join(layers)))
