@@ -52,7 +52,7 @@ class IndexOptions:
     cloudiness_in_area: bool = False  # fix: cloudiness over the area, not the whole product
     start_date: str = "2015-01-01"
     ignored_period: tuple = None  # ("11-01", "05-01"): dates between these month-days (winter) are ignored
-    swath_band: str = "B8A"  # fordead tests the first band of its band set (B8A in its tutorial)
+    swath_band: str = None  # None: fordead's, the first band of its band set (B8A in its tutorial)
     swath_any_band: bool = False  # fix: outside the swath when any band is negative
     reflectance: str = "FRE"
     sen2cor_offset: bool = False  # fix: remove the +1000 offset of Sen2Cor baseline ≥ 04.00
@@ -77,16 +77,22 @@ class Plan:
     dropped: list = field(default_factory=list)
 
     @cached_property
-    def bands(self):
+    def stack_bands(self):
+        """The bands fordead stacks for a date, in its order: shadows are tested on all of them,
+        the swath on the first."""
         index, _ = vegetation_index(self.options.vi, self.options.formula, self.options.sign)
-        needed = list(index.bands)
-        if self.options.soil_detection:
-            needed += masks.SOIL_BANDS
-        elif self.options.mask_formula:
-            needed += parse(self.options.mask_formula, self.options.mask_precedence).bands
-        if not self.options.swath_any_band:
-            needed.append(self.options.swath_band)
-        return tuple(dict.fromkeys(needed))
+        mask_bands = () if self.options.soil_detection or not self.options.mask_formula else parse(
+            self.options.mask_formula, self.options.mask_precedence).bands
+        return tuple(masks.fordead_bands(index.bands, mask_bands, self.options.soil_detection))
+
+    @property
+    def swath_band(self):
+        return self.options.swath_band or self.stack_bands[0]
+
+    @cached_property
+    def bands(self):
+        """The bands read: the stack, and a swath band chosen outside it."""
+        return tuple(dict.fromkeys(self.stack_bands + (self.swath_band,)))
 
     def detection_start(self):
         """(first index allowed to start detection, last training index) as fordead sets them."""
@@ -297,7 +303,8 @@ def strip_dates(plan: Plan, index, strip, soils=None, is_cancelled=None):
             vi[invalid] = 0
             cloudy = s2.read_cloud_mask(group, read_window, plan.grid, opened) if options.apply_source_mask else None
             mask = masks.date_mask(bands, invalid, mask_formula=mask_formula, soil=soil, date_index=date_index,
-                                   swath_band=options.swath_band, swath_any_band=options.swath_any_band,
+                                   swath_band=plan.swath_band, swath_any_band=options.swath_any_band,
+                                   shadow_bands=plan.stack_bands,
                                    source_cloudy=cloudy)
             items.append((block, vi[inner], mask[inner]))
         yield date_index, date, items
