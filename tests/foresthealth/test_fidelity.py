@@ -189,3 +189,42 @@ def _union(geometries):
     for geometry in geometries:
         total = total.Union(geometry)
     return total
+
+
+@pytest.fixture(scope="module")
+def run_c(shared_series, tmp_path_factory):
+    """Run C, recorded here with fordead's CLI (README): NDVI (falls with dieback), fordead's
+    default mask formula (B2 >= 700), no provider mask, threshold 0.1, mean stress index,
+    classes 0.15 / 0.3."""
+    state = tmp_path_factory.mktemp("run_c") / "state"
+    series.run(shared_series, state, series.IndexOptions(vi="NDVI", apply_source_mask=False),
+               series.detection.Settings(threshold_anomaly=0.1, stress_index_mode="mean"), block_size=25)
+    return state
+
+
+def test_run_c_ndvi_mean_stress_equals_fordead(run_c):
+    expected = np.load(DATA / "ref_C_state.npz")
+    found = {name: _raster(run_c, name) for name in ("first_detection", "state", "first_date",
+                                                         "first_date_unconfirmed", "count", "dates", "nb_periods",
+                                                         "nb_dates", "coeffs", "cum_diff")}
+    pairs = {"first_detection_date_index": "first_detection", "state_dieback": "state",
+             "first_date_dieback": "first_date", "first_date_unconfirmed_dieback": "first_date_unconfirmed",
+             "count_dieback": "count", "dates_stress": "dates", "nb_periods_stress": "nb_periods",
+             "nb_dates_stress": "nb_dates"}
+    for theirs, mine in pairs.items():
+        np.testing.assert_array_equal(found[mine], expected[theirs], err_msg=mine)
+    np.testing.assert_allclose(found["coeffs"], expected["coeff_model"], rtol=0, atol=1e-9)
+    np.testing.assert_allclose(found["cum_diff"], expected["cum_diff_stress"], rtol=0, atol=1e-9)
+    grid = series.load_state(run_c)["grid"]
+    forest_mask = forest.from_polygons(DATA / "area_interest.geojson", grid.geotransform, (60, 60), grid.crs_wkt)
+    res = export.results(run_c, forest_mask)
+    np.testing.assert_allclose(res.confidence_index, np.nan_to_num(expected["confidence_index"]), rtol=0, atol=1e-9)
+    assert res.state.sum() > 0
+    features = export.export_features(run_c, forest_mask, [0.15, 0.3], ["low", "mid", "high"])
+    with open(DATA / "ref_C_vectors.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert sorted((f.period, f.klass, round(f.geometry.GetArea())) for f in features) == sorted(
+        (row["period"], row["class"], round(float(row["area_m2"]))) for row in rows)
+    for row in rows:
+        geometry = ogr.CreateGeometryFromWkt(row["wkt"])
+        assert any(f.geometry.SymDifference(geometry).GetArea() < 1e-6 for f in features)
