@@ -178,3 +178,21 @@ def test_ignored_period_keeps_the_growing_season_as_fordead_does(shared_series, 
     assert plan.dates and all("05-01" < d[5:] < "11-01" for d in plan.dates)
     everything = series.plan_run(shared_series, series.IndexOptions(), series.detection.Settings(), training=False)
     assert plan.dates == [d for d in everything.dates if "05-01" < d[5:] < "11-01"]
+
+
+def test_band_order_is_cpythons_set_order_under_hash_seed_0():
+    """fordead's band list is list(set(...)); its first band is its swath test."""
+    import json
+    import os
+    import random
+    import subprocess
+    import sys
+    names = list(masks._FORDEAD_HASHES)
+    rng = random.Random(7)
+    cases = [rng.sample(names, rng.randint(1, len(names))) for _ in range(200)]
+    code = "import json, sys; print(json.dumps([list(set(c)) for c in json.loads(sys.argv[1])]))"
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(cases)], capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONHASHSEED="0"))
+    assert [masks.python_set_order(case) for case in cases] == json.loads(done.stdout)
+    assert masks.fordead_bands(("B11", "B8A", "B12"), ("B2", "B3", "B4"))[0] == "B8A"  # runs A and B
+    assert masks.fordead_bands(("B8", "B4"), ("B2",))[0] == "B2"  # run C
