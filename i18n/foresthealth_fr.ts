@@ -4,17 +4,17 @@
 <context>
     <name>AllStepsAlgorithm</name>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="240"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="241"/>
         <source>Forest dieback detection (all steps)</source>
         <translation>Détection des dépérissements forestiers (toutes les étapes)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="243"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="244"/>
         <source>Runs the dieback detection (a new run, or an update when the state folder already holds a state) then exports its maps and polygons, in one algorithm for models and qgis_process. Parameters as in 'Dieback detection (new run or update)' and 'Export dieback results'; the defaults are fordead's tutorial settings (CRSWIR, cloudiness ≤ 0.4, provider mask, 10 dates, training 2018-01-01 … 2018-06-01, threshold 0.16, weighted-mean stress index, monthly periods, classes below and above 0.265).</source>
         <translation>Lance la détection des dépérissements (nouveau calcul, ou mise à jour quand le dossier d'état contient déjà un état) puis exporte ses cartes et polygones, en un seul algorithme pour les modèles et qgis_process. Paramètres comme dans « Détection des dépérissements (nouveau calcul ou mise à jour) » et « Exporter les résultats de dépérissement » ; les valeurs par défaut sont celles du tutoriel de fordead (CRSWIR, nébulosité ≤ 0,4, masque du fournisseur, 10 dates, apprentissage 2018-01-01 … 2018-06-01, seuil 0,16, indice de stress en moyenne pondérée, périodes mensuelles, classes sous et au-dessus de 0,265).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="261"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="262"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
@@ -102,27 +102,27 @@
         <translation>Le produit {name} ({date}) n'a pas de masque de nuages (MASKS/*_CLM_R2.tif ou SCL_20m).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="143"/>
+        <location filename="../foresthealth/core/series.py" line="149"/>
         <source>Too few dates for training: {count} dates kept (cloudiness ≤ {limit}) up to {last}, but the model needs more than {needed} valid dates per pixel. Add earlier products or lower the minimum number of dates.</source>
         <translation>Trop peu de dates pour l'apprentissage : {count} dates retenues (nébulosité ≤ {limit}) jusqu'au {last}, mais le modèle demande plus de {needed} dates valides par pixel. Ajoutez des produits plus anciens ou baissez le nombre minimal de dates.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="387"/>
+        <location filename="../foresthealth/core/series.py" line="394"/>
         <source>Cannot read the detection state {path}: {exc}</source>
         <translation>Impossible de lire l'état de détection {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="390"/>
+        <location filename="../foresthealth/core/series.py" line="397"/>
         <source>{path} is not a forest-health detection state.</source>
         <translation>{path} n'est pas un état de détection de la santé des forêts.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="464"/>
+        <location filename="../foresthealth/core/series.py" line="471"/>
         <source>No date passes the cloudiness limit {limit}.</source>
         <translation>Aucune date ne respecte la limite de nébulosité {limit}.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/series.py" line="246"/>
+        <location filename="../foresthealth/core/series.py" line="252"/>
         <source>The folder {folder} holds other files than a detection state ({names}…): choose a new or empty folder for the state.</source>
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
@@ -221,7 +221,7 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>{0} ne contient pas d'état de détection (state.json) ; lancez d'abord la détection des dépérissements.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="230"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="231"/>
         <source>{0} polygons written ({1}).</source>
         <translation>{0} polygones écrits ({1}).</translation>
     </message>
