@@ -229,162 +229,162 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
 <context>
     <name>ForestHealth</name>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="76"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="84"/>
         <source>Folder of Sentinel-2 L2A products (THEIA or Sen2Cor)</source>
         <translation>Dossier de produits Sentinel-2 L2A (THEIA ou Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="83"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="91"/>
         <source>Area of interest</source>
         <translation>Zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="88"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="96"/>
         <source>Vegetation index</source>
         <translation>Indice de végétation</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="93"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="101"/>
         <source>User index formula (when the index is &apos;formula&apos;), e.g. (B8-B4)/(B8+B4)</source>
         <translation>Formule d'indice utilisateur (quand l'indice est « formula »), par ex. (B8-B4)/(B8+B4)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="100"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="108"/>
         <source>The user index falls with dieback (as NDVI does)</source>
         <translation>L'indice utilisateur diminue avec le dépérissement (comme le NDVI)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="105"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="113"/>
         <source>Mask formula (pixels where it is true are masked)</source>
         <translation>Formule de masque (les pixels où elle est vraie sont masqués)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="113"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="121"/>
         <source>Detect bare soil and clouds with fordead&apos;s rules (replaces the mask formula)</source>
         <translation>Détecter sols nus et nuages avec les règles de fordead (remplace la formule de masque)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="122"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="130"/>
         <source>Apply the provider&apos;s cloud mask (CLM / SCL)</source>
         <translation>Appliquer le masque de nuages du fournisseur (CLM / SCL)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="127"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="135"/>
         <source>Maximum cloudiness of a date (-1: keep every date)</source>
         <translation>Nébulosité maximale d'une date (-1 : garder toutes les dates)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="138"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="146"/>
         <source>Ignore dates before (YYYY-MM-DD)</source>
         <translation>Ignorer les dates avant le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="161"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="169"/>
         <source>Outside the swath when any band is negative (fordead tests one band)</source>
         <translation>Hors fauchée dès qu'une bande est négative (fordead teste une seule bande)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="168"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="176"/>
         <source>Cloudiness over the area of interest (fordead: over the whole product)</source>
         <translation>Nébulosité sur la zone d'intérêt (fordead : sur tout le produit)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="175"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="183"/>
         <source>Remove the Sen2Cor offset of products from 2022-01-25 (fordead ignores it)</source>
         <translation>Retirer le décalage Sen2Cor des produits depuis le 2022-01-25 (fordead l'ignore)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="187"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="195"/>
         <source>Give the user index formula, or choose a named index.</source>
         <translation>Donnez la formule d'indice utilisateur, ou choisissez un indice nommé.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="234"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="242"/>
         <source>Minimum number of valid dates to train a pixel&apos;s model</source>
         <translation>Nombre minimal de dates valides pour apprendre le modèle d'un pixel</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="244"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="252"/>
         <source>Detection starts on (YYYY-MM-DD, earliest end of training)</source>
         <translation>La détection commence le (AAAA-MM-JJ, fin d'apprentissage au plus tôt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="251"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="259"/>
         <source>Training ends at the latest on (YYYY-MM-DD)</source>
         <translation>L'apprentissage finit au plus tard le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="260"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="268"/>
         <source>Anomaly threshold (index minus prediction)</source>
         <translation>Seuil d'anomalie (indice moins prédiction)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="278"/>
         <source>Stress index</source>
         <translation>Indice de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="278"/>
         <source>Weighted mean</source>
         <translation>Moyenne pondérée</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="278"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="278"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="286"/>
         <source>Maximum number of stress periods</source>
         <translation>Nombre maximal de périodes de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="304"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="312"/>
         <source>Forest polygons</source>
         <translation>Polygones de forêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="312"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="320"/>
         <source>Forest raster (non-zero, or the classes below, is forest)</source>
         <translation>Raster de forêt (non nul, ou les classes ci-dessous, est forêt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="319"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="327"/>
         <source>Forest classes of the raster (e.g. OSO: 16,17)</source>
         <translation>Classes forestières du raster (par ex. OSO : 16,17)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="328"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="336"/>
         <source>Confidence class thresholds (comma-separated)</source>
         <translation>Seuils des classes de confiance (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="333"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="341"/>
         <source>Confidence class names (one more than thresholds, comma-separated)</source>
         <translation>Noms des classes de confiance (un de plus que de seuils, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="340"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="348"/>
         <source>Periods of the polygons (ME: months, 3ME, 15D, sentinel)</source>
         <translation>Périodes des polygones (ME : mois, 3ME, 15D, sentinel)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="347"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="355"/>
         <source>Periods start on</source>
         <translation>Les périodes commencent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="350"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="358"/>
         <source>Periods end on</source>
         <translation>Les périodes finissent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="370"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="374"/>
         <source>Forest classes must be integers separated by commas.</source>
         <translation>Les classes forestières doivent être des entiers séparés par des virgules.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="374"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="378"/>
         <source>No forest mask given: every pixel with a model is analysed.</source>
         <translation>Aucun masque forestier : tous les pixels qui ont un modèle sont analysés.</translation>
     </message>
@@ -419,12 +419,12 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>Sol nu</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="143"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="151"/>
         <source>Ignored period of each year, e.g. 11-01,05-01 (MM-DD,MM-DD: winter)</source>
         <translation>Période ignorée chaque année, par ex. 11-01,05-01 (MM-JJ,MM-JJ : l'hiver)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="214"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="222"/>
         <source>The ignored period is two month-days MM-DD and a comma, e.g. 11-01,05-01.</source>
         <translation>La période ignorée est faite de deux jours MM-JJ séparés par une virgule, par ex. 11-01,05-01.</translation>
     </message>

@@ -32,6 +32,14 @@ STRESS_MODES = ["weighted_mean", "mean"]
 translate = QCoreApplication.translate  # pylupdate5 finds translate("Context", "text") calls
 
 
+def _comma_list(text, convert, message):
+    """Values of a comma- (or semicolon-) separated list; ``message`` when one does not convert."""
+    try:
+        return [convert(value) for value in text.replace(";", ",").split(",") if value.strip()]
+    except ValueError as exc:
+        raise QgsProcessingException(message) from exc
+
+
 class ForestHealthAlgorithm(DataTerraAlgorithm):
     """Base of the forest-health algorithms: products, index, masks, training and detection
     parameters, each added by one method and read back by one method."""
@@ -363,25 +371,17 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             )
             return self.run_core(forest.from_polygons, path, grid_geotransform, shape, crs_wkt)
         if raster is not None:
-            text = self.parameterAsString(parameters, self.FOREST_CLASSES, context)
-            try:
-                classes = [int(c) for c in text.replace(";", ",").split(",") if c.strip()]
-            except ValueError as exc:
-                raise QgsProcessingException(
-                    translate("ForestHealth", "Forest classes must be integers separated by commas.")
-                ) from exc
+            classes = _comma_list(
+                self.parameterAsString(parameters, self.FOREST_CLASSES, context), int,
+                translate("ForestHealth", "Forest classes must be integers separated by commas."))
             return self.run_core(forest.from_raster, raster.source(), grid_geotransform, shape, crs_wkt, classes)
         feedback.pushInfo(translate("ForestHealth", "No forest mask given: every pixel with a model is analysed."))
         return np.ones(shape, bool)
 
     def export_settings(self, parameters, context):
-        text = self.parameterAsString(parameters, self.THRESHOLDS, context)
-        try:
-            thresholds = [float(t) for t in text.replace(";", ",").split(",") if t.strip()]
-        except ValueError as exc:
-            raise QgsProcessingException(
-                translate("ForestHealth", "Thresholds must be numbers separated by commas.")
-            ) from exc
+        thresholds = _comma_list(
+            self.parameterAsString(parameters, self.THRESHOLDS, context), float,
+            translate("ForestHealth", "Thresholds must be numbers separated by commas."))
         names = [n.strip() for n in self.parameterAsString(parameters, self.CLASS_NAMES, context).split(",")]
         return {
             "thresholds": thresholds,

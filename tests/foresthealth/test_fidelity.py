@@ -89,15 +89,21 @@ def test_model_coefficients_and_training_dates(run):
         np.testing.assert_allclose(coeffs[k][sufficient], expected[sufficient], rtol=0, atol=1e-9)
 
 
+def _assert_state_and_first_date(run, state, first_date, count_raster, kind):
+    """fordead's state_<kind>, first_date_<kind>(_index) and count_<kind> columns."""
+    ref, dates = run["ref"], run["plan"].dates
+    state, first = _at(state, ref), _at(first_date, ref)
+    assert np.array_equal(state, ref[f"state_{kind}"].values.astype(bool))
+    assert np.array_equal(first, ref[f"first_date_{kind}_index"].values)
+    assert np.array_equal(_date_or_empty(dates, first, state), _text(ref[f"first_date_{kind}"]))
+    assert np.array_equal(_at(_raster(run["folder"], count_raster), ref), ref[f"count_{kind}"].values)
+
+
 def test_dieback_state(run):
-    ref, folder, res, dates = run["ref"], run["folder"], run["results"], run["plan"].dates
-    state = _at(res.state, ref)
-    assert np.array_equal(state, ref.state_dieback.values.astype(bool))
-    first = _at(res.first_date, ref)
-    assert np.array_equal(first, ref.first_date_dieback_index.values)
-    assert np.array_equal(_date_or_empty(dates, first, state), _text(ref.first_date_dieback))
-    assert np.array_equal(_at(_raster(folder, "first_date_unconfirmed"), ref), ref.first_date_unconfirmed_index.values)
-    assert np.array_equal(_at(_raster(folder, "count"), ref), ref.count_dieback.values)
+    ref, res = run["ref"], run["results"]
+    _assert_state_and_first_date(run, res.state, res.first_date, "count", "dieback")
+    assert np.array_equal(_at(_raster(run["folder"], "first_date_unconfirmed"), ref),
+                          ref.first_date_unconfirmed_index.values)
 
 
 def test_stress_periods_and_confidence(run):
@@ -126,16 +132,11 @@ def test_stress_periods_and_confidence(run):
 
 
 def test_soil_detection(run):
-    ref, res, folder, dates = run["ref"], run["results"], run["folder"], run["plan"].dates
+    res = run["results"]
     if run["name"] == "A":
-        assert not (folder / "soil_state.tif").exists()
+        assert not (run["folder"] / "soil_state.tif").exists()
         return
-    soil = _at(res.soil_state, ref)
-    assert np.array_equal(soil, ref.state_soil.values.astype(bool))
-    first = _at(res.soil_first_date, ref)
-    assert np.array_equal(first, ref.first_date_soil_index.values)
-    assert np.array_equal(_date_or_empty(dates, first, soil), _text(ref.first_date_soil))
-    assert np.array_equal(_at(_raster(folder, "soil_count"), ref), ref.count_soil.values)
+    _assert_state_and_first_date(run, res.soil_state, res.soil_first_date, "soil_count", "soil")
 
 
 def _export(run):

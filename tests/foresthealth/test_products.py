@@ -68,3 +68,26 @@ def test_same_day_products_are_merged(tmp_path):
     grid = products.reference_grid(groups["2018-01-01"])
     merged = products.read_bands(groups["2018-01-01"], ("B2",), Window(0, 0, 4, 4), grid)["B2"]
     assert (merged[:, :2] == 500).all() and (merged[:, 2:] == 600).all()
+
+
+def test_forest_mask_from_polygons_and_from_land_cover_classes(tmp_path):
+    from dataterra.foresthealth.core import forest
+    from osgeo import osr
+
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32631)
+    # a 20 m land-cover raster (OSO codes) under a 10 m grid of 4 × 4 pixels
+    codes = np.array([[17, 16], [5, 23]], np.uint8)
+    write_tif(tmp_path / "oso.tif", codes, GT20)
+    mask = forest.from_raster(tmp_path / "oso.tif", GT10, (4, 4), srs.ExportToWkt(), classes=[16, 17])
+    np.testing.assert_array_equal(mask, np.repeat(np.repeat(np.isin(codes, [16, 17]), 2, 0), 2, 1))
+    assert forest.from_raster(tmp_path / "oso.tif", GT10, (4, 4), srs.ExportToWkt()).all()  # non-zero
+    # a polygon covering the centres of the 2 × 3 upper-left pixels
+    (tmp_path / "forest.geojson").write_text(
+        '{"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:32631"}}, '
+        '"features": [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": '
+        '[[[600000, 5400000], [600028, 5400000], [600028, 5399981], [600000, 5399981], [600000, 5400000]]]}}]}')
+    mask = forest.from_polygons(tmp_path / "forest.geojson", GT10, (4, 4), srs.ExportToWkt())
+    expected = np.zeros((4, 4), bool)
+    expected[:2, :3] = True
+    np.testing.assert_array_equal(mask, expected)
