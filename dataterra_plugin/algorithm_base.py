@@ -39,7 +39,7 @@ from ..rasterblocks.errors import Cancelled, DataTerraError
 from .i18n import error_text
 from .paths import doc_page, icon_path
 
-GROUP_IDS = ("fragmentation", "connectivity", "biodiversity", "catalogue")
+GROUP_IDS = ("fragmentation", "connectivity", "biodiversity", "foresthealth", "catalogue")
 
 # pip names differ from module names for a few packages
 PIP_NAMES = {"skimage": "scikit-image", "sklearn": "scikit-learn", "owslib": "OWSLib"}
@@ -50,6 +50,7 @@ def group_display_name(group_id: str) -> str:
         "fragmentation": QCoreApplication.translate("DataTerraProvider", "Fragmentation"),
         "connectivity": QCoreApplication.translate("DataTerraProvider", "Connectivity"),
         "biodiversity": QCoreApplication.translate("DataTerraProvider", "Biodiversity"),
+        "foresthealth": QCoreApplication.translate("DataTerraProvider", "Forest health"),
         "catalogue": QCoreApplication.translate("DataTerraProvider", "Catalogue"),
     }
     return names[group_id]

@@ -16,6 +16,7 @@ ALGORITHM_MODULES = (
     "fragscape.algorithms",
     "biodispersal.algorithms",
     "biodivmap.algorithms",
+    "foresthealth.algorithms",
     "dataterra_plugin.catalog.algorithms",
     "dataterra_plugin.ogc.algorithms",
     "dataterra_plugin.dinamis.algorithms",

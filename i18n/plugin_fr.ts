@@ -542,6 +542,10 @@
         <source>Data Terra: fragmentation, connectivity, biodiversity and catalogues</source>
         <translation>Data Terra : fragmentation, connectivité, biodiversité et catalogues</translation>
     </message>
+    <message>
+        <source>Forest health</source>
+        <translation>Santé des forêts</translation>
+    </message>
 </context>
 <context>
     <name>FragmentationWizard</name>

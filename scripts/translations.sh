@@ -13,6 +13,7 @@ declare -A AREAS=(
     [fragscape]="fragscape"
     [biodispersal]="biodispersal"
     [biodivmap]="biodivmap"
+    [foresthealth]="foresthealth"
 )
 labels=$(mktemp -d)
 trap 'rm -rf "$labels"' EXIT

@@ -71,7 +71,8 @@ def test_every_algorithm_is_translated_to_french(dataterra_provider):
 def test_groups_show_in_french(french):
     from dataterra.dataterra_plugin.algorithm_base import group_display_name
 
-    assert [group_display_name(g) for g in GROUP_IDS] == ["Fragmentation", "Connectivité", "Biodiversité", "Catalogue"]
+    assert [group_display_name(g) for g in GROUP_IDS] == [
+        "Fragmentation", "Connectivité", "Biodiversité", "Santé des forêts", "Catalogue"]
 
 
 def test_can_execute_names_the_missing_package():

@@ -1,0 +1,1 @@
+"""Forest-health science: products, formulas, masks, model, detection, export (no qgis)."""
