@@ -15,11 +15,18 @@ def read(path):
     return gdal.Open(str(path)).ReadAsArray()
 
 
-def test_spectral_species_recover_the_signatures(scene, species):
+def test_spectral_species_recover_the_signatures(scene, species, tmp_path):
+    """With K = the 8 true species, Lloyd on raw PCs recovers them; biodivMapR's clustering does not."""
     labels = read(species["species"])
     assert labels.shape == (3, 200, 200)
     for iteration in labels:
         assert adjusted_rand_score(scene["labels"].ravel(), iteration.ravel()) >= 0.9
+    like_biodivmapr = spectral.spectral_species(scene["path"], str(tmp_path / "hw.tif"), n_clusters=8, n_iter=3,
+                                                n_components=3, seed=7)
+    scores = [adjusted_rand_score(scene["labels"].ravel(), iteration.ravel())
+              for iteration in read(like_biodivmapr["species"])]
+    assert like_biodivmapr["model_object"].info["clustering"] == "hartigan_wong"
+    assert max(scores) < 0.9, scores
 
 
 def test_alpha_maps_rank_regions_by_true_richness(scene, species, tmp_path):
@@ -80,13 +87,31 @@ def test_beta_bray_curtis_and_pcoa(species, tmp_path):
 
 
 def test_functional_diversity_equals_convex_hull(species, tmp_path):
-    out = diversity.functional_diversity(species["pca"], tmp_path / "fun.tif", window=10, dimensions=3)
-    values = read(out)
-    pca = read(species["pca"])
+    pca = read(species["pca"]).astype(np.float64)
+    raw = read(diversity.functional_diversity(species["pca"], tmp_path / "raw.tif", window=10, dimensions=3,
+                                              standardise=False))
     points = pca[:3, 20:30, 150:160].reshape(3, -1).T
-    assert values[0, 2, 15] == pytest.approx(ConvexHull(points).volume, rel=1e-5)
+    assert raw[0, 2, 15] == pytest.approx(ConvexHull(points).volume, rel=1e-5)
+    # biodivMapR's standardisation: (x - (Q1 - 1.5 IQR)) / (4 IQR), quartiles of the whole band
+    values = read(diversity.functional_diversity(species["pca"], tmp_path / "fun.tif", window=10, dimensions=3))
+    q1, q3 = np.percentile(pca[:3].reshape(3, -1), [25, 75], axis=1)
+    scaled = (points - (q1 - 1.5 * (q3 - q1))) / (4 * (q3 - q1))
+    assert values[0, 2, 15] == pytest.approx(ConvexHull(scaled).volume, rel=1e-5)
+    assert values[0, 2, 15] == pytest.approx(raw[0, 2, 15] / np.prod(4 * (q3 - q1)), rel=1e-5)
     # the single-species region is far less rich than the 8-species region
     assert np.nanmean(values[0][:, :5]) < 0.1 * np.nanmean(values[0][:, 15:])
+
+
+def test_functional_diversity_skips_partial_edge_windows(species, tmp_path):
+    """A 200 × 200 raster with 30-pixel windows: the 7th row and column of windows (20 pixels) get no value."""
+    values = read(diversity.functional_diversity(species["pca"], tmp_path / "fun.tif", window=30, dimensions=3))
+    assert values.shape == (3, 7, 7)
+    assert (values[:, 6, :] == diversity.NODATA).all() and (values[:, :, 6] == diversity.NODATA).all()
+    assert (values[0, :6, :6] > 0).all()
+    kept = read(diversity.functional_diversity(species["pca"], tmp_path / "edge.tif", window=30, dimensions=3,
+                                               edge_windows=True))
+    assert (kept[0, 6, :] > 0).all()
+    np.testing.assert_array_equal(kept[:, :6, :6], values[:, :6, :6])
 
 
 def _whole_chain(scene_path, folder, seed):
@@ -144,7 +169,8 @@ def test_integer_reflectance_detected_and_rescaled(scene, species, tmp_path):
     scaled = synthetic.write_synthetic_scene(tmp_path / "int.tif", 200, 200, seed=1, scaled_integers=True)
     messages = []
     result = spectral.spectral_species(scaled["path"], str(tmp_path / "sp.tif"), n_clusters=8, n_iter=3,
-                                       n_components=3, seed=7, log=messages.append)
+                                       n_components=3, seed=7, log=messages.append, clustering="lloyd",
+                                       pca_type="covariance")
     assert any("×10,000" in m for m in messages)
     assert result["model_object"].scale_factor == pytest.approx(1e-4)
     assert adjusted_rand_score(scene["labels"].ravel(), read(result["species"])[0].ravel()) >= 0.9
