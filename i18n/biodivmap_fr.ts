@@ -78,47 +78,47 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
 <context>
     <name>DataTerraError</name>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="31"/>
+        <location filename="../biodivmap/core/diversity.py" line="35"/>
         <source>WINDOW must be at least 1 pixel.</source>
         <translation>WINDOW doit valoir au moins 1 pixel.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="33"/>
+        <location filename="../biodivmap/core/diversity.py" line="37"/>
         <source>WINDOW ({window} pixels) is larger than the image ({width} × {height} pixels): choose a smaller window.</source>
         <translation>WINDOW ({window} pixels) est plus grand que l'image ({width} × {height} pixels) : choisissez une fenêtre plus petite.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="59"/>
+        <location filename="../biodivmap/core/diversity.py" line="63"/>
         <source>The spectral-species raster holds no species (every pixel is masked).</source>
         <translation>Le raster d'espèces spectrales ne contient aucune espèce (tous les pixels sont masqués).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="226"/>
+        <location filename="../biodivmap/core/diversity.py" line="235"/>
         <source>Fewer than 3 windows have enough valid pixels for beta diversity: lower MIN_VALID or WINDOW, or check the spectral-species raster&apos;s mask.</source>
         <translation>Moins de 3 fenêtres ont assez de pixels valides pour la diversité bêta : diminuez MIN_VALID ou WINDOW, ou vérifiez le masque du raster d'espèces spectrales.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="416"/>
+        <location filename="../biodivmap/core/diversity.py" line="481"/>
         <source>DIMENSIONS must be between 1 and the number of PCA bands ({band_count}).</source>
         <translation>DIMENSIONS doit être compris entre 1 et le nombre de bandes de l'ACP ({band_count}).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="295"/>
+        <location filename="../biodivmap/core/diversity.py" line="310"/>
         <source>WINDOW is too small: a convex hull needs more pixels than dimensions.</source>
         <translation>WINDOW est trop petit : une enveloppe convexe demande plus de pixels que de dimensions.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="302"/>
+        <location filename="../biodivmap/core/diversity.py" line="317"/>
         <source>The mask {mask_path} does not share the PCA raster&apos;s grid ({problems}); resample it onto that grid first.</source>
         <translation>Le masque {mask_path} n'est pas sur la grille du raster d'ACP ({problems}) ; rééchantillonnez-le d'abord sur cette grille.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="382"/>
+        <location filename="../biodivmap/core/diversity.py" line="447"/>
         <source>Plot {plot_id} has an empty or invalid geometry.</source>
         <translation>La placette {plot_id} a une géométrie vide ou invalide.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/diversity.py" line="462"/>
+        <location filename="../biodivmap/core/diversity.py" line="527"/>
         <source>No plot was given.</source>
         <translation>Aucune placette n'a été donnée.</translation>
     </message>
@@ -143,89 +143,104 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
         <translation>L'image a {band_count} bandes mais {source} donne {wavelengths_count} longueurs d'onde ({wavelength_list} nm). Choisissez le préréglage correspondant, ou empilez exactement ces bandes dans cet ordre, ou donnez une longueur d'onde par bande.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="101"/>
+        <location filename="../biodivmap/core/spectral.py" line="133"/>
         <source>{path} is not a spectral-species model written by Data Terra ({exc}).</source>
         <translation>{path} n'est pas un modèle d'espèces spectrales écrit par Data Terra ({exc}).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="104"/>
+        <location filename="../biodivmap/core/spectral.py" line="136"/>
         <source>{path} is not a spectral-species model of format {model_format}.</source>
         <translation>{path} n'est pas un modèle d'espèces spectrales au format {model_format}.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="154"/>
+        <location filename="../biodivmap/core/spectral.py" line="187"/>
         <source>Reflectance values go up to {high:.0f}: neither 0-1 nor ×10,000 reflectance. Use a surface reflectance product (e.g. Sentinel-2 L2A).</source>
         <translation>Les valeurs de réflectance montent jusqu'à {high:.0f} : ni une réflectance 0-1 ni ×10 000. Utilisez un produit de réflectance de surface (par exemple Sentinel-2 L2A).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="295"/>
+        <location filename="../biodivmap/core/spectral.py" line="343"/>
         <source>The mask {mask_path} does not share the image&apos;s grid ({problems}); resample it onto the image first (Raster &gt; Projections &gt; Warp).</source>
         <translation>Le masque {mask_path} n'est pas sur la grille de l'image ({problems}) ; rééchantillonnez-le d'abord sur l'image (Raster &gt; Projections &gt; Projection (warp)).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="326"/>
+        <location filename="../biodivmap/core/spectral.py" line="374"/>
         <source>No valid pixel left: the image is entirely masked (nodata, user mask, NDVI, shade, cloud thresholds). Check the nodata value, the reflectance scale and lower the NDVI or shade thresholds.</source>
         <translation>Plus aucun pixel valide : l'image est entièrement masquée (nodata, masque utilisateur, seuils NDVI, ombre, nuages). Vérifiez la valeur nodata et l'échelle de réflectance, et abaissez les seuils NDVI ou d'ombre.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="444"/>
+        <location filename="../biodivmap/core/spectral.py" line="524"/>
         <source>Continuum removal needs at least 4 bands (the first and last are dropped).</source>
         <translation>Le retrait du continuum demande au moins 4 bandes (la première et la dernière sont écartées).</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="457"/>
+        <location filename="../biodivmap/core/spectral.py" line="537"/>
         <source>Only {sample_count} valid pixels were found, too few for {n_iter} k-means of {n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the masks.</source>
         <translation>Seulement {sample_count} pixels valides trouvés, trop peu pour {n_iter} k-moyennes de {n_clusters} espèces spectrales. Diminuez N_CLUSTERS ou N_ITER, ou assouplissez les masques.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="486"/>
+        <location filename="../biodivmap/core/spectral.py" line="577"/>
         <source>The model was fitted on {model_band_count} bands but {image_path} has {band_count}: classify an image of the same sensor and band order.</source>
         <translation>Le modèle a été ajusté sur {model_band_count} bandes mais {image_path} en a {band_count} : classez une image du même capteur avec le même ordre de bandes.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="530"/>
+        <location filename="../biodivmap/core/spectral.py" line="622"/>
         <source>Every pixel of the image is masked: nothing to classify.</source>
         <translation>Tous les pixels de l'image sont masqués : rien à classer.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="159"/>
+        <location filename="../biodivmap/core/spectral.py" line="192"/>
         <source>Reflectance stored as integers scaled ×10,000 detected (95th percentile {high:.0f}): values are divided by 10,000 before masking and PCA.</source>
         <translation>Réflectance stockée en entiers multipliés par 10 000 détectée (95e centile {high:.0f}) : les valeurs sont divisées par 10 000 avant les masques et l'ACP.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
+        <location filename="../biodivmap/core/spectral.py" line="220"/>
         <source>red</source>
         <translation>rouge</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
+        <location filename="../biodivmap/core/spectral.py" line="220"/>
         <source>near infrared</source>
         <translation>proche infrarouge</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="187"/>
+        <location filename="../biodivmap/core/spectral.py" line="220"/>
         <source>blue</source>
         <translation>bleu</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="189"/>
+        <location filename="../biodivmap/core/spectral.py" line="222"/>
         <source>shade</source>
         <translation>ombre</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="189"/>
+        <location filename="../biodivmap/core/spectral.py" line="222"/>
         <source>cloud</source>
         <translation>nuages</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="200"/>
+        <location filename="../biodivmap/core/spectral.py" line="233"/>
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
     </message>
     <message>
-        <location filename="../biodivmap/core/spectral.py" line="206"/>
+        <location filename="../biodivmap/core/spectral.py" line="239"/>
         <source>The {mask} mask is not applied: no band near {band} (~{band_nm:g} nm) or {other} (~{other_nm:g} nm) among the image&apos;s wavelengths ({wavelengths} nm). Check the sensor preset or the wavelengths, or mask those pixels with MASK.</source>
         <translation>Le masque « {mask} » n'est pas appliqué : aucune bande proche du {band} (~{band_nm:g} nm) ou du {other} (~{other_nm:g} nm) parmi les longueurs d'onde de l'image ({wavelengths} nm). Vérifiez le préréglage de capteur ou les longueurs d'onde, ou masquez ces pixels avec MASK.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/diversity.py" line="379"/>
+        <source>The PCA raster has no valid pixel.</source>
+        <translation>Le raster d&apos;ACP n&apos;a aucun pixel valide.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/hartigan_wong.py" line="233"/>
+        <source>Only {distinct} distinct pixels for {n_clusters} spectral species: lower N_CLUSTERS or sample more pixels.</source>
+        <translation>Seulement {distinct} pixels distincts pour {n_clusters} espèces spectrales : baissez N_CLUSTERS ou échantillonnez plus de pixels.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/core/spectral.py" line="520"/>
+        <source>Only {n_features} band(s) left outside the excluded water-vapour ranges: check the wavelengths.</source>
+        <translation>Seulement {n_features} bande(s) hors des domaines de vapeur d&apos;eau exclus : vérifiez les longueurs d&apos;onde.</translation>
     </message>
 </context>
 <context>
@@ -345,161 +360,205 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
 <context>
     <name>SpectralSpeciesAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="50"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="54"/>
         <source>Spectral species (PCA + k-means)</source>
         <translation>Espèces spectrales (ACP + k-means)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="53"/>
-        <source>Clusters the pixels of a multispectral image (Sentinel-2, SPOT 6-7, Pléiades) into 'spectral species' (Féret &amp; Asner 2014, biodivMapR).
-
-Band wavelengths come from the wavelength list, else the sensor preset, else the file's metadata. Reflectance stored as integers ×10,000 is detected and rescaled. Pixels are masked where the input is nodata, the optional mask is 0, NDVI is below NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum removal divides each spectrum by its convex hull.
-
-A PCA is fitted on a seeded random sample of SAMPLE_SIZE valid pixels; COMPONENTS axes are kept (0: as many as needed to explain VARIANCE). N_ITER k-means with N_CLUSTERS centroids are fitted on disjoint parts of the sample, and every pixel gets the number of its nearest centroid, one band per iteration (0 = masked). The same SEED gives the same result.
-
-Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file (.npz), which MODEL can reuse to classify another date or tile with the same species. The image is processed by blocks.</source>
-        <translation>Regroupe les pixels d'une image multispectrale (Sentinel-2, SPOT 6-7, Pléiades) en « espèces spectrales » (Féret &amp; Asner 2014, biodivMapR).
-
-Les longueurs d'onde des bandes viennent de la liste de longueurs d'onde, sinon du préréglage du capteur, sinon des métadonnées du fichier. Une réflectance stockée en entiers ×10 000 est détectée et remise à l'échelle. Les pixels sont masqués là où l'entrée vaut nodata, où le masque facultatif vaut 0, où le NDVI est sous NDVI_MIN (pas de végétation), où la réflectance PIR est sous SHADE_NIR_MIN (ombre), où la réflectance bleue dépasse CLOUD_BLUE_MAX (nuages), ou quand une valeur sort des bornes interquartiles [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Le retrait du continuum, facultatif, divise chaque spectre par son enveloppe convexe.
-
-Une ACP est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SIZE pixels valides ; COMPONENTS axes sont gardés (0 : autant qu'il en faut pour expliquer VARIANCE). N_ITER k-means à N_CLUSTERS centroïdes sont ajustés sur des parties disjointes de l'échantillon, et chaque pixel reçoit le numéro de son centroïde le plus proche, une bande par itération (0 = masqué). La même graine SEED donne le même résultat.
-
-Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L'image est traitée par blocs.</translation>
-    </message>
-    <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="74"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="87"/>
         <source>Multispectral image</source>
         <translation>Image multispectrale</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>Sensor preset (band wavelengths)</source>
         <translation>Préréglage du capteur (longueurs d'onde des bandes)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>From the file&apos;s metadata</source>
         <translation>D'après les métadonnées du fichier</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>Sentinel-2, 10 m bands (B2, B3, B4, B8)</source>
         <translation>Sentinel-2, bandes à 10 m (B2, B3, B4, B8)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>Sentinel-2, 10 bands at 20 m (B2 to B12 without B1, B9, B10)</source>
         <translation>Sentinel-2, 10 bandes à 20 m (B2 à B12 sans B1, B9, B10)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>SPOT 6-7 (blue, green, red, NIR)</source>
         <translation>SPOT 6-7 (bleu, vert, rouge, PIR)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="75"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
         <source>Pléiades (blue, green, red, NIR)</source>
         <translation>Pléiades (bleu, vert, rouge, PIR)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="81"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="94"/>
         <source>Band wavelengths in nm, comma separated (overrides the preset)</source>
         <translation>Longueurs d'onde des bandes en nm, séparées par des virgules (remplacent le préréglage)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="84"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="97"/>
         <source>Mask (0 = excluded)</source>
         <translation>Masque (0 = exclu)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="85"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="98"/>
         <source>Minimum NDVI</source>
         <translation>NDVI minimal</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="86"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="99"/>
         <source>Shade: minimum NIR reflectance (0-1)</source>
         <translation>Ombre : réflectance PIR minimale (0-1)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="88"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="101"/>
         <source>Clouds: maximum blue reflectance (0-1)</source>
         <translation>Nuages : réflectance bleue maximale (0-1)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="90"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="103"/>
         <source>Outlier filter: inter-quartile range weight</source>
         <translation>Filtre des valeurs aberrantes : poids de l'écart interquartile</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="92"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="105"/>
         <source>Continuum removal</source>
         <translation>Retrait du continuum</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="93"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="106"/>
         <source>Pixels sampled to fit PCA and k-means</source>
         <translation>Pixels échantillonnés pour ajuster l'ACP et les k-means</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="95"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="108"/>
         <source>PCA components kept (0: by explained variance)</source>
         <translation>Composantes de l'ACP gardées (0 : selon la variance expliquée)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="97"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="110"/>
         <source>Explained variance to keep when components = 0</source>
         <translation>Variance expliquée à garder quand composantes = 0</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="99"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="112"/>
         <source>Number of spectral species (clusters)</source>
         <translation>Nombre d'espèces spectrales (classes)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="101"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="114"/>
         <source>Number of k-means iterations (subsamples)</source>
         <translation>Nombre d'itérations de k-means (sous-échantillons)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="103"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="116"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="104"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="129"/>
         <source>Existing model to apply instead of fitting one (.npz)</source>
         <translation>Modèle existant à appliquer au lieu d'en ajuster un (.npz)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="112"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="137"/>
         <source>Spectral species model (*.npz)</source>
         <translation>Modèle d'espèces spectrales (*.npz)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="107"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="132"/>
         <source>Spectral species</source>
         <translation>Espèces spectrales</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="108"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="133"/>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="110"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="135"/>
         <source>Mask</source>
         <translation>Masque</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="112"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="137"/>
         <source>Fitted model</source>
         <translation>Modèle ajusté</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/spectral_species.py" line="147"/>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="172"/>
         <source>Band wavelengths must be numbers in nm separated by commas, e.g. 490, 560, 665, 842.</source>
         <translation>Les longueurs d'onde des bandes doivent être des nombres en nm séparés par des virgules, par exemple 490, 560, 665, 842.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="57"/>
+        <source>Clusters the pixels of a multispectral image (Sentinel-2, SPOT 6-7, Pléiades) into 'spectral species' (Féret &amp; Asner 2014, biodivMapR).
+
+Band wavelengths come from the wavelength list, else the sensor preset, else the file's metadata. Reflectance stored as integers ×10,000 is detected and rescaled. Pixels are masked where the input is nodata, the optional mask is 0, NDVI is below NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum removal divides each spectrum by its convex hull. Bands in the water-vapour ranges (below 400, 895-1005, 1320-1480, 1780-2040 nm) are dropped, as biodivMapR does. biodivMapR's own mask thresholds are NDVI_MIN 0.8, SHADE_NIR_MIN 0.15 and CLOUD_BLUE_MAX 0.05.
+
+A PCA (standardised bands by default, as biodivMapR's SPCA) is fitted on a seeded random sample of SAMPLE_SIZE valid pixels; COMPONENTS axes are kept (0: as many as needed to explain VARIANCE). N_ITER k-means with N_CLUSTERS centroids are fitted on disjoint parts of the sample, and every pixel gets the number of its nearest centroid, one band per iteration (0 = masked). The same SEED gives the same result.
+
+Clustering: by default as biodivMapR 1.14: each component rescaled to its inter-quartile fences (Q1 - w·IQR, Q3 + w·IQR; w = CLUSTER_IQR_WEIGHT, 2; biodivMapR 2 uses 3), then Hartigan-Wong k-means (R's kmeans) from 10 random starts. The Lloyd option (k-means++ on the raw components) separates the true species better when N_CLUSTERS equals their number.
+
+Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file (.npz), which MODEL can reuse to classify another date or tile with the same species. The image is processed by blocks.</source>
+        <translation>Regroupe les pixels d&apos;une image multispectrale (Sentinel-2, SPOT 6-7, Pléiades) en « espèces spectrales » (Féret &amp; Asner 2014, biodivMapR).
+
+Les longueurs d&apos;onde des bandes viennent de la liste de longueurs d&apos;onde, sinon du préréglage du capteur, sinon des métadonnées du fichier. Une réflectance stockée en entiers ×10 000 est détectée et remise à l&apos;échelle. Les pixels sont masqués là où l&apos;entrée vaut nodata, où le masque facultatif vaut 0, où le NDVI est sous NDVI_MIN (pas de végétation), où la réflectance PIR est sous SHADE_NIR_MIN (ombre), où la réflectance bleue dépasse CLOUD_BLUE_MAX (nuages), ou quand une valeur sort des bornes interquartiles [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Le retrait du continuum, facultatif, divise chaque spectre par son enveloppe convexe. Les bandes des domaines d&apos;absorption de la vapeur d&apos;eau (sous 400, 895-1005, 1320-1480, 1780-2040 nm) sont retirées, comme dans biodivMapR. Les seuils de masque de biodivMapR sont NDVI_MIN 0,8, SHADE_NIR_MIN 0,15 et CLOUD_BLUE_MAX 0,05.
+
+Une ACP (sur bandes standardisées par défaut, comme la SPCA de biodivMapR) est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SIZE pixels valides ; COMPONENTS axes sont gardés (0 : autant qu&apos;il en faut pour expliquer VARIANCE). N_ITER k-means à N_CLUSTERS centroïdes sont ajustés sur des parties disjointes de l&apos;échantillon, et chaque pixel reçoit le numéro de son centroïde le plus proche, une bande par itération (0 = masqué). La même graine SEED donne le même résultat.
+
+Partitionnement : par défaut comme biodivMapR 1.14 : chaque composante est ramenée à ses bornes interquartiles (Q1 - w·IQR, Q3 + w·IQR ; w = CLUSTER_IQR_WEIGHT, 2 ; biodivMapR 2 utilise 3), puis k-means de Hartigan-Wong (kmeans de R) depuis 10 départs aléatoires. L&apos;option Lloyd (k-means++ sur les composantes brutes) sépare mieux les vraies espèces quand N_CLUSTERS vaut leur nombre.
+
+Sorties : espèces spectrales, composantes de l&apos;ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L&apos;image est traitée par blocs.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="117"/>
+        <source>Clustering</source>
+        <translation>Partitionnement</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="117"/>
+        <source>Hartigan-Wong on components rescaled to their IQR fences (biodivMapR)</source>
+        <translation>Hartigan-Wong sur les composantes ramenées à leurs bornes interquartiles (biodivMapR)</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="117"/>
+        <source>Lloyd with k-means++ seeding on the raw components</source>
+        <translation>Lloyd avec initialisation k-means++ sur les composantes brutes</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="121"/>
+        <source>Clustering: IQR weight of the rescaling fences (biodivMapR 1: 2, 2: 3)</source>
+        <translation>Partitionnement : poids de l&apos;IQR des bornes de mise à l&apos;échelle (biodivMapR 1 : 2, 2 : 3)</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="124"/>
+        <source>PCA</source>
+        <translation>ACP</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="124"/>
+        <source>Standardised bands (biodivMapR&apos;s SPCA)</source>
+        <translation>Bandes standardisées (SPCA de biodivMapR)</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="124"/>
+        <source>Covariance of the bands</source>
+        <translation>Covariance des bandes</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/spectral_species.py" line="127"/>
+        <source>Drop the bands in water-vapour absorption ranges</source>
+        <translation>Retirer les bandes des domaines d&apos;absorption de la vapeur d&apos;eau</translation>
     </message>
 </context>
 <context>
