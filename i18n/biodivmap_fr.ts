@@ -9,70 +9,70 @@
         <translation>Diversité alpha (espèces spectrales)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="65"/>
-        <source>Alpha diversity of spectral species per window (biodivMapR): richness, Shannon H = -Σ p ln p, Simpson 1 - Σ p², Fisher's alpha (S = α ln(1 + N/α)) and the Hill number of order HILL_Q, where p are the shares of the species in the window.
-
-Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). A window is computed when at least MIN_VALID of its pixels are valid; species below PCELIM of the window are ignored. Each index is the mean over the iterations (bands) of the spectral-species raster, followed by its standard deviation: 10 bands named richness_mean, richness_sd, shannon_mean, ... Nodata: -9999.</source>
-        <translation>Diversité alpha des espèces spectrales par fenêtre (biodivMapR) : richesse, Shannon H = -Σ p ln p, Simpson 1 - Σ p², alpha de Fisher (S = α ln(1 + N/α)) et nombre de Hill d'ordre HILL_Q, où p sont les parts des espèces dans la fenêtre.
-
-Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) sauf si MOVING est coché (une valeur par pixel, fenêtre centrée sur lui : plus lent). Une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides ; les espèces sous PCELIM de la fenêtre sont ignorées. Chaque indice est la moyenne sur les itérations (bandes) du raster d'espèces spectrales, suivie de son écart-type : 10 bandes nommées richness_mean, richness_sd, shannon_mean, ... Nodata : -9999.</translation>
-    </message>
-    <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="81"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="82"/>
         <source>Moving window</source>
         <translation>Fenêtre glissante</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="82"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="83"/>
         <source>Order q of the Hill number</source>
         <translation>Ordre q du nombre de Hill</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="83"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="84"/>
         <source>Alpha diversity</source>
         <translation>Diversité alpha</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="65"/>
+        <source>Alpha diversity of spectral species per window (biodivMapR): richness, Shannon H = -Σ p ln p, Simpson 1 - Σ p², Fisher's alpha (S = α ln(1 + N/α)) and the Hill number of order HILL_Q, where p are the shares of the species in the window.
+
+Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). A window is computed when more than MIN_VALID of its pixels are valid; species below PCELIM of the window are ignored. Each index is the mean over the iterations (bands) of the spectral-species raster, followed by its standard deviation (n - 1): 10 bands named richness_mean, richness_sd, shannon_mean, ... Fisher's alpha is given only where every iteration has more than 2 species, as in biodivMapR. Nodata: -9999.</source>
+        <translation>Diversité alpha des espèces spectrales par fenêtre (biodivMapR) : richesse, Shannon H = -Σ p ln p, Simpson 1 - Σ p², alpha de Fisher (S = α ln(1 + N/α)) et nombre de Hill d&apos;ordre HILL_Q, où p sont les parts des espèces dans la fenêtre.
+
+Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie = WINDOW pixels d&apos;entrée) sauf si MOVING est coché (une valeur par pixel, fenêtre centrée sur lui : plus lent). Une fenêtre est calculée quand plus de MIN_VALID de ses pixels sont valides ; les espèces sous PCELIM de la fenêtre sont ignorées. Chaque indice est la moyenne sur les itérations (bandes) du raster d&apos;espèces spectrales, suivie de son écart-type (n - 1) : 10 bandes nommées richness_mean, richness_sd, shannon_mean, ... L&apos;alpha de Fisher n&apos;est donné que là où chaque itération a plus de 2 espèces, comme dans biodivMapR. Nodata : -9999.</translation>
     </message>
 </context>
 <context>
     <name>BetaDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="105"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="106"/>
         <source>Beta diversity (spectral species)</source>
         <translation>Diversité bêta (espèces spectrales)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="108"/>
-        <source>Beta diversity map (biodivMapR): how different the spectral-species composition of each window is from the others.
-
-N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED); their Bray-Curtis dissimilarities (mean over iterations) are ordinated by a principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed at the inverse-distance weighted mean of its 5 least dissimilar sampled windows. Windows of similar composition get similar colours when the 3 bands are shown as RGB. Output pixel = WINDOW input pixels. Nodata: -9999.</source>
-        <translation>Carte de diversité bêta (biodivMapR) : à quel point la composition en espèces spectrales de chaque fenêtre diffère des autres.
-
-N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasard (SEED) ; leurs dissimilarités de Bray-Curtis (moyenne sur les itérations) sont ordonnées par une analyse en coordonnées principales (PCoA) sur DIMENSIONS axes ; chaque autre fenêtre est placée à la moyenne, pondérée par l'inverse de la distance, de ses 5 fenêtres échantillonnées les moins dissemblables. Les fenêtres de composition proche prennent des couleurs proches quand les 3 bandes sont affichées en RVB. Pixel de sortie = WINDOW pixels d'entrée. Nodata : -9999.</translation>
-    </message>
-    <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="123"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="125"/>
         <source>Number of sampled windows</source>
         <translation>Nombre de fenêtres échantillonnées</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="124"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="126"/>
         <source>PCoA axes</source>
         <translation>Axes de la PCoA</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="125"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="127"/>
         <source>Random seed</source>
         <translation>Graine aléatoire</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="126"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="128"/>
         <source>Beta diversity (PCoA)</source>
         <translation>Diversité bêta (PCoA)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="138"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="140"/>
         <source>{0} windows sampled for the PCoA.</source>
         <translation>{0} fenêtres échantillonnées pour la PCoA.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="109"/>
+        <source>Beta diversity map (biodivMapR): how different the spectral-species composition of each window is from the others.
+
+N_SAMPLES windows with more than MIN_VALID valid pixels are drawn at random (SEED); their Bray-Curtis dissimilarities (on the species shares left after PCELIM, mean over iterations, as in biodivMapR) are ordinated by a principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed at the inverse-distance weighted mean of its 3 least dissimilar sampled windows. Windows of similar composition get similar colours when the 3 bands are shown as RGB. Output pixel = WINDOW input pixels. Nodata: -9999.</source>
+        <translation>Carte de diversité bêta (biodivMapR) : à quel point la composition en espèces spectrales de chaque fenêtre diffère des autres.
+
+N_SAMPLES fenêtres ayant plus de MIN_VALID pixels valides sont tirées au hasard (SEED) ; leurs dissimilarités de Bray-Curtis (sur les parts des espèces restant après PCELIM, moyenne sur les itérations, comme dans biodivMapR) sont ordonnées par une analyse en coordonnées principales (PCoA) sur DIMENSIONS axes ; chaque autre fenêtre est placée à la moyenne, pondérée par l&apos;inverse de la distance, de ses 3 fenêtres échantillonnées les moins dissemblables. Les fenêtres de composition proche prennent des couleurs proches quand les 3 bandes sont affichées en RVB. Pixel de sortie = WINDOW pixels d&apos;entrée. Nodata : -9999.</translation>
     </message>
 </context>
 <context>
@@ -230,7 +230,7 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
     <message>
         <location filename="../biodivmap/core/diversity.py" line="379"/>
         <source>The PCA raster has no valid pixel.</source>
-        <translation>Le raster d&apos;ACP n&apos;a aucun pixel valide.</translation>
+        <translation>Le raster d'ACP n'a aucun pixel valide.</translation>
     </message>
     <message>
         <location filename="../biodivmap/core/hartigan_wong.py" line="233"/>
@@ -240,7 +240,7 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
     <message>
         <location filename="../biodivmap/core/spectral.py" line="520"/>
         <source>Only {n_features} band(s) left outside the excluded water-vapour ranges: check the wavelengths.</source>
-        <translation>Seulement {n_features} bande(s) hors des domaines de vapeur d&apos;eau exclus : vérifiez les longueurs d&apos;onde.</translation>
+        <translation>Seulement {n_features} bande(s) hors des domaines de vapeur d'eau exclus : vérifiez les longueurs d'onde.</translation>
     </message>
 </context>
 <context>
@@ -327,34 +327,39 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
 <context>
     <name>FunctionalDiversityAlgorithm</name>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="150"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="153"/>
         <source>Functional diversity (FRic, FEve, FDiv)</source>
         <translation>Diversité fonctionnelle (FRic, FEve, FDiv)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="153"/>
-        <source>Functional diversity per window in the space of the first DIMENSIONS principal components (the PCA output of Spectral species), after Villéger, Mason &amp; Mouillot (2008), every valid pixel weighing the same: FRic, the volume of the convex hull of the pixels (PCA units to the power DIMENSIONS); FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to 1). Windows do not overlap (output pixel = WINDOW input pixels); a window is computed when at least MIN_VALID of its pixels are valid. Nodata: -9999.</source>
-        <translation>Diversité fonctionnelle par fenêtre dans l'espace des DIMENSIONS premières composantes principales (la sortie ACP d'Espèces spectrales), d'après Villéger, Mason &amp; Mouillot (2008), chaque pixel valide ayant le même poids : FRic, le volume de l'enveloppe convexe des pixels (unités ACP à la puissance DIMENSIONS) ; FEve, la régularité de l'arbre couvrant minimal (0 à 1) ; FDiv, la divergence par rapport au centre de gravité de l'enveloppe (0 à 1). Les fenêtres ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) ; une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides. Nodata : -9999.</translation>
-    </message>
-    <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="164"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="170"/>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="165"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="171"/>
         <source>Mask (0 = excluded)</source>
         <translation>Masque (0 = exclu)</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="167"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="173"/>
         <source>PCA components used</source>
         <translation>Composantes de l'ACP utilisées</translation>
     </message>
     <message>
-        <location filename="../biodivmap/algorithms/diversity_maps.py" line="168"/>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="176"/>
         <source>Functional diversity</source>
         <translation>Diversité fonctionnelle</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="156"/>
+        <source>Functional diversity per window in the space of the first DIMENSIONS principal components (the PCA output of Spectral species), after Villéger, Mason &amp; Mouillot (2008), every valid pixel weighing the same: FRic, the volume of the convex hull of the pixels; FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to 1). With STANDARDISE (default, as biodivMapR) each component is first mapped to (x - (Q1 - 1.5·IQR)) / (4·IQR), quartiles of the whole raster; otherwise FRic is in PCA units to the power DIMENSIONS. Windows do not overlap (output pixel = WINDOW input pixels); partial windows at the right and bottom edges get no value (biodivMapR); a window is computed when more than MIN_VALID of its pixels are valid. Nodata: -9999.</source>
+        <translation>Diversité fonctionnelle par fenêtre dans l&apos;espace des DIMENSIONS premières composantes principales (la sortie ACP d&apos;Espèces spectrales), d&apos;après Villéger, Mason &amp; Mouillot (2008), chaque pixel valide ayant le même poids : FRic, le volume de l&apos;enveloppe convexe des pixels ; FEve, la régularité de l&apos;arbre couvrant minimal (0 à 1) ; FDiv, la divergence par rapport au centre de gravité de l&apos;enveloppe (0 à 1). Avec STANDARDISE (par défaut, comme biodivMapR), chaque composante est d&apos;abord ramenée à (x - (Q1 - 1,5·IQR)) / (4·IQR), quartiles de tout le raster ; sinon FRic est en unités ACP à la puissance DIMENSIONS. Les fenêtres ne se chevauchent pas (pixel de sortie = WINDOW pixels d&apos;entrée) ; les fenêtres incomplètes des bords droit et bas n&apos;ont pas de valeur (biodivMapR) ; une fenêtre est calculée quand plus de MIN_VALID de ses pixels sont valides. Nodata : -9999.</translation>
+    </message>
+    <message>
+        <location filename="../biodivmap/algorithms/diversity_maps.py" line="174"/>
+        <source>Standardise the components to their IQR range (biodivMapR)</source>
+        <translation>Standardiser les composantes par leur écart interquartile (biodivMapR)</translation>
     </message>
 </context>
 <context>
@@ -510,15 +515,15 @@ A PCA (standardised bands by default, as biodivMapR's SPCA) is fitted on a seede
 Clustering: by default as biodivMapR 1.14: each component rescaled to its inter-quartile fences (Q1 - w·IQR, Q3 + w·IQR; w = CLUSTER_IQR_WEIGHT, 2; biodivMapR 2 uses 3), then Hartigan-Wong k-means (R's kmeans) from 10 random starts. The Lloyd option (k-means++ on the raw components) separates the true species better when N_CLUSTERS equals their number.
 
 Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file (.npz), which MODEL can reuse to classify another date or tile with the same species. The image is processed by blocks.</source>
-        <translation>Regroupe les pixels d&apos;une image multispectrale (Sentinel-2, SPOT 6-7, Pléiades) en « espèces spectrales » (Féret &amp; Asner 2014, biodivMapR).
+        <translation>Regroupe les pixels d'une image multispectrale (Sentinel-2, SPOT 6-7, Pléiades) en « espèces spectrales » (Féret &amp; Asner 2014, biodivMapR).
 
-Les longueurs d&apos;onde des bandes viennent de la liste de longueurs d&apos;onde, sinon du préréglage du capteur, sinon des métadonnées du fichier. Une réflectance stockée en entiers ×10 000 est détectée et remise à l&apos;échelle. Les pixels sont masqués là où l&apos;entrée vaut nodata, où le masque facultatif vaut 0, où le NDVI est sous NDVI_MIN (pas de végétation), où la réflectance PIR est sous SHADE_NIR_MIN (ombre), où la réflectance bleue dépasse CLOUD_BLUE_MAX (nuages), ou quand une valeur sort des bornes interquartiles [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Le retrait du continuum, facultatif, divise chaque spectre par son enveloppe convexe. Les bandes des domaines d&apos;absorption de la vapeur d&apos;eau (sous 400, 895-1005, 1320-1480, 1780-2040 nm) sont retirées, comme dans biodivMapR. Les seuils de masque de biodivMapR sont NDVI_MIN 0,8, SHADE_NIR_MIN 0,15 et CLOUD_BLUE_MAX 0,05.
+Les longueurs d'onde des bandes viennent de la liste de longueurs d'onde, sinon du préréglage du capteur, sinon des métadonnées du fichier. Une réflectance stockée en entiers ×10 000 est détectée et remise à l'échelle. Les pixels sont masqués là où l'entrée vaut nodata, où le masque facultatif vaut 0, où le NDVI est sous NDVI_MIN (pas de végétation), où la réflectance PIR est sous SHADE_NIR_MIN (ombre), où la réflectance bleue dépasse CLOUD_BLUE_MAX (nuages), ou quand une valeur sort des bornes interquartiles [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Le retrait du continuum, facultatif, divise chaque spectre par son enveloppe convexe. Les bandes des domaines d'absorption de la vapeur d'eau (sous 400, 895-1005, 1320-1480, 1780-2040 nm) sont retirées, comme dans biodivMapR. Les seuils de masque de biodivMapR sont NDVI_MIN 0,8, SHADE_NIR_MIN 0,15 et CLOUD_BLUE_MAX 0,05.
 
-Une ACP (sur bandes standardisées par défaut, comme la SPCA de biodivMapR) est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SIZE pixels valides ; COMPONENTS axes sont gardés (0 : autant qu&apos;il en faut pour expliquer VARIANCE). N_ITER k-means à N_CLUSTERS centroïdes sont ajustés sur des parties disjointes de l&apos;échantillon, et chaque pixel reçoit le numéro de son centroïde le plus proche, une bande par itération (0 = masqué). La même graine SEED donne le même résultat.
+Une ACP (sur bandes standardisées par défaut, comme la SPCA de biodivMapR) est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SIZE pixels valides ; COMPONENTS axes sont gardés (0 : autant qu'il en faut pour expliquer VARIANCE). N_ITER k-means à N_CLUSTERS centroïdes sont ajustés sur des parties disjointes de l'échantillon, et chaque pixel reçoit le numéro de son centroïde le plus proche, une bande par itération (0 = masqué). La même graine SEED donne le même résultat.
 
-Partitionnement : par défaut comme biodivMapR 1.14 : chaque composante est ramenée à ses bornes interquartiles (Q1 - w·IQR, Q3 + w·IQR ; w = CLUSTER_IQR_WEIGHT, 2 ; biodivMapR 2 utilise 3), puis k-means de Hartigan-Wong (kmeans de R) depuis 10 départs aléatoires. L&apos;option Lloyd (k-means++ sur les composantes brutes) sépare mieux les vraies espèces quand N_CLUSTERS vaut leur nombre.
+Partitionnement : par défaut comme biodivMapR 1.14 : chaque composante est ramenée à ses bornes interquartiles (Q1 - w·IQR, Q3 + w·IQR ; w = CLUSTER_IQR_WEIGHT, 2 ; biodivMapR 2 utilise 3), puis k-means de Hartigan-Wong (kmeans de R) depuis 10 départs aléatoires. L'option Lloyd (k-means++ sur les composantes brutes) sépare mieux les vraies espèces quand N_CLUSTERS vaut leur nombre.
 
-Sorties : espèces spectrales, composantes de l&apos;ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L&apos;image est traitée par blocs.</translation>
+Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L'image est traitée par blocs.</translation>
     </message>
     <message>
         <location filename="../biodivmap/algorithms/spectral_species.py" line="117"/>
@@ -538,7 +543,7 @@ Sorties : espèces spectrales, composantes de l&apos;ACP, masque (1 valide, 0 ma
     <message>
         <location filename="../biodivmap/algorithms/spectral_species.py" line="121"/>
         <source>Clustering: IQR weight of the rescaling fences (biodivMapR 1: 2, 2: 3)</source>
-        <translation>Partitionnement : poids de l&apos;IQR des bornes de mise à l&apos;échelle (biodivMapR 1 : 2, 2 : 3)</translation>
+        <translation>Partitionnement : poids de l'IQR des bornes de mise à l'échelle (biodivMapR 1 : 2, 2 : 3)</translation>
     </message>
     <message>
         <location filename="../biodivmap/algorithms/spectral_species.py" line="124"/>
@@ -558,7 +563,7 @@ Sorties : espèces spectrales, composantes de l&apos;ACP, masque (1 valide, 0 ma
     <message>
         <location filename="../biodivmap/algorithms/spectral_species.py" line="127"/>
         <source>Drop the bands in water-vapour absorption ranges</source>
-        <translation>Retirer les bandes des domaines d&apos;absorption de la vapeur d&apos;eau</translation>
+        <translation>Retirer les bandes des domaines d'absorption de la vapeur d'eau</translation>
     </message>
 </context>
 <context>
