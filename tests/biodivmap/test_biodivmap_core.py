@@ -391,3 +391,41 @@ def test_large_scene_writer_streams_strips(tmp_path):
     assert 0 < data.min() and data.max() < 1
     assert sensors.resolve_wavelengths(10, band_metadata=spectral.band_metadata(path)) == \
         sensors.SENSORS["sentinel2_20m"]["wavelengths_nm"]
+
+
+def test_water_vapour_bands_are_dropped():
+    """biodivMapR's excluded domains: below 400, 895-1005, 1320-1480, 1780-2040 nm."""
+    wavelengths = [380, 490, 665, 842, 945, 1375, 1610, 1900, 2190]
+    assert spectral.kept_band_indices(wavelengths, spectral.WATER_VAPOUR_NM) == [1, 2, 3, 6, 8]
+    assert spectral.kept_band_indices([490, 665, 842], spectral.WATER_VAPOUR_NM) is None
+    assert spectral.kept_band_indices(wavelengths, ()) is None
+
+
+def test_standardised_pca_is_the_pca_of_the_correlation_matrix():
+    """biodivMapR's SPCA (R's prcomp(scale = TRUE)): score variances are the correlation matrix's eigenvalues."""
+    rng = np.random.default_rng(0)
+    sample = rng.normal(size=(5000, 4)) @ rng.normal(size=(4, 4)) * [1, 10, 100, 1000]
+    mean, components, ratios = spectral.fit_pca(sample, 3, standardised=True)
+    scores = spectral.project(sample, mean, components)
+    eigenvalues = np.sort(np.linalg.eigvalsh(np.corrcoef(sample.T)))[::-1]
+    np.testing.assert_allclose(scores.var(axis=0, ddof=1), eigenvalues[:3], rtol=1e-9)
+    np.testing.assert_allclose(ratios, eigenvalues[:3] / 4, rtol=1e-9)
+
+
+def test_clustering_space_is_the_iqr_fences(tmp_path):
+    """Default clustering space: offset m0 = Q1 - 2 IQR, scale (Q3 + 2 IQR) - m0 = 5 IQR; saved and reloaded."""
+    scene = synthetic.write_synthetic_scene(tmp_path / "small.tif", 60, 60, seed=3)
+    result = spectral.spectral_species(scene["path"], str(tmp_path / "sp.tif"), str(tmp_path / "m.npz"),
+                                       str(tmp_path / "pca.tif"), n_clusters=8, n_iter=2, n_components=3, seed=7,
+                                       sample_size=10_000)
+    model = result["model_object"]
+    pca = read(tmp_path / "pca.tif").reshape(3, -1).T.astype(np.float64)
+    pca = pca[(pca != spectral.PCA_NODATA).all(axis=1)]  # the sample is every valid pixel here
+    q1, q3 = np.percentile(pca, [25, 75], axis=0)
+    np.testing.assert_allclose(model.cluster_offset, q1 - 2 * (q3 - q1), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(model.cluster_scale, 5 * (q3 - q1), rtol=1e-5)
+    again = spectral.SpectralModel.load(tmp_path / "m.npz")
+    np.testing.assert_array_equal(again.cluster_offset, model.cluster_offset)
+    np.testing.assert_array_equal(again.cluster_scale, model.cluster_scale)
+    spectral.apply_model(again, scene["path"], tmp_path / "again.tif")
+    np.testing.assert_array_equal(read(tmp_path / "again.tif"), read(tmp_path / "sp.tif"))
