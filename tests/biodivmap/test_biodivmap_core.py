@@ -1,4 +1,6 @@
 """Spectral species and diversity maps on the synthetic scene with known ground truth."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 from osgeo import gdal
@@ -429,3 +431,13 @@ def test_clustering_space_is_the_iqr_fences(tmp_path):
     np.testing.assert_array_equal(again.cluster_scale, model.cluster_scale)
     spectral.apply_model(again, scene["path"], tmp_path / "again.tif")
     np.testing.assert_array_equal(read(tmp_path / "again.tif"), read(tmp_path / "sp.tif"))
+
+
+def test_continuum_removal_equals_biodivmapr():
+    """biodivMapR's continuumRemoval() on 30 spectra (tests/data/biodivmap/make_continuum_reference.R)."""
+    table = np.genfromtxt(Path(__file__).parent.parent / "data" / "biodivmap" / "continuum_reference.csv",
+                          delimiter=",", names=True)
+    reflectance = np.column_stack([table[f"r{i}"] for i in range(1, 11)])
+    theirs = np.column_stack([table[f"cr{i}"] for i in range(1, 9)])  # first and last bands dropped, as here
+    ours = spectral.continuum_removed(reflectance, [490, 560, 665, 705, 740, 783, 842, 865, 1610, 2190])
+    np.testing.assert_allclose(ours, theirs, rtol=0, atol=2e-7)  # float32 output
