@@ -373,8 +373,13 @@ def component_fences(ds, info, dimensions, is_cancelled=None, weight=1.5):
     for b in range(dimensions):
         check_cancel(is_cancelled)
         band = ds.GetRasterBand(b + 1)
-        values = np.concatenate([_valid_band_values(band, info.nodata[b], row, height, info.width)
-                                 for row, height in strips(info.height, max(1, STRIP_PIXELS // info.width))])
+        values = np.empty(info.width * info.height, dtype=np.float32)  # one band, filled strip by strip
+        count = 0
+        for row, height in strips(info.height, max(1, STRIP_PIXELS // info.width)):
+            valid = _valid_band_values(band, info.nodata[b], row, height, info.width)
+            values[count:count + len(valid)] = valid
+            count += len(valid)
+        values = values[:count]
         if len(values) == 0:
             raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The PCA raster has no valid pixel."))
         q1, q3 = r_quantile(values, 0.25), r_quantile(values, 0.75)
