@@ -1,6 +1,6 @@
 """Builds biodivmapr_<scene>.npz, biodivMapR's outputs on the fidelity scenes, for the tests.
 
-    python3 make_biodivmapr_reference.py WORK_DIR
+    python3 make_biodivmapr_reference.py WORK_DIR [SCENE ...]
 writes WORK_DIR/<scene> (fidelity_scenes.write_scene), runs run_biodivmapr.R on it with
 seeds 0-9 (biodivMapR 1.14.6, installed by /work/shared/tools/install_biodivmapr.sh; about
 10 minutes per scene), then keeps, per scene:
@@ -47,10 +47,10 @@ def richness_map(species_path, folder):
     return np.where(alpha[0] == diversity.NODATA, np.nan, alpha[0])
 
 
-def main(work):
+def main(work, scenes):
     work = Path(work)
     work.mkdir(parents=True, exist_ok=True)
-    for scene in fidelity_scenes.SCENES:
+    for scene in scenes or fidelity_scenes.SCENES:
         image = work / scene
         fidelity_scenes.write_scene(synthetic, sensors, scene, image)
         out = work / f"out_{scene}"
@@ -64,10 +64,10 @@ def main(work):
             result["richness"] = np.array([richness_map(str(out / f"seed_{s}" / "SpectralSpecies"), folder)
                                            for s in SEEDS])
         for index in ("FRic", "FEve", "FDiv"):
-            result[index.lower()] = read(one(str(out / "**" / "FUNCTIONAL" / f"{index}_10")))
+            result[index.lower()] = read(one(str(out / "**" / "FUNCTIONAL" / index)))
         result["pca"] = read(one(str(out / "**" / "PCA" / "OutputPCA_*_PCs")))[:3].astype(np.float32)
         np.savez_compressed(HERE / f"biodivmapr_{scene}.npz", **result)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2:])
