@@ -9,7 +9,8 @@ own process). Image: the seeded synthetic Sentinel-2-like scene (10 bands, float
 8 true species), default 2,000 × 2,000 pixels.
 
 The reference is the same method (see :func:`reference_fit`): same seeded subsample,
-same IQR fences, same PCA, same k-means starts and Lloyd iterations, so the two must
+same IQR fences, same PCA, same k-means starts and Lloyd iterations (the streamed side
+runs the plugin's Lloyd option on covariance PCA for this comparison), so the two must
 agree at the default N_CLUSTERS = 50 too: the table gives the adjusted Rand index (ARI)
 between the two labelings of every iteration, the number of pixels labelled differently,
 and the largest differences of Shannon and FRic, each pipeline computing its diversity
@@ -18,6 +19,11 @@ maps from its own species and PCA scores.
 ``--large N`` (or ``--only-large --large N``) also runs the whole streamed chain on an
 N × N image written block by block (10,000: 4.2 GB) and reports its peak memory; the
 in-memory reference does not run there (it would not fit).
+
+``--biodivmapr N`` runs biodivMapR 1.14.6 itself (Rscript, benchmarks/bench_biodivmapr.R;
+install it with tools/install_biodivmapr.sh) and the plugin's default chain (biodivMapR's
+clustering) one after the other on the same N × N ENVI image, and prints both times,
+peak memories and their ratio.
 """
 import argparse
 import json
@@ -58,7 +64,7 @@ def streamed(folder, clusters, n_iter, n_samples):
     times = {}
     model, times["fit (sample, PCA, k-means)"] = timed(
         spectral.fit_model, scene, n_clusters=clusters, n_iter=n_iter, n_components=3, seed=SEED,
-        sample_size=SAMPLE_SIZE, block=BLOCK)
+        sample_size=SAMPLE_SIZE, block=BLOCK, clustering="lloyd", pca_type="covariance", excluded_ranges=())
     _, times["classify (PCA + nearest centroid)"] = timed(
         spectral.apply_model, model, scene, folder / "species.tif", folder / "pca.tif")
     _, times["alpha (5 indices, mean + sd)"] = timed(
@@ -281,11 +287,68 @@ def large_plots(size, synthetic, count=10, radius=20.0):
     return plots
 
 
+def plugin_chain(folder, clusters, n_iter, n_samples):
+    """The plugin's default chain (biodivMapR's clustering) on the ENVI image of :func:`run_biodivmapr`."""
+    from dataterra.biodivmap.core import diversity, hartigan_wong_compiled, spectral
+
+    out = {name: str(folder / f"plugin_{name}") for name in
+           ("species.tif", "pca.tif", "mask.tif", "alpha.tif", "beta.tif", "functional.tif")}
+    started = time.perf_counter()
+    spectral.spectral_species(str(folder / "envi_scene"), out["species.tif"], None, out["pca.tif"], out["mask.tif"],
+                              sensor="sentinel2_20m", n_clusters=clusters, n_iter=n_iter, n_components=3, seed=SEED)
+    diversity.alpha_diversity(out["species.tif"], out["alpha.tif"], window=WINDOW)
+    diversity.beta_diversity(out["species.tif"], out["beta.tif"], window=WINDOW, n_samples=n_samples, seed=SEED)
+    diversity.functional_diversity(out["pca.tif"], out["functional.tif"], window=WINDOW, mask_path=out["mask.tif"])
+    return {"wall_s": time.perf_counter() - started, "peak_mb": peak_mb(),
+            "numba": hartigan_wong_compiled.run_compiled is not None}
+
+
+def run_biodivmapr(folder, args):
+    """biodivMapR then the plugin on the same ENVI Int16 image (reflectance × 10,000)."""
+    from osgeo import gdal
+
+    from dataterra.biodivmap.core import sensors, synthetic
+
+    size = args.biodivmapr
+    reflectance, _, _, _ = synthetic.synthetic_scene(size, size, seed=42)
+    data = np.rint(reflectance * 10000).astype(np.int16)
+    image = folder / "envi_scene"
+    ds = gdal.GetDriverByName("ENVI").Create(str(image), size, size, len(data), gdal.GDT_Int16, ["INTERLEAVE=BIL"])
+    ds.SetGeoTransform((synthetic.ORIGIN_L93[0], 10.0, 0, synthetic.ORIGIN_L93[1], 0, -10.0))
+    for band in range(len(data)):
+        ds.GetRasterBand(band + 1).WriteArray(data[band])
+    ds = None
+    with open(str(image) + ".hdr", "a") as stream:
+        wavelengths = sensors.SENSORS["sentinel2_20m"]["wavelengths_nm"]
+        stream.write("wavelength units = Nanometers\nwavelength = {" + ", ".join(f"{w:g}" for w in wavelengths) + "}\n")
+    r_out = folder / "biodivmapr_out"
+    started = time.perf_counter()
+    subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(folder / "biodivmapr_peak_kb"), "Rscript",
+                    str(ROOT / "benchmarks" / "bench_biodivmapr.R"), str(image), str(r_out), str(args.clusters),
+                    str(args.iterations), str(args.samples)], check=True, capture_output=True)
+    r_seconds = time.perf_counter() - started
+    r_peak = float((folder / "biodivmapr_peak_kb").read_text().split()[-1]) / 1024
+    done = subprocess.run([sys.executable, __file__, "--child", "plugin", "--folder", str(folder),
+                           "--clusters", str(args.clusters), "--iterations", str(args.iterations),
+                           "--samples", str(args.samples)], capture_output=True, text=True, check=True)
+    ours = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"\nbiodivMapR 1.14.6 vs the plugin's default chain (species, alpha, beta, functional) on the same "
+          f"{size} × {size} px ENVI Int16 image, N_CLUSTERS={args.clusters}, N_ITER={args.iterations}, "
+          f"WINDOW={WINDOW}, N_SAMPLES={args.samples}; plugin Hartigan–Wong "
+          f"{'compiled by Numba' if ours['numba'] else 'in pure NumPy (Numba not installed)'}:\n")
+    print("| tool | seconds | peak RSS (MB) |\n|---|---:|---:|")
+    print(f"| biodivMapR | {r_seconds:.0f} | {r_peak:,.0f} |")
+    print(f"| plugin | {ours['wall_s']:.1f} | {ours['peak_mb']:,.0f} |")
+    print(f"\nSpeed ratio biodivMapR / plugin: {r_seconds / ours['wall_s']:.1f}")
+
+
 def child(mode, folder, clusters, n_iter, n_samples, size):
     import bootstrap
 
     bootstrap.expose_package()
-    if mode == "large":
+    if mode == "plugin":
+        result = plugin_chain(Path(folder), clusters, n_iter, n_samples)
+    elif mode == "large":
         result = large(Path(folder), clusters, n_iter, n_samples, size)
     else:
         result = {"streamed": streamed, "in_memory": in_memory}[mode](Path(folder), clusters, n_iter, n_samples)
@@ -306,7 +369,8 @@ def agreement_at_true_k(folder):
     from dataterra.biodivmap.core import spectral
 
     truth = np.load(folder / "truth.npy").ravel()
-    model = spectral.fit_model(str(folder / "scene.tif"), n_clusters=8, n_iter=1, n_components=3, seed=SEED)
+    model = spectral.fit_model(str(folder / "scene.tif"), n_clusters=8, n_iter=1, n_components=3, seed=SEED,
+                               clustering="lloyd", pca_type="covariance")
     spectral.apply_model(model, str(folder / "scene.tif"), folder / "species_k8.tif")
     ours = read_band(folder / "species_k8.tif", 1).ravel()
     pixels, _, cols = read_pixels(folder / "scene.tif")
@@ -355,7 +419,9 @@ def main():
     parser.add_argument("--large", type=int, default=0,
                         help="also run the streamed chain on a LARGE × LARGE image and report peak memory")
     parser.add_argument("--only-large", action="store_true", help="skip the 2000 × 2000 comparison")
-    parser.add_argument("--child", choices=["streamed", "in_memory", "large"])
+    parser.add_argument("--biodivmapr", type=int, default=0,
+                        help="only compare with biodivMapR itself (Rscript) on a BIODIVMAPR × BIODIVMAPR image")
+    parser.add_argument("--child", choices=["streamed", "in_memory", "large", "plugin"])
     parser.add_argument("--folder")
     args = parser.parse_args()
     if args.child:
@@ -368,6 +434,9 @@ def main():
 
     folder = ROOT / "build" / "bench" / "biodivmap"
     folder.mkdir(parents=True, exist_ok=True)
+    if args.biodivmapr:
+        run_biodivmapr(folder, args)
+        return
     if args.only_large:
         run_large(folder, args)
         return

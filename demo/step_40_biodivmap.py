@@ -35,8 +35,11 @@ def run(ctx):
     scene_path = out / "synthetic_sentinel2.tif"
     truth = synthetic.write_synthetic_scene(scene_path, 400, 400, seed=2026, richness=RICHNESS, n_signatures=12)
     ctx.log(f"synthetic scene: 400 × 400 px, regions of richness {RICHNESS}, EPSG:2154")
+    # N_CLUSTERS = the 12 true species: the Lloyd clustering on covariance PCA recovers them,
+    # biodivMapR's own clustering (the default) splits some and merges others (docs/biodivmap.md)
     species = processing.run("dataterra:spectral_species", {
         "INPUT": str(scene_path), "SENSOR": 2, "N_CLUSTERS": 12, "N_ITER": 5, "COMPONENTS": 4, "SEED": 1,
+        "CLUSTERING": 1, "PCA_TYPE": 1,
         "OUTPUT": str(out / "spectral_species.tif"), "OUTPUT_PCA": str(out / "pca.tif"),
         "OUTPUT_MASK": str(out / "mask.tif"), "OUTPUT_MODEL": str(out / "spectral_model.npz")}, feedback=ctx.feedback)
     labels = gdal.Open(species["OUTPUT"]).ReadAsArray()

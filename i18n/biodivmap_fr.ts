@@ -8,14 +8,6 @@
         <translation>Diversité alpha (espèces spectrales)</translation>
     </message>
     <message>
-        <source>Alpha diversity of spectral species per window (biodivMapR): richness, Shannon H = -Σ p ln p, Simpson 1 - Σ p², Fisher's alpha (S = α ln(1 + N/α)) and the Hill number of order HILL_Q, where p are the shares of the species in the window.
-
-Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). A window is computed when at least MIN_VALID of its pixels are valid; species below PCELIM of the window are ignored. Each index is the mean over the iterations (bands) of the spectral-species raster, followed by its standard deviation: 10 bands named richness_mean, richness_sd, shannon_mean, ... Nodata: -9999.</source>
-        <translation>Diversité alpha des espèces spectrales par fenêtre (biodivMapR) : richesse, Shannon H = -Σ p ln p, Simpson 1 - Σ p², alpha de Fisher (S = α ln(1 + N/α)) et nombre de Hill d'ordre HILL_Q, où p sont les parts des espèces dans la fenêtre.
-
-Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) sauf si MOVING est coché (une valeur par pixel, fenêtre centrée sur lui : plus lent). Une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides ; les espèces sous PCELIM de la fenêtre sont ignorées. Chaque indice est la moyenne sur les itérations (bandes) du raster d'espèces spectrales, suivie de son écart-type : 10 bandes nommées richness_mean, richness_sd, shannon_mean, ... Nodata : -9999.</translation>
-    </message>
-    <message>
         <source>Moving window</source>
         <translation>Fenêtre glissante</translation>
     </message>
@@ -27,20 +19,20 @@ Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie 
         <source>Alpha diversity</source>
         <translation>Diversité alpha</translation>
     </message>
+    <message>
+        <source>Alpha diversity of spectral species per window (biodivMapR): richness, Shannon H = -Σ p ln p, Simpson 1 - Σ p², Fisher's alpha (S = α ln(1 + N/α)) and the Hill number of order HILL_Q, where p are the shares of the species in the window.
+
+Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). A window is computed when more than MIN_VALID of its pixels are valid; species below PCELIM of the window are ignored. Each index is the mean over the iterations (bands) of the spectral-species raster, followed by its standard deviation (n - 1): 10 bands named richness_mean, richness_sd, shannon_mean, ... Fisher's alpha is given only where every iteration has more than 2 species, as in biodivMapR. Nodata: -9999.</source>
+        <translation>Diversité alpha des espèces spectrales par fenêtre (biodivMapR) : richesse, Shannon H = -Σ p ln p, Simpson 1 - Σ p², alpha de Fisher (S = α ln(1 + N/α)) et nombre de Hill d'ordre HILL_Q, où p sont les parts des espèces dans la fenêtre.
+
+Les fenêtres de WINDOW × WINDOW pixels ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) sauf si MOVING est coché (une valeur par pixel, fenêtre centrée sur lui : plus lent). Une fenêtre est calculée quand plus de MIN_VALID de ses pixels sont valides ; les espèces sous PCELIM de la fenêtre sont ignorées. Chaque indice est la moyenne sur les itérations (bandes) du raster d'espèces spectrales, suivie de son écart-type (n - 1) : 10 bandes nommées richness_mean, richness_sd, shannon_mean, ... L'alpha de Fisher n'est donné que là où chaque itération a plus de 2 espèces, comme dans biodivMapR. Nodata : -9999.</translation>
+    </message>
 </context>
 <context>
     <name>BetaDiversityAlgorithm</name>
     <message>
         <source>Beta diversity (spectral species)</source>
         <translation>Diversité bêta (espèces spectrales)</translation>
-    </message>
-    <message>
-        <source>Beta diversity map (biodivMapR): how different the spectral-species composition of each window is from the others.
-
-N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED); their Bray-Curtis dissimilarities (mean over iterations) are ordinated by a principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed at the inverse-distance weighted mean of its 5 least dissimilar sampled windows. Windows of similar composition get similar colours when the 3 bands are shown as RGB. Output pixel = WINDOW input pixels. Nodata: -9999.</source>
-        <translation>Carte de diversité bêta (biodivMapR) : à quel point la composition en espèces spectrales de chaque fenêtre diffère des autres.
-
-N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasard (SEED) ; leurs dissimilarités de Bray-Curtis (moyenne sur les itérations) sont ordonnées par une analyse en coordonnées principales (PCoA) sur DIMENSIONS axes ; chaque autre fenêtre est placée à la moyenne, pondérée par l'inverse de la distance, de ses 5 fenêtres échantillonnées les moins dissemblables. Les fenêtres de composition proche prennent des couleurs proches quand les 3 bandes sont affichées en RVB. Pixel de sortie = WINDOW pixels d'entrée. Nodata : -9999.</translation>
     </message>
     <message>
         <source>Number of sampled windows</source>
@@ -61,6 +53,14 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
     <message>
         <source>{0} windows sampled for the PCoA.</source>
         <translation>{0} fenêtres échantillonnées pour la PCoA.</translation>
+    </message>
+    <message>
+        <source>Beta diversity map (biodivMapR): how different the spectral-species composition of each window is from the others.
+
+N_SAMPLES windows with more than MIN_VALID valid pixels are drawn at random (SEED); their Bray-Curtis dissimilarities (on the species shares left after PCELIM, mean over iterations, as in biodivMapR) are ordinated by a principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed at the inverse-distance weighted mean of its 3 least dissimilar sampled windows. Windows of similar composition get similar colours when the 3 bands are shown as RGB. Output pixel = WINDOW input pixels. Nodata: -9999.</source>
+        <translation>Carte de diversité bêta (biodivMapR) : à quel point la composition en espèces spectrales de chaque fenêtre diffère des autres.
+
+N_SAMPLES fenêtres ayant plus de MIN_VALID pixels valides sont tirées au hasard (SEED) ; leurs dissimilarités de Bray-Curtis (sur les parts des espèces restant après PCELIM, moyenne sur les itérations, comme dans biodivMapR) sont ordonnées par une analyse en coordonnées principales (PCoA) sur DIMENSIONS axes ; chaque autre fenêtre est placée à la moyenne, pondérée par l'inverse de la distance, de ses 3 fenêtres échantillonnées les moins dissemblables. Les fenêtres de composition proche prennent des couleurs proches quand les 3 bandes sont affichées en RVB. Pixel de sortie = WINDOW pixels d'entrée. Nodata : -9999.</translation>
     </message>
 </context>
 <context>
@@ -205,6 +205,14 @@ N_SAMPLES fenêtres ayant au moins MIN_VALID pixels valides sont tirées au hasa
         <source>The PCA raster {path}</source>
         <translation>Le raster d’ACP {path}</translation>
     </message>
+    <message>
+        <source>Only {distinct} distinct pixels for {n_clusters} spectral species: lower N_CLUSTERS or sample more pixels.</source>
+        <translation>Seulement {distinct} pixels distincts pour {n_clusters} espèces spectrales : baissez N_CLUSTERS ou échantillonnez plus de pixels.</translation>
+    </message>
+    <message>
+        <source>Only {n_features} band(s) left outside the excluded water-vapour ranges: check the wavelengths.</source>
+        <translation>Seulement {n_features} bande(s) hors des domaines de vapeur d'eau exclus : vérifiez les longueurs d'onde.</translation>
+    </message>
 </context>
 <context>
     <name>DiversityAtPlotsAlgorithm</name>
@@ -280,10 +288,6 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
         <translation>Diversité fonctionnelle (FRic, FEve, FDiv)</translation>
     </message>
     <message>
-        <source>Functional diversity per window in the space of the first DIMENSIONS principal components (the PCA output of Spectral species), after Villéger, Mason &amp; Mouillot (2008), every valid pixel weighing the same: FRic, the volume of the convex hull of the pixels (PCA units to the power DIMENSIONS); FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to 1). Windows do not overlap (output pixel = WINDOW input pixels); a window is computed when at least MIN_VALID of its pixels are valid. Nodata: -9999.</source>
-        <translation>Diversité fonctionnelle par fenêtre dans l'espace des DIMENSIONS premières composantes principales (la sortie ACP d'Espèces spectrales), d'après Villéger, Mason &amp; Mouillot (2008), chaque pixel valide ayant le même poids : FRic, le volume de l'enveloppe convexe des pixels (unités ACP à la puissance DIMENSIONS) ; FEve, la régularité de l'arbre couvrant minimal (0 à 1) ; FDiv, la divergence par rapport au centre de gravité de l'enveloppe (0 à 1). Les fenêtres ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) ; une fenêtre est calculée quand au moins MIN_VALID de ses pixels sont valides. Nodata : -9999.</translation>
-    </message>
-    <message>
         <source>PCA scores</source>
         <translation>Composantes de l'ACP</translation>
     </message>
@@ -299,28 +303,20 @@ Avec le raster ACP facultatif d'Espèces spectrales, la richesse, la régularit�
         <source>Functional diversity</source>
         <translation>Diversité fonctionnelle</translation>
     </message>
+    <message>
+        <source>Functional diversity per window in the space of the first DIMENSIONS principal components (the PCA output of Spectral species), after Villéger, Mason &amp; Mouillot (2008), every valid pixel weighing the same: FRic, the volume of the convex hull of the pixels; FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to 1). With STANDARDISE (default, as biodivMapR) each component is first mapped to (x - (Q1 - 1.5·IQR)) / (4·IQR), quartiles of the whole raster; otherwise FRic is in PCA units to the power DIMENSIONS. Windows do not overlap (output pixel = WINDOW input pixels); partial windows at the right and bottom edges get no value (biodivMapR); a window is computed when more than MIN_VALID of its pixels are valid. Nodata: -9999.</source>
+        <translation>Diversité fonctionnelle par fenêtre dans l'espace des DIMENSIONS premières composantes principales (la sortie ACP d'Espèces spectrales), d'après Villéger, Mason &amp; Mouillot (2008), chaque pixel valide ayant le même poids : FRic, le volume de l'enveloppe convexe des pixels ; FEve, la régularité de l'arbre couvrant minimal (0 à 1) ; FDiv, la divergence par rapport au centre de gravité de l'enveloppe (0 à 1). Avec STANDARDISE (par défaut, comme biodivMapR), chaque composante est d'abord ramenée à (x - (Q1 - 1,5·IQR)) / (4·IQR), quartiles de tout le raster ; sinon FRic est en unités ACP à la puissance DIMENSIONS. Les fenêtres ne se chevauchent pas (pixel de sortie = WINDOW pixels d'entrée) ; les fenêtres incomplètes des bords droit et bas n'ont pas de valeur (biodivMapR) ; une fenêtre est calculée quand plus de MIN_VALID de ses pixels sont valides. Nodata : -9999.</translation>
+    </message>
+    <message>
+        <source>Standardise the components to their IQR range (biodivMapR)</source>
+        <translation>Standardiser les composantes par leur écart interquartile (biodivMapR)</translation>
+    </message>
 </context>
 <context>
     <name>SpectralSpeciesAlgorithm</name>
     <message>
         <source>Spectral species (PCA + k-means)</source>
         <translation>Espèces spectrales (ACP + k-means)</translation>
-    </message>
-    <message>
-        <source>Clusters the pixels of a multispectral image (Sentinel-2, SPOT 6-7, Pléiades) into 'spectral species' (Féret &amp; Asner 2014, biodivMapR).
-
-Band wavelengths come from the wavelength list, else the sensor preset, else the file's metadata. Reflectance stored as integers ×10,000 is detected and rescaled. Pixels are masked where the input is nodata, the optional mask is 0, NDVI is below NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum removal divides each spectrum by its convex hull.
-
-A PCA is fitted on a seeded random sample of SAMPLE_SIZE valid pixels; COMPONENTS axes are kept (0: as many as needed to explain VARIANCE). N_ITER k-means with N_CLUSTERS centroids are fitted on disjoint parts of the sample, and every pixel gets the number of its nearest centroid, one band per iteration (0 = masked). The same SEED gives the same result.
-
-Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file (.npz), which MODEL can reuse to classify another date or tile with the same species. The image is processed by blocks.</source>
-        <translation>Regroupe les pixels d'une image multispectrale (Sentinel-2, SPOT 6-7, Pléiades) en « espèces spectrales » (Féret &amp; Asner 2014, biodivMapR).
-
-Les longueurs d'onde des bandes viennent de la liste de longueurs d'onde, sinon du préréglage du capteur, sinon des métadonnées du fichier. Une réflectance stockée en entiers ×10 000 est détectée et remise à l'échelle. Les pixels sont masqués là où l'entrée vaut nodata, où le masque facultatif vaut 0, où le NDVI est sous NDVI_MIN (pas de végétation), où la réflectance PIR est sous SHADE_NIR_MIN (ombre), où la réflectance bleue dépasse CLOUD_BLUE_MAX (nuages), ou quand une valeur sort des bornes interquartiles [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Le retrait du continuum, facultatif, divise chaque spectre par son enveloppe convexe.
-
-Une ACP est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SIZE pixels valides ; COMPONENTS axes sont gardés (0 : autant qu'il en faut pour expliquer VARIANCE). N_ITER k-means à N_CLUSTERS centroïdes sont ajustés sur des parties disjointes de l'échantillon, et chaque pixel reçoit le numéro de son centroïde le plus proche, une bande par itération (0 = masqué). La même graine SEED donne le même résultat.
-
-Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L'image est traitée par blocs.</translation>
     </message>
     <message>
         <source>Multispectral image</source>
@@ -429,6 +425,58 @@ Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué
     <message>
         <source>Band wavelengths must be numbers in nm separated by commas, e.g. 490, 560, 665, 842.</source>
         <translation>Les longueurs d'onde des bandes doivent être des nombres en nm séparés par des virgules, par exemple 490, 560, 665, 842.</translation>
+    </message>
+    <message>
+        <source>Clusters the pixels of a multispectral image (Sentinel-2, SPOT 6-7, Pléiades) into 'spectral species' (Féret &amp; Asner 2014, biodivMapR).
+
+Band wavelengths come from the wavelength list, else the sensor preset, else the file's metadata. Reflectance stored as integers ×10,000 is detected and rescaled. Pixels are masked where the input is nodata, the optional mask is 0, NDVI is below NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum removal divides each spectrum by its convex hull. Bands in the water-vapour ranges (below 400, 895-1005, 1320-1480, 1780-2040 nm) are dropped, as biodivMapR does. biodivMapR's own mask thresholds are NDVI_MIN 0.8, SHADE_NIR_MIN 0.15 and CLOUD_BLUE_MAX 0.05.
+
+A PCA (standardised bands by default, as biodivMapR's SPCA) is fitted on a seeded random sample of SAMPLE_SIZE valid pixels; COMPONENTS axes are kept (0: as many as needed to explain VARIANCE). N_ITER k-means with N_CLUSTERS centroids are fitted on disjoint parts of the sample, and every pixel gets the number of its nearest centroid, one band per iteration (0 = masked). The same SEED gives the same result.
+
+Clustering: by default as biodivMapR 1.14: each component rescaled to its inter-quartile fences (Q1 - w·IQR, Q3 + w·IQR; w = CLUSTER_IQR_WEIGHT, 2; biodivMapR 2 uses 3), then Hartigan-Wong k-means (R's kmeans) from 10 random starts. The Lloyd option (k-means++ on the raw components) separates the true species better when N_CLUSTERS equals their number.
+
+Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file (.npz), which MODEL can reuse to classify another date or tile with the same species. The image is processed by blocks.</source>
+        <translation>Regroupe les pixels d'une image multispectrale (Sentinel-2, SPOT 6-7, Pléiades) en « espèces spectrales » (Féret &amp; Asner 2014, biodivMapR).
+
+Les longueurs d'onde des bandes viennent de la liste de longueurs d'onde, sinon du préréglage du capteur, sinon des métadonnées du fichier. Une réflectance stockée en entiers ×10 000 est détectée et remise à l'échelle. Les pixels sont masqués là où l'entrée vaut nodata, où le masque facultatif vaut 0, où le NDVI est sous NDVI_MIN (pas de végétation), où la réflectance PIR est sous SHADE_NIR_MIN (ombre), où la réflectance bleue dépasse CLOUD_BLUE_MAX (nuages), ou quand une valeur sort des bornes interquartiles [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Le retrait du continuum, facultatif, divise chaque spectre par son enveloppe convexe. Les bandes des domaines d'absorption de la vapeur d'eau (sous 400, 895-1005, 1320-1480, 1780-2040 nm) sont retirées, comme dans biodivMapR. Les seuils de masque de biodivMapR sont NDVI_MIN 0,8, SHADE_NIR_MIN 0,15 et CLOUD_BLUE_MAX 0,05.
+
+Une ACP (sur bandes standardisées par défaut, comme la SPCA de biodivMapR) est ajustée sur un échantillon aléatoire (graine fixée) de SAMPLE_SIZE pixels valides ; COMPONENTS axes sont gardés (0 : autant qu'il en faut pour expliquer VARIANCE). N_ITER k-means à N_CLUSTERS centroïdes sont ajustés sur des parties disjointes de l'échantillon, et chaque pixel reçoit le numéro de son centroïde le plus proche, une bande par itération (0 = masqué). La même graine SEED donne le même résultat.
+
+Partitionnement : par défaut comme biodivMapR 1.14 : chaque composante est ramenée à ses bornes interquartiles (Q1 - w·IQR, Q3 + w·IQR ; w = CLUSTER_IQR_WEIGHT, 2 ; biodivMapR 2 utilise 3), puis k-means de Hartigan-Wong (kmeans de R) depuis 10 départs aléatoires. L'option Lloyd (k-means++ sur les composantes brutes) sépare mieux les vraies espèces quand N_CLUSTERS vaut leur nombre.
+
+Sorties : espèces spectrales, composantes de l'ACP, masque (1 valide, 0 masqué) et le fichier de modèle (.npz), que MODEL peut réutiliser pour classer une autre date ou une tuile voisine avec les mêmes espèces. L'image est traitée par blocs.</translation>
+    </message>
+    <message>
+        <source>Clustering</source>
+        <translation>Partitionnement</translation>
+    </message>
+    <message>
+        <source>Hartigan-Wong on components rescaled to their IQR fences (biodivMapR)</source>
+        <translation>Hartigan-Wong sur les composantes ramenées à leurs bornes interquartiles (biodivMapR)</translation>
+    </message>
+    <message>
+        <source>Lloyd with k-means++ seeding on the raw components</source>
+        <translation>Lloyd avec initialisation k-means++ sur les composantes brutes</translation>
+    </message>
+    <message>
+        <source>Clustering: IQR weight of the rescaling fences (biodivMapR 1: 2, 2: 3)</source>
+        <translation>Partitionnement : poids de l'IQR des bornes de mise à l'échelle (biodivMapR 1 : 2, 2 : 3)</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>ACP</translation>
+    </message>
+    <message>
+        <source>Standardised bands (biodivMapR&apos;s SPCA)</source>
+        <translation>Bandes standardisées (SPCA de biodivMapR)</translation>
+    </message>
+    <message>
+        <source>Covariance of the bands</source>
+        <translation>Covariance des bandes</translation>
+    </message>
+    <message>
+        <source>Drop the bands in water-vapour absorption ranges</source>
+        <translation>Retirer les bandes des domaines d'absorption de la vapeur d'eau</translation>
     </message>
 </context>
 <context>

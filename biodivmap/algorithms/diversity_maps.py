@@ -68,10 +68,11 @@ class AlphaDiversityAlgorithm(_WindowAlgorithm):
             "number of order HILL_Q, where p are the shares of the species in the window.\n\n"
             "Windows of WINDOW × WINDOW pixels do not overlap (output pixel = WINDOW input "
             "pixels) unless MOVING is checked (one value per pixel, window centred on it: slower). "
-            "A window is computed when at least MIN_VALID of its pixels are valid; species "
+            "A window is computed when more than MIN_VALID of its pixels are valid; species "
             "below PCELIM of the window are ignored. Each index is the mean over the iterations "
-            "(bands) of the spectral-species raster, followed by its standard deviation: 10 bands "
-            "named richness_mean, richness_sd, shannon_mean, ... Nodata: -9999."
+            "(bands) of the spectral-species raster, followed by its standard deviation (n - 1): "
+            "10 bands named richness_mean, richness_sd, shannon_mean, ... Fisher's alpha is given "
+            "only where every iteration has more than 2 species, as in biodivMapR. Nodata: -9999."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -108,10 +109,11 @@ class BetaDiversityAlgorithm(_WindowAlgorithm):
         return self.tr(
             "Beta diversity map (biodivMapR): how different the spectral-species composition of "
             "each window is from the others.\n\n"
-            "N_SAMPLES windows with at least MIN_VALID valid pixels are drawn at random (SEED); "
-            "their Bray-Curtis dissimilarities (mean over iterations) are ordinated by a "
-            "principal coordinate analysis (PCoA) on DIMENSIONS axes; every other window is placed "
-            "at the inverse-distance weighted mean of its 5 least dissimilar sampled windows. "
+            "N_SAMPLES windows with more than MIN_VALID valid pixels are drawn at random (SEED); "
+            "their Bray-Curtis dissimilarities (on the species shares left after PCELIM, mean over "
+            "iterations, as in biodivMapR) are ordinated by a principal coordinate analysis (PCoA) "
+            "on DIMENSIONS axes; every other window is placed at the inverse-distance weighted "
+            "mean of its 3 least dissimilar sampled windows. "
             "Windows of similar composition get similar colours when the 3 bands are shown as "
             "RGB. Output pixel = WINDOW input pixels. Nodata: -9999."
         )
@@ -142,6 +144,7 @@ class BetaDiversityAlgorithm(_WindowAlgorithm):
 class FunctionalDiversityAlgorithm(_WindowAlgorithm):
     MASK = "MASK"
     DIMENSIONS = "DIMENSIONS"
+    STANDARDISE = "STANDARDISE"
 
     def name(self):
         return "functional_diversity"
@@ -154,10 +157,13 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
             "Functional diversity per window in the space of the first DIMENSIONS principal "
             "components (the PCA output of Spectral species), after Villéger, Mason & Mouillot "
             "(2008), every valid pixel weighing the same: FRic, the volume of the convex hull of "
-            "the pixels (PCA units to the power DIMENSIONS); FEve, the regularity of the minimum "
-            "spanning tree (0 to 1); FDiv, the divergence from the hull's centre of gravity (0 to "
-            "1). Windows do not overlap (output pixel = WINDOW input pixels); a window is "
-            "computed when at least MIN_VALID of its pixels are valid. Nodata: -9999."
+            "the pixels; FEve, the regularity of the minimum spanning tree (0 to 1); FDiv, the "
+            "divergence from the hull's centre of gravity (0 to 1). With STANDARDISE (default, as "
+            "biodivMapR) each component is first mapped to (x - (Q1 - 1.5·IQR)) / (4·IQR), "
+            "quartiles of the whole raster; otherwise FRic is in PCA units to the power "
+            "DIMENSIONS. Windows do not overlap (output pixel = WINDOW input pixels); partial "
+            "windows at the right and bottom edges get no value (biodivMapR); a window is "
+            "computed when more than MIN_VALID of its pixels are valid. Nodata: -9999."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802
@@ -165,6 +171,8 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
         self.addParameter(QgsProcessingParameterRasterLayer(self.MASK, self.tr("Mask (0 = excluded)"), optional=True))
         self.add_window()
         self.addParameter(Number(self.DIMENSIONS, self.tr("PCA components used"), Number.Integer, 3, False, 1, 10))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.STANDARDISE, self.tr("Standardise the components to their IQR range (biodivMapR)"), True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Functional diversity")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
@@ -174,5 +182,6 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
         self.run_core(diversity.functional_diversity, self.source(parameters, context), output,
                       dimensions=self.parameterAsInt(parameters, self.DIMENSIONS, context),
                       mask_path=mask.source() if mask else None,
+                      standardise=self.parameterAsBoolean(parameters, self.STANDARDISE, context),
                       progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         return {self.OUTPUT: output}

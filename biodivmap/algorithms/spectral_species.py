@@ -36,6 +36,10 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
     N_CLUSTERS = "N_CLUSTERS"
     N_ITER = "N_ITER"
     SEED = "SEED"
+    CLUSTERING = "CLUSTERING"
+    CLUSTER_IQR_WEIGHT = "CLUSTER_IQR_WEIGHT"
+    PCA_TYPE = "PCA_TYPE"
+    EXCLUDE_WATER_VAPOUR = "EXCLUDE_WATER_VAPOUR"
     MODEL = "MODEL"
     OUTPUT = "OUTPUT"
     OUTPUT_PCA = "OUTPUT_PCA"
@@ -60,12 +64,21 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
             "NDVI_MIN (not vegetation), NIR reflectance is below SHADE_NIR_MIN (shade), blue "
             "reflectance is above CLOUD_BLUE_MAX (clouds), or a value lies outside the "
             "inter-quartile fences [Q1 - w·IQR, Q3 + w·IQR] (w = IQR_WEIGHT). Optional continuum "
-            "removal divides each spectrum by its convex hull.\n\n"
-            "A PCA is fitted on a seeded random sample of SAMPLE_SIZE valid pixels; COMPONENTS "
-            "axes are kept (0: as many as needed to explain VARIANCE). N_ITER k-means with "
-            "N_CLUSTERS centroids are fitted on disjoint parts of the sample, and every pixel gets "
-            "the number of its nearest centroid, one band per iteration (0 = masked). The same "
-            "SEED gives the same result.\n\n"
+            "removal divides each spectrum by its convex hull. Bands in the water-vapour ranges "
+            "(below 400, 895-1005, 1320-1480, 1780-2040 nm) are dropped, as biodivMapR does. "
+            "biodivMapR's own mask thresholds are NDVI_MIN 0.8, SHADE_NIR_MIN 0.15 and "
+            "CLOUD_BLUE_MAX 0.05.\n\n"
+            "A PCA (standardised bands by default, as biodivMapR's SPCA) is fitted on a seeded "
+            "random sample of SAMPLE_SIZE valid pixels; COMPONENTS axes are kept (0: as many as "
+            "needed to explain VARIANCE). N_ITER k-means with N_CLUSTERS centroids are fitted on "
+            "disjoint parts of the sample, and every pixel gets the number of its nearest "
+            "centroid, one band per iteration (0 = masked). The same SEED gives the same "
+            "result.\n\n"
+            "Clustering: by default as biodivMapR 1.14: each component rescaled to its "
+            "inter-quartile fences (Q1 - w·IQR, Q3 + w·IQR; w = CLUSTER_IQR_WEIGHT, 2; "
+            "biodivMapR 2 uses 3), then Hartigan-Wong k-means (R's kmeans) from 10 random "
+            "starts. The Lloyd option (k-means++ on the raw components) separates the true "
+            "species better when N_CLUSTERS equals their number.\n\n"
             "Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file "
             "(.npz), which MODEL can reuse to classify another date or tile with the same "
             "species. The image is processed by blocks."
@@ -102,6 +115,18 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
         self.addParameter(Number(self.N_ITER, self.tr("Number of k-means iterations (subsamples)"),
                                  Number.Integer, 10, False, 1, 100))
         self.addParameter(Number(self.SEED, self.tr("Random seed"), Number.Integer, 0, False, 0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.CLUSTERING, self.tr("Clustering"),
+            options=[self.tr("Hartigan-Wong on components rescaled to their IQR fences (biodivMapR)"),
+                     self.tr("Lloyd with k-means++ seeding on the raw components")], defaultValue=0))
+        self.addParameter(Number(self.CLUSTER_IQR_WEIGHT,
+                                 self.tr("Clustering: IQR weight of the rescaling fences (biodivMapR 1: 2, 2: 3)"),
+                                 Number.Double, 2.0, False, 0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PCA_TYPE, self.tr("PCA"), options=[self.tr("Standardised bands (biodivMapR's SPCA)"),
+                                                   self.tr("Covariance of the bands")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.EXCLUDE_WATER_VAPOUR, self.tr("Drop the bands in water-vapour absorption ranges"), True))
         self.addParameter(QgsProcessingParameterFile(
             self.MODEL, self.tr("Existing model to apply instead of fitting one (.npz)"), optional=True,
             fileFilter=self.tr("Spectral species model (*.npz)")))
@@ -168,4 +193,9 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
             "n_clusters": self.parameterAsInt(parameters, self.N_CLUSTERS, context),
             "n_iter": self.parameterAsInt(parameters, self.N_ITER, context),
             "seed": self.parameterAsInt(parameters, self.SEED, context),
+            "clustering": spectral.CLUSTERINGS[self.parameterAsEnum(parameters, self.CLUSTERING, context)],
+            "cluster_iqr_weight": self.parameterAsDouble(parameters, self.CLUSTER_IQR_WEIGHT, context),
+            "pca_type": spectral.PCA_TYPES[self.parameterAsEnum(parameters, self.PCA_TYPE, context)],
+            "excluded_ranges": (spectral.WATER_VAPOUR_NM
+                                if self.parameterAsBoolean(parameters, self.EXCLUDE_WATER_VAPOUR, context) else ()),
         }

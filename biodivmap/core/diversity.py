@@ -2,10 +2,14 @@
 
 Windows are squares of ``window`` × ``window`` pixels. Non-overlapping windows give a
 coarser output grid (pixel size × window); a moving window gives one value per pixel
-(window centred on it). A window is analysed when at least ``min_valid`` of its
-pixels are valid; species below ``pcelim`` of a window are ignored (biodivMapR).
-Values are the mean over the k-means iterations (one band per iteration in the
-spectral-species raster), with their standard deviation.
+(window centred on it). A window is analysed when more than ``min_valid`` of its
+pixels are valid (biodivMapR's ``PCsun > MinSun``); species below ``pcelim`` of a window
+are ignored (biodivMapR). Values are the mean over the k-means iterations (one band per
+iteration in the spectral-species raster), with their standard deviation (n − 1, as R's
+``sd``). Fisher's α is given only where every iteration has more than 2 species
+(biodivMapR); beta diversity compares species shares (see :func:`beta_diversity`);
+functional diversity standardises the components and skips partial edge windows (see
+:func:`functional_diversity`).
 """
 import dataclasses
 
@@ -101,7 +105,7 @@ def summary(per_iteration, valid):
     stack = np.array(per_iteration)
     with np.errstate(invalid="ignore"), np.testing.suppress_warnings() as sup:
         sup.filter(RuntimeWarning)
-        mean, sd = np.nanmean(stack, axis=0), np.nanstd(stack, axis=0)
+        mean, sd = np.nanmean(stack, axis=0), np.nanstd(stack, axis=0, ddof=1)
     return np.where(valid, mean, np.nan), np.where(valid, sd, np.nan)
 
 
@@ -144,7 +148,7 @@ def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim
                 counts, valid_share, shape, out_row = _moving_counts(ds, info, row, height, window, n_species)
             else:
                 counts, valid_share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
-            valid = valid_share >= min_valid
+            valid = valid_share > min_valid
             bands = _alpha_from_counts(counts, valid, pcelim, hill_q)
             for index, values in enumerate(bands):
                 out.GetRasterBand(index + 1).WriteArray(as_output(values).reshape(shape), 0, out_row)
@@ -161,9 +165,12 @@ def _alpha_from_counts(counts, valid, pcelim, hill_q):
         values = indices.alpha_indices(indices.apply_pcelim(iteration_counts, pcelim), hill_q)
         for name in indices.INDEX_NAMES:
             per_index[name].append(values[name])
+    # biodivMapR leaves Fisher's α undefined (NA) for a window as soon as one iteration has
+    # 2 species or fewer there
+    fisher_defined = valid & (np.min(per_index["richness"], axis=0) > 2)
     bands = []
     for name in indices.INDEX_NAMES:
-        bands.extend(summary(per_index[name], valid))
+        bands.extend(summary(per_index[name], fisher_defined if name == "fisher" else valid))
     return bands
 
 
@@ -228,13 +235,15 @@ def _moving_counts(ds, info, row, height, window, n_species):
 
 
 def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensions=3, min_valid=0.25,
-                   pcelim=0.02, neighbours=5, seed=0, progress=None, is_cancelled=None):
+                   pcelim=0.02, neighbours=3, seed=0, progress=None, is_cancelled=None):
     """Beta diversity map (biodivMapR): Bray-Curtis between windows, PCoA, then projection.
 
     1. one pass keeps a seeded uniform random sample of ``n_samples`` valid windows
-       (smallest random keys), with their species counts;
-    2. Bray-Curtis dissimilarities between them (mean over iterations), PCoA to
-       ``dimensions`` axes;
+       (smallest random keys), with their species profiles: the counts left after
+       ``pcelim``, as shares of their window, shares below ``pcelim`` zeroed again
+       (biodivMapR's ``normalize_SSD``);
+    2. Bray-Curtis dissimilarities between them (mean over iterations; an empty profile is
+       at 1 from everything, as in biodivMapR), PCoA to ``dimensions`` axes;
     3. a second pass places every window at the inverse-distance weighted mean of the
        PCoA coordinates of its ``neighbours`` least dissimilar sampled windows.
     Output: a ``dimensions``-band raster on the window grid (bands ready for an RGB).
@@ -252,8 +261,8 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     for number, (row, height) in enumerate(all_strips):
         check_cancel(is_cancelled)
         counts, share, _, _ = _block_counts(ds, info, row, height, window, n_species)
-        counts = np.array([indices.apply_pcelim(c, pcelim) for c in counts])
-        chosen = np.flatnonzero(share >= min_valid)
+        counts = np.array([indices.beta_profiles(c, pcelim) for c in counts])
+        chosen = np.flatnonzero(share > min_valid)
         strip_keys = np.random.default_rng([seed, number]).random(len(share))[chosen]
         keys = np.concatenate([keys, strip_keys])
         new = counts[:, chosen]
@@ -268,9 +277,9 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
                               "lower MIN_VALID or WINDOW, or check the spectral-species raster's mask.")
         )
     sampled = sampled[:, np.argsort(keys)]
-    dissimilarity = indices.bray_curtis(sampled[0], sampled[0])
+    dissimilarity = indices.bray_curtis(sampled[0], sampled[0], empty=1.0)
     for iteration in sampled[1:]:  # running sum: one N_SAMPLES² matrix in memory
-        dissimilarity += indices.bray_curtis(iteration, iteration)
+        dissimilarity += indices.bray_curtis(iteration, iteration, empty=1.0)
     dissimilarity /= len(sampled)
     coordinates, _ = indices.pcoa(dissimilarity, dimensions)
     check_cancel(is_cancelled)
@@ -281,9 +290,9 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
         for number, (row, height) in enumerate(all_strips):
             check_cancel(is_cancelled)
             counts, share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
-            counts = np.array([indices.apply_pcelim(c, pcelim) for c in counts])
+            counts = np.array([indices.beta_profiles(c, pcelim) for c in counts])
             placed = np.full((len(share), dimensions), np.nan)
-            valid = np.flatnonzero(share >= min_valid)
+            valid = np.flatnonzero(share > min_valid)
             if len(valid):
                 placed[valid] = place_by_neighbours(counts[:, valid], sampled, coordinates, neighbours)
             for axis in range(dimensions):
@@ -300,9 +309,9 @@ def place_by_neighbours(counts, sampled, coordinates, neighbours, chunk=512):
     k = min(neighbours, sampled.shape[1])
     for start in range(0, counts.shape[1], chunk):
         part = slice(start, start + chunk)
-        d = indices.bray_curtis(counts[0][part], sampled[0])
+        d = indices.bray_curtis(counts[0][part], sampled[0], empty=1.0)
         for c, s in zip(counts[1:], sampled[1:]):  # running sum: one (chunk, n_samples) array
-            d += indices.bray_curtis(c[part], s)
+            d += indices.bray_curtis(c[part], s, empty=1.0)
         d /= len(counts)
         nearest = np.argpartition(d, k - 1, axis=1)[:, :k]
         dist = np.take_along_axis(d, nearest, axis=1)
@@ -320,11 +329,17 @@ FUNCTIONAL_NAMES = ("FRic", "FEve", "FDiv")
 
 
 def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_valid=0.25,
-                         mask_path=None, progress=None, is_cancelled=None):
+                         mask_path=None, progress=None, is_cancelled=None, standardise=True,
+                         edge_windows=False):
     """FRic, FEve and FDiv (Villéger et al. 2008) per non-overlapping window of a PCA raster.
 
     Every valid pixel of a window is an "individual" with equal weight in the space of
-    the first ``dimensions`` principal components (PCA units, FRic in units^dimensions).
+    the first ``dimensions`` principal components. ``standardise`` (biodivMapR): each
+    component is first mapped to (x − (Q1 − 1.5·IQR)) / (4·IQR), quartiles over every valid
+    pixel of the raster (:func:`component_fences`); otherwise PCA units are used (FRic in
+    units^dimensions). Partial windows at the right and bottom edges get no value unless
+    ``edge_windows`` (biodivMapR skips them). A window needs more than ``min_valid`` of
+    its pixels valid and at least max(4, dimensions + 1) of them.
     """
     info = open_raster(pca_path)
     check_window(info, window)
@@ -347,29 +362,86 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
     all_strips = list(strips(info.height, rows_per_strip))
+    step = progress or (lambda f: None)
+    fences = component_fences(ds, info, dimensions, is_cancelled) if standardise else None
+    step(0.1)
     with atomic_path(output_path) as temporary:
         out = create_like(temporary, grid, np.float32, 3, NODATA, list(FUNCTIONAL_NAMES))
         computed = 0
         for number, (row, height) in enumerate(all_strips):
             values = _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid,
-                                       is_cancelled)
+                                       is_cancelled, fences)
             computed += int(np.isfinite(values).any(axis=1).sum())
             shape = (-(-height // window), -(-info.width // window))
+            if not edge_windows:
+                values = values.reshape(*shape, 3)
+                values[:, info.width // window:] = np.nan
+                if height % window:
+                    values[height // window:] = np.nan
+                values = values.reshape(-1, 3)
             for band in range(3):
                 out.GetRasterBand(band + 1).WriteArray(as_output(values[:, band]).reshape(shape), 0, row // window)
-            if progress:
-                progress((number + 1) / len(all_strips))
+            step(0.1 + 0.9 * (number + 1) / len(all_strips))
         if not computed:  # refused like an input without species (alpha, beta)
-            raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "No window of the PCA raster {path} has enough "
-                                                "valid pixels (every pixel is nodata or masked, or MIN_VALID is too "
-                                                "high): nothing to compute."), path=info.path)
+            raise no_valid_window(info.path)
         out.FlushCache()
         out = None
     return output_path
 
 
+def no_valid_window(path):
+    """The refusal of a PCA raster without a computable window (every pixel nodata or masked)."""
+    return RasterError(QT_TRANSLATE_NOOP("DataTerraError", "No window of the PCA raster {path} has enough "
+                                         "valid pixels (every pixel is nodata or masked, or MIN_VALID is too "
+                                         "high): nothing to compute."), path=path)
+
+
+def _valid_band_values(band, nodata, row, height, width):
+    values = band.ReadAsArray(0, row, width, height).ravel()
+    keep = np.isfinite(values)
+    if nodata is not None:
+        keep &= values != nodata
+    return values[keep]
+
+
+def r_quantile(values, probability):
+    """R's default ``quantile`` (type 7) of a 1-D array, partitioned in place (no sorted copy)."""
+    position = (len(values) - 1) * probability
+    low = int(np.floor(position))
+    high = min(low + 1, len(values) - 1)
+    values.partition([low, high])
+    weight = position - low
+    return (1.0 - weight) * float(values[low]) + weight * float(values[high])
+
+
+def component_fences(ds, info, dimensions, is_cancelled=None, weight=1.5):
+    """(offset, scale) per component: Q1 − w·IQR and (Q3 + w·IQR) − (Q1 − w·IQR) = (1 + 2w)·IQR.
+
+    Quartiles over every valid pixel of the band, as biodivMapR computes them before
+    functional diversity (one band in memory at a time, float32).
+    """
+    offsets, scales = [], []
+    for b in range(dimensions):
+        check_cancel(is_cancelled)
+        band = ds.GetRasterBand(b + 1)
+        values = np.empty(info.width * info.height, dtype=np.float32)  # one band, filled strip by strip
+        count = 0
+        for row, height in strips(info.height, max(1, STRIP_PIXELS // info.width)):
+            valid = _valid_band_values(band, info.nodata[b], row, height, info.width)
+            values[count:count + len(valid)] = valid
+            count += len(valid)
+        values = values[:count]
+        if len(values) == 0:
+            raise no_valid_window(info.path)
+        q1, q3 = r_quantile(values, 0.25), r_quantile(values, 0.75)
+        offsets.append(q1 - weight * (q3 - q1))
+        scales.append((1.0 + 2.0 * weight) * (q3 - q1) or 1.0)
+        del values
+    return np.array(offsets), np.array(scales)
+
+
 def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid, is_cancelled,
-                      chunk=256):
+                      fences=None, chunk=256):
     data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(0, row, info.width, height)
                      for b in range(dimensions)]).astype(np.float64)
     refuse_infinite(data, Message(QT_TRANSLATE_NOOP("DataTerraError", "The PCA raster {path}"), path=info.path))
@@ -380,9 +452,12 @@ def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_va
             valid &= data[b] != nodata
     if mask_ds is not None:
         valid &= mask_ds.GetRasterBand(1).ReadAsArray(0, row, info.width, height) != 0
+    if fences is not None:
+        data = (data - fences[0][:, None, None]) / fences[1][:, None, None]
     points, keep = _window_stack(data, valid, window)
     values = np.full((len(points), 3), np.nan)
-    enough = np.flatnonzero(keep.sum(axis=1) >= max(min_valid * window * window, dimensions + 1))
+    counts = keep.sum(axis=1)
+    enough = np.flatnonzero((counts > min_valid * window * window) & (counts >= max(4, dimensions + 1)))
     for start in range(0, len(enough), chunk):
         check_cancel(is_cancelled)
         part = enough[start:start + chunk]

@@ -25,6 +25,17 @@ def apply_pcelim(counts, pcelim):
     return np.where(shares >= pcelim, counts, 0.0) if pcelim > 0 else counts
 
 
+def beta_profiles(counts, pcelim):
+    """Species shares of each window for beta diversity, as biodivMapR's ``normalize_SSD``.
+
+    ``counts`` already went through :func:`apply_pcelim`; they become shares of what is left
+    (an empty window stays all zero) and shares below ``pcelim`` are zeroed once more,
+    without renormalising.
+    """
+    shares = proportions(np.asarray(counts, dtype=np.float64))
+    return np.where(shares < pcelim, 0.0, shares) if pcelim > 0 else shares
+
+
 def proportions(counts):
     totals = counts.sum(axis=1, keepdims=True)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -87,12 +98,12 @@ def alpha_indices(counts, hill_q=2.0):
     }
 
 
-def bray_curtis(a, b):
-    """(len(a), len(b)) Bray-Curtis dissimilarities between count vectors (0 when both empty)."""
+def bray_curtis(a, b, empty=0.0):
+    """(len(a), len(b)) Bray-Curtis dissimilarities between count vectors (``empty`` when both are empty)."""
     a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         d = cdist(a, b, metric="braycurtis")
-    return np.nan_to_num(d, nan=0.0)
+    return np.nan_to_num(d, nan=empty)
 
 
 def pcoa(dissimilarity, dimensions=3):

@@ -6,13 +6,21 @@ Pipeline, every step streamed by blocks of pixels:
 2. masks: nodata, user mask, NDVI below a threshold (non-vegetation), NIR below a
    threshold (shade), blue above a threshold (clouds), then an inter-quartile range
    outlier filter (values outside [Q1 - w·IQR, Q3 + w·IQR], w = 4 by default);
-3. optional continuum removal (reflectance divided by its upper convex hull across
-   wavelengths; the first and last bands, always 1, are dropped);
-4. PCA fitted on a seeded random subsample of valid pixels (default 100,000);
+3. bands in the water-vapour absorption ranges dropped (biodivMapR's 0-400, 895-1005,
+   1320-1480 and 1780-2040 nm); optional continuum removal (reflectance divided by its
+   upper convex hull across wavelengths; the first and last bands, always 1, are dropped);
+4. PCA fitted on a seeded random subsample of valid pixels (default 100,000), on
+   standardised bands by default (biodivMapR's SPCA) or on the covariance;
 5. k-means with ``n_clusters`` centroids, repeated ``n_iter`` times on disjoint
-   random partitions of that subsample (k-means++ seeding, Lloyd iterations);
-6. every pixel projected on the kept components and labelled with its nearest
-   centroid of every iteration: one spectral-species band per iteration.
+   random partitions of that subsample. By default as biodivMapR v1.14.6 does it: each
+   kept component rescaled to its inter-quartile fences, (x − m0)/(M0 − m0) with
+   m0 = Q1 − w·IQR, M0 = Q3 + w·IQR (w = 2; biodivMapR v2 uses 3), then R's
+   Hartigan–Wong k-means from 10 random starts, at most 50 iterations
+   (:mod:`.hartigan_wong`). Option ``clustering="lloyd"``: the plugin's former
+   clustering, Lloyd with k-means++ seeding on the raw component scores;
+6. every pixel projected on the kept components (rescaled like the sample) and
+   labelled with its nearest centroid of every iteration: one spectral-species band
+   per iteration.
 
 Memory is bounded by the block size and the subsample size, not by the image size.
 """
@@ -27,11 +35,15 @@ from scipy.spatial import cKDTree
 from ...rasterblocks import DataTerraError, RasterError, atomic_path, create_like, iter_windows, open_raster
 from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from ...rasterblocks.values import refuse_infinite
-from . import sensors
+from . import hartigan_wong, sensors
 
 SPECIES_NODATA = 0  # species are numbered 1..n_clusters
 PCA_NODATA = -9999.0
 MODEL_FORMAT = "dataterra-biodivmap-model/1"
+# biodivMapR's Excluded_WL (nm): water-vapour absorption, and below 400 nm
+WATER_VAPOUR_NM = ((0.0, 400.0), (895.0, 1005.0), (1320.0, 1480.0), (1780.0, 2040.0))
+CLUSTERINGS = ("hartigan_wong", "lloyd")
+PCA_TYPES = ("standardised", "covariance")
 
 
 @dataclass
@@ -42,6 +54,11 @@ class MaskSettings:
     shade_nir_min: float = 0.15
     cloud_blue_max: float = 0.10
     iqr_weight: float = 4.0
+
+    @classmethod
+    def biodivmapr(cls):
+        """biodivMapR's radiometric filter: NDVI > 0.8, NIR > 1500 and blue < 500 on reflectance × 10,000."""
+        return cls(ndvi_min=0.8, shade_nir_min=0.15, cloud_blue_max=0.05)
 
 
 @dataclass
@@ -57,8 +74,21 @@ class SpectralModel:
     pca_mean: np.ndarray
     pca_components: np.ndarray  # (n_components, n_features)
     explained_variance_ratio: np.ndarray  # of the kept components
-    centroids: np.ndarray  # (n_iter, n_clusters, n_components)
+    centroids: np.ndarray  # (n_iter, n_clusters, n_components), in the clustering space
     info: dict = field(default_factory=dict)
+    # clustering space = (scores - cluster_offset) / cluster_scale (biodivMapR's IQR fences; 0 and 1 for Lloyd)
+    cluster_offset: np.ndarray = None
+    cluster_scale: np.ndarray = None
+    kept_bands: list = None  # band indices used (water-vapour bands dropped); None: all
+
+    def __post_init__(self):
+        if self.cluster_offset is None:
+            self.cluster_offset = np.zeros(self.n_components)
+        if self.cluster_scale is None:
+            self.cluster_scale = np.ones(self.n_components)
+
+    def clustering_space(self, scores):
+        return (scores - self.cluster_offset) / self.cluster_scale
 
     @property
     def n_components(self):
@@ -80,6 +110,7 @@ class SpectralModel:
             "scale_factor": float(self.scale_factor),
             "masks": vars(self.masks),
             "continuum_removal": bool(self.continuum_removal),
+            "kept_bands": None if self.kept_bands is None else [int(b) for b in self.kept_bands],
             "info": self.info,
         }
         final = Path(path)
@@ -89,7 +120,8 @@ class SpectralModel:
                          iqr_high=self.iqr_high, pca_mean=self.pca_mean,
                          pca_components=self.pca_components,
                          explained_variance_ratio=self.explained_variance_ratio,
-                         centroids=self.centroids)
+                         centroids=self.centroids, cluster_offset=self.cluster_offset,
+                         cluster_scale=self.cluster_scale)
         return str(final)
 
     @classmethod
@@ -105,7 +137,8 @@ class SpectralModel:
             raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not a spectral-species model of "
                                                    "format {model_format}."), path=path, model_format=MODEL_FORMAT)
         return cls(header["wavelengths_nm"], header["scale_factor"], MaskSettings(**header["masks"]),
-                   header["continuum_removal"], info=header.get("info", {}), **arrays)
+                   header["continuum_removal"], info=header.get("info", {}),
+                   kept_bands=header.get("kept_bands"), **arrays)
 
 
 # ---------------------------------------------------------------------------- reading
@@ -214,11 +247,17 @@ def unavailable_masks(wavelengths, masks: MaskSettings):
     return messages
 
 
-def iqr_bounds(sample, weight):
-    """Per-feature [Q1 - w·IQR, Q3 + w·IQR] of a sample (Tukey's fences, w = 4 in biodivMapR)."""
+def iqr_fences(sample, weight):
+    """Per-feature [Q1 - w·IQR, Q3 + w·IQR] of a sample, float64 (quartiles as R's default ``quantile``)."""
     q1, q3 = np.percentile(sample, [25, 75], axis=0)
     spread = q3 - q1
-    return (q1 - weight * spread).astype(np.float32), (q3 + weight * spread).astype(np.float32)
+    return q1 - weight * spread, q3 + weight * spread
+
+
+def iqr_bounds(sample, weight):
+    """Per-feature outlier fences of the reflectance sample (Tukey's fences, w = 4 in biodivMapR), float32."""
+    low, high = iqr_fences(sample, weight)
+    return low.astype(np.float32), high.astype(np.float32)
 
 
 def within(features, low, high):
@@ -261,6 +300,13 @@ class Preparation:
     continuum_removal: bool
     iqr_low: np.ndarray = None
     iqr_high: np.ndarray = None
+    kept_bands: list = None
+
+    @property
+    def feature_wavelengths(self):
+        if self.kept_bands is None:
+            return self.wavelengths
+        return [self.wavelengths[b] for b in self.kept_bands]
 
     def features(self, pixels, extra_mask=None):
         """(features of the valid pixels, boolean valid mask over all pixels)."""
@@ -270,8 +316,10 @@ class Preparation:
         pixels = pixels * np.float32(self.scale_factor)
         valid &= vegetation_mask(pixels, self.wavelengths, self.masks)
         features = pixels[valid]
+        if self.kept_bands is not None:
+            features = features[:, self.kept_bands]
         if self.continuum_removal:
-            features = continuum_removed(features, self.wavelengths)
+            features = continuum_removed(features, self.feature_wavelengths)
         if self.iqr_low is not None:
             inside = within(features, self.iqr_low, self.iqr_high)
             valid[np.flatnonzero(valid)[~inside]] = False
@@ -338,15 +386,22 @@ def sample_features(prep, mask_path, size, seed, block, progress=None, is_cancel
 # ---------------------------------------------------------------------------- PCA + k-means
 
 
-def fit_pca(sample, n_components=0, variance=0.98):
+def fit_pca(sample, n_components=0, variance=0.98, standardised=False):
     """Centred PCA by eigen-decomposition of the covariance (mean, components, ratios), float64.
 
     ``n_components`` > 0 keeps that many axes; 0 keeps the fewest explaining
     ``variance`` of the total. Signs are fixed (largest loading positive) so that the
-    result does not depend on the LAPACK build.
+    result does not depend on the LAPACK build. ``standardised``: PCA of the bands divided
+    by their standard deviation (n − 1), R's ``prcomp(scale = TRUE)``, biodivMapR's SPCA;
+    the returned components then include that division (scores = (x − mean) @ components.T).
     """
     mean = sample.mean(axis=0, dtype=np.float64)
     centred = sample - mean
+    spread = np.ones(sample.shape[1])
+    if standardised:
+        spread = centred.std(axis=0, ddof=1)
+        spread[~(spread > 0)] = 1.0  # a constant band adds nothing; biodivMapR drops it
+        centred = centred / spread
     covariance = centred.T @ centred / max(len(sample) - 1, 1)
     values, vectors = np.linalg.eigh(covariance)
     order = np.argsort(values)[::-1]
@@ -358,7 +413,7 @@ def fit_pca(sample, n_components=0, variance=0.98):
     components = vectors[:, :n_components].T
     signs = np.sign(components[np.arange(n_components), np.argmax(np.abs(components), axis=1)])
     components *= signs[:, None]
-    return mean, components, ratios[:n_components]
+    return mean, components / spread[None, :], ratios[:n_components]
 
 
 def project(features, mean, components):
@@ -436,21 +491,46 @@ def _kmeans_plus_plus(points, n_clusters, rng):
 # ---------------------------------------------------------------------------- fit + apply
 
 
+def kept_band_indices(wavelengths, excluded_ranges):
+    """Indices of the bands outside every (low, high) nm range; None when every band is kept."""
+    if not excluded_ranges:
+        return None
+    kept = [b for b, nm in enumerate(wavelengths)
+            if not any(low <= nm <= high for low, high in excluded_ranges)]
+    return None if len(kept) == len(wavelengths) else kept
+
+
+def cluster_fences(scores, weight):
+    """biodivMapR's clustering space per component: offset m0 = Q1 − w·IQR, scale M0 − m0 (M0 = Q3 + w·IQR)."""
+    low, high = iqr_fences(scores, weight)
+    scale = high - low
+    scale[~(scale > 0)] = 1.0
+    return low, scale
+
+
 def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=None,
               continuum_removal=False, sample_size=100_000, n_components=0, variance=0.98,
-              n_clusters=50, n_iter=10, seed=0, block=512, progress=None, is_cancelled=None, log=None):
-    """Fit the PCA and the ``n_iter`` k-means of the spectral species on ``image_path``."""
+              n_clusters=50, n_iter=10, seed=0, block=512, progress=None, is_cancelled=None, log=None,
+              clustering="hartigan_wong", cluster_iqr_weight=2.0, n_start=10, pca_type="standardised",
+              excluded_ranges=WATER_VAPOUR_NM):
+    """Fit the PCA and the ``n_iter`` k-means of the spectral species on ``image_path`` (module doc)."""
     info = open_raster(image_path)
     masks = masks or MaskSettings()
     wl = sensors.resolve_wavelengths(info.band_count, sensor, wavelengths, band_metadata(image_path))
-    if continuum_removal and info.band_count < 4:
+    kept = kept_band_indices(wl, excluded_ranges)
+    n_features = info.band_count if kept is None else len(kept)
+    if n_features < 2:
+        raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Only {n_features} band(s) left outside the "
+                                               "excluded water-vapour ranges: check the wavelengths."),
+                             n_features=n_features)
+    if continuum_removal and n_features < 4:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Continuum removal needs at least 4 bands (the "
                                                "first and last are dropped)."))
     scale, message = detect_scale(info)
     for warning in ([message] if message else []) + unavailable_masks(wl, masks):
         if log:
             log(warning)
-    prep = Preparation(info, wl, scale, masks, continuum_removal)
+    prep = Preparation(info, wl, scale, masks, continuum_removal, kept_bands=kept)
     step = progress or (lambda f: None)
     sample = sample_features(prep, mask_path, sample_size, seed, block,
                              lambda f: step(0.8 * f), is_cancelled)
@@ -462,23 +542,34 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
                               "k-means of {n_clusters} spectral species. Lower N_CLUSTERS or N_ITER, or relax the "
                               "masks."), sample_count=len(sample), n_iter=n_iter, n_clusters=n_clusters
         )
-    mean, components, ratios = fit_pca(sample, n_components, variance)
+    mean, components, ratios = fit_pca(sample, n_components, variance, pca_type == "standardised")
     # the k-means work on float64 scores: float32 rounding (1e-7) would be enough to change a
     # k-means++ draw now and then, and the result would then depend on the arithmetic used
     projected = project(sample.astype(np.float64), mean, components)
+    if clustering == "hartigan_wong":
+        offset, spread = cluster_fences(projected, cluster_iqr_weight)
+    else:
+        offset, spread = np.zeros(projected.shape[1]), np.ones(projected.shape[1])
+    projected = (projected - offset) / spread
     rng = np.random.default_rng(seed)
-    partitions = np.array_split(rng.permutation(len(projected)), n_iter)
-    centroids = []
-    for number, part in enumerate(partitions):
-        check_cancel(is_cancelled)
-        centroids.append(kmeans(projected[part], n_clusters, rng))
-        step(0.8 + 0.2 * (number + 1) / n_iter)
+    partitions = [projected[part] for part in np.array_split(rng.permutation(len(projected)), n_iter)]
+    if clustering == "hartigan_wong":
+        step(0.85)
+        centroids = hartigan_wong.kmeans_partitions(partitions, n_clusters, rng, n_start=n_start,
+                                                    is_cancelled=is_cancelled)
+    else:
+        centroids = []
+        for number, part in enumerate(partitions):
+            check_cancel(is_cancelled)
+            centroids.append(kmeans(part, n_clusters, rng))
+            step(0.8 + 0.2 * (number + 1) / n_iter)
     # float64 model: every pixel is projected and labelled in float64, so a label never
     # depends on a float32 rounding of a pixel lying on the border of two species
     return SpectralModel(wl, scale, masks, continuum_removal, low, high, mean, components, ratios,
                          np.array(centroids, dtype=np.float64),
-                         info={"sample_size": int(len(sample)), "seed": int(seed),
-                               "scale_message": message, "source": str(image_path)})
+                         info={"sample_size": int(len(sample)), "seed": int(seed), "clustering": clustering,
+                               "pca_type": pca_type, "scale_message": message, "source": str(image_path)},
+                         cluster_offset=offset, cluster_scale=spread, kept_bands=kept)
 
 
 def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=None, mask_path=None,
@@ -495,7 +586,7 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
         )
     scale, _ = detect_scale(info)
     prep = Preparation(info, model.wavelengths_nm, scale, model.masks, model.continuum_removal,
-                       model.iqr_low, model.iqr_high)
+                       model.iqr_low, model.iqr_high, model.kept_bands)
     mask_info, mask_ds = open_mask(info, mask_path)
     dtype = np.uint8 if model.n_clusters < 255 else np.uint16
     targets = [(species_path, dtype, model.n_iter, SPECIES_NODATA,
@@ -516,10 +607,11 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
             features, valid = prep.features(read_pixels(ds, window), read_user_mask(mask_info, mask_ds, window))
             counted += int(valid.sum())
             scores = project(features, model.pca_mean, model.pca_components)
+            space = model.clustering_space(scores)
             shape = (window.height, window.width)
             species = np.full((model.n_iter, valid.size), SPECIES_NODATA, dtype=dtype)
             for it in range(model.n_iter):
-                species[it, valid] = nearest_centroid(scores, model.centroids[it]) + 1
+                species[it, valid] = nearest_centroid(space, model.centroids[it]) + 1
             _write_bands(outputs[0], window, species.reshape(model.n_iter, *shape))
             if pca_path:
                 pca = np.full((model.n_components, valid.size), PCA_NODATA, dtype=np.float32)

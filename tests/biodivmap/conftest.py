@@ -15,9 +15,13 @@ def scene(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def species(scene):
-    """Spectral species of the scene (8 clusters, 3 iterations) with PCA, mask and model."""
+    """Spectral species of the scene (8 clusters = the 8 true species, 3 iterations) with PCA, mask and model.
+
+    Clustered with the plugin's former options (covariance PCA, Lloyd), which recovers the true species when K is their
+    number (biodivMapR's clustering does not: test_spectral_species_recover_the_signatures)."""
     folder = scene["folder"]
     result = spectral.spectral_species(
         scene["path"], str(folder / "species.tif"), str(folder / "model.npz"), str(folder / "pca.tif"),
-        str(folder / "mask.tif"), n_clusters=8, n_iter=3, n_components=3, seed=7)
+        str(folder / "mask.tif"), n_clusters=8, n_iter=3, n_components=3, seed=7, clustering="lloyd",
+        pca_type="covariance")
     return result

@@ -25,12 +25,14 @@ def small_scene(tmp_path_factory):
 
 @pytest.fixture
 def species_run(small_scene, dataterra_provider, tmp_path):
-    """Spectral species of the small scene through processing.run (fast: 100 × 100 pixels)."""
+    """Spectral species of the small scene through processing.run (fast: 100 × 100 pixels), with the
+    Lloyd clustering on covariance PCA, which recovers the 8 true species (K = 8)."""
     import processing
 
     folder = tmp_path
     return processing.run("dataterra:spectral_species", {
         "INPUT": small_scene["path"], "SENSOR": 2, "N_CLUSTERS": 8, "N_ITER": 2, "COMPONENTS": 3, "SEED": 3,
+        "CLUSTERING": 1, "PCA_TYPE": 1,
         "OUTPUT": str(folder / "species.tif"), "OUTPUT_PCA": str(folder / "pca.tif"),
         "OUTPUT_MASK": str(folder / "mask.tif"), "OUTPUT_MODEL": str(folder / "model.npz")})
 
@@ -142,6 +144,7 @@ def test_qgis_process_chain_equals_processing_run(run_qgis_process, small_scene,
     species = tmp_path / "species.tif"
     out = run_qgis_process("dataterra:spectral_species", {  # the parameters of the species_run fixture
         "INPUT": small_scene["path"], "SENSOR": 2, "N_CLUSTERS": 8, "N_ITER": 2, "COMPONENTS": 3, "SEED": 3,
+        "CLUSTERING": 1, "PCA_TYPE": 1,
         "OUTPUT": species, "OUTPUT_PCA": tmp_path / "pca.tif", "OUTPUT_MASK": tmp_path / "mask.tif",
         "OUTPUT_MODEL": tmp_path / "model.npz"})
     assert out["results"]["OUTPUT"] == str(species)

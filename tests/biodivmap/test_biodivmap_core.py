@@ -1,4 +1,6 @@
 """Spectral species and diversity maps on the synthetic scene with known ground truth."""
+from pathlib import Path
+
 import numpy as np
 import pytest
 from osgeo import gdal
@@ -15,11 +17,18 @@ def read(path):
     return gdal.Open(str(path)).ReadAsArray()
 
 
-def test_spectral_species_recover_the_signatures(scene, species):
+def test_spectral_species_recover_the_signatures(scene, species, tmp_path):
+    """With K = the 8 true species, Lloyd on raw PCs recovers them; biodivMapR's clustering does not."""
     labels = read(species["species"])
     assert labels.shape == (3, 200, 200)
     for iteration in labels:
         assert adjusted_rand_score(scene["labels"].ravel(), iteration.ravel()) >= 0.9
+    like_biodivmapr = spectral.spectral_species(scene["path"], str(tmp_path / "hw.tif"), n_clusters=8, n_iter=3,
+                                                n_components=3, seed=7)
+    scores = [adjusted_rand_score(scene["labels"].ravel(), iteration.ravel())
+              for iteration in read(like_biodivmapr["species"])]
+    assert like_biodivmapr["model_object"].info["clustering"] == "hartigan_wong"
+    assert max(scores) < 0.9, scores
 
 
 def test_alpha_maps_rank_regions_by_true_richness(scene, species, tmp_path):
@@ -80,13 +89,31 @@ def test_beta_bray_curtis_and_pcoa(species, tmp_path):
 
 
 def test_functional_diversity_equals_convex_hull(species, tmp_path):
-    out = diversity.functional_diversity(species["pca"], tmp_path / "fun.tif", window=10, dimensions=3)
-    values = read(out)
-    pca = read(species["pca"])
+    pca = read(species["pca"]).astype(np.float64)
+    raw = read(diversity.functional_diversity(species["pca"], tmp_path / "raw.tif", window=10, dimensions=3,
+                                              standardise=False))
     points = pca[:3, 20:30, 150:160].reshape(3, -1).T
-    assert values[0, 2, 15] == pytest.approx(ConvexHull(points).volume, rel=1e-5)
+    assert raw[0, 2, 15] == pytest.approx(ConvexHull(points).volume, rel=1e-5)
+    # biodivMapR's standardisation: (x - (Q1 - 1.5 IQR)) / (4 IQR), quartiles of the whole band
+    values = read(diversity.functional_diversity(species["pca"], tmp_path / "fun.tif", window=10, dimensions=3))
+    q1, q3 = np.percentile(pca[:3].reshape(3, -1), [25, 75], axis=1)
+    scaled = (points - (q1 - 1.5 * (q3 - q1))) / (4 * (q3 - q1))
+    assert values[0, 2, 15] == pytest.approx(ConvexHull(scaled).volume, rel=1e-5)
+    assert values[0, 2, 15] == pytest.approx(raw[0, 2, 15] / np.prod(4 * (q3 - q1)), rel=1e-5)
     # the single-species region is far less rich than the 8-species region
     assert np.nanmean(values[0][:, :5]) < 0.1 * np.nanmean(values[0][:, 15:])
+
+
+def test_functional_diversity_skips_partial_edge_windows(species, tmp_path):
+    """A 200 × 200 raster with 30-pixel windows: the 7th row and column of windows (20 pixels) get no value."""
+    values = read(diversity.functional_diversity(species["pca"], tmp_path / "fun.tif", window=30, dimensions=3))
+    assert values.shape == (3, 7, 7)
+    assert (values[:, 6, :] == diversity.NODATA).all() and (values[:, :, 6] == diversity.NODATA).all()
+    assert (values[0, :6, :6] > 0).all()
+    kept = read(diversity.functional_diversity(species["pca"], tmp_path / "edge.tif", window=30, dimensions=3,
+                                               edge_windows=True))
+    assert (kept[0, 6, :] > 0).all()
+    np.testing.assert_array_equal(kept[:, :6, :6], values[:, :6, :6])
 
 
 def _whole_chain(scene_path, folder, seed):
@@ -144,7 +171,8 @@ def test_integer_reflectance_detected_and_rescaled(scene, species, tmp_path):
     scaled = synthetic.write_synthetic_scene(tmp_path / "int.tif", 200, 200, seed=1, scaled_integers=True)
     messages = []
     result = spectral.spectral_species(scaled["path"], str(tmp_path / "sp.tif"), n_clusters=8, n_iter=3,
-                                       n_components=3, seed=7, log=messages.append)
+                                       n_components=3, seed=7, log=messages.append, clustering="lloyd",
+                                       pca_type="covariance")
     assert any("×10,000" in m for m in messages)
     assert result["model_object"].scale_factor == pytest.approx(1e-4)
     assert adjusted_rand_score(scene["labels"].ravel(), read(result["species"])[0].ravel()) >= 0.9
@@ -365,3 +393,51 @@ def test_large_scene_writer_streams_strips(tmp_path):
     assert 0 < data.min() and data.max() < 1
     assert sensors.resolve_wavelengths(10, band_metadata=spectral.band_metadata(path)) == \
         sensors.SENSORS["sentinel2_20m"]["wavelengths_nm"]
+
+
+def test_water_vapour_bands_are_dropped():
+    """biodivMapR's excluded domains: below 400, 895-1005, 1320-1480, 1780-2040 nm."""
+    wavelengths = [380, 490, 665, 842, 945, 1375, 1610, 1900, 2190]
+    assert spectral.kept_band_indices(wavelengths, spectral.WATER_VAPOUR_NM) == [1, 2, 3, 6, 8]
+    assert spectral.kept_band_indices([490, 665, 842], spectral.WATER_VAPOUR_NM) is None
+    assert spectral.kept_band_indices(wavelengths, ()) is None
+
+
+def test_standardised_pca_is_the_pca_of_the_correlation_matrix():
+    """biodivMapR's SPCA (R's prcomp(scale = TRUE)): score variances are the correlation matrix's eigenvalues."""
+    rng = np.random.default_rng(0)
+    sample = rng.normal(size=(5000, 4)) @ rng.normal(size=(4, 4)) * [1, 10, 100, 1000]
+    mean, components, ratios = spectral.fit_pca(sample, 3, standardised=True)
+    scores = spectral.project(sample, mean, components)
+    eigenvalues = np.sort(np.linalg.eigvalsh(np.corrcoef(sample.T)))[::-1]
+    np.testing.assert_allclose(scores.var(axis=0, ddof=1), eigenvalues[:3], rtol=1e-9)
+    np.testing.assert_allclose(ratios, eigenvalues[:3] / 4, rtol=1e-9)
+
+
+def test_clustering_space_is_the_iqr_fences(tmp_path):
+    """Default clustering space: offset m0 = Q1 - 2 IQR, scale (Q3 + 2 IQR) - m0 = 5 IQR; saved and reloaded."""
+    scene = synthetic.write_synthetic_scene(tmp_path / "small.tif", 60, 60, seed=3)
+    result = spectral.spectral_species(scene["path"], str(tmp_path / "sp.tif"), str(tmp_path / "m.npz"),
+                                       str(tmp_path / "pca.tif"), n_clusters=8, n_iter=2, n_components=3, seed=7,
+                                       sample_size=10_000)
+    model = result["model_object"]
+    pca = read(tmp_path / "pca.tif").reshape(3, -1).T.astype(np.float64)
+    pca = pca[(pca != spectral.PCA_NODATA).all(axis=1)]  # the sample is every valid pixel here
+    q1, q3 = np.percentile(pca, [25, 75], axis=0)
+    np.testing.assert_allclose(model.cluster_offset, q1 - 2 * (q3 - q1), rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose(model.cluster_scale, 5 * (q3 - q1), rtol=1e-5)
+    again = spectral.SpectralModel.load(tmp_path / "m.npz")
+    np.testing.assert_array_equal(again.cluster_offset, model.cluster_offset)
+    np.testing.assert_array_equal(again.cluster_scale, model.cluster_scale)
+    spectral.apply_model(again, scene["path"], tmp_path / "again.tif")
+    np.testing.assert_array_equal(read(tmp_path / "again.tif"), read(tmp_path / "sp.tif"))
+
+
+def test_continuum_removal_equals_biodivmapr():
+    """biodivMapR's continuumRemoval() on 30 spectra (tests/data/biodivmap/make_continuum_reference.R)."""
+    table = np.genfromtxt(Path(__file__).parent.parent / "data" / "biodivmap" / "continuum_reference.csv",
+                          delimiter=",", names=True)
+    reflectance = np.column_stack([table[f"r{i}"] for i in range(1, 11)])
+    theirs = np.column_stack([table[f"cr{i}"] for i in range(1, 9)])  # first and last bands dropped, as here
+    ours = spectral.continuum_removed(reflectance, [490, 560, 665, 705, 740, 783, 842, 865, 1610, 2190])
+    np.testing.assert_allclose(ours, theirs, rtol=0, atol=2e-7)  # float32 output

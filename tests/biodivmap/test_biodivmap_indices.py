@@ -6,7 +6,7 @@ from scipy.spatial import ConvexHull
 from scipy.spatial.distance import braycurtis, pdist, squareform
 
 from dataterra.biodivmap.core import indices
-from dataterra.biodivmap.core.diversity import window_counts
+from dataterra.biodivmap.core.diversity import _alpha_from_counts, window_counts
 
 
 def test_shannon_simpson_hill_by_hand():
@@ -121,3 +121,30 @@ def test_richness_and_divergence_from_one_hull():
     assert fric == pytest.approx(ConvexHull(points).volume)
     assert fdiv == pytest.approx(indices.functional_divergence(points))
     assert indices.functional_richness_and_divergence(np.zeros((10, 3)))[0] == 0.0
+
+
+def test_beta_profiles_are_shares_renormalised_after_pcelim():
+    """biodivMapR's normalize_SSD: counts left after PCELIM become shares of what is left."""
+    counts = indices.apply_pcelim(np.array([[50, 1, 49, 0], [0, 0, 0, 0]]), 0.02)
+    profiles = indices.beta_profiles(counts, 0.02)
+    np.testing.assert_allclose(profiles[0], [50 / 99, 0, 49 / 99, 0])
+    np.testing.assert_array_equal(profiles[1], 0)
+    # Bray-Curtis on shares: windows of 100 and 10 pixels with the same composition are identical
+    same = indices.beta_profiles(np.array([[60, 40], [6, 4]]), 0.02)
+    assert indices.bray_curtis(same, same, empty=1.0)[0, 1] == 0
+    assert indices.bray_curtis(np.array([[60, 40]]), np.array([[6, 4]]))[0, 0] == pytest.approx(90 / 110)
+    # an empty window is at 1 from everything, itself included (biodivMapR)
+    d = indices.bray_curtis(profiles, profiles, empty=1.0)
+    assert d[1, 1] == 1 and d[0, 1] == 1 and d[0, 0] == 0
+
+
+def test_fisher_only_where_every_iteration_has_more_than_two_species():
+    first = np.array([[30, 30, 40, 0], [50, 50, 0, 0]], dtype=float)
+    second = np.array([[25, 25, 25, 25], [40, 30, 30, 0]], dtype=float)
+    bands = _alpha_from_counts([first, second], np.array([True, True]), 0.0, 2.0)
+    richness_mean, richness_sd, fisher_mean = bands[0], bands[1], bands[6]
+    np.testing.assert_allclose(richness_mean, [3.5, 2.5])
+    np.testing.assert_allclose(richness_sd, [np.std([3, 4], ddof=1), np.std([2, 3], ddof=1)])  # n - 1, as R's sd
+    expected = np.mean([indices.fisher_alpha(first[:1])[0], indices.fisher_alpha(second[:1])[0]])
+    assert fisher_mean[0] == pytest.approx(expected)
+    assert np.isnan(fisher_mean[1])  # the first iteration has 2 species there
