@@ -500,7 +500,7 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
     scale, _ = detect_scale(info)
     prep = Preparation(info, model.wavelengths_nm, scale, model.masks, model.continuum_removal,
                        model.iqr_low, model.iqr_high)
-    mask_info, _ = open_mask(info, mask_path)
+    mask_info, mask_ds = open_mask(info, mask_path)
     dtype = np.uint8 if model.n_clusters < 255 else np.uint16
     targets = [(species_path, dtype, model.n_iter, SPECIES_NODATA,
                 [f"iteration {i + 1}" for i in range(model.n_iter)])]
