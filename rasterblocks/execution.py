@@ -42,7 +42,6 @@ INSTALL_HINT = QT_TRANSLATE_NOOP(
     "DataTerraError", "Running on a Dask cluster needs the Python packages dask and distributed, which are not "
     "installed. Install them (Debian/Ubuntu: sudo apt install python3-distributed; elsewhere: python3 -m pip "
     "install \"dask[distributed]\") and restart QGIS, or leave the Dask scheduler empty to run in this process.")
-SETTINGS_KEY = "dataterra/dask_scheduler"  # QgsSettings key of the default scheduler (the plugin's settings)
 LOCAL_PREFIX = "local:"
 REMOTE_PREFIXES = ("tcp://", "tls://")
 WORKER_START_TIMEOUT = 120  # seconds for a local cluster to start or a scheduler to answer
@@ -273,5 +272,5 @@ class GdalCredentials:
         return _GdalCredentialsPlugin()
 
 
-__all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SETTINGS_KEY", "SchedulerError", "dask_available",
+__all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "dask_available",
            "map_blocks", "parse_scheduler"]
