@@ -85,7 +85,7 @@ def map_blocks(function, blocks, combine, scheduler=None, progress=None, is_canc
     ----------
     function : callable
         What one block computes; must be picklable for a Dask scheduler.
-    blocks : sequence
+    blocks : iterable
         Picklable descriptions of the blocks (windows, strips).
     combine : callable(block, result)
         Called in this process, in block order.
@@ -96,23 +96,31 @@ def map_blocks(function, blocks, combine, scheduler=None, progress=None, is_canc
         Checked between blocks; raises :class:`Cancelled`.
     """
     blocks = list(blocks)
+    with contextlib.closing(imap_blocks(function, blocks, scheduler, is_cancelled)) as results:
+        for number, (block, result) in enumerate(results):
+            combine(block, result)
+            if progress is not None:
+                progress((number + 1) / len(blocks))
+
+
+def imap_blocks(function, blocks, scheduler=None, is_cancelled=None):
+    """Yield ``(block, function(block))`` in the order of ``blocks``, computed where
+    ``scheduler`` says; on a cluster the next blocks are computed while the caller uses one.
+
+    Close the generator (``contextlib.closing``) when stopping early: pending blocks are
+    cancelled and a local cluster is shut down.
+    """
     kind, value = parse_scheduler(scheduler)
     if kind == "inprocess":
-        for number, block in enumerate(blocks):
+        for block in blocks:
             check_cancel(is_cancelled)
-            combine(block, function(block))
-            _report(progress, number + 1, len(blocks))
+            yield block, function(block)
         return
     with dask_client(kind, value) as client:
-        _map_on_cluster(client, function, blocks, combine, progress, is_cancelled)
+        yield from _results_from_cluster(client, function, list(blocks), is_cancelled)
 
 
-def _report(progress, done, total):
-    if progress is not None:
-        progress(done / max(1, total))
-
-
-def _map_on_cluster(client, function, blocks, combine, progress, is_cancelled):
+def _results_from_cluster(client, function, blocks, is_cancelled):
     from distributed import TimeoutError as DaskTimeout
     from distributed.scheduler import KilledWorker
 
@@ -120,30 +128,26 @@ def _map_on_cluster(client, function, blocks, combine, progress, is_cancelled):
     window = 2 * workers + 2
     pending = deque()
     submitted = 0
-    done = 0
     try:
-        while done < len(blocks):
+        for done, block in enumerate(blocks):
             while submitted < len(blocks) and len(pending) < window:
                 # pure=False: a block is computed for this run even if an identical key exists
                 pending.append(client.submit(function, blocks[submitted], pure=False))
                 submitted += 1
-            future = pending[0]
             while True:
                 check_cancel(is_cancelled)
                 try:
-                    result = future.result(timeout=0.2)
+                    result = pending[0].result(timeout=0.2)
                     break
                 except (DaskTimeout, TimeoutError):
                     continue
+                except KilledWorker as exc:
+                    raise SchedulerError(QT_TRANSLATE_NOOP(
+                        "DataTerraError", "Dask workers died repeatedly while computing block {block} ({exc}): "
+                        "nothing was written. Check the workers' memory limit and logs, or use smaller blocks."),
+                        block=done + 1, exc=exc) from None
             pending.popleft()
-            combine(blocks[done], result)
-            done += 1
-            _report(progress, done, len(blocks))
-    except KilledWorker as exc:
-        raise SchedulerError(QT_TRANSLATE_NOOP("DataTerraError", "Dask workers died repeatedly while computing "
-                                               "block {block} ({exc}): nothing was written. Check the workers' "
-                                               "memory limit and logs, or use smaller blocks."),
-                             block=done + 1, exc=exc) from None
+            yield block, result
     finally:
         if pending:
             client.cancel(list(pending), force=True)
@@ -273,4 +277,4 @@ class GdalCredentials:
 
 
 __all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "dask_available",
-           "map_blocks", "parse_scheduler"]
+           "imap_blocks", "map_blocks", "parse_scheduler"]

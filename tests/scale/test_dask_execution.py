@@ -13,6 +13,7 @@ import pytest
 from osgeo import gdal
 
 from dataterra.biodivmap.core import diversity, spectral, synthetic
+from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
 from dataterra.rasterblocks import Cancelled, DataTerraError
 from dataterra.rasterblocks import execution
 from dataterra.rasterblocks.execution import GdalCredentials, SchedulerError, map_blocks, parse_scheduler
@@ -52,6 +53,25 @@ def maps(scene, scheduler, name):
                               n_iter=3, n_components=3, seed=11, block=64, scheduler=scheduler)
     diversity.alpha_diversity(paths["species"], paths["alpha"], window=5, scheduler=scheduler)
     return {key: read(path) for key, path in paths.items()}
+
+
+@pytest.fixture(scope="module")
+def landscape(tmp_path_factory, geotiff):
+    """A 300 × 260 random habitat raster (blocks of 64 px: patches cross block edges) and
+    reporting units of irregular shapes, ids 1..7."""
+    folder = tmp_path_factory.mktemp("scale_landscape")
+    rng = np.random.default_rng(4)
+    habitat = (rng.random((260, 300)) < 0.55).astype(np.uint8)
+    habitat[:5] = 255  # nodata rows
+    rows, cols = np.mgrid[0:260, 0:300]
+    zones = ((rows * 7 + cols * 3 + (rows * cols) % 11) // 150 % 7 + 1).astype(np.int32)
+    return (geotiff(folder / "habitat.tif", habitat, nodata=255), geotiff(folder / "zones.tif", zones))
+
+
+def mesh(landscape, scheduler, method="CUT"):
+    habitat, zones = landscape
+    result = effective_mesh_size_raster(habitat, [1], method, 8, zones, block=64, scheduler=scheduler)
+    return result.whole, {zone: metrics for zone, metrics in sorted(result.zones.items())}
 
 
 def assert_identical(result, reference):
@@ -122,7 +142,18 @@ def test_local_cluster_gives_the_in_process_maps_bit_for_bit(scene, reference):
     assert_identical(maps(scene, "local:2", "local"), reference)
 
 
+def test_local_cluster_gives_the_in_process_mesh_sizes(landscape):
+    whole, zones = mesh(landscape, "local:2")
+    assert (whole, zones) == mesh(landscape, "")  # float sums in the same order: exactly equal
+    assert len(zones) == 7 and whole.meff > 0
+
+
 # ---------------------------------------------------------------------------- real scheduler + 2 workers
+
+
+def test_two_workers_give_the_in_process_mesh_sizes(landscape, cluster):
+    for method in ("CUT", "CBC"):
+        assert mesh(landscape, cluster.address, method) == mesh(landscape, "", method)
 
 
 def test_two_workers_give_the_in_process_maps_bit_for_bit(scene, reference, cluster):
