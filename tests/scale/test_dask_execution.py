@@ -252,3 +252,10 @@ def test_a_worker_killed_mid_run_is_replaced_and_the_result_is_complete(cluster)
     map_blocks(functools.partial(slow_square, 0.3), blocks, collect, cluster.address)
     assert killed.is_set() and victim.wait(10) is not None
     assert results == [(b, b * b) for b in blocks]
+
+
+def test_a_block_that_kills_every_worker_fails_the_run_with_a_clear_message(cluster):
+    from scale_blocks import die
+
+    with pytest.raises(SchedulerError, match="Dask workers died repeatedly while computing block 1"):
+        map_blocks(die, [0], lambda *_: None, cluster.address)
