@@ -8,7 +8,14 @@ Markdown table:
   alpha diversity map, the cluster's start-up included (what a user waits for) and
   excluded (start-up measured on its own), and whether the outputs are bit-identical;
 * the scheduler overhead per block: the time per block of a map over ``--blocks`` blocks
-  that do nothing, on the local cluster, minus the in-process time.
+  that do nothing, on the local cluster, minus the in-process time;
+* the effective mesh size of a ``--mesh`` square random landscape per grid cell, in process
+  and on the local cluster (time and peak memory of the launching process, each in its own
+  process).
+
+``--national`` (``make bench-national``, not in CI) only measures the effective mesh size per
+unit on a synthetic France-sized raster: ``--national-size`` square at 10 m (default 100,000:
+10¹⁰ pixels, a ~2 GB file written first) with about ``--units`` square reporting units.
 
 Image: the seeded synthetic Sentinel-2-like scene (10 bands, float32), ``--size`` square.
 The machine's load is printed with the figures: on a shared machine they vary.
@@ -30,6 +37,19 @@ import bootstrap  # noqa: E402,F401  (makes `import dataterra` work)
 from dataterra.biodivmap.core import diversity, spectral, synthetic  # noqa: E402
 from dataterra.rasterblocks.execution import map_blocks  # noqa: E402
 from osgeo import gdal  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_fragscape import CHILD_COMMON, child, write_random_landscape  # noqa: E402
+
+MESH = CHILD_COMMON + """
+from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
+path, grid_size, scheduler = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+start = time.perf_counter()
+result = effective_mesh_size_raster(path, [1], "CUT", 8, grid_size=grid_size, scheduler=scheduler)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "units": len(result.zones),
+                  "meff_ha": result.whole.meff_ha}))
+"""
 
 
 def timed(function, *args, **kwargs):
@@ -58,6 +78,24 @@ def overhead_per_block(scheduler, blocks):
     return (there - here) / blocks
 
 
+def mesh_lines(size, units, scheduler, folder):
+    """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``."""
+    started = time.perf_counter()
+    path = write_random_landscape(Path(folder) / f"landscape_{size}.tif", size)
+    written = time.perf_counter() - started
+    grid_size = 10.0 * max(1, round(size / units ** 0.5))
+    lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
+             f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, not counted):\n",
+             "| where | seconds | peak memory of the launching process (MB) | units | meff (ha) |",
+             "|---|---|---|---|---|"]
+    for name in ("", scheduler):
+        run = child(MESH, path, grid_size, name)
+        lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['peak_mb']:.0f} | {run['units']:,} "
+                     f"| {run['meff_ha']:.6g} |")
+    os.remove(path)
+    return lines
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1200)
@@ -65,9 +103,16 @@ def main():
     parser.add_argument("--blocks", type=int, default=400)
     parser.add_argument("--clusters", type=int, default=30)
     parser.add_argument("--iterations", type=int, default=10)
+    parser.add_argument("--mesh", type=int, default=4000)
+    parser.add_argument("--national", action="store_true")
+    parser.add_argument("--national-size", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=35_000)
     args = parser.parse_args()
     scheduler = f"local:{args.workers}"
     folder = Path(tempfile.mkdtemp(prefix="bench_scale_"))
+    if args.national:
+        print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder)))
+        return
     scene = str(folder / "scene.tif")
     synthetic.write_synthetic_scene(scene, args.size, args.size, seed=1)
     model = spectral.fit_model(scene, n_clusters=args.clusters, n_iter=args.iterations, n_components=3, seed=1)
@@ -96,7 +141,8 @@ def main():
     print("|---|---|---|---|---|---|")
     print("\n".join(rows))
     print(f"\nLocal cluster start-up and shutdown: {start:.1f} s. Scheduler overhead per block "
-          f"({args.blocks} empty blocks): {per_block * 1000:.1f} ms.")
+          f"({args.blocks} empty blocks): {per_block * 1000:.1f} ms.\n")
+    print("\n".join(mesh_lines(args.mesh, 400, scheduler, folder)))
 
 
 if __name__ == "__main__":
