@@ -44,6 +44,7 @@ INSTALL_HINT = QT_TRANSLATE_NOOP(
     "install \"dask[distributed]\") and restart QGIS, or leave the Dask scheduler empty to run in this process.")
 LOCAL_PREFIX = "local:"
 REMOTE_PREFIXES = ("tcp://", "tls://")
+CREDENTIALS_PLUGIN = "dataterra-gdal-credentials"
 WORKER_START_TIMEOUT = 120  # seconds for a local cluster to start or a scheduler to answer
 
 
@@ -180,7 +181,9 @@ def dask_client(kind, value):
             _check_workers_import(client)
         credentials = GdalCredentials.from_this_process()
         if credentials.options:
-            client.register_worker_plugin(credentials.plugin(), name="dataterra-gdal-credentials")
+            client.register_worker_plugin(credentials.plugin(), name=CREDENTIALS_PLUGIN)
+            # removed after the run: the scheduler and the workers forget the credentials
+            stack.callback(client.unregister_worker_plugin, CREDENTIALS_PLUGIN)
         yield client
 
 
@@ -249,11 +252,12 @@ class GdalCredentials:
 
     __str__ = __repr__
 
-    def apply(self):
+    def apply(self, remove=False):
+        """Set the options in this process's GDAL (unset them when ``remove``)."""
         from osgeo import gdal
 
         for name, value in self.options.items():
-            gdal.SetConfigOption(name, value)
+            gdal.SetConfigOption(name, None if remove else value)
 
     def plugin(self):
         """A distributed ``WorkerPlugin`` applying these options on every worker."""
@@ -262,7 +266,7 @@ class GdalCredentials:
         credentials = self
 
         class _GdalCredentialsPlugin(WorkerPlugin):
-            name = "dataterra-gdal-credentials"
+            name = CREDENTIALS_PLUGIN
 
             def __init__(self):
                 self.credentials = credentials
@@ -272,6 +276,9 @@ class GdalCredentials:
 
             def setup(self, worker):
                 self.credentials.apply()
+
+            def teardown(self, worker):
+                self.credentials.apply(remove=True)
 
         return _GdalCredentialsPlugin()
 

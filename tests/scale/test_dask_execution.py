@@ -214,6 +214,10 @@ def test_credentials_reach_the_workers_but_never_a_task_or_a_log(cluster, caplog
     assert SECRET.encode() not in seen_tasks[0][1]
     assert SECRET not in caplog.text
     assert SECRET not in cluster.logs()
+    with Client(cluster.address, set_as_default=False) as client:  # forgotten after the run
+        assert set(client.run(gdal.GetConfigOption, "AWS_SECRET_ACCESS_KEY").values()) == {None}
+        assert execution.CREDENTIALS_PLUGIN not in client.run_on_scheduler(
+            lambda dask_scheduler: list(dask_scheduler.worker_plugins))
 
 
 def config_digest_slow(name, block):
