@@ -263,3 +263,14 @@ def test_a_block_that_kills_every_worker_fails_the_run_with_a_clear_message(clus
 
     with pytest.raises(SchedulerError, match="Dask workers died repeatedly while computing block 1"):
         map_blocks(die, [0], lambda *_: None, cluster.address)
+
+
+def test_cancelled_cluster_run_leaves_nothing_under_the_output_names(scene, cluster, tmp_path):
+    model = spectral.fit_model(scene["path"], n_clusters=6, n_iter=3, n_components=3, seed=11)
+    calls = []
+    with pytest.raises(Cancelled):
+        spectral.apply_model(model, scene["path"], str(tmp_path / "species.tif"), str(tmp_path / "pca.tif"),
+                             block=32, scheduler=cluster.address, progress=calls.append,
+                             is_cancelled=lambda: len(calls) >= 2)
+    assert len(calls) == 2 and calls[-1] < 1.0  # cancelled after two blocks were written, before the last
+    assert list(tmp_path.iterdir()) == []  # neither the outputs nor their temporary files
