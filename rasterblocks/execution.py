@@ -164,11 +164,10 @@ def dask_client(kind, value):
 
     with contextlib.ExitStack() as stack:
         if kind == "local":
-            with _python_for_workers():
-                cluster = stack.enter_context(LocalCluster(
-                    n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=40, host="127.0.0.1"))
-            address = cluster
+            stack.enter_context(_python_for_workers())  # for the whole run: a lost worker is restarted
+            address = stack.enter_context(LocalCluster(
+                n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=40, host="127.0.0.1"))
         else:
             address = value
         try:
@@ -191,19 +190,28 @@ def dask_client(kind, value):
 def _python_for_workers():
     """Start worker processes with a Python interpreter: inside QGIS ``sys.executable`` is
     the qgis program, which multiprocessing's spawn would start instead."""
-    import multiprocessing
+    import multiprocessing.spawn
 
     name = os.path.basename(sys.executable or "").lower()
-    python = None if name.startswith("python") else shutil.which("python3") or shutil.which("python")
+    python = None if name.startswith("python") else _python_beside(sys.exec_prefix)
     if python is None:
         yield
         return
-    previous = sys.executable
+    previous = multiprocessing.spawn.get_executable()
     multiprocessing.set_executable(python)
     try:
         yield
     finally:
         multiprocessing.set_executable(previous)
+
+
+def _python_beside(prefix):
+    """The Python interpreter of the installation at ``prefix`` (QGIS's own), else the PATH's."""
+    for candidate in (os.path.join(prefix, "bin", "python3"), os.path.join(prefix, "python.exe"),
+                      os.path.join(prefix, "python3.exe")):
+        if os.path.isfile(candidate):
+            return candidate
+    return shutil.which("python3") or shutil.which("python")
 
 
 def _package_name():

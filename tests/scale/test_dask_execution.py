@@ -148,6 +148,20 @@ def test_local_cluster_gives_the_in_process_mesh_sizes(landscape):
     assert len(zones) == 7 and whole.meff > 0
 
 
+def test_local_cluster_starts_python_workers_when_the_executable_is_qgis(monkeypatch, tmp_path):
+    import multiprocessing.spawn
+
+    qgis = str(tmp_path / "qgis")  # inside QGIS sys.executable is the qgis program, not Python
+    previous = multiprocessing.spawn.get_executable()
+    monkeypatch.setattr(sys, "executable", qgis)
+    multiprocessing.set_executable(qgis)
+    try:
+        assert run("local:1", [5, 6]) == [(5, 25), (6, 36)]  # a worker spawned with qgis would never start
+        assert os.fsdecode(multiprocessing.spawn.get_executable()) == qgis  # QGIS's setting is given back after the run
+    finally:
+        multiprocessing.set_executable(previous)
+
+
 # ---------------------------------------------------------------------------- real scheduler + 2 workers
 
 
