@@ -9,6 +9,7 @@ Markdown table:
   excluded (start-up measured on its own), and whether the outputs are bit-identical;
 * the scheduler overhead per block: the time per block of a map over ``--blocks`` blocks
   that do nothing, on the local cluster, minus the in-process time;
+* the peak memory of a worker after labelling with blocks of 256, 512 and 1024 pixels;
 * the effective mesh size of a ``--mesh`` square random landscape per grid cell, in process
   and on the local cluster (time and peak memory of the launching process, each in its own
   process).
@@ -78,6 +79,28 @@ def overhead_per_block(scheduler, blocks):
     return (there - here) / blocks
 
 
+def worker_peak_mb():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def worker_memory_line(model, scene, folder, workers, blocks=(256, 512, 1024)):
+    """Peak RSS of each worker of a running cluster after labelling with growing blocks:
+    it grows with the block, not with the image."""
+    from distributed import Client, LocalCluster
+
+    cells = []
+    for block in blocks:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=40,
+                          host="127.0.0.1") as cluster, Client(cluster, set_as_default=False) as client:
+            spectral.apply_model(model, scene, str(folder / f"species_{block}.tif"), block=block,
+                                 scheduler=cluster.scheduler_address)
+            peaks = client.run(worker_peak_mb).values()
+        cells.append(f"block {block}: {max(peaks):.0f} MB")
+    return "Peak memory of a worker (labelling): " + ", ".join(cells) + "."
+
+
 def mesh_lines(size, units, scheduler, folder):
     """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``."""
     started = time.perf_counter()
@@ -142,6 +165,7 @@ def main():
     print("\n".join(rows))
     print(f"\nLocal cluster start-up and shutdown: {start:.1f} s. Scheduler overhead per block "
           f"({args.blocks} empty blocks): {per_block * 1000:.1f} ms.\n")
+    print(worker_memory_line(model, scene, folder, args.workers) + "\n")
     print("\n".join(mesh_lines(args.mesh, 400, scheduler, folder)))
 
 
