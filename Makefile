@@ -11,7 +11,7 @@ FUZZ_EXAMPLES ?= 5000
 FUZZ_TESTS := tests/catalog/test_catalog_fuzz.py tests/catalog/test_parsers_hostile.py tests/catalog/test_jsonpage.py \
 	tests/dinamis/test_dinamis_hostile_answers.py
 
-.PHONY: setup demo test fuzz bench install uninstall zip translations lint clean
+.PHONY: setup demo test fuzz bench bench-national install uninstall zip translations lint clean
 
 setup:
 	@bash scripts/setup.sh
@@ -30,6 +30,12 @@ fuzz: setup
 
 bench: setup
 	@$(HEADLESS) $(PY) benchmarks/run.py
+
+# effective mesh size per unit on a synthetic France-sized raster (10^10 pixels at 10 m, ~35,000
+# units), in process and on a local cluster: hours and ~3 GB of disk; not in CI
+NATIONAL_SIZE ?= 100000
+bench-national: setup
+	@$(HEADLESS) $(PY) benchmarks/bench_scale.py --national --national-size $(NATIONAL_SIZE) --units 35000
 
 install: setup
 	@mkdir -p $(dir $(PLUGIN_LINK))

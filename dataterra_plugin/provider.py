@@ -11,6 +11,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 
 from .paths import icon_path
+from .scale import register_setting, unregister_setting
 
 ALGORITHM_MODULES = (
     "fragscape.algorithms",
@@ -62,6 +63,14 @@ class DataTerraProvider(QgsProcessingProvider):
 
     def svgIconPath(self):  # noqa: N802
         return icon_path("dataterra.svg")
+
+    def load(self):
+        register_setting(self.name())  # the "Dask scheduler" option of the block-wise algorithms
+        self.refreshAlgorithms()
+        return True
+
+    def unload(self):
+        unregister_setting()
 
     def loadAlgorithms(self):  # noqa: N802
         classes, self.load_errors = algorithm_classes()

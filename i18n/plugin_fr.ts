@@ -200,6 +200,21 @@
     </message>
 </context>
 <context>
+    <name>DaskScheduler</name>
+    <message>
+        <source>Dask scheduler (empty: in this process; local:N: N worker processes; tcp://host:port: a cluster)</source>
+        <translation>Ordonnanceur Dask (vide : dans ce processus ; local:N : N processus de calcul ; tcp://hôte:port : une grappe)</translation>
+    </message>
+    <message>
+        <source>[Dask is not installed: sudo apt install python3-distributed, or python3 -m pip install &quot;dask[distributed]&quot;]</source>
+        <translation>[Dask n'est pas installé : sudo apt install python3-distributed, ou python3 -m pip install &quot;dask[distributed]&quot;]</translation>
+    </message>
+    <message>
+        <source>Dask scheduler (empty: in this process)</source>
+        <translation>Ordonnanceur Dask (vide : dans ce processus)</translation>
+    </message>
+</context>
+<context>
     <name>DataTerraAlgorithm</name>
     <message>
         <source>This algorithm needs the Python package(s) {0}, which are not installed. Install them with the OSGeo4W shell or your system&apos;s package manager (for example: python3 -m pip install {1}) and restart QGIS.</source>
@@ -455,6 +470,26 @@
     <message>
         <source>{count} result cell(s) exceed the float32 range of the output (largest {largest:g}, the limit is {limit:g}): they cannot be written. Scale the input values down (e.g. a friction in thousands).</source>
         <translation>{count} cellule(s) du résultat dépassent la plage float32 de la sortie (la plus grande vaut {largest:g}, la limite est {limit:g}) : elles ne peuvent pas être écrites. Réduisez l’échelle des valeurs d’entrée (par exemple une friction en milliers).</translation>
+    </message>
+    <message>
+        <source>Running on a Dask cluster needs the Python packages dask and distributed, which are not installed. Install them (Debian/Ubuntu: sudo apt install python3-distributed; elsewhere: python3 -m pip install &quot;dask[distributed]&quot;) and restart QGIS, or leave the Dask scheduler empty to run in this process.</source>
+        <translation>Le calcul sur une grappe Dask demande les paquets Python dask et distributed, qui ne sont pas installés. Installez-les (Debian/Ubuntu : sudo apt install python3-distributed ; ailleurs : python3 -m pip install &quot;dask[distributed]&quot;) et redémarrez QGIS, ou laissez l'ordonnanceur Dask vide pour calculer dans ce processus.</translation>
+    </message>
+    <message>
+        <source>Unknown Dask scheduler {scheduler!r}: leave it empty to run in this process, or give local:N (N worker processes on this computer) or the address of a scheduler, tcp://host:port.</source>
+        <translation>Ordonnanceur Dask inconnu {scheduler!r} : laissez-le vide pour calculer dans ce processus, ou donnez local:N (N processus de calcul sur cet ordinateur) ou l'adresse d'un ordonnanceur, tcp://hôte:port.</translation>
+    </message>
+    <message>
+        <source>Dask workers died repeatedly while computing block {block} ({exc}): nothing was written. Check the workers&apos; memory limit and logs, or use smaller blocks.</source>
+        <translation>Des processus de calcul Dask se sont arrêtés à plusieurs reprises sur le bloc {block} ({exc}) : rien n'a été écrit. Vérifiez la limite de mémoire et les journaux des processus de calcul, ou utilisez des blocs plus petits.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Dask scheduler {address} ({exc}). Check the address and that the scheduler runs.</source>
+        <translation>Impossible de joindre l'ordonnanceur Dask {address} ({exc}). Vérifiez l'adresse et que l'ordonnanceur fonctionne.</translation>
+    </message>
+    <message>
+        <source>The Dask workers {workers} cannot import the plugin&apos;s package {package!r}: add the folder that contains it to their PYTHONPATH (see docs/scale.md).</source>
+        <translation>Les processus de calcul Dask {workers} ne peuvent pas importer le paquet {package!r} de l'extension : ajoutez le dossier qui le contient à leur PYTHONPATH (voir docs/scale.md).</translation>
     </message>
 </context>
 <context>

@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES="python3-qgis qgis-providers qgis-server qgis-plugin-grass xvfb python3-skimage \
-python3-sklearn python3-venv python3-networkx pyqt5-dev-tools qttools5-dev-tools zip mapserver-bin"
+python3-sklearn python3-venv python3-networkx pyqt5-dev-tools qttools5-dev-tools zip mapserver-bin \
+python3-dask python3-distributed"
 
 missing=()
 for package in $APT_PACKAGES; do

@@ -8,6 +8,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
+from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
 from ..core import diversity
 
 Number = QgsProcessingParameterNumber
@@ -82,6 +83,7 @@ class AlphaDiversityAlgorithm(_WindowAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(self.MOVING, self.tr("Moving window"), False))
         self.addParameter(Number(self.HILL_Q, self.tr("Order q of the Hill number"), Number.Double, 2.0, False, 0.0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Alpha diversity")))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -90,6 +92,7 @@ class AlphaDiversityAlgorithm(_WindowAlgorithm):
                       pcelim=self.parameterAsDouble(parameters, self.PCELIM, context),
                       moving=self.parameterAsBoolean(parameters, self.MOVING, context),
                       hill_q=self.parameterAsDouble(parameters, self.HILL_Q, context),
+                      scheduler=scheduler_value(self, parameters, context),
                       progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         return {self.OUTPUT: output}
 

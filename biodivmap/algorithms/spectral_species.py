@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ...dataterra_plugin.i18n import error_text
+from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
 from ..core import sensors, spectral
 
 Number = QgsProcessingParameterNumber
@@ -143,6 +144,7 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
                      self.SAMPLE_SIZE, self.COMPONENTS, self.VARIANCE, self.N_ITER, self.SEED):
             parameter = self.parameterDefinition(name)
             parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         image = self.parameterAsRasterLayer(parameters, self.INPUT, context).source()
@@ -154,17 +156,18 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
         model_out = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context) or None
         model_in = self.parameterAsFile(parameters, self.MODEL, context)
         progress, is_cancelled = self.core_callbacks(feedback)
+        scheduler = scheduler_value(self, parameters, context)
         if model_in:
             model = self.run_core(spectral.SpectralModel.load, model_in)
             self.run_core(spectral.apply_model, model, image, species, pca, mask_out, mask,
-                          progress=progress, is_cancelled=is_cancelled)
+                          progress=progress, is_cancelled=is_cancelled, scheduler=scheduler)
             model_out = None
         else:
             def log(text):
                 feedback.pushWarning(error_text(text))  # a core Message, shown in the user's language
 
             self.run_core(spectral.spectral_species, image, species, model_out, pca, mask_out,
-                          progress=progress, is_cancelled=is_cancelled, log=log,
+                          progress=progress, is_cancelled=is_cancelled, log=log, scheduler=scheduler,
                           **self.fit_options(parameters, context, mask))
         results = {self.OUTPUT: species, self.OUTPUT_PCA: pca, self.OUTPUT_MASK: mask_out}
         results[self.OUTPUT_MODEL] = model_out or model_in

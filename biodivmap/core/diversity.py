@@ -12,6 +12,7 @@ functional diversity standardises the components and skips partial edge windows 
 :func:`functional_diversity`).
 """
 import dataclasses
+import functools
 
 import numpy as np
 from osgeo import gdal, ogr
@@ -19,6 +20,7 @@ from scipy.ndimage import uniform_filter
 
 from ...rasterblocks import DataTerraError, atomic_path, check_same_grid, create_like, open_raster
 from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, RasterError, check_cancel
+from ...rasterblocks.execution import map_blocks
 from ...rasterblocks.values import refuse_infinite, to_float32
 from . import indices
 from .spectral import SPECIES_NODATA
@@ -125,8 +127,10 @@ def alpha_band_names(hill_q):
 
 
 def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim=0.02, moving=False,
-                    hill_q=2.0, progress=None, is_cancelled=None):
-    """Alpha diversity maps: one band per index (mean, sd over iterations); see module doc."""
+                    hill_q=2.0, progress=None, is_cancelled=None, scheduler=None):
+    """Alpha diversity maps: one band per index (mean, sd over iterations); see module doc.
+
+    ``scheduler`` says where the strips are computed (``rasterblocks.execution``)."""
     info = open_raster(species_path)
     check_window(info, window)
     ds = info.open()
@@ -139,24 +143,32 @@ def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim
         rows_per_strip = max(1, MOVING_BYTES // (4 * info.width * info.band_count * n_species))
     else:
         rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
+    strip_alpha = functools.partial(alpha_strip, info, window, n_species, min_valid, pcelim, hill_q, moving)
     with atomic_path(output_path) as temporary:
         out = create_like(temporary, grid, np.float32, len(names), NODATA, names)
-        all_strips = list(strips(info.height, rows_per_strip))
-        for number, (row, height) in enumerate(all_strips):
-            check_cancel(is_cancelled)
-            if moving:
-                counts, valid_share, shape, out_row = _moving_counts(ds, info, row, height, window, n_species)
-            else:
-                counts, valid_share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
-            valid = valid_share > min_valid
-            bands = _alpha_from_counts(counts, valid, pcelim, hill_q)
+
+        def write(_strip, result):
+            bands, out_row = result
             for index, values in enumerate(bands):
-                out.GetRasterBand(index + 1).WriteArray(as_output(values).reshape(shape), 0, out_row)
-            if progress:
-                progress((number + 1) / len(all_strips))
+                out.GetRasterBand(index + 1).WriteArray(values, 0, out_row)
+
+        map_blocks(strip_alpha, strips(info.height, rows_per_strip), write, scheduler, progress, is_cancelled)
         out.FlushCache()
         out = None
     return output_path
+
+
+def alpha_strip(info, window, n_species, min_valid, pcelim, hill_q, moving, strip):
+    """(float32 index bands, output row) of one strip ``(row, height)``: the block work of
+    :func:`alpha_diversity`, reading the labels by path wherever it runs."""
+    row, height = strip
+    ds = info.open()
+    if moving:
+        counts, valid_share, shape, out_row = _moving_counts(ds, info, row, height, window, n_species)
+    else:
+        counts, valid_share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
+    bands = _alpha_from_counts(counts, valid_share > min_valid, pcelim, hill_q)  # biodivMapR's PCsun > MinSun
+    return [as_output(values).reshape(shape) for values in bands], out_row
 
 
 def _alpha_from_counts(counts, valid, pcelim, hill_q):

@@ -24,6 +24,7 @@ Pipeline, every step streamed by blocks of pixels:
 
 Memory is bounded by the block size and the subsample size, not by the image size.
 """
+import functools
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,7 @@ from scipy.spatial import cKDTree
 
 from ...rasterblocks import DataTerraError, RasterError, atomic_path, create_like, iter_windows, open_raster
 from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.execution import map_blocks
 from ...rasterblocks.values import refuse_infinite
 from . import hartigan_wong, sensors
 
@@ -573,8 +575,10 @@ def fit_model(image_path, sensor=None, wavelengths=None, mask_path=None, masks=N
 
 
 def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=None, mask_path=None,
-                block=512, progress=None, is_cancelled=None):
-    """Classify ``image_path`` block by block with ``model``; write species (+ PCA, mask)."""
+                block=512, progress=None, is_cancelled=None, scheduler=None):
+    """Classify ``image_path`` block by block with ``model``; write species (+ PCA, mask).
+
+    ``scheduler`` says where the blocks are classified (``rasterblocks.execution``)."""
     info = open_raster(image_path)
     if info.band_count != len(model.wavelengths_nm):
         raise DataTerraError(
@@ -596,38 +600,48 @@ def apply_model(model, image_path, species_path, pca_path=None, mask_out_path=No
                         [f"PC{i + 1}" for i in range(model.n_components)]))
     if mask_out_path:
         targets.append((mask_out_path, np.uint8, 1, 255, ["valid (1) / masked (0)"]))
+    classify = functools.partial(classify_block, model, prep, mask_info, dtype, bool(pca_path), bool(mask_out_path))
     with _AtomicMany([t[0] for t in targets]) as temporaries:
         outputs = [create_like(tmp, info, dt, bands, nodata, names)
                    for tmp, (_, dt, bands, nodata, names) in zip(temporaries, targets)]
-        ds = info.open()
-        windows = list(iter_windows(info.width, info.height, block))
-        counted = 0
-        for number, window in enumerate(windows):
-            check_cancel(is_cancelled)
-            features, valid = prep.features(read_pixels(ds, window), read_user_mask(mask_info, mask_ds, window))
-            counted += int(valid.sum())
-            scores = project(features, model.pca_mean, model.pca_components)
-            space = model.clustering_space(scores)
-            shape = (window.height, window.width)
-            species = np.full((model.n_iter, valid.size), SPECIES_NODATA, dtype=dtype)
-            for it in range(model.n_iter):
-                species[it, valid] = nearest_centroid(space, model.centroids[it]) + 1
-            _write_bands(outputs[0], window, species.reshape(model.n_iter, *shape))
-            if pca_path:
-                pca = np.full((model.n_components, valid.size), PCA_NODATA, dtype=np.float32)
-                pca[:, valid] = scores.T
-                _write_bands(outputs[1], window, pca.reshape(model.n_components, *shape))
-            if mask_out_path:
-                _write_bands(outputs[-1], window, valid.astype(np.uint8).reshape(1, *shape))
-            if progress:
-                progress((number + 1) / len(windows))
-        if counted == 0:
+        counted = [0]
+
+        def write(window, arrays):
+            counted[0] += arrays[0]
+            for output, array in zip(outputs, arrays[1:]):
+                _write_bands(output, window, array)
+
+        map_blocks(classify, iter_windows(info.width, info.height, block), write, scheduler, progress,
+                   is_cancelled)
+        if counted[0] == 0:
             raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Every pixel of the image is masked: nothing to "
                                                    "classify."))
         for index in range(len(outputs)):
             outputs[index].FlushCache()
             outputs[index] = None  # closes the GDAL dataset before the rename
-    return {"species": species_path, "pca": pca_path, "mask": mask_out_path, "valid_pixels": counted}
+    return {"species": species_path, "pca": pca_path, "mask": mask_out_path, "valid_pixels": counted[0]}
+
+
+def classify_block(model, prep, mask_info, dtype, with_pca, with_mask, window):
+    """(valid pixel count, species bands[, PCA bands][, mask band]) of one window: the block
+    work of :func:`apply_model`, reading the image (and mask) by path wherever it runs."""
+    dataset = prep.info.open()
+    mask_ds = mask_info.open() if mask_info is not None else None
+    features, valid = prep.features(read_pixels(dataset, window), read_user_mask(mask_info, mask_ds, window))
+    scores = project(features, model.pca_mean, model.pca_components)
+    space = model.clustering_space(scores)
+    shape = (window.height, window.width)
+    species = np.full((model.n_iter, valid.size), SPECIES_NODATA, dtype=dtype)
+    for it in range(model.n_iter):
+        species[it, valid] = nearest_centroid(space, model.centroids[it]) + 1
+    arrays = [int(valid.sum()), species.reshape(model.n_iter, *shape)]
+    if with_pca:
+        pca = np.full((model.n_components, valid.size), PCA_NODATA, dtype=np.float32)
+        pca[:, valid] = scores.T
+        arrays.append(pca.reshape(model.n_components, *shape))
+    if with_mask:
+        arrays.append(valid.astype(np.uint8).reshape(1, *shape))
+    return arrays
 
 
 def _write_bands(dataset, window, array):
@@ -651,13 +665,14 @@ class _AtomicMany:
 
 
 def spectral_species(image_path, species_path, model_path=None, pca_path=None, mask_out_path=None,
-                     progress=None, is_cancelled=None, log=None, block=512, **fit_options):
+                     progress=None, is_cancelled=None, log=None, block=512, scheduler=None, **fit_options):
     """Fit a model on ``image_path`` and classify it (the ``spectral_species`` algorithm)."""
     step = progress or (lambda f: None)
     model = fit_model(image_path, block=block, progress=lambda f: step(0.5 * f),
                       is_cancelled=is_cancelled, log=log, **fit_options)
     result = apply_model(model, image_path, species_path, pca_path, mask_out_path,
-                         fit_options.get("mask_path"), block, lambda f: step(0.5 + 0.45 * f), is_cancelled)
+                         fit_options.get("mask_path"), block, lambda f: step(0.5 + 0.45 * f), is_cancelled,
+                         scheduler)
     if model_path:
         result["model"] = model.save(model_path)
     step(1.0)

@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
+from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
 from ...rasterblocks import atomic_path, create_like, open_raster
 from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 from ...rasterblocks.io import GTIFF_OPTIONS
@@ -124,6 +125,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.OUTPUT_RASTER, self.tr("Effective mesh size per grid cell (ha)"), optional=True,
             createByDefault=False))
+        self.addParameter(scheduler_parameter())  # raster input only
         self.addOutput(QgsProcessingOutputNumber(self.MEFF_HA, self.tr("Effective mesh size (ha)")))
         self.addOutput(QgsProcessingOutputNumber(self.COHERENCE, self.tr("Coherence")))
         self.addOutput(QgsProcessingOutputNumber(self.SPLITTING_INDEX, self.tr("Splitting index")))
@@ -173,6 +175,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             "connectivity": (4, 8)[self.parameterAsEnum(parameters, self.CONNECTIVITY, context)],
             "min_area": self.parameterAsDouble(parameters, self.MIN_PATCH_AREA, context) or 0.0,
             "grid_size": grid_size,
+            "scheduler": scheduler_value(self, parameters, context),
             "habitat_values": parse_codes(self.parameterAsString(parameters, self.HABITAT_VALUES, context),
                                           self.tr("Habitat pixel values")),
         }
@@ -208,7 +211,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         result = self.run_core(
             effective_mesh_size_raster, path, options["habitat_values"] or None, options["method"],
             options["connectivity"], zone_path, options["grid_size"] or None, options["min_area"],
-            progress=progress, is_cancelled=is_cancelled)
+            progress=progress, is_cancelled=is_cancelled, scheduler=options["scheduler"])
         if result.whole.habitat_area == 0:
             feedback.pushWarning(self.tr("The raster has no habitat pixel: every effective mesh size is 0. "
                                          "Check HABITAT_VALUES against the raster's values."))

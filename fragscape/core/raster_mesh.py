@@ -4,6 +4,7 @@ Areas are in m² (pixel area × pixel counts); the raster must be in a projected
 See :mod:`.blocklabel` for the block-wise labelling and :mod:`.metrics` for the measures
 (Jaeger 2000; Moser et al. 2007).
 """
+import contextlib
 import math
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from ...rasterblocks import (
     open_raster,
     require_projected,
 )
+from ...rasterblocks.execution import imap_blocks
 from .blocklabel import label_and_accumulate
 from .metrics import CBC, CUT, METHODS, metrics_from_sum
 from ...rasterblocks.errors import QT_TRANSLATE_NOOP
@@ -84,7 +86,7 @@ def habitat_mask(values, valid, habitat_values=None):
 
 def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivity=8, zone_path=None,
                                grid_size=None, min_patch_area=0.0, block=DEFAULT_BLOCK,
-                               progress=None, is_cancelled=None):
+                               progress=None, is_cancelled=None, scheduler=None):
     """Effective mesh size of the habitat of a raster, read and labelled by blocks.
 
     Parameters
@@ -105,6 +107,8 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
         Patches smaller than this (m²) are not counted as habitat.
     block : int
         Block edge in pixels: memory grows with block × raster width.
+    scheduler : str, optional
+        Where the blocks are read and masked (``rasterblocks.execution``): None = here.
 
     Returns
     -------
@@ -117,28 +121,51 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
     info = open_raster(path)
     require_projected(info, QT_TRANSLATE_NOOP("DataTerraError", "The habitat raster"))
     zone_info, grid, n_zones = _zones(info, zone_path, grid_size)
-    dataset = info.open()
-    zone_dataset = zone_info.open() if zone_info is not None else None
+    reader = HabitatBlocks(info, zone_info, grid, habitat_values)
+    # the blocks in the order label_and_accumulate asks for them, read (and masked) where
+    # ``scheduler`` says, ahead of the labelling on a cluster
+    windows = [(col, row, min(block, info.width - col), min(block, info.height - row))
+               for row in range(0, info.height, block) for col in range(0, info.width, block)]
+    with contextlib.closing(imap_blocks(reader, windows, scheduler, is_cancelled)) as blocks:
 
-    def read_block(col, row, ncols, nrows):
-        values = dataset.GetRasterBand(1).ReadAsArray(col, row, ncols, nrows)
-        valid = info.valid_mask(values)
-        habitat = habitat_mask(values, valid, habitat_values)
-        zone = None
-        if zone_dataset is not None:
-            zone = zone_dataset.GetRasterBand(1).ReadAsArray(col, row, ncols, nrows).astype(np.int64)
-            zone[~zone_info.valid_mask(zone) | (zone < 0)] = 0
-        elif grid is not None:
-            zone = grid.zone_ids(col, row, ncols, nrows)
-        return habitat, valid, zone
+        def read_block(col, row, ncols, nrows):
+            window, result = next(blocks)
+            assert window == (col, row, ncols, nrows), "blocks read out of order"
+            return result
 
-    min_pixels = int(math.ceil(min_patch_area / info.pixel_area - 1e-9)) if min_patch_area else 0
-    sums = label_and_accumulate(read_block, info.width, info.height, n_zones, connectivity, block,
-                                min_pixels, progress, is_cancelled)
+        min_pixels = int(math.ceil(min_patch_area / info.pixel_area - 1e-9)) if min_patch_area else 0
+        sums = label_and_accumulate(read_block, info.width, info.height, n_zones, connectivity, block,
+                                    min_pixels, progress, is_cancelled)
     if sums.whole_valid == 0:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} has no valid pixel (all nodata): nothing to "
                                                "measure."), path=path)
     return _result(sums, info.pixel_area, method, grid)
+
+
+@dataclass(frozen=True)
+class HabitatBlocks:
+    """Reads one window ``(col, row, ncols, nrows)`` as (habitat, valid, zone) masks, by path,
+    wherever it runs (in this process or on a Dask worker)."""
+
+    info: object
+    zone_info: object
+    grid: object
+    habitat_values: object
+
+    def __call__(self, window):
+        col, row, ncols, nrows = window
+        dataset = self.info.open()  # kept in a variable: a band must not outlive its dataset
+        values = dataset.GetRasterBand(1).ReadAsArray(col, row, ncols, nrows)
+        valid = self.info.valid_mask(values)
+        habitat = habitat_mask(values, valid, self.habitat_values)
+        zone = None
+        if self.zone_info is not None:
+            zone_dataset = self.zone_info.open()
+            zone = zone_dataset.GetRasterBand(1).ReadAsArray(col, row, ncols, nrows).astype(np.int64)
+            zone[~self.zone_info.valid_mask(zone) | (zone < 0)] = 0
+        elif self.grid is not None:
+            zone = self.grid.zone_ids(col, row, ncols, nrows)
+        return habitat, valid, zone
 
 
 def _zones(info, zone_path, grid_size):

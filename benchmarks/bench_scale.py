@@ -1,0 +1,173 @@
+"""Benchmark of the Dask execution layer (rasterblocks/execution.py).
+
+Runs alone (``python benchmarks/bench_scale.py [--size 1200] [--workers 2]``) and prints a
+Markdown table:
+
+* the speed-up of a local cluster of ``--workers`` processes (``local:N``) over the
+  in-process path for the pixel labelling of spectral species (``apply_model``) and the
+  alpha diversity map, the cluster's start-up included (what a user waits for) and
+  excluded (start-up measured on its own), and whether the outputs are bit-identical;
+* the scheduler overhead per block: the time per block of a map over ``--blocks`` blocks
+  that do nothing, on the local cluster, minus the in-process time;
+* the peak memory of a worker after labelling with blocks of 256, 512 and 1024 pixels;
+* the effective mesh size of a ``--mesh`` square random landscape per grid cell, in process
+  and on the local cluster (time and peak memory of the launching process, each in its own
+  process).
+
+``--national`` (``make bench-national``, not in CI) only measures the effective mesh size per
+unit on a synthetic France-sized raster: ``--national-size`` square at 10 m (default 100,000:
+10¹⁰ pixels, a ~2 GB file written first) with about ``--units`` square reporting units.
+
+Image: the seeded synthetic Sentinel-2-like scene (10 bands, float32), ``--size`` square.
+The machine's load is printed with the figures: on a shared machine they vary.
+"""
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("GDAL_CACHEMAX", "256")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "demo"))
+import bootstrap  # noqa: E402,F401  (makes `import dataterra` work)
+
+from dataterra.biodivmap.core import diversity, spectral, synthetic  # noqa: E402
+from dataterra.rasterblocks.execution import map_blocks  # noqa: E402
+from osgeo import gdal  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_fragscape import CHILD_COMMON, child, write_random_landscape  # noqa: E402
+
+MESH = CHILD_COMMON + """
+from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
+path, grid_size, scheduler = sys.argv[1], float(sys.argv[2]), sys.argv[3]
+start = time.perf_counter()
+result = effective_mesh_size_raster(path, [1], "CUT", 8, grid_size=grid_size, scheduler=scheduler)
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "units": len(result.zones),
+                  "meff_ha": result.whole.meff_ha}))
+"""
+
+
+def timed(function, *args, **kwargs):
+    started = time.perf_counter()
+    function(*args, **kwargs)
+    return time.perf_counter() - started
+
+
+def nothing(block):
+    return block
+
+
+def same(first, second):
+    a, b = gdal.Open(first).ReadAsArray(), gdal.Open(second).ReadAsArray()
+    return a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True)
+
+
+def startup_seconds(scheduler):
+    """Time of a map over one empty block: starting (and closing) the local cluster."""
+    return timed(map_blocks, nothing, [0], lambda *_: None, scheduler)
+
+
+def overhead_per_block(scheduler, blocks):
+    here = timed(map_blocks, nothing, range(blocks), lambda *_: None, "")
+    there = timed(map_blocks, nothing, range(blocks), lambda *_: None, scheduler) - startup_seconds(scheduler)
+    return (there - here) / blocks
+
+
+def worker_peak_mb():
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def worker_memory_line(model, scene, folder, workers, blocks=(256, 512, 1024)):
+    """Peak RSS of each worker of a running cluster after labelling with growing blocks:
+    it grows with the block, not with the image."""
+    from distributed import Client, LocalCluster
+
+    cells = []
+    for block in blocks:
+        with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None, silence_logs=40,
+                          host="127.0.0.1") as cluster, Client(cluster, set_as_default=False) as client:
+            spectral.apply_model(model, scene, str(folder / f"species_{block}.tif"), block=block,
+                                 scheduler=cluster.scheduler_address)
+            peaks = client.run(worker_peak_mb).values()
+        cells.append(f"block {block}: {max(peaks):.0f} MB")
+    return "Peak memory of a worker (labelling): " + ", ".join(cells) + "."
+
+
+def mesh_lines(size, units, scheduler, folder):
+    """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``."""
+    started = time.perf_counter()
+    path = write_random_landscape(Path(folder) / f"landscape_{size}.tif", size)
+    written = time.perf_counter() - started
+    grid_size = 10.0 * max(1, round(size / units ** 0.5))
+    lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
+             f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, not counted):\n",
+             "| where | seconds | peak memory of the launching process (MB) | units | meff (ha) |",
+             "|---|---|---|---|---|"]
+    for name in ("", scheduler):
+        run = child(MESH, path, grid_size, name)
+        lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['peak_mb']:.0f} | {run['units']:,} "
+                     f"| {run['meff_ha']:.6g} |")
+    os.remove(path)
+    return lines
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=1200)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--blocks", type=int, default=400)
+    parser.add_argument("--clusters", type=int, default=30)
+    parser.add_argument("--iterations", type=int, default=10)
+    parser.add_argument("--mesh", type=int, default=4000)
+    parser.add_argument("--national", action="store_true")
+    parser.add_argument("--national-size", type=int, default=100_000)
+    parser.add_argument("--units", type=int, default=35_000)
+    args = parser.parse_args()
+    scheduler = f"local:{args.workers}"
+    folder = Path(tempfile.mkdtemp(prefix="bench_scale_"))
+    if args.national:
+        print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder)))
+        return
+    scene = str(folder / "scene.tif")
+    synthetic.write_synthetic_scene(scene, args.size, args.size, seed=1)
+    model = spectral.fit_model(scene, n_clusters=args.clusters, n_iter=args.iterations, n_components=3, seed=1)
+    start = startup_seconds(scheduler)
+    rows = []
+    outputs = {}
+    for name in ("", scheduler):
+        tag = name or "inprocess"
+        species = str(folder / f"species_{tag}.tif")
+        label_time = timed(spectral.apply_model, model, scene, species, str(folder / f"pca_{tag}.tif"),
+                           scheduler=name)
+        alpha_time = timed(diversity.alpha_diversity, species, str(folder / f"alpha_{tag}.tif"), window=10,
+                           scheduler=name)
+        outputs[tag] = (label_time, alpha_time)
+    here, there = outputs["inprocess"], outputs[scheduler]
+    for index, step in enumerate(("spectral species: pixel labelling", "alpha diversity map")):
+        tag = ("species", "alpha")[index]
+        identical = same(str(folder / f"{tag}_inprocess.tif"), str(folder / f"{tag}_{scheduler}.tif"))
+        rows.append(f"| {step} | {here[index]:.1f} | {there[index]:.1f} | {here[index] / there[index]:.2f}× | "
+                    f"{here[index] / max(1e-9, there[index] - start):.2f}× | {'yes' if identical else 'NO'} |")
+    per_block = overhead_per_block(scheduler, args.blocks)
+    load = os.getloadavg()
+    print(f"Scene {args.size} × {args.size} px, 10 bands; {args.clusters} species × {args.iterations} iterations; "
+          f"{os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} (shared machine: figures vary).\n")
+    print(f"| step | in process (s) | {scheduler} (s) | speed-up | speed-up without start-up | identical |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(rows))
+    print(f"\nLocal cluster start-up and shutdown: {start:.1f} s. Scheduler overhead per block "
+          f"({args.blocks} empty blocks): {per_block * 1000:.1f} ms.\n")
+    print(worker_memory_line(model, scene, folder, args.workers) + "\n")
+    print("\n".join(mesh_lines(args.mesh, 400, scheduler, folder)))
+
+
+if __name__ == "__main__":
+    main()

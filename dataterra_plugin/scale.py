@@ -1,0 +1,76 @@
+"""The "Dask scheduler" advanced parameter shared by the block-wise algorithms.
+
+Its default is the Data Terra provider setting "Dask scheduler" (Settings > Options >
+Processing > Providers > Data Terra, stored in QgsSettings under :data:`SETTINGS_KEY`), so
+a cluster is chosen once; a value given to the algorithm (dialog, model, ``qgis_process
+--DASK_SCHEDULER=local:2``) wins, and an empty value runs in this process. Where the blocks
+then run is decided by ``rasterblocks.execution``.
+"""
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterString, \
+    QgsSettings
+
+from ..rasterblocks.errors import DataTerraError
+from ..rasterblocks.execution import INSTALL_HINT, dask_available, parse_scheduler
+from .i18n import error_text
+
+DASK_SCHEDULER = "DASK_SCHEDULER"
+SETTING_NAME = "DATATERRA_DASK_SCHEDULER"  # the Processing option's name
+SETTINGS_KEY = "Processing/Configuration/" + SETTING_NAME  # where Processing keeps it in QgsSettings
+
+
+def default_scheduler() -> str:
+    """The scheduler chosen in the provider's settings ("" = in this process)."""
+    return str(QgsSettings().value(SETTINGS_KEY, "") or "").strip()
+
+
+def scheduler_description() -> str:
+    text = QCoreApplication.translate("DaskScheduler", "Dask scheduler (empty: in this process; local:N: N worker "
+                                      "processes; tcp://host:port: a cluster)")
+    if not dask_available():
+        text += " " + QCoreApplication.translate("DaskScheduler", "[Dask is not installed: sudo apt install "
+                                                 "python3-distributed, or python3 -m pip install "
+                                                 "\"dask[distributed]\"]")
+    return text
+
+
+def scheduler_parameter():
+    """The advanced, optional DASK_SCHEDULER string parameter, defaulting to the setting."""
+    parameter = QgsProcessingParameterString(DASK_SCHEDULER, scheduler_description(),
+                                             defaultValue=default_scheduler(), optional=True)
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def scheduler_value(algorithm, parameters, context) -> str:
+    """The scheduler string to give a core; refused at once when it is malformed or Dask is
+    missing (with how to install it)."""
+    text = (algorithm.parameterAsString(parameters, DASK_SCHEDULER, context) or "").strip()
+    if not text:
+        return ""
+    try:
+        parse_scheduler(text)
+        if not dask_available():
+            raise DataTerraError(INSTALL_HINT)
+    except DataTerraError as exc:
+        raise QgsProcessingException(error_text(exc)) from None
+    return text
+
+
+def register_setting(provider_name):
+    """Add the "Dask scheduler" option to the provider's Processing settings."""
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig, Setting
+    except ImportError:  # Processing plugin absent: the QgsSettings key still works
+        return
+    label = QCoreApplication.translate("DaskScheduler", "Dask scheduler (empty: in this process)")
+    ProcessingConfig.addSetting(Setting(provider_name, SETTING_NAME, label, ""))
+    ProcessingConfig.readSettings()
+
+
+def unregister_setting():
+    try:
+        from processing.core.ProcessingConfig import ProcessingConfig
+    except ImportError:
+        return
+    ProcessingConfig.removeSetting(SETTING_NAME)

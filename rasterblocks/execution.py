@@ -1,0 +1,295 @@
+"""Where block-wise work runs: in this process, or on a Dask cluster.
+
+A core says what one block computes (``function(block) -> result``, a module-level function
+or a :func:`functools.partial` of one, reading its input from paths, never from open
+datasets) and how results combine (``combine(block, result)``, called here, in the order of
+the blocks, e.g. to write a window of the output). :func:`map_blocks` decides where
+``function`` runs from one ``scheduler`` string:
+
+* ``None`` or ``""``: in this process, one block after the other (no Dask import);
+* ``"local:N"``: a Dask ``LocalCluster`` of N single-threaded worker processes, closed after
+  the run;
+* ``"tcp://host:port"`` (or ``tls://``): an existing Dask scheduler. Its workers read the
+  inputs themselves: paths on a shared file system, or GDAL URLs (``/vsicurl/``,
+  ``/vsis3/``). The GDAL credential options set in this process (:data:`CREDENTIAL_OPTIONS`)
+  are given to each worker once, by a worker plugin (:class:`GdalCredentials`), never in a
+  task: they do not appear in task graphs, and their ``repr`` hides the values.
+
+Results are identical on every path: ``function`` is the same code on the same block, and
+``combine`` runs in block order. At most ``2 × workers + 2`` blocks are in flight, so the
+memory of this process stays bounded by the block size. A worker lost mid-run is replaced
+by the scheduler, which recomputes its blocks on another worker (Dask's
+``allowed-failures``, 3); when a block kills its workers every time the run fails with a
+:class:`DataTerraError`. Cancelling cancels every pending future.
+"""
+import contextlib
+import importlib.util
+import os
+import shutil
+import sys
+from collections import deque
+
+from .errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
+
+# GDAL configuration options that carry credentials or say where an object store is
+CREDENTIAL_OPTIONS = (
+    "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_S3_ENDPOINT", "AWS_REGION",
+    "AWS_DEFAULT_REGION", "AWS_HTTPS", "AWS_VIRTUAL_HOSTING", "AWS_NO_SIGN_REQUEST", "GDAL_HTTP_USERPWD",
+    "GDAL_HTTP_AUTH", "GDAL_HTTP_HEADERS", "GDAL_HTTP_BEARER", "GS_SECRET_ACCESS_KEY", "GS_ACCESS_KEY_ID",
+    "AZURE_STORAGE_CONNECTION_STRING", "AZURE_STORAGE_ACCESS_KEY", "SWIFT_AUTH_TOKEN",
+)
+INSTALL_HINT = QT_TRANSLATE_NOOP(
+    "DataTerraError", "Running on a Dask cluster needs the Python packages dask and distributed, which are not "
+    "installed. Install them (Debian/Ubuntu: sudo apt install python3-distributed; elsewhere: python3 -m pip "
+    "install \"dask[distributed]\") and restart QGIS, or leave the Dask scheduler empty to run in this process.")
+LOCAL_PREFIX = "local:"
+REMOTE_PREFIXES = ("tcp://", "tls://")
+CREDENTIALS_PLUGIN = "dataterra-gdal-credentials"
+WORKER_START_TIMEOUT = 120  # seconds for a local cluster to start or a scheduler to answer
+
+
+class SchedulerError(DataTerraError):
+    """A Dask scheduler that cannot be used (missing package, bad address, lost workers)."""
+
+
+def dask_available() -> bool:
+    """True when dask.distributed can be imported."""
+    try:
+        return importlib.util.find_spec("distributed") is not None and importlib.util.find_spec("dask") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def parse_scheduler(scheduler):
+    """``(kind, value)`` of a scheduler string: ``("inprocess", None)``, ``("local", workers)``
+    or ``("remote", address)``; a malformed string is refused with the accepted forms."""
+    text = (scheduler or "").strip()
+    if not text:
+        return "inprocess", None
+    if text.startswith(LOCAL_PREFIX):
+        count = text[len(LOCAL_PREFIX):]
+        if count.isdigit() and int(count) >= 1:
+            return "local", int(count)
+    elif text.startswith(REMOTE_PREFIXES) and len(text) > 6:
+        return "remote", text
+    raise SchedulerError(QT_TRANSLATE_NOOP("DataTerraError", "Unknown Dask scheduler {scheduler!r}: leave it empty "
+                                           "to run in this process, or give local:N (N worker processes on this "
+                                           "computer) or the address of a scheduler, tcp://host:port."),
+                         scheduler=text)
+
+
+def map_blocks(function, blocks, combine, scheduler=None, progress=None, is_cancelled=None):
+    """Compute ``function(block)`` for every block and pass each result to
+    ``combine(block, result)`` in the order of ``blocks``.
+
+    Parameters
+    ----------
+    function : callable
+        What one block computes; must be picklable for a Dask scheduler.
+    blocks : iterable
+        Picklable descriptions of the blocks (windows, strips).
+    combine : callable(block, result)
+        Called in this process, in block order.
+    scheduler : str, optional
+        Where ``function`` runs (module doc); None or "" = in this process.
+    progress : callable(fraction), optional
+    is_cancelled : callable() -> bool, optional
+        Checked between blocks; raises :class:`Cancelled`.
+    """
+    blocks = list(blocks)
+    with contextlib.closing(imap_blocks(function, blocks, scheduler, is_cancelled)) as results:
+        for number, (block, result) in enumerate(results):
+            combine(block, result)
+            if progress is not None:
+                progress((number + 1) / len(blocks))
+
+
+def imap_blocks(function, blocks, scheduler=None, is_cancelled=None):
+    """Yield ``(block, function(block))`` in the order of ``blocks``, computed where
+    ``scheduler`` says; on a cluster the next blocks are computed while the caller uses one.
+
+    Close the generator (``contextlib.closing``) when stopping early: pending blocks are
+    cancelled and a local cluster is shut down.
+    """
+    kind, value = parse_scheduler(scheduler)
+    if kind == "inprocess":
+        for block in blocks:
+            check_cancel(is_cancelled)
+            yield block, function(block)
+        return
+    with dask_client(kind, value) as client:
+        yield from _results_from_cluster(client, function, list(blocks), is_cancelled)
+
+
+def _results_from_cluster(client, function, blocks, is_cancelled):
+    from distributed import TimeoutError as DaskTimeout
+    from distributed.scheduler import KilledWorker
+
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    window = 2 * workers + 2
+    pending = deque()
+    submitted = 0
+    try:
+        for done, block in enumerate(blocks):
+            while submitted < len(blocks) and len(pending) < window:
+                # pure=False: a block is computed for this run even if an identical key exists
+                pending.append(client.submit(function, blocks[submitted], pure=False))
+                submitted += 1
+            while True:
+                check_cancel(is_cancelled)
+                try:
+                    result = pending[0].result(timeout=0.2)
+                    break
+                except (DaskTimeout, TimeoutError):
+                    continue
+                except KilledWorker as exc:
+                    raise SchedulerError(QT_TRANSLATE_NOOP(
+                        "DataTerraError", "Dask workers died repeatedly while computing block {block} ({exc}): "
+                        "nothing was written. Check the workers' memory limit and logs, or use smaller blocks."),
+                        block=done + 1, exc=exc) from None
+            pending.popleft()
+            yield block, result
+    finally:
+        if pending:
+            client.cancel(list(pending), force=True)
+
+
+@contextlib.contextmanager
+def dask_client(kind, value):
+    """A ``distributed.Client`` on a new local cluster or an existing scheduler, closed after
+    use; the GDAL credential options are registered on its workers."""
+    if not dask_available():
+        raise SchedulerError(INSTALL_HINT)
+    from distributed import Client, LocalCluster
+
+    with contextlib.ExitStack() as stack:
+        if kind == "local":
+            stack.enter_context(_python_for_workers())  # for the whole run: a lost worker is restarted
+            address = stack.enter_context(LocalCluster(
+                n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=40, host="127.0.0.1"))
+        else:
+            address = value
+        try:
+            client = stack.enter_context(Client(address, timeout=WORKER_START_TIMEOUT, set_as_default=False))
+        except (OSError, TimeoutError) as exc:
+            raise SchedulerError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot reach the Dask scheduler {address} "
+                                                   "({exc}). Check the address and that the scheduler runs."),
+                                 address=value, exc=exc) from None
+        if kind == "remote":
+            _check_workers_import(client)
+        credentials = GdalCredentials.from_this_process()
+        if credentials.options:
+            client.register_worker_plugin(credentials.plugin(), name=CREDENTIALS_PLUGIN)
+            # removed after the run: the scheduler and the workers forget the credentials
+            stack.callback(client.unregister_worker_plugin, CREDENTIALS_PLUGIN)
+        yield client
+
+
+@contextlib.contextmanager
+def _python_for_workers():
+    """Start worker processes with a Python interpreter: inside QGIS ``sys.executable`` is
+    the qgis program, which multiprocessing's spawn would start instead."""
+    import multiprocessing.spawn
+
+    name = os.path.basename(sys.executable or "").lower()
+    python = None if name.startswith("python") else _python_beside(sys.exec_prefix)
+    if python is None:
+        yield
+        return
+    previous = multiprocessing.spawn.get_executable()
+    multiprocessing.set_executable(python)
+    try:
+        yield
+    finally:
+        multiprocessing.set_executable(previous)
+
+
+def _python_beside(prefix):
+    """The Python interpreter of the installation at ``prefix`` (QGIS's own), else the PATH's."""
+    for candidate in (os.path.join(prefix, "bin", "python3"), os.path.join(prefix, "python.exe"),
+                      os.path.join(prefix, "python3.exe")):
+        if os.path.isfile(candidate):
+            return candidate
+    return shutil.which("python3") or shutil.which("python")
+
+
+def _package_name():
+    return __name__.split(".")[0]
+
+
+def _importable(package):
+    return importlib.util.find_spec(package) is not None
+
+
+def _check_workers_import(client):
+    package = _package_name()
+    answers = client.run(_importable, package)
+    missing = [worker for worker, ok in answers.items() if not ok]
+    if not answers or missing:
+        raise SchedulerError(QT_TRANSLATE_NOOP("DataTerraError", "The Dask workers {workers} cannot import the "
+                                               "plugin's package {package!r}: add the folder that contains it to "
+                                               "their PYTHONPATH (see docs/scale.md)."),
+                             workers=", ".join(missing) or "(none)", package=package)
+
+
+class GdalCredentials:
+    """GDAL configuration options (credentials, object-store endpoints) for the workers.
+
+    The values never appear in clear in a ``repr``, a log line or a task: the options are
+    sent once per worker by a worker plugin, which sets them with ``gdal.SetConfigOption``
+    before any block runs.
+    """
+
+    def __init__(self, options):
+        self.options = dict(options)
+
+    @classmethod
+    def from_this_process(cls, names=CREDENTIAL_OPTIONS):
+        from osgeo import gdal
+
+        found = {}
+        for name in names:
+            value = gdal.GetConfigOption(name)
+            if value:
+                found[name] = value
+        return cls(found)
+
+    def __repr__(self):
+        return f"GdalCredentials({', '.join(sorted(self.options))}: values hidden)"
+
+    __str__ = __repr__
+
+    def apply(self, remove=False):
+        """Set the options in this process's GDAL (unset them when ``remove``)."""
+        from osgeo import gdal
+
+        for name, value in self.options.items():
+            gdal.SetConfigOption(name, None if remove else value)
+
+    def plugin(self):
+        """A distributed ``WorkerPlugin`` applying these options on every worker."""
+        from distributed.diagnostics.plugin import WorkerPlugin
+
+        credentials = self
+
+        class _GdalCredentialsPlugin(WorkerPlugin):
+            name = CREDENTIALS_PLUGIN
+
+            def __init__(self):
+                self.credentials = credentials
+
+            def __repr__(self):
+                return repr(self.credentials)
+
+            def setup(self, worker):
+                self.credentials.apply()
+
+            def teardown(self, worker):
+                self.credentials.apply(remove=True)
+
+        return _GdalCredentialsPlugin()
+
+
+__all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "dask_available",
+           "imap_blocks", "map_blocks", "parse_scheduler"]

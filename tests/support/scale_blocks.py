@@ -1,0 +1,26 @@
+"""Block functions the Dask tests send to workers (importable there: tests/support is on the
+workers' PYTHONPATH)."""
+import hashlib
+import time
+
+from osgeo import gdal
+
+
+def slow_square(seconds, block):
+    """block² after ``seconds``: long enough to kill a worker or cancel while blocks run."""
+    time.sleep(seconds)
+    return block * block
+
+
+def config_digest(name, block):
+    """(block, SHA-256 of the GDAL option ``name`` on the worker): proves the worker got the
+    credential without sending it back in clear."""
+    value = gdal.GetConfigOption(name) or ""
+    return block, hashlib.sha256(value.encode()).hexdigest()
+
+
+def die(block):
+    """Kill the worker process that runs this block (a crash, an out-of-memory kill)."""
+    import os
+
+    os._exit(1)
