@@ -1,0 +1,154 @@
+"""Catalogue items read by windows over HTTP (foresthealth.core.stac_items), against a loopback
+STAC server serving tiled GeoTIFF assets with byte ranges."""
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dataterra.dataterra_plugin.net.core.transport import UrllibTransport
+from dataterra.foresthealth.core import products as s2, series, stac_items
+from dataterra.foresthealth.core.synthetic import write_theia_series
+from dataterra.rasterblocks.io import Window
+from tests.support.replay_http import ReplayServer
+
+TILED = ("TILED=YES", "BLOCKXSIZE=64", "BLOCKYSIZE=64", "COMPRESS=DEFLATE")
+
+
+class FileServer(ReplayServer):
+    """Serves the files under ``root`` with HTTP Range (206), and STAC items at /items."""
+
+    def __init__(self, root):
+        super().__init__()
+        self.root = Path(root)
+        self.items = {"type": "FeatureCollection", "features": []}
+
+    def answer(self, request):
+        if request["path"] == "/items":
+            return 200, {"Content-Type": "application/geo+json"}, json.dumps(self.items).encode()
+        data = (self.root / request["path"].lstrip("/")).read_bytes()
+        ranged = re.fullmatch(r"bytes=(\d+)-(\d+)", request["headers"].get("Range", ""))
+        if not ranged:
+            return 200, {"Content-Type": "image/tiff"}, data
+        start, end = int(ranged.group(1)), min(int(ranged.group(2)), len(data) - 1)
+        return 206, {"Content-Type": "image/tiff", "Content-Range": f"bytes {start}-{end}/{len(data)}"}, \
+            data[start:end + 1]
+
+
+def stac_features(server, folder):
+    """One STAC item per THEIA product of ``folder``: assets keyed by band, titled in words."""
+    features = []
+    for product in s2.find_products(folder):
+        assets = {band: {"href": f"{server.url}/{Path(path).relative_to(folder).as_posix()}",
+                         "type": "image/tiff; application=geotiff; profile=cloud-optimized", "roles": ["data"]}
+                  for band, path in product.bands.items()}
+        assets["B2"]["title"] = "Blue (band 2) - 10m"
+        assets["CLM"] = {"href": f"{server.url}/{Path(product.cloud_mask).relative_to(folder).as_posix()}",
+                         "roles": ["data"]}
+        features.append({"type": "Feature", "id": product.name, "properties": {"datetime": f"{product.date}T10:55:00Z"},
+                         "geometry": None, "assets": assets, "links": []})
+    return features
+
+
+@pytest.fixture()
+def random_series(tmp_path):
+    """Three dates of 512 × 512 px of random reflectances, tiled 64 × 64 and compressed."""
+    rng = np.random.default_rng(7)
+    names = [f"SENTINEL2A_2018060{d}-105500-000_L2A_T31UFQ_D_V1-1" for d in (1, 4, 6)]
+    bands10 = rng.integers(-10000, 5000, (3, 4, 512, 512)).astype(np.int16)
+    bands20 = rng.integers(-10000, 5000, (3, 3, 256, 256)).astype(np.int16)
+    clm = rng.integers(0, 3, (3, 256, 256)).astype(np.uint8)
+    return write_theia_series(tmp_path / "products", names, bands10, bands20, clm,
+                              (600000.0, 10.0, 0.0, 5400000.0, 0.0, -10.0), options=TILED)
+
+
+def test_windows_read_over_http_equal_the_local_files_with_a_small_share_of_their_bytes(random_series):
+    server = FileServer(random_series)
+    try:
+        source = stac_items.StacProducts(stac_features(server, random_series), UrllibTransport())
+        grid = source.grid()
+        assert (grid.width, grid.height) == (512, 512)
+        # 40 × 40 px from column 201, row 151 (pixel centres inside)
+        extent = (602010.0, 5398090.0, 602410.0, 5398490.0)
+        window = grid.window_of_extent(extent)
+        assert window == Window(201, 151, 40, 40)
+        remote = source.products(extent)
+        local = s2.find_products(random_series)
+        assert [p.date for p in remote] == [p.date for p in local] == ["2018-06-01", "2018-06-04", "2018-06-06"]
+        halo = Window(window.col - 3, window.row - 3, window.width + 6, window.height + 6)
+        bands = ("B2", "B3", "B4", "B8", "B8A", "B11", "B12")
+        for near, far in zip(local, remote):
+            assert set(far.bands) == set(bands) and far.layout == "theia"
+            for read_window in (window, halo):
+                expected = s2.read_bands([near], bands, read_window, grid)
+                found = s2.read_bands([far], bands, read_window, grid)
+                for band in bands:
+                    np.testing.assert_array_equal(found[band], expected[band])
+                np.testing.assert_array_equal(s2.read_cloud_mask([far], read_window, grid),
+                                              s2.read_cloud_mask([near], read_window, grid))
+        traffic = source.traffic
+        files = sum(p.stat().st_size for p in random_series.rglob("*.tif"))
+        assert traffic.files_total == files
+        # 24 files of ~0.5 MB (10 m) or ~0.13 MB (20 m): header plus at most 2 × 2 tiles each
+        assert traffic.received < 0.12 * files, (traffic.received, files)
+        assert all(r["headers"].get("Range") for r in server.requests)
+    finally:
+        server.close()
+
+
+def test_server_without_ranges_is_refused_before_any_full_download(random_series):
+    server = FileServer(random_series)
+    server.answer = lambda request: (200, {"Content-Type": "image/tiff"}, b"II*\x00" + b"\x00" * 100)
+    try:
+        feature = {"type": "Feature", "id": "x", "properties": {"datetime": "2018-06-01T10:00:00Z"},
+                   "assets": {"B2": {"href": f"{server.url}/a.tif"}, "CLM": {"href": f"{server.url}/m.tif"}}}
+        source = stac_items.StacProducts([feature], UrllibTransport())
+        with pytest.raises(s2.ProductError, match="HTTP 200 to a byte-range request"):
+            source.grid()
+    finally:
+        server.close()
+
+
+@pytest.mark.parametrize(("title", "href", "role"), [
+    ("B8A", "x.tif", "B8A"), ("Blue (band 2) - 10m", "x.tif", "B2"), ("swir16", "x.tif", "B11"),
+    ("", "https://h/S2_FRE_B12.tif", "B12"), ("", "https://h/MASKS/S_CLM_R2.tif", "CLM"),
+    ("SCL", "x.jp2", "SCL"), ("thumbnail", "https://h/q.jpg", None), ("", "https://h/S2_SRE_B4.tif", None),
+])
+def test_asset_roles(title, href, role):
+    from dataterra.dataterra_plugin.catalog.core.model import Link
+    assert stac_items.asset_role(Link(href, title=title)) == role
+
+
+def test_detection_from_catalogue_items_equals_the_run_on_the_local_folder(tmp_path):
+    """The shared 60 × 60 px, 165-date series, tiled 16 × 16: a run over a 24 × 20 px area read
+    from the catalogue items gives every state raster of the run on the local files."""
+    from tests.foresthealth.conftest import options_of, reference_run, settings_of
+    from osgeo import gdal
+    data = np.load(Path(__file__).resolve().parent.parent / "data" / "foresthealth" / "series.npz")
+    folder = write_theia_series(tmp_path / "tiled", [str(n) for n in data["names"]], data["bands10"],
+                                data["bands20"], data["clm"], data["geotransform"], int(data["epsg"]),
+                                options=("TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"))
+    server = FileServer(folder)
+    try:
+        source = stac_items.StacProducts(stac_features(server, folder), UrllibTransport())
+        grid = source.grid()
+        x0, y0 = grid.geotransform[0], grid.geotransform[3]
+        extent = (x0 + 300, y0 - 500, x0 + 540, y0 - 300)  # columns 30–53, rows 30–49
+        parameters = reference_run("A")
+        outputs = {}
+        for name, products in (("local", folder), ("stac", source.products(extent))):
+            options = options_of(parameters)
+            options.cloudiness_in_area = True
+            plan = series.run(products, tmp_path / name, options, settings_of(parameters), extent=extent)
+            outputs[name] = plan
+        assert outputs["stac"].dates == outputs["local"].dates and len(outputs["local"].dates) > 20
+        assert outputs["stac"].window == Window(30, 30, 24, 20)
+        for path in sorted((tmp_path / "local").glob("*.tif")):
+            expected = gdal.Open(str(path)).ReadAsArray()
+            found = gdal.Open(str(tmp_path / "stac" / path.name)).ReadAsArray()
+            np.testing.assert_array_equal(found, expected, err_msg=path.name)
+        state = gdal.Open(str(tmp_path / "stac" / "state.tif")).ReadAsArray()
+        assert state.any(), "the area holds dieback in fordead's reference"
+    finally:
+        server.close()
