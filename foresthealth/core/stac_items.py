@@ -11,10 +11,12 @@ GDAL's own ``/vsicurl/`` is not used: it would bypass the plugin's network setti
 The products work with :mod:`.series` like a folder's; the cloudiness of a date must then be
 computed over the area (``IndexOptions.cloudiness_in_area``), since only the area is read.
 """
+import json
 import re
 import struct
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from osgeo import gdal
 
@@ -22,6 +24,7 @@ from ...dataterra_plugin.catalog.core.model import Record
 from ...dataterra_plugin.catalog.core.stac import feature_record
 from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 from ...rasterblocks.io import Window
+from .formula import BANDS_10M
 from .masks import CLOUD_GROWTH
 from .products import Grid, Product, ProductError
 
@@ -80,7 +83,9 @@ class RangeReader:
         self.size = None
 
     def read(self, offset, length):
-        response = self.transport.request("GET", self.url, headers={"Range": f"bytes={offset}-{offset + length - 1}"})
+        # stream(): never served from or saved to a cache (a cached answer to another range would be wrong)
+        sink = _Collect(length)
+        response = self.transport.stream(self.url, sink, headers={"Range": f"bytes={offset}-{offset + length - 1}"})
         if response.status != 206:
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "{url} answered HTTP {status} to a byte-range "
                                                  "request: the server must serve ranges (HTTP 206) for the "
@@ -90,9 +95,29 @@ class RangeReader:
         if total.isdigit():
             self.size = int(total)
             self.traffic.file_sizes[self.url] = self.size
-        self.traffic.received += len(response.body)
+        self.traffic.received += len(sink.data)
         self.traffic.requests += 1
-        return response.body
+        return bytes(sink.data)
+
+
+class _Collect:
+    """A stream sink keeping the body of a ranged answer (refusing more than was asked)."""
+
+    def __init__(self, limit):
+        self.limit, self.data, self.headers = limit, bytearray(), {}
+
+    def start(self, status, headers):
+        self.headers = headers
+        if status != 206:
+            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The server answered HTTP {status} to a "
+                                                 "byte-range request: it must serve ranges (HTTP 206) for the "
+                                                 "catalogue items to be read by windows."), status=status)
+
+    def write(self, chunk):
+        self.data += chunk
+        if len(self.data) > self.limit:
+            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The server sent more bytes than the range "
+                                                 "asked ({limit})."), limit=self.limit)
 
 
 @dataclass
@@ -236,6 +261,10 @@ class StacProducts:
                                                  "cloud mask asset (CLM or SCL)."), name=record.id)
         return _Item(record, assets)
 
+    def records(self) -> list:
+        """The items as catalogue records."""
+        return [item.record for item in self.items]
+
     def remote(self, href) -> RemoteTiff:
         if href not in self._remote:
             self._remote[href] = RemoteTiff(RangeReader(self.transport, href, self.traffic))
@@ -243,8 +272,10 @@ class StacProducts:
 
     def grid(self) -> Grid:
         """The 10 m grid of the first item's first 10 m band."""
+        if not self.items:
+            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "No catalogue item to read."))
         item = self.items[0]
-        href = next((item.assets[b] for b in ("B2", "B3", "B4", "B8") if b in item.assets), None)
+        href = next((item.assets[b] for b in BANDS_10M if b in item.assets), None)
         if href is None:
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} has no 10 m band (B2, B3, B4 "
                                                  "or B8) to define the grid."), name=item.record.id)
@@ -266,7 +297,9 @@ class StacProducts:
             mask_role = next(role for role in MASK_NAMES if role in item.assets)
             product = Product(item.record.start[:10], item.record.id, MASK_NAMES[mask_role])
             for role, href in item.assets.items():
-                if role in MASK_NAMES and role != mask_role or (bands and role not in bands and role != mask_role):
+                grid_band = role == next((b for b in BANDS_10M if b in item.assets), None)
+                if role in MASK_NAMES and role != mask_role or (
+                        bands and role not in bands and role != mask_role and not grid_band):
                     continue
                 path = self._fetch_area(href, area)
                 if role == mask_role:
@@ -288,3 +321,31 @@ class StacProducts:
         if col1 > col0 and row1 > row0:
             remote.fetch(Window(col0, row0, col1 - col0, row1 - row0))
         return remote.sparse_path()
+
+
+def record_feature(record: Record) -> dict:
+    """A catalogue record as a STAC feature holding its dated assets (for an items file)."""
+    return {"type": "Feature", "id": record.id, "properties": {"datetime": record.start, "title": record.title},
+            "geometry": record.geometry, "bbox": list(record.bbox) if record.bbox else None, "links": [],
+            "assets": {link.title or f"asset{k}": {"href": link.href, "type": link.type, "roles": [link.rel or "data"]}
+                       for k, link in enumerate(record.links) if asset_role(link)}}
+
+
+def write_items_file(records, path):
+    """Write catalogue records (or STAC features) as a GeoJSON FeatureCollection of STAC items."""
+    features = [r if isinstance(r, dict) else record_feature(r) for r in records]
+    Path(path).write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+
+
+def read_items_file(path) -> list:
+    """The STAC features of a FeatureCollection (or list of features) file."""
+    try:
+        document = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read the catalogue items file {path}: {exc}"),
+                           path=str(path), exc=exc) from exc
+    features = document.get("features") if isinstance(document, dict) else document
+    if not isinstance(features, list) or not all(isinstance(f, dict) for f in features):
+        raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not a GeoJSON collection of STAC items."),
+                           path=str(path))
+    return features

@@ -120,35 +120,73 @@ def test_asset_roles(title, href, role):
     assert stac_items.asset_role(Link(href, title=title)) == role
 
 
-def test_detection_from_catalogue_items_equals_the_run_on_the_local_folder(tmp_path):
-    """The shared 60 × 60 px, 165-date series, tiled 16 × 16: a run over a 24 × 20 px area read
-    from the catalogue items gives every state raster of the run on the local files."""
-    from tests.foresthealth.conftest import options_of, reference_run, settings_of
-    from osgeo import gdal
+@pytest.fixture(scope="module")
+def tiled_shared(tmp_path_factory):
+    """The shared 60 × 60 px, 165-date series tiled 16 × 16, served with its STAC items."""
     data = np.load(Path(__file__).resolve().parent.parent / "data" / "foresthealth" / "series.npz")
-    folder = write_theia_series(tmp_path / "tiled", [str(n) for n in data["names"]], data["bands10"],
-                                data["bands20"], data["clm"], data["geotransform"], int(data["epsg"]),
-                                options=("TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"))
+    folder = write_theia_series(tmp_path_factory.mktemp("tiled") / "products", [str(n) for n in data["names"]],
+                                data["bands10"], data["bands20"], data["clm"], data["geotransform"],
+                                int(data["epsg"]), options=("TILED=YES", "BLOCKXSIZE=16", "BLOCKYSIZE=16"))
     server = FileServer(folder)
-    try:
-        source = stac_items.StacProducts(stac_features(server, folder), UrllibTransport())
-        grid = source.grid()
-        x0, y0 = grid.geotransform[0], grid.geotransform[3]
-        extent = (x0 + 300, y0 - 500, x0 + 540, y0 - 300)  # columns 30–53, rows 30–49
-        parameters = reference_run("A")
-        outputs = {}
-        for name, products in (("local", folder), ("stac", source.products(extent))):
-            options = options_of(parameters)
-            options.cloudiness_in_area = True
-            plan = series.run(products, tmp_path / name, options, settings_of(parameters), extent=extent)
-            outputs[name] = plan
-        assert outputs["stac"].dates == outputs["local"].dates and len(outputs["local"].dates) > 20
-        assert outputs["stac"].window == Window(30, 30, 24, 20)
-        for path in sorted((tmp_path / "local").glob("*.tif")):
-            expected = gdal.Open(str(path)).ReadAsArray()
-            found = gdal.Open(str(tmp_path / "stac" / path.name)).ReadAsArray()
-            np.testing.assert_array_equal(found, expected, err_msg=path.name)
-        state = gdal.Open(str(tmp_path / "stac" / "state.tif")).ReadAsArray()
-        assert state.any(), "the area holds dieback in fordead's reference"
-    finally:
-        server.close()
+    server.items["features"] = stac_features(server, folder)
+    x0, y0 = data["geotransform"][0], data["geotransform"][3]
+    yield folder, server, (x0 + 300, y0 - 500, x0 + 540, y0 - 300), int(data["epsg"])  # columns 30–53, rows 30–49
+    server.close()
+
+
+def test_detection_from_catalogue_items_equals_the_run_on_the_local_folder(tiled_shared, tmp_path):
+    """A run over a 24 × 20 px area read from the catalogue items gives every state raster of
+    the run on the local files (fordead's tutorial settings, cloudiness over the area)."""
+    from osgeo import gdal
+
+    from tests.foresthealth.conftest import options_of, reference_run, settings_of
+    folder, server, extent, _ = tiled_shared
+    source = stac_items.StacProducts(server.items["features"], UrllibTransport())
+    parameters = reference_run("A")
+    plans = {}
+    for name, products in (("local", folder), ("stac", source.products(extent))):
+        options = options_of(parameters)
+        options.cloudiness_in_area = True
+        plans[name] = series.run(products, tmp_path / name, options, settings_of(parameters), extent=extent)
+    assert plans["stac"].dates == plans["local"].dates and len(plans["local"].dates) > 20
+    assert plans["stac"].window == Window(30, 30, 24, 20)
+    for path in sorted((tmp_path / "local").glob("*.tif")):
+        np.testing.assert_array_equal(gdal.Open(str(tmp_path / "stac" / path.name)).ReadAsArray(),
+                                      gdal.Open(str(path)).ReadAsArray(), err_msg=path.name)
+    assert (gdal.Open(str(tmp_path / "stac" / "state.tif")).ReadAsArray() == 1).any(), "dieback in the area"
+
+
+def test_detection_algorithm_reads_an_items_file(dataterra_provider, tiled_shared, tmp_path):
+    """forest_dieback_detection with STAC_ITEMS (QGIS network stack) gives the folder's run over
+    the same area with the cloudiness over the area."""
+    import processing
+    from osgeo import gdal
+
+    folder, server, extent, epsg = tiled_shared
+    items = tmp_path / "items.json"
+    stac_items.write_items_file(stac_items.StacProducts(server.items["features"], None).records(), items)
+    area = f"{extent[0]},{extent[2]},{extent[1]},{extent[3]} [EPSG:{epsg}]"
+    tutorial = {"MASK_FORMULA": "B2 > 600 | (B3 == 0) | (B4 ==0)", "SOURCE_MASK": True, "CLOUD_LIMIT": 0.4,
+                "EXTENT": area}
+    stac = processing.run("dataterra:forest_dieback_detection", {"STAC_ITEMS": str(items), **tutorial,
+                                                                   "STATE": str(tmp_path / "stac")})
+    local = processing.run("dataterra:forest_dieback_detection", {"PRODUCTS": str(folder), **tutorial,
+                                                                    "CLOUDINESS_IN_AREA": True,
+                                                                    "STATE": str(tmp_path / "local")})
+    assert stac["DATES"] == local["DATES"]
+    for name in ("coeffs", "state", "first_date", "cum_diff"):
+        np.testing.assert_array_equal(gdal.Open(str(tmp_path / "stac" / f"{name}.tif")).ReadAsArray(),
+                                      gdal.Open(str(tmp_path / "local" / f"{name}.tif")).ReadAsArray())
+    ranged = [r for r in server.requests if r["path"].endswith(".tif")]
+    assert ranged and all(r["headers"].get("Range") for r in ranged)
+
+
+def test_items_without_area_refused(dataterra_provider, tiled_shared, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    items = tmp_path / "items.json"
+    stac_items.write_items_file(tiled_shared[1].items["features"], items)
+    with pytest.raises(QgsProcessingException, match="area of interest"):
+        processing.run("dataterra:forest_dieback_detection", {"STAC_ITEMS": str(items),
+                                                              "STATE": str(tmp_path / "s")})
