@@ -4,17 +4,17 @@
 <context>
     <name>AllStepsAlgorithm</name>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="240"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="241"/>
         <source>Forest dieback detection (all steps)</source>
         <translation>Détection des dépérissements forestiers (toutes les étapes)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="243"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="244"/>
         <source>Runs the dieback detection (a new run, or an update when the state folder already holds a state) then exports its maps and polygons, in one algorithm for models and qgis_process. Parameters as in 'Dieback detection (new run or update)' and 'Export dieback results'; the defaults are fordead's tutorial settings (CRSWIR, cloudiness ≤ 0.4, provider mask, 10 dates, training 2018-01-01 … 2018-06-01, threshold 0.16, weighted-mean stress index, monthly periods, classes below and above 0.265).</source>
         <translation>Lance la détection des dépérissements (nouveau calcul, ou mise à jour quand le dossier d'état contient déjà un état) puis exporte ses cartes et polygones, en un seul algorithme pour les modèles et qgis_process. Paramètres comme dans « Détection des dépérissements (nouveau calcul ou mise à jour) » et « Exporter les résultats de dépérissement » ; les valeurs par défaut sont celles du tutoriel de fordead (CRSWIR, nébulosité ≤ 0,4, masque du fournisseur, 10 dates, apprentissage 2018-01-01 … 2018-06-01, seuil 0,16, indice de stress en moyenne pondérée, périodes mensuelles, classes sous et au-dessus de 0,265).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="261"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="262"/>
         <source>Cancelled by the user: no output was written.</source>
         <translation>Annulé par l'utilisateur : aucune sortie n'a été écrite.</translation>
     </message>
@@ -72,32 +72,32 @@
         <translation>La bande {band} manque dans le produit {name} ({date}).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="109"/>
+        <location filename="../foresthealth/core/products.py" line="112"/>
         <source>The products folder {folder} does not exist.</source>
         <translation>Le dossier de produits {folder} n'existe pas.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="118"/>
+        <location filename="../foresthealth/core/products.py" line="121"/>
         <source>No Sentinel-2 L2A product (THEIA SENTINEL2X_… folders or Sen2Cor *.SAFE folders) found in {folder}.</source>
         <translation>Aucun produit Sentinel-2 L2A (dossiers THEIA SENTINEL2X_… ou dossiers Sen2Cor *.SAFE) trouvé dans {folder}.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="155"/>
+        <location filename="../foresthealth/core/products.py" line="158"/>
         <source>The area of interest lies outside the Sentinel-2 products (no pixel of theirs falls in it).</source>
         <translation>La zone d'intérêt est en dehors des produits Sentinel-2 (aucun de leurs pixels n'y tombe).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="170"/>
+        <location filename="../foresthealth/core/stac_items.py" line="280"/>
         <source>The product {name} has no 10 m band (B2, B3, B4 or B8) to define the grid.</source>
         <translation>Le produit {name} n'a pas de bande à 10 m (B2, B3, B4 ou B8) pour définir la grille.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="195"/>
+        <location filename="../foresthealth/core/products.py" line="198"/>
         <source>The product {name} ({date}) is on another grid than the first date: {path} differs in origin, pixel size, size or CRS. Use products of a single Sentinel-2 tile.</source>
         <translation>Le produit {name} ({date}) est sur une autre grille que la première date : {path} diffère par l'origine, la taille des pixels, la taille ou le SCR. Utilisez les produits d'une seule tuile Sentinel-2.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/products.py" line="261"/>
+        <location filename="../foresthealth/core/products.py" line="264"/>
         <source>The product {name} ({date}) has no cloud mask (MASKS/*_CLM_R2.tif or SCL_20m).</source>
         <translation>Le produit {name} ({date}) n'a pas de masque de nuages (MASKS/*_CLM_R2.tif ou SCL_20m).</translation>
     </message>
@@ -125,6 +125,46 @@
         <location filename="../foresthealth/core/series.py" line="246"/>
         <source>The folder {folder} holds other files than a detection state ({names}…): choose a new or empty folder for the state.</source>
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="90"/>
+        <source>{url} answered HTTP {status} to a byte-range request: the server must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
+        <translation>{url} a répondu HTTP {status} à une requête de plage d'octets : le serveur doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="112"/>
+        <source>The server answered HTTP {status} to a byte-range request: it must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
+        <translation>Le serveur a répondu HTTP {status} à une requête de plage d'octets : il doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="119"/>
+        <source>The server sent more bytes than the range asked ({limit}).</source>
+        <translation>Le serveur a envoyé plus d'octets que la plage demandée ({limit}).</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="170"/>
+        <source>{url} is not a GeoTIFF.</source>
+        <translation>{url} n'est pas un GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="260"/>
+        <source>The catalogue item {name} has no date or no cloud mask asset (CLM or SCL).</source>
+        <translation>L'élément de catalogue {name} n'a pas de date ou pas de fichier de masque de nuages (CLM ou SCL).</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="276"/>
+        <source>No catalogue item to read.</source>
+        <translation>Aucun élément de catalogue à lire.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="345"/>
+        <source>Cannot read the catalogue items file {path}: {exc}</source>
+        <translation>Impossible de lire le fichier d'éléments du catalogue {path} : {exc}</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="349"/>
+        <source>{path} is not a GeoJSON collection of STAC items.</source>
+        <translation>{path} n'est pas une collection GeoJSON d'éléments STAC.</translation>
     </message>
 </context>
 <context>
@@ -221,7 +261,7 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>{0} ne contient pas d'état de détection (state.json) ; lancez d'abord la détection des dépérissements.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/steps.py" line="230"/>
+        <location filename="../foresthealth/algorithms/steps.py" line="231"/>
         <source>{0} polygons written ({1}).</source>
         <translation>{0} polygones écrits ({1}).</translation>
     </message>
@@ -229,167 +269,167 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
 <context>
     <name>ForestHealth</name>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="76"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="77"/>
         <source>Folder of Sentinel-2 L2A products (THEIA or Sen2Cor)</source>
         <translation>Dossier de produits Sentinel-2 L2A (THEIA ou Sen2Cor)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="83"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="86"/>
         <source>Area of interest</source>
         <translation>Zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="88"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="91"/>
         <source>Vegetation index</source>
         <translation>Indice de végétation</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="93"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="96"/>
         <source>User index formula (when the index is &apos;formula&apos;), e.g. (B8-B4)/(B8+B4)</source>
         <translation>Formule d'indice utilisateur (quand l'indice est « formula »), par ex. (B8-B4)/(B8+B4)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="100"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="103"/>
         <source>The user index falls with dieback (as NDVI does)</source>
         <translation>L'indice utilisateur diminue avec le dépérissement (comme le NDVI)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="105"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="108"/>
         <source>Mask formula (pixels where it is true are masked)</source>
         <translation>Formule de masque (les pixels où elle est vraie sont masqués)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="113"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="116"/>
         <source>Detect bare soil and clouds with fordead&apos;s rules (replaces the mask formula)</source>
         <translation>Détecter sols nus et nuages avec les règles de fordead (remplace la formule de masque)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="122"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="125"/>
         <source>Apply the provider&apos;s cloud mask (CLM / SCL)</source>
         <translation>Appliquer le masque de nuages du fournisseur (CLM / SCL)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="127"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="130"/>
         <source>Maximum cloudiness of a date (-1: keep every date)</source>
         <translation>Nébulosité maximale d'une date (-1 : garder toutes les dates)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="138"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="141"/>
         <source>Ignore dates before (YYYY-MM-DD)</source>
         <translation>Ignorer les dates avant le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="161"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="164"/>
         <source>Outside the swath when any band is negative (fordead tests one band)</source>
         <translation>Hors fauchée dès qu'une bande est négative (fordead teste une seule bande)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="168"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="171"/>
         <source>Cloudiness over the area of interest (fordead: over the whole product)</source>
         <translation>Nébulosité sur la zone d'intérêt (fordead : sur tout le produit)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="175"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="178"/>
         <source>Remove the Sen2Cor offset of products from 2022-01-25 (fordead ignores it)</source>
         <translation>Retirer le décalage Sen2Cor des produits depuis le 2022-01-25 (fordead l'ignore)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="187"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="190"/>
         <source>Give the user index formula, or choose a named index.</source>
         <translation>Donnez la formule d'indice utilisateur, ou choisissez un indice nommé.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="234"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="247"/>
         <source>Minimum number of valid dates to train a pixel&apos;s model</source>
         <translation>Nombre minimal de dates valides pour apprendre le modèle d'un pixel</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="244"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="257"/>
         <source>Detection starts on (YYYY-MM-DD, earliest end of training)</source>
         <translation>La détection commence le (AAAA-MM-JJ, fin d'apprentissage au plus tôt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="251"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="264"/>
         <source>Training ends at the latest on (YYYY-MM-DD)</source>
         <translation>L'apprentissage finit au plus tard le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="260"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="273"/>
         <source>Anomaly threshold (index minus prediction)</source>
         <translation>Seuil d'anomalie (indice moins prédiction)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="283"/>
         <source>Stress index</source>
         <translation>Indice de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="283"/>
         <source>Weighted mean</source>
         <translation>Moyenne pondérée</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="270"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="283"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="278"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="291"/>
         <source>Maximum number of stress periods</source>
         <translation>Nombre maximal de périodes de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="304"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="317"/>
         <source>Forest polygons</source>
         <translation>Polygones de forêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="312"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="325"/>
         <source>Forest raster (non-zero, or the classes below, is forest)</source>
         <translation>Raster de forêt (non nul, ou les classes ci-dessous, est forêt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="319"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="332"/>
         <source>Forest classes of the raster (e.g. OSO: 16,17)</source>
         <translation>Classes forestières du raster (par ex. OSO : 16,17)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="328"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="341"/>
         <source>Confidence class thresholds (comma-separated)</source>
         <translation>Seuils des classes de confiance (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="333"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="346"/>
         <source>Confidence class names (one more than thresholds, comma-separated)</source>
         <translation>Noms des classes de confiance (un de plus que de seuils, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="340"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="353"/>
         <source>Periods of the polygons (ME: months, 3ME, 15D, sentinel)</source>
         <translation>Périodes des polygones (ME : mois, 3ME, 15D, sentinel)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="347"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="360"/>
         <source>Periods start on</source>
         <translation>Les périodes commencent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="350"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="363"/>
         <source>Periods end on</source>
         <translation>Les périodes finissent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="370"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="383"/>
         <source>Forest classes must be integers separated by commas.</source>
         <translation>Les classes forestières doivent être des entiers séparés par des virgules.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="374"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="387"/>
         <source>No forest mask given: every pixel with a model is analysed.</source>
         <translation>Aucun masque forestier : tous les pixels qui ont un modèle sont analysés.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="382"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="395"/>
         <source>Thresholds must be numbers separated by commas.</source>
         <translation>Les seuils doivent être des nombres séparés par des virgules.</translation>
     </message>
@@ -419,14 +459,29 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>Sol nu</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="143"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="146"/>
         <source>Ignored period of each year, e.g. 11-01,05-01 (MM-DD,MM-DD: winter)</source>
         <translation>Période ignorée chaque année, par ex. 11-01,05-01 (MM-JJ,MM-JJ : l'hiver)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="214"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="219"/>
         <source>The ignored period is two month-days MM-DD and a comma, e.g. 11-01,05-01.</source>
         <translation>La période ignorée est faite de deux jours MM-JJ séparés par une virgule, par ex. 11-01,05-01.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="13"/>
+        <source>Or Sentinel-2 items of the catalogue (GeoJSON of STAC items; read over the area of interest only)</source>
+        <translation>Ou éléments Sentinel-2 du catalogue (GeoJSON d'éléments STAC ; lus sur la zone d'intérêt seulement)</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="24"/>
+        <source>Catalogue items are read over an area of interest only: give the area of interest.</source>
+        <translation>Les éléments du catalogue ne sont lus que sur une zone d'intérêt : donnez la zone d'intérêt.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/parameters.py" line="230"/>
+        <source>Give a folder of Sentinel-2 products or a file of catalogue items.</source>
+        <translation>Donnez un dossier de produits Sentinel-2 ou un fichier d'éléments du catalogue.</translation>
     </message>
 </context>
 <context>
