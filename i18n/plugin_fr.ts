@@ -674,7 +674,7 @@
     <message>
         <location filename="../dataterra_plugin/ui/forest_wizard.py" line="158"/>
         <source>Output folder</source>
-        <translation type="unfinished">Dossier de sortie</translation>
+        <translation>Dossier de sortie</translation>
     </message>
     <message>
         <location filename="../dataterra_plugin/ui/forest_wizard.py" line="180"/>
@@ -729,7 +729,7 @@
     <message>
         <location filename="../dataterra_plugin/ui/forest_wizard.py" line="278"/>
         <source>Forest health</source>
-        <translation type="unfinished">Santé des forêts</translation>
+        <translation>Santé des forêts</translation>
     </message>
     <message>
         <location filename="../dataterra_plugin/ui/forest_wizard.py" line="283"/>
@@ -774,7 +774,7 @@
     <message>
         <location filename="../dataterra_plugin/ui/forest_wizard.py" line="297"/>
         <source>The result {0} could not be opened.</source>
-        <translation type="unfinished">Le résultat {0} n'a pas pu être ouvert.</translation>
+        <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
 </context>
 <context>

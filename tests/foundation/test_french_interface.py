@@ -19,6 +19,7 @@ def test_menu_and_toolbar_in_french(qgis_iface, qgis_processing):
                 "Services OGC…",
                 "Étude de fragmentation…",
                 "Étude de connectivité…",
+                "Étude de la santé des forêts…",
                 "Outils de fragmentation",
                 "Outils de connectivité",
                 "Outils de biodiversité",
