@@ -15,6 +15,7 @@ import json
 import re
 import struct
 import uuid
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,8 +150,9 @@ class TiffLayout:
 class RemoteTiff:
     """A GeoTIFF over HTTP: its header and directory, then the blocks of the windows asked."""
 
-    def __init__(self, reader: RangeReader):
+    def __init__(self, reader: RangeReader, vsimem_files=None):
         self.reader = reader
+        self.vsimem_files = vsimem_files if vsimem_files is not None else []  # to unlink when done
         self.regions = {0: reader.read(0, HEADER_BYTES)}
         self.layout = self._parse()
 
@@ -215,12 +217,14 @@ class RemoteTiff:
         parts = []
         for number, (start, data) in enumerate(sorted(self.regions.items())):
             gdal.FileFromMemBuffer(f"{stem}_{number}.bin", bytes(data))
+            self.vsimem_files.append(f"{stem}_{number}.bin")
             parts.append(f"<SubfileRegion><Filename relative=\"0\">{stem}_{number}.bin</Filename>"
                          f"<DestinationOffset>{start}</DestinationOffset><SourceOffset>0</SourceOffset>"
                          f"<RegionLength>{len(data)}</RegionLength></SubfileRegion>")
         size = self.reader.size or max(s + len(d) for s, d in self.regions.items())
         gdal.FileFromMemBuffer(f"{stem}.xml", f"<VSISparseFile><Length>{size}</Length>{''.join(parts)}"
                                               "</VSISparseFile>")
+        self.vsimem_files.append(f"{stem}.xml")
         return f"/vsisparse/{stem}.xml"
 
     def georeferencing(self):
@@ -248,6 +252,9 @@ class StacProducts:
         self.traffic = Traffic()
         self.items = [self._item(i) for i in items]
         self._remote = {}
+        # the fetched bytes live in /vsimem/ until this source and every product it made are gone
+        self.vsimem_files = []
+        weakref.finalize(self, _unlink, self.vsimem_files)
 
     def _item(self, item) -> _Item:
         record = item if isinstance(item, Record) else feature_record(item)
@@ -267,7 +274,7 @@ class StacProducts:
 
     def remote(self, href) -> RemoteTiff:
         if href not in self._remote:
-            self._remote[href] = RemoteTiff(RangeReader(self.transport, href, self.traffic))
+            self._remote[href] = RemoteTiff(RangeReader(self.transport, href, self.traffic), self.vsimem_files)
         return self._remote[href]
 
     def grid(self) -> Grid:
@@ -296,6 +303,7 @@ class StacProducts:
         for item in self.items:
             mask_role = next(role for role in MASK_NAMES if role in item.assets)
             product = Product(item.record.start[:10], item.record.id, MASK_NAMES[mask_role])
+            product.source = self  # keeps the fetched bytes in /vsimem/ while the product is used
             for role, href in item.assets.items():
                 grid_band = role == next((b for b in BANDS_10M if b in item.assets), None)
                 if role in MASK_NAMES and role != mask_role or (
@@ -321,6 +329,12 @@ class StacProducts:
         if col1 > col0 and row1 > row0:
             remote.fetch(Window(col0, row0, col1 - col0, row1 - row0))
         return remote.sparse_path()
+
+
+def _unlink(paths):
+    for path in paths:
+        gdal.Unlink(path)
+    paths.clear()
 
 
 def record_feature(record: Record) -> dict:

@@ -1,11 +1,13 @@
 """Catalogue items read by windows over HTTP (foresthealth.core.stac_items), against a loopback
 STAC server serving tiled GeoTIFF assets with byte ranges."""
+import gc
 import json
 import re
 from pathlib import Path
 
 import numpy as np
 import pytest
+from osgeo import gdal
 
 from dataterra.dataterra_plugin.net.core.transport import UrllibTransport
 from dataterra.foresthealth.core import products as s2, series, stac_items
@@ -93,6 +95,12 @@ def test_windows_read_over_http_equal_the_local_files_with_a_small_share_of_thei
         # 24 files of ~0.5 MB (10 m) or ~0.13 MB (20 m): header plus at most 2 × 2 tiles each
         assert traffic.received < 0.12 * files, (traffic.received, files)
         assert all(r["headers"].get("Range") for r in server.requests)
+        # the fetched bytes are released once the source and its products are gone
+        held = list(source.vsimem_files)
+        assert held and all(gdal.VSIStatL(path) is not None for path in held)
+        del source, remote, near, far
+        gc.collect()
+        assert all(gdal.VSIStatL(path) is None for path in held)
     finally:
         server.close()
 
@@ -137,8 +145,6 @@ def tiled_shared(tmp_path_factory):
 def test_detection_from_catalogue_items_equals_the_run_on_the_local_folder(tiled_shared, tmp_path):
     """A run over a 24 × 20 px area read from the catalogue items gives every state raster of
     the run on the local files (fordead's tutorial settings, cloudiness over the area)."""
-    from osgeo import gdal
-
     from tests.foresthealth.conftest import options_of, reference_run, settings_of
     folder, server, extent, _ = tiled_shared
     source = stac_items.StacProducts(server.items["features"], UrllibTransport())
@@ -160,7 +166,6 @@ def test_detection_algorithm_reads_an_items_file(dataterra_provider, tiled_share
     """forest_dieback_detection with STAC_ITEMS (QGIS network stack) gives the folder's run over
     the same area with the cloudiness over the area."""
     import processing
-    from osgeo import gdal
 
     folder, server, extent, epsg = tiled_shared
     items = tmp_path / "items.json"
