@@ -87,7 +87,7 @@
         <translation>La zone d'intérêt est en dehors des produits Sentinel-2 (aucun de leurs pixels n'y tombe).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="280"/>
+        <location filename="../foresthealth/core/stac_items.py" line="290"/>
         <source>The product {name} has no 10 m band (B2, B3, B4 or B8) to define the grid.</source>
         <translation>Le produit {name} n'a pas de bande à 10 m (B2, B3, B4 ou B8) pour définir la grille.</translation>
     </message>
@@ -127,42 +127,42 @@
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="90"/>
+        <location filename="../foresthealth/core/stac_items.py" line="92"/>
         <source>{url} answered HTTP {status} to a byte-range request: the server must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
         <translation>{url} a répondu HTTP {status} à une requête de plage d'octets : le serveur doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="112"/>
+        <location filename="../foresthealth/core/stac_items.py" line="114"/>
         <source>The server answered HTTP {status} to a byte-range request: it must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
         <translation>Le serveur a répondu HTTP {status} à une requête de plage d'octets : il doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="119"/>
+        <location filename="../foresthealth/core/stac_items.py" line="121"/>
         <source>The server sent more bytes than the range asked ({limit}).</source>
         <translation>Le serveur a envoyé plus d'octets que la plage demandée ({limit}).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="170"/>
+        <location filename="../foresthealth/core/stac_items.py" line="174"/>
         <source>{url} is not a GeoTIFF.</source>
         <translation>{url} n'est pas un GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="260"/>
+        <location filename="../foresthealth/core/stac_items.py" line="274"/>
         <source>The catalogue item {name} has no date or no cloud mask asset (CLM or SCL).</source>
         <translation>L'élément de catalogue {name} n'a pas de date ou pas de fichier de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="276"/>
+        <location filename="../foresthealth/core/stac_items.py" line="300"/>
         <source>No catalogue item to read.</source>
         <translation>Aucun élément de catalogue à lire.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="345"/>
+        <location filename="../foresthealth/core/stac_items.py" line="381"/>
         <source>Cannot read the catalogue items file {path}: {exc}</source>
         <translation>Impossible de lire le fichier d'éléments du catalogue {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="349"/>
+        <location filename="../foresthealth/core/stac_items.py" line="385"/>
         <source>{path} is not a GeoJSON collection of STAC items.</source>
         <translation>{path} n'est pas une collection GeoJSON d'éléments STAC.</translation>
     </message>
@@ -339,97 +339,97 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>Donnez la formule d'indice utilisateur, ou choisissez un indice nommé.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="247"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="249"/>
         <source>Minimum number of valid dates to train a pixel&apos;s model</source>
         <translation>Nombre minimal de dates valides pour apprendre le modèle d'un pixel</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="257"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="259"/>
         <source>Detection starts on (YYYY-MM-DD, earliest end of training)</source>
         <translation>La détection commence le (AAAA-MM-JJ, fin d'apprentissage au plus tôt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="264"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="266"/>
         <source>Training ends at the latest on (YYYY-MM-DD)</source>
         <translation>L'apprentissage finit au plus tard le (AAAA-MM-JJ)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="273"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="275"/>
         <source>Anomaly threshold (index minus prediction)</source>
         <translation>Seuil d'anomalie (indice moins prédiction)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="283"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="285"/>
         <source>Stress index</source>
         <translation>Indice de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="283"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="285"/>
         <source>Weighted mean</source>
         <translation>Moyenne pondérée</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="283"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="285"/>
         <source>Mean</source>
         <translation>Moyenne</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="291"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="293"/>
         <source>Maximum number of stress periods</source>
         <translation>Nombre maximal de périodes de stress</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="317"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="319"/>
         <source>Forest polygons</source>
         <translation>Polygones de forêt</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="325"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="327"/>
         <source>Forest raster (non-zero, or the classes below, is forest)</source>
         <translation>Raster de forêt (non nul, ou les classes ci-dessous, est forêt)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="332"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="334"/>
         <source>Forest classes of the raster (e.g. OSO: 16,17)</source>
         <translation>Classes forestières du raster (par ex. OSO : 16,17)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="341"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="343"/>
         <source>Confidence class thresholds (comma-separated)</source>
         <translation>Seuils des classes de confiance (séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="346"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="348"/>
         <source>Confidence class names (one more than thresholds, comma-separated)</source>
         <translation>Noms des classes de confiance (un de plus que de seuils, séparés par des virgules)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="353"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="355"/>
         <source>Periods of the polygons (ME: months, 3ME, 15D, sentinel)</source>
         <translation>Périodes des polygones (ME : mois, 3ME, 15D, sentinel)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="360"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="362"/>
         <source>Periods start on</source>
         <translation>Les périodes commencent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="363"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="365"/>
         <source>Periods end on</source>
         <translation>Les périodes finissent le</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="383"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="385"/>
         <source>Forest classes must be integers separated by commas.</source>
         <translation>Les classes forestières doivent être des entiers séparés par des virgules.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="387"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="389"/>
         <source>No forest mask given: every pixel with a model is analysed.</source>
         <translation>Aucun masque forestier : tous les pixels qui ont un modèle sont analysés.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="395"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="397"/>
         <source>Thresholds must be numbers separated by commas.</source>
         <translation>Les seuils doivent être des nombres séparés par des virgules.</translation>
     </message>
@@ -479,9 +479,19 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>Les éléments du catalogue ne sont lus que sur une zone d'intérêt : donnez la zone d'intérêt.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/parameters.py" line="230"/>
+        <location filename="../foresthealth/algorithms/parameters.py" line="232"/>
         <source>Give a folder of Sentinel-2 products or a file of catalogue items.</source>
         <translation>Donnez un dossier de produits Sentinel-2 ou un fichier d'éléments du catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="33"/>
+        <source>{0} catalogue items on another Sentinel-2 tile than the other items were left out: {1}</source>
+        <translation>{0} éléments du catalogue sur une autre tuile Sentinel-2 que les autres éléments ont été écartés : {1}</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="36"/>
+        <source>{0} catalogue items read over the area: {1:.1f} MB received in {2} requests ({3:.1%} of their files).</source>
+        <translation>{0} éléments du catalogue lus sur la zone : {1:.1f} Mo reçus en {2} requêtes ({3:.1%} de leurs fichiers).</translation>
     </message>
 </context>
 <context>

@@ -221,10 +221,12 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             )
         return tuple(days)
 
-    def products_folder(self, parameters, context):
+    def products_folder(self, parameters, context, feedback=None):
         """The products folder, or the catalogue items' products read over the area of interest."""
         if self.parameterAsFile(parameters, catalogue.STAC_ITEMS, context):
-            return catalogue.catalogue_products(self, parameters, context, self.index_options(parameters, context))
+            return catalogue.catalogue_products(
+                self, parameters, context, self.index_options(parameters, context), feedback
+            )
         folder = self.parameterAsFile(parameters, self.PRODUCTS, context)
         if not folder:
             raise QgsProcessingException(

@@ -27,7 +27,7 @@ from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 from ...rasterblocks.io import Window
 from .formula import BANDS_10M
 from .masks import CLOUD_GROWTH
-from .products import Grid, Product, ProductError
+from .products import SEN2COR_OFFSET, Grid, Product, ProductError
 
 gdal.UseExceptions()
 
@@ -39,6 +39,7 @@ COMMON_NAMES = {"BLUE": "B2", "GREEN": "B3", "RED": "B4", "NIR": "B8", "NIR08": 
 BAND_PATTERNS = (re.compile(r"(?:^|[^A-Z0-9])B0?(\d{1,2}A?)(?:[^A-Z0-9]|$)"),
                  re.compile(r"BAND\s*0?(\d{1,2}A?)(?:[^A-Z0-9]|$)"))
 MASK_NAMES = {"CLM": "theia", "SCL": "sen2cor"}
+SEN2COR_OFFSET_FROM = "2022-01-25"  # processing baseline 04.00: digital numbers = 10000·reflectance + 1000
 TIFF_TYPES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 16: 8, 17: 8, 18: 8}
 TAG_WIDTH, TAG_HEIGHT, TAG_ROWS_PER_STRIP, TAG_STRIP_OFFSETS, TAG_STRIP_COUNTS = 256, 257, 278, 273, 279
 TAG_TILE_WIDTH, TAG_TILE_HEIGHT, TAG_TILE_OFFSETS, TAG_TILE_COUNTS, TAG_PLANAR = 322, 323, 324, 325, 284
@@ -154,6 +155,7 @@ class RemoteTiff:
         self.reader = reader
         self.vsimem_files = vsimem_files if vsimem_files is not None else []  # to unlink when done
         self.regions = {0: reader.read(0, HEADER_BYTES)}
+        self._georeferencing = None
         self.layout = self._parse()
 
     def _bytes(self, offset, length):
@@ -229,8 +231,10 @@ class RemoteTiff:
 
     def georeferencing(self):
         """(geotransform, CRS WKT) read by GDAL from the header."""
-        ds = gdal.Open(self.sparse_path())
-        return ds.GetGeoTransform(), ds.GetProjection()
+        if self._georeferencing is None:
+            ds = gdal.Open(self.sparse_path())
+            self._georeferencing = tuple(ds.GetGeoTransform()), ds.GetProjection()
+        return self._georeferencing
 
 
 @dataclass
@@ -252,6 +256,8 @@ class StacProducts:
         self.traffic = Traffic()
         self.items = [self._item(i) for i in items]
         self._remote = {}
+        self._grid = None
+        self.skipped = []  # ids of the items on another tile than the grid's
         # the fetched bytes live in /vsimem/ until this source and every product it made are gone
         self.vsimem_files = []
         weakref.finalize(self, _unlink, self.vsimem_files)
@@ -259,7 +265,8 @@ class StacProducts:
     def _item(self, item) -> _Item:
         record = item if isinstance(item, Record) else feature_record(item)
         assets = {}
-        for link in record.links:
+        # GeoTIFF before JPEG 2000 twins of the same band (Earth Search lists both)
+        for link in sorted(record.links, key=lambda link: link.href.lower().split("?")[0].endswith(".jp2")):
             role = asset_role(link)
             if role:
                 assets.setdefault(role, link.href)
@@ -277,11 +284,7 @@ class StacProducts:
             self._remote[href] = RemoteTiff(RangeReader(self.transport, href, self.traffic), self.vsimem_files)
         return self._remote[href]
 
-    def grid(self) -> Grid:
-        """The 10 m grid of the first item's first 10 m band."""
-        if not self.items:
-            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "No catalogue item to read."))
-        item = self.items[0]
+    def _item_grid(self, item) -> Grid:
         href = next((item.assets[b] for b in BANDS_10M if b in item.assets), None)
         if href is None:
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} has no 10 m band (B2, B3, B4 "
@@ -290,32 +293,51 @@ class StacProducts:
         geotransform, crs_wkt = remote.georeferencing()
         return Grid(remote.layout.width, remote.layout.height, tuple(geotransform), crs_wkt)
 
-    def products(self, extent=None, bands=None, halo=CLOUD_GROWTH) -> list:
-        """The items as products holding the blocks over ``extent`` (grid CRS; None: everything)
-        widened by ``halo`` 10 m pixels; only the ``bands`` given (default: all found)."""
+    def grid(self) -> Grid:
+        """The 10 m grid most items share (a search over an area may return several tiles)."""
+        if self._grid is None:
+            if not self.items:
+                raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "No catalogue item to read."))
+            grids = [self._item_grid(item) for item in self.items]
+            self._grid = max(grids, key=grids.count)
+        return self._grid
+
+    def products(self, extent=None, bands=None, halo=CLOUD_GROWTH, sen2cor_offset=False) -> list:
+        """The items on :meth:`grid` as products holding the blocks over ``extent`` (grid CRS;
+        None: everything) widened by ``halo`` 10 m pixels; only the ``bands`` given (default: all
+        found). Items of other tiles are left out and listed in :attr:`skipped`.
+        ``sen2cor_offset``: remove the +1000 of Sen2Cor items from 2022-01-25 (baseline 04.00)."""
         grid = self.grid()
         window = grid.window_of_extent(extent) if extent is not None else Window(0, 0, grid.width, grid.height)
         x0, dx, _, y0, _, dy = grid.geotransform
         col0, row0 = window.col - halo, window.row - halo
         area = (x0 + col0 * dx, y0 + row0 * dy, x0 + (window.col + window.width + halo) * dx,
                 y0 + (window.row + window.height + halo) * dy)
-        found = []
+        found, self.skipped = [], []
         for item in self.items:
-            mask_role = next(role for role in MASK_NAMES if role in item.assets)
-            product = Product(item.record.start[:10], item.record.id, MASK_NAMES[mask_role])
-            product.source = self  # keeps the fetched bytes in /vsimem/ while the product is used
-            for role, href in item.assets.items():
-                grid_band = role == next((b for b in BANDS_10M if b in item.assets), None)
-                if role in MASK_NAMES and role != mask_role or (
-                        bands and role not in bands and role != mask_role and not grid_band):
-                    continue
-                path = self._fetch_area(href, area)
-                if role == mask_role:
-                    product.cloud_mask = path
-                else:
-                    product.bands[role] = path
-            found.append(product)
+            if self._item_grid(item) != grid:
+                self.skipped.append(item.record.id)
+                continue
+            found.append(self._product(item, area, bands, sen2cor_offset))
         return sorted(found, key=lambda p: (p.date, p.name))
+
+    def _product(self, item, area, bands, sen2cor_offset) -> Product:
+        mask_role = next(role for role in MASK_NAMES if role in item.assets)
+        grid_band = next(b for b in BANDS_10M if b in item.assets)
+        product = Product(item.record.start[:10], item.record.id, MASK_NAMES[mask_role])
+        product.source = self  # keeps the fetched bytes in /vsimem/ while the product is used
+        if sen2cor_offset and product.layout == "sen2cor" and product.date >= SEN2COR_OFFSET_FROM:
+            product.offset = SEN2COR_OFFSET
+        for role, href in item.assets.items():
+            if role in MASK_NAMES and role != mask_role or (
+                    bands and role not in bands and role not in (mask_role, grid_band)):
+                continue
+            path = self._fetch_area(href, area)
+            if role == mask_role:
+                product.cloud_mask = path
+            else:
+                product.bands[role] = path
+        return product
 
     def _fetch_area(self, href, area) -> str:
         remote = self.remote(href)

@@ -38,15 +38,16 @@ class FileServer(ReplayServer):
             data[start:end + 1]
 
 
-def stac_features(server, folder):
-    """One STAC item per THEIA product of ``folder``: assets keyed by band, titled in words."""
-    features = []
+def stac_features(server, folder, root=None):
+    """One STAC item per THEIA product of ``folder`` (served from ``root``, default ``folder``):
+    assets keyed by band, titled in words."""
+    features, root = [], root or folder
     for product in s2.find_products(folder):
-        assets = {band: {"href": f"{server.url}/{Path(path).relative_to(folder).as_posix()}",
+        assets = {band: {"href": f"{server.url}/{Path(path).relative_to(root).as_posix()}",
                          "type": "image/tiff; application=geotiff; profile=cloud-optimized", "roles": ["data"]}
                   for band, path in product.bands.items()}
         assets["B2"]["title"] = "Blue (band 2) - 10m"
-        assets["CLM"] = {"href": f"{server.url}/{Path(product.cloud_mask).relative_to(folder).as_posix()}",
+        assets["CLM"] = {"href": f"{server.url}/{Path(product.cloud_mask).relative_to(root).as_posix()}",
                          "roles": ["data"]}
         features.append({"type": "Feature", "id": product.name, "properties": {"datetime": f"{product.date}T10:55:00Z"},
                          "geometry": None, "assets": assets, "links": []})
@@ -114,6 +115,52 @@ def test_server_without_ranges_is_refused_before_any_full_download(random_series
         source = stac_items.StacProducts([feature], UrllibTransport())
         with pytest.raises(s2.ProductError, match="HTTP 200 to a byte-range request"):
             source.grid()
+    finally:
+        server.close()
+
+
+def test_items_of_another_tile_are_left_out(random_series, tmp_path):
+    rng = np.random.default_rng(3)
+    other = write_theia_series(tmp_path / "other", ["SENTINEL2B_20180602-105500-000_L2A_T31UGQ_D_V1-1"],
+                               rng.integers(0, 5000, (1, 4, 128, 128)).astype(np.int16),
+                               rng.integers(0, 5000, (1, 3, 64, 64)).astype(np.int16),
+                               np.zeros((1, 64, 64), np.uint8), (700000.0, 10.0, 0.0, 5400000.0, 0.0, -10.0),
+                               options=TILED)
+    server = FileServer(tmp_path)
+    try:
+        features = stac_features(server, random_series, tmp_path) + stac_features(server, other, tmp_path)
+        source = stac_items.StacProducts(features[:1] + features[3:] + features[1:3], UrllibTransport())
+        assert source.grid().geotransform[0] == 600000.0  # the tile of three items out of four
+        products = source.products((602010.0, 5398090.0, 602410.0, 5398490.0))
+        assert [p.date for p in products] == ["2018-06-01", "2018-06-04", "2018-06-06"]
+        assert source.skipped == ["SENTINEL2B_20180602-105500-000_L2A_T31UGQ_D_V1-1"]
+    finally:
+        server.close()
+
+
+def test_sen2cor_items_offset_and_geotiff_before_jpeg2000(random_series):
+    server = FileServer(random_series)
+    try:
+        features = stac_features(server, random_series)
+        for feature, date in zip(features, ("2022-01-24", "2022-01-25", "2022-02-10")):
+            assets = feature["assets"]
+            feature["properties"]["datetime"] = f"{date}T10:55:00Z"
+            feature["assets"] = {"blue-jp2": {"href": f"{server.url}/B02.jp2", "title": "Blue (band 2) - 10m"},
+                                 **{k: v for k, v in assets.items() if k != "CLM"},
+                                 "scl": {"href": assets["CLM"]["href"], "title": "Scene classification map (SCL)"}}
+        source = stac_items.StacProducts(features, UrllibTransport())
+        assert source.items[0].assets["B2"].endswith("_FRE_B2.tif")
+        extent = (602010.0, 5398090.0, 602410.0, 5398490.0)
+        products = source.products(extent, sen2cor_offset=True)
+        assert [(p.layout, p.offset) for p in products] == [("sen2cor", 0), ("sen2cor", 1000), ("sen2cor", 1000)]
+        assert [p.offset for p in source.products(extent)] == [0, 0, 0]
+        grid, window = source.grid(), Window(201, 151, 40, 40)
+        raw = s2.read_on_grid(products[1].bands["B4"], window, grid)
+        shifted = s2.read_bands([products[1]], ("B4",), window, grid)["B4"]
+        np.testing.assert_array_equal(shifted[raw != 0], raw[raw != 0].astype(np.int32) - 1000)
+        # SCL semantics: clear only where the class is 4 or 5
+        np.testing.assert_array_equal(s2.read_cloud_mask([products[1]], window, grid),
+                                      ~np.isin(s2.read_on_grid(products[1].cloud_mask, window, grid), (4, 5)))
     finally:
         server.close()
 
