@@ -87,7 +87,7 @@
         <translation>La zone d'intérêt est en dehors des produits Sentinel-2 (aucun de leurs pixels n'y tombe).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="290"/>
+        <location filename="../foresthealth/core/stac_items.py" line="289"/>
         <source>The product {name} has no 10 m band (B2, B3, B4 or B8) to define the grid.</source>
         <translation>Le produit {name} n'a pas de bande à 10 m (B2, B3, B4 ou B8) pour définir la grille.</translation>
     </message>
@@ -127,44 +127,44 @@
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="92"/>
+        <location filename="../foresthealth/core/stac_items.py" line="112"/>
         <source>{url} answered HTTP {status} to a byte-range request: the server must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
         <translation>{url} a répondu HTTP {status} à une requête de plage d'octets : le serveur doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="114"/>
-        <source>The server answered HTTP {status} to a byte-range request: it must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
-        <translation>Le serveur a répondu HTTP {status} à une requête de plage d'octets : il doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
-    </message>
-    <message>
-        <location filename="../foresthealth/core/stac_items.py" line="121"/>
+        <location filename="../foresthealth/core/stac_items.py" line="120"/>
         <source>The server sent more bytes than the range asked ({limit}).</source>
         <translation>Le serveur a envoyé plus d'octets que la plage demandée ({limit}).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="174"/>
+        <location filename="../foresthealth/core/stac_items.py" line="173"/>
         <source>{url} is not a GeoTIFF.</source>
         <translation>{url} n'est pas un GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="274"/>
+        <location filename="../foresthealth/core/stac_items.py" line="273"/>
         <source>The catalogue item {name} has no date or no cloud mask asset (CLM or SCL).</source>
         <translation>L'élément de catalogue {name} n'a pas de date ou pas de fichier de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="300"/>
+        <location filename="../foresthealth/core/stac_items.py" line="299"/>
         <source>No catalogue item to read.</source>
         <translation>Aucun élément de catalogue à lire.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="381"/>
+        <location filename="../foresthealth/core/stac_items.py" line="380"/>
         <source>Cannot read the catalogue items file {path}: {exc}</source>
         <translation>Impossible de lire le fichier d'éléments du catalogue {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="385"/>
+        <location filename="../foresthealth/core/stac_items.py" line="384"/>
         <source>{path} is not a GeoJSON collection of STAC items.</source>
         <translation>{path} n'est pas une collection GeoJSON d'éléments STAC.</translation>
+    </message>
+    <message>
+        <location filename="../foresthealth/core/stac_items.py" line="92"/>
+        <source>Cannot read {url}: the server answered HTTP {status}.</source>
+        <translation>Impossible de lire {url} : le serveur a répondu HTTP {status}.</translation>
     </message>
 </context>
 <context>

@@ -86,13 +86,11 @@ class RangeReader:
 
     def read(self, offset, length):
         # stream(): never served from or saved to a cache (a cached answer to another range would be wrong)
-        sink = _Collect(length)
+        sink = _Collect(self.url, length)
         response = self.transport.stream(self.url, sink, headers={"Range": f"bytes={offset}-{offset + length - 1}"})
-        if response.status != 206:
-            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "{url} answered HTTP {status} to a byte-range "
-                                                 "request: the server must serve ranges (HTTP 206) for the "
-                                                 "catalogue items to be read by windows."),
-                               url=self.url, status=response.status)
+        if response.status != 206:  # an error status (2xx other than 206 are refused by the sink)
+            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read {url}: the server answered HTTP "
+                                                 "{status}."), url=self.url, status=response.status)
         total = response.headers.get("content-range", "").rpartition("/")[2]
         if total.isdigit():
             self.size = int(total)
@@ -105,15 +103,16 @@ class RangeReader:
 class _Collect:
     """A stream sink keeping the body of a ranged answer (refusing more than was asked)."""
 
-    def __init__(self, limit):
-        self.limit, self.data, self.headers = limit, bytearray(), {}
+    def __init__(self, url, limit):
+        self.url, self.limit, self.data, self.headers = url, limit, bytearray(), {}
 
     def start(self, status, headers):
         self.headers = headers
-        if status != 206:
-            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The server answered HTTP {status} to a "
-                                                 "byte-range request: it must serve ranges (HTTP 206) for the "
-                                                 "catalogue items to be read by windows."), status=status)
+        if status != 206:  # refused before the body: a server ignoring ranges would send the whole file
+            raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "{url} answered HTTP {status} to a byte-range "
+                                                 "request: the server must serve ranges (HTTP 206) for the "
+                                                 "catalogue items to be read by windows."),
+                               url=self.url, status=status)
 
     def write(self, chunk):
         self.data += chunk

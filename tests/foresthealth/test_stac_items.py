@@ -90,6 +90,14 @@ def test_windows_read_over_http_equal_the_local_files_with_a_small_share_of_thei
                     np.testing.assert_array_equal(found[band], expected[band])
                 np.testing.assert_array_equal(s2.read_cloud_mask([far], read_window, grid),
                                               s2.read_cloud_mask([near], read_window, grid))
+        # the first tiles of a file lie partly in its 16 KiB header read: the regions overlap
+        corner = source.products((600000.0, 5399600.0, 600400.0, 5400000.0))
+        first = Window(0, 0, 40, 40)
+        for near, far in zip(local, corner):
+            for band in bands:
+                np.testing.assert_array_equal(s2.read_bands([far], (band,), first, grid)[band],
+                                              s2.read_bands([near], (band,), first, grid)[band])
+        del corner
         traffic = source.traffic
         files = sum(p.stat().st_size for p in random_series.rglob("*.tif"))
         assert traffic.files_total == files
@@ -161,6 +169,18 @@ def test_sen2cor_items_offset_and_geotiff_before_jpeg2000(random_series):
         # SCL semantics: clear only where the class is 4 or 5
         np.testing.assert_array_equal(s2.read_cloud_mask([products[1]], window, grid),
                                       ~np.isin(s2.read_on_grid(products[1].cloud_mask, window, grid), (4, 5)))
+    finally:
+        server.close()
+
+
+def test_missing_asset_says_which(random_series):
+    server = FileServer(random_series)
+    try:
+        feature = {"type": "Feature", "id": "x", "properties": {"datetime": "2018-06-01T10:00:00Z"},
+                   "assets": {"B2": {"href": f"{server.url}/gone.tif"}, "CLM": {"href": f"{server.url}/m.tif"}}}
+        server.answer = lambda request: (404, {"Content-Type": "text/plain"}, b"no such file")
+        with pytest.raises(s2.ProductError, match=r"Cannot read http://127.0.0.1:\d+/gone.tif: .* HTTP 404"):
+            stac_items.StacProducts([feature], UrllibTransport()).grid()
     finally:
         server.close()
 
