@@ -33,6 +33,7 @@ from qgis.gui import QgsExtentWidget, QgsFileWidget, QgsMapLayerComboBox
 
 from ...foresthealth.algorithms.parameters import INDEX_NAMES
 from .background import ChainStep
+from .project_settings import load_study
 from .study_wizard import StudyWizard, layer_source, select_layer_by_source
 
 SOURCES = ("folder", "catalogue")
@@ -66,6 +67,8 @@ class ForestWizard(StudyWizard):
         """``catalogue_records()`` gives the records the catalogue dock found (none without it)."""
         self.catalogue_records = catalogue_records or (lambda: [])
         super().__init__(iface, parent)
+        if load_study(self.STUDY_KEY) is None:
+            self.apply_config({})  # fordead's tutorial dates and threshold
         self.setWindowTitle(self.tr("Forest health study (dieback detection)"))
         self.result_layers = {}
 

@@ -144,6 +144,17 @@ def test_wizard_cancel_leaves_no_result(qgis_iface, dataterra_provider, tiled_se
     wizard.deleteLater()
 
 
+def test_new_wizard_shows_fordeads_tutorial_settings(qgis_iface, dataterra_provider):
+    QgsProject.instance().clear()
+    wizard = ForestWizard(qgis_iface)
+    config = wizard.config()
+    assert (config["start_date"], config["min_last_date"], config["max_last_date"]) == (
+        "2015-01-01", "2018-01-01", "2018-06-01")
+    assert (config["index"], config["threshold"], config["source"], config["mask"]) == (
+        "CRSWIR", 0.16, "folder", "none")
+    wizard.deleteLater()
+
+
 def test_wizard_refuses_incomplete_choices(qgis_iface, dataterra_provider, tmp_path):
     QgsProject.instance().clear()
     wizard = ForestWizard(qgis_iface, catalogue_records=lambda: [])
