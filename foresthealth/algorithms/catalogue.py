@@ -1,4 +1,6 @@
 """Catalogue items as the products of the forest-health algorithms (read by windows over HTTP)."""
+import functools
+
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingException, QgsProcessingParameterFile
 from qgis.PyQt.QtCore import QCoreApplication
 
@@ -24,7 +26,8 @@ def catalogue_products(algorithm, parameters, context, options: series.IndexOpti
         raise QgsProcessingException(translate("ForestHealth", "Catalogue items are read over an area of interest "
                                                "only: give the area of interest."))
     items = algorithm.run_core(stac_items.read_items_file, path)
-    source = stac_items.StacProducts(items, QgisTransport(feedback))  # QGIS proxy and settings; cancel
+    # QGIS proxy and settings, cancel; each hub's credentials as the catalogue's downloads use them
+    source = stac_items.StacProducts(items, QgisTransport(feedback), functools.lru_cache()(hub_access))
     grid = algorithm.run_core(source.grid)
     extent = algorithm.extent(parameters, context, grid.crs_wkt)
     bands = series.Plan(options, detection.Settings(), [], 0, grid, None, {}).bands
@@ -38,6 +41,24 @@ def catalogue_products(algorithm, parameters, context, options: series.IndexOpti
         len(products), source.traffic.received / 1e6, source.traffic.requests,
         source.traffic.received / max(1, source.traffic.files_total)))
     return products
+
+
+def hub_access(hub_id):
+    """(API key headers, link signer) of a catalogue hub, with the credentials chosen in the dock."""
+    import dataclasses
+
+    from ...dataterra_plugin.catalog.auth import auth_headers
+    from ...dataterra_plugin.catalog.core.hubs import load_hubs
+    from ...dataterra_plugin.catalog.dock import saved_auth_config
+    from ...dataterra_plugin.catalog.signing import hub_signer
+
+    hub = next((hub for hub in load_hubs() if hub.id == hub_id), None)
+    if hub is None:
+        return {}, None
+    saved = saved_auth_config(hub_id)
+    if saved is not None:
+        hub = dataclasses.replace(hub, auth_config=saved)
+    return auth_headers(hub), hub_signer(hub)
 
 
 def _inform(feedback, message):

@@ -39,6 +39,7 @@ COMMON_NAMES = {"BLUE": "B2", "GREEN": "B3", "RED": "B4", "NIR": "B8", "NIR08": 
 BAND_PATTERNS = (re.compile(r"(?:^|[^A-Z0-9])B0?(\d{1,2}A?)(?:[^A-Z0-9]|$)"),
                  re.compile(r"BAND\s*0?(\d{1,2}A?)(?:[^A-Z0-9]|$)"))
 MASK_NAMES = {"CLM": "theia", "SCL": "sen2cor"}
+HUB_PROPERTY = "dataterra:hub"  # items file: the catalogue hub of an item (for its credentials)
 SEN2COR_OFFSET_FROM = "2022-01-25"  # processing baseline 04.00: digital numbers = 10000·reflectance + 1000
 TIFF_TYPES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 16: 8, 17: 8, 18: 8}
 TAG_WIDTH, TAG_HEIGHT, TAG_ROWS_PER_STRIP, TAG_STRIP_OFFSETS, TAG_STRIP_COUNTS = 256, 257, 278, 273, 279
@@ -80,14 +81,16 @@ class Traffic:
 class RangeReader:
     """Ranged GETs of one URL through a transport of the plugin's network layer."""
 
-    def __init__(self, transport, url, traffic: Traffic):
+    def __init__(self, transport, url, traffic: Traffic, headers=None):
         self.transport, self.url, self.traffic = transport, url, traffic
+        self.headers = dict(headers or {})  # the hub's API key header, as the catalogue's downloads send it
         self.size = None
 
     def read(self, offset, length):
         # stream(): never served from or saved to a cache (a cached answer to another range would be wrong)
         sink = _Collect(self.url, length)
-        response = self.transport.stream(self.url, sink, headers={"Range": f"bytes={offset}-{offset + length - 1}"})
+        response = self.transport.stream(self.url, sink,
+                                         headers={**self.headers, "Range": f"bytes={offset}-{offset + length - 1}"})
         if response.status != 206:  # an error status (2xx other than 206 are refused by the sink)
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read {url}: the server answered HTTP "
                                                  "{status}."), url=self.url, status=response.status)
@@ -240,6 +243,7 @@ class RemoteTiff:
 class _Item:
     record: Record
     assets: dict  # role → href
+    hub: str = ""  # the catalogue hub the item came from (its credentials)
 
 
 class StacProducts:
@@ -250,8 +254,12 @@ class StacProducts:
     ``products(extent)`` fetches every asset's blocks over the area and its halo.
     """
 
-    def __init__(self, items, transport):
+    def __init__(self, items, transport, access=None):
+        """``access(hub_id)`` gives (headers, sign) for the items of a catalogue hub: the hub's
+        API key header and ``sign(url, transport) -> url`` for hubs that sign their links
+        (as the catalogue's downloads use them); None: no credentials."""
         self.transport = transport
+        self.access = access
         self.traffic = Traffic()
         self.items = [self._item(i) for i in items]
         self._remote = {}
@@ -262,7 +270,8 @@ class StacProducts:
         weakref.finalize(self, _unlink, self.vsimem_files)
 
     def _item(self, item) -> _Item:
-        record = item if isinstance(item, Record) else feature_record(item)
+        record = item if isinstance(item, Record) else feature_record(
+            item, (item.get("properties") or {}).get(HUB_PROPERTY, ""))
         assets = {}
         # GeoTIFF before JPEG 2000 twins of the same band (Earth Search lists both)
         for link in sorted(record.links, key=lambda link: link.href.lower().split("?")[0].endswith(".jp2")):
@@ -272,15 +281,18 @@ class StacProducts:
         if not record.start or not any(role in assets for role in MASK_NAMES):
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The catalogue item {name} has no date or no "
                                                  "cloud mask asset (CLM or SCL)."), name=record.id)
-        return _Item(record, assets)
+        return _Item(record, assets, record.source)
 
     def records(self) -> list:
         """The items as catalogue records."""
         return [item.record for item in self.items]
 
-    def remote(self, href) -> RemoteTiff:
+    def remote(self, href, hub="") -> RemoteTiff:
         if href not in self._remote:
-            self._remote[href] = RemoteTiff(RangeReader(self.transport, href, self.traffic), self.vsimem_files)
+            headers, sign = self.access(hub) if (self.access and hub) else ({}, None)
+            url = sign(href, self.transport) if sign else href
+            self._remote[href] = RemoteTiff(RangeReader(self.transport, url, self.traffic, headers),
+                                            self.vsimem_files)
         return self._remote[href]
 
     def _item_grid(self, item) -> Grid:
@@ -288,7 +300,7 @@ class StacProducts:
         if href is None:
             raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The product {name} has no 10 m band (B2, B3, B4 "
                                                  "or B8) to define the grid."), name=item.record.id)
-        remote = self.remote(href)
+        remote = self.remote(href, item.hub)
         geotransform, crs_wkt = remote.georeferencing()
         return Grid(remote.layout.width, remote.layout.height, tuple(geotransform), crs_wkt)
 
@@ -331,15 +343,15 @@ class StacProducts:
             if role in MASK_NAMES and role != mask_role or (
                     bands and role not in bands and role not in (mask_role, grid_band)):
                 continue
-            path = self._fetch_area(href, area)
+            path = self._fetch_area(self.remote(href, item.hub), area)
             if role == mask_role:
                 product.cloud_mask = path
             else:
                 product.bands[role] = path
         return product
 
-    def _fetch_area(self, href, area) -> str:
-        remote = self.remote(href)
+    @staticmethod
+    def _fetch_area(remote, area) -> str:
         geotransform, _ = remote.georeferencing()
         ax, adx, _, ay, _, ady = geotransform
         left, top, right, bottom = area
@@ -360,7 +372,8 @@ def _unlink(paths):
 
 def record_feature(record: Record) -> dict:
     """A catalogue record as a STAC feature holding its dated assets (for an items file)."""
-    return {"type": "Feature", "id": record.id, "properties": {"datetime": record.start, "title": record.title},
+    return {"type": "Feature", "id": record.id,
+            "properties": {"datetime": record.start, "title": record.title, HUB_PROPERTY: record.source},
             "geometry": record.geometry, "bbox": list(record.bbox) if record.bbox else None, "links": [],
             "assets": {link.title or f"asset{k}": {"href": link.href, "type": link.type, "roles": [link.rel or "data"]}
                        for k, link in enumerate(record.links) if asset_role(link)}}

@@ -173,6 +173,41 @@ def test_sen2cor_items_offset_and_geotiff_before_jpeg2000(random_series):
         server.close()
 
 
+def test_hub_credentials_go_with_every_range_request(random_series, tmp_path):
+    """Items of a hub: its API key header and its link signer, as the catalogue's downloads."""
+    server = FileServer(random_series)
+    serve = server.answer
+
+    def guarded(request):
+        headers = {k.lower(): v for k, v in request["headers"].items()}
+        if request["path"].endswith(".tif") and (headers.get("x-api-key") != "key" or
+                                                 request["query"].get("sig") != ["ok"]):
+            return 403, {"Content-Type": "text/plain"}, b"forbidden"
+        return serve(request)
+
+    server.answer = guarded
+    try:
+        from dataterra.dataterra_plugin.catalog.core.model import Record
+        items = tmp_path / "items.json"
+        records = [stac_items.StacProducts([f], None).records()[0] for f in stac_features(server, random_series)]
+        stac_items.write_items_file([Record(**{**r.__dict__, "source": "hub1"}) for r in records], items)
+        features = stac_items.read_items_file(items)
+        asked = []
+
+        def access(hub):
+            asked.append(hub)
+            return {"X-API-Key": "key"}, lambda url, transport: url + "?sig=ok"
+
+        source = stac_items.StacProducts(features, UrllibTransport(), access)
+        products = source.products((602010.0, 5398090.0, 602410.0, 5398490.0))
+        assert len(products) == 3 and set(asked) == {"hub1"}
+        assert s2.read_bands(products[:1], ("B4",), Window(201, 151, 40, 40), source.grid())["B4"].any()
+        with pytest.raises(s2.ProductError, match="HTTP 403"):
+            stac_items.StacProducts(features, UrllibTransport()).grid()
+    finally:
+        server.close()
+
+
 def test_missing_asset_says_which(random_series):
     server = FileServer(random_series)
     try:
