@@ -87,7 +87,7 @@
         <translation>La zone d'intérêt est en dehors des produits Sentinel-2 (aucun de leurs pixels n'y tombe).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="289"/>
+        <location filename="../foresthealth/core/stac_items.py" line="301"/>
         <source>The product {name} has no 10 m band (B2, B3, B4 or B8) to define the grid.</source>
         <translation>Le produit {name} n'a pas de bande à 10 m (B2, B3, B4 ou B8) pour définir la grille.</translation>
     </message>
@@ -127,42 +127,42 @@
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="112"/>
+        <location filename="../foresthealth/core/stac_items.py" line="115"/>
         <source>{url} answered HTTP {status} to a byte-range request: the server must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
         <translation>{url} a répondu HTTP {status} à une requête de plage d'octets : le serveur doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="120"/>
+        <location filename="../foresthealth/core/stac_items.py" line="123"/>
         <source>The server sent more bytes than the range asked ({limit}).</source>
         <translation>Le serveur a envoyé plus d'octets que la plage demandée ({limit}).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="173"/>
+        <location filename="../foresthealth/core/stac_items.py" line="176"/>
         <source>{url} is not a GeoTIFF.</source>
         <translation>{url} n'est pas un GeoTIFF.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="273"/>
+        <location filename="../foresthealth/core/stac_items.py" line="282"/>
         <source>The catalogue item {name} has no date or no cloud mask asset (CLM or SCL).</source>
         <translation>L'élément de catalogue {name} n'a pas de date ou pas de fichier de masque de nuages (CLM ou SCL).</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="299"/>
+        <location filename="../foresthealth/core/stac_items.py" line="311"/>
         <source>No catalogue item to read.</source>
         <translation>Aucun élément de catalogue à lire.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="380"/>
+        <location filename="../foresthealth/core/stac_items.py" line="393"/>
         <source>Cannot read the catalogue items file {path}: {exc}</source>
         <translation>Impossible de lire le fichier d'éléments du catalogue {path} : {exc}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="384"/>
+        <location filename="../foresthealth/core/stac_items.py" line="397"/>
         <source>{path} is not a GeoJSON collection of STAC items.</source>
         <translation>{path} n'est pas une collection GeoJSON d'éléments STAC.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/core/stac_items.py" line="92"/>
+        <location filename="../foresthealth/core/stac_items.py" line="95"/>
         <source>Cannot read {url}: the server answered HTTP {status}.</source>
         <translation>Impossible de lire {url} : le serveur a répondu HTTP {status}.</translation>
     </message>
@@ -469,12 +469,12 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>La période ignorée est faite de deux jours MM-JJ séparés par une virgule, par ex. 11-01,05-01.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/catalogue.py" line="13"/>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="15"/>
         <source>Or Sentinel-2 items of the catalogue (GeoJSON of STAC items; read over the area of interest only)</source>
         <translation>Ou éléments Sentinel-2 du catalogue (GeoJSON d'éléments STAC ; lus sur la zone d'intérêt seulement)</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/catalogue.py" line="24"/>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="26"/>
         <source>Catalogue items are read over an area of interest only: give the area of interest.</source>
         <translation>Les éléments du catalogue ne sont lus que sur une zone d'intérêt : donnez la zone d'intérêt.</translation>
     </message>
@@ -484,12 +484,12 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <translation>Donnez un dossier de produits Sentinel-2 ou un fichier d'éléments du catalogue.</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/catalogue.py" line="33"/>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="36"/>
         <source>{0} catalogue items on another Sentinel-2 tile than the other items were left out: {1}</source>
         <translation>{0} éléments du catalogue sur une autre tuile Sentinel-2 que les autres éléments ont été écartés : {1}</translation>
     </message>
     <message>
-        <location filename="../foresthealth/algorithms/catalogue.py" line="36"/>
+        <location filename="../foresthealth/algorithms/catalogue.py" line="39"/>
         <source>{0} catalogue items read over the area: {1:.1f} MB received in {2} requests ({3:.1%} of their files).</source>
         <translation>{0} éléments du catalogue lus sur la zone : {1:.1f} Mo reçus en {2} requêtes ({3:.1%} de leurs fichiers).</translation>
     </message>

@@ -532,247 +532,247 @@
 <context>
     <name>ForestWizard</name>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="69"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="72"/>
         <source>Forest health study (dieback detection)</source>
         <translation>Étude de la santé des forêts (détection des dépérissements)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="78"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="81"/>
         <source>1. Area of interest and dates</source>
         <translation>1. Zone d'intérêt et dates</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="79"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="82"/>
         <source>The model of each pixel is trained on the dates before the detection starts (between the two training dates); dieback is then looked for date by date.</source>
         <translation>Le modèle de chaque pixel est appris sur les dates précédant le début de la détection (entre les deux dates d'apprentissage) ; le dépérissement est ensuite recherché date par date.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="94"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="97"/>
         <source>Area of interest</source>
         <translation>Zone d'intérêt</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="95"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="98"/>
         <source>First date used</source>
         <translation>Première date utilisée</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="96"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="99"/>
         <source>Detection starts from</source>
         <translation>La détection commence à partir du</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="97"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="100"/>
         <source>at the latest on</source>
         <translation>au plus tard le</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="98"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="101"/>
         <source>Vegetation index</source>
         <translation>Indice de végétation</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="99"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="102"/>
         <source>Anomaly threshold</source>
         <translation>Seuil d'anomalie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="111"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="114"/>
         <source>2. Sentinel-2 products</source>
         <translation>2. Produits Sentinel-2</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="112"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="115"/>
         <source>A folder of L2A products (THEIA or Sen2Cor), or the Sentinel-2 items found by the catalogue dock: their files are read over the area of interest only, through QGIS&apos;s network settings.</source>
         <translation>Un dossier de produits L2A (THEIA ou Sen2Cor), ou les éléments Sentinel-2 trouvés par le panneau catalogue : leurs fichiers ne sont lus que sur la zone d'intérêt, avec les réglages réseau de QGIS.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="116"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="119"/>
         <source>Folder of products</source>
         <translation>Dossier de produits</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="116"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="119"/>
         <source>Items of the catalogue</source>
         <translation>Éléments du catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="120"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="123"/>
         <source>STAC items (*.json *.geojson)</source>
         <translation>Éléments STAC (*.json *.geojson)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="121"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="124"/>
         <source>Take the items found by the catalogue dock</source>
         <translation>Prendre les éléments trouvés par le panneau catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="126"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="129"/>
         <source>Products from</source>
         <translation>Produits depuis</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="127"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="130"/>
         <source>Products folder</source>
         <translation>Dossier des produits</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="128"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="131"/>
         <source>Catalogue items file</source>
         <translation>Fichier des éléments du catalogue</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="135"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="138"/>
         <source>3. Forest mask and results</source>
         <translation>3. Masque forêt et résultats</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="136"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="139"/>
         <source>Only forest pixels are mapped. OSO: classes 16 (broad-leaved) and 17 (coniferous) of the land-cover raster.</source>
         <translation>Seuls les pixels de forêt sont cartographiés. OSO : classes 16 (feuillus) et 17 (conifères) du raster d'occupation du sol.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="139"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="142"/>
         <source>No mask (every pixel)</source>
         <translation>Pas de masque (tous les pixels)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="155"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="158"/>
         <source>Forest polygons</source>
         <translation>Polygones de forêt</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="139"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="142"/>
         <source>Forest raster (non-zero is forest)</source>
         <translation>Raster de forêt (non nul = forêt)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="139"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="142"/>
         <source>Forest classes of a land-cover raster</source>
         <translation>Classes forestières d'un raster d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="149"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="152"/>
         <source>e.g. 16,17 (OSO forests)</source>
         <translation>p. ex. 16,17 (forêts OSO)</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="154"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="157"/>
         <source>Forest mask</source>
         <translation>Masque forêt</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="156"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="159"/>
         <source>Forest or land-cover raster</source>
         <translation>Raster de forêt ou d'occupation du sol</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="157"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="160"/>
         <source>Forest classes</source>
         <translation>Classes forestières</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="158"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="161"/>
         <source>Output folder</source>
         <translation>Dossier de sortie</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="180"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="183"/>
         <source>The catalogue dock holds no Sentinel-2 item with band and cloud mask assets: search a Sentinel-2 L2A collection first.</source>
         <translation>Le panneau catalogue ne contient aucun élément Sentinel-2 avec des fichiers de bandes et de masque de nuages : cherchez d'abord dans une collection Sentinel-2 L2A.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="187"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="190"/>
         <source>{0} items of the catalogue written to {1}.</source>
         <translation>{0} éléments du catalogue écrits dans {1}.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="228"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="231"/>
         <source>choose the folder of Sentinel-2 products (page 2).</source>
         <translation>choisissez le dossier des produits Sentinel-2 (page 2).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="231"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="234"/>
         <source>take the items of the catalogue or choose an items file (page 2).</source>
         <translation>prenez les éléments du catalogue ou choisissez un fichier d'éléments (page 2).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="233"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="236"/>
         <source>catalogue items are read over an area of interest: set it (page 1).</source>
         <translation>les éléments du catalogue sont lus sur une zone d'intérêt : définissez-la (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="235"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="238"/>
         <source>the detection cannot start after its latest start date (page 1).</source>
         <translation>la détection ne peut pas commencer après sa date de début au plus tard (page 1).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="237"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="240"/>
         <source>choose the forest polygons (page 3).</source>
         <translation>choisissez les polygones de forêt (page 3).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="239"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="242"/>
         <source>choose the forest or land-cover raster (page 3).</source>
         <translation>choisissez le raster de forêt ou d'occupation du sol (page 3).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="241"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="244"/>
         <source>list the forest classes of the land cover (page 3).</source>
         <translation>indiquez les classes forestières de l'occupation du sol (page 3).</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="267"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="270"/>
         <source>Dieback detection and export</source>
         <translation>Détection des dépérissements et export</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="278"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="281"/>
         <source>Forest health</source>
         <translation>Santé des forêts</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="283"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="286"/>
         <source>Dieback by period</source>
         <translation>Dépérissements par période</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="283"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="286"/>
         <source>Stress periods</source>
         <translation>Périodes de stress</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="284"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="287"/>
         <source>Bare soil</source>
         <translation>Sol nu</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="288"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="291"/>
         <source>First dieback date</source>
         <translation>Première date de dépérissement</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="288"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="291"/>
         <source>Dieback state</source>
         <translation>État de dépérissement</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="289"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="292"/>
         <source>Confidence index</source>
         <translation>Indice de confiance</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="289"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="292"/>
         <source>Confidence class</source>
         <translation>Classe de confiance</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="292"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="295"/>
         <source>Results added to the group &apos;Forest health&apos;; the dieback polygons play in the temporal controller.</source>
         <translation>Résultats ajoutés au groupe « Santé des forêts » ; les polygones de dépérissement se déroulent dans le contrôleur temporel.</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="297"/>
+        <location filename="../dataterra_plugin/ui/forest_wizard.py" line="300"/>
         <source>The result {0} could not be opened.</source>
         <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
