@@ -76,6 +76,7 @@ class DataTerraPlugin:
             ("fragmentation", self.tr("Fragmentation tools")),
             ("connectivity", self.tr("Connectivity tools")),
             ("biodiversity", self.tr("Biodiversity tools")),
+            ("foresthealth", self.tr("Forest health tools")),
         ):
             self._add_action(f"{group_id}.svg", text, lambda _=False, g=group_id: self.show_toolbox_group(g),
                              name=f"{group_id}_tools", toolbar=False)

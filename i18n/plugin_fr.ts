@@ -411,7 +411,7 @@
 <context>
     <name>DataTerraPlugin</name>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="189"/>
+        <location filename="../dataterra_plugin/plugin.py" line="190"/>
         <source>Data Terra</source>
         <translation>Data Terra</translation>
     </message>
@@ -441,7 +441,7 @@
         <translation>Outils de biodiversité</translation>
     </message>
     <message>
-        <location filename="../dataterra_plugin/plugin.py" line="189"/>
+        <location filename="../dataterra_plugin/plugin.py" line="190"/>
         <source>Enable the Processing plugin to use the Data Terra algorithms.</source>
         <translation>Activez l'extension Traitements pour utiliser les algorithmes Data Terra.</translation>
     </message>
@@ -494,6 +494,11 @@
         <location filename="../dataterra_plugin/plugin.py" line="70"/>
         <source>Guided forest dieback detection from Sentinel-2 series: area, dates, products or catalogue items, forest mask</source>
         <translation>Détection guidée des dépérissements forestiers à partir de séries Sentinel-2 : zone, dates, produits ou éléments du catalogue, masque forêt</translation>
+    </message>
+    <message>
+        <location filename="../dataterra_plugin/plugin.py" line="75"/>
+        <source>Forest health tools</source>
+        <translation>Outils de santé des forêts</translation>
     </message>
 </context>
 <context>
