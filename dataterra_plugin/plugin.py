@@ -67,11 +67,16 @@ class DataTerraPlugin:
         self._add_action("connectivity.svg", self.tr("Connectivity study…"), self.open_connectivity_wizard,
                          self.tr("Guided ecological connectivity study: habitat, friction, dispersal, graph indices"),
                          name="connectivity_study")
+        self._add_action("foresthealth.svg", self.tr("Forest health study…"), self.open_forest_wizard,
+                         self.tr("Guided forest dieback detection from Sentinel-2 series: area, dates, products or "
+                                 "catalogue items, forest mask"),
+                         name="forest_health_study")
         self.menu.addSeparator()
         for group_id, text in (
             ("fragmentation", self.tr("Fragmentation tools")),
             ("connectivity", self.tr("Connectivity tools")),
             ("biodiversity", self.tr("Biodiversity tools")),
+            ("foresthealth", self.tr("Forest health tools")),
         ):
             self._add_action(f"{group_id}.svg", text, lambda _=False, g=group_id: self.show_toolbox_group(g),
                              name=f"{group_id}_tools", toolbar=False)
@@ -150,6 +155,14 @@ class DataTerraPlugin:
         from .ui.connectivity_wizard import ConnectivityWizard
 
         self._show_dialog("connectivity", ConnectivityWizard)
+
+    def open_forest_wizard(self):
+        from .ui.forest_wizard import ForestWizard
+
+        def records():  # the Sentinel-2 items found by the catalogue dock, if open
+            return list(self.catalog_dock.records) if self.catalog_dock is not None else []
+
+        self._show_dialog("foresthealth", lambda iface, parent: ForestWizard(iface, parent, records))
 
     def open_dinamis_dock(self):
         from .dinamis.ui import open_dinamis_dock

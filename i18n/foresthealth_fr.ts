@@ -102,6 +102,38 @@
         <source>The folder {folder} holds other files than a detection state ({names}…): choose a new or empty folder for the state.</source>
         <translation>Le dossier {folder} contient d'autres fichiers qu'un état de détection ({names}…) : choisissez un dossier nouveau ou vide pour l'état.</translation>
     </message>
+    <message>
+        <source>Cannot read {url}: the server answered HTTP {status}.</source>
+        <translation>Impossible de lire {url} : le serveur a répondu HTTP {status}.</translation>
+    </message>
+    <message>
+        <source>{url} answered HTTP {status} to a byte-range request: the server must serve ranges (HTTP 206) for the catalogue items to be read by windows.</source>
+        <translation>{url} a répondu HTTP {status} à une requête de plage d'octets : le serveur doit servir des plages (HTTP 206) pour que les éléments du catalogue soient lus par fenêtres.</translation>
+    </message>
+    <message>
+        <source>The server sent more bytes than the range asked ({limit}).</source>
+        <translation>Le serveur a envoyé plus d'octets que la plage demandée ({limit}).</translation>
+    </message>
+    <message>
+        <source>{url} is not a GeoTIFF.</source>
+        <translation>{url} n'est pas un GeoTIFF.</translation>
+    </message>
+    <message>
+        <source>The catalogue item {name} has no date or no cloud mask asset (CLM or SCL).</source>
+        <translation>L'élément de catalogue {name} n'a pas de date ou pas de fichier de masque de nuages (CLM ou SCL).</translation>
+    </message>
+    <message>
+        <source>No catalogue item to read.</source>
+        <translation>Aucun élément de catalogue à lire.</translation>
+    </message>
+    <message>
+        <source>Cannot read the catalogue items file {path}: {exc}</source>
+        <translation>Impossible de lire le fichier d'éléments du catalogue {path} : {exc}</translation>
+    </message>
+    <message>
+        <source>{path} is not a GeoJSON collection of STAC items.</source>
+        <translation>{path} n'est pas une collection GeoJSON d'éléments STAC.</translation>
+    </message>
 </context>
 <context>
     <name>DetectionAlgorithm</name>
@@ -346,6 +378,26 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
     <message>
         <source>The ignored period is two month-days MM-DD and a comma, e.g. 11-01,05-01.</source>
         <translation>La période ignorée est faite de deux jours MM-JJ séparés par une virgule, par ex. 11-01,05-01.</translation>
+    </message>
+    <message>
+        <source>Or Sentinel-2 items of the catalogue (GeoJSON of STAC items; read over the area of interest only)</source>
+        <translation>Ou éléments Sentinel-2 du catalogue (GeoJSON d'éléments STAC ; lus sur la zone d'intérêt seulement)</translation>
+    </message>
+    <message>
+        <source>Catalogue items are read over an area of interest only: give the area of interest.</source>
+        <translation>Les éléments du catalogue ne sont lus que sur une zone d'intérêt : donnez la zone d'intérêt.</translation>
+    </message>
+    <message>
+        <source>{0} catalogue items on another Sentinel-2 tile than the other items were left out: {1}</source>
+        <translation>{0} éléments du catalogue sur une autre tuile Sentinel-2 que les autres éléments ont été écartés : {1}</translation>
+    </message>
+    <message>
+        <source>{0} catalogue items read over the area: {1:.1f} MB received in {2} requests ({3:.1%} of their files).</source>
+        <translation>{0} éléments du catalogue lus sur la zone : {1:.1f} Mo reçus en {2} requêtes ({3:.1%} de leurs fichiers).</translation>
+    </message>
+    <message>
+        <source>Give a folder of Sentinel-2 products or a file of catalogue items.</source>
+        <translation>Donnez un dossier de produits Sentinel-2 ou un fichier d'éléments du catalogue.</translation>
     </message>
 </context>
 <context>

@@ -554,6 +554,18 @@
         <source>Guided ecological connectivity study: habitat, friction, dispersal, graph indices</source>
         <translation>Étude guidée de la connectivité écologique : habitat, friction, dispersion, indices de graphe</translation>
     </message>
+    <message>
+        <source>Forest health study…</source>
+        <translation>Étude de la santé des forêts…</translation>
+    </message>
+    <message>
+        <source>Guided forest dieback detection from Sentinel-2 series: area, dates, products or catalogue items, forest mask</source>
+        <translation>Détection guidée des dépérissements forestiers à partir de séries Sentinel-2 : zone, dates, produits ou éléments du catalogue, masque forêt</translation>
+    </message>
+    <message>
+        <source>Forest health tools</source>
+        <translation>Outils de santé des forêts</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraProvider</name>
@@ -580,6 +592,205 @@
     <message>
         <source>Forest health</source>
         <translation>Santé des forêts</translation>
+    </message>
+</context>
+<context>
+    <name>ForestWizard</name>
+    <message>
+        <source>Forest health study (dieback detection)</source>
+        <translation>Étude de la santé des forêts (détection des dépérissements)</translation>
+    </message>
+    <message>
+        <source>1. Area of interest and dates</source>
+        <translation>1. Zone d'intérêt et dates</translation>
+    </message>
+    <message>
+        <source>The model of each pixel is trained on the dates before the detection starts (between the two training dates); dieback is then looked for date by date.</source>
+        <translation>Le modèle de chaque pixel est appris sur les dates précédant le début de la détection (entre les deux dates d'apprentissage) ; le dépérissement est ensuite recherché date par date.</translation>
+    </message>
+    <message>
+        <source>Area of interest</source>
+        <translation>Zone d'intérêt</translation>
+    </message>
+    <message>
+        <source>First date used</source>
+        <translation>Première date utilisée</translation>
+    </message>
+    <message>
+        <source>Detection starts from</source>
+        <translation>La détection commence à partir du</translation>
+    </message>
+    <message>
+        <source>at the latest on</source>
+        <translation>au plus tard le</translation>
+    </message>
+    <message>
+        <source>Vegetation index</source>
+        <translation>Indice de végétation</translation>
+    </message>
+    <message>
+        <source>Anomaly threshold</source>
+        <translation>Seuil d'anomalie</translation>
+    </message>
+    <message>
+        <source>2. Sentinel-2 products</source>
+        <translation>2. Produits Sentinel-2</translation>
+    </message>
+    <message>
+        <source>A folder of L2A products (THEIA or Sen2Cor), or the Sentinel-2 items found by the catalogue dock: their files are read over the area of interest only, through QGIS&apos;s network settings.</source>
+        <translation>Un dossier de produits L2A (THEIA ou Sen2Cor), ou les éléments Sentinel-2 trouvés par le panneau catalogue : leurs fichiers ne sont lus que sur la zone d'intérêt, avec les réglages réseau de QGIS.</translation>
+    </message>
+    <message>
+        <source>Folder of products</source>
+        <translation>Dossier de produits</translation>
+    </message>
+    <message>
+        <source>Items of the catalogue</source>
+        <translation>Éléments du catalogue</translation>
+    </message>
+    <message>
+        <source>STAC items (*.json *.geojson)</source>
+        <translation>Éléments STAC (*.json *.geojson)</translation>
+    </message>
+    <message>
+        <source>Take the items found by the catalogue dock</source>
+        <translation>Prendre les éléments trouvés par le panneau catalogue</translation>
+    </message>
+    <message>
+        <source>Products from</source>
+        <translation>Produits depuis</translation>
+    </message>
+    <message>
+        <source>Products folder</source>
+        <translation>Dossier des produits</translation>
+    </message>
+    <message>
+        <source>Catalogue items file</source>
+        <translation>Fichier des éléments du catalogue</translation>
+    </message>
+    <message>
+        <source>3. Forest mask and results</source>
+        <translation>3. Masque forêt et résultats</translation>
+    </message>
+    <message>
+        <source>Only forest pixels are mapped. OSO: classes 16 (broad-leaved) and 17 (coniferous) of the land-cover raster.</source>
+        <translation>Seuls les pixels de forêt sont cartographiés. OSO : classes 16 (feuillus) et 17 (conifères) du raster d'occupation du sol.</translation>
+    </message>
+    <message>
+        <source>No mask (every pixel)</source>
+        <translation>Pas de masque (tous les pixels)</translation>
+    </message>
+    <message>
+        <source>Forest polygons</source>
+        <translation>Polygones de forêt</translation>
+    </message>
+    <message>
+        <source>Forest raster (non-zero is forest)</source>
+        <translation>Raster de forêt (non nul = forêt)</translation>
+    </message>
+    <message>
+        <source>Forest classes of a land-cover raster</source>
+        <translation>Classes forestières d'un raster d'occupation du sol</translation>
+    </message>
+    <message>
+        <source>e.g. 16,17 (OSO forests)</source>
+        <translation>p. ex. 16,17 (forêts OSO)</translation>
+    </message>
+    <message>
+        <source>Forest mask</source>
+        <translation>Masque forêt</translation>
+    </message>
+    <message>
+        <source>Forest or land-cover raster</source>
+        <translation>Raster de forêt ou d'occupation du sol</translation>
+    </message>
+    <message>
+        <source>Forest classes</source>
+        <translation>Classes forestières</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation type="unfinished">Dossier de sortie</translation>
+    </message>
+    <message>
+        <source>The catalogue dock holds no Sentinel-2 item with band and cloud mask assets: search a Sentinel-2 L2A collection first.</source>
+        <translation>Le panneau catalogue ne contient aucun élément Sentinel-2 avec des fichiers de bandes et de masque de nuages : cherchez d'abord dans une collection Sentinel-2 L2A.</translation>
+    </message>
+    <message>
+        <source>{0} items of the catalogue written to {1}.</source>
+        <translation>{0} éléments du catalogue écrits dans {1}.</translation>
+    </message>
+    <message>
+        <source>choose the folder of Sentinel-2 products (page 2).</source>
+        <translation>choisissez le dossier des produits Sentinel-2 (page 2).</translation>
+    </message>
+    <message>
+        <source>take the items of the catalogue or choose an items file (page 2).</source>
+        <translation>prenez les éléments du catalogue ou choisissez un fichier d'éléments (page 2).</translation>
+    </message>
+    <message>
+        <source>catalogue items are read over an area of interest: set it (page 1).</source>
+        <translation>les éléments du catalogue sont lus sur une zone d'intérêt : définissez-la (page 1).</translation>
+    </message>
+    <message>
+        <source>the detection cannot start after its latest start date (page 1).</source>
+        <translation>la détection ne peut pas commencer après sa date de début au plus tard (page 1).</translation>
+    </message>
+    <message>
+        <source>choose the forest polygons (page 3).</source>
+        <translation>choisissez les polygones de forêt (page 3).</translation>
+    </message>
+    <message>
+        <source>choose the forest or land-cover raster (page 3).</source>
+        <translation>choisissez le raster de forêt ou d'occupation du sol (page 3).</translation>
+    </message>
+    <message>
+        <source>list the forest classes of the land cover (page 3).</source>
+        <translation>indiquez les classes forestières de l'occupation du sol (page 3).</translation>
+    </message>
+    <message>
+        <source>Dieback detection and export</source>
+        <translation>Détection des dépérissements et export</translation>
+    </message>
+    <message>
+        <source>Forest health</source>
+        <translation type="unfinished">Santé des forêts</translation>
+    </message>
+    <message>
+        <source>Dieback by period</source>
+        <translation>Dépérissements par période</translation>
+    </message>
+    <message>
+        <source>Stress periods</source>
+        <translation>Périodes de stress</translation>
+    </message>
+    <message>
+        <source>Bare soil</source>
+        <translation>Sol nu</translation>
+    </message>
+    <message>
+        <source>First dieback date</source>
+        <translation>Première date de dépérissement</translation>
+    </message>
+    <message>
+        <source>Dieback state</source>
+        <translation>État de dépérissement</translation>
+    </message>
+    <message>
+        <source>Confidence index</source>
+        <translation>Indice de confiance</translation>
+    </message>
+    <message>
+        <source>Confidence class</source>
+        <translation>Classe de confiance</translation>
+    </message>
+    <message>
+        <source>Results added to the group &apos;Forest health&apos;; the dieback polygons play in the temporal controller.</source>
+        <translation>Résultats ajoutés au groupe « Santé des forêts » ; les polygones de dépérissement se déroulent dans le contrôleur temporel.</translation>
+    </message>
+    <message>
+        <source>The result {0} could not be opened.</source>
+        <translation type="unfinished">Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
 </context>
 <context>

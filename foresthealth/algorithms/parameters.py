@@ -22,6 +22,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ..core import detection, forest, series
+from . import catalogue
 from ..core.formula import VEGETATION_INDICES
 
 Number = QgsProcessingParameterNumber
@@ -86,8 +87,10 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
                 self.PRODUCTS,
                 translate("ForestHealth", "Folder of Sentinel-2 L2A products (THEIA or Sen2Cor)"),
                 behavior=QgsProcessingParameterFile.Folder,
+                optional=True,
             )
         )
+        self.addParameter(catalogue.items_parameter())
         self.addParameter(
             QgsProcessingParameterExtent(self.EXTENT, translate("ForestHealth", "Area of interest"), optional=True)
         )
@@ -206,7 +209,9 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             soil_detection=self.parameterAsBoolean(parameters, self.SOIL_DETECTION, context),
             apply_source_mask=self.parameterAsBoolean(parameters, self.SOURCE_MASK, context),
             cloud_limit=self.parameterAsDouble(parameters, self.CLOUD_LIMIT, context),
-            cloudiness_in_area=self.parameterAsBoolean(parameters, self.CLOUDINESS_IN_AREA, context),
+            # catalogue items are read over the area only: their cloudiness can only be the area's
+            cloudiness_in_area=self.parameterAsBoolean(parameters, self.CLOUDINESS_IN_AREA, context)
+            or bool(self.parameterAsFile(parameters, catalogue.STAC_ITEMS, context)),
             start_date=self.parameterAsString(parameters, self.START_DATE, context).strip() or "2015-01-01",
             ignored_period=self.ignored_period(parameters, context),
             swath_any_band=self.parameterAsBoolean(parameters, self.SWATH_ANY_BAND, context),
@@ -224,8 +229,18 @@ class ForestHealthAlgorithm(DataTerraAlgorithm):
             )
         return tuple(days)
 
-    def products_folder(self, parameters, context):
-        return self.parameterAsFile(parameters, self.PRODUCTS, context)
+    def products_folder(self, parameters, context, feedback=None):
+        """The products folder, or the catalogue items' products read over the area of interest."""
+        if self.parameterAsFile(parameters, catalogue.STAC_ITEMS, context):
+            return catalogue.catalogue_products(
+                self, parameters, context, self.index_options(parameters, context), feedback
+            )
+        folder = self.parameterAsFile(parameters, self.PRODUCTS, context)
+        if not folder:
+            raise QgsProcessingException(
+                translate("ForestHealth", "Give a folder of Sentinel-2 products or a file of catalogue items.")
+            )
+        return folder
 
     def extent(self, parameters, context, crs_wkt_of_products):
         """The area of interest in the products' CRS, or None."""

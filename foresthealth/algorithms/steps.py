@@ -52,7 +52,7 @@ class IndexSeriesAlgorithm(ForestHealthAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         options = self.index_options(parameters, context)
-        folder = self.products_folder(parameters, context)
+        folder = self.products_folder(parameters, context, feedback)
         extent = self.extent(parameters, context, products_crs(self, folder, options))
         progress, is_cancelled = self.core_callbacks(feedback)
         plan = self.run_core(series.index_series, folder, output, options, extent, progress=progress,
@@ -103,7 +103,7 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         first = self.parameterAsOutputLayer(parameters, self.FIRST_DETECTION, context) or None
         options = self.index_options(parameters, context)
-        folder = self.products_folder(parameters, context)
+        folder = self.products_folder(parameters, context, feedback)
         extent = self.extent(parameters, context, products_crs(self, folder, options))
         progress, is_cancelled = self.core_callbacks(feedback)
         self.run_core(series.fit_model, folder, output, first, options,
@@ -153,7 +153,7 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
 
     def detect(self, parameters, context, feedback, state, feedback_range=(0.0, 100.0)):
         options = self.index_options(parameters, context)
-        folder = self.products_folder(parameters, context)
+        folder = self.products_folder(parameters, context, feedback)
         updating = (Path(state) / "state.json").exists()
         extent = None if updating else self.extent(parameters, context, products_crs(self, folder, options))
         if updating:

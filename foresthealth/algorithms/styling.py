@@ -148,3 +148,22 @@ def style_results(context, outputs, polygons, layers, settings):
                 make_temporal(layer)
 
         _on_load(context, uri, style)
+
+
+def style_layer(layer, output, class_names):
+    """Style one result layer opened outside Processing (the guided dialog): ``output`` is an
+    export output name (FIRST_DATE, STATE_RASTER, CONFIDENCE, CONFIDENCE_CLASS) or a layer of
+    the GeoPackage (dieback, stress_periods, soil)."""
+    if output == "FIRST_DATE":
+        layer.setRenderer(date_renderer(layer))
+    elif output == "STATE_RASTER":
+        _paletted(layer, state_labels(), STATE_COLOURS)
+    elif output == "CONFIDENCE":
+        _confidence_ramp(layer)
+    elif output == "CONFIDENCE_CLASS":
+        _paletted(layer, dict(enumerate(class_names, start=1)), _class_colours(class_names))
+    else:
+        if output != "soil":
+            _polygon_renderer(layer, class_names)
+        if output == "dieback":
+            make_temporal(layer)

@@ -103,7 +103,10 @@ def read_sen2cor(folder: Path, apply_offset: bool = False) -> Product:
 
 
 def find_products(folder, reflectance: str = "FRE", sen2cor_offset: bool = False) -> list:
-    """Every L2A product directly under ``folder``, sorted by date then name."""
+    """Every L2A product directly under ``folder``, sorted by date then name; ``folder`` may also
+    be a list of :class:`Product` already found (e.g. catalogue items, :mod:`.stac_items`)."""
+    if isinstance(folder, (list, tuple)):
+        return sorted(folder, key=lambda p: (p.date, p.name))
     folder = Path(folder)
     if not folder.is_dir():
         raise ProductError(QT_TRANSLATE_NOOP("DataTerraError", "The products folder {folder} does not exist."),

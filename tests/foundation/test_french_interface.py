@@ -19,9 +19,11 @@ def test_menu_and_toolbar_in_french(qgis_iface, qgis_processing):
                 "Services OGC…",
                 "Étude de fragmentation…",
                 "Étude de connectivité…",
+                "Étude de la santé des forêts…",
                 "Outils de fragmentation",
                 "Outils de connectivité",
                 "Outils de biodiversité",
+                "Outils de santé des forêts",
             ]
             assert plugin.menu.title() == "Data Terra"
             assert plugin.catalog_dock is None

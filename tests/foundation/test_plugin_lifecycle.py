@@ -71,6 +71,7 @@ def test_load_unload_three_times_leaves_nothing_behind(qgis_iface, clean_registr
         plugin.toggle_catalog_dock()  # open the dock and a wizard so unload has to remove them
         plugin.open_fragmentation_wizard()
         plugin.open_connectivity_wizard()
+        plugin.open_forest_wizard()
         plugin.open_ogc_browser()
         plugin.open_dinamis_dock()
         flush_deletions()
