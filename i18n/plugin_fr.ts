@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>Output folder</source>
-        <translation type="unfinished">Dossier de sortie</translation>
+        <translation>Dossier de sortie</translation>
     </message>
     <message>
         <source>The catalogue dock holds no Sentinel-2 item with band and cloud mask assets: search a Sentinel-2 L2A collection first.</source>
@@ -754,7 +754,7 @@
     </message>
     <message>
         <source>Forest health</source>
-        <translation type="unfinished">Santé des forêts</translation>
+        <translation>Santé des forêts</translation>
     </message>
     <message>
         <source>Dieback by period</source>
@@ -790,7 +790,7 @@
     </message>
     <message>
         <source>The result {0} could not be opened.</source>
-        <translation type="unfinished">Le résultat {0} n'a pas pu être ouvert.</translation>
+        <translation>Le résultat {0} n'a pas pu être ouvert.</translation>
     </message>
 </context>
 <context>
