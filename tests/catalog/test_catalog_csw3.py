@@ -18,9 +18,9 @@ class RecordingTransport(UrllibTransport):
         super().__init__()
         self.calls, self.answers = [], []
 
-    def request(self, method, url, headers=None, body=None, timeout=30):
+    def request(self, method, url, headers=None, body=None, timeout=30, max_bytes=None):
         self.calls.append((url, body or b""))
-        response = super().request(method, url, headers, body, timeout)
+        response = super().request(method, url, headers, body, timeout, max_bytes)
         self.answers.append(response.body)
         return response
 
