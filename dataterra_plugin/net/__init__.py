@@ -6,5 +6,5 @@ read with a byte cap (gzip decoded with the same bound), a urllib transport for 
 and tests, and the resumable, checksum- and version-verified download.
 ``net.qgis_transport`` is the same protocol on QgsNetworkAccessManager (proxy, SSL and
 authentication settings of QGIS) with a cancel that aborts the pending reply. The
-security rules of the network (docs/security-net.md) live here, once, for every area.
+security rules of the network (docs/security.md) live here, once, for every area.
 """

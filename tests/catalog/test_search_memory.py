@@ -1,6 +1,6 @@
 """Search memory is bounded by the records asked for plus a fixed page budget, whatever
 the server sends (issue 14, item 5). Measured with tracemalloc around a real search
-against a loopback server; the bounds are derived in docs/security-parsers.md:
+against a loopback server; the bounds are derived in docs/security.md:
 
     peak <= 2 B (transport: chunks + joined body) + B (decoded text, ASCII) + W + n R
 

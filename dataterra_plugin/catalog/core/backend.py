@@ -30,7 +30,7 @@ class Backend:
     PROTOCOL = ""
     EXPECTED = "json"
     MAX_PAGE_SIZE = 500
-    MAX_PAGE_BYTES = 16 * 2**20  # a larger answer is refused (docs/security-parsers.md, memory budgets)
+    MAX_PAGE_BYTES = 16 * 2**20  # a larger answer is refused (docs/security.md, memory budgets)
 
     def __init__(self, endpoint, source="", headers=None, timeout=30, **options):
         if not endpoint or not str(endpoint).startswith(("http://", "https://")):

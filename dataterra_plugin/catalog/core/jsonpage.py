@@ -7,7 +7,7 @@ the list is walked element by element: each element is decoded alone, turned int
 by ``convert`` and dropped; once ``limit`` records are kept, the rest of the list is only
 scanned for its end (a regular expression over strings and brackets, nothing built). Every
 other value of the page, and every element, must fit a byte budget and a nesting depth, so
-the decoder's own recursion and memory stay bounded (budgets in docs/security-parsers.md).
+the decoder's own recursion and memory stay bounded (budgets in docs/security.md).
 """
 import json
 import re

@@ -113,7 +113,7 @@ def lxml_error(exc, what):
 # Every value of a catalogue answer may be any JSON type at any depth: the parsers read
 # them only through these accessors, which give the expected type or an empty value, and
 # bound what a record keeps (text length, list lengths, footprint vertices), so that a
-# record costs at most a fixed budget whatever the server sends (docs/security-parsers.md).
+# record costs at most a fixed budget whatever the server sends (docs/security.md).
 
 TEXT_DEPTH = 3  # lists/objects flattened into text: deeper levels are ignored
 MAX_TEXT = 16384  # characters kept of one text field (title, abstract, dates, ...)
