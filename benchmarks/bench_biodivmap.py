@@ -325,7 +325,8 @@ def run_biodivmapr(folder, args):
     started = time.perf_counter()
     subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(folder / "biodivmapr_peak_kb"), "Rscript",
                     str(ROOT / "benchmarks" / "bench_biodivmapr.R"), str(image), str(r_out), str(args.clusters),
-                    str(args.iterations), str(args.samples)], check=True, capture_output=True)
+                    str(args.iterations), str(args.samples)], check=True, capture_output=True,
+                   cwd=str(folder))  # biodivMapR's FDiv writes vert.txt in the working directory
     r_seconds = time.perf_counter() - started
     r_peak = float((folder / "biodivmapr_peak_kb").read_text().split()[-1]) / 1024
     done = subprocess.run([sys.executable, __file__, "--child", "plugin", "--folder", str(folder),
