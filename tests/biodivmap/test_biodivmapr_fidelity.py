@@ -1,4 +1,4 @@
-"""The plugin behaves like one more biodivMapR run (issue 15, docs/fidelity-biodivmap.md).
+"""The plugin behaves like one more biodivMapR run (issue 15, docs/fidelity.md).
 
 biodivMapR 1.14.6's outputs on two synthetic scenes of known richness (tests/data/biodivmap,
 made by make_biodivmapr_reference.py with ten seeds) against the plugin's default chain
@@ -72,7 +72,7 @@ def test_region_means_within_biodivmapr_prediction_interval(chain):
 def test_window_shannon_as_close_to_biodivmapr_as_another_seed(chain):
     """RMS distance of the per-window Shannon to biodivMapR's mean map, against each biodivMapR seed's
     distance to the mean of the nine others: the plugin run lies within biodivMapR's own spread (the
-    mean over several plugin seeds against the mean leave-one-out distance: docs/fidelity-biodivmap.md)."""
+    mean over several plugin seeds against the mean leave-one-out distance: docs/fidelity.md)."""
     scene, alpha, _ = chain
     runs = reference(scene)["shannon"]
     mean = runs.mean(axis=0)

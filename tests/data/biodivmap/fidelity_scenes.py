@@ -1,4 +1,4 @@
-"""The two synthetic scenes of the biodivMapR fidelity comparison (docs/fidelity-biodivmap.md).
+"""The two synthetic scenes of the biodivMapR fidelity comparison (docs/fidelity.md).
 
 160 × 160 Sentinel-2-like pixels (10 bands, reflectance × 10,000 as Int16, ENVI BIL with
 wavelengths, the format biodivMapR reads), four vertical regions of known richness:

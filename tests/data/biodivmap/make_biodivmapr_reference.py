@@ -7,7 +7,7 @@ seeds 0-9 (biodivMapR 1.14.6, installed by /work/shared/tools/install_biodivmapr
 - shannon, simpson, fisher: (10 seeds, 16, 16) biodivMapR's alpha maps (window 10);
 - richness: (10, 16, 16) richness of biodivMapR's spectral species per window, mean over
   its 10 iterations (biodivMapR 1.14 writes no richness map; the plugin's window step
-  reproduces biodivMapR's exactly on the same species raster, docs/fidelity-biodivmap.md);
+  reproduces biodivMapR's exactly on the same species raster, docs/fidelity.md);
 - fric, feve, fdiv: (16, 16) biodivMapR's functional maps on its PCA (first 3 components);
 - pca: (3, 160, 160) float32 the first 3 components of biodivMapR's PCA raster.
 """
