@@ -22,6 +22,7 @@ import queue
 import time
 
 from qgis.core import QgsApplication, QgsNetworkAccessManager
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QByteArray, QEventLoop, QThread, QTimer, QUrl
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
@@ -68,8 +69,9 @@ class QgisTransport(Transport):
         try:
             exchange.wait()
         finally:
-            reply.deleteLater()
-        return self._response(method, url, reply, exchange, timeout)
+            if not sip.isdeleted(reply):
+                reply.deleteLater()
+        return self._response(method, url, exchange.ending, exchange, timeout)
 
     def _send(self, method, url, headers, body, private):
         request = QNetworkRequest(QUrl(url))
@@ -103,20 +105,17 @@ class QgisTransport(Transport):
             manager.updateNetworkReply(reply, auth_config)
         return reply
 
-    def _response(self, method, url, reply, exchange, timeout):
+    def _response(self, method, url, ending, exchange, timeout):
         host = host_of(url)
-        status = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
-        status = int(status) if status else 0
-        error = reply.error()
+        status, error, error_text, headers = ending
         if exchange.failure is not None:
             raise exchange.failure
         if exchange.cancelled:
             raise Cancelled()
         if exchange.timed_out:
             raise self._timeout(host, timeout)
-        headers = _headers(reply)
         if not status:
-            raise self._no_answer(host, error, reply.errorString(), timeout)
+            raise self._no_answer(host, error, error_text, timeout)
         if error == QNetworkReply.RemoteHostClosedError:
             raise self._cut(url, exchange.received, None)
         self._check_length(method, status, headers, exchange.received, url)
@@ -159,6 +158,9 @@ class _Exchange:
         self.cancelled = self.timed_out = False
         self.failure = None  # an exception raised by the sink, re-raised after the loop
         self.last_activity = time.monotonic()
+        # (status, error, error text, headers) when the reply ended: Qt or QGIS may delete a
+        # finished reply (seen with an auth configuration on a refused connection) before we look
+        self.ending = (0, QNetworkReply.UnknownNetworkError, "the request ended without an answer", {})
 
     def wait(self):
         loop = QEventLoop()
@@ -167,7 +169,8 @@ class _Exchange:
         timer.timeout.connect(self._poll)
         connections = ((self.reply.metaDataChanged, self._read), (self.reply.readyRead, self._read),
                        (self.reply.downloadProgress, self._activity),
-                       (self.reply.uploadProgress, self._activity), (self.reply.finished, loop.quit))
+                       (self.reply.uploadProgress, self._activity), (self.reply.finished, self._end),
+                       (self.reply.finished, loop.quit))
         for signal, slot in connections:
             signal.connect(slot)
         timer.start()
@@ -176,38 +179,54 @@ class _Exchange:
         timer.stop()
         if self.failure is None and not (self.cancelled or self.timed_out):
             self._read()  # what arrived with the end of the reply
+        self._end()
+        if sip.isdeleted(self.reply):
+            return
         for signal, slot in connections:  # only ours: QGIS's own slots on the reply stay
             try:
                 signal.disconnect(slot)
             except TypeError:
                 pass
 
+    def _abort(self):
+        if not sip.isdeleted(self.reply):
+            self.reply.abort()
+
+    def _end(self):
+        """Keep how the reply ended while it still exists."""
+        if sip.isdeleted(self.reply):
+            return
+        status = self.reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        self.ending = (int(status) if status else 0, self.reply.error(), self.reply.errorString(),
+                       _headers(self.reply))
+
     def _activity(self, *args):
         self.last_activity = time.monotonic()
 
     def _poll(self):
         # a slot must never raise (PyQt aborts the process): errors are stored for later
-        if self.reply.isFinished() or self.cancelled or self.timed_out or self.failure is not None:
+        if (sip.isdeleted(self.reply) or self.reply.isFinished() or self.cancelled or self.timed_out
+                or self.failure is not None):
             return  # aborted already: a second abort makes Qt complain
         try:
             if self.is_cancelled():
                 self.cancelled = True
-                self.reply.abort()
+                self._abort()
             elif time.monotonic() - self.last_activity > self.timeout:
                 self.timed_out = True
-                self.reply.abort()
+                self._abort()
         except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
             self.failure = exc
-            self.reply.abort()
+            self._abort()
 
     def _read(self):
-        if self.failure is not None:
+        if self.failure is not None or sip.isdeleted(self.reply):
             return
         try:
             self._consume()
         except BaseException as exc:  # noqa: BLE001 - re-raised by the caller
             self.failure = exc
-            self.reply.abort()
+            self._abort()
 
     def _consume(self):
         status = self.reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
