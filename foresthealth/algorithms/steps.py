@@ -1,5 +1,7 @@
 """dataterra:forest_index_series, forest_harmonic_model, forest_dieback_detection,
 forest_dieback_export and forest_dieback_all — thin wrappers over foresthealth.core."""
+import os
+import shutil
 from pathlib import Path
 
 from qgis.core import (
@@ -256,9 +258,15 @@ class AllStepsAlgorithm(DetectionAlgorithm, ExportAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         steps = QgsProcessingMultiStepFeedback(2, feedback)
         state = self.parameterAsString(parameters, self.STATE, context)
+        new_state = not os.path.exists(state)
         self.detect(parameters, context, steps, state)
-        steps.setCurrentStep(1)
-        if feedback.isCanceled():
-            raise QgsProcessingException(self.tr("Cancelled by the user: no output was written."))
-        results = self.export(parameters, context, steps, state)
+        try:
+            steps.setCurrentStep(1)
+            if feedback.isCanceled():
+                raise QgsProcessingException(self.tr("Cancelled by the user: no output was written."))
+            results = self.export(parameters, context, steps, state)
+        except BaseException:
+            if new_state:  # a state this run made goes with its unfinished export (an updated one stays valid)
+                shutil.rmtree(state, ignore_errors=True)
+            raise
         return {self.STATE: state, **results}

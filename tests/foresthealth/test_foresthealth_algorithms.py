@@ -137,3 +137,21 @@ def test_styles_dates_as_dates_and_a_temporal_dieback_layer(dataterra_provider, 
     assert properties.isActive() and properties.startField() == "period_start"
     starts = sorted({f["period_start"].toString("yyyy-MM-dd") for f in layer.getFeatures()})
     assert starts == ["2018-03-01", "2018-07-01", "2019-02-01", "2019-05-01", "2019-07-01"]
+
+
+def test_chained_run_cancelled_during_export_leaves_no_state(dataterra_provider, shared_series, tmp_path):
+    """A cancel that lands after the detection (during the export) takes the state this run
+    made with it: the chained run leaves nothing under its output names."""
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    feedback = QgsProcessingFeedback()
+    feedback.progressChanged.connect(lambda percent: feedback.cancel() if percent >= 50 else None)
+    outputs = {"STATE": tmp_path / "state", "POLYGONS": tmp_path / "dieback.gpkg", "FIRST_DATE": tmp_path / "first.tif",
+               "STATE_RASTER": tmp_path / "state.tif", "CONFIDENCE": tmp_path / "ci.tif",
+               "CONFIDENCE_CLASS": tmp_path / "class.tif"}
+    with pytest.raises(QgsProcessingException) as error:
+        processing.run("dataterra:forest_dieback_all", {
+            "PRODUCTS": str(shared_series), **TUTORIAL, **{k: str(v) for k, v in outputs.items()}}, feedback=feedback)
+    assert feedback.isCanceled(), str(error.value)
+    assert [p.name for p in tmp_path.iterdir()] == []
