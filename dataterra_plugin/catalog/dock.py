@@ -106,6 +106,7 @@ class CatalogDock(QDockWidget):
         self.quicklook_layers = {}  # record index -> id of its quicklook raster layer on the map
         self.errors = []  # messages of the catalogues that failed in the current search
         self.status_line = ""  # the status without the errors (see _show_status)
+        self.source_states = []  # per catalogue searched: [title, state, found, matched]
         self.downloads = []  # DownloadTasks on their way (kept so their signals reach the dock)
         self.downloaded = []  # paths of the finished downloads QGIS can open, offered on the map
         self._syncing = False
@@ -196,6 +197,9 @@ class CatalogDock(QDockWidget):
         self.status = QLabel(getattr(self, "_load_error", ""), body)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.hub_progress = QLabel(body)  # one line per catalogue when several are searched
+        self.hub_progress.setVisible(False)
+        layout.addWidget(self.hub_progress)
 
         splitter = QSplitter(Qt.Vertical, body)
         self.results = QListWidget(splitter)
@@ -515,10 +519,13 @@ class CatalogDock(QDockWidget):
         names = ", ".join(backend.source for backend, _ in sources)
         self._show_status(self.tr("Searching {0}…").format(names))
         self.progress.setValue(0)
+        self.source_states = [[self.source_title(backend.source), "waiting", 0, None] for backend, _ in sources]
+        self._show_hub_progress()
         self._hold_collector()
         task = SearchTask(sources, query, self.layer.fields(), area=area)
         task.pageReady.connect(self._page_ready)
         task.failed.connect(self._failed)
+        task.sourceProgress.connect(self._source_progress)
         # bound methods, not lambdas: Qt drops these connections when the dock is deleted
         # (plugin unloaded during the search), so a late signal finds no dead widget
         task.progressChanged.connect(self._search_progress)
@@ -553,6 +560,36 @@ class CatalogDock(QDockWidget):
             self.show_page(self.page_index)
         else:
             self._update_paging()
+
+    def source_title(self, source):
+        """The title of the hub whose id is ``source``, or ``source`` itself (a URL)."""
+        return next((data_label(hub.title) for hub in self.hubs if hub.id == source), source)
+
+    def _source_progress(self, number, state, found, matched):
+        if self.task is None or self.sender() is not self.task:  # a late signal of a cancelled search
+            return
+        self.source_states[number][1:] = [state, found, matched]
+        self._show_hub_progress()
+
+    def _show_hub_progress(self):
+        """One line per catalogue when several are searched: waiting, searching (records so
+        far), "n of N found" or failed."""
+        lines = [self.hub_progress_line(*state) for state in self.source_states]
+        self.hub_progress.setText("\n".join(lines))
+        self.hub_progress.setVisible(len(lines) > 1)
+
+    def hub_progress_line(self, title, state, found, matched):
+        if state == "waiting":
+            return self.tr("{0}: waiting").format(title)
+        if state == "failed":
+            return self.tr("{0}: failed (the reason is in the tooltip above)").format(title)
+        if state == "searching":
+            if matched is None:
+                return self.tr("{0}: searching… {1} found").format(title, found)
+            return self.tr("{0}: searching… {1} of {2} found").format(title, found, matched)
+        if matched is None:
+            return self.tr("{0}: {1} found").format(title, found)
+        return self.tr("{0}: {1} of {2} found").format(title, found, matched)
 
     def _failed(self, message):
         self.errors.append(message)
