@@ -46,12 +46,15 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError
+from ..net.qgis_transport import QgisTransport
 from ..net.core.safe_paths import download_path
 from .auth import hub_credentials
 from .core import SearchQuery
 from .catalogues_dialog import all_catalogues
+from .core.errors import CatalogError
 from .core.hubs import PROTOCOLS, hub_backend, make_backend
+from .core.streaming import probe_tiff, refuse_credentials, streamable_links, vsicurl_source
 from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .signing import hub_signer
@@ -224,6 +227,10 @@ class CatalogDock(QDockWidget):
         actions = QHBoxLayout()
         self.add_services_button = QPushButton(self.tr("Add services"), body)
         self.download_button = QPushButton(self.tr("Download"), body)
+        self.stream_button = QPushButton(self.tr("Stream to the map"), body)
+        self.stream_button.setToolTip(self.tr("Adds the selected GeoTIFF / Cloud Optimized GeoTIFF files as layers "
+                                              "read over the network, without downloading them"))
+        self.stream_button.clicked.connect(lambda: self.stream_selected())
         self.landing_button = QPushButton(self.tr("Open page"), body)
         self.add_services_button.clicked.connect(self.add_services)
         self.download_button.clicked.connect(self.download_selected)
@@ -231,7 +238,7 @@ class CatalogDock(QDockWidget):
         self.add_downloaded_button = QPushButton(self.tr("Add downloaded files to the map"), body)
         self.add_downloaded_button.clicked.connect(self.add_downloaded_files)
         self.add_downloaded_button.setVisible(False)
-        for button in (self.add_services_button, self.download_button, self.landing_button):
+        for button in (self.add_services_button, self.stream_button, self.download_button, self.landing_button):
             actions.addWidget(button)
         layout.addLayout(actions)
         layout.addWidget(self.add_downloaded_button)
@@ -824,6 +831,7 @@ class CatalogDock(QDockWidget):
         records = self.selected_records()
         self.add_services_button.setEnabled(any(record.service_links() for record in records))
         self.download_button.setEnabled(any(record.download_links() for record in records))
+        self.stream_button.setEnabled(any(streamable_links(record) for record in records))
         self.landing_button.setEnabled(any(landing_link(record) for record in records))
 
     def show_metadata(self, record):
@@ -851,6 +859,38 @@ class CatalogDock(QDockWidget):
                     QgsProject.instance().addMapLayer(layer)
                     added += 1
         self.status.setText(self.tr("Service layers added: {0}.").format(added))
+
+    def stream_selected(self):
+        """Add the selected records' (Geo)TIFF files as layers GDAL streams; those that cannot
+        be streamed safely are named with the reason (download them instead)."""
+        hubs = {hub.id: self.effective_hub(hub) for hub in self.hubs}
+        added, refused = [], []
+        for record in self.selected_records():
+            for link in streamable_links(record):
+                try:
+                    layer = self.streamed_layer(record, link, hubs.get(record.source))
+                except DataTerraError as exc:
+                    refused.append(error_text(exc))
+                    continue
+                QgsProject.instance().addMapLayer(layer)
+                added.append(layer)
+        lines = [self.tr("Streamed layers added: {0}.").format(len(added))] + refused
+        self.status.setText("\n".join(lines))
+        return added
+
+    def streamed_layer(self, record, link, hub):
+        """A raster layer streaming ``link`` (``/vsicurl/``), once it is known that its source
+        holds no credential and that the server sends byte ranges of a TIFF."""
+        credentials = hub_credentials(hub) if hub is not None else None
+        refuse_credentials(link.href, bool(credentials) and credentials.applies_to(link.href),
+                           hub is not None and bool((hub.options or {}).get("signing_url")))
+        probe_tiff(link.href, QgisTransport(error_class=CatalogError))
+        name = f"{record.title or record.id} – {link.title}" if link.title else (record.title or record.id)
+        layer = QgsRasterLayer(vsicurl_source(link.href), name, "gdal")
+        if not layer.isValid():
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "GDAL could not open {url} as a raster: download "
+                                                 "it instead."), url=link.href)
+        return layer
 
     def download_selected(self, folder=None):
         """Download the selected records' files into ``folder`` (asked when not given)."""
