@@ -560,7 +560,7 @@ class CatalogDock(QDockWidget):
             return
         first = len(self.records)
         self.records.extend(records)
-        if matched is not None and len(self.task.sources) == 1:  # totals of several hubs do not add up
+        if matched is not None and len(self.task.sources) == 1:  # several hubs: summed in _source_progress
             self.matched = matched
         self._add_features(first, features)
         if first // PAGE == self.page_index or len(self.records) <= PAGE:
@@ -576,6 +576,10 @@ class CatalogDock(QDockWidget):
         if self.task is None or self.sender() is not self.task:  # a late signal of a cancelled search
             return
         self.source_states[number][1:] = [state, found, matched]
+        totals = [matched for _, _, _, matched in self.source_states]
+        if len(totals) > 1 and None not in totals:  # the hubs' records are distinct: their totals add up
+            self.matched = sum(totals)
+            self._update_paging()
         self._show_hub_progress()
 
     def _show_hub_progress(self):

@@ -255,3 +255,9 @@ def test_all_hubs_search_shows_each_hub_found_of_matched_or_failed(qgis_app, rep
     assert lines[2] == f"pycsw: 40 of {len(pycsw_server.facts)} found"
     assert lines[0] == "STAC replay: 40 of 230 found"  # the numberMatched of install_stac_routes (conftest)
     assert any("searching…" in text for text in seen)
+    assert dock.page_label.text().endswith("80 records loaded, unknown matched")  # a hub failed: no total
+    dock.set_hubs([hub for hub in dock.hubs if hub.id != "broken"])
+    dock.hub_combo.setCurrentIndex(0)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 30)
+    assert dock.page_label.text().endswith(f"80 records loaded, {230 + len(pycsw_server.facts)} matched")
