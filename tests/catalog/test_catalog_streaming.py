@@ -74,7 +74,7 @@ def asset(href, source="", media_type="image/tiff; application=geotiff; profile=
                   links=[Link(href=href, rel="data", type=media_type, title="B04")])
 
 
-def test_a_cog_asset_is_streamed_with_the_values_of_the_file(qgis_app, served):
+def test_a_cog_asset_is_streamed_with_the_values_of_the_file(qgis_app, served, tmp_path):
     server, values = served
     QgsProject.instance().clear()
     dock = dock_with([asset(server.url + "/cog.tif")])
@@ -90,6 +90,14 @@ def test_a_cog_asset_is_streamed_with_the_values_of_the_file(qgis_app, served):
     assert gets[0]["headers"]["Range"] == "bytes=0-15"  # the plugin's probe comes first
     assert all(r["headers"].get("Range") for r in gets)  # GDAL reads ranges, never the whole file
     assert dock.status.text() == "Streamed layers added: 1."
+    # the saved project reopens the stream (its source is not made relative to the project file)
+    project_file = str(tmp_path / "streamed.qgs")
+    source = layer.source()
+    assert QgsProject.instance().write(project_file)
+    QgsProject.instance().clear()
+    assert QgsProject.instance().read(project_file)
+    (reopened,) = QgsProject.instance().mapLayers().values()
+    assert reopened.isValid() and reopened.source() == source
     QgsProject.instance().clear()
 
 
