@@ -378,6 +378,42 @@
         <source>Add, edit, remove, import or export your own catalogues</source>
         <translation>Ajouter, modifier, supprimer, importer ou exporter vos propres catalogues</translation>
     </message>
+    <message>
+        <source>Stream to the map</source>
+        <translation>Diffuser sur la carte</translation>
+    </message>
+    <message>
+        <source>Adds the selected GeoTIFF / Cloud Optimized GeoTIFF files as layers read over the network, without downloading them</source>
+        <translation>Ajoute les fichiers GeoTIFF / Cloud Optimized GeoTIFF sélectionnés comme couches lues par le réseau, sans les télécharger</translation>
+    </message>
+    <message>
+        <source>{0}: waiting</source>
+        <translation>{0} : en attente</translation>
+    </message>
+    <message>
+        <source>{0}: failed (the reason is in the tooltip above)</source>
+        <translation>{0} : échec (la raison est dans l'infobulle ci-dessus)</translation>
+    </message>
+    <message>
+        <source>{0}: searching… {1} found</source>
+        <translation>{0} : recherche… {1} trouvés</translation>
+    </message>
+    <message>
+        <source>{0}: searching… {1} of {2} found</source>
+        <translation>{0} : recherche… {1} trouvés sur {2}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} found</source>
+        <translation>{0} : {1} trouvés</translation>
+    </message>
+    <message>
+        <source>{0}: {1} of {2} found</source>
+        <translation>{0} : {1} trouvés sur {2}</translation>
+    </message>
+    <message>
+        <source>Streamed layers added: {0}.</source>
+        <translation>Couches diffusées ajoutées : {0}.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogSearchAlgorithm</name>
@@ -400,14 +436,6 @@
     <message>
         <source>Search extent</source>
         <translation>Emprise de recherche</translation>
-    </message>
-    <message>
-        <source>Start date (YYYY-MM-DD)</source>
-        <translation>Date de début (AAAA-MM-JJ)</translation>
-    </message>
-    <message>
-        <source>End date (YYYY-MM-DD)</source>
-        <translation>Date de fin (AAAA-MM-JJ)</translation>
     </message>
     <message>
         <source>Free text</source>
@@ -464,6 +492,14 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     <message>
         <source>Hub</source>
         <translation>Pôle</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Date de début</translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation>Date de fin</translation>
     </message>
 </context>
 <context>
@@ -823,6 +859,42 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     <message>
         <source>The answer of {source} has no &apos;features&apos; list (found {found}): it is not a STAC item search result.</source>
         <translation>La réponse de {source} n'a pas de liste 'features' (trouvé : {found}) : ce n'est pas un résultat de recherche d'items STAC.</translation>
+    </message>
+    <message>
+        <source>{url} is not an http(s) address: only files served over HTTP(S) can be streamed.</source>
+        <translation>{url} n'est pas une adresse http(s) : seuls les fichiers servis en HTTP(S) peuvent être diffusés.</translation>
+    </message>
+    <message>
+        <source>The hub signs its download links, and a signed address is a credential that the layer would save in the project: download the file instead.</source>
+        <translation>Le pôle signe ses liens de téléchargement, et une adresse signée est un identifiant que la couche enregistrerait dans le projet : téléchargez plutôt le fichier.</translation>
+    </message>
+    <message>
+        <source>{host} gets this hub&apos;s credentials, which a streamed layer would need in its source, saved in the project: download the file instead.</source>
+        <translation>{host} reçoit les identifiants de ce pôle, qu'une couche diffusée devrait porter dans sa source, enregistrée dans le projet : téléchargez plutôt le fichier.</translation>
+    </message>
+    <message>
+        <source>The address carries a signature or token ({names}) that the layer would save in the project: download the file instead.</source>
+        <translation>L'adresse porte une signature ou un jeton ({names}) que la couche enregistrerait dans le projet : téléchargez plutôt le fichier.</translation>
+    </message>
+    <message>
+        <source>{host} asks for credentials (HTTP {http_status}) to read this file: download it instead.</source>
+        <translation>{host} demande des identifiants (HTTP {http_status}) pour lire ce fichier : téléchargez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>{host} answered HTTP {http_status} for the file.</source>
+        <translation>{host} a répondu HTTP {http_status} pour le fichier.</translation>
+    </message>
+    <message>
+        <source>{host} does not serve parts of the file (HTTP {http_status} instead of 206), which streaming needs: download it instead.</source>
+        <translation>{host} ne sert pas de parties du fichier (HTTP {http_status} au lieu de 206), ce que la diffusion exige : téléchargez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>The file at {host} is not a TIFF (it starts with {start}): only (Cloud Optimized) GeoTIFF files are streamed.</source>
+        <translation>Le fichier sur {host} n'est pas un TIFF (il commence par {start}) : seuls les fichiers GeoTIFF (Cloud Optimized) sont diffusés.</translation>
+    </message>
+    <message>
+        <source>GDAL could not open {url} as a raster: download it instead.</source>
+        <translation>GDAL n'a pas pu ouvrir {url} comme raster : téléchargez-le plutôt.</translation>
     </message>
 </context>
 </TS>

@@ -198,6 +198,22 @@
         <source>BioDispersal project</source>
         <translation>Projet BioDispersal</translation>
     </message>
+    <message>
+        <source>Save as a BioDispersal project...</source>
+        <translation>Enregistrer comme projet BioDispersal...</translation>
+    </message>
+    <message>
+        <source>Available for a study opened from a BioDispersal project: writes it with the resolution and maximum cost set here.</source>
+        <translation>Disponible pour une étude ouverte depuis un projet BioDispersal : l'écrit avec la résolution et le coût maximal choisis ici.</translation>
+    </message>
+    <message>
+        <source>Save as a BioDispersal project</source>
+        <translation>Enregistrer comme projet BioDispersal</translation>
+    </message>
+    <message>
+        <source>Study saved as the BioDispersal project {0}.</source>
+        <translation>Étude enregistrée comme projet BioDispersal {0}.</translation>
+    </message>
 </context>
 <context>
     <name>DaskScheduler</name>

@@ -46,12 +46,15 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ...rasterblocks.errors import DataTerraError
+from ...rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError
+from ..net.qgis_transport import QgisTransport
 from ..net.core.safe_paths import download_path
 from .auth import hub_credentials
 from .core import SearchQuery
 from .catalogues_dialog import all_catalogues
+from .core.errors import CatalogError
 from .core.hubs import PROTOCOLS, hub_backend, make_backend
+from .core.streaming import probe_tiff, refuse_credentials, streamable_links, vsicurl_source
 from .footprints import footprint_fields, record_geometry
 from .search_area import PolygonTool, RectangleTool, SearchArea, area_band, remove_canvas_items
 from .signing import hub_signer
@@ -106,6 +109,7 @@ class CatalogDock(QDockWidget):
         self.quicklook_layers = {}  # record index -> id of its quicklook raster layer on the map
         self.errors = []  # messages of the catalogues that failed in the current search
         self.status_line = ""  # the status without the errors (see _show_status)
+        self.source_states = []  # per catalogue searched: [title, state, found, matched]
         self.downloads = []  # DownloadTasks on their way (kept so their signals reach the dock)
         self.downloaded = []  # paths of the finished downloads QGIS can open, offered on the map
         self._syncing = False
@@ -196,6 +200,9 @@ class CatalogDock(QDockWidget):
         self.status = QLabel(getattr(self, "_load_error", ""), body)
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.hub_progress = QLabel(body)  # one line per catalogue when several are searched
+        self.hub_progress.setVisible(False)
+        layout.addWidget(self.hub_progress)
 
         splitter = QSplitter(Qt.Vertical, body)
         self.results = QListWidget(splitter)
@@ -220,6 +227,10 @@ class CatalogDock(QDockWidget):
         actions = QHBoxLayout()
         self.add_services_button = QPushButton(self.tr("Add services"), body)
         self.download_button = QPushButton(self.tr("Download"), body)
+        self.stream_button = QPushButton(self.tr("Stream to the map"), body)
+        self.stream_button.setToolTip(self.tr("Adds the selected GeoTIFF / Cloud Optimized GeoTIFF files as layers "
+                                              "read over the network, without downloading them"))
+        self.stream_button.clicked.connect(lambda: self.stream_selected())
         self.landing_button = QPushButton(self.tr("Open page"), body)
         self.add_services_button.clicked.connect(self.add_services)
         self.download_button.clicked.connect(self.download_selected)
@@ -227,7 +238,7 @@ class CatalogDock(QDockWidget):
         self.add_downloaded_button = QPushButton(self.tr("Add downloaded files to the map"), body)
         self.add_downloaded_button.clicked.connect(self.add_downloaded_files)
         self.add_downloaded_button.setVisible(False)
-        for button in (self.add_services_button, self.download_button, self.landing_button):
+        for button in (self.add_services_button, self.stream_button, self.download_button, self.landing_button):
             actions.addWidget(button)
         layout.addLayout(actions)
         layout.addWidget(self.add_downloaded_button)
@@ -515,10 +526,13 @@ class CatalogDock(QDockWidget):
         names = ", ".join(backend.source for backend, _ in sources)
         self._show_status(self.tr("Searching {0}…").format(names))
         self.progress.setValue(0)
+        self.source_states = [[self.source_title(backend.source), "waiting", 0, None] for backend, _ in sources]
+        self._show_hub_progress()
         self._hold_collector()
         task = SearchTask(sources, query, self.layer.fields(), area=area)
         task.pageReady.connect(self._page_ready)
         task.failed.connect(self._failed)
+        task.sourceProgress.connect(self._source_progress)
         # bound methods, not lambdas: Qt drops these connections when the dock is deleted
         # (plugin unloaded during the search), so a late signal finds no dead widget
         task.progressChanged.connect(self._search_progress)
@@ -546,13 +560,47 @@ class CatalogDock(QDockWidget):
             return
         first = len(self.records)
         self.records.extend(records)
-        if matched is not None and len(self.task.sources) == 1:  # totals of several hubs do not add up
+        if matched is not None and len(self.task.sources) == 1:  # several hubs: summed in _source_progress
             self.matched = matched
         self._add_features(first, features)
         if first // PAGE == self.page_index or len(self.records) <= PAGE:
             self.show_page(self.page_index)
         else:
             self._update_paging()
+
+    def source_title(self, source):
+        """The title of the hub whose id is ``source``, or ``source`` itself (a URL)."""
+        return next((data_label(hub.title) for hub in self.hubs if hub.id == source), source)
+
+    def _source_progress(self, number, state, found, matched):
+        if self.task is None or self.sender() is not self.task:  # a late signal of a cancelled search
+            return
+        self.source_states[number][1:] = [state, found, matched]
+        totals = [matched for _, _, _, matched in self.source_states]
+        if len(totals) > 1 and None not in totals:  # the hubs' records are distinct: their totals add up
+            self.matched = sum(totals)
+            self._update_paging()
+        self._show_hub_progress()
+
+    def _show_hub_progress(self):
+        """One line per catalogue when several are searched: waiting, searching (records so
+        far), "n of N found" or failed."""
+        lines = [self.hub_progress_line(*state) for state in self.source_states]
+        self.hub_progress.setText("\n".join(lines))
+        self.hub_progress.setVisible(len(lines) > 1)
+
+    def hub_progress_line(self, title, state, found, matched):
+        if state == "waiting":
+            return self.tr("{0}: waiting").format(title)
+        if state == "failed":
+            return self.tr("{0}: failed (the reason is in the tooltip above)").format(title)
+        if state == "searching":
+            if matched is None:
+                return self.tr("{0}: searching… {1} found").format(title, found)
+            return self.tr("{0}: searching… {1} of {2} found").format(title, found, matched)
+        if matched is None:
+            return self.tr("{0}: {1} found").format(title, found)
+        return self.tr("{0}: {1} of {2} found").format(title, found, matched)
 
     def _failed(self, message):
         self.errors.append(message)
@@ -787,6 +835,7 @@ class CatalogDock(QDockWidget):
         records = self.selected_records()
         self.add_services_button.setEnabled(any(record.service_links() for record in records))
         self.download_button.setEnabled(any(record.download_links() for record in records))
+        self.stream_button.setEnabled(any(streamable_links(record) for record in records))
         self.landing_button.setEnabled(any(landing_link(record) for record in records))
 
     def show_metadata(self, record):
@@ -814,6 +863,38 @@ class CatalogDock(QDockWidget):
                     QgsProject.instance().addMapLayer(layer)
                     added += 1
         self.status.setText(self.tr("Service layers added: {0}.").format(added))
+
+    def stream_selected(self):
+        """Add the selected records' (Geo)TIFF files as layers GDAL streams; those that cannot
+        be streamed safely are named with the reason (download them instead)."""
+        hubs = {hub.id: self.effective_hub(hub) for hub in self.hubs}
+        added, refused = [], []
+        for record in self.selected_records():
+            for link in streamable_links(record):
+                try:
+                    layer = self.streamed_layer(record, link, hubs.get(record.source))
+                except DataTerraError as exc:
+                    refused.append(error_text(exc))
+                    continue
+                QgsProject.instance().addMapLayer(layer)
+                added.append(layer)
+        lines = [self.tr("Streamed layers added: {0}.").format(len(added))] + refused
+        self.status.setText("\n".join(lines))
+        return added
+
+    def streamed_layer(self, record, link, hub):
+        """A raster layer streaming ``link`` (``/vsicurl/``), once it is known that its source
+        holds no credential and that the server sends byte ranges of a TIFF."""
+        credentials = hub_credentials(hub) if hub is not None else None
+        refuse_credentials(link.href, bool(credentials) and credentials.applies_to(link.href),
+                           hub is not None and bool((hub.options or {}).get("signing_url")))
+        probe_tiff(link.href, QgisTransport(error_class=CatalogError))
+        name = f"{record.title or record.id} – {link.title}" if link.title else (record.title or record.id)
+        layer = QgsRasterLayer(vsicurl_source(link.href), name, "gdal")
+        if not layer.isValid():
+            raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "GDAL could not open {url} as a raster: download "
+                                                 "it instead."), url=link.href)
+        return layer
 
     def download_selected(self, folder=None):
         """Download the selected records' files into ``folder`` (asked when not given)."""

@@ -6,11 +6,13 @@ from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterDateTime,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingParameters,
     QgsWkbTypes,
 )
 
@@ -83,8 +85,10 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
                                                      options=list(PROTOCOLS), defaultValue=0))
         self.addParameter(QgsProcessingParameterString(self.COLLECTION, self.tr("Collection"), optional=True))
         self.addParameter(QgsProcessingParameterExtent(self.EXTENT, self.tr("Search extent"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.START, self.tr("Start date (YYYY-MM-DD)"), optional=True))
-        self.addParameter(QgsProcessingParameterString(self.END, self.tr("End date (YYYY-MM-DD)"), optional=True))
+        # date widgets in the dialog; scripts and qgis_process still give "YYYY-MM-DD" text
+        for name, label in ((self.START, self.tr("Start date")), (self.END, self.tr("End date"))):
+            self.addParameter(QgsProcessingParameterDateTime(name, label, type=QgsProcessingParameterDateTime.Date,
+                                                             optional=True))
         self.addParameter(QgsProcessingParameterString(self.TEXT, self.tr("Free text"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(self.MAX_RECORDS, self.tr("Maximum number of records"),
                                                        defaultValue=100, minValue=1, maxValue=100000))
@@ -105,15 +109,30 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
         # the key goes to the transport, bound to the hub's origin: never to a next link elsewhere
         return self.run_core(hub_backend, hub), self.run_core(hub_credentials, hub)
 
-    def query(self, parameters, context):
-        dates = []
-        for name in (self.START, self.END):
-            value = self.parameterAsString(parameters, name, context).strip()
-            if value and not DATE.match(value):
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (Qt API)
+        for name in (self.START, self.END):  # before QGIS's "Incorrect parameter value", which says less
+            try:
+                self.date_text(parameters, name, context)
+            except QgsProcessingException as exc:
+                return False, str(exc)
+        return super().checkParameterValues(parameters, context)
+
+    def date_text(self, parameters, name, context):
+        """The date parameter as the query takes it: text as given (a date or an ISO 8601
+        date-time from a script), a date widget's value as YYYY-MM-DD; "" when not given."""
+        value = parameters.get(name)
+        if value is None or isinstance(value, str):
+            text = (value or "").strip()
+            if text and not DATE.match(text):
                 raise QgsProcessingException(
                     self.tr("{0} must be a date as YYYY-MM-DD or an ISO 8601 date-time, not {1!r}.")
-                    .format(name, value))
-            dates.append(value)
+                    .format(name, text))
+            return text
+        date = QgsProcessingParameters.parameterAsDate(self.parameterDefinition(name), parameters, context)
+        return date.toString("yyyy-MM-dd") if date.isValid() else ""
+
+    def query(self, parameters, context):
+        dates = [self.date_text(parameters, name, context) for name in (self.START, self.END)]
         if dates[0] and dates[1] and dates[0][:10] > dates[1][:10]:
             raise QgsProcessingException(self.tr("The start date is after the end date."))
         bbox = None

@@ -27,7 +27,9 @@ class SearchTask(QgsTask):
     ``pageReady(records, features, matched)`` carries a page, its footprint features (built
     here, off the main thread) and the total matched by that catalogue (or None);
     ``failed(str)`` a message for the dock. With several catalogues one failing is reported
-    and the others are still searched.
+    and the others are still searched. ``sourceProgress(number, state, found, matched)``
+    follows each catalogue (its index in ``sources``): state "searching", "done" or
+    "failed", the records found so far and the total it matched (or None).
 
     ``area`` (search_area.SearchArea) with a polygon: STAC API searches send it as
     ``intersects``; every backend's records whose footprint misses it are dropped here
@@ -36,6 +38,7 @@ class SearchTask(QgsTask):
 
     pageReady = pyqtSignal(list, list, object)  # noqa: N815 - Qt naming
     failed = pyqtSignal(str)
+    sourceProgress = pyqtSignal(int, str, int, object)  # noqa: N815 - Qt naming
 
     def __init__(self, sources, query, fields=None, description="Data Terra catalogue search", area=None):
         super().__init__(description, QgsTask.CanCancel)
@@ -53,17 +56,21 @@ class SearchTask(QgsTask):
             try:
                 # the transport polls isCanceled() and aborts the pending reply (net/qgis_transport.py)
                 transport = QgisTransport(None, "", self.isCanceled, CatalogError, credentials=credentials)
-                self._search_one(backend, transport, number)
+                self.sourceProgress.emit(number, "searching", 0, None)
+                found, matched = self._search_one(backend, transport, number)
+                self.sourceProgress.emit(number, "done", found, matched)
             except Cancelled:
                 return False
             except DataTerraError as exc:
                 errors.append(error_text(exc))
+                self.sourceProgress.emit(number, "failed", 0, None)
                 self.failed.emit(error_text(exc))
         self.error = "\n".join(errors)
         return not self.isCanceled() and len(errors) < len(self.sources)
 
     def _search_one(self, backend, transport, number):
-        fetched = 0
+        """Search one catalogue; (records kept, total it matched or None)."""
+        fetched, found, matched = 0, 0, None
         if self.area is not None and self.area.is_polygon:
             send_intersects(backend, self.area.stac_intersects())
         for page in backend.pages(self.query, transport, self.isCanceled):
@@ -72,11 +79,15 @@ class SearchTask(QgsTask):
             fetched += len(page.records)
             records = self._inside(page.records)
             self.count += len(records)
+            found += len(records)
+            matched = page.matched if page.matched is not None else matched
             features = [record_feature(r, self.fields) for r in records] if self.fields is not None else []
             self.pageReady.emit(records, features, page.matched)
+            self.sourceProgress.emit(number, "searching", found, matched)
             goal = min(self.query.max_records, page.matched) if page.matched else self.query.max_records
             done = (number + min(1.0, fetched / max(1, goal))) / len(self.sources)
             self.setProgress(100.0 * done)
+        return found, matched
 
     def _inside(self, records):
         if self.area is None or not self.area.is_polygon:

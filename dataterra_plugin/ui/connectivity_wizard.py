@@ -26,7 +26,7 @@ from qgis.PyQt.QtWidgets import (
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsRasterLayer, QgsVectorLayer
 from qgis.gui import QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
-from ...biodispersal.projects.biodispersal_xml import ProjectError, read_project
+from ...biodispersal.projects.biodispersal_xml import ProjectError, read_project, write_project
 from ..i18n import error_text
 from ..styles import cost_ramp_renderer, graduated_renderer
 from .background import ChainStep
@@ -48,6 +48,19 @@ def species_group_of(subnetwork_name):
         if any(word in name for word in words):
             return group
     return None
+
+
+def with_study_settings(project, resolution, max_cost):
+    """``project`` with the dialog's resolution; its dispersals' maximum costs become ``max_cost``
+    only when the dialog's value differs from the first one (the one the dialog shows), so a
+    project whose sub-networks have different costs keeps them unless the user changed it."""
+    project.resolution = resolution
+    dispersals = [d for s in project.subnetworks for d in s.dispersals]
+    if dispersals and dispersals[0].max_cost != max_cost:
+        for dispersal in dispersals:
+            dispersal.max_cost = max_cost
+            dispersal.output_ref = ""  # named after the cost, as BioDispersal names it
+    return project
 
 
 def preset_index(nomenclature, group):
@@ -129,12 +142,18 @@ class ConnectivityWizard(StudyWizard):
         self.max_link.setValue(5000)
         self.output_dir = QgsFileWidget(page)
         self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
+        self.save_project_button = QPushButton(self.tr("Save as a BioDispersal project..."), page)
+        self.save_project_button.setToolTip(self.tr("Available for a study opened from a BioDispersal project: "
+                                                    "writes it with the resolution and maximum cost set here."))
+        self.save_project_button.setEnabled(False)
+        self.save_project_button.clicked.connect(lambda: self.save_biodispersal_project())
         form = QFormLayout(page)
         form.addRow(self.tr("Maximum dispersal cost"), self.max_cost)
         form.addRow("", self.knight)
         form.addRow(self.tr("Cost at which dispersal probability is 0.5"), self.distance_50)
         form.addRow(self.tr("Maximum link cost (0 = all)"), self.max_link)
         form.addRow(self.tr("Output folder"), self.output_dir)
+        form.addRow(self.save_project_button)
         return page
 
     # --- BioDispersal project ------------------------------------------------------------
@@ -171,6 +190,28 @@ class ConnectivityWizard(StudyWizard):
     def set_biodispersal_project(self, path):
         self.biodispersal_project = path or ""
         self.project_label.setText(os.path.basename(self.biodispersal_project))
+        self.save_project_button.setEnabled(bool(self.biodispersal_project))
+
+    def save_biodispersal_project(self, path=None):
+        """Write the study's BioDispersal project, with the resolution and maximum cost set in the
+        dialog, as a project file BioDispersal reads (layer paths relative to it); the study then
+        follows the saved file. Returns the path written, or "" when nothing was written."""
+        if not self.biodispersal_project:
+            return ""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as a BioDispersal project"), "",
+                                                  self.tr("BioDispersal project (*.xml)"))
+            if not path:
+                return ""
+        try:
+            project = read_project(self.biodispersal_project)
+        except ProjectError as exc:
+            self.write_log(error_text(exc))
+            return ""
+        write_project(with_study_settings(project, self.resolution.value(), self.max_cost.value()), path)
+        self.set_biodispersal_project(str(path))
+        self.write_log(self.tr("Study saved as the BioDispersal project {0}.").format(path))
+        return str(path)
 
     # --- configuration ------------------------------------------------------------------
     def config(self):

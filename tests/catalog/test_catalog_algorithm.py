@@ -45,6 +45,33 @@ def test_bad_date_is_clear(dataterra_provider, replay_server):
     with pytest.raises(QgsProcessingException, match="START must be a date"):
         processing.run("dataterra:catalog_search", {"URL": replay_server.url + "/stac", "START": "last week",
                                                     "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match="start date is after the end date"):
+        processing.run("dataterra:catalog_search", {"URL": replay_server.url + "/stac", "START": "2024-03-01",
+                                                    "END": "2024-02-28", "OUTPUT": "memory:"})
+
+
+def test_dates_are_date_widgets_whose_value_is_searched(dataterra_provider, replay_server, tmp_path):
+    """Issue 16: START and END were free text boxes in the dialog."""
+    import processing
+    from qgis.PyQt.QtCore import QDate
+    from qgis.core import QgsApplication, QgsProcessingParameterDateTime
+    from qgis.gui import QgsGui, QgsProcessingGui
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("dataterra:catalog_search")
+    values = {}
+    for name, date in (("START", QDate(2024, 1, 5)), ("END", QDate(2024, 2, 9))):
+        definition = algorithm.parameterDefinition(name)
+        assert definition.type() == "datetime" and definition.dataType() == QgsProcessingParameterDateTime.Date
+        assert definition.flags() & definition.FlagOptional
+        wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(definition, QgsProcessingGui.Standard)
+        widget = wrapper.createWrappedWidget(processing.tools.dataobjects.createContext())
+        wrapper.setWidgetValue(date, processing.tools.dataobjects.createContext())
+        values[name] = wrapper.widgetValue()
+        assert values[name] == date, widget
+    processing.run("dataterra:catalog_search", {
+        "URL": replay_server.url + "/stac/search", "PROTOCOL": 0, "MAX_RECORDS": 5, **values,
+        "OUTPUT": str(tmp_path / "dated.gpkg")})
+    assert json.loads(replay_server.requests[-1]["body"])["datetime"] == "2024-01-05T00:00:00Z/2024-02-09T23:59:59Z"
 
 
 def test_server_error_is_processing_error(dataterra_provider, replay_server):
@@ -66,6 +93,17 @@ def test_qgis_process_geodes(run_qgis_process, replay_server, tmp_path):
 
     dataset = ogr.Open(result["results"]["OUTPUT"].split("|")[0])
     assert dataset.GetLayer(0).GetFeatureCount() == 100
+
+
+def test_qgis_process_takes_dates_as_text(run_qgis_process, replay_server, tmp_path):
+    out = tmp_path / "stac.gpkg"
+    run_qgis_process("dataterra:catalog_search", {
+        "URL": replay_server.url + "/stac/search", "PROTOCOL": 0, "START": "2024-01-01", "END": "2024-02-28",
+        "MAX_RECORDS": 3, "OUTPUT": str(out)})
+    assert json.loads(replay_server.requests[-1]["body"])["datetime"] == "2024-01-01T00:00:00Z/2024-02-28T23:59:59Z"
+    refused = run_qgis_process("dataterra:catalog_search", {
+        "URL": replay_server.url + "/stac/search", "START": "01/02/2024", "OUTPUT": str(out)}, expect_success=False)
+    assert refused.returncode != 0 and "START must be a date" in refused.stdout + refused.stderr
 
 
 def test_hub_is_chosen_from_a_list_and_still_given_by_id(dataterra_provider, replay_server, tmp_path):

@@ -230,3 +230,34 @@ def test_dock_deleted_while_quicklooks_are_on_their_way(qgis_app, big_server, tm
     finally:
         sys.excepthook = previous_hook
     assert errors == []
+
+
+def test_all_hubs_search_shows_each_hub_found_of_matched_or_failed(qgis_app, replay_server, pycsw_server,
+                                                                     fault_server, tmp_path):
+    """Issue 16: "All hubs" showed one total; now a line per hub, while searching and after."""
+    from dataterra.dataterra_plugin.catalog.core.hubs import Hub
+
+    dock = make_dock("", tmp_path, max_records=40)
+    dock.set_hubs([
+        Hub("replay-stac", "STAC replay", "STAC", replay_server.url + "/stac/search"),
+        Hub("broken", "Broken hub", "STAC", fault_server.url + "/fault/500"),
+        Hub("pycsw", "pycsw", "CSW", pycsw_server.url),
+    ])
+    dock.hub_combo.setCurrentIndex(0)  # all hubs
+    seen = []
+    task = dock.search()
+    task.sourceProgress.connect(lambda *_: seen.append(dock.hub_progress.text()))
+    assert dock.hub_progress.text().split("\n") == ["STAC replay: waiting", "Broken hub: waiting", "pycsw: waiting"]
+    assert wait_until(lambda: dock.task is None, 30)
+    lines = dock.hub_progress.text().split("\n")
+    assert dock.hub_progress.isVisibleTo(dock)
+    assert lines[1] == "Broken hub: failed (the reason is in the tooltip above)"
+    assert lines[2] == f"pycsw: 40 of {len(pycsw_server.facts)} found"
+    assert lines[0] == "STAC replay: 40 of 230 found"  # the numberMatched of install_stac_routes (conftest)
+    assert any("searching…" in text for text in seen)
+    assert dock.page_label.text().endswith("80 records loaded, unknown matched")  # a hub failed: no total
+    dock.set_hubs([hub for hub in dock.hubs if hub.id != "broken"])
+    dock.hub_combo.setCurrentIndex(0)
+    dock.search()
+    assert wait_until(lambda: dock.task is None, 30)
+    assert dock.page_label.text().endswith(f"80 records loaded, {230 + len(pycsw_server.facts)} matched")

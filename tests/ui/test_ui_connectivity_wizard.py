@@ -201,3 +201,41 @@ def test_study_reopens_on_its_first_page(qgis_iface, dataterra_provider):
     assert wizard.currentId() == first
     wizard.hide()
     wizard.deleteLater()
+
+
+def test_save_as_a_biodispersal_project_and_reopen_it(qgis_iface, dataterra_provider, test_data, tmp_path):
+    """Issue 17: a study opened from a BioDispersal project is saved back as a file BioDispersal reads."""
+    import shutil
+
+    from dataterra.biodispersal.projects.biodispersal_xml import read_project
+
+    QgsProject.instance().clear()
+    source = tmp_path / "BousquetOrb"
+    shutil.copytree(test_data / "biodispersal" / "BousquetOrb", source)
+    wizard = ConnectivityWizard(qgis_iface)
+    assert not wizard.save_project_button.isEnabled()  # the plugin's own study has no BioDispersal project
+    assert wizard.open_biodispersal_project(str(source / "BousquetOrb.xml"))
+    assert wizard.save_project_button.isEnabled()
+    wizard.resolution.setValue(50)
+    wizard.max_cost.setValue(1500)
+    saved = tmp_path / "elsewhere" / "mine.xml"
+    saved.parent.mkdir()
+    assert wizard.save_biodispersal_project(str(saved)) == str(saved)
+    assert wizard.config()["biodispersal_project"] == str(saved)
+    original, copy = read_project(source / "BousquetOrb.xml"), read_project(saved)
+    assert (copy.resolution, copy.crs) == (50.0, original.crs)
+    assert [s.name for s in copy.subnetworks] == [s.name for s in original.subnetworks]
+    assert [d.max_cost for s in copy.subnetworks for d in s.dispersals] == [1500.0] * sum(
+        len(s.dispersals) for s in original.subnetworks)
+    assert [str(sorted(s.frictions.items())) for s in copy.subnetworks] == \
+        [str(sorted(s.frictions.items())) for s in original.subnetworks]  # str: NaN != NaN
+    assert copy.classes == original.classes and copy.groups == original.groups
+    assert [(s.layer, s.mode, s.value) for s in copy.selections] == \
+        [(s.layer, s.mode, s.value) for s in original.selections]  # relative paths point to the same files
+    assert copy.input_layers() != {} and copy.extent_layer == original.extent_layer
+    reopened = ConnectivityWizard(qgis_iface)
+    assert reopened.open_biodispersal_project(str(saved))
+    assert (reopened.resolution.value(), reopened.max_cost.value()) == (50.0, 1500.0)
+    assert reopened.config()["groups"] == wizard.config()["groups"]
+    wizard.deleteLater()
+    reopened.deleteLater()
