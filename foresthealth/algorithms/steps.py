@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
+from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
 from ..core import export, series
 from . import styling
 from .parameters import ForestHealthAlgorithm
@@ -145,6 +146,7 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
         self.add_detection()
         self.addParameter(QgsProcessingParameterFolderDestination(self.STATE, self.tr("Detection state folder")))
         self.addOutput(QgsProcessingOutputString(self.DATES, self.tr("Dates processed")))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         state = self.parameterAsString(parameters, self.STATE, context)
@@ -160,7 +162,8 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
             feedback.pushInfo(self.tr("Continuing the saved state in {0} with its own parameters.").format(state))
         progress, is_cancelled = self.core_callbacks(feedback, *feedback_range)
         plan = self.run_core(series.run, folder, state, options, self.detection_settings(parameters, context),
-                             extent, progress=progress, is_cancelled=is_cancelled)
+                             extent, progress=progress, is_cancelled=is_cancelled,
+                             scheduler=scheduler_value(self, parameters, context))
         feedback.pushInfo(self.tr("{0} new dates processed ({1} in all, {2} dropped as too cloudy).").format(
             len(plan.dates) - plan.first_new, len(plan.dates), len(plan.dropped)))
         return plan
