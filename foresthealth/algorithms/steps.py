@@ -99,6 +99,7 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model coefficients")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.FIRST_DETECTION, self.tr("First detection date"), optional=True, createByDefault=False))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -109,7 +110,8 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
         progress, is_cancelled = self.core_callbacks(feedback)
         self.run_core(series.fit_model, folder, output, first, options,
                       self.detection_settings(parameters, context, with_detection=False), extent,
-                      progress=progress, is_cancelled=is_cancelled)
+                      progress=progress, is_cancelled=is_cancelled,
+                      scheduler=scheduler_value(self, parameters, context))
         if first:
             styling.style_date_raster(context, first, self.tr("First detection date"))
         return {self.OUTPUT: output, self.FIRST_DETECTION: first}

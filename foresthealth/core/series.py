@@ -433,14 +433,15 @@ def load_state(folder) -> dict:
 
 def fit_model(folder, coefficients_path, first_date_path=None, options: IndexOptions = None,
               settings: detection.Settings = None, extent=None, block_size=DEFAULT_BLOCK, progress=None,
-              is_cancelled=None):
+              is_cancelled=None, scheduler=None):
     """The harmonic model alone: a 5-band float64 raster of coefficients (NaN without model) and,
-    optionally, the first detection date of each pixel (YYYYMMDD, 0 without model)."""
+    optionally, the first detection date of each pixel (YYYYMMDD, 0 without model); the training
+    runs where ``scheduler`` says (:func:`run`)."""
     settings = settings or detection.Settings()
     workspace = Path(coefficients_path).with_name(f".{Path(coefficients_path).stem}.{uuid.uuid4().hex[:8]}.model")
     try:
         plan = run(folder, workspace, options, settings, extent, block_size, progress, is_cancelled,
-                   until=settings.max_last_date_training, detect=False)
+                   until=settings.max_last_date_training, detect=False, scheduler=scheduler)
         phase = gdal.Open(str(workspace / "phase.tif")).ReadAsArray()
         first = gdal.Open(str(workspace / "first_detection.tif")).ReadAsArray()
         coeffs = gdal.Open(str(workspace / "coeffs.tif")).ReadAsArray()

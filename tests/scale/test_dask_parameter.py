@@ -28,7 +28,7 @@ def species_parameters(scene, folder, **extra):
 
 
 @pytest.mark.parametrize("name", ["spectral_species", "alpha_diversity", "beta_diversity", "functional_diversity",
-                                  "forest_dieback_detection", "forest_dieback_all"])
+                                  "forest_harmonic_model", "forest_dieback_detection", "forest_dieback_all"])
 def test_parameter_is_advanced_optional_and_defaults_to_the_setting(dataterra_provider, name):
     from qgis.core import QgsApplication, QgsProcessingParameterDefinition, QgsSettings
 
