@@ -57,7 +57,7 @@ def test_spectral_species_expert_settings_are_advanced(dataterra_provider):
     algorithm = QgsApplication.processingRegistry().createAlgorithmById("dataterra:spectral_species")
     advanced = {p.name() for p in algorithm.parameterDefinitions() if p.flags() & p.FlagAdvanced}
     assert advanced == {"SHADE_NIR_MIN", "CLOUD_BLUE_MAX", "IQR_WEIGHT", "CONTINUUM_REMOVAL", "SAMPLE_SIZE",
-                        "COMPONENTS", "VARIANCE", "N_ITER", "SEED"}
+                        "COMPONENTS", "VARIANCE", "N_ITER", "SEED", "DASK_SCHEDULER"}
 
 
 def test_help_buttons_open_the_bundled_page_of_each_area(dataterra_provider):
