@@ -28,6 +28,7 @@ from .spectral import SPECIES_NODATA
 NODATA = -9999.0
 STRIP_PIXELS = 1_000_000  # per strip: (iterations × windows × species) counts stay small
 MOVING_BYTES = 200_000_000
+CLUSTER_STRIPS = 16  # functional diversity on a cluster: at least this many strips (when the image allows)
 MAX_SPECIES = 65535  # labels of a UInt16 spectral-species raster (N_CLUSTERS <= 65000)
 COUNT_BYTES = 2 * 2**30  # species counts of one strip: beyond this, refused rather than swapped
 
@@ -403,6 +404,8 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
                 problems=', '.join(problems))
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
+    if scheduler:  # enough strips for the workers to share (the windows, hence the values, do not change)
+        rows_per_strip = min(rows_per_strip, max(window, -(-info.height // (CLUSTER_STRIPS * window)) * window))
     step = progress or (lambda f: None)
     fences = component_fences(info.open(), info, dimensions, is_cancelled) if standardise else None
     step(0.1)
