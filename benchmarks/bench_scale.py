@@ -119,6 +119,65 @@ def mesh_lines(size, units, scheduler, folder):
     return lines
 
 
+STEP_NAMES = ("labelling", "alpha", "beta", "functional", "dieback")
+
+
+def step_runs(model, scene, folder, series_size):
+    """(name, run(scheduler, tag) -> what to compare) of every step, in order: each step reads
+    what the in-process labelling wrote, so both paths get the same input."""
+    from dataterra.foresthealth.core import series
+    from dataterra.foresthealth.core.synthetic import synthetic_series
+
+    species, pca = str(folder / "species_inprocess.tif"), str(folder / "pca_inprocess.tif")
+    products = folder / "series"
+
+    def labelling(scheduler, tag):
+        spectral.apply_model(model, scene, str(folder / f"species_{tag}.tif"), str(folder / f"pca_{tag}.tif"),
+                             scheduler=scheduler)
+        return [str(folder / f"species_{tag}.tif")]
+
+    def alpha(scheduler, tag):
+        diversity.alpha_diversity(species, str(folder / f"alpha_{tag}.tif"), window=10, scheduler=scheduler)
+        return [str(folder / f"alpha_{tag}.tif")]
+
+    def beta(scheduler, tag):
+        diversity.beta_diversity(species, str(folder / f"beta_{tag}.tif"), window=10, scheduler=scheduler)
+        return [str(folder / f"beta_{tag}.tif")]
+
+    def functional(scheduler, tag):
+        diversity.functional_diversity(pca, str(folder / f"functional_{tag}.tif"), window=10, scheduler=scheduler)
+        return [str(folder / f"functional_{tag}.tif")]
+
+    def dieback(scheduler, tag):
+        if not products.exists():
+            synthetic_series(products, size=series_size)
+        series.run(products, folder / f"state_{tag}", block_size=64, scheduler=scheduler)
+        return sorted(str(path) for path in (folder / f"state_{tag}").glob("*.tif"))
+
+    return [("labelling", labelling), ("alpha", alpha), ("beta", beta), ("functional", functional),
+            ("dieback", dieback)]
+
+
+STEP_TITLES = {"labelling": "spectral species: pixel labelling", "alpha": "alpha diversity map",
+               "beta": "beta diversity map (both passes)", "functional": "functional diversity map",
+               "dieback": "dieback detection (synthetic series, blocks of 64)"}
+
+
+def step_row(name, run, scheduler, start):
+    """One Markdown row: in process, on ``scheduler``, speed-ups, identical outputs."""
+    here = time.perf_counter()
+    reference = run("", "inprocess")
+    here = time.perf_counter() - here
+    there = time.perf_counter()
+    result = run(scheduler, scheduler.replace(":", ""))
+    there = time.perf_counter() - there
+    identical = len(result) == len(reference) and all(same(a, b) for a, b in zip(reference, result))
+    # the start-up varies by seconds from one cluster to the next: meaningless for shorter runs
+    without = f"{here / (there - start):.2f}×" if there - start > 0.5 * start else "n/a (run ≈ start-up)"
+    return (f"| {STEP_TITLES[name]} | {here:.1f} | {there:.1f} | {here / there:.2f}× | {without} | "
+            f"{'yes' if identical else 'NO'} |")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1200)
@@ -127,10 +186,14 @@ def main():
     parser.add_argument("--clusters", type=int, default=30)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--mesh", type=int, default=4000)
+    parser.add_argument("--series", type=int, default=256, help="dieback: square size of the synthetic series")
+    parser.add_argument("--steps", default=",".join(STEP_NAMES), help="comma-separated: " + ",".join(STEP_NAMES))
+    parser.add_argument("--steps-only", action="store_true", help="skip the worker memory and mesh size lines")
     parser.add_argument("--national", action="store_true")
     parser.add_argument("--national-size", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=35_000)
     args = parser.parse_args()
+    args.steps = args.steps.split(",")
     scheduler = f"local:{args.workers}"
     folder = Path(tempfile.mkdtemp(prefix="bench_scale_"))
     if args.national:
@@ -140,22 +203,11 @@ def main():
     synthetic.write_synthetic_scene(scene, args.size, args.size, seed=1)
     model = spectral.fit_model(scene, n_clusters=args.clusters, n_iter=args.iterations, n_components=3, seed=1)
     start = startup_seconds(scheduler)
-    rows = []
-    outputs = {}
-    for name in ("", scheduler):
-        tag = name or "inprocess"
-        species = str(folder / f"species_{tag}.tif")
-        label_time = timed(spectral.apply_model, model, scene, species, str(folder / f"pca_{tag}.tif"),
-                           scheduler=name)
-        alpha_time = timed(diversity.alpha_diversity, species, str(folder / f"alpha_{tag}.tif"), window=10,
-                           scheduler=name)
-        outputs[tag] = (label_time, alpha_time)
-    here, there = outputs["inprocess"], outputs[scheduler]
-    for index, step in enumerate(("spectral species: pixel labelling", "alpha diversity map")):
-        tag = ("species", "alpha")[index]
-        identical = same(str(folder / f"{tag}_inprocess.tif"), str(folder / f"{tag}_{scheduler}.tif"))
-        rows.append(f"| {step} | {here[index]:.1f} | {there[index]:.1f} | {here[index] / there[index]:.2f}× | "
-                    f"{here[index] / max(1e-9, there[index] - start):.2f}× | {'yes' if identical else 'NO'} |")
+    every_step = step_runs(model, scene, folder, args.series)
+    if "labelling" not in args.steps:  # the other steps read the in-process labelling
+        dict(every_step)["labelling"]("", "inprocess")
+    steps = [step for step in every_step if step[0] in args.steps]
+    rows = [step_row(name, run, scheduler, start) for name, run in steps]
     per_block = overhead_per_block(scheduler, args.blocks)
     load = os.getloadavg()
     print(f"Scene {args.size} × {args.size} px, 10 bands; {args.clusters} species × {args.iterations} iterations; "
@@ -165,6 +217,8 @@ def main():
     print("\n".join(rows))
     print(f"\nLocal cluster start-up and shutdown: {start:.1f} s. Scheduler overhead per block "
           f"({args.blocks} empty blocks): {per_block * 1000:.1f} ms.\n")
+    if args.steps_only:
+        return
     print(worker_memory_line(model, scene, folder, args.workers) + "\n")
     print("\n".join(mesh_lines(args.mesh, 400, scheduler, folder)))
 

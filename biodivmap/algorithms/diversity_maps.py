@@ -129,6 +129,7 @@ class BetaDiversityAlgorithm(_WindowAlgorithm):
         self.addParameter(Number(self.DIMENSIONS, self.tr("PCoA axes"), Number.Integer, 3, False, 1, 10))
         self.addParameter(Number(self.SEED, self.tr("Random seed"), Number.Integer, 0, False, 0))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Beta diversity (PCoA)")))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -139,6 +140,7 @@ class BetaDiversityAlgorithm(_WindowAlgorithm):
             dimensions=self.parameterAsInt(parameters, self.DIMENSIONS, context),
             pcelim=self.parameterAsDouble(parameters, self.PCELIM, context),
             seed=self.parameterAsInt(parameters, self.SEED, context),
+            scheduler=scheduler_value(self, parameters, context),
             progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         feedback.pushInfo(self.tr("{0} windows sampled for the PCoA.").format(result["samples"]))
         return {self.OUTPUT: output}
@@ -177,6 +179,7 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.STANDARDISE, self.tr("Standardise the components to their IQR range (biodivMapR)"), True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Functional diversity")))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -186,5 +189,6 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
                       dimensions=self.parameterAsInt(parameters, self.DIMENSIONS, context),
                       mask_path=mask.source() if mask else None,
                       standardise=self.parameterAsBoolean(parameters, self.STANDARDISE, context),
+                      scheduler=scheduler_value(self, parameters, context),
                       progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         return {self.OUTPUT: output}

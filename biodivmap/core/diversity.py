@@ -28,6 +28,7 @@ from .spectral import SPECIES_NODATA
 NODATA = -9999.0
 STRIP_PIXELS = 1_000_000  # per strip: (iterations × windows × species) counts stay small
 MOVING_BYTES = 200_000_000
+CLUSTER_STRIPS = 16  # functional diversity on a cluster: at least this many strips (when the image allows)
 MAX_SPECIES = 65535  # labels of a UInt16 spectral-species raster (N_CLUSTERS <= 65000)
 COUNT_BYTES = 2 * 2**30  # species counts of one strip: beyond this, refused rather than swapped
 
@@ -247,7 +248,7 @@ def _moving_counts(ds, info, row, height, window, n_species):
 
 
 def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensions=3, min_valid=0.25,
-                   pcelim=0.02, neighbours=3, seed=0, progress=None, is_cancelled=None):
+                   pcelim=0.02, neighbours=3, seed=0, progress=None, is_cancelled=None, scheduler=None):
     """Beta diversity map (biodivMapR): Bray-Curtis between windows, PCoA, then projection.
 
     1. one pass keeps a seeded uniform random sample of ``n_samples`` valid windows
@@ -259,6 +260,8 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     3. a second pass places every window at the inverse-distance weighted mean of the
        PCoA coordinates of its ``neighbours`` least dissimilar sampled windows.
     Output: a ``dimensions``-band raster on the window grid (bands ready for an RGB).
+    ``scheduler`` says where the strips of both passes are computed (``rasterblocks.execution``);
+    the PCoA runs here.
     """
     info = open_raster(species_path)
     check_window(info, window)
@@ -267,22 +270,21 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     check_count_memory(info, window, n_species, False)
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
-    all_strips = list(strips(info.height, rows_per_strip))
+    all_strips = list(enumerate(strips(info.height, rows_per_strip)))  # numbered: the seed of each strip
     step = progress or (lambda f: None)
     keys, sampled = np.empty(0), None
-    for number, (row, height) in enumerate(all_strips):
-        check_cancel(is_cancelled)
-        counts, share, _, _ = _block_counts(ds, info, row, height, window, n_species)
-        counts = np.array([indices.beta_profiles(c, pcelim) for c in counts])
-        chosen = np.flatnonzero(share > min_valid)
-        strip_keys = np.random.default_rng([seed, number]).random(len(share))[chosen]
+
+    def keep_smallest_keys(_strip, result):
+        nonlocal keys, sampled
+        strip_keys, new = result
         keys = np.concatenate([keys, strip_keys])
-        new = counts[:, chosen]
         sampled = new if sampled is None else np.concatenate([sampled, new], axis=1)
         if len(keys) > n_samples:
             best = np.argpartition(keys, n_samples)[:n_samples]
             keys, sampled = keys[best], sampled[:, best]
-        step(0.4 * (number + 1) / len(all_strips))
+
+    map_blocks(functools.partial(beta_sample_strip, info, window, n_species, min_valid, pcelim, n_samples, seed),
+               all_strips, keep_smallest_keys, scheduler, lambda fraction: step(0.4 * fraction), is_cancelled)
     if sampled is None or sampled.shape[1] < 3:
         raise DataTerraError(
             QT_TRANSLATE_NOOP("DataTerraError", "Fewer than 3 windows have enough valid pixels for beta diversity: "
@@ -297,22 +299,53 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     check_cancel(is_cancelled)
     step(0.5)
     names = [f"PCoA {i + 1}" for i in range(dimensions)]
+    place_strip = functools.partial(beta_place_strip, info, window, n_species, min_valid, pcelim, sampled,
+                                    coordinates, neighbours)
     with atomic_path(output_path) as temporary:
         out = create_like(temporary, grid, np.float32, dimensions, NODATA, names)
-        for number, (row, height) in enumerate(all_strips):
-            check_cancel(is_cancelled)
-            counts, share, shape, out_row = _block_counts(ds, info, row, height, window, n_species)
-            counts = np.array([indices.beta_profiles(c, pcelim) for c in counts])
-            placed = np.full((len(share), dimensions), np.nan)
-            valid = np.flatnonzero(share > min_valid)
-            if len(valid):
-                placed[valid] = place_by_neighbours(counts[:, valid], sampled, coordinates, neighbours)
-            for axis in range(dimensions):
-                out.GetRasterBand(axis + 1).WriteArray(as_output(placed[:, axis]).reshape(shape), 0, out_row)
-            step(0.5 + 0.5 * (number + 1) / len(all_strips))
+
+        def write(_strip, result):
+            axes, out_row = result
+            for axis, values in enumerate(axes):
+                out.GetRasterBand(axis + 1).WriteArray(values, 0, out_row)
+
+        map_blocks(place_strip, [strip for _, strip in all_strips], write, scheduler,
+                   lambda fraction: step(0.5 + 0.5 * fraction), is_cancelled)
         out.FlushCache()
         out = None
     return {"output": output_path, "samples": int(sampled.shape[1])}
+
+
+def _beta_profiles_of_strip(info, window, n_species, pcelim, row, height):
+    counts, share, shape, out_row = _block_counts(info.open(), info, row, height, window, n_species)
+    return np.array([indices.beta_profiles(c, pcelim) for c in counts]), share, shape, out_row
+
+
+def beta_sample_strip(info, window, n_species, min_valid, pcelim, n_samples, seed, numbered_strip):
+    """(random keys, profiles) of the valid windows of one strip ``(number, (row, height))``
+    with the ``n_samples`` smallest keys: the strip's share of the sample of
+    :func:`beta_diversity` (the overall smallest keys are among each strip's smallest)."""
+    number, (row, height) = numbered_strip
+    profiles, share, _, _ = _beta_profiles_of_strip(info, window, n_species, pcelim, row, height)
+    chosen = np.flatnonzero(share > min_valid)
+    keys = np.random.default_rng([seed, number]).random(len(share))[chosen]
+    profiles = profiles[:, chosen]
+    if len(keys) > n_samples:
+        best = np.argpartition(keys, n_samples)[:n_samples]
+        keys, profiles = keys[best], profiles[:, best]
+    return keys, profiles
+
+
+def beta_place_strip(info, window, n_species, min_valid, pcelim, sampled, coordinates, neighbours, strip):
+    """(float32 PCoA bands, output row) of one strip ``(row, height)``: every valid window
+    placed among the sampled ones (:func:`place_by_neighbours`)."""
+    row, height = strip
+    profiles, share, shape, out_row = _beta_profiles_of_strip(info, window, n_species, pcelim, row, height)
+    placed = np.full((len(share), coordinates.shape[1]), np.nan)
+    valid = np.flatnonzero(share > min_valid)
+    if len(valid):
+        placed[valid] = place_by_neighbours(profiles[:, valid], sampled, coordinates, neighbours)
+    return [as_output(placed[:, axis]).reshape(shape) for axis in range(coordinates.shape[1])], out_row
 
 
 def place_by_neighbours(counts, sampled, coordinates, neighbours, chunk=512):
@@ -342,7 +375,7 @@ FUNCTIONAL_NAMES = ("FRic", "FEve", "FDiv")
 
 def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_valid=0.25,
                          mask_path=None, progress=None, is_cancelled=None, standardise=True,
-                         edge_windows=False):
+                         edge_windows=False, scheduler=None):
     """FRic, FEve and FDiv (Villéger et al. 2008) per non-overlapping window of a PCA raster.
 
     Every valid pixel of a window is an "individual" with equal weight in the space of
@@ -351,7 +384,8 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     pixel of the raster (:func:`component_fences`); otherwise PCA units are used (FRic in
     units^dimensions). Partial windows at the right and bottom edges get no value unless
     ``edge_windows`` (biodivMapR skips them). A window needs more than ``min_valid`` of
-    its pixels valid and at least max(4, dimensions + 1) of them.
+    its pixels valid and at least max(4, dimensions + 1) of them. The fences are computed
+    here; ``scheduler`` says where the strips are then computed (``rasterblocks.execution``).
     """
     info = open_raster(pca_path)
     check_window(info, window)
@@ -361,8 +395,6 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
     if window * window <= dimensions:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "WINDOW is too small: a convex hull needs more "
                                                "pixels than dimensions."))
-    ds = info.open()
-    mask_ds = None
     if mask_path:
         problems = check_same_grid(info, open_raster(mask_path))
         if problems:
@@ -370,30 +402,29 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
                                                    "raster's grid ({problems}); resample it onto that grid first."),
                 mask_path=mask_path,
                 problems=', '.join(problems))
-        mask_ds = gdal.Open(str(mask_path))
     grid = coarse_grid(info, window)
     rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
-    all_strips = list(strips(info.height, rows_per_strip))
+    if scheduler:  # enough strips for the workers to share (the windows, hence the values, do not change)
+        rows_per_strip = min(rows_per_strip, max(window, -(-info.height // (CLUSTER_STRIPS * window)) * window))
     step = progress or (lambda f: None)
-    fences = component_fences(ds, info, dimensions, is_cancelled) if standardise else None
+    fences = component_fences(info.open(), info, dimensions, is_cancelled) if standardise else None
     step(0.1)
+    # in this process the strip also checks cancel between its windows; a worker cannot call back
+    strip_functional = functools.partial(functional_strip, info, mask_path, window, dimensions, min_valid, fences,
+                                         edge_windows, is_cancelled=None if scheduler else is_cancelled)
     with atomic_path(output_path) as temporary:
         out = create_like(temporary, grid, np.float32, 3, NODATA, list(FUNCTIONAL_NAMES))
         computed = 0
-        for number, (row, height) in enumerate(all_strips):
-            values = _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid,
-                                       is_cancelled, fences)
-            computed += int(np.isfinite(values).any(axis=1).sum())
-            shape = (-(-height // window), -(-info.width // window))
-            if not edge_windows:
-                values = values.reshape(*shape, 3)
-                values[:, info.width // window:] = np.nan
-                if height % window:
-                    values[height // window:] = np.nan
-                values = values.reshape(-1, 3)
-            for band in range(3):
-                out.GetRasterBand(band + 1).WriteArray(as_output(values[:, band]).reshape(shape), 0, row // window)
-            step(0.1 + 0.9 * (number + 1) / len(all_strips))
+
+        def write(_strip, result):
+            nonlocal computed
+            values, windows, out_row = result
+            computed += windows
+            for band, band_values in enumerate(values):
+                out.GetRasterBand(band + 1).WriteArray(band_values, 0, out_row)
+
+        map_blocks(strip_functional, strips(info.height, rows_per_strip), write, scheduler,
+                   lambda fraction: step(0.1 + 0.9 * fraction), is_cancelled)
         if not computed:  # refused like an input without species (alpha, beta)
             raise no_valid_window(info.path)
         out.FlushCache()
@@ -450,6 +481,23 @@ def component_fences(ds, info, dimensions, is_cancelled=None, weight=1.5):
         scales.append((1.0 + 2.0 * weight) * (q3 - q1) or 1.0)
         del values
     return np.array(offsets), np.array(scales)
+
+
+def functional_strip(info, mask_path, window, dimensions, min_valid, fences, edge_windows, strip,
+                     is_cancelled=None):
+    """(3 float32 bands FRic, FEve, FDiv, number of computed windows, output row) of one strip
+    ``(row, height)``: the block work of :func:`functional_diversity`, reading by path."""
+    row, height = strip
+    mask_ds = gdal.Open(str(mask_path)) if mask_path else None
+    values = _functional_strip(info.open(), mask_ds, info, row, height, window, dimensions, min_valid,
+                               is_cancelled, fences)
+    computed = int(np.isfinite(values).any(axis=1).sum())
+    values = values.reshape(-(-height // window), -(-info.width // window), 3)
+    if not edge_windows:
+        values[:, info.width // window:] = np.nan
+        if height % window:
+            values[height // window:] = np.nan
+    return [as_output(values[:, :, band]) for band in range(3)], computed, row // window
 
 
 def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid, is_cancelled,

@@ -14,6 +14,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
+from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
 from ..core import export, series
 from . import styling
 from .parameters import ForestHealthAlgorithm
@@ -100,6 +101,7 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, self.tr("Model coefficients")))
         self.addParameter(QgsProcessingParameterRasterDestination(
             self.FIRST_DETECTION, self.tr("First detection date"), optional=True, createByDefault=False))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
@@ -110,7 +112,8 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
         progress, is_cancelled = self.core_callbacks(feedback)
         self.run_core(series.fit_model, folder, output, first, options,
                       self.detection_settings(parameters, context, with_detection=False), extent,
-                      progress=progress, is_cancelled=is_cancelled)
+                      progress=progress, is_cancelled=is_cancelled,
+                      scheduler=scheduler_value(self, parameters, context))
         if first:
             styling.style_date_raster(context, first, self.tr("First detection date"))
         return {self.OUTPUT: output, self.FIRST_DETECTION: first}
@@ -147,6 +150,7 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
         self.add_detection()
         self.addParameter(QgsProcessingParameterFolderDestination(self.STATE, self.tr("Detection state folder")))
         self.addOutput(QgsProcessingOutputString(self.DATES, self.tr("Dates processed")))
+        self.addParameter(scheduler_parameter())
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         state = self.parameterAsString(parameters, self.STATE, context)
@@ -162,7 +166,8 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
             feedback.pushInfo(self.tr("Continuing the saved state in {0} with its own parameters.").format(state))
         progress, is_cancelled = self.core_callbacks(feedback, *feedback_range)
         plan = self.run_core(series.run, folder, state, options, self.detection_settings(parameters, context),
-                             extent, progress=progress, is_cancelled=is_cancelled)
+                             extent, progress=progress, is_cancelled=is_cancelled,
+                             scheduler=scheduler_value(self, parameters, context))
         feedback.pushInfo(self.tr("{0} new dates processed ({1} in all, {2} dropped as too cloudy).").format(
             len(plan.dates) - plan.first_new, len(plan.dates), len(plan.dropped)))
         return plan

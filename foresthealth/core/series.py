@@ -18,6 +18,7 @@ State folder::
     nb_periods.tif, dates.tif, cum_diff.tif, nb_dates.tif              stress periods
     soil_state.tif, soil_count.tif, soil_first_date.tif                bare soil (soil mode)
 """
+import functools
 import json
 import shutil
 import uuid
@@ -29,6 +30,7 @@ import numpy as np
 from osgeo import gdal, gdal_array
 
 from ...rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
+from ...rasterblocks.execution import map_blocks
 from ...rasterblocks.io import Window
 from . import detection, masks, products as s2
 from .formula import parse, vegetation_index
@@ -200,14 +202,17 @@ def _state_shapes(settings: detection.Settings, soil: bool) -> dict:
 
 
 def run(folder, state_folder, options: IndexOptions = None, settings: detection.Settings = None, extent=None,
-        block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, on_date=None, until=None, detect=True):
+        block_size=DEFAULT_BLOCK, progress=None, is_cancelled=None, on_date=None, until=None, detect=True,
+        scheduler=None):
     """Process the products of ``folder`` into the state folder ``state_folder``.
 
     When ``state_folder`` already holds a state, only dates after its last date are processed,
     from that state, with its parameters (``options``/``settings`` are then ignored).
     ``on_date(date_index, date, block_window, vi, mask, anomaly)`` sees every block date (tests,
     index series). Dates after ``until`` are left for a later run; ``detect=False`` only trains
-    (a state for :func:`fit_model`, not to be continued). Returns the plan.
+    (a state for :func:`fit_model`, not to be continued). ``scheduler`` says where the strips
+    of blocks are computed (``rasterblocks.execution``; ``on_date`` needs this process).
+    Returns the plan.
     """
     state_folder = Path(state_folder)
     _refuse_foreign_folder(state_folder)
@@ -216,16 +221,15 @@ def run(folder, state_folder, options: IndexOptions = None, settings: detection.
         options, settings = previous["options"], previous["settings"]
     options = options or IndexOptions()
     settings = settings or detection.Settings()
-    index, sign = vegetation_index(options.vi, options.formula, options.sign)
-    settings.sign = sign
+    _, settings.sign = vegetation_index(options.vi, options.formula, options.sign)
     plan = plan_run(folder, options, settings, extent, previous, until)
     temporary = state_folder.with_name(f".{state_folder.name}.{uuid.uuid4().hex[:8]}.part")
     temporary.mkdir(parents=True)
     try:
         outputs = _Outputs(temporary, plan, _state_shapes(settings, options.soil_detection))
         try:
-            _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
-                            detect)
+            _process_blocks(plan, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
+                            detect, scheduler)
         finally:
             outputs.close()
         _write_json(temporary / "state.json", plan)
@@ -310,39 +314,60 @@ def strip_dates(plan: Plan, index, strip, soils=None, is_cancelled=None):
         yield date_index, date, items
 
 
-def _process_blocks(plan, index, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
-                    detect=True):
+def _process_blocks(plan, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
+                    detect=True, scheduler=None):
+    strips = _strips(plan.window, block_size)
+    in_process = not (scheduler or "").strip()
+    # in this process a strip also reports progress and checks cancel date by date; a worker cannot call back
+    callbacks = {"on_date": on_date, "is_cancelled": is_cancelled, "progress": (
+        lambda number, fraction: progress((number + fraction) / len(strips))) if progress else None} \
+        if in_process else {}
+    compute = functools.partial(detect_strip, plan, previous, state_folder, detect, **callbacks)
+
+    def write(_strip, blocks):
+        for block, arrays in blocks:
+            for name, array in arrays.items():
+                outputs.write(name, array, block)
+
+    map_blocks(compute, list(enumerate(strips)), write, scheduler, None if in_process else progress, is_cancelled)
+
+
+def detect_strip(plan, previous, state_folder, detect, numbered_strip, on_date=None, is_cancelled=None,
+                 progress=None):
+    """[(block, {state name: array})] of one strip ``(number, [blocks])``: the block work of
+    :func:`run` (training and detection over every new date), reading the products and the
+    previous state by path wherever it runs."""
+    number, strip = numbered_strip
     settings = plan.settings
+    index, _ = vegetation_index(plan.options.vi, plan.options.formula, plan.options.sign)
     start, _ = plan.detection_start()
     new_dates = plan.dates[plan.first_new:]
     terms = {d: detection.harmonic_terms(d) for d in new_dates}
-    strips = _strips(plan.window, block_size)
     halo = masks.CLOUD_GROWTH if plan.options.soil_detection else 0
-    steps = max(1, len(strips) * max(1, len(new_dates)))
-    for strip_number, strip in enumerate(strips):
-        states, soils = zip(*(_initial_state(previous, state_folder, plan, block, _padded(plan, block, halo)[0],
-                                             settings, plan.options) for block in strip))
-        for offset, (date_index, date, items) in enumerate(strip_dates(plan, index, strip, soils, is_cancelled)):
-            for (block, vi, mask), state in zip(items, states):
-                if date <= settings.max_last_date_training:
-                    detection.train_step(state, ~mask, vi, terms[date], date_index, start <= date_index,
-                                         settings.nb_min_date)
-                else:
-                    detection.end_training(state)
-                anomaly = None
-                if detect and date >= settings.min_last_date_training:
-                    anomaly = detection.detect_step(state, mask, vi, terms[date], date_index, settings)
-                if on_date:
-                    on_date(date_index, date, block, vi, mask, anomaly)
-            if progress:
-                progress((strip_number * len(new_dates) + offset + 1) / steps)
-        for block, state, soil in zip(strip, states, soils):
-            for name, array in state.arrays().items():
-                outputs.write(name, array, block)
-            if soil is not None:
-                inner = _padded(plan, block, halo)[1]
-                for name in ("state", "count", "first_date"):
-                    outputs.write(f"soil_{name}", getattr(soil, name)[inner], block)
+    states, soils = zip(*(_initial_state(previous, state_folder, plan, block, _padded(plan, block, halo)[0],
+                                         settings, plan.options) for block in strip))
+    for offset, (date_index, date, items) in enumerate(strip_dates(plan, index, strip, soils, is_cancelled)):
+        for (block, vi, mask), state in zip(items, states):
+            if date <= settings.max_last_date_training:
+                detection.train_step(state, ~mask, vi, terms[date], date_index, start <= date_index,
+                                     settings.nb_min_date)
+            else:
+                detection.end_training(state)
+            anomaly = None
+            if detect and date >= settings.min_last_date_training:
+                anomaly = detection.detect_step(state, mask, vi, terms[date], date_index, settings)
+            if on_date:
+                on_date(date_index, date, block, vi, mask, anomaly)
+        if progress:
+            progress(number, (offset + 1) / max(1, len(new_dates)))
+    written = []
+    for block, state, soil in zip(strip, states, soils):
+        arrays = dict(state.arrays())
+        if soil is not None:
+            inner = _padded(plan, block, halo)[1]
+            arrays.update({f"soil_{name}": getattr(soil, name)[inner] for name in ("state", "count", "first_date")})
+        written.append((block, arrays))
+    return written
 
 
 def _initial_state(previous, state_folder, plan, block, read_window, settings, options):
@@ -408,14 +433,15 @@ def load_state(folder) -> dict:
 
 def fit_model(folder, coefficients_path, first_date_path=None, options: IndexOptions = None,
               settings: detection.Settings = None, extent=None, block_size=DEFAULT_BLOCK, progress=None,
-              is_cancelled=None):
+              is_cancelled=None, scheduler=None):
     """The harmonic model alone: a 5-band float64 raster of coefficients (NaN without model) and,
-    optionally, the first detection date of each pixel (YYYYMMDD, 0 without model)."""
+    optionally, the first detection date of each pixel (YYYYMMDD, 0 without model); the training
+    runs where ``scheduler`` says (:func:`run`)."""
     settings = settings or detection.Settings()
     workspace = Path(coefficients_path).with_name(f".{Path(coefficients_path).stem}.{uuid.uuid4().hex[:8]}.model")
     try:
         plan = run(folder, workspace, options, settings, extent, block_size, progress, is_cancelled,
-                   until=settings.max_last_date_training, detect=False)
+                   until=settings.max_last_date_training, detect=False, scheduler=scheduler)
         phase = gdal.Open(str(workspace / "phase.tif")).ReadAsArray()
         first = gdal.Open(str(workspace / "first_detection.tif")).ReadAsArray()
         coeffs = gdal.Open(str(workspace / "coeffs.tif")).ReadAsArray()

@@ -171,7 +171,7 @@ def label_within_zones(habitat, zone, structure):
 
 
 def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, block=1024,
-                         min_patch_pixels=0, progress=None, is_cancelled=None):
+                         min_patch_pixels=0, progress=None, is_cancelled=None, labelled=False):
     """Stream a raster by blocks, label habitat patches and pieces, accumulate per-zone sums.
 
     Parameters
@@ -188,6 +188,9 @@ def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, b
         Block edge in pixels; memory is O(block × width).
     min_patch_pixels : int
         Patches with fewer pixels are not habitat (still part of the total area).
+    labelled : bool
+        ``read_block`` returns the block already labelled (:func:`label_block`, e.g. on a
+        Dask worker) instead of its masks.
 
     Returns
     -------
@@ -201,7 +204,7 @@ def label_and_accumulate(read_block, width, height, n_zones=0, connectivity=8, b
         nrows = min(block, height - row)
         last_strip = strip_index == len(strips) - 1
         state = _process_strip(read_block, row, nrows, width, block, structure, sums, state, last_strip,
-                               min_patch_pixels, is_cancelled)
+                               min_patch_pixels, is_cancelled, labelled)
         if progress is not None:
             progress((strip_index + 1) / len(strips))
     return sums
@@ -227,8 +230,62 @@ def _shifted(labels, offset):
     return np.where(labels > 0, labels + offset, 0)
 
 
+@dataclass
+class LabelledBlock:
+    """What the merge needs of one labelled block, with block-local ids (from 1): its valid
+    pixels per zone, its pieces, and the patch/piece/zone lines of its four edges. Small
+    next to the block: this is what a worker sends back."""
+
+    valid_count: int
+    valid_zones: np.ndarray  # zone ids with valid pixels (None: no zones)
+    valid_per_zone: np.ndarray
+    patch_count: int
+    piece_count: int
+    pieces: _Pieces
+    top: _Lines
+    bottom: _Lines
+    left: _Lines
+    right: _Lines
+
+
+def label_block(masks, structure):
+    """The :class:`LabelledBlock` of one block's ``(habitat, valid, zone)`` masks (zone None:
+    no zones): patches, and pieces within zones, labelled with ``structure``."""
+    habitat, valid, zone = masks
+    habitat = habitat & valid
+    valid_zones = valid_per_zone = None
+    patches, patch_count = ndimage.label(habitat, structure=structure)
+    piece_zones = None
+    if zone is None:
+        zone_lines = np.zeros_like(patches)
+    else:
+        zone = zone.astype(np.int64, copy=False)
+        valid_zones, valid_per_zone = np.unique(zone[valid], return_counts=True)
+        zone_lines = zone
+    split = None if zone is None else label_within_zones(habitat, zone, structure)
+    if split is None:
+        pieces, piece_count = patches, patch_count
+        if zone is not None and patch_count:  # one zone holds all of this block's habitat
+            piece_zones = np.full(patch_count, zone.flat[np.argmax(habitat)], dtype=np.int64)
+    else:
+        pieces, piece_count, piece_zones = split
+
+    def line(index):
+        return _Lines(patches[index].astype(np.int64), pieces[index].astype(np.int64),
+                      zone_lines[index].astype(np.int64))
+
+    return LabelledBlock(int(np.count_nonzero(valid)), valid_zones, valid_per_zone, patch_count, piece_count,
+                         _block_pieces(patches, pieces, piece_count, piece_zones, 0, 0), line(0), line(-1),
+                         line((slice(None), 0)), line((slice(None), -1)))
+
+
+def _shifted_lines(lines, patch_offset, piece_offset):
+    """Strip-wide ids of a block's edge line (0 stays background)."""
+    return _Lines(_shifted(lines.patch, patch_offset), _shifted(lines.piece, piece_offset), lines.zone)
+
+
 def _process_strip(read_block, row, nrows, width, block, structure, sums, state, last_strip,
-                   min_patch_pixels, is_cancelled):
+                   min_patch_pixels, is_cancelled, labelled=False):
     next_patch, next_piece = state.patches + 1, state.pieces + 1
     first_row, last_row = _Lines.blank(width), _Lines.blank(width)
     edges = _Edges(structure.sum() == 9)
@@ -237,40 +294,25 @@ def _process_strip(read_block, row, nrows, width, block, structure, sums, state,
     for col in range(0, width, block):
         check_cancel(is_cancelled)
         ncols = min(block, width - col)
-        habitat, valid, zone = read_block(col, row, ncols, nrows)
-        habitat = habitat & valid
-        valid_count = int(np.count_nonzero(valid))
-        sums.whole_valid += valid_count
-        patches, patch_count = ndimage.label(habitat, structure=structure)
-        piece_zones = None
-        if zone is None:
-            sums.valid[0] += valid_count
-            zone_lines = np.zeros_like(patches)
+        result = read_block(col, row, ncols, nrows)
+        labels = result if labelled else label_block(result, structure)
+        sums.whole_valid += labels.valid_count
+        if labels.valid_zones is None:
+            sums.valid[0] += labels.valid_count
         else:
-            zone = zone.astype(np.int64, copy=False)
-            sums.valid += np.bincount(zone[valid], minlength=sums.n_zones + 1)[: sums.n_zones + 1]
-            zone_lines = zone
-        split = None if zone is None else label_within_zones(habitat, zone, structure)
-        if split is None:
-            pieces, piece_count = patches, patch_count
-            if zone is not None and patch_count:  # one zone holds all of this block's habitat
-                piece_zones = np.full(patch_count, zone.flat[np.argmax(habitat)], dtype=np.int64)
-        else:
-            pieces, piece_count, piece_zones = split
-        new_rows.append(_block_pieces(patches, pieces, piece_count, piece_zones, next_patch - 1, next_piece - 1))
-
-        def line(index, patches=patches, pieces=pieces, zone_lines=zone_lines, p=next_patch, q=next_piece):
-            return _Lines(_shifted(patches[index], p - 1), _shifted(pieces[index], q - 1),
-                          zone_lines[index].astype(np.int64))
-
-        first_row.put(col, line(0))
-        last_row.put(col, line(-1))
-        left = line((slice(None), 0))
+            inside = labels.valid_zones <= sums.n_zones
+            sums.valid[labels.valid_zones[inside]] += labels.valid_per_zone[inside]
+        pieces = labels.pieces
+        new_rows.append(_Pieces(pieces.piece + (next_piece - 1), pieces.patch + (next_patch - 1), pieces.zone,
+                                pieces.count))
+        first_row.put(col, _shifted_lines(labels.top, next_patch - 1, next_piece - 1))
+        last_row.put(col, _shifted_lines(labels.bottom, next_patch - 1, next_piece - 1))
+        left = _shifted_lines(labels.left, next_patch - 1, next_piece - 1)
         if previous_right is not None:
             edges.add(previous_right, left)
-        previous_right = line((slice(None), -1))
-        next_patch += patch_count
-        next_piece += piece_count
+        previous_right = _shifted_lines(labels.right, next_patch - 1, next_piece - 1)
+        next_patch += labels.patch_count
+        next_piece += labels.piece_count
     edges.add(state.last_row, first_row)
     return _merge_and_close(next_patch, next_piece, edges, _Pieces.join(new_rows), last_row, sums, last_strip,
                             min_patch_pixels, width)

@@ -5,6 +5,7 @@ See :mod:`.blocklabel` for the block-wise labelling and :mod:`.metrics` for the 
 (Jaeger 2000; Moser et al. 2007).
 """
 import contextlib
+import functools
 import math
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from ...rasterblocks import (
     require_projected,
 )
 from ...rasterblocks.execution import imap_blocks
-from .blocklabel import label_and_accumulate
+from .blocklabel import label_and_accumulate, label_block, structure_for
 from .metrics import CBC, CUT, METHODS, metrics_from_sum
 from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 
@@ -108,7 +109,8 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
     block : int
         Block edge in pixels: memory grows with block × raster width.
     scheduler : str, optional
-        Where the blocks are read and masked (``rasterblocks.execution``): None = here.
+        Where the blocks are read, masked and labelled (``rasterblocks.execution``): None =
+        here. The merge of patches across blocks runs here.
 
     Returns
     -------
@@ -121,12 +123,13 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
     info = open_raster(path)
     require_projected(info, QT_TRANSLATE_NOOP("DataTerraError", "The habitat raster"))
     zone_info, grid, n_zones = _zones(info, zone_path, grid_size)
-    reader = HabitatBlocks(info, zone_info, grid, habitat_values)
-    # the blocks in the order label_and_accumulate asks for them, read (and masked) where
-    # ``scheduler`` says, ahead of the labelling on a cluster
+    # each block read, masked and labelled where ``scheduler`` says, in the order
+    # label_and_accumulate asks for them; the merge across blocks runs here
+    labeller = functools.partial(label_habitat_block, HabitatBlocks(info, zone_info, grid, habitat_values),
+                                 structure_for(connectivity))
     windows = [(col, row, min(block, info.width - col), min(block, info.height - row))
                for row in range(0, info.height, block) for col in range(0, info.width, block)]
-    with contextlib.closing(imap_blocks(reader, windows, scheduler, is_cancelled)) as blocks:
+    with contextlib.closing(imap_blocks(labeller, windows, scheduler, is_cancelled)) as blocks:
 
         def read_block(col, row, ncols, nrows):
             window, result = next(blocks)
@@ -135,11 +138,17 @@ def effective_mesh_size_raster(path, habitat_values=None, method=CUT, connectivi
 
         min_pixels = int(math.ceil(min_patch_area / info.pixel_area - 1e-9)) if min_patch_area else 0
         sums = label_and_accumulate(read_block, info.width, info.height, n_zones, connectivity, block,
-                                    min_pixels, progress, is_cancelled)
+                                    min_pixels, progress, is_cancelled, labelled=True)
     if sums.whole_valid == 0:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} has no valid pixel (all nodata): nothing to "
                                                "measure."), path=path)
     return _result(sums, info.pixel_area, method, grid)
+
+
+def label_habitat_block(reader, structure, window):
+    """The :class:`~.blocklabel.LabelledBlock` of one window: the block work of
+    :func:`effective_mesh_size_raster`, reading by path wherever it runs."""
+    return label_block(reader(window), structure)
 
 
 @dataclass(frozen=True)

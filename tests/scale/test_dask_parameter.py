@@ -27,7 +27,8 @@ def species_parameters(scene, folder, **extra):
             "OUTPUT_MASK": str(folder / "mask.tif"), "OUTPUT_MODEL": str(folder / "model.npz"), **extra}
 
 
-@pytest.mark.parametrize("name", ["spectral_species", "alpha_diversity"])
+@pytest.mark.parametrize("name", ["spectral_species", "alpha_diversity", "beta_diversity", "functional_diversity",
+                                  "forest_harmonic_model", "forest_dieback_detection", "forest_dieback_all"])
 def test_parameter_is_advanced_optional_and_defaults_to_the_setting(dataterra_provider, name):
     from qgis.core import QgsApplication, QgsProcessingParameterDefinition, QgsSettings
 
@@ -67,6 +68,17 @@ def test_malformed_scheduler_is_refused_before_anything_is_written(dataterra_pro
     with pytest.raises(QgsProcessingException, match="local:N"):
         processing.run("dataterra:spectral_species", species_parameters(scene, tmp_path, DASK_SCHEDULER="cluster"))
     assert not (tmp_path / "species.tif").exists()
+
+
+@pytest.mark.parametrize("name", ["beta_diversity", "functional_diversity"])
+def test_diversity_maps_refuse_a_malformed_scheduler_before_writing(dataterra_provider, scene, tmp_path, name):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="local:N"):
+        processing.run(f"dataterra:{name}", {"INPUT": scene["path"], "WINDOW": 3, "DASK_SCHEDULER": "cluster",
+                                             "OUTPUT": str(tmp_path / "map.tif")})
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_without_dask_the_parameter_says_how_to_install_it(dataterra_provider, scene, tmp_path, monkeypatch):
