@@ -27,6 +27,7 @@ SAMPLE = Path(os.environ["DATATERRA_SAMPLE"])
 REPO = SAMPLE.parent.parent  # sample_data/clermontais is in the checkout
 CLC = SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg"
 COMMUNES = SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp"
+FRAGSCAPE_PROJECT = REPO / "tests" / "data" / "fragscape" / "projects" / "EPCI_Clermontais_2012_CBC.xml"
 WORK = Path(tempfile.mkdtemp(prefix="dataterra_shots_"))
 state = {}
 
@@ -42,9 +43,13 @@ def load_sample():
     iface.mapCanvas().setExtent(communes.extent())
 
 
+SUFFIX = os.environ.get("DATATERRA_SHOT_SUFFIX", "")  # "" for English, ".fr" for French
+
+
 def save_png(image, name):
-    """Save as PNG (scripts/screenshots.sh brings the large ones under 400 KB afterwards)."""
-    image.save(str(OUT / name))
+    """Save as PNG, ``name`` with the language suffix (connectivity_wizard.fr.png); scripts/
+    screenshots.sh brings the large ones under 400 KB afterwards."""
+    image.save(str(OUT / name.replace(".png", SUFFIX + ".png")))
 
 
 def focus_on_map(width=1500, height=940):
@@ -117,9 +122,53 @@ def step_dock():
 
 def step_wizard():
     grab("qgis_catalog_dock.png")
+    guarded(catalogues_shot)
     plugin = plugins["dataterra"]
     plugin.open_fragmentation_wizard()
     wizard = plugin.dialogs["fragmentation"]
+    wizard.resize(900, 560)
+    wizard.open_fragscape_project(str(fragscape_project()))
+    QTimer.singleShot(800, lambda: (save_png(wizard.grab(), "fragmentation_fragscape.png"),
+                                    fragmentation_config(wizard)))
+
+
+def fragscape_project():
+    """FragScape's Clermontais project, placed as in FragScape's sample data: its layers are
+    "../Source/CLC/…", so a Source folder beside it points to the sample data."""
+    import shutil
+
+    folder = WORK / "FragScape" / "CBC"
+    folder.mkdir(parents=True)
+    (WORK / "FragScape" / "Source").symlink_to(SAMPLE)
+    return Path(shutil.copy(FRAGSCAPE_PROJECT, folder))
+
+
+def catalogues_shot():
+    """The "My catalogues…" dialog of the catalogue dock, with one catalogue of the user's."""
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import CataloguesDialog
+
+    dock = plugins["dataterra"].catalog_dock
+    dialog = CataloguesDialog(dock, path=str(WORK / "my_catalogues.json"))
+    add_user_catalogue(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    save_png(dialog.grab(), "catalog_catalogues.png")
+    dialog.close()
+
+
+def add_user_catalogue(dialog):
+    """Fill the form of Add… as a user would and accept it (a catalogue of the user's own)."""
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import CatalogueForm
+
+    form = CatalogueForm(parent=dialog)
+    form.title.setText("Observatoire du Clermontais (GeoNetwork)")
+    form.protocol.setCurrentText("CSW")
+    form.endpoint.setText("https://geo.example.org/geonetwork/srv/fre/csw")
+    form.accept()
+    dialog.add(form)
+
+
+def fragmentation_config(wizard):
     wizard.apply_config({
         "landcover": str(SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg"), "class_field": "CODE_12",
         "preset": "clc", "classes": "", "study_area": "",
@@ -127,11 +176,34 @@ def step_wizard():
                       "filter": "\"ETAT\" = 'Revêtu'",
                       "buffer": "CASE WHEN \"VOCATION\" = 'Type autoroutier' THEN 30 ELSE 7.5 END"}],
         "reporting": str(SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp"), "grid_size": 0, "method": "CBC",
-        "mode": "vector", "resolution": 10, "output_dir": "/tmp/fragmentation"})
-    wizard.resize(900, 560)
+        "mode": "vector", "resolution": 10, "output_dir": str(WORK / "fragmentation")})
     wizard.next()
-    QTimer.singleShot(1000, lambda: (save_png(wizard.grab(), "fragmentation_wizard.png"), wizard.hide(),
-                                     step_connectivity()))
+    QTimer.singleShot(1000, lambda: (save_png(wizard.grab(), "fragmentation_wizard.png"),
+                                     guarded(fragmentation_run, wizard)))
+
+
+def fragmentation_run(wizard):
+    """The study on the Clermontais, then its effective mesh size per commune on the map."""
+    while wizard.currentPage() is not wizard.run_page:
+        wizard.next()
+    wizard.run_study()
+    wait_until(lambda: getattr(wizard, "result_layer", None) is not None
+               or (wizard.chain is not None and not wizard.chain.running),
+               lambda: fragmentation_result(wizard), timeout_ms=400000)
+
+
+def fragmentation_result(wizard):
+    plugins["dataterra"].toggle_catalog_dock()  # hide the catalogue dock: the map is the subject
+    focus_on_map()
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for layer in QgsProject.instance().mapLayers().values():
+        node = root.findLayer(layer.id())
+        if node is not None and layer is not getattr(wizard, "result_layer", None):
+            node.setItemVisibilityChecked(layer.name() == "Communes")
+    place(wizard, 600, 330)
+    QTimer.singleShot(500, zoom_to_communes)
+    QTimer.singleShot(5000, lambda: (grab("fragmentation_result.png", wizard), wizard.hide(),
+                                     plugins["dataterra"].toggle_catalog_dock(), step_connectivity()))
 
 
 # ---- connectivity study: the wizard over the map, then its results --------------------
@@ -424,7 +496,115 @@ def orders_shot(dock, epci):
         root.findLayer(layer.id()).setItemVisibilityChecked(False)
     iface.mapCanvas().setExtent(epci.extent().buffered(3000))
     iface.mapCanvas().refreshAllLayers()
-    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), finish()))
+    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), guarded(profile_shot, dock)))
+
+
+def profile_shot(dock):
+    """The DINAMIS profile dialog (who you are, what you may obtain and why)."""
+    from dataterra.dataterra_plugin.dinamis.ui import ProfileDialog
+
+    dialog = ProfileDialog(dock)
+    dialog.resize(620, 640)
+    dialog.show()
+    QTimer.singleShot(800, lambda: (save_png(dialog.grab(), "dinamis_profile.png"), dialog.close(),
+                                    dock.hide(), guarded(step_forest)))
+
+
+# ---- forest health study on the synthetic THEIA series of the fordead reference -------------
+
+FORDEAD_SERIES = Path("/work/shared/data/fordead/series/study_area")
+
+
+def theia_series():
+    """The THEIA products folder: the shared series if present, else rewritten from tests/data."""
+    if FORDEAD_SERIES.is_dir():
+        return FORDEAD_SERIES
+    import numpy as np
+
+    from dataterra.foresthealth.core.synthetic import write_theia_series
+
+    folder = WORK / "theia_series"
+    data = np.load(REPO / "tests" / "data" / "foresthealth" / "series.npz")
+    write_theia_series(folder, list(data["names"]), data["bands10"], data["bands20"], data["clm"],
+                       data["geotransform"], int(data["epsg"]))
+    return folder
+
+
+def step_forest():
+    clear_results()
+    plugin = plugins["dataterra"]
+    plugin.open_forest_wizard()
+    wizard = plugin.dialogs["foresthealth"]
+    wizard.apply_config({"products": str(theia_series()), "output_dir": str(WORK / "forest"), "mask": "none"})
+    place(wizard, 760, 520)
+    wizard.next()  # the products page
+    QTimer.singleShot(1500, lambda: (grab("forest_wizard.png", wizard), guarded(forest_run, wizard)))
+
+
+def forest_run(wizard):
+    while wizard.currentPage() is not wizard.run_page:
+        wizard.next()
+    wizard.run_study()
+    wait_until(lambda: wizard.result_layers or (wizard.chain is not None and not wizard.chain.running),
+               lambda: guarded(forest_result, wizard), timeout_ms=400000)
+
+
+def forest_result(wizard):
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for name in ("Corine Land Cover 2012", "Communes"):
+        for layer in QgsProject.instance().mapLayersByName(name):
+            root.findLayer(layer.id()).setItemVisibilityChecked(False)
+    layers = [layer for layer in wizard.result_layers.values() if layer is not None]
+    if layers:
+        canvas = iface.mapCanvas()
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layers[0], layers[0].extent()).buffered(100))
+        canvas.refreshAllLayers()
+    else:
+        print("forest study did not finish:", wizard.run_page.log.toPlainText())
+    place(wizard, 560, 330)
+    log = wizard.run_page.log
+    log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
+    QTimer.singleShot(5000, lambda: (grab("forest_result.png", wizard), wizard.hide(), guarded(step_biodiv)))
+
+
+# ---- spectral species and alpha diversity from the toolbox, on the demo's synthetic scene ----
+
+def step_biodiv():
+    """Spectral species (styled one colour per species by the plugin's post-processor) of the
+    synthetic Sentinel-2-like scene of demo/step_40_biodivmap.py, smaller (200 × 200 pixels)."""
+    import processing
+
+    from dataterra.biodivmap.core.synthetic import write_synthetic_scene
+
+    clear_results()
+    scene = WORK / "synthetic_sentinel2.tif"
+    write_synthetic_scene(scene, 200, 200, seed=2026, richness=(1, 3, 6, 12), n_signatures=12)
+    species = processing.runAndLoadResults("dataterra:spectral_species", {
+        "INPUT": str(scene), "SENSOR": 2, "N_CLUSTERS": 12, "N_ITER": 1, "COMPONENTS": 4, "SEED": 1,
+        "CLUSTERING": 1, "PCA_TYPE": 1, "OUTPUT": str(WORK / "spectral_species.tif"),
+        "OUTPUT_PCA": str(WORK / "pca.tif"), "OUTPUT_MASK": str(WORK / "mask.tif"),
+        "OUTPUT_MODEL": str(WORK / "spectral_model.npz")})
+    processing.runAndLoadResults("dataterra:alpha_diversity", {
+        "INPUT": species["OUTPUT"], "WINDOW": 10, "OUTPUT": str(WORK / "alpha_diversity.tif")})
+    QTimer.singleShot(3000, biodiv_shot)
+
+
+def biodiv_shot():
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    project = QgsProject.instance()
+    species = None
+    for layer in project.mapLayers().values():
+        node = root.findLayer(layer.id())
+        if node is None:
+            continue
+        node.setItemVisibilityChecked(layer.source().endswith("spectral_species.tif"))
+        if layer.source().endswith("spectral_species.tif"):
+            species = layer
+    if species is not None:
+        canvas = iface.mapCanvas()
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(species, species.extent()).buffered(100))
+        canvas.refreshAllLayers()
+    QTimer.singleShot(5000, lambda: (grab("biodivmap_result.png"), finish()))
 
 
 def finish():
