@@ -83,8 +83,8 @@ def style_footprints(layer, color=(31, 120, 180)):
     layer.triggerRepaint()
 
 
-def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
-    """Pseudo-colour ramp over a single-band raster's range (e.g. accumulated cost, low to high)."""
+def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8, band: int = 1):
+    """Pseudo-colour ramp over the range of one band (e.g. accumulated cost, low to high)."""
     from qgis.core import (
         QgsColorRampShader,
         QgsRasterBandStats,
@@ -93,13 +93,13 @@ def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
         QgsStyle,
     )
 
-    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+    stats = layer.dataProvider().bandStatistics(band, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
     ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
     ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp(ramp))
     ramp_shader.classifyColorRamp(classes)
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp_shader)
-    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
 
 
 def paletted_renderer(layer, band: int = 1, ramp: str = "Random colors"):

@@ -61,3 +61,19 @@ def test_effective_mesh_size_is_graduated(qgis_app, dataterra_provider, sample_d
     assert isinstance(meff.renderer(), QgsGraduatedSymbolRenderer)
     assert meff.renderer().classAttribute() == "meff_ha"
     QgsProject.instance().removeAllMapLayers()
+
+
+def test_alpha_diversity_shows_shannon(qgis_app, dataterra_provider, geotiff, tmp_path):
+    import processing
+
+    QgsProject.instance().removeAllMapLayers()
+    # two 2 × 2 windows: one species only (H = 0), two species in equal shares (H = ln 2)
+    species = geotiff(tmp_path / "species.tif", np.array([[1, 1, 1, 2], [1, 1, 2, 1]], np.int16), pixel=10.0)
+    result = processing.runAndLoadResults("dataterra:alpha_diversity", {
+        "INPUT": species, "WINDOW": 2, "OUTPUT": str(tmp_path / "alpha.tif")})
+    alpha = loaded(result, "OUTPUT")
+    assert isinstance(alpha.renderer(), QgsSingleBandPseudoColorRenderer)
+    assert alpha.renderer().band() == 3  # shannon_mean
+    shader = alpha.renderer().shader().rasterShaderFunction()
+    assert abs(shader.minimumValue()) < 1e-6 and abs(shader.maximumValue() - np.log(2)) < 1e-6
+    QgsProject.instance().removeAllMapLayers()
