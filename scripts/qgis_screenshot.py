@@ -78,6 +78,18 @@ def grab(name, *windows):
     save_png(pixmap, name)
 
 
+def legend_on(*shown):
+    """Legends of ``shown`` layers expanded (and their groups), every other node collapsed."""
+    view = iface.layerTreeView()
+    view.collapseAllNodes()
+    root = view.layerTreeModel().rootGroup()
+    for layer in shown:
+        node = root.findLayer(layer.id()) if layer is not None else None
+        while node is not None and node is not root:
+            node.setExpanded(True)
+            node = node.parent()
+
+
 def wait_until(condition, then, timeout_ms=120000, step_ms=250):
     """Call ``then`` once ``condition()`` holds (or after timeout_ms, so a failure still ends)."""
     def poll(left):
@@ -117,11 +129,39 @@ def step_dock():
     if toolbox is not None:
         toolbox.searchBox.setText("")
     plugins["dataterra"].toggle_catalog_dock()
-    QTimer.singleShot(2500, step_wizard)
+    QTimer.singleShot(1000, lambda: guarded(catalog_search))
+
+
+def catalog_search():
+    """A STAC search over the map extent, against the replay of tests/data/dinamis (SPOT 6/7
+    items over the Clermontais) given as "Other catalogue (URL)"."""
+    from dataterra.dataterra_plugin.catalog.dock import CUSTOM_URL
+
+    dock = plugins["dataterra"].catalog_dock
+    focus_on_map()
+    iface.mainWindow().resizeDocks([dock], [560], Qt.Horizontal)
+    state["replay_url"] = state.get("replay_url") or start_replay_server()
+    dock.hub_combo.setCurrentIndex(dock.hub_combo.findData(CUSTOM_URL))
+    dock.url_edit.setText(state["replay_url"])
+    dock.protocol_combo.setCurrentText("STAC")
+    zoom_to_communes()
+    dock.search()
+    wait_until(lambda: dock.task is None,
+               lambda: QTimer.singleShot(2000, lambda: catalog_shot(dock)), timeout_ms=30000)
+
+
+def catalog_shot(dock):
+    footprints = [dock.layer] if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) else []
+    legend_on(*footprints)
+    if footprints:
+        iface.setActiveLayer(footprints[0])
+        iface.zoomToActiveLayer()
+    if dock.results.count():
+        dock.results.setCurrentRow(0)
+    QTimer.singleShot(3000, lambda: (grab("qgis_catalog_dock.png"), step_wizard()))
 
 
 def step_wizard():
-    grab("qgis_catalog_dock.png")
     guarded(catalogues_shot)
     plugin = plugins["dataterra"]
     plugin.open_fragmentation_wizard()
@@ -200,7 +240,10 @@ def fragmentation_result(wizard):
         node = root.findLayer(layer.id())
         if node is not None and layer is not getattr(wizard, "result_layer", None):
             node.setItemVisibilityChecked(layer.name() == "Communes")
+    legend_on(getattr(wizard, "result_layer", None))
     place(wizard, 600, 330)
+    log = wizard.run_page.log
+    log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
     QTimer.singleShot(500, zoom_to_communes)
     QTimer.singleShot(5000, lambda: (grab("fragmentation_result.png", wizard), wizard.hide(),
                                      plugins["dataterra"].toggle_catalog_dock(), step_connectivity()))
@@ -266,6 +309,7 @@ def connectivity_result(wizard):
     for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setExpanded(False)
     zoom_to_communes()
+    QTimer.singleShot(2500, zoom_to_communes)  # again, once the docks and dialog have settled
     QTimer.singleShot(6000, lambda: (grab("connectivity_result.png", wizard), wizard.hide(), step_ogc()))
 
 
@@ -316,8 +360,12 @@ def clear_results():
     project = QgsProject.instance()
     keep = {"Corine Land Cover 2012", "Communes"}
     project.removeMapLayers([lid for lid, layer in project.mapLayers().items() if layer.name() not in keep])
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for group in root.findGroups():
+        if not group.findLayers():
+            root.removeChildNode(group)
     for layer in project.mapLayers().values():
-        node = iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id())
+        node = root.findLayer(layer.id())
         if node is not None:
             node.setItemVisibilityChecked(True)
 
@@ -370,7 +418,7 @@ def step_dinamis():
     from dataterra.dataterra_plugin.dinamis.settings import save_profile
 
     clear_results()
-    url = start_replay_server()
+    url = state.get("replay_url") or start_replay_server()
     save_profile(Profile("uia_research", "INRAE UMR TETIS"))
     plugin = plugins["dataterra"]
     plugin.open_dinamis_dock()
@@ -555,6 +603,7 @@ def forest_result(wizard):
         for layer in QgsProject.instance().mapLayersByName(name):
             root.findLayer(layer.id()).setItemVisibilityChecked(False)
     layers = [layer for layer in wizard.result_layers.values() if layer is not None]
+    legend_on(*layers)
     if layers:
         canvas = iface.mapCanvas()
         canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layers[0], layers[0].extent()).buffered(100))
@@ -586,25 +635,26 @@ def step_biodiv():
         "OUTPUT_MODEL": str(WORK / "spectral_model.npz")})
     processing.runAndLoadResults("dataterra:alpha_diversity", {
         "INPUT": species["OUTPUT"], "WINDOW": 10, "OUTPUT": str(WORK / "alpha_diversity.tif")})
-    QTimer.singleShot(3000, biodiv_shot)
+    QTimer.singleShot(3000, lambda: biodiv_shot("spectral_species.tif", "biodivmap_result.png",
+                                                 lambda: biodiv_shot("alpha_diversity.tif", "biodivmap_alpha.png",
+                                                                     finish)))
 
 
-def biodiv_shot():
+def biodiv_shot(file_name, shot, then):
+    """Only the output written to ``file_name`` shown, its legend open, the map on it."""
     root = iface.layerTreeView().layerTreeModel().rootGroup()
-    project = QgsProject.instance()
-    species = None
-    for layer in project.mapLayers().values():
+    shown = None
+    for layer in QgsProject.instance().mapLayers().values():
         node = root.findLayer(layer.id())
-        if node is None:
-            continue
-        node.setItemVisibilityChecked(layer.source().endswith("spectral_species.tif"))
-        if layer.source().endswith("spectral_species.tif"):
-            species = layer
-    if species is not None:
+        if node is not None:
+            node.setItemVisibilityChecked(layer.source().endswith(file_name))
+            shown = layer if layer.source().endswith(file_name) else shown
+    legend_on(shown)
+    if shown is not None:
         canvas = iface.mapCanvas()
-        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(species, species.extent()).buffered(100))
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(shown, shown.extent()).buffered(100))
         canvas.refreshAllLayers()
-    QTimer.singleShot(5000, lambda: (grab("biodivmap_result.png"), finish()))
+    QTimer.singleShot(5000, lambda: (grab(shot), then()))
 
 
 def finish():
