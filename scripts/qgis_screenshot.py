@@ -139,7 +139,8 @@ def catalog_search():
 
     dock = plugins["dataterra"].catalog_dock
     focus_on_map()
-    iface.mainWindow().resizeDocks([dock], [560], Qt.Horizontal)
+    layers = iface.mainWindow().findChild(QDockWidget, "Layers")
+    iface.mainWindow().resizeDocks([layers, dock], [260, 560], Qt.Horizontal)
     state["replay_url"] = state.get("replay_url") or start_replay_server()
     dock.hub_combo.setCurrentIndex(dock.hub_combo.findData(CUSTOM_URL))
     dock.url_edit.setText(state["replay_url"])
