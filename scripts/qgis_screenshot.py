@@ -311,7 +311,15 @@ def connectivity_result(wizard):
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setExpanded(False)
     zoom_to_communes()
     QTimer.singleShot(2500, zoom_to_communes)  # again, once the docks and dialog have settled
-    QTimer.singleShot(6000, lambda: (grab("connectivity_result.png", wizard), wizard.hide(), step_ogc()))
+    QTimer.singleShot(4000, lambda: when_drawn(lambda: (grab("connectivity_result.png", wizard), wizard.hide(),
+                                                        step_ogc())))
+
+
+def when_drawn(then):
+    """Call ``then`` once the map canvas has finished drawing (under load a render takes
+    seconds, and until then the canvas shows the previous image, shifted)."""
+    canvas = iface.mapCanvas()
+    wait_until(lambda: not canvas.isDrawing(), lambda: QTimer.singleShot(500, then), timeout_ms=60000)
 
 
 # ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
@@ -431,7 +439,8 @@ def step_dinamis():
             source["options"] = {"modes": ["MS", "PAN"], "last_year": 2022}
     dock.rules = rules
     dock.tabs.setCurrentWidget(dock.search_tab)
-    iface.mainWindow().resizeDocks([dock], [600], Qt.Horizontal)
+    layers = iface.mainWindow().findChild(QDockWidget, "Layers")
+    iface.mainWindow().resizeDocks([layers, dock], [260, 600], Qt.Horizontal)
     tab = dock.search_tab
     tab.start.setDate(QDate(2021, 1, 1))
     tab.end.setDate(QDate(2022, 12, 31))
@@ -519,7 +528,10 @@ def step_orders(dock):
     dock.table.selectRow(dock.table.rowCount() - 1)
     QTimer.singleShot(500, confirm_question)  # the dock asks before cancelling an order
     dock.cancel_selected(wait=True)
-    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "Delivered")
+    from dataterra.dataterra_plugin.dinamis.ui import status_label
+
+    delivered = next(r for r in range(dock.table.rowCount())
+                     if dock.table.item(r, 2).text() == status_label("delivered"))  # "Livrée" in French
     dock.deliver(int(dock.table.item(delivered, 0).text()), wait=True)
     dock.show_footprints()
     QTimer.singleShot(5000, lambda: guarded(orders_shot, dock, epci))
