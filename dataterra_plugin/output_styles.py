@@ -21,8 +21,8 @@ def _graduated(field, ramp="Greens"):
     return style
 
 
-def _ramp(ramp):
-    return lambda layer: layer.setRenderer(cost_ramp_renderer(layer, ramp))
+def _ramp(ramp, band=1):
+    return lambda layer: layer.setRenderer(cost_ramp_renderer(layer, ramp, band=band))
 
 
 def _classes(layer):
@@ -40,6 +40,8 @@ STYLES = {
     ("dataterra:friction_from_landcover", "OUTPUT"): _ramp("Reds"),
     ("dataterra:least_cost_corridors", "OUTPUT_CORRIDORS"): _ramp("Spectral"),
     ("dataterra:spectral_species", "OUTPUT"): _classes,
+    # 10 bands of indices: the map shows Shannon's (band 3, shannon_mean), not an RGB of three
+    ("dataterra:alpha_diversity", "OUTPUT"): _ramp("Viridis", band=3),
     ("dataterra:catalog_search", "OUTPUT"): style_footprints,
 }
 

@@ -83,8 +83,8 @@ def style_footprints(layer, color=(31, 120, 180)):
     layer.triggerRepaint()
 
 
-def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
-    """Pseudo-colour ramp over a single-band raster's range (e.g. accumulated cost, low to high)."""
+def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8, band: int = 1):
+    """Pseudo-colour ramp over the range of one band (e.g. accumulated cost, low to high)."""
     from qgis.core import (
         QgsColorRampShader,
         QgsRasterBandStats,
@@ -93,13 +93,34 @@ def cost_ramp_renderer(layer, ramp: str = "Spectral", classes: int = 8):
         QgsStyle,
     )
 
-    stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
+    stats = layer.dataProvider().bandStatistics(band, QgsRasterBandStats.Min | QgsRasterBandStats.Max)
     ramp_shader = QgsColorRampShader(stats.minimumValue, stats.maximumValue)
     ramp_shader.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp(ramp))
     ramp_shader.classifyColorRamp(classes)
+    ramp_shader.setLegendSettings(readable_legend(stats.maximumValue - stats.minimumValue))
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(ramp_shader)
-    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader)
+    return QgsSingleBandPseudoColorRenderer(layer.dataProvider(), band, shader)
+
+
+def legend_decimals(span: float) -> int:
+    """Decimals that show a range of width ``span`` with about three significant digits
+    (a cost up to 10,000: none, not "9,999.947266"; Shannon up to 2.4: two)."""
+    if not span > 0:
+        return 2
+    return int(min(6, max(0, 2 - math.floor(math.log10(span)))))
+
+
+def readable_legend(span: float):
+    """Legend settings of a colour ramp whose labels have ``legend_decimals(span)`` decimals."""
+    from qgis.core import QgsBasicNumericFormat, QgsColorRampLegendNodeSettings
+
+    number_format = QgsBasicNumericFormat()
+    number_format.setNumberDecimalPlaces(legend_decimals(span))
+    number_format.setShowTrailingZeros(False)
+    settings = QgsColorRampLegendNodeSettings()
+    settings.setNumericFormat(number_format)  # the settings take ownership
+    return settings
 
 
 def paletted_renderer(layer, band: int = 1, ramp: str = "Random colors"):

@@ -2,17 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name>@default</name>
-    <message>
-        <source>{0} must be a file raster (GDAL); save it as a GeoTIFF first.</source>
-        <translation>{0} doit être un raster fichier (GDAL) ; enregistrez-le d'abord en GeoTIFF.</translation>
-    </message>
-    <message>
-        <source>The class field {0} must hold numeric codes; found {1!r}.</source>
-        <translation>Le champ de classe {0} doit contenir des codes numériques ; trouvé {1!r}.</translation>
-    </message>
-</context>
-<context>
     <name>ConnectivityGraphAlgorithm</name>
     <message>
         <source>Connectivity graph and indices (IIC, PC, ECA)</source>
@@ -107,6 +96,17 @@ L'importance de chaque tache (dPC, dIIC) est exacte : pour chaque tache retirée
     <message>
         <source>Friction</source>
         <translation>Friction</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectivityInputs</name>
+    <message>
+        <source>{0} must be a file raster (GDAL); save it as a GeoTIFF first.</source>
+        <translation>{0} doit être un raster fichier (GDAL) ; enregistrez-le d'abord en GeoTIFF.</translation>
+    </message>
+    <message>
+        <source>The class field {0} must hold numeric codes; found {1!r}.</source>
+        <translation>Le champ de classe {0} doit contenir des codes numériques ; trouvé {1!r}.</translation>
     </message>
 </context>
 <context>

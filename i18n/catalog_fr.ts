@@ -2,117 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>@default</name>
-    <message>
-        <source>Catalogue</source>
-        <translation>Catalogue</translation>
-    </message>
-    <message>
-        <source>optional, comma separated</source>
-        <translation>facultatif, séparées par des virgules</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titre</translation>
-    </message>
-    <message>
-        <source>Protocol</source>
-        <translation>Protocole</translation>
-    </message>
-    <message>
-        <source>Address (URL)</source>
-        <translation>Adresse (URL)</translation>
-    </message>
-    <message>
-        <source>Collections</source>
-        <translation>Collections</translation>
-    </message>
-    <message>
-        <source>Give the catalogue a title.</source>
-        <translation>Donnez un titre au catalogue.</translation>
-    </message>
-    <message>
-        <source>The address must start with http:// or https://.</source>
-        <translation>L'adresse doit commencer par http:// ou https://.</translation>
-    </message>
-    <message>
-        <source>added by the user</source>
-        <translation>ajouté par l'utilisateur</translation>
-    </message>
-    <message>
-        <source>My catalogues</source>
-        <translation>Mes catalogues</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Adresse</translation>
-    </message>
-    <message>
-        <source>Your catalogues are offered in the catalogue dock beside the hubs&apos;.</source>
-        <translation>Vos catalogues sont proposés dans le panneau des catalogues à côté de ceux des pôles.</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>Ajouter…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Modifier…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importer…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Exporter…</translation>
-    </message>
-    <message>
-        <source>Could not save your catalogues in {0}: {1}</source>
-        <translation>Impossible d'enregistrer vos catalogues dans {0} : {1}</translation>
-    </message>
-    <message>
-        <source>Catalogue “{0}” added.</source>
-        <translation>Catalogue « {0} » ajouté.</translation>
-    </message>
-    <message>
-        <source>Catalogue “{0}” saved.</source>
-        <translation>Catalogue « {0} » enregistré.</translation>
-    </message>
-    <message>
-        <source>Catalogue “{0}” removed.</source>
-        <translation>Catalogue « {0} » supprimé.</translation>
-    </message>
-    <message>
-        <source>Import catalogues</source>
-        <translation>Importer des catalogues</translation>
-    </message>
-    <message>
-        <source>Hub lists (*.json)</source>
-        <translation>Listes de pôles (*.json)</translation>
-    </message>
-    <message>
-        <source>Catalogues imported: {0}.</source>
-        <translation>Catalogues importés : {0}.</translation>
-    </message>
-    <message>
-        <source>Export catalogues</source>
-        <translation>Exporter les catalogues</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}</source>
-        <translation>Impossible d'écrire {0} : {1}</translation>
-    </message>
-    <message>
-        <source>Catalogues exported to {0}.</source>
-        <translation>Catalogues exportés dans {0}.</translation>
-    </message>
-</context>
-<context>
     <name>CatalogDock</name>
     <message>
         <source>Data Terra catalogue</source>
@@ -500,6 +389,117 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
     <message>
         <source>End date</source>
         <translation>Date de fin</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguesDialog</name>
+    <message>
+        <source>Catalogue</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>optional, comma separated</source>
+        <translation>facultatif, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocole</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Adresse (URL)</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Give the catalogue a title.</source>
+        <translation>Donnez un titre au catalogue.</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https://.</source>
+        <translation>L'adresse doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>added by the user</source>
+        <translation>ajouté par l'utilisateur</translation>
+    </message>
+    <message>
+        <source>My catalogues</source>
+        <translation>Mes catalogues</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Your catalogues are offered in the catalogue dock beside the hubs&apos;.</source>
+        <translation>Vos catalogues sont proposés dans le panneau des catalogues à côté de ceux des pôles.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Could not save your catalogues in {0}: {1}</source>
+        <translation>Impossible d'enregistrer vos catalogues dans {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Catalogue “{0}” added.</source>
+        <translation>Catalogue « {0} » ajouté.</translation>
+    </message>
+    <message>
+        <source>Catalogue “{0}” saved.</source>
+        <translation>Catalogue « {0} » enregistré.</translation>
+    </message>
+    <message>
+        <source>Catalogue “{0}” removed.</source>
+        <translation>Catalogue « {0} » supprimé.</translation>
+    </message>
+    <message>
+        <source>Import catalogues</source>
+        <translation>Importer des catalogues</translation>
+    </message>
+    <message>
+        <source>Hub lists (*.json)</source>
+        <translation>Listes de pôles (*.json)</translation>
+    </message>
+    <message>
+        <source>Catalogues imported: {0}.</source>
+        <translation>Catalogues importés : {0}.</translation>
+    </message>
+    <message>
+        <source>Export catalogues</source>
+        <translation>Exporter les catalogues</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>Impossible d'écrire {0} : {1}</translation>
+    </message>
+    <message>
+        <source>Catalogues exported to {0}.</source>
+        <translation>Catalogues exportés dans {0}.</translation>
     </message>
 </context>
 <context>

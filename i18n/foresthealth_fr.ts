@@ -399,6 +399,14 @@ Rasters : date du premier dépérissement (AAAAMMJJ, stylée avec de vraies date
         <source>Give a folder of Sentinel-2 products or a file of catalogue items.</source>
         <translation>Donnez un dossier de produits Sentinel-2 ou un fichier d'éléments du catalogue.</translation>
     </message>
+    <message>
+        <source>Low anomaly</source>
+        <translation>Anomalie faible</translation>
+    </message>
+    <message>
+        <source>Severe anomaly</source>
+        <translation>Anomalie sévère</translation>
+    </message>
 </context>
 <context>
     <name>HarmonicModelAlgorithm</name>

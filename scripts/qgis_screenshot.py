@@ -27,6 +27,7 @@ SAMPLE = Path(os.environ["DATATERRA_SAMPLE"])
 REPO = SAMPLE.parent.parent  # sample_data/clermontais is in the checkout
 CLC = SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg"
 COMMUNES = SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp"
+FRAGSCAPE_PROJECT = REPO / "tests" / "data" / "fragscape" / "projects" / "EPCI_Clermontais_2012_CBC.xml"
 WORK = Path(tempfile.mkdtemp(prefix="dataterra_shots_"))
 state = {}
 
@@ -42,9 +43,13 @@ def load_sample():
     iface.mapCanvas().setExtent(communes.extent())
 
 
+SUFFIX = os.environ.get("DATATERRA_SHOT_SUFFIX", "")  # "" for English, ".fr" for French
+
+
 def save_png(image, name):
-    """Save as PNG (scripts/screenshots.sh brings the large ones under 400 KB afterwards)."""
-    image.save(str(OUT / name))
+    """Save as PNG, ``name`` with the language suffix (connectivity_wizard.fr.png); scripts/
+    screenshots.sh brings the large ones under 400 KB afterwards."""
+    image.save(str(OUT / name.replace(".png", SUFFIX + ".png")))
 
 
 def focus_on_map(width=1500, height=940):
@@ -71,6 +76,18 @@ def grab(name, *windows):
             painter.drawPixmap(window.mapToGlobal(QPoint(0, 0)) - main.mapToGlobal(QPoint(0, 0)), window.grab())
         painter.end()
     save_png(pixmap, name)
+
+
+def legend_on(*shown):
+    """Legends of ``shown`` layers expanded (and their groups), every other node collapsed."""
+    view = iface.layerTreeView()
+    view.collapseAllNodes()
+    root = view.layerTreeModel().rootGroup()
+    for layer in shown:
+        node = root.findLayer(layer.id()) if layer is not None else None
+        while node is not None and node is not root:
+            node.setExpanded(True)
+            node = node.parent()
 
 
 def wait_until(condition, then, timeout_ms=120000, step_ms=250):
@@ -112,14 +129,87 @@ def step_dock():
     if toolbox is not None:
         toolbox.searchBox.setText("")
     plugins["dataterra"].toggle_catalog_dock()
-    QTimer.singleShot(2500, step_wizard)
+    QTimer.singleShot(1000, lambda: guarded(catalog_search))
+
+
+def catalog_search():
+    """A STAC search over the map extent, against the replay of tests/data/dinamis (SPOT 6/7
+    items over the Clermontais) given as "Other catalogue (URL)"."""
+    from dataterra.dataterra_plugin.catalog.dock import CUSTOM_URL
+
+    dock = plugins["dataterra"].catalog_dock
+    focus_on_map()
+    layers = iface.mainWindow().findChild(QDockWidget, "Layers")
+    iface.mainWindow().resizeDocks([layers, dock], [260, 560], Qt.Horizontal)
+    state["replay_url"] = state.get("replay_url") or start_replay_server()
+    dock.hub_combo.setCurrentIndex(dock.hub_combo.findData(CUSTOM_URL))
+    dock.url_edit.setText(state["replay_url"])
+    dock.protocol_combo.setCurrentText("STAC")
+    zoom_to_communes()
+    dock.search()
+    wait_until(lambda: dock.task is None,
+               lambda: QTimer.singleShot(2000, lambda: catalog_shot(dock)), timeout_ms=30000)
+
+
+def catalog_shot(dock):
+    footprints = [dock.layer] if dock.layer is not None and QgsProject.instance().mapLayer(dock.layer.id()) else []
+    legend_on(*footprints)
+    if footprints:
+        iface.setActiveLayer(footprints[0])
+        iface.zoomToActiveLayer()
+    if dock.results.count():
+        dock.results.setCurrentRow(0)
+    QTimer.singleShot(3000, lambda: (grab("qgis_catalog_dock.png"), step_wizard()))
 
 
 def step_wizard():
-    grab("qgis_catalog_dock.png")
+    guarded(catalogues_shot)
     plugin = plugins["dataterra"]
     plugin.open_fragmentation_wizard()
     wizard = plugin.dialogs["fragmentation"]
+    wizard.resize(900, 560)
+    wizard.open_fragscape_project(str(fragscape_project()))
+    QTimer.singleShot(800, lambda: (save_png(wizard.grab(), "fragmentation_fragscape.png"),
+                                    fragmentation_config(wizard)))
+
+
+def fragscape_project():
+    """FragScape's Clermontais project, placed as in FragScape's sample data: its layers are
+    "../Source/CLC/…", so a Source folder beside it points to the sample data."""
+    import shutil
+
+    folder = WORK / "FragScape" / "CBC"
+    folder.mkdir(parents=True)
+    (WORK / "FragScape" / "Source").symlink_to(SAMPLE)
+    return Path(shutil.copy(FRAGSCAPE_PROJECT, folder))
+
+
+def catalogues_shot():
+    """The "My catalogues…" dialog of the catalogue dock, with one catalogue of the user's."""
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import CataloguesDialog
+
+    dock = plugins["dataterra"].catalog_dock
+    dialog = CataloguesDialog(dock, path=str(WORK / "my_catalogues.json"))
+    add_user_catalogue(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    save_png(dialog.grab(), "catalog_catalogues.png")
+    dialog.close()
+
+
+def add_user_catalogue(dialog):
+    """Fill the form of Add… as a user would and accept it (a catalogue of the user's own)."""
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import CatalogueForm
+
+    form = CatalogueForm(parent=dialog)
+    form.title.setText("Observatoire du Clermontais (GeoNetwork)")
+    form.protocol.setCurrentText("CSW")
+    form.endpoint.setText("https://geo.example.org/geonetwork/srv/fre/csw")
+    form.accept()
+    dialog.add(form)
+
+
+def fragmentation_config(wizard):
     wizard.apply_config({
         "landcover": str(SAMPLE / "CLC" / "CLC12_D034_RGF_clipped.gpkg"), "class_field": "CODE_12",
         "preset": "clc", "classes": "", "study_area": "",
@@ -127,11 +217,37 @@ def step_wizard():
                       "filter": "\"ETAT\" = 'Revêtu'",
                       "buffer": "CASE WHEN \"VOCATION\" = 'Type autoroutier' THEN 30 ELSE 7.5 END"}],
         "reporting": str(SAMPLE / "ZoneEtude" / "EPCIClermontaisCommunes.shp"), "grid_size": 0, "method": "CBC",
-        "mode": "vector", "resolution": 10, "output_dir": "/tmp/fragmentation"})
-    wizard.resize(900, 560)
+        "mode": "vector", "resolution": 10, "output_dir": str(WORK / "fragmentation")})
     wizard.next()
-    QTimer.singleShot(1000, lambda: (save_png(wizard.grab(), "fragmentation_wizard.png"), wizard.hide(),
-                                     step_connectivity()))
+    QTimer.singleShot(1000, lambda: (save_png(wizard.grab(), "fragmentation_wizard.png"),
+                                     guarded(fragmentation_run, wizard)))
+
+
+def fragmentation_run(wizard):
+    """The study on the Clermontais, then its effective mesh size per commune on the map."""
+    while wizard.currentPage() is not wizard.run_page:
+        wizard.next()
+    wizard.run_study()
+    wait_until(lambda: getattr(wizard, "result_layer", None) is not None
+               or (wizard.chain is not None and not wizard.chain.running),
+               lambda: fragmentation_result(wizard), timeout_ms=400000)
+
+
+def fragmentation_result(wizard):
+    plugins["dataterra"].toggle_catalog_dock()  # hide the catalogue dock: the map is the subject
+    focus_on_map()
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for layer in QgsProject.instance().mapLayers().values():
+        node = root.findLayer(layer.id())
+        if node is not None and layer is not getattr(wizard, "result_layer", None):
+            node.setItemVisibilityChecked(layer.name() == "Communes")
+    legend_on(getattr(wizard, "result_layer", None))
+    place(wizard, 600, 330)
+    log = wizard.run_page.log
+    log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
+    QTimer.singleShot(500, zoom_to_communes)
+    QTimer.singleShot(5000, lambda: (grab("fragmentation_result.png", wizard), wizard.hide(),
+                                     plugins["dataterra"].toggle_catalog_dock(), step_connectivity()))
 
 
 # ---- connectivity study: the wizard over the map, then its results --------------------
@@ -194,7 +310,16 @@ def connectivity_result(wizard):
     for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setExpanded(False)
     zoom_to_communes()
-    QTimer.singleShot(6000, lambda: (grab("connectivity_result.png", wizard), wizard.hide(), step_ogc()))
+    QTimer.singleShot(2500, zoom_to_communes)  # again, once the docks and dialog have settled
+    QTimer.singleShot(4000, lambda: when_drawn(lambda: (grab("connectivity_result.png", wizard), wizard.hide(),
+                                                        step_ogc())))
+
+
+def when_drawn(then):
+    """Call ``then`` once the map canvas has finished drawing (under load a render takes
+    seconds, and until then the canvas shows the previous image, shifted)."""
+    canvas = iface.mapCanvas()
+    wait_until(lambda: not canvas.isDrawing(), lambda: QTimer.singleShot(500, then), timeout_ms=60000)
 
 
 # ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
@@ -244,8 +369,12 @@ def clear_results():
     project = QgsProject.instance()
     keep = {"Corine Land Cover 2012", "Communes"}
     project.removeMapLayers([lid for lid, layer in project.mapLayers().items() if layer.name() not in keep])
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for group in root.findGroups():
+        if not group.findLayers():
+            root.removeChildNode(group)
     for layer in project.mapLayers().values():
-        node = iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id())
+        node = root.findLayer(layer.id())
         if node is not None:
             node.setItemVisibilityChecked(True)
 
@@ -298,7 +427,7 @@ def step_dinamis():
     from dataterra.dataterra_plugin.dinamis.settings import save_profile
 
     clear_results()
-    url = start_replay_server()
+    url = state.get("replay_url") or start_replay_server()
     save_profile(Profile("uia_research", "INRAE UMR TETIS"))
     plugin = plugins["dataterra"]
     plugin.open_dinamis_dock()
@@ -310,7 +439,8 @@ def step_dinamis():
             source["options"] = {"modes": ["MS", "PAN"], "last_year": 2022}
     dock.rules = rules
     dock.tabs.setCurrentWidget(dock.search_tab)
-    iface.mainWindow().resizeDocks([dock], [600], Qt.Horizontal)
+    layers = iface.mainWindow().findChild(QDockWidget, "Layers")
+    iface.mainWindow().resizeDocks([layers, dock], [260, 600], Qt.Horizontal)
     tab = dock.search_tab
     tab.start.setDate(QDate(2021, 1, 1))
     tab.end.setDate(QDate(2022, 12, 31))
@@ -398,7 +528,10 @@ def step_orders(dock):
     dock.table.selectRow(dock.table.rowCount() - 1)
     QTimer.singleShot(500, confirm_question)  # the dock asks before cancelling an order
     dock.cancel_selected(wait=True)
-    delivered = next(r for r in range(dock.table.rowCount()) if dock.table.item(r, 2).text() == "Delivered")
+    from dataterra.dataterra_plugin.dinamis.ui import status_label
+
+    delivered = next(r for r in range(dock.table.rowCount())
+                     if dock.table.item(r, 2).text() == status_label("delivered"))  # "Livrée" in French
     dock.deliver(int(dock.table.item(delivered, 0).text()), wait=True)
     dock.show_footprints()
     QTimer.singleShot(5000, lambda: guarded(orders_shot, dock, epci))
@@ -424,7 +557,117 @@ def orders_shot(dock, epci):
         root.findLayer(layer.id()).setItemVisibilityChecked(False)
     iface.mapCanvas().setExtent(epci.extent().buffered(3000))
     iface.mapCanvas().refreshAllLayers()
-    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), finish()))
+    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), guarded(profile_shot, dock)))
+
+
+def profile_shot(dock):
+    """The DINAMIS profile dialog (who you are, what you may obtain and why)."""
+    from dataterra.dataterra_plugin.dinamis.ui import ProfileDialog
+
+    dialog = ProfileDialog(dock)
+    dialog.resize(620, 640)
+    dialog.show()
+    QTimer.singleShot(800, lambda: (save_png(dialog.grab(), "dinamis_profile.png"), dialog.close(),
+                                    dock.hide(), guarded(step_forest)))
+
+
+# ---- forest health study on the synthetic THEIA series of the fordead reference -------------
+
+FORDEAD_SERIES = Path("/work/shared/data/fordead/series/study_area")
+
+
+def theia_series():
+    """The THEIA products folder: the shared series if present, else rewritten from tests/data."""
+    if FORDEAD_SERIES.is_dir():
+        return FORDEAD_SERIES
+    import numpy as np
+
+    from dataterra.foresthealth.core.synthetic import write_theia_series
+
+    folder = WORK / "theia_series"
+    data = np.load(REPO / "tests" / "data" / "foresthealth" / "series.npz")
+    write_theia_series(folder, list(data["names"]), data["bands10"], data["bands20"], data["clm"],
+                       data["geotransform"], int(data["epsg"]))
+    return folder
+
+
+def step_forest():
+    clear_results()
+    plugin = plugins["dataterra"]
+    plugin.open_forest_wizard()
+    wizard = plugin.dialogs["foresthealth"]
+    wizard.apply_config({"products": str(theia_series()), "output_dir": str(WORK / "forest"), "mask": "none"})
+    place(wizard, 760, 520)
+    wizard.next()  # the products page
+    QTimer.singleShot(1500, lambda: (grab("forest_wizard.png", wizard), guarded(forest_run, wizard)))
+
+
+def forest_run(wizard):
+    while wizard.currentPage() is not wizard.run_page:
+        wizard.next()
+    wizard.run_study()
+    wait_until(lambda: wizard.result_layers or (wizard.chain is not None and not wizard.chain.running),
+               lambda: guarded(forest_result, wizard), timeout_ms=400000)
+
+
+def forest_result(wizard):
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    for name in ("Corine Land Cover 2012", "Communes"):
+        for layer in QgsProject.instance().mapLayersByName(name):
+            root.findLayer(layer.id()).setItemVisibilityChecked(False)
+    layers = [layer for layer in wizard.result_layers.values() if layer is not None]
+    legend_on(*layers)
+    if layers:
+        canvas = iface.mapCanvas()
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layers[0], layers[0].extent()).buffered(100))
+        canvas.refreshAllLayers()
+    else:
+        print("forest study did not finish:", wizard.run_page.log.toPlainText())
+    place(wizard, 560, 330)
+    log = wizard.run_page.log
+    log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
+    QTimer.singleShot(5000, lambda: (grab("forest_result.png", wizard), wizard.hide(), guarded(step_biodiv)))
+
+
+# ---- spectral species and alpha diversity from the toolbox, on the demo's synthetic scene ----
+
+def step_biodiv():
+    """Spectral species (styled one colour per species by the plugin's post-processor) of the
+    synthetic Sentinel-2-like scene of demo/step_40_biodivmap.py, smaller (200 × 200 pixels)."""
+    import processing
+
+    from dataterra.biodivmap.core.synthetic import write_synthetic_scene
+
+    clear_results()
+    scene = WORK / "synthetic_sentinel2.tif"
+    write_synthetic_scene(scene, 200, 200, seed=2026, richness=(1, 3, 6, 12), n_signatures=12)
+    species = processing.runAndLoadResults("dataterra:spectral_species", {
+        "INPUT": str(scene), "SENSOR": 2, "N_CLUSTERS": 12, "N_ITER": 1, "COMPONENTS": 4, "SEED": 1,
+        "CLUSTERING": 1, "PCA_TYPE": 1, "OUTPUT": str(WORK / "spectral_species.tif"),
+        "OUTPUT_PCA": str(WORK / "pca.tif"), "OUTPUT_MASK": str(WORK / "mask.tif"),
+        "OUTPUT_MODEL": str(WORK / "spectral_model.npz")})
+    processing.runAndLoadResults("dataterra:alpha_diversity", {
+        "INPUT": species["OUTPUT"], "WINDOW": 10, "OUTPUT": str(WORK / "alpha_diversity.tif")})
+    QTimer.singleShot(3000, lambda: biodiv_shot("spectral_species.tif", "biodivmap_result.png",
+                                                 lambda: biodiv_shot("alpha_diversity.tif", "biodivmap_alpha.png",
+                                                                     finish)))
+
+
+def biodiv_shot(file_name, shot, then):
+    """Only the output written to ``file_name`` shown, its legend open, the map on it."""
+    root = iface.layerTreeView().layerTreeModel().rootGroup()
+    shown = None
+    for layer in QgsProject.instance().mapLayers().values():
+        node = root.findLayer(layer.id())
+        if node is not None:
+            node.setItemVisibilityChecked(layer.source().endswith(file_name))
+            shown = layer if layer.source().endswith(file_name) else shown
+    legend_on(shown)
+    if shown is not None:
+        canvas = iface.mapCanvas()
+        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(shown, shown.extent()).buffered(100))
+        canvas.refreshAllLayers()
+    QTimer.singleShot(5000, lambda: (grab(shot), then()))
 
 
 def finish():

@@ -95,11 +95,11 @@ class ConnectivityGraphAlgorithm(DataTerraAlgorithm):
         friction_layer = self.parameterAsRasterLayer(parameters, self.FRICTION, context)
         friction = None
         if friction_layer is not None:
-            info = self.run_core(open_raster, layer_file_path(friction_layer, self.tr("The friction"), self.tr))
+            info = self.run_core(open_raster, layer_file_path(friction_layer, self.tr("The friction")))
             self.run_core(require_projected, info, self.tr("The friction raster"))
             friction = grids.read_float(info, infinite=True)
         if patches.type() == QgsMapLayer.RasterLayer:
-            path = layer_file_path(patches, self.tr("The patches raster"), self.tr)
+            path = layer_file_path(patches, self.tr("The patches raster"))
             if friction is None:  # the patches raster is the grid
                 info = self.run_core(open_raster, path)
                 self.run_core(require_projected, info, self.tr("The patches raster"))

@@ -1,4 +1,5 @@
 """dataterra:cost_distance — accumulated cost from sources over a friction raster (r.cost model)."""
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import (
     QgsCoordinateTransform,
     QgsMapLayer,
@@ -34,11 +35,18 @@ def vector_source_features(layer, target_crs, context, feedback):
     return pairs
 
 
-def layer_file_path(layer, what, tr):
+def translate(context, text):
+    """QCoreApplication.translate under the name pylupdate5 looks for (a ``tr`` passed in as an
+    argument is extracted under @default, never looked up at run time)."""
+    return QCoreApplication.translate(context, text)
+
+
+def layer_file_path(layer, what):
     """GDAL-readable path of a raster layer, or an explanation of why it has none."""
     path = layer.source().split("|")[0]
     if layer.providerType() != "gdal":
-        raise QgsProcessingException(tr("{0} must be a file raster (GDAL); save it as a GeoTIFF first.").format(what))
+        raise QgsProcessingException(translate(
+            "ConnectivityInputs", "{0} must be a file raster (GDAL); save it as a GeoTIFF first.").format(what))
     return path
 
 
@@ -101,11 +109,11 @@ class CostDistanceAlgorithm(DataTerraAlgorithm):
         if friction_layer is None or sources_layer is None:
             raise QgsProcessingException(self.tr("Both the sources and the friction layer are required."))
         units = UNITS[self.parameterAsEnum(parameters, self.UNITS, context)]
-        friction_path = layer_file_path(friction_layer, self.tr("The friction"), self.tr)
+        friction_path = layer_file_path(friction_layer, self.tr("The friction"))
         info, friction = self.run_core(dispersal.load_friction, friction_path, units)
         feedback.pushInfo(self.tr("Reading the sources..."))
         if sources_layer.type() == QgsMapLayer.RasterLayer:
-            source_path = layer_file_path(sources_layer, self.tr("The source raster"), self.tr)
+            source_path = layer_file_path(sources_layer, self.tr("The source raster"))
             ids, warnings = self.run_core(dispersal.sources_from_raster, source_path, info)
         else:
             features = vector_source_features(sources_layer, friction_layer.crs(), context, feedback)

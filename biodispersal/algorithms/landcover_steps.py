@@ -26,10 +26,10 @@ from ...rasterblocks.errors import QT_TRANSLATE_NOOP
 from ...rasterblocks import open_raster, require_projected
 from ..core import friction as friction_core
 from ..core import grids, landcover
-from .cost_distance import layer_file_path
+from .cost_distance import layer_file_path, translate
 
 
-def class_features(layer, field, target_crs, context, feedback, tr):
+def class_features(layer, field, target_crs, context, feedback):
     """(class code, WKB) pairs of a polygon layer, geometries in ``target_crs``."""
     transform = QgsCoordinateTransform(layer.crs(), target_crs, context.transformContext())
     pairs = []
@@ -41,7 +41,8 @@ def class_features(layer, field, target_crs, context, feedback, tr):
             code = int(float(value))
         except (TypeError, ValueError):
             raise QgsProcessingException(
-                tr("The class field {0} must hold numeric codes; found {1!r}.").format(field, value)) from None
+                translate("ConnectivityInputs", "The class field {0} must hold numeric codes; found {1!r}.").format(
+                    field, value)) from None
         geometry = feature.geometry()
         if geometry.isEmpty():
             continue
@@ -100,10 +101,10 @@ class SelectHabitatAlgorithm(DataTerraAlgorithm):
         classes = self.run_core(landcover.parse_classes, self.parameterAsString(parameters, self.CLASSES, context))
         reference = self.parameterAsRasterLayer(parameters, self.REFERENCE, context)
         if layer.type() == QgsMapLayer.RasterLayer:
-            info = self.run_core(open_raster, layer_file_path(layer, self.tr("The land cover"), self.tr))
+            info = self.run_core(open_raster, layer_file_path(layer, self.tr("The land cover")))
             values = grids.read_float(info)
             if reference is not None:
-                ref = self.run_core(open_raster, layer_file_path(reference, self.tr("The reference"), self.tr))
+                ref = self.run_core(open_raster, layer_file_path(reference, self.tr("The reference")))
                 values, warning = self.run_core(grids.read_on_grid, info.path, ref, "near",
                                                 QT_TRANSLATE_NOOP("DataTerraError", "The land cover"))
                 info = ref
@@ -128,7 +129,7 @@ class SelectHabitatAlgorithm(DataTerraAlgorithm):
         if not field:
             raise QgsProcessingException(self.tr("A polygon land cover needs its class field (CLASS_FIELD)."))
         if reference is not None:
-            grid = self.run_core(open_raster, layer_file_path(reference, self.tr("The reference"), self.tr))
+            grid = self.run_core(open_raster, layer_file_path(reference, self.tr("The reference")))
             crs = reference.crs()
         else:
             require_projected_crs(layer.crs(), self.tr("The land cover (or give a reference raster)"))
@@ -137,7 +138,7 @@ class SelectHabitatAlgorithm(DataTerraAlgorithm):
                                                    extent.yMaximum()),
                                  self.parameterAsDouble(parameters, self.RESOLUTION, context), layer.crs().toWkt())
             crs = layer.crs()
-        features = class_features(layer, field, crs, context, feedback, self.tr)
+        features = class_features(layer, field, crs, context, feedback)
         codes = self.run_core(grids.rasterize_features, features, grid, False).astype(np.float64)
         codes[codes == 0] = np.nan
         return codes, grid
@@ -168,7 +169,7 @@ class MergeByPriorityAlgorithm(DataTerraAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         layers = self.parameterAsLayerList(parameters, self.INPUTS, context)
-        paths = [layer_file_path(layer, self.tr("Each input"), self.tr) for layer in layers]
+        paths = [layer_file_path(layer, self.tr("Each input")) for layer in layers]
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         _, is_cancelled = self.core_callbacks(feedback)
         for warning in self.run_core(landcover.merge_by_priority, paths, output, is_cancelled):
@@ -237,14 +238,14 @@ class FrictionFromLandcoverAlgorithm(DataTerraAlgorithm):
         else:
             raise QgsProcessingException(self.tr("Choose a preset or give a friction table (CSV)."))
         overlay_layers = self.parameterAsLayerList(parameters, self.OVERLAYS, context) or []
-        overlay_paths = [layer_file_path(o, self.tr("Each overlay"), self.tr) for o in overlay_layers]
+        overlay_paths = [layer_file_path(o, self.tr("Each overlay")) for o in overlay_layers]
         frictions = self.run_core(friction_core.parse_overlay_frictions,
                                   self.parameterAsString(parameters, self.OVERLAY_FRICTIONS, context),
                                   len(overlay_paths)) if overlay_paths else []
         output = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         progress, is_cancelled = self.core_callbacks(feedback)
         counts = self.run_core(friction_core.friction_from_landcover,
-                               layer_file_path(layer, self.tr("The land cover"), self.tr), table, output,
+                               layer_file_path(layer, self.tr("The land cover")), table, output,
                                progress, is_cancelled, list(zip(overlay_paths, frictions)))
         for warning in counts["warnings"]:
             feedback.pushWarning(error_text(warning))

@@ -70,12 +70,12 @@ class LeastCostCorridorsAlgorithm(DataTerraAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         friction_layer = self.parameterAsRasterLayer(parameters, self.FRICTION, context)
-        info = self.run_core(open_raster, layer_file_path(friction_layer, self.tr("The friction"), self.tr))
+        info = self.run_core(open_raster, layer_file_path(friction_layer, self.tr("The friction")))
         self.run_core(require_projected, info, self.tr("The friction raster"))
         friction = grids.read_float(info, infinite=True)
         patches = self.parameterAsLayer(parameters, self.PATCHES, context)
         if patches.type() == QgsMapLayer.RasterLayer:
-            path = layer_file_path(patches, self.tr("The patches raster"), self.tr)
+            path = layer_file_path(patches, self.tr("The patches raster"))
             values, warning = self.run_core(grids.read_on_grid, path, info, "near",
                                             QT_TRANSLATE_NOOP("DataTerraError", "The patches raster"))
             if warning:

@@ -54,8 +54,10 @@ def new_id(title, taken):
     return candidate
 
 
-def tr(text):
-    return QCoreApplication.translate("CataloguesDialog", text)
+def translate(context, text):
+    """QCoreApplication.translate under the name pylupdate5 looks for: a module-level translate("CataloguesDialog", "…")
+    would be extracted under the context @default, never looked up at run time."""
+    return QCoreApplication.translate(context, text)
 
 
 class CatalogueForm(QDialog):
@@ -63,7 +65,7 @@ class CatalogueForm(QDialog):
 
     def __init__(self, hub=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("Catalogue"))
+        self.setWindowTitle(translate("CataloguesDialog", "Catalogue"))
         self.title = QLineEdit(hub.title if hub else "")
         self.protocol = QComboBox()
         self.protocol.addItems(list(PROTOCOLS))
@@ -71,13 +73,13 @@ class CatalogueForm(QDialog):
         self.endpoint = QLineEdit(hub.endpoint if hub else "")
         self.endpoint.setPlaceholderText("https://…")
         self.collections = QLineEdit(", ".join(hub.collections) if hub else "")
-        self.collections.setPlaceholderText(tr("optional, comma separated"))
+        self.collections.setPlaceholderText(translate("CataloguesDialog", "optional, comma separated"))
         self.problem = QLabel("")
         form = QFormLayout()
-        form.addRow(tr("Title"), self.title)
-        form.addRow(tr("Protocol"), self.protocol)
-        form.addRow(tr("Address (URL)"), self.endpoint)
-        form.addRow(tr("Collections"), self.collections)
+        form.addRow(translate("CataloguesDialog", "Title"), self.title)
+        form.addRow(translate("CataloguesDialog", "Protocol"), self.protocol)
+        form.addRow(translate("CataloguesDialog", "Address (URL)"), self.endpoint)
+        form.addRow(translate("CataloguesDialog", "Collections"), self.collections)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -88,16 +90,16 @@ class CatalogueForm(QDialog):
 
     def accept(self):
         if not self.title.text().strip():
-            self.problem.setText(tr("Give the catalogue a title."))
+            self.problem.setText(translate("CataloguesDialog", "Give the catalogue a title."))
         elif not self.endpoint.text().strip().startswith(("http://", "https://")):
-            self.problem.setText(tr("The address must start with http:// or https://."))
+            self.problem.setText(translate("CataloguesDialog", "The address must start with http:// or https://."))
         else:
             super().accept()
 
     def hub(self, hub_id):
         collections = [c.strip() for c in self.collections.text().split(",") if c.strip()]
         return Hub(hub_id, self.title.text().strip(), self.protocol.currentText(), self.endpoint.text().strip(),
-                   collections=collections, source=tr("added by the user"))
+                   collections=collections, source=translate("CataloguesDialog", "added by the user"))
 
 
 class CataloguesDialog(QDialog):
@@ -106,26 +108,29 @@ class CataloguesDialog(QDialog):
 
     def __init__(self, parent=None, path=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("My catalogues"))
+        self.setWindowTitle(translate("CataloguesDialog", "My catalogues"))
         self.resize(640, 360)
         self.path = path or user_catalogues_file()
         self.hubs = user_catalogues(self.path)
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([tr("Title"), tr("Protocol"), tr("Address")])
+        self.table.setHorizontalHeaderLabels([translate("CataloguesDialog", "Title"),
+                                              translate("CataloguesDialog", "Protocol"),
+                                              translate("CataloguesDialog", "Address")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda *_: self.edit_selected())
-        self.status = QLabel(tr("Your catalogues are offered in the catalogue dock beside the hubs'."))
+        self.status = QLabel(translate("CataloguesDialog",
+                                       "Your catalogues are offered in the catalogue dock beside the hubs'."))
         self.status.setWordWrap(True)
         row = QHBoxLayout()
-        self.add_button = QPushButton(tr("Add…"))
-        self.edit_button = QPushButton(tr("Edit…"))
-        self.remove_button = QPushButton(tr("Remove"))
-        self.import_button = QPushButton(tr("Import…"))
-        self.export_button = QPushButton(tr("Export…"))
+        self.add_button = QPushButton(translate("CataloguesDialog", "Add…"))
+        self.edit_button = QPushButton(translate("CataloguesDialog", "Edit…"))
+        self.remove_button = QPushButton(translate("CataloguesDialog", "Remove"))
+        self.import_button = QPushButton(translate("CataloguesDialog", "Import…"))
+        self.export_button = QPushButton(translate("CataloguesDialog", "Export…"))
         for button, slot in ((self.add_button, self.add), (self.edit_button, self.edit_selected),
                              (self.remove_button, self.remove_selected),
                              (self.import_button, lambda: self.import_file()),
@@ -162,7 +167,8 @@ class CataloguesDialog(QDialog):
         try:
             write_hub_file(self.path, self.hubs)
         except OSError as exc:
-            self.status.setText(tr("Could not save your catalogues in {0}: {1}").format(self.path, exc))
+            self.status.setText(translate("CataloguesDialog", "Could not save your catalogues in {0}: {1}").format(
+                self.path, exc))
             return
         self._fill()
         self.status.setText(message)
@@ -175,7 +181,7 @@ class CataloguesDialog(QDialog):
         taken = {hub.id for hub in load_hubs()} | {hub.id for hub in self.hubs}
         hub = form.hub(new_id(form.title.text(), taken))
         self.hubs.append(hub)
-        self._save(tr("Catalogue “{0}” added.").format(hub.title))
+        self._save(translate("CataloguesDialog", "Catalogue “{0}” added.").format(hub.title))
         return hub
 
     def edit_selected(self, form=None):
@@ -186,7 +192,7 @@ class CataloguesDialog(QDialog):
         if form.result() != QDialog.Accepted and form.exec_() != QDialog.Accepted:
             return None
         self.hubs[row] = form.hub(self.hubs[row].id)
-        self._save(tr("Catalogue “{0}” saved.").format(self.hubs[row].title))
+        self._save(translate("CataloguesDialog", "Catalogue “{0}” saved.").format(self.hubs[row].title))
         return self.hubs[row]
 
     def remove_selected(self):
@@ -194,11 +200,12 @@ class CataloguesDialog(QDialog):
         if row is None:
             return
         removed = self.hubs.pop(row)
-        self._save(tr("Catalogue “{0}” removed.").format(removed.title))
+        self._save(translate("CataloguesDialog", "Catalogue “{0}” removed.").format(removed.title))
 
     def import_file(self, path=None):
         """Add the catalogues of a JSON hub list; those with an id already listed replace it."""
-        path = path or QFileDialog.getOpenFileName(self, tr("Import catalogues"), "", tr("Hub lists (*.json)"))[0]
+        path = path or QFileDialog.getOpenFileName(self, translate("CataloguesDialog", "Import catalogues"), "",
+                                                   translate("CataloguesDialog", "Hub lists (*.json)"))[0]
         if not path:
             return 0
         try:
@@ -208,19 +215,20 @@ class CataloguesDialog(QDialog):
             return 0
         ids = {hub.id for hub in imported}
         self.hubs = [hub for hub in self.hubs if hub.id not in ids] + imported
-        self._save(tr("Catalogues imported: {0}.").format(len(imported)))
+        self._save(translate("CataloguesDialog", "Catalogues imported: {0}.").format(len(imported)))
         return len(imported)
 
     def export_file(self, path=None):
         """Write the user's catalogues to a JSON hub list another user can import."""
-        path = path or QFileDialog.getSaveFileName(self, tr("Export catalogues"), "catalogues.json",
-                                                   tr("Hub lists (*.json)"))[0]
+        path = path or QFileDialog.getSaveFileName(self, translate("CataloguesDialog", "Export catalogues"),
+                                                   "catalogues.json",
+                                                   translate("CataloguesDialog", "Hub lists (*.json)"))[0]
         if not path:
             return None
         try:
             write_hub_file(path, self.hubs)
         except OSError as exc:
-            self.status.setText(tr("Could not write {0}: {1}").format(path, exc))
+            self.status.setText(translate("CataloguesDialog", "Could not write {0}: {1}").format(path, exc))
             return None
-        self.status.setText(tr("Catalogues exported to {0}.").format(path))
+        self.status.setText(translate("CataloguesDialog", "Catalogues exported to {0}.").format(path))
         return path

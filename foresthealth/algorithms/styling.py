@@ -39,6 +39,14 @@ def state_labels():
     }
 
 
+def class_label(name):
+    """Legend label of a confidence class: the default class names in the user's language,
+    names the user chose as given (they are also the values written in the polygons)."""
+    defaults = {"Low anomaly": translate("ForestHealth", "Low anomaly"),
+                "Severe anomaly": translate("ForestHealth", "Severe anomaly")}
+    return defaults.get(name, name)
+
+
 class _Styler(QgsProcessingLayerPostProcessorInterface):
     def __init__(self, function):
         super().__init__()
@@ -110,7 +118,7 @@ def _polygon_renderer(layer, names):
     for name, colour in zip(list(names) + [translate("ForestHealth", "Bare ground")], colours):
         symbol = QgsFillSymbol.createSimple({"color": colour.name(), "outline_style": "no"})
         value = "Bare ground" if colour == colours[-1] else name
-        categories.append(QgsRendererCategory(value, symbol, name))
+        categories.append(QgsRendererCategory(value, symbol, class_label(name)))
     layer.setRenderer(QgsCategorizedSymbolRenderer("class", categories))
 
 
@@ -132,7 +140,8 @@ def style_results(context, outputs, polygons, layers, settings):
     _on_load(
         context,
         outputs["CONFIDENCE_CLASS"],
-        lambda layer: _paletted(layer, dict(enumerate(names, start=1)), _class_colours(names)),
+        lambda layer: _paletted(layer, {code: class_label(name) for code, name in enumerate(names, start=1)},
+                                _class_colours(names)),
     )
     if context.project() is None:
         return
@@ -161,7 +170,8 @@ def style_layer(layer, output, class_names):
     elif output == "CONFIDENCE":
         _confidence_ramp(layer)
     elif output == "CONFIDENCE_CLASS":
-        _paletted(layer, dict(enumerate(class_names, start=1)), _class_colours(class_names))
+        _paletted(layer, {code: class_label(name) for code, name in enumerate(class_names, start=1)},
+                  _class_colours(class_names))
     else:
         if output != "soil":
             _polygon_renderer(layer, class_names)

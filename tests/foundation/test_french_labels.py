@@ -123,3 +123,29 @@ def test_optional_parameters_do_not_say_optional_twice(qgis_app, dataterra_provi
     finally:
         install_translators("en")
     assert not doubled
+
+
+def test_my_catalogues_and_dieback_classes_in_french(french, tmp_path):
+    """Issue 16, seen on the French screenshots: the "My catalogues" dialog and the confidence
+    classes of the forest dieback legend stayed English."""
+    import numpy as np
+    from osgeo import gdal, osr
+    from qgis.core import QgsRasterLayer
+
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import CataloguesDialog
+    from dataterra.foresthealth.algorithms.styling import style_layer
+
+    dialog = CataloguesDialog(path=str(tmp_path / "mine.json"))
+    assert (dialog.windowTitle(), dialog.add_button.text(), dialog.remove_button.text()) == \
+        ("Mes catalogues", "Ajouter…", "Supprimer")
+    path = str(tmp_path / "classes.tif")
+    raster = gdal.GetDriverByName("GTiff").Create(path, 2, 1, 1, gdal.GDT_Byte)
+    raster.SetGeoTransform((700000, 10, 0, 6300000, 0, -10))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(2154)
+    raster.SetProjection(srs.ExportToWkt())
+    raster.GetRasterBand(1).WriteArray(np.array([[1, 2]], np.uint8))
+    raster = None
+    layer = QgsRasterLayer(path, "classes")
+    style_layer(layer, "CONFIDENCE_CLASS", ["Low anomaly", "Severe anomaly"])
+    assert [c.label for c in layer.renderer().classes()] == ["Anomalie faible", "Anomalie sévère"]

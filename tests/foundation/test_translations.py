@@ -57,3 +57,11 @@ def test_compiled_qm_is_up_to_date(ts, tmp_path):
     committed = ts.with_suffix(".qm")
     assert committed.exists() and committed.read_bytes() == fresh.read_bytes(), \
         f"{committed.name} is stale: run make translations"
+
+
+@pytest.mark.parametrize("ts_path", TS_FILES, ids=lambda p: p.name)
+def test_no_string_is_translated_under_the_default_context(ts_path):
+    """pylupdate5 files a module-level tr("…") (or a tr passed as an argument) under @default,
+    while the code looks it up under a class's name at run time: such strings stay English
+    (issue 16: the "My catalogues" dialog was all English in French)."""
+    assert [source for context, source in messages(ts_path) if context == "@default"] == []

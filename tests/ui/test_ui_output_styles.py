@@ -4,6 +4,7 @@ effective mesh sizes - not QGIS's grey or single-colour defaults."""
 import numpy as np
 from qgis.core import (
     QgsGraduatedSymbolRenderer,
+    QgsNumericFormatContext,
     QgsPalettedRasterRenderer,
     QgsProject,
     QgsSingleBandPseudoColorRenderer,
@@ -31,6 +32,9 @@ def test_connectivity_outputs_are_styled(qgis_app, dataterra_provider, geotiff, 
     # costs (in cells, friction 1) run from 0 at the sources to 1 + sqrt(2): the cell of row 2,
     # column 1 is one straight and one diagonal step from its nearest source
     assert shader.minimumValue() == 0.0 and abs(shader.maximumValue() - (1 + 2 ** 0.5)) < 1e-6
+    # the legend reads "2.41", three significant digits, not "2.414214" (issue 16: "9,999.947266")
+    legend_format = shader.legendSettings().numericFormat()
+    assert legend_format.formatDouble(shader.maximumValue(), QgsNumericFormatContext()) == "2.41"
     nearest = loaded(result, "OUTPUT_NEAREST")
     assert isinstance(nearest.renderer(), QgsPalettedRasterRenderer)
     assert sorted(c.value for c in nearest.renderer().classes()) == [1.0, 2.0]  # the two sources
@@ -61,3 +65,25 @@ def test_effective_mesh_size_is_graduated(qgis_app, dataterra_provider, sample_d
     assert isinstance(meff.renderer(), QgsGraduatedSymbolRenderer)
     assert meff.renderer().classAttribute() == "meff_ha"
     QgsProject.instance().removeAllMapLayers()
+
+
+def test_alpha_diversity_shows_shannon(qgis_app, dataterra_provider, geotiff, tmp_path):
+    import processing
+
+    QgsProject.instance().removeAllMapLayers()
+    # two 2 × 2 windows: one species only (H = 0), two species in equal shares (H = ln 2)
+    species = geotiff(tmp_path / "species.tif", np.array([[1, 1, 1, 2], [1, 1, 2, 1]], np.int16), pixel=10.0)
+    result = processing.runAndLoadResults("dataterra:alpha_diversity", {
+        "INPUT": species, "WINDOW": 2, "OUTPUT": str(tmp_path / "alpha.tif")})
+    alpha = loaded(result, "OUTPUT")
+    assert isinstance(alpha.renderer(), QgsSingleBandPseudoColorRenderer)
+    assert alpha.renderer().band() == 3  # shannon_mean
+    shader = alpha.renderer().shader().rasterShaderFunction()
+    assert abs(shader.minimumValue()) < 1e-6 and abs(shader.maximumValue() - np.log(2)) < 1e-6
+    QgsProject.instance().removeAllMapLayers()
+
+
+def test_legend_decimals_give_about_three_significant_digits():
+    from dataterra.dataterra_plugin.styles import legend_decimals
+
+    assert [legend_decimals(span) for span in (9999.947266, 120.0, 2.414, 0.05, 0.0)] == [0, 0, 2, 4, 2]
