@@ -77,7 +77,7 @@ def write_csv(rows, path):
 def write_map(meff_path, png_path, title):
     """Graduated map of meff_ha per commune (demo/mapping.py's render_map)."""
     from mapping import render_map
-    from qgis.core import QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol, QgsVectorLayer
+    from qgis.core import QgsClassificationJenks, QgsGraduatedSymbolRenderer, QgsStyle, QgsSymbol, QgsVectorLayer
 
     layer = QgsVectorLayer(meff_path, "meff (ha)", "ogr")
     renderer = QgsGraduatedSymbolRenderer("meff_ha")
@@ -85,7 +85,8 @@ def write_map(meff_path, png_path, title):
     ramp = QgsStyle.defaultStyle().colorRamp("Greens")
     if ramp is not None:
         renderer.setSourceColorRamp(ramp)
-    renderer.updateClasses(layer, QgsGraduatedSymbolRenderer.Jenks, 5)
+    renderer.setClassificationMethod(QgsClassificationJenks())
+    renderer.updateClasses(layer, 5)
     if renderer.classificationMethod() is not None:  # legend in whole hectares
         renderer.classificationMethod().setLabelPrecision(0)
         renderer.updateRangeLabels()
