@@ -170,3 +170,13 @@ def test_raster_project_within_the_road_burning_differences(dataterra_provider, 
         assert abs(meff - vector[insee]["CBC_MSIZ"]) < abs(raster[insee]["CBC_MSIZ"] - vector[insee]["CBC_MSIZ"]), name
         assert ours[insee]["habitat_ha"] * 1e4 >= raster[insee]["sum_Ai"], name  # narrower roads, more habitat
     assert ours["34254"]["meff_ha"] == 0 == raster["34254"]["CBC_MSIZ"]  # SAINT-FELIX-DE-LODEZ: no habitat
+
+
+def test_qgis_process_runs_a_project(run_qgis_process, project_folder, tmp_path):
+    from qgis.core import QgsVectorLayer
+
+    result = run_qgis_process("dataterra:run_fragscape_project", {
+        "PROJECT": project_folder("EPCI_Clermontais_2012_CUT.xml"), "OUTPUT_FOLDER": str(tmp_path / "out")})
+    output = result["results"]["OUTPUT"]
+    brignac = [f for f in QgsVectorLayer(output, "r", "ogr").getFeatures() if f["NOM_COM"] == "BRIGNAC"]
+    assert brignac[0]["meff_ha"] * 1e4 == pytest.approx(fragscape_values("CUT")["34041"]["MSIZ"], rel=REL)
