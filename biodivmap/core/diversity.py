@@ -28,7 +28,7 @@ from .spectral import SPECIES_NODATA
 NODATA = -9999.0
 STRIP_PIXELS = 1_000_000  # per strip: (iterations × windows × species) counts stay small
 MOVING_BYTES = 200_000_000
-CLUSTER_STRIPS = 16  # functional diversity on a cluster: at least this many strips (when the image allows)
+CLUSTER_STRIPS = 16  # beta and functional diversity on a cluster: at least this many strips (image allowing)
 MAX_SPECIES = 65535  # labels of a UInt16 spectral-species raster (N_CLUSTERS <= 65000)
 COUNT_BYTES = 2 * 2**30  # species counts of one strip: beyond this, refused rather than swapped
 
@@ -96,6 +96,24 @@ def window_counts(labels, window, n_species, ids=None):
     ids = window_ids(rows, cols, window) if ids is None else ids
     flat = ids * (n_species + 1) + labels.ravel()
     return np.bincount(flat, minlength=n_windows * (n_species + 1)).reshape(n_windows, n_species + 1).astype(np.int32)
+
+
+def strip_rows(info, window, rows, scheduler=None):
+    """Rows per strip: ``rows`` rounded down to whole windows; on a cluster, small enough for
+    at least :data:`CLUSTER_STRIPS` strips, so that the workers share the work evenly (the
+    windows, hence the values, do not depend on the strips)."""
+    rows = max(window, rows // window * window)
+    if scheduler:
+        rows = min(rows, max(window, -(-info.height // (CLUSTER_STRIPS * window)) * window))
+    return rows
+
+
+def window_keys(seed, first_window_row, window_rows, window_cols):
+    """Random sampling keys of the windows of ``window_rows`` rows of the window grid from
+    ``first_window_row``: one seeded stream per row of windows, so a window's key does not
+    depend on how the raster is cut into strips."""
+    return np.concatenate([np.random.default_rng([seed, first_window_row + offset]).random(window_cols)
+                           for offset in range(window_rows)])
 
 
 def strips(height, rows_per_strip):
@@ -269,8 +287,7 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     n_species = species_count(info, ds)
     check_count_memory(info, window, n_species, False)
     grid = coarse_grid(info, window)
-    rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
-    all_strips = list(enumerate(strips(info.height, rows_per_strip)))  # numbered: the seed of each strip
+    all_strips = list(strips(info.height, strip_rows(info, window, STRIP_PIXELS // info.width, scheduler)))
     step = progress or (lambda f: None)
     keys, sampled = np.empty(0), None
 
@@ -309,7 +326,7 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
             for axis, values in enumerate(axes):
                 out.GetRasterBand(axis + 1).WriteArray(values, 0, out_row)
 
-        map_blocks(place_strip, [strip for _, strip in all_strips], write, scheduler,
+        map_blocks(place_strip, all_strips, write, scheduler,
                    lambda fraction: step(0.5 + 0.5 * fraction), is_cancelled)
         out.FlushCache()
         out = None
@@ -321,14 +338,14 @@ def _beta_profiles_of_strip(info, window, n_species, pcelim, row, height):
     return np.array([indices.beta_profiles(c, pcelim) for c in counts]), share, shape, out_row
 
 
-def beta_sample_strip(info, window, n_species, min_valid, pcelim, n_samples, seed, numbered_strip):
-    """(random keys, profiles) of the valid windows of one strip ``(number, (row, height))``
-    with the ``n_samples`` smallest keys: the strip's share of the sample of
-    :func:`beta_diversity` (the overall smallest keys are among each strip's smallest)."""
-    number, (row, height) = numbered_strip
-    profiles, share, _, _ = _beta_profiles_of_strip(info, window, n_species, pcelim, row, height)
+def beta_sample_strip(info, window, n_species, min_valid, pcelim, n_samples, seed, strip):
+    """(random keys, profiles) of the valid windows of one strip ``(row, height)`` with the
+    ``n_samples`` smallest keys: the strip's share of the sample of :func:`beta_diversity`
+    (the overall smallest keys are among each strip's smallest)."""
+    row, height = strip
+    profiles, share, shape, _ = _beta_profiles_of_strip(info, window, n_species, pcelim, row, height)
     chosen = np.flatnonzero(share > min_valid)
-    keys = np.random.default_rng([seed, number]).random(len(share))[chosen]
+    keys = window_keys(seed, row // window, *shape)[chosen]
     profiles = profiles[:, chosen]
     if len(keys) > n_samples:
         best = np.argpartition(keys, n_samples)[:n_samples]
@@ -403,9 +420,7 @@ def functional_diversity(pca_path, output_path, window=10, dimensions=3, min_val
                 mask_path=mask_path,
                 problems=', '.join(problems))
     grid = coarse_grid(info, window)
-    rows_per_strip = max(window, (STRIP_PIXELS // (info.width * dimensions)) // window * window)
-    if scheduler:  # enough strips for the workers to share (the windows, hence the values, do not change)
-        rows_per_strip = min(rows_per_strip, max(window, -(-info.height // (CLUSTER_STRIPS * window)) * window))
+    rows_per_strip = strip_rows(info, window, STRIP_PIXELS // (info.width * dimensions), scheduler)
     step = progress or (lambda f: None)
     fences = component_fences(info.open(), info, dimensions, is_cancelled) if standardise else None
     step(0.1)

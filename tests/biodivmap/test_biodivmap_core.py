@@ -88,6 +88,24 @@ def test_beta_bray_curtis_and_pcoa(species, tmp_path):
     assert far > 5 * near
 
 
+def test_beta_sample_does_not_depend_on_the_strips(species, tmp_path, monkeypatch):
+    """Each window's sampling key comes from its own row of windows: cutting the raster into
+    more strips (as on a cluster) keeps the same sample, hence the same map."""
+    one_strip = diversity.beta_diversity(species["species"], tmp_path / "one.tif", window=10, n_samples=60, seed=5)
+    monkeypatch.setattr(diversity, "STRIP_PIXELS", 200 * 30)  # strips of 30 rows: 7 strips, the last short
+    many = diversity.beta_diversity(species["species"], tmp_path / "many.tif", window=10, n_samples=60, seed=5)
+    np.testing.assert_array_equal(read(one_strip["output"]), read(many["output"]))
+    other_seed = diversity.beta_diversity(species["species"], tmp_path / "seed.tif", window=10, n_samples=60, seed=6)
+    assert not np.array_equal(read(one_strip["output"]), read(other_seed["output"]))
+
+
+def test_window_keys_follow_the_window_grid():
+    whole = diversity.window_keys(4, 0, 5, 7)
+    assert whole.shape == (35,) and len(np.unique(whole)) == 35
+    np.testing.assert_array_equal(np.concatenate([diversity.window_keys(4, 0, 2, 7), diversity.window_keys(4, 2, 3, 7)]),
+                                  whole)
+
+
 def test_functional_diversity_equals_convex_hull(species, tmp_path):
     pca = read(species["pca"]).astype(np.float64)
     raw = read(diversity.functional_diversity(species["pca"], tmp_path / "raw.tif", window=10, dimensions=3,

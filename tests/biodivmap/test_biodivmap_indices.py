@@ -52,6 +52,22 @@ def test_pcoa_recovers_euclidean_configuration():
     np.testing.assert_allclose(squareform(pdist(coordinates)), d, atol=1e-9)
 
 
+def test_double_centring_equals_the_products_with_the_centring_matrix():
+    matrix = np.random.default_rng(3).random((9, 9))
+    centring = np.eye(9) - 1.0 / 9
+    np.testing.assert_allclose(indices.double_centred(matrix), centring @ matrix @ centring, atol=1e-14)
+
+
+def test_pcoa_keeps_the_largest_axes_in_order():
+    points = np.random.default_rng(4).normal(size=(40, 5)) * [5.0, 3.0, 2.0, 0.5, 0.1]
+    d = squareform(pdist(points))
+    coordinates, values = indices.pcoa(d, 2)
+    centred = points - points.mean(axis=0)
+    expected = np.sort(np.linalg.eigvalsh(centred @ centred.T))[::-1][:2]  # Gower: B = X Xᵀ
+    np.testing.assert_allclose(values, expected, rtol=1e-10)
+    np.testing.assert_allclose(np.abs(coordinates.T @ coordinates), np.diag(expected), atol=1e-8)
+
+
 def test_functional_richness_equals_convex_hull_volume():
     cube = np.array([[x, y, z] for x in (0, 1) for y in (0, 2) for z in (0, 3)], dtype=float)
     points = np.vstack([cube, [[0.5, 1, 1]]])
