@@ -165,6 +165,7 @@ def dask_client(kind, value):
     with contextlib.ExitStack() as stack:
         if kind == "local":
             stack.enter_context(_python_for_workers())  # for the whole run: a lost worker is restarted
+            stack.enter_context(_without_malloc_trim())
             address = stack.enter_context(LocalCluster(
                 n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
                 silence_logs=40, host="127.0.0.1"))
@@ -184,6 +185,18 @@ def dask_client(kind, value):
             # removed after the run: the scheduler and the workers forget the credentials
             stack.callback(client.unregister_worker_plugin, CREDENTIALS_PLUGIN)
         yield client
+
+
+def _without_malloc_trim():
+    """Dask's configuration for the local workers' environment, without its
+    MALLOC_TRIM_THRESHOLD_: set from the environment, glibc's trim threshold turns off its
+    dynamic mmap threshold, so every large numpy temporary is mapped and faulted in again
+    (measured: 10 to 20 % more CPU time on the diversity strips)."""
+    import dask
+
+    environment = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
+    environment.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return dask.config.set({"distributed.nanny.pre-spawn-environ": environment})
 
 
 @contextlib.contextmanager

@@ -516,7 +516,7 @@ def functional_strip(info, mask_path, window, dimensions, min_valid, fences, edg
 
 
 def _functional_strip(ds, mask_ds, info, row, height, window, dimensions, min_valid, is_cancelled,
-                      fences=None, chunk=256):
+                      fences=None, chunk=64):
     data = np.stack([ds.GetRasterBand(b + 1).ReadAsArray(0, row, info.width, height)
                      for b in range(dimensions)]).astype(np.float64)
     refuse_infinite(data, Message(QT_TRANSLATE_NOOP("DataTerraError", "The PCA raster {path}"), path=info.path))

@@ -162,6 +162,20 @@ def test_local_cluster_starts_python_workers_when_the_executable_is_qgis(monkeyp
         multiprocessing.set_executable(previous)
 
 
+def test_local_workers_keep_glibc_dynamic_mmap_threshold_but_one_thread():
+    """Dask sets MALLOC_TRIM_THRESHOLD_ in its workers, which turns off glibc's dynamic mmap
+    threshold (10-20 % slower diversity strips): the local cluster leaves it out, keeps
+    Dask's one BLAS/OpenMP thread per worker, and leaves Dask's configuration as it was."""
+    import dask
+
+    before = dask.config.get("distributed.nanny.pre-spawn-environ")
+    with execution.dask_client("local", 1) as client:
+        environments = client.run(lambda: {name: os.environ.get(name)
+                                           for name in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")})
+    assert list(environments.values()) == [{"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}]
+    assert dask.config.get("distributed.nanny.pre-spawn-environ") == before
+
+
 # ---------------------------------------------------------------------------- real scheduler + 2 workers
 
 
