@@ -260,7 +260,7 @@ def dieback_summary(state, rows=512):
     return count, dict(sorted(by_date.items()))
 
 
-def run_watched(code, log, interval=0.5):
+def run_watched(code, log, interval=0.5, environment=None):
     """Run ``code`` in a new Python process; every ``interval`` s sum the resident memory of it
     and of all its descendants (Dask workers, ...). Returns its JSON figures with ``cpu`` (the
     whole tree's CPU time), ``tree_peak_mb`` and ``processes`` (each one's own peak, VmHWM =
@@ -268,7 +268,8 @@ def run_watched(code, log, interval=0.5):
     import psutil
     cpu, tree_peak, processes = children_cpu(), 0, {}
     with open(log, "w") as output:
-        process = psutil.Popen([sys.executable, "-c", code], stdout=output, stderr=subprocess.STDOUT, text=True)
+        process = psutil.Popen([sys.executable, "-c", code], stdout=output, stderr=subprocess.STDOUT, text=True,
+                               env=dict(os.environ, **(environment or {})))
         while process.poll() is None:
             total = 0
             for member in [process] + process.children(recursive=True):
@@ -308,7 +309,9 @@ def tile_run(work, height, width=TILE_WIDTH, scheduler=None, with_export=False, 
     shutil.rmtree(state, ignore_errors=True)
     code = TILE_RUN.format(pkgroot=str(PKGROOT), mask=MASK_FORMULA, series=str(products), state=str(state),
                            scheduler=scheduler)
-    figures["detection"] = run_watched(code, folder / "detection.log")
+    # each process reads a few 256-px tiles of each file per date and block: a larger GDAL cache (the
+    # default is 5 % of the RAM in each of the three processes) would only fill up
+    figures["detection"] = run_watched(code, folder / "detection.log", environment={"GDAL_CACHEMAX": "64"})
     figures["load_after_detection"] = Path("/proc/loadavg").read_text().split()[:3]
     figures["state_gb"] = directory_gb(state)
     figures["dieback_pixels"], figures["first_dieback_dates"] = dieback_summary(state)
