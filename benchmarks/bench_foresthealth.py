@@ -13,10 +13,20 @@ fordead runs from its own venv (``--fordead-venv``, default $FORDEAD_VENV, built
 plugin also runs on the first half of the dates, to show that its peak memory does not grow
 with the number of dates (fordead's training holds pixels × dates × 5 float64).
 
-``--tile-strip`` also runs the detection on a strip of a full Sentinel-2 tile (10,980 px wide,
-``--strip-rows`` rows, 150 dates built from 10 distinct synthetic acquisitions linked under 150
-dates): the detection holds one strip of blocks at a time, so its peak memory is that of a
-whole tile, and its time × 10980 / rows estimates a whole tile's.
+``--tile`` runs the detection (the training and detection of ``series.run``, as
+``forest_dieback_detection`` calls it) over a whole synthetic Sentinel-2 tile, 10,980 × 10,980 px
+at 10 m (20 m bands and mask 5,490 × 5,490) × 150 dates, on ``--scheduler`` (default
+$DASK_SCHEDULER or ``local:2``: two Dask worker processes), then the export of its polygons.
+The series is built once under build/bench/foresthealth (~7 GB): 10 distinct synthetic
+acquisitions of 1,098 px repeated over the tile (four healthy seasons, then three after each
+of two onsets, in zones of every repetition) written as tiled GeoTIFFs, the other dates links
+to the one of their season and stage (:func:`linked_series`). Each step is watched from
+outside (:func:`run_watched`): wall time, CPU time of the process tree, peak of the summed
+resident memory of the tree (sampled every 0.5 s) and each process's own peak.
+``--tile-size``/``--tile-rows`` run a smaller part (e.g. ``--tile-size 2048``).
+
+``--tile-strip`` runs the detection in this process on a full-width strip of that tile
+(``--strip-rows`` rows): its time × 10980 / rows estimates a whole tile's on one core.
 """
 import argparse
 import json
@@ -122,56 +132,216 @@ def run_fordead(venv, series_root, out):
     return {"seconds": time.perf_counter() - started, "peak_mb": peak / 1024.0, "cpu": children_cpu() - cpu}
 
 
-STRIP_RUN = """
+TILE_RUN = """
 import json, resource, sys, time
 sys.path.insert(0, {pkgroot!r})
 from dataterra.foresthealth.core import detection, series
 started = time.perf_counter()
 options = series.IndexOptions(mask_formula={mask!r}, apply_source_mask=True)
-plan = series.run({series!r}, {state!r}, options, detection.Settings())
+plan = series.run({series!r}, {state!r}, options, detection.Settings(), scheduler={scheduler!r})
 print(json.dumps({{"seconds": time.perf_counter() - started, "dates": len(plan.dates),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}}))
 """
 
+EXPORT_RUN = """
+import json, resource, sys, time
+sys.path.insert(0, {pkgroot!r})
+import numpy as np
+from dataterra.foresthealth.core import export, series
+started = time.perf_counter()
+window = series.load_state({state!r})["window"]
+forest = np.ones((window.height, window.width), bool)
+features = export.export_features({state!r}, forest, [0.265], ["Low anomaly", "Severe anomaly"])
+print(json.dumps({{"seconds": time.perf_counter() - started, "features": len(features),
+                  "dieback_features": sum(f.layer == "dieback" for f in features),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0}}))
+"""
 
-def tile_strip(work, rows, n_dates=150, width=10980):
-    """Detection on a full-width strip of a tile; 150 dates linked to 10 distinct acquisitions."""
+TILE_WIDTH = 10980  # a Sentinel-2 tile at 10 m
+TILE_BASE = 1098  # the distinct synthetic acquisitions, repeated 10 × 10 times over a tile
+ONSETS = ("2018-08-01", "2019-04-01")
+# the distinct acquisitions: four healthy seasons (training), then three after each onset (zones in dieback)
+ANCHORS = (("2017-01-10", "2017-04-10", "2017-07-10", "2017-10-10"), ("2018-10-10", "2018-12-10", "2019-02-10"),
+           ("2019-06-10", "2019-08-10", "2019-10-10"))
+TIFF_OPTIONS = ("TILED=YES", "COMPRESS=ZSTD", "ZSTD_LEVEL=1", "PREDICTOR=2", "BIGTIFF=IF_SAFER")
+
+
+def day_of_year(date):
+    return int((np.datetime64(date) - np.datetime64(date[:4] + "-01-01")).astype(int))
+
+
+def anchor_of(date):
+    """The distinct acquisition standing for ``date``: same dieback stage, nearest season."""
+    stage = sum(date >= onset for onset in ONSETS)
+
+    def distance(anchor):
+        days = abs(day_of_year(anchor) - day_of_year(date))
+        return min(days, 365 - days)
+    return min(ANCHORS[stage], key=distance)
+
+
+def linked_series(folder, height, width, n_dates=150):
+    """A THEIA series of ``height`` × ``width`` px at 10 m (20 m bands and mask at half that) and
+    ``n_dates`` dates every 10 days from 2016-01-01, cheaply: 10 distinct synthetic acquisitions
+    (two onset zones, dieback from ONSETS) repeated over the extent and written once as tiled
+    GeoTIFFs, every other date a folder of symbolic links to the one of its season and stage."""
+    from osgeo import gdal
+
     from dataterra.foresthealth.core import synthetic
-    folder = work / f"tile_strip_{rows}"
     products = folder / "products"
-    if not products.exists():
-        distinct = folder / "distinct"
-        truth = synthetic.synthetic_series(distinct, size=rows, start="2016-01-01", end="2016-04-30",
-                                           cloudy_share=0.0, seed=9, onsets={}, gap=None)
-        # widen each acquisition to the tile's width by tiling its columns
-        from osgeo import gdal
-        names = sorted(p.name for p in distinct.iterdir())[:10]
-        dates = synthetic.irregular_dates("2016-01-01", "2019-12-31", steps=(10,), seed=0)[:n_dates]
-        for k, date in enumerate(dates):
-            source = distinct / names[k % len(names)]
-            target = products / synthetic.theia_name(date)
-            for path in source.rglob("*.tif"):
-                wide = target / path.relative_to(source).parent / path.name.replace(source.name, target.name)
-                if k < len(names):
-                    array = gdal.Open(str(path)).ReadAsArray()
-                    repeats = -(-width // rows)
-                    tiled = np.tile(array, (1, repeats))[:, : width * array.shape[1] // rows]
-                    ds = gdal.Open(str(path))
-                    synthetic.write_tif(wide, tiled, ds.GetGeoTransform(), 32631)
-                else:
-                    first = products / synthetic.theia_name(dates[k % len(names)])
-                    original = first / path.relative_to(source).parent / path.name.replace(
-                        source.name, first.name)
-                    wide.parent.mkdir(parents=True, exist_ok=True)
-                    wide.symlink_to(original)
-        del truth
+    if (folder / "complete").exists():
+        return products
+    shutil.rmtree(folder, ignore_errors=True)
+    base = min(TILE_BASE, height, width) // 2 * 2
+    quarter = base // 4 // 2 * 2
+    onsets = {(quarter, 2 * quarter, quarter, 2 * quarter): ONSETS[0],
+              (2 * quarter, 3 * quarter, 2 * quarter, 3 * quarter + quarter // 2): ONSETS[1]}
+    distinct = folder / "distinct"
+    synthetic.synthetic_series(distinct, size=base, onsets=onsets, cloudy_share=0.0, seed=9, gap=None,
+                               dates=[anchor for stage in ANCHORS for anchor in stage])
+    written = {}
+    for date in synthetic.irregular_dates("2016-01-01", "2020-12-31", steps=(10,))[:n_dates]:
+        anchor, target = anchor_of(date), products / synthetic.theia_name(date)
+        source = distinct / synthetic.theia_name(anchor)
+        for path in source.rglob("*.tif"):
+            relative = path.relative_to(source).parent
+            copy = target / relative / path.name.replace(source.name, target.name)
+            if anchor in written:
+                first = written[anchor]
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.symlink_to(first / relative / path.name.replace(source.name, first.name))
+                continue
+            ds = gdal.Open(str(path))
+            array = ds.ReadAsArray()
+            scale = base // array.shape[0]  # 1 at 10 m, 2 at 20 m
+            rows, cols = height // scale, width // scale
+            repeated = np.tile(array, (-(-rows // array.shape[0]), -(-cols // array.shape[1])))[:rows, :cols]
+            synthetic.write_tif(copy, repeated, ds.GetGeoTransform(), 32631, TIFF_OPTIONS)
+        written.setdefault(anchor, target)
+    shutil.rmtree(distinct)
+    (folder / "complete").write_text(json.dumps({"height": height, "width": width, "dates": n_dates}))
+    return products
+
+
+def status_kb(pid, field):
+    """A ``VmRSS``/``VmHWM``-like field of /proc/PID/status in kB (0 when the process is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+LAUNCHER = "launching process (client, scheduler, nannies)"
+
+
+def process_role(command):
+    text = " ".join(command)
+    if "resource_tracker" in text:
+        return "resource tracker"
+    return "Dask worker" if "multiprocessing" in text else text[-40:]
+
+
+def dieback_summary(state, rows=512):
+    """(dieback pixels, {first dieback date: pixels}) of a state folder, read strip by strip."""
+    from osgeo import gdal
+    dates = json.loads((state / "state.json").read_text())["dates"]
+    dieback, first = gdal.Open(str(state / "state.tif")), gdal.Open(str(state / "first_date.tif"))
+    count, by_date = 0, {}
+    for row in range(0, dieback.RasterYSize, rows):
+        height = min(rows, dieback.RasterYSize - row)
+        flags = dieback.ReadAsArray(0, row, dieback.RasterXSize, height).astype(bool)
+        values, counts = np.unique(first.ReadAsArray(0, row, dieback.RasterXSize, height)[flags], return_counts=True)
+        count += int(flags.sum())
+        for value, number in zip(values, counts):
+            by_date[dates[value]] = by_date.get(dates[value], 0) + int(number)
+    return count, dict(sorted(by_date.items()))
+
+
+def run_watched(code, log, interval=0.5, environment=None):
+    """Run ``code`` in a new Python process; every ``interval`` s sum the resident memory of it
+    and of all its descendants (Dask workers, ...). Returns its JSON figures with ``cpu`` (the
+    whole tree's CPU time), ``tree_peak_mb`` and ``processes`` (each one's own peak, VmHWM =
+    its ru_maxrss, with its command line)."""
+    import psutil
+    cpu, tree_peak, processes = children_cpu(), 0, {}
+    with open(log, "w") as output:
+        process = psutil.Popen([sys.executable, "-c", code], stdout=output, stderr=subprocess.STDOUT, text=True,
+                               env=dict(os.environ, **(environment or {})))
+        while process.poll() is None:
+            total = 0
+            for member in [process] + process.children(recursive=True):
+                rss, peak = status_kb(member.pid, "VmRSS"), status_kb(member.pid, "VmHWM")
+                total += rss
+                if member.pid not in processes:
+                    try:
+                        role = LAUNCHER if member is process else process_role(member.cmdline())
+                        processes[member.pid] = {"process": role, "peak_mb": 0.0}
+                    except psutil.Error:
+                        continue
+                processes[member.pid]["peak_mb"] = max(processes[member.pid]["peak_mb"], peak / 1024.0)
+            tree_peak = max(tree_peak, total)
+            time.sleep(interval)
+    lines = Path(log).read_text().strip().splitlines()
+    if process.returncode != 0 or not lines:
+        raise RuntimeError(f"the run failed ({process.returncode}), see {log}")
+    figures = json.loads(lines[-1])
+    figures.update({"cpu": children_cpu() - cpu, "tree_peak_mb": tree_peak / 1024.0,
+                    "processes": sorted(processes.values(), key=lambda p: -p["peak_mb"])})
+    return figures
+
+
+def directory_gb(folder):
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file() and not p.is_symlink()) / 1e9
+
+
+def tile_run(work, height, width=TILE_WIDTH, scheduler=None, with_export=False, n_dates=150):
+    """Detection (and the export of its polygons) over a ``height`` × ``width`` px part of a tile
+    with 150 linked dates (:func:`linked_series`), each run watched by :func:`run_watched`."""
+    folder = work / f"tile_{width}x{height}"
+    started = time.perf_counter()
+    products = linked_series(folder, height, width, n_dates)
+    figures = {"build_seconds": time.perf_counter() - started, "inputs_gb": directory_gb(folder),
+               "load_before": Path("/proc/loadavg").read_text().split()[:3]}
     state = folder / "state"
     shutil.rmtree(state, ignore_errors=True)
-    code = STRIP_RUN.format(pkgroot=str(PKGROOT), mask=MASK_FORMULA, series=str(products), state=str(state))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    code = TILE_RUN.format(pkgroot=str(PKGROOT), mask=MASK_FORMULA, series=str(products), state=str(state),
+                           scheduler=scheduler)
+    # each process reads a few 256-px tiles of each file per date and block: a larger GDAL cache (the
+    # default is 5 % of the RAM in each of the three processes) would only fill up
+    figures["detection"] = run_watched(code, folder / "detection.log", environment={"GDAL_CACHEMAX": "64"})
+    figures["load_after_detection"] = Path("/proc/loadavg").read_text().split()[:3]
+    figures["state_gb"] = directory_gb(state)
+    figures["dieback_pixels"], figures["first_dieback_dates"] = dieback_summary(state)
+    if with_export:
+        code = EXPORT_RUN.format(pkgroot=str(PKGROOT), state=str(state))
+        figures["export"] = run_watched(code, folder / "export.log")
+        figures["load_after_export"] = Path("/proc/loadavg").read_text().split()[:3]
+    (folder / "figures.json").write_text(json.dumps(figures, indent=1))
     shutil.rmtree(state, ignore_errors=True)
     return figures
+
+
+def print_tile(figures, height, width, scheduler):
+    detection = figures["detection"]
+    print(f"Tile: {width} × {height} px × {detection['dates']} dates (10 distinct synthetic acquisitions linked, "
+          f"inputs {figures['inputs_gb']:.1f} GB, built in {figures['build_seconds']:.0f} s), scheduler "
+          f"{scheduler or 'in process'}; load average before {' '.join(figures['load_before'])}, after "
+          f"{' '.join(figures['load_after_detection'])}.\n")
+    print("| Step | Wall time (s) | CPU time of the tree (s) | Peak of the process tree (MB) | "
+          "Peak of each process (MB) |")
+    print("|---|---|---|---|---|")
+    for step in ("detection", "export"):
+        if step in figures:
+            run = figures[step]
+            each = "; ".join(f"{p['process']} {p['peak_mb']:.0f}" for p in run["processes"])
+            print(f"| {step} | {run['seconds']:.0f} | {run['cpu']:.0f} | {run['tree_peak_mb']:.0f} | {each} |")
+    print(f"\nState folder {figures['state_gb']:.1f} GB on disk; {figures['dieback_pixels']} px in dieback, first "
+          f"dieback dates {figures['first_dieback_dates']}.")
+    if "export" in figures:
+        print(f"Export: {figures['export']['features']} polygons ({figures['export']['dieback_features']} dieback).")
 
 
 def agreement(state, fordead_out):
@@ -195,14 +365,23 @@ def main():
     parser.add_argument("--fordead-venv", default=os.environ.get("FORDEAD_VENV", "/tmp/forest/fdvenv"))
     parser.add_argument("--tile-strip", action="store_true")
     parser.add_argument("--strip-rows", type=int, default=512)
+    parser.add_argument("--tile", action="store_true")
+    parser.add_argument("--tile-size", type=int, default=TILE_WIDTH, help="width of the tile (px)")
+    parser.add_argument("--tile-rows", type=int, help="its height (px), default: the width")
+    parser.add_argument("--scheduler", default=os.environ.get("DASK_SCHEDULER", "local:2"))
     args = parser.parse_args()
     ensure_package_link()
     work = ROOT / "build" / "bench" / "foresthealth"
+    if args.tile:
+        rows = args.tile_rows or args.tile_size
+        figures = tile_run(work, rows, args.tile_size, args.scheduler, with_export=True)
+        print_tile(figures, rows, args.tile_size, args.scheduler)
+        return
     if args.tile_strip:
-        strip = tile_strip(work, args.strip_rows)
-        print(f"Tile strip: 10980 × {args.strip_rows} px × {strip['dates']} dates: {strip['seconds']:.0f} s, "
-              f"peak memory {strip['peak_mb']:.0f} MB; a whole tile (10980 rows, same peak memory) ≈ "
-              f"{strip['seconds'] * 10980 / args.strip_rows / 60:.0f} min on one core.\n")
+        figures = tile_run(work, args.strip_rows)
+        print_tile(figures, args.strip_rows, TILE_WIDTH, None)
+        print(f"A whole tile ({TILE_WIDTH} rows, same peak memory) ≈ "
+              f"{figures['detection']['seconds'] * TILE_WIDTH / args.strip_rows / 60:.0f} min on one core.\n")
     series_root = work / f"series_{args.size}"
     summary = make_series(series_root, args.size)
     kept = [d for d in summary["dates"] if d not in summary["cloudy"]]

@@ -27,6 +27,7 @@ import importlib.util
 import os
 import shutil
 import sys
+import time
 from collections import deque
 
 from .errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
@@ -100,6 +101,7 @@ def map_blocks(function, blocks, combine, scheduler=None, progress=None, is_canc
     with contextlib.closing(imap_blocks(function, blocks, scheduler, is_cancelled)) as results:
         for number, (block, result) in enumerate(results):
             combine(block, result)
+            del result  # not held while the next result arrives: one block's results can be large
             if progress is not None:
                 progress((number + 1) / len(blocks))
 
@@ -122,7 +124,6 @@ def imap_blocks(function, blocks, scheduler=None, is_cancelled=None):
 
 
 def _results_from_cluster(client, function, blocks, is_cancelled):
-    from distributed import TimeoutError as DaskTimeout
     from distributed.scheduler import KilledWorker
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -135,20 +136,22 @@ def _results_from_cluster(client, function, blocks, is_cancelled):
                 # pure=False: a block is computed for this run even if an identical key exists
                 pending.append(client.submit(function, blocks[submitted], pure=False))
                 submitted += 1
-            while True:
+            check_cancel(is_cancelled)
+            while not pending[0].done():  # computed (or failed), its result not fetched yet
+                time.sleep(0.05)
                 check_cancel(is_cancelled)
-                try:
-                    result = pending[0].result(timeout=0.2)
-                    break
-                except (DaskTimeout, TimeoutError):
-                    continue
-                except KilledWorker as exc:
-                    raise SchedulerError(QT_TRANSLATE_NOOP(
-                        "DataTerraError", "Dask workers died repeatedly while computing block {block} ({exc}): "
-                        "nothing was written. Check the workers' memory limit and logs, or use smaller blocks."),
-                        block=done + 1, exc=exc) from None
+            try:
+                # fetched without a timeout: a timeout in the middle of a large result's transfer would break
+                # the connection, and the scheduler would then shut down the worker for "losing" the result
+                result = pending[0].result()
+            except KilledWorker as exc:
+                raise SchedulerError(QT_TRANSLATE_NOOP(
+                    "DataTerraError", "Dask workers died repeatedly while computing block {block} ({exc}): "
+                    "nothing was written. Check the workers' memory limit and logs, or use smaller blocks."),
+                    block=done + 1, exc=exc) from None
             pending.popleft()
             yield block, result
+            result = None  # the caller has used it: not held while the next one arrives
     finally:
         if pending:
             client.cancel(list(pending), force=True)

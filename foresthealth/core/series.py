@@ -37,6 +37,10 @@ from .formula import parse, vegetation_index
 
 STATE_VERSION = 1
 DEFAULT_BLOCK = 256  # 256 × 256 px: a block's per-date temporaries stay in the processor's cache
+# pixels of a task on a Dask cluster (~300 bytes of state a pixel: ~150 MB). A worker holds its task's
+# state and a serialised copy while sending it, and this process receives it: a whole strip of a
+# 10,980-px tile (~830 MB) would take the three processes of a 2-worker cluster over 4 GB.
+TASK_PIXELS = 2048 * 256
 
 
 @dataclass
@@ -276,12 +280,14 @@ def _padded(plan: Plan, block: Window, halo: int) -> tuple:
                                                          slice(inner_col, inner_col + block.width))
 
 
-def _strips(window: Window, size: int):
-    """The blocks of ``window`` grouped by rows of blocks (each date's files are opened once per strip)."""
-    strips = {}
+def _strips(window: Window, size: int, most_pixels: int = None):
+    """The blocks of ``window`` grouped by rows of blocks (each date's files are opened once per strip),
+    each row cut into strips of at most ``most_pixels`` pixels (at least one block) if given."""
+    rows = {}
     for block in _blocks(window, size):
-        strips.setdefault(block.row, []).append(block)
-    return list(strips.values())
+        rows.setdefault(block.row, []).append(block)
+    per_strip = max(1, most_pixels // (size * size)) if most_pixels else window.width
+    return [row[start:start + per_strip] for row in rows.values() for start in range(0, len(row), per_strip)]
 
 
 def strip_dates(plan: Plan, index, strip, soils=None, is_cancelled=None):
@@ -316,8 +322,9 @@ def strip_dates(plan: Plan, index, strip, soils=None, is_cancelled=None):
 
 def _process_blocks(plan, outputs, previous, block_size, progress, is_cancelled, on_date, state_folder,
                     detect=True, scheduler=None):
-    strips = _strips(plan.window, block_size)
     in_process = not (scheduler or "").strip()
+    # on a cluster a strip's state travels between processes: strips of bounded size
+    strips = _strips(plan.window, block_size, None if in_process else TASK_PIXELS)
     # in this process a strip also reports progress and checks cancel date by date; a worker cannot call back
     callbacks = {"on_date": on_date, "is_cancelled": is_cancelled, "progress": (
         lambda number, fraction: progress((number + fraction) / len(strips))) if progress else None} \

@@ -64,18 +64,19 @@ def crswir_season(date, base=0.62):
 
 def synthetic_series(folder, size=40, onsets=None, start="2016-01-01", end="2019-12-31", cloudy_share=0.12,
                      seed=0, noise=0.012, dieback_rise=0.35, epsg=32631, origin=(600000.0, 5400000.0),
-                     gap=("2017-05-01", "2017-07-15")):
+                     gap=("2017-05-01", "2017-07-15"), dates=None):
     """Write a seeded THEIA series of ``size`` × ``size`` pixels (size even) and return its truth.
 
     ``onsets``: {(row0, row1, col0, col1): "YYYY-MM-DD"} zones whose CRSWIR rises by
     ``dieback_rise`` from that date (default: two zones, 2018-08-01 and 2019-04-01). Each date
     has random clouds (B2 high, CLM set, on ~``cloudy_share`` of the dates a large cloud, else
-    small ones) and a few shadow pixels (bands at 0); no acquisition in the ``gap``. Returns {"dates", "onset" (array of
+    small ones) and a few shadow pixels (bands at 0); no acquisition in the ``gap``; ``dates``
+gives the acquisition dates instead of irregular ones from start to end. Returns {"dates", "onset" (array of
     day numbers since 2015-01-01, −1 where healthy), "folder", "cloudy_dates"}.
     """
     rng = np.random.default_rng(seed)
     onsets = onsets if onsets is not None else {(4, 14, 4, 14): "2018-08-01", (22, 32, 20, 34): "2019-04-01"}
-    dates = [d for d in irregular_dates(start, end, seed=seed) if not (gap and gap[0] <= d <= gap[1])]
+    dates = [d for d in (dates or irregular_dates(start, end, seed=seed)) if not (gap and gap[0] <= d <= gap[1])]
     onset = np.full((size, size), -1, np.int64)
     for (r0, r1, c0, c1), date in onsets.items():
         onset[r0:r1, c0:c1] = (np.datetime64(date) - np.datetime64("2015-01-01")).astype(int)

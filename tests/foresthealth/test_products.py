@@ -91,3 +91,64 @@ def test_forest_mask_from_polygons_and_from_land_cover_classes(tmp_path):
     expected = np.zeros((4, 4), bool)
     expected[:2, :3] = True
     np.testing.assert_array_equal(mask, expected)
+
+
+def _write_raster(path, array, geotransform, driver, options=()):
+    """``array`` as a UInt16 (bands) or Byte (SCL) raster in EPSG:32631 by GDAL's ``driver``
+    (JP2OpenJPEG writes by copy only: through an in-memory dataset)."""
+    from osgeo import gdal, osr
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(32631)
+    memory = gdal.GetDriverByName("MEM").Create("", array.shape[1], array.shape[0], 1,
+                                                gdal.GDT_Byte if array.dtype == np.uint8 else gdal.GDT_UInt16)
+    memory.SetGeoTransform(geotransform)
+    memory.SetProjection(srs.ExportToWkt())
+    memory.GetRasterBand(1).WriteArray(array)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    gdal.GetDriverByName(driver).CreateCopy(str(path), memory, options=list(options))
+
+
+def _sen2cor_series(folder, driver, options=()):
+    """Three Sen2Cor products of the recorded listing's layout (32 × 32 px at 10 m), their bands
+    and SCL written by ``driver``; the same seeded values whatever the driver."""
+    rng = np.random.default_rng(3)
+    safe_files = [line for line in LISTING.read_text().split() if ".SAFE/" in line and "/IMG_DATA/R" in line]
+    for date in ("20220601", "20220611", "20220704"):
+        for line in safe_files:
+            name = Path(line).name
+            if not any(f"_{b}_" in name for b in ("B02", "B03", "B04", "B08", "B8A", "B11", "B12", "SCL")) \
+                    or "_60m." in name:
+                continue
+            shape = (32, 32) if "_10m." in name else (16, 16)
+            if "SCL" in name:  # mostly vegetation (4), some bare soil (5), clouds (8, 9) and shadows (3)
+                values = rng.choice(np.array([4, 4, 4, 5, 8, 9, 3], np.uint8), shape)
+            else:  # reflectance × 10000 + 1000 (baseline 04.00)
+                values = rng.integers(1200, 4000, shape).astype(np.uint16)
+            _write_raster(folder / line.replace("20220601", date), values,
+                          GT10 if "_10m." in name else GT20, driver, options)
+    return folder
+
+
+def test_sen2cor_jpeg2000_bands_give_the_index_series_of_the_same_geotiffs(tmp_path):
+    from osgeo import gdal
+
+    from dataterra.foresthealth.core import series
+    jp2 = _sen2cor_series(tmp_path / "jp2", "JP2OpenJPEG", ["QUALITY=100", "REVERSIBLE=YES"])
+    tif = _sen2cor_series(tmp_path / "tif", "GTiff")  # GDAL reads a GeoTIFF named .jp2 by its content
+    found = products.find_products(jp2)
+    assert [p.date for p in found] == ["2022-06-01", "2022-06-11", "2022-07-04"]
+    assert gdal.Open(found[0].bands["B11"]).GetDriver().ShortName == "JP2OpenJPEG"
+    assert gdal.Open(found[0].cloud_mask).GetDriver().ShortName == "JP2OpenJPEG"
+    assert gdal.Open(products.find_products(tif)[0].bands["B11"]).GetDriver().ShortName == "GTiff"
+    options = series.IndexOptions(apply_source_mask=True, sen2cor_offset=True, cloud_limit=-1)
+    series.index_series(jp2, tmp_path / "jp2.tif", options)
+    series.index_series(tif, tmp_path / "tif.tif", options)
+    from_jp2 = gdal.Open(str(tmp_path / "jp2.tif")).ReadAsArray()
+    from_tif = gdal.Open(str(tmp_path / "tif.tif")).ReadAsArray()
+    assert from_jp2.shape == (3, 32, 32)
+    np.testing.assert_array_equal(from_jp2, from_tif)  # lossless JPEG 2000: the very same values, NaN included
+    # the SCL is read from the .jp2: cloudy 20 m pixels (not 4 or 5) are masked on their 2 × 2 10 m pixels
+    scl = gdal.Open(found[0].cloud_mask).ReadAsArray()
+    cloudy = np.repeat(np.repeat(~np.isin(scl, [4, 5]), 2, 0), 2, 1)
+    assert np.isnan(from_jp2[0][cloudy]).all() and 0 < cloudy.mean() < 1
+    assert np.isfinite(from_jp2[0][~cloudy]).any()

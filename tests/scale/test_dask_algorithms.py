@@ -7,6 +7,7 @@ from osgeo import gdal
 from dataterra.biodivmap.core import diversity, spectral, synthetic
 from dataterra.foresthealth.core import series
 from dataterra.foresthealth.core.synthetic import synthetic_series
+from dataterra.rasterblocks.io import Window
 
 STRIP_PIXELS = 9600  # 150 px wide: beta strips of 60 rows, functional strips of 20 rows (several per image)
 
@@ -81,6 +82,11 @@ def test_beta_and_functional_diversity_are_the_in_process_maps(species_and_pca, 
 
 
 @pytest.mark.parametrize("where", ["local", "cluster"])
-def test_dieback_detection_gives_the_in_process_state(series_folder, references, where, request, tmp_path):
+def test_dieback_detection_gives_the_in_process_state(series_folder, references, where, request, tmp_path,
+                                                     monkeypatch):
     scheduler = "local:2" if where == "local" else request.getfixturevalue("cluster").address
+    # tasks of at most 2 blocks: each row of 3 blocks is cut in two (cut here, in this process)
+    monkeypatch.setattr(series, "TASK_PIXELS", 2 * 16 * 16)
+    assert [len(strip) for strip in series._strips(Window(0, 0, 40, 40), 16, series.TASK_PIXELS)] == [2, 1] * 3
+    assert [len(strip) for strip in series._strips(Window(0, 0, 40, 40), 16)] == [3] * 3  # in process
     assert_identical(dieback_state(series_folder, tmp_path / "state", scheduler), references[1])
