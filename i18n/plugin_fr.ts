@@ -507,6 +507,10 @@
         <source>The Dask workers {workers} cannot import the plugin&apos;s package {package!r}: add the folder that contains it to their PYTHONPATH (see docs/scale.md).</source>
         <translation>Les processus de calcul Dask {workers} ne peuvent pas importer le paquet {package!r} de l'extension : ajoutez le dossier qui le contient à leur PYTHONPATH (voir docs/scale.md).</translation>
     </message>
+    <message>
+        <source>The XML document is {size} bytes, more than the {limit} accepted: it is refused.</source>
+        <translation>Le document XML fait {size} octets, plus que les {limit} acceptés : il est refusé.</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraPlugin</name>
