@@ -30,6 +30,9 @@ from ..rasterblocks.untrusted import parse_untrusted_xml
 ROOT_TAG = "FragScapeModel"
 CUT, CBC = "CUT", "CBC"
 VECTOR, RASTER = "vector", "raster"
+# FragScape's raster mode labels habitat pixels with 4 neighbours (FragScape 2.0.7,
+# algs/FragScape_raster_algs.py labelAndPatchLen: ndimage.generate_binary_structure(2, 1))
+FRAGSCAPE_NEIGHBOURS = 4
 SELECT_BY_FIELD, SELECT_BY_EXPRESSION = 0, 1
 
 

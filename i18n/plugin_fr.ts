@@ -1007,6 +1007,18 @@
         <source>Every element of the project was read.</source>
         <translation>Tous les éléments du projet ont été lus.</translation>
     </message>
+    <message>
+        <source>8 neighbours (pixels touching at a corner join)</source>
+        <translation>8 voisins (les pixels qui se touchent par un coin se rejoignent)</translation>
+    </message>
+    <message>
+        <source>Raster connectivity</source>
+        <translation>Connexité raster</translation>
+    </message>
+    <message>
+        <source>4 neighbours (as FragScape)</source>
+        <translation>4 voisins (comme FragScape)</translation>
+    </message>
 </context>
 <context>
     <name>RunPage</name>
