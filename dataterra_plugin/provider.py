@@ -12,6 +12,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 
 from .paths import icon_path
 from .scale import register_setting, unregister_setting
+from .threads import keep_task_threads
 
 ALGORITHM_MODULES = (
     "fragscape.algorithms",
@@ -66,6 +67,8 @@ class DataTerraProvider(QgsProcessingProvider):
 
     def load(self):
         register_setting(self.name())  # the "Dask scheduler" option of the block-wise algorithms
+        keep_task_threads()  # a CRS built in a background run must stay usable (threads.py); not undone on
+        # unload: CRS built in the plugin's tasks outlive it in QGIS's cache
         self.refreshAlgorithms()
         return True
 

@@ -16,7 +16,7 @@ FragScape (INRAE, 2.0.x) stores a project as::
     </FragScapeModel>
 
 Paths are relative to the workspace, which is often a folder of another machine: when it does
-not exist here, the XML file's own folder is used. The file is parsed with defusedxml (no DTD,
+not exist here, the XML file's own folder is used. The file is parsed by rasterblocks.untrusted (defusedxml: no DTD,
 no entities, no external references).
 """
 import os
@@ -24,14 +24,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-import defusedxml
-from defusedxml import ElementTree as defused_etree  # noqa: N813
-
 from ..rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError, Message
+from ..rasterblocks.untrusted import parse_untrusted_xml
 
 ROOT_TAG = "FragScapeModel"
 CUT, CBC = "CUT", "CBC"
 VECTOR, RASTER = "vector", "raster"
+# FragScape's raster mode labels habitat pixels with 4 neighbours (FragScape 2.0.7,
+# algs/FragScape_raster_algs.py labelAndPatchLen: ndimage.generate_binary_structure(2, 1))
+FRAGSCAPE_NEIGHBOURS = 4
 SELECT_BY_FIELD, SELECT_BY_EXPRESSION = 0, 1
 
 
@@ -86,14 +87,11 @@ class FragScapeProject:
 
 def parse_project_xml(text):
     """The root element of a project file's text; DTDs, entities and external references refused."""
-    try:
-        return defused_etree.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except defusedxml.DefusedXmlException as exc:
-        raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "The project file declares a DTD or entities, which "
-                                             "are refused for safety.")) from exc
-    except (defused_etree.ParseError, ValueError, TypeError, RecursionError) as exc:
-        raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "The project file is not well-formed XML ({exc})."),
-                           exc=exc) from exc
+    return parse_untrusted_xml(
+        text, ProjectError,
+        QT_TRANSLATE_NOOP("DataTerraError", "The project file declares a DTD or entities, which are refused for "
+                          "safety."),
+        QT_TRANSLATE_NOOP("DataTerraError", "The project file is not well-formed XML ({exc})."))
 
 
 def read_project(xml_path):

@@ -507,6 +507,10 @@
         <source>The Dask workers {workers} cannot import the plugin&apos;s package {package!r}: add the folder that contains it to their PYTHONPATH (see docs/scale.md).</source>
         <translation>Les processus de calcul Dask {workers} ne peuvent pas importer le paquet {package!r} de l'extension : ajoutez le dossier qui le contient à leur PYTHONPATH (voir docs/scale.md).</translation>
     </message>
+    <message>
+        <source>The XML document is {size} bytes, more than the {limit} accepted: it is refused.</source>
+        <translation>Le document XML fait {size} octets, plus que les {limit} acceptés : il est refusé.</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraPlugin</name>
@@ -1002,6 +1006,18 @@
     <message>
         <source>Every element of the project was read.</source>
         <translation>Tous les éléments du projet ont été lus.</translation>
+    </message>
+    <message>
+        <source>8 neighbours (pixels touching at a corner join)</source>
+        <translation>8 voisins (les pixels qui se touchent par un coin se rejoignent)</translation>
+    </message>
+    <message>
+        <source>Raster connectivity</source>
+        <translation>Connexité raster</translation>
+    </message>
+    <message>
+        <source>4 neighbours (as FragScape)</source>
+        <translation>4 voisins (comme FragScape)</translation>
     </message>
 </context>
 <context>

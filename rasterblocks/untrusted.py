@@ -9,10 +9,19 @@ them as anything else. Paths are the plugin's own (``/vsimem/`` buffers or files
 under a checked name, see ``net/core/safe_paths.py``): a path that asks GDAL for another
 virtual file system or a driver prefix (``/vsicurl/``, ``/vsizip/``, ``GTIFF_DIR:``) is
 refused too.
+
+XML from servers or from other tools' project files is parsed by :func:`parse_untrusted_xml`
+(defusedxml underneath): entity declarations ("billion laughs"), external entities and DTDs
+are refused, nothing is fetched or read besides the document, and its size is bounded.
 """
+import io
 import os
 import re
+from xml.etree import ElementTree
 
+import defusedxml
+from defusedxml import DTDForbidden
+from defusedxml.ElementTree import DefusedXMLParser
 from osgeo import gdal
 
 from .errors import QT_TRANSLATE_NOOP, RasterError
@@ -117,5 +126,97 @@ def _check_side_files(path, what, error_class):
                           what=what, side=os.path.basename(named[0]))
 
 
-__all__ = ["GML_OPEN_OPTIONS", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
-           "WFS_PAGE_DRIVERS", "check_untrusted", "local_schema", "open_untrusted"]
+# --- XML -------------------------------------------------------------------------------
+
+# an XML document larger than this is refused before parsing: the largest answer the network
+# layer keeps in memory (net/core/transport.py MAX_BODY_BYTES); project files are a few kB
+MAX_XML_BYTES = 64 * 2**20
+XML_TOO_LARGE = QT_TRANSLATE_NOOP("DataTerraError", "The XML document is {size} bytes, more than the {limit} "
+                                  "accepted: it is refused.")
+
+
+def parse_untrusted_xml(data, error_class, refused, malformed, *, doctype=False, max_bytes=MAX_XML_BYTES,
+                        too_large=XML_TOO_LARGE, **values):
+    """The root element (xml.etree) of ``data``, an XML document the plugin did not write.
+
+    Parameters
+    ----------
+    data : bytes or str
+        The document.
+    error_class : DataTerraError subclass
+        Raised, with one of the three messages, when the document is refused or cannot be read.
+    refused : str
+        Message (``QT_TRANSLATE_NOOP`` template) when the document declares entities, refers to
+        an external entity or has a DOCTYPE; it may use ``{name}``, the kind of refusal
+        (defusedxml's exception name, e.g. ``EntitiesForbidden``).
+    malformed : str
+        Message when the document is not well-formed XML; it may use ``{exc}`` (the parser's
+        message) and ``{start}`` (its first 200 characters).
+    doctype : bool
+        False (the default): any DOCTYPE is refused. True: a DOCTYPE that only names an
+        external DTD (``<!DOCTYPE WMT_MS_Capabilities SYSTEM "...dtd">`` of WMS 1.1.1
+        capabilities) is accepted, that DTD is never read; one with an internal subset
+        (``[...]``, where entities and default attributes are declared) is still refused.
+    max_bytes : int
+        Size limit (bytes, or characters for a ``str``); a larger document gets ``too_large``,
+        which may use ``{size}`` and ``{limit}``.
+    **values
+        The caller's named values of the three messages (``what``, ``path``, ...).
+    """
+    _check_xml_size(data, error_class, max_bytes, too_large, values)
+    parser = _SafeXMLParser(doctype)
+    try:
+        parser.feed(data)
+        return parser.close()
+    except UNTRUSTED_XML_ERRORS as exc:
+        raise untrusted_xml_error(exc, data, error_class, refused, malformed, values) from exc
+
+
+def iter_untrusted_xml(data, error_class, refused, malformed, events=("start", "end"), *, doctype=False,
+                       max_bytes=MAX_XML_BYTES, too_large=XML_TOO_LARGE, **values):
+    """``(event, element)`` pairs of ``data`` parsed incrementally (xml.etree ``iterparse``),
+    with the refusals, limits and messages of :func:`parse_untrusted_xml`: the caller may drop
+    each element once read, so that memory follows the largest element, not the document."""
+    _check_xml_size(data, error_class, max_bytes, too_large, values)
+    source = io.BytesIO(data.encode("utf-8") if isinstance(data, str) else bytes(data))
+    try:
+        yield from ElementTree.iterparse(source, events, parser=_SafeXMLParser(doctype))
+    except UNTRUSTED_XML_ERRORS as exc:
+        raise untrusted_xml_error(exc, data, error_class, refused, malformed, values) from exc
+
+
+# a refused or unreadable document (a str with an encoding declaration, nesting deeper than Python's stack)
+UNTRUSTED_XML_ERRORS = (defusedxml.DefusedXmlException, ElementTree.ParseError, ValueError, TypeError, RecursionError)
+
+
+def untrusted_xml_error(exc, data, error_class, refused, malformed, values):
+    """The ``error_class`` error for ``exc`` (one of :data:`UNTRUSTED_XML_ERRORS`)."""
+    if isinstance(exc, defusedxml.DefusedXmlException):
+        return error_class(refused, **values, name=type(exc).__name__)
+    head = data[:200]
+    start = (head.decode("utf-8", "replace") if isinstance(head, (bytes, bytearray)) else str(head)).strip()
+    return error_class(malformed, **values, exc=exc, start=start)
+
+
+def _check_xml_size(data, error_class, max_bytes, too_large, values):
+    if data is not None and len(data) > max_bytes:
+        raise error_class(too_large, **values, size=len(data), limit=max_bytes)
+
+
+class _SafeXMLParser(DefusedXMLParser):
+    """defusedxml's parser refusing entities, external references and (unless ``doctype``) any
+    DOCTYPE; with ``doctype``, only a DOCTYPE with an internal subset."""
+
+    def __init__(self, doctype):
+        self.doctype = doctype
+        super().__init__(target=ElementTree.TreeBuilder(), forbid_dtd=True, forbid_entities=True,
+                         forbid_external=True)
+
+    def defused_start_doctype_decl(self, name, sysid, pubid, has_internal_subset):
+        if has_internal_subset or not self.doctype:
+            raise DTDForbidden(name, sysid, pubid)
+
+
+__all__ = ["GML_OPEN_OPTIONS", "MAX_XML_BYTES", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
+           "WFS_PAGE_DRIVERS", "check_untrusted", "iter_untrusted_xml", "local_schema", "open_untrusted",
+           "parse_untrusted_xml"]

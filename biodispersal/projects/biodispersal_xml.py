@@ -25,7 +25,7 @@ BioDispersal (Chailloux, Amsallem & Huard, INRAE; version 1.3.1 read here) store
 * ``<CostModel><CostItem start_layer perm_layer cost out_layer>``: dispersal from a start
   layer over a sub-network's friction, up to a maximum cost.
 
-Parsing is safe (defusedxml: no DTD, no entity, no external reference).
+Parsing is safe (rasterblocks.untrusted, defusedxml: no DTD, no entity, no external reference).
 """
 import copy
 import math
@@ -34,10 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
 
-import defusedxml
-from defusedxml import ElementTree as defused_etree  # noqa: N813
-
 from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP
+from ...rasterblocks.untrusted import parse_untrusted_xml
 
 ROOT_TAG = "BioDispersalModel"
 DEFAULT_CRS = "EPSG:2154"  # BioDispersal's default project CRS (Lambert 93)
@@ -188,14 +186,11 @@ def parse_overrides(text):
 
 def parse_root(text, path):
     """The root element of a BioDispersal project, parsed safely; clear errors otherwise."""
-    try:
-        root = defused_etree.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except defusedxml.DefusedXmlException as exc:
-        raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "{path} declares a DTD or entities, which are refused "
-                                             "for safety: a BioDispersal project has none."), path=path) from exc
-    except (ElementTree.ParseError, ValueError, RecursionError) as exc:
-        raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not well-formed XML ({exc})."),
-                           path=path, exc=exc) from exc
+    root = parse_untrusted_xml(
+        text, ProjectError,
+        QT_TRANSLATE_NOOP("DataTerraError", "{path} declares a DTD or entities, which are refused for safety: a "
+                          "BioDispersal project has none."),
+        QT_TRANSLATE_NOOP("DataTerraError", "{path} is not well-formed XML ({exc})."), path=path)
     if root.tag != ROOT_TAG:
         raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not a BioDispersal project: its root element "
                                              "is <{tag}>, not <BioDispersalModel> (a FragScape project starts with "

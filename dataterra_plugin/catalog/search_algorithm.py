@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..algorithm_base import DataTerraAlgorithm
+from ..net.core.transport import redacted_url
 from ..net.qgis_transport import QgisTransport
 from .auth import hub_credentials
 from .core import SearchQuery
@@ -102,7 +103,9 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
             raise QgsProcessingException(self.tr("Give either a hub or a catalogue URL, not both."))
         if url:
             protocol = PROTOCOLS[self.parameterAsEnum(parameters, self.PROTOCOL, context)]
-            return self.run_core(make_backend, protocol, url), None
+            # the source names the catalogue in the log, in messages and in each record: never with the
+            # user:password@ or the query of the URL, which may carry a token
+            return self.run_core(make_backend, protocol, url, source=redacted_url(url)), None
         if not hub_id:
             raise QgsProcessingException(self.tr("Give a hub id (e.g. geodes) or a catalogue URL and its protocol."))
         hub = self.run_core(find_hub, hub_id, self.run_core(all_catalogues))

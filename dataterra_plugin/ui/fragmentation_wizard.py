@@ -23,7 +23,8 @@ from qgis.PyQt.QtWidgets import (
 from qgis.core import QgsMapLayerProxyModel, QgsProject, QgsVectorLayer
 from qgis.gui import QgsExpressionLineEdit, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 
-from ...fragscape.project import FragmentingItem, FragScapeProject, read_project, write_project
+from ...fragscape.core.blocklabel import NEIGHBOURS
+from ...fragscape.project import FRAGSCAPE_NEIGHBOURS, FragmentingItem, FragScapeProject, read_project, write_project
 from ...rasterblocks.errors import DataTerraError
 from ..i18n import error_text
 from ..nomenclature import natural_codes
@@ -136,6 +137,14 @@ class FragmentationWizard(StudyWizard):
         self.resolution.setRange(0.5, 1000)
         self.resolution.setValue(10)
         self.resolution.setSuffix(" m")
+        # pixels touching only at a corner: two patches with 4 neighbours (FragScape's raster mode), one
+        # with 8 (docs/fragscape.md)
+        self.connectivity = QComboBox(page)
+        self.connectivity.addItems([self.tr("4 neighbours (as FragScape)"),
+                                    self.tr("8 neighbours (pixels touching at a corner join)")])
+        self.connectivity.setCurrentIndex(NEIGHBOURS.index(FRAGSCAPE_NEIGHBOURS))
+        self.mode.currentIndexChanged.connect(self._follow_mode)
+        self._follow_mode()
         self.output_dir = QgsFileWidget(page)
         self.output_dir.setStorageMode(QgsFileWidget.GetDirectory)
         form = QFormLayout(page)
@@ -144,11 +153,17 @@ class FragmentationWizard(StudyWizard):
         form.addRow(self.tr("Method"), self.method)
         form.addRow(self.tr("Mode"), self.mode)
         form.addRow(self.tr("Raster resolution"), self.resolution)
+        form.addRow(self.tr("Raster connectivity"), self.connectivity)
         form.addRow(self.tr("Output folder"), self.output_dir)
         save_project = QPushButton(self.tr("Save as a FragScape project…"), page)
         save_project.clicked.connect(self._choose_fragscape_file)
         form.addRow(save_project)
         return page
+
+    def _follow_mode(self):
+        raster = MODES[self.mode.currentIndex()] == "raster"
+        self.resolution.setEnabled(raster)
+        self.connectivity.setEnabled(raster)
 
     # --- FragScape projects -------------------------------------------------------------
     def _choose_fragscape_project(self):
@@ -205,6 +220,7 @@ class FragmentationWizard(StudyWizard):
             "method": METHODS[self.method.currentIndex()],
             "mode": MODES[self.mode.currentIndex()],
             "resolution": self.resolution.value(),
+            "connectivity": NEIGHBOURS[self.connectivity.currentIndex()],
             "output_dir": self.output_dir.filePath(),
         }
 
@@ -222,6 +238,7 @@ class FragmentationWizard(StudyWizard):
         self.method.setCurrentIndex(METHODS.index(config.get("method", "CUT")))
         self.mode.setCurrentIndex(MODES.index(config.get("mode", "vector")))
         self.resolution.setValue(float(config.get("resolution", 10)))
+        self.connectivity.setCurrentIndex(NEIGHBOURS.index(int(config.get("connectivity", FRAGSCAPE_NEIGHBOURS))))
         self.output_dir.setFilePath(config.get("output_dir", ""))
 
     def validate(self, config):
@@ -264,7 +281,8 @@ class FragmentationWizard(StudyWizard):
         steps.append(ChainStep("meff", "dataterra:effective_mesh_size", lambda outputs: {
             "INPUT": outputs["landscape"][landscape_key], "REPORTING": config["reporting"] or None,
             "GRID_SIZE": config["grid_size"] or None, "METHOD": METHODS.index(config["method"]),
-            "CONNECTIVITY": 1, "OUTPUT": os.path.join(folder, "effective_mesh_size.gpkg"),
+            "CONNECTIVITY": NEIGHBOURS.index(config.get("connectivity", FRAGSCAPE_NEIGHBOURS)),
+            "OUTPUT": os.path.join(folder, "effective_mesh_size.gpkg"),
         }, self.tr("Effective mesh size")))
         return steps
 
@@ -290,7 +308,7 @@ def config_from_project(project, output_dir=""):
         "barriers": [{"source": item.path, "filter": item.select_expr, "buffer": item.buffer or "0"}
                      for item in project.fragmenting if item.fragments],
         "reporting": project.reporting_path, "grid_size": 0.0, "method": project.method, "mode": project.mode,
-        "resolution": project.resolution or 10.0,
+        "resolution": project.resolution or 10.0, "connectivity": FRAGSCAPE_NEIGHBOURS,
         "output_dir": output_dir or os.path.join(os.path.dirname(project.xml_path), "outputs"),
     }
 

@@ -29,6 +29,7 @@ from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
 from ...rasterblocks import atomic_path, create_like, open_raster
 from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 from ...rasterblocks.io import GTIFF_OPTIONS
+from ..core.blocklabel import NEIGHBOURS
 from ..core.metrics import METHODS, aggregate_units, metrics_from_sum
 from ..core.raster_mesh import GridSpec, effective_mesh_size_raster, write_grid_raster
 from .common import layer_in_crs, ogr_layer, parse_codes, rectangle_geometry, repaired_geometries
@@ -114,7 +115,8 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.METHOD, self.tr("Method"), options=["CUT", "CBC"], defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
-            self.CONNECTIVITY, self.tr("Raster connectivity"), options=["4", "8"], defaultValue=1))
+            self.CONNECTIVITY, self.tr("Raster connectivity"), options=[str(n) for n in NEIGHBOURS],
+            defaultValue=NEIGHBOURS.index(8)))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PATCH_AREA, self.tr("Minimum patch area (m²)"), QgsProcessingParameterNumber.Double,
             defaultValue=0.0, optional=True, minValue=0.0))
@@ -172,7 +174,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             if parameters.get(self.GRID_SIZE) not in (None, "") else 0.0
         return {
             "method": METHODS[self.parameterAsEnum(parameters, self.METHOD, context)],
-            "connectivity": (4, 8)[self.parameterAsEnum(parameters, self.CONNECTIVITY, context)],
+            "connectivity": NEIGHBOURS[self.parameterAsEnum(parameters, self.CONNECTIVITY, context)],
             "min_area": self.parameterAsDouble(parameters, self.MIN_PATCH_AREA, context) or 0.0,
             "grid_size": grid_size,
             "scheduler": scheduler_value(self, parameters, context),

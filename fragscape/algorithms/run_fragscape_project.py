@@ -16,9 +16,9 @@ from qgis.core import (
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ...dataterra_plugin.i18n import error_text
-from ..project import CBC, RASTER, read_project
+from ..core.blocklabel import NEIGHBOURS
+from ..project import CBC, FRAGSCAPE_NEIGHBOURS, RASTER, read_project
 
-RASTER_CONNECTIVITY = 0  # 4 neighbours, as FragScape's raster mode
 DEFAULT_RESOLUTION = 10.0
 
 
@@ -109,7 +109,7 @@ class RunFragScapeProject(DataTerraAlgorithm):
         output = os.path.join(folder, project.output_name or f"results{project.method}.gpkg")
         run("dataterra:effective_mesh_size", {
             "INPUT": landscape, "REPORTING": project.reporting_path or None,
-            "METHOD": 1 if project.method == CBC else 0, "CONNECTIVITY": RASTER_CONNECTIVITY if raster else 1,
+            "METHOD": 1 if project.method == CBC else 0, "CONNECTIVITY": NEIGHBOURS.index(FRAGSCAPE_NEIGHBOURS),
             "OUTPUT": output}, len(items) + 1)
         return {self.OUTPUT: output, self.FRAGMENTING: fragmenting, self.OUTPUT_FOLDER: folder}
 

@@ -36,6 +36,10 @@ from scipy.sparse.csgraph import connected_components
 from ...rasterblocks.errors import check_cancel
 
 
+# the connectivities of structure_for, in the order of effective_mesh_size's CONNECTIVITY options
+NEIGHBOURS = (4, 8)
+
+
 def structure_for(connectivity):
     """The scipy structuring element of 4- (rook) or 8- (queen) connectivity."""
     if int(connectivity) == 4:

@@ -129,3 +129,31 @@ def test_hub_is_chosen_from_a_list_and_still_given_by_id(dataterra_provider, rep
         import os
 
         os.remove(user_catalogues_file())
+
+
+def test_a_url_token_and_password_never_reach_the_log(dataterra_provider, replay_server, tmp_path):
+    """A custom catalogue URL is logged (and named in messages and records) without its
+    user:password@ and query values: a query can carry a token."""
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+    secret_url = replay_server.url.replace("http://", "http://someone:PASSWD@") + "/stac/search?token=SECRET"
+    feedback = QgsProcessingFeedback()
+    result = processing.run("dataterra:catalog_search", {
+        "URL": secret_url, "PROTOCOL": 0, "COLLECTION": "sentinel-2-l1c", "MAX_RECORDS": 5,
+        "OUTPUT": str(tmp_path / "secret.gpkg")}, feedback=feedback)
+    log = feedback.textLog()
+    shown = replay_server.url.replace("http://", "http://***@") + "/stac/search?token=***"
+    assert f"Searching {shown} (STAC)" in log and "5 records written" in log
+    assert "SECRET" not in log and "PASSWD" not in log
+    sources = {feature["source"] for feature in QgsVectorLayer(result["OUTPUT"], "fp").getFeatures()}
+    assert sources == {shown}
+    assert replay_server.requests[-1]["query"]["token"] == ["SECRET"]  # the server still gets it
+
+    replay_server.routes["/alg/500"] = lambda r: (500, {"Content-Type": "text/plain"}, b"database down")
+    feedback = QgsProcessingFeedback()
+    failing = replay_server.url.replace("http://", "http://someone:PASSWD@") + "/alg/500?token=SECRET"
+    with pytest.raises(QgsProcessingException, match="HTTP 500") as caught:
+        processing.run("dataterra:catalog_search", {"URL": failing, "OUTPUT": "memory:"}, feedback=feedback)
+    for text in (feedback.textLog(), str(caught.value)):
+        assert "SECRET" not in text and "PASSWD" not in text

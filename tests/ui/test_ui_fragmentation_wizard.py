@@ -22,7 +22,7 @@ def scenario(sample_data, folder):
         "study_area": str(sample_data["epci"]),
         "barriers": [{"source": str(sample_data["roads"]), "filter": ROAD_FILTER, "buffer": ROAD_BUFFER}],
         "reporting": str(sample_data["communes"]), "grid_size": 0.0, "method": "CBC", "mode": "vector",
-        "resolution": 10.0, "output_dir": str(folder),
+        "resolution": 10.0, "connectivity": 4, "output_dir": str(folder),
     }
 
 
@@ -165,4 +165,46 @@ def test_barrier_filter_has_the_expression_builder_of_its_layer(qgis_iface, data
                                             "buffer": "20"}]
     edit.setExpression("\"ETAT\" = ")  # unfinished: the builder says so
     assert not edit.isValidExpression()[0]
+    wizard.deleteLater()
+
+
+def test_raster_connectivity_is_fragscapes_4_neighbours_unless_8_is_chosen(qgis_iface, dataterra_provider, geotiff,
+                                                                          tmp_path):
+    """FragScape labels raster patches with 4 neighbours (ndimage.generate_binary_structure(2, 1));
+    the dialog's default reproduces it, 8 neighbours is the option."""
+    import numpy as np
+    from scipy import ndimage
+
+    # two 2 x 2 habitat blocks of 10 m pixels touching only at a corner, in 16 pixels
+    habitat = np.array([[1, 1, 0, 0], [1, 1, 0, 0], [0, 0, 1, 1], [0, 0, 1, 1]], dtype=np.uint8)
+    path = geotiff(tmp_path / "corner.tif", habitat)
+
+    def expected_meff_ha(structure):  # Jaeger: sum of squared patch areas / total area
+        labels, count = ndimage.label(habitat, structure)
+        areas = ndimage.sum(habitat, labels, range(1, count + 1)) * 100.0
+        return float((areas ** 2).sum() / (habitat.size * 100.0) / 1e4)
+
+    wizard = FragmentationWizard(qgis_iface)
+    assert wizard.config()["connectivity"] == 4
+    assert not wizard.connectivity.isEnabled()  # vector mode: no pixels to connect
+    wizard.apply_config({**wizard.config(), "mode": "raster", "output_dir": str(tmp_path / "study")})
+    assert wizard.connectivity.isEnabled()
+    results = {}
+    for choice in (4, 8):
+        wizard.connectivity.setCurrentIndex((4, 8).index(choice))
+        config = wizard.config()
+        assert config["connectivity"] == choice
+        meff_step = wizard.chain_steps(config)[-1]
+        parameters = meff_step.resolve({"landscape": {"OUTPUT_RASTER": path}})
+        results[choice] = processing.run(meff_step.algorithm_id, parameters)["MEFF_HA"]
+    fragscape_rule = ndimage.generate_binary_structure(2, 1)
+    assert results[4] == pytest.approx(expected_meff_ha(fragscape_rule)) == pytest.approx(0.02)  # 2 x 400 m²
+    assert results[8] == pytest.approx(expected_meff_ha(ndimage.generate_binary_structure(2, 2))) \
+        == pytest.approx(0.04)  # one 800 m² patch
+    # a FragScape project (which has no such setting) opens with FragScape's rule
+    wizard.connectivity.setCurrentIndex(1)
+    project = tmp_path / "raster_project.xml"
+    wizard.save_fragscape_project(str(project))
+    wizard.open_fragscape_project(str(project))
+    assert wizard.config()["connectivity"] == 4
     wizard.deleteLater()

@@ -1,13 +1,10 @@
 """Safe reading of untrusted catalogue answers: XML without DTDs or entities, streamed
 when large, and typed access to decoded JSON values (JSON pages are read by jsonpage)."""
-import io
 import math
-
-import defusedxml
-from defusedxml import ElementTree as defused_etree  # noqa: N813
 
 from .errors import CatalogError
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
+from ....rasterblocks.untrusted import iter_untrusted_xml, parse_untrusted_xml
 
 
 def parse_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
@@ -16,21 +13,14 @@ def parse_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):
     Returns the root element (xml.etree). XXE and entity expansion ("billion laughs")
     documents are refused with :class:`CatalogError`.
     """
-    try:
-        return defused_etree.fromstring(body, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except XML_ERRORS as exc:
-        raise xml_error(exc, what) from exc
+    return parse_untrusted_xml(body, CatalogError, *XML_MESSAGES, what=what)
 
 
 def iter_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer"), events=("start", "end")):
     """``(event, element)`` of ``body`` parsed incrementally (xml.etree ``iterparse``), with
     the refusals and messages of :func:`parse_xml`: the caller may drop each element once
     read, so that memory follows the largest element, not the document."""
-    try:
-        yield from defused_etree.iterparse(io.BytesIO(bytes(body)), events, forbid_dtd=True, forbid_entities=True,
-                                           forbid_external=True)
-    except XML_ERRORS as exc:
-        raise xml_error(exc, what) from exc
+    yield from iter_untrusted_xml(body, CatalogError, *XML_MESSAGES, events, what=what)
 
 
 MAX_ITEM_ELEMENTS = 20000  # elements of one Atom entry or CSW record (real ones have tens to hundreds)
@@ -64,17 +54,11 @@ def closed_items(events, item_depth, what, on_start=None):
             parent.remove(element)
 
 
-XML_ERRORS = (defusedxml.DefusedXmlException, defused_etree.ParseError, ValueError, TypeError, RecursionError)
-
-
-def xml_error(exc, what):
-    """The :class:`CatalogError` of an XML parsing failure ``exc`` (one of :data:`XML_ERRORS`)."""
-    if isinstance(exc, defusedxml.DefusedXmlException):
-        return CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} declares a DTD or entities, which are "
-                                              "refused for safety (XML external entity or expansion attack)."),
-                            what=what)
-    return CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc}); the answer "
-                                          "may be truncated."), what=what, exc=exc)
+# (refused, malformed) messages of parse_untrusted_xml
+XML_MESSAGES = (QT_TRANSLATE_NOOP("DataTerraError", "The {what} declares a DTD or entities, which are refused for "
+                                  "safety (XML external entity or expansion attack)."),
+                QT_TRANSLATE_NOOP("DataTerraError", "The {what} is not well-formed XML ({exc}); the answer may be "
+                                  "truncated."))
 
 
 def check_xml(body, what=QT_TRANSLATE_NOOP("DataTerraError", "answer")):

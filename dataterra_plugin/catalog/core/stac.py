@@ -5,7 +5,7 @@ GEODES (CNES) takes a non-standard body: ``page`` numbers (at most 80 items a pa
 ``context.matched`` (see tests/data/catalog/README.md).
 """
 import json
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from .backend import Backend, HttpRequest
 from .errors import CatalogError
@@ -64,9 +64,14 @@ class StacBackend(Backend):
     PROTOCOL = "STAC"
     MAX_PAGE_SIZE = 500
 
-    def search_url(self):
-        url = self.endpoint.rstrip("/")
-        return url if url.endswith("/search") else url + "/search"
+    def search_url(self, params=None):
+        """The endpoint's ``/search`` (added to its path if missing), keeping the endpoint's own
+        query (a token) and adding ``params`` to it."""
+        split = urlsplit(self.endpoint)
+        path = split.path.rstrip("/")
+        path = path if path.endswith("/search") else path + "/search"
+        query = "&".join(part for part in (split.query, urlencode(params or {})) if part)
+        return urlunsplit((split.scheme, split.netloc, path, query, ""))
 
     def body(self, query):
         body = {"limit": self.page_size(query)}
@@ -100,7 +105,7 @@ class StacBackend(Backend):
                 params["bbox"] = ",".join(repr(float(v)) for v in params["bbox"])
             if query.sortby:
                 params["sortby"] = query.sortby
-            return HttpRequest("GET", self.search_url() + "?" + urlencode(params), {"Accept": "application/geo+json"})
+            return HttpRequest("GET", self.search_url(params), {"Accept": "application/geo+json"})
         return self._post(body)
 
     def _post(self, body, state=None):

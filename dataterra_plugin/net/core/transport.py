@@ -75,14 +75,44 @@ class Response:
 
 
 def host_of(url):
-    """``host:port`` of ``url``: what messages name (never the query, which may hold a key)."""
-    return urllib.parse.urlsplit(str(url)).netloc or str(url)[:60]
+    """``host:port`` of ``url``: what messages name (never a ``user:password@`` part nor the
+    query, which may hold a key)."""
+    return _without_userinfo(urllib.parse.urlsplit(str(url)).netloc) or str(url)[:60]
 
 
 def address_of(url):
-    """``scheme://host:port`` of ``url`` (an origin as people read it; no path, no query)."""
+    """``scheme://host:port`` of ``url`` (an origin as people read it; no user, path or query)."""
     split = urllib.parse.urlsplit(str(url))
-    return f"{split.scheme}://{split.netloc}"
+    return f"{split.scheme}://{_without_userinfo(split.netloc)}"
+
+
+REDACTED = "***"
+
+
+def redacted_url(url):
+    """``url`` as it may be logged or shown: its ``user:password@`` part and the values of its
+    query and fragment (where keys and tokens travel: ``?token=...``, ``#access_token=...``)
+    replaced by ``***``; the scheme, host, path and query parameter names stay, so that the
+    user still recognises the address."""
+    try:
+        split = urllib.parse.urlsplit(str(url))
+    except ValueError:  # e.g. an unclosed IPv6 bracket: nothing of it is shown
+        return REDACTED
+    netloc = split.netloc
+    if "@" in netloc:
+        netloc = f"{REDACTED}@{_without_userinfo(netloc)}"
+    return urllib.parse.urlunsplit((split.scheme, netloc, split.path, _redacted_pairs(split.query),
+                                    _redacted_pairs(split.fragment)))
+
+
+def _redacted_pairs(text):
+    """``name=value&...`` with every value (and every part without a name) as ``***``."""
+    parts = (part.partition("=") for part in text.split("&")) if text else ()
+    return "&".join(f"{name}={REDACTED}" if sep else REDACTED for name, sep, _ in parts)
+
+
+def _without_userinfo(netloc):
+    return netloc.rpartition("@")[2]
 
 
 def refusal_hint(response, hint):

@@ -1,13 +1,13 @@
 """Safe parsing of XML received from the network, and OGC exception reports.
 
 Capabilities and coverage descriptions come from servers we do not control. defusedxml
-refuses entity expansion ("billion laughs"), external entities and external DTDs before
-any other parser (OWSLib's lxml) sees the document.
+refuses entity expansion ("billion laughs"), external entities and DTD internal subsets
+before any other parser (OWSLib's lxml) sees the document (rasterblocks/untrusted.py); the
+DOCTYPE of WMS 1.1.1 capabilities, which only names an external DTD, is accepted and that DTD
+never read.
 """
-import defusedxml.ElementTree as SafeET
-from defusedxml import DefusedXmlException
-
 from ....rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
+from ....rasterblocks.untrusted import parse_untrusted_xml
 
 
 class OgcError(DataTerraError):
@@ -32,17 +32,13 @@ def parse_xml(data: bytes, what: str = QT_TRANSLATE_NOOP("DataTerraError", "The 
     if not data or not data.strip():
         raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "{what} is empty. Check the URL and that the service is "
                                          "running."), what=what)
-    try:
-        return SafeET.fromstring(data)
-    except DefusedXmlException as exc:
-        raise OgcError(
-            QT_TRANSLATE_NOOP("DataTerraError", "{what} was refused because it contains XML entity declarations or "
-                              "external references ({name}), which can be used to attack the client. Check the URL: "
-                              "this is not a normal OGC document."), what=what, name=type(exc).__name__) from exc
-    except SafeET.ParseError as exc:
-        start = data[:200].decode("utf-8", "replace").strip()
-        raise OgcError(QT_TRANSLATE_NOOP("DataTerraError", "{what} is not valid XML ({exc}). It starts with: "
-                                         "{start!r}"), what=what, exc=exc, start=start) from exc
+    return parse_untrusted_xml(
+        data, OgcError,
+        QT_TRANSLATE_NOOP("DataTerraError", "{what} was refused because it contains XML entity declarations or "
+                          "external references ({name}), which can be used to attack the client. Check the URL: "
+                          "this is not a normal OGC document."),
+        QT_TRANSLATE_NOOP("DataTerraError", "{what} is not valid XML ({exc}). It starts with: {start!r}"),
+        doctype=True, what=what)
 
 
 def children(element, name):
