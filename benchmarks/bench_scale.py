@@ -23,6 +23,8 @@ The machine's load is printed with the figures: on a shared machine they vary.
 """
 import argparse
 import os
+import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -48,8 +50,10 @@ path, grid_size, scheduler = sys.argv[1], float(sys.argv[2]), sys.argv[3]
 start = time.perf_counter()
 result = effective_mesh_size_raster(path, [1], "CUT", 8, grid_size=grid_size, scheduler=scheduler)
 seconds = time.perf_counter() - start
+import hashlib
+per_unit = np.array([(zone, metrics.meff_ha) for zone, metrics in sorted(result.zones.items())])
 print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "units": len(result.zones),
-                  "meff_ha": result.whole.meff_ha}))
+                  "meff_ha": result.whole.meff_ha, "per_unit_sha": hashlib.sha256(per_unit.tobytes()).hexdigest()}))
 """
 
 
@@ -101,21 +105,40 @@ def worker_memory_line(model, scene, folder, workers, blocks=(256, 512, 1024)):
     return "Peak memory of a worker (labelling): " + ", ".join(cells) + "."
 
 
+def load_text():
+    return open("/proc/loadavg").read().split(" ")[0:3]
+
+
 def mesh_lines(size, units, scheduler, folder):
-    """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``."""
-    started = time.perf_counter()
-    path = write_random_landscape(Path(folder) / f"landscape_{size}.tif", size)
-    written = time.perf_counter() - started
-    grid_size = 10.0 * max(1, round(size / units ** 0.5))
-    lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
-             f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, not counted):\n",
-             "| where | seconds | peak memory of the launching process (MB) | units | meff (ha) |",
-             "|---|---|---|---|---|"]
-    for name in ("", scheduler):
-        run = child(MESH, path, grid_size, name)
-        lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['peak_mb']:.0f} | {run['units']:,} "
-                     f"| {run['meff_ha']:.6g} |")
-    os.remove(path)
+    """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``:
+    time, peak memory of the launching process (VmHWM) and of its whole process tree (the
+    launching process, the Dask nannies and workers: summed RSS sampled every 0.5 s)."""
+    path = Path(folder) / f"landscape_{size}.tif"
+    try:
+        started = time.perf_counter()
+        write_random_landscape(path, size)
+        written = time.perf_counter() - started
+        grid_size = 10.0 * max(1, round(size / units ** 0.5))
+        lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
+                 f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, "
+                 f"{path.stat().st_size / 1e9:.2f} GB, not counted); {os.cpu_count()} cores, "
+                 f"nice {os.nice(0)}:\n",
+                 "| where | seconds | peak of the launching process (MB) | peak of the process tree (MB) | units "
+                 "| meff (ha) | load average before → after |",
+                 "|---|---|---|---|---|---|---|"]
+        digests = set()
+        for name in ("", scheduler):
+            before = load_text()
+            run = child(MESH, path, grid_size, name, tree_every=0.5)
+            lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['peak_mb']:.0f} "
+                         f"| {run['tree_peak_mb']:.0f} | {run['units']:,} | {run['meff_ha']:.9g} "
+                         f"| {' '.join(before)} → {' '.join(load_text())} |")
+            print(lines[-1], file=sys.stderr, flush=True)  # progress of a long run
+            digests.add(run["per_unit_sha"])
+        lines.append(f"\nmeff of every unit identical in process and on {scheduler}: "
+                     f"{'yes' if len(digests) == 1 else 'NO'}.")
+    finally:
+        path.unlink(missing_ok=True)
     return lines
 
 
@@ -197,7 +220,12 @@ def main():
     scheduler = f"local:{args.workers}"
     folder = Path(tempfile.mkdtemp(prefix="bench_scale_"))
     if args.national:
-        print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder)))
+        # a run stopped with kill (SIGINT is ignored in the background) still removes the landscape
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        try:
+            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder)))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         return
     scene = str(folder / "scene.tif")
     synthetic.write_synthetic_scene(scene, args.size, args.size, seed=1)
