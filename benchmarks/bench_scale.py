@@ -47,12 +47,21 @@ from bench_fragscape import CHILD_COMMON, child, write_random_landscape  # noqa:
 MESH = CHILD_COMMON + """
 from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
 path, grid_size, scheduler = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-start = time.perf_counter()
+import resource
+
+
+def cpu_seconds():
+    # this process and its ended children (the workers of a local cluster, joined when it closes)
+    return sum(usage.ru_utime + usage.ru_stime for usage in (resource.getrusage(resource.RUSAGE_SELF),
+                                                             resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+start, cpu_start = time.perf_counter(), cpu_seconds()
 result = effective_mesh_size_raster(path, [1], "CUT", 8, grid_size=grid_size, scheduler=scheduler)
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
 import hashlib
 per_unit = np.array([(zone, metrics.meff_ha) for zone, metrics in sorted(result.zones.items())])
-print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "units": len(result.zones),
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak_mb(), "units": len(result.zones),
                   "meff_ha": result.whole.meff_ha, "per_unit_sha": hashlib.sha256(per_unit.tobytes()).hexdigest()}))
 """
 
@@ -109,28 +118,31 @@ def load_text():
     return open("/proc/loadavg").read().split(" ")[0:3]
 
 
-def mesh_lines(size, units, scheduler, folder):
+def mesh_lines(size, units, scheduler, folder, landscape=None):
     """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``:
     time, peak memory of the launching process (VmHWM) and of its whole process tree (the
-    launching process, the Dask nannies and workers: summed RSS sampled every 0.5 s)."""
-    path = Path(folder) / f"landscape_{size}.tif"
+    launching process, the Dask nannies and workers: summed RSS sampled every 0.5 s), CPU time.
+    ``landscape``: a landscape written before by :func:`write_random_landscape` (removed too)."""
+    path = Path(landscape or Path(folder) / f"landscape_{size}.tif")
     try:
         started = time.perf_counter()
-        write_random_landscape(path, size)
+        if landscape is None:
+            write_random_landscape(path, size)
         written = time.perf_counter() - started
         grid_size = 10.0 * max(1, round(size / units ** 0.5))
         lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
                  f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, "
                  f"{path.stat().st_size / 1e9:.2f} GB, not counted); {os.cpu_count()} cores, "
                  f"nice {os.nice(0)}:\n",
-                 "| where | seconds | peak of the launching process (MB) | peak of the process tree (MB) | units "
-                 "| meff (ha) | load average before → after |",
-                 "|---|---|---|---|---|---|---|"]
+                 "| where | seconds | CPU seconds | peak of the launching process (MB) "
+                 "| peak of the process tree (MB) | units | meff (ha) | load average before → after |",
+                 "|---|---|---|---|---|---|---|---|"]
         digests = set()
         for name in ("", scheduler):
             before = load_text()
             run = child(MESH, path, grid_size, name, tree_every=0.5)
-            lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['peak_mb']:.0f} "
+            lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['cpu_seconds']:.1f} "
+                         f"| {run['peak_mb']:.0f} "
                          f"| {run['tree_peak_mb']:.0f} | {run['units']:,} | {run['meff_ha']:.9g} "
                          f"| {' '.join(before)} → {' '.join(load_text())} |")
             print(lines[-1], file=sys.stderr, flush=True)  # progress of a long run
@@ -215,6 +227,7 @@ def main():
     parser.add_argument("--national", action="store_true")
     parser.add_argument("--national-size", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=35_000)
+    parser.add_argument("--landscape", help="--national: a landscape already written (removed after the run)")
     args = parser.parse_args()
     args.steps = args.steps.split(",")
     scheduler = f"local:{args.workers}"
@@ -223,7 +236,7 @@ def main():
         # a run stopped with kill (SIGINT is ignored in the background) still removes the landscape
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         try:
-            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder)))
+            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder, args.landscape)))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return
