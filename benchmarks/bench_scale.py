@@ -16,7 +16,10 @@ Markdown table:
 
 ``--national`` (``make bench-national``, not in CI) only measures the effective mesh size per
 unit on a synthetic France-sized raster: ``--national-size`` square at 10 m (default 100,000:
-10¹⁰ pixels, a ~2 GB file written first) with about ``--units`` square reporting units.
+10¹⁰ pixels, a 1.9 GB tiled DEFLATE GeoTIFF written first, removed after the run even when it
+fails or is killed) with about ``--units`` square reporting units: wall and CPU time, peak memory
+of the launching process and of its process tree (with the Dask workers), and whether every
+unit's meff is the same in process and on the cluster.
 
 Image: the seeded synthetic Sentinel-2-like scene (10 bands, float32), ``--size`` square.
 The machine's load is printed with the figures: on a shared machine they vary.
@@ -118,11 +121,12 @@ def load_text():
     return open("/proc/loadavg").read().split(" ")[0:3]
 
 
-def mesh_lines(size, units, scheduler, folder, landscape=None):
+def mesh_lines(size, units, scheduler, folder, landscape=None, where=("", None)):
     """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``:
     time, peak memory of the launching process (VmHWM) and of its whole process tree (the
     launching process, the Dask nannies and workers: summed RSS sampled every 0.5 s), CPU time.
-    ``landscape``: a landscape written before by :func:`write_random_landscape` (removed too)."""
+    ``landscape``: a landscape written before by :func:`write_random_landscape` (removed too).
+    ``where``: the runs, "" = in process, None = on ``scheduler``."""
     path = Path(landscape or Path(folder) / f"landscape_{size}.tif")
     try:
         started = time.perf_counter()
@@ -138,7 +142,7 @@ def mesh_lines(size, units, scheduler, folder, landscape=None):
                  "| peak of the process tree (MB) | units | meff (ha) | load average before → after |",
                  "|---|---|---|---|---|---|---|---|"]
         digests = set()
-        for name in ("", scheduler):
+        for name in [scheduler if name is None else name for name in where]:
             before = load_text()
             run = child(MESH, path, grid_size, name, tree_every=0.5)
             lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['cpu_seconds']:.1f} "
@@ -147,8 +151,11 @@ def mesh_lines(size, units, scheduler, folder, landscape=None):
                          f"| {' '.join(before)} → {' '.join(load_text())} |")
             print(lines[-1], file=sys.stderr, flush=True)  # progress of a long run
             digests.add(run["per_unit_sha"])
-        lines.append(f"\nmeff of every unit identical in process and on {scheduler}: "
-                     f"{'yes' if len(digests) == 1 else 'NO'}.")
+        if len(where) > 1:
+            lines.append(f"\nmeff of every unit identical in process and on {scheduler}: "
+                         f"{'yes' if len(digests) == 1 else 'NO'}.")
+        else:  # to compare with a run elsewhere
+            lines.append(f"\nSHA-256 of every unit's meff: {digests.pop()}.")
     finally:
         path.unlink(missing_ok=True)
     return lines
@@ -228,6 +235,7 @@ def main():
     parser.add_argument("--national-size", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=35_000)
     parser.add_argument("--landscape", help="--national: a landscape already written (removed after the run)")
+    parser.add_argument("--only", choices=("inprocess", "cluster"), help="--national: only one of the two runs")
     args = parser.parse_args()
     args.steps = args.steps.split(",")
     scheduler = f"local:{args.workers}"
@@ -236,7 +244,8 @@ def main():
         # a run stopped with kill (SIGINT is ignored in the background) still removes the landscape
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
         try:
-            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder, args.landscape)))
+            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder, args.landscape,
+                                        {"inprocess": ("",), "cluster": (None,)}.get(args.only, ("", None)))))
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         return
