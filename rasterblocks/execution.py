@@ -27,6 +27,7 @@ import importlib.util
 import os
 import shutil
 import sys
+import threading
 from collections import deque
 
 from .errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
@@ -46,6 +47,7 @@ LOCAL_PREFIX = "local:"
 REMOTE_PREFIXES = ("tcp://", "tls://")
 CREDENTIALS_PLUGIN = "dataterra-gdal-credentials"
 WORKER_START_TIMEOUT = 120  # seconds for a local cluster to start or a scheduler to answer
+POLL_SECONDS = 0.2  # how often cancelling is checked while a block is computed
 
 
 class SchedulerError(DataTerraError):
@@ -122,7 +124,6 @@ def imap_blocks(function, blocks, scheduler=None, is_cancelled=None):
 
 
 def _results_from_cluster(client, function, blocks, is_cancelled):
-    from distributed import TimeoutError as DaskTimeout
     from distributed.scheduler import KilledWorker
 
     workers = max(1, len(client.scheduler_info().get("workers", {})))
@@ -135,23 +136,34 @@ def _results_from_cluster(client, function, blocks, is_cancelled):
                 # pure=False: a block is computed for this run even if an identical key exists
                 pending.append(client.submit(function, blocks[submitted], pure=False))
                 submitted += 1
-            while True:
-                check_cancel(is_cancelled)
-                try:
-                    result = pending[0].result(timeout=0.2)
-                    break
-                except (DaskTimeout, TimeoutError):
-                    continue
-                except KilledWorker as exc:
-                    raise SchedulerError(QT_TRANSLATE_NOOP(
-                        "DataTerraError", "Dask workers died repeatedly while computing block {block} ({exc}): "
-                        "nothing was written. Check the workers' memory limit and logs, or use smaller blocks."),
-                        block=done + 1, exc=exc) from None
+            _wait_for(pending[0], is_cancelled)
+            try:
+                # fetched without a timeout: Future.result(timeout) interrupted in the middle of the
+                # transfer leaves the client's shared gather cancelled, and a later result() of
+                # another block then returns None (distributed 2022.12, loaded machine)
+                result = pending[0].result()
+            except KilledWorker as exc:
+                raise SchedulerError(QT_TRANSLATE_NOOP(
+                    "DataTerraError", "Dask workers died repeatedly while computing block {block} ({exc}): "
+                    "nothing was written. Check the workers' memory limit and logs, or use smaller blocks."),
+                    block=done + 1, exc=exc) from None
             pending.popleft()
             yield block, result
     finally:
         if pending:
             client.cancel(list(pending), force=True)
+
+
+def _wait_for(future, is_cancelled):
+    """Return when ``future`` is finished (computed, failed or lost for good), checking for a
+    cancel every :data:`POLL_SECONDS`; waiting moves no data."""
+    check_cancel(is_cancelled)
+    if future.done():
+        return
+    finished = threading.Event()
+    future.add_done_callback(lambda _: finished.set())
+    while not finished.wait(POLL_SECONDS):
+        check_cancel(is_cancelled)
 
 
 @contextlib.contextmanager
