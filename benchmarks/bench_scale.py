@@ -16,7 +16,10 @@ Markdown table:
 
 ``--national`` (``make bench-national``, not in CI) only measures the effective mesh size per
 unit on a synthetic France-sized raster: ``--national-size`` square at 10 m (default 100,000:
-10¹⁰ pixels, a ~2 GB file written first) with about ``--units`` square reporting units.
+10¹⁰ pixels, a 1.9 GB tiled DEFLATE GeoTIFF written first, removed after the run even when it
+fails or is killed) with about ``--units`` square reporting units: wall and CPU time, peak memory
+of the launching process and of its process tree (with the Dask workers), and whether every
+unit's meff is the same in process and on the cluster.
 
 Image: the seeded synthetic Sentinel-2-like scene (10 bands, float32), ``--size`` square.
 The machine's load is printed with the figures: on a shared machine they vary.
@@ -24,6 +27,8 @@ The machine's load is printed with the figures: on a shared machine they vary.
 import argparse
 import dataclasses
 import os
+import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -47,11 +52,22 @@ from bench_fragscape import CHILD_COMMON, child, write_random_landscape  # noqa:
 MESH = CHILD_COMMON + """
 from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
 path, grid_size, scheduler = sys.argv[1], float(sys.argv[2]), sys.argv[3]
-start = time.perf_counter()
+import resource
+
+
+def cpu_seconds():
+    # this process and its ended children (the workers of a local cluster, joined when it closes)
+    return sum(usage.ru_utime + usage.ru_stime for usage in (resource.getrusage(resource.RUSAGE_SELF),
+                                                             resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+start, cpu_start = time.perf_counter(), cpu_seconds()
 result = effective_mesh_size_raster(path, [1], "CUT", 8, grid_size=grid_size, scheduler=scheduler)
-seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "units": len(result.zones),
-                  "meff_ha": result.whole.meff_ha}))
+seconds, cpu = time.perf_counter() - start, cpu_seconds() - cpu_start
+import hashlib
+per_unit = np.array([(zone, metrics.meff_ha) for zone, metrics in sorted(result.zones.items())])
+print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak_mb(), "units": len(result.zones),
+                  "meff_ha": result.whole.meff_ha, "per_unit_sha": hashlib.sha256(per_unit.tobytes()).hexdigest()}))
 """
 
 
@@ -103,21 +119,47 @@ def worker_memory_line(model, scene, folder, workers, blocks=(256, 512, 1024)):
     return "Peak memory of a worker (labelling): " + ", ".join(cells) + "."
 
 
-def mesh_lines(size, units, scheduler, folder):
-    """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``."""
-    started = time.perf_counter()
-    path = write_random_landscape(Path(folder) / f"landscape_{size}.tif", size)
-    written = time.perf_counter() - started
-    grid_size = 10.0 * max(1, round(size / units ** 0.5))
-    lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
-             f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, not counted):\n",
-             "| where | seconds | peak memory of the launching process (MB) | units | meff (ha) |",
-             "|---|---|---|---|---|"]
-    for name in ("", scheduler):
-        run = child(MESH, path, grid_size, name)
-        lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['peak_mb']:.0f} | {run['units']:,} "
-                     f"| {run['meff_ha']:.6g} |")
-    os.remove(path)
+def load_text():
+    return open("/proc/loadavg").read().split(" ")[0:3]
+
+
+def mesh_lines(size, units, scheduler, folder, landscape=None, where=("", None)):
+    """Markdown rows of the effective mesh size per grid cell, in process and on ``scheduler``:
+    time, peak memory of the launching process (VmHWM) and of its whole process tree (the
+    launching process, the Dask nannies and workers: summed RSS sampled every 0.5 s), CPU time.
+    ``landscape``: a landscape written before by :func:`write_random_landscape` (removed too).
+    ``where``: the runs, "" = in process, None = on ``scheduler``."""
+    path = Path(landscape or Path(folder) / f"landscape_{size}.tif")
+    try:
+        started = time.perf_counter()
+        if landscape is None:
+            write_random_landscape(path, size)
+        written = time.perf_counter() - started
+        grid_size = 10.0 * max(1, round(size / units ** 0.5))
+        lines = [f"Effective mesh size per unit, {size:,} × {size:,} px at 10 m ({size * size / 1e9:.3g} Gpx), "
+                 f"grid cells of {grid_size:g} m (landscape written in {written:.0f} s, "
+                 f"{path.stat().st_size / 1e9:.2f} GB, not counted); {os.cpu_count()} cores, "
+                 f"nice {os.nice(0)}:\n",
+                 "| where | seconds | CPU seconds | peak of the launching process (MB) "
+                 "| peak of the process tree (MB) | units | meff (ha) | load average before → after |",
+                 "|---|---|---|---|---|---|---|---|"]
+        digests = set()
+        for name in [scheduler if name is None else name for name in where]:
+            before = load_text()
+            run = child(MESH, path, grid_size, name, tree_every=0.5)
+            lines.append(f"| {name or 'in process'} | {run['seconds']:.1f} | {run['cpu_seconds']:.1f} "
+                         f"| {run['peak_mb']:.0f} "
+                         f"| {run['tree_peak_mb']:.0f} | {run['units']:,} | {run['meff_ha']:.9g} "
+                         f"| {' '.join(before)} → {' '.join(load_text())} |")
+            print(lines[-1], file=sys.stderr, flush=True)  # progress of a long run
+            digests.add(run["per_unit_sha"])
+        if len(where) > 1:
+            lines.append(f"\nmeff of every unit identical in process and on {scheduler}: "
+                         f"{'yes' if len(digests) == 1 else 'NO'}.")
+        else:  # to compare with a run elsewhere
+            lines.append(f"\nSHA-256 of every unit's meff: {digests.pop()}.")
+    finally:
+        path.unlink(missing_ok=True)
     return lines
 
 
@@ -217,12 +259,20 @@ def main():
     parser.add_argument("--national", action="store_true")
     parser.add_argument("--national-size", type=int, default=100_000)
     parser.add_argument("--units", type=int, default=35_000)
+    parser.add_argument("--landscape", help="--national: a landscape already written (removed after the run)")
+    parser.add_argument("--only", choices=("inprocess", "cluster"), help="--national: only one of the two runs")
     args = parser.parse_args()
     args.steps = args.steps.split(",")
     scheduler = f"local:{args.workers}"
     folder = Path(tempfile.mkdtemp(prefix="bench_scale_"))
     if args.national:
-        print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder)))
+        # a run stopped with kill (SIGINT is ignored in the background) still removes the landscape
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+        try:
+            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder, args.landscape,
+                                        {"inprocess": ("",), "cluster": (None,)}.get(args.only, ("", None)))))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
         return
     scene = str(folder / "scene.tif")
     synthetic.write_synthetic_scene(scene, args.size, args.size, seed=1)

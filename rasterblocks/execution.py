@@ -27,7 +27,7 @@ import importlib.util
 import os
 import shutil
 import sys
-import time
+import threading
 from collections import deque
 
 from .errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
@@ -47,6 +47,7 @@ LOCAL_PREFIX = "local:"
 REMOTE_PREFIXES = ("tcp://", "tls://")
 CREDENTIALS_PLUGIN = "dataterra-gdal-credentials"
 WORKER_START_TIMEOUT = 120  # seconds for a local cluster to start or a scheduler to answer
+POLL_SECONDS = 0.2  # how often cancelling is checked while a block is computed
 
 
 class SchedulerError(DataTerraError):
@@ -136,13 +137,11 @@ def _results_from_cluster(client, function, blocks, is_cancelled):
                 # pure=False: a block is computed for this run even if an identical key exists
                 pending.append(client.submit(function, blocks[submitted], pure=False))
                 submitted += 1
-            check_cancel(is_cancelled)
-            while not pending[0].done():  # computed (or failed), its result not fetched yet
-                time.sleep(0.05)
-                check_cancel(is_cancelled)
+            _wait_for(pending[0], is_cancelled)
             try:
-                # fetched without a timeout: a timeout in the middle of a large result's transfer would break
-                # the connection, and the scheduler would then shut down the worker for "losing" the result
+                # fetched without a timeout: Future.result(timeout) interrupted in the middle of the
+                # transfer leaves the client's shared gather cancelled, and a later result() of
+                # another block then returns None (distributed 2022.12, loaded machine)
                 result = pending[0].result()
             except KilledWorker as exc:
                 raise SchedulerError(QT_TRANSLATE_NOOP(
@@ -155,6 +154,18 @@ def _results_from_cluster(client, function, blocks, is_cancelled):
     finally:
         if pending:
             client.cancel(list(pending), force=True)
+
+
+def _wait_for(future, is_cancelled):
+    """Return when ``future`` is finished (computed, failed or lost for good), checking for a
+    cancel every :data:`POLL_SECONDS`; waiting moves no data."""
+    check_cancel(is_cancelled)
+    if future.done():
+        return
+    finished = threading.Event()
+    future.add_done_callback(lambda _: finished.set())
+    while not finished.wait(POLL_SECONDS):
+        check_cancel(is_cancelled)
 
 
 @contextlib.contextmanager

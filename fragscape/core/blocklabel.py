@@ -110,6 +110,41 @@ class _Pieces:
                          for name in ("piece", "patch", "zone", "count")))
 
 
+@dataclass
+class _Parts:
+    """Finished pieces of unfinished patches, summed per (patch, zone): a piece that no longer
+    touches the last row read cannot grow, so only its patch's final area is still missing
+    (CBC, minimum patch area). Kept as sums, at most one row per zone a patch crosses, not one
+    per piece: a patch spanning the raster (random habitat above the percolation threshold)
+    would otherwise carry every piece it has in every unit down to the last strip."""
+
+    patch: np.ndarray = field(default_factory=_empty)
+    zone: np.ndarray = field(default_factory=_empty)
+    count: np.ndarray = field(default_factory=_empty)  # Σ piece pixels
+    square: np.ndarray = field(default_factory=lambda: np.zeros(0))  # Σ piece², float: zone 0 may be huge
+    pieces: np.ndarray = field(default_factory=_empty)  # how many pieces
+
+    def plus_pieces(self, patch, zone, count):
+        """These rows followed by one row per finished piece (its patch, zone and pixel count)."""
+        return _Parts(np.concatenate([self.patch, patch]), np.concatenate([self.zone, zone]),
+                      np.concatenate([self.count, count]), np.concatenate([self.square, count.astype(float) ** 2]),
+                      np.concatenate([self.pieces, np.ones(count.size, dtype=np.int64)]))
+
+    def where(self, kept, patch_number):
+        """The rows ``kept``, renumbered by ``patch_number`` and summed per (patch, zone)."""
+        patch, zone = patch_number[self.patch[kept]], self.zone[kept]
+        if patch.size == 0:
+            return _Parts()
+        key = patch * (int(zone.max()) + 1) + zone
+        unique, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+
+        def total(values):
+            return np.bincount(inverse, weights=values[kept], minlength=unique.size)
+
+        return _Parts(patch[first], zone[first], total(self.count).astype(np.int64), total(self.square),
+                      total(self.pieces).astype(np.int64))
+
+
 class _Open:
     """Patches (and their pieces) that touch the last row read so far, numbered from 1."""
 
@@ -117,7 +152,8 @@ class _Open:
         self.patches = 0
         self.pieces = 0
         self.last_row = _Lines.blank(width)
-        self.rows = _Pieces()
+        self.rows = _Pieces()  # the pieces that touch the last row
+        self.parts = _Parts()  # the finished pieces of these patches
 
 
 class _Edges:
@@ -318,18 +354,20 @@ def _process_strip(read_block, row, nrows, width, block, structure, sums, state,
         next_patch += labels.patch_count
         next_piece += labels.piece_count
     edges.add(state.last_row, first_row)
-    return _merge_and_close(next_patch, next_piece, edges, _Pieces.join(new_rows), last_row, sums, last_strip,
-                            min_patch_pixels, width)
+    return _merge_and_close(next_patch, next_piece, edges, _Pieces.join(new_rows), state.parts, last_row, sums,
+                            last_strip, min_patch_pixels, width)
 
 
-def _merge_and_close(patch_nodes, piece_nodes, edges, rows, last_row, sums, last_strip, min_patch_pixels,
+def _merge_and_close(patch_nodes, piece_nodes, edges, rows, parts, last_row, sums, last_strip, min_patch_pixels,
                      width):
     """Union-find over the edge pairs; close the patches that cannot grow any more."""
     patch_of_node = components(patch_nodes, edges.patch)
     piece_of_node = patch_of_node if sums.n_zones == 0 else components(piece_nodes, edges.piece)
     merged_piece = piece_of_node[rows.piece]
     merged_patch = patch_of_node[rows.patch]
-    patch_area = np.bincount(merged_patch, weights=rows.count, minlength=patch_nodes).astype(np.int64)
+    parts = _Parts(patch_of_node[parts.patch], parts.zone, parts.count, parts.square, parts.pieces)
+    patch_area = (np.bincount(merged_patch, weights=rows.count, minlength=patch_nodes)
+                  + np.bincount(parts.patch, weights=parts.count, minlength=patch_nodes)).astype(np.int64)
     piece_area = np.bincount(merged_piece, weights=rows.count, minlength=piece_nodes).astype(np.int64)
     piece_patch = np.zeros(piece_nodes, dtype=np.int64)
     piece_patch[merged_piece] = merged_patch
@@ -338,24 +376,29 @@ def _merge_and_close(patch_nodes, piece_nodes, edges, rows, last_row, sums, last
     present = np.flatnonzero(piece_area)
     merged = _Pieces(present, piece_patch[present], piece_zone[present], piece_area[present])
     is_open = np.zeros(patch_nodes, dtype=bool)
+    piece_is_open = np.zeros(piece_nodes, dtype=bool)
     if not last_strip:
         is_open[patch_of_node[last_row.patch[last_row.patch > 0]]] = True
-    _close(sums, merged, patch_area, is_open, min_patch_pixels)
-    return _carry(merged, patch_area, is_open, patch_of_node, piece_of_node, last_row, width)
+        piece_is_open[piece_of_node[last_row.piece[last_row.piece > 0]]] = True
+    finished = ~piece_is_open[merged.piece]
+    parts = parts.plus_pieces(merged.patch[finished], merged.zone[finished], merged.count[finished])
+    growing = _Pieces(*(getattr(merged, name)[~finished] for name in ("piece", "patch", "zone", "count")))
+    _close(sums, parts, patch_area, is_open, min_patch_pixels)
+    return _carry(growing, parts, is_open, patch_of_node, piece_of_node, last_row, width)
 
 
-def _close(sums, pieces, patch_area, is_open, min_patch_pixels):
-    closed = ~is_open[pieces.patch]
-    whole = patch_area[pieces.patch[closed]]
-    counts = pieces.count[closed]
-    zones = pieces.zone[closed]
+def _close(sums, parts, patch_area, is_open, min_patch_pixels):
+    """Add the pieces of the patches that are finished (and large enough) to the zone sums."""
+    closed = ~is_open[parts.patch]
+    whole = patch_area[parts.patch[closed]]
     kept = whole >= max(1, min_patch_pixels)
-    whole, counts, zones = whole[kept], counts[kept], zones[kept]
+    whole = whole[kept]
+    zones, counts = parts.zone[closed][kept], parts.count[closed][kept]
     size = sums.n_zones + 1
-    sums.cut += np.bincount(zones, weights=counts.astype(float) ** 2, minlength=size)
+    sums.cut += np.bincount(zones, weights=parts.square[closed][kept], minlength=size)
     sums.cbc += np.bincount(zones, weights=counts.astype(float) * whole, minlength=size)
     sums.habitat += np.bincount(zones, weights=counts, minlength=size).astype(np.int64)
-    sums.pieces += np.bincount(zones, minlength=size)
+    sums.pieces += np.bincount(zones, weights=parts.pieces[closed][kept], minlength=size).astype(np.int64)
     closed_patch = ~is_open & (patch_area >= max(1, min_patch_pixels))
     closed_areas = patch_area[closed_patch].astype(float)
     sums.whole_sq += float(np.sum(closed_areas * closed_areas))
@@ -370,17 +413,17 @@ def _renumbering(size, kept_ids):
     return renumber
 
 
-def _carry(pieces, patch_area, is_open, patch_of_node, piece_of_node, last_row, width):
-    """Renumber the open patches and their pieces from 1 for the next strip."""
+def _carry(pieces, parts, is_open, patch_of_node, piece_of_node, last_row, width):
+    """Renumber the open patches and their growing pieces from 1 for the next strip; keep the
+    finished pieces of the open patches as sums per (patch, zone)."""
     carried = _Open(width)
     open_patches = np.flatnonzero(is_open)
-    keep = is_open[pieces.patch]
-    open_pieces = pieces.piece[keep]
+    open_pieces = pieces.piece  # a growing piece touches the last row, so does its patch
     patch_number = _renumbering(is_open.size, open_patches)
     piece_number = _renumbering(piece_of_node.size, open_pieces)
     carried.patches, carried.pieces = int(open_patches.size), int(open_pieces.size)
-    carried.rows = _Pieces(piece_number[open_pieces], patch_number[pieces.patch[keep]], pieces.zone[keep],
-                           pieces.count[keep])
+    carried.rows = _Pieces(piece_number[open_pieces], patch_number[pieces.patch], pieces.zone, pieces.count)
+    carried.parts = parts.where(is_open[parts.patch], patch_number)
     carried.last_row = _Lines(np.where(last_row.patch > 0, patch_number[patch_of_node[last_row.patch]], 0),
                               np.where(last_row.piece > 0, piece_number[piece_of_node[last_row.piece]], 0),
                               last_row.zone)

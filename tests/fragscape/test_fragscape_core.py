@@ -253,3 +253,60 @@ def test_blocked_zone_sums_match_direct_computation(tif_writer, connectivity):
                 area = (zones == zone).sum() * 100.0
                 assert result.zones[zone].meff == pytest.approx(expected[zone] * 100.0**2 / area, rel=1e-12)
                 assert result.zones[zone].n_patches == pieces[zone]
+
+
+def _comb(teeth=30, width=10):
+    """A spine down column 0 with a tooth across the whole width on every other row: one patch
+    spanning every strip; zone 1 = columns 0-4 (the spine and the teeth's first halves, one
+    piece), zone 2 = columns 5-9, where each tooth's half is a piece of its own (5 pixels)."""
+    habitat = np.zeros((2 * teeth, width), dtype=bool)
+    habitat[:, 0] = True
+    habitat[::2, :] = True
+    zones = np.where(np.arange(width) < width // 2, 1, 2)[None, :].repeat(2 * teeth, axis=0)
+    return habitat, zones
+
+
+def _zone_sums_by_strips(habitat, zones, connectivity, block, min_patch_pixels, monkeypatch):
+    """label_and_accumulate over arrays; also the number of rows carried after each strip."""
+    from dataterra.fragscape.core import blocklabel
+
+    carried = []
+    process_strip = blocklabel._process_strip
+
+    def recording(*args, **kwargs):
+        state = process_strip(*args, **kwargs)
+        carried.append(state.rows.piece.size + state.parts.patch.size)
+        return state
+
+    monkeypatch.setattr(blocklabel, "_process_strip", recording)
+
+    def read(col, row, ncols, nrows):
+        window = (slice(row, row + nrows), slice(col, col + ncols))
+        return habitat[window], np.ones_like(habitat[window]), zones[window]
+
+    sums = label_and_accumulate(read, habitat.shape[1], habitat.shape[0], int(zones.max()), connectivity, block,
+                                min_patch_pixels)
+    return sums, carried
+
+
+@pytest.mark.parametrize("connectivity", [4, 8])
+def test_finished_pieces_of_a_patch_spanning_the_raster_are_carried_as_sums(connectivity, monkeypatch):
+    habitat, zones = _comb()
+    sums, carried = _zone_sums_by_strips(habitat, zones, connectivity, 4, 0, monkeypatch)
+    whole = 60 + 30 * 4 + 30 * 5  # the spine, then the teeth's halves in zone 1 and in zone 2
+    assert sums.whole_patches == 1 and sums.whole_sq == whole**2
+    assert list(sums.pieces[1:]) == [1, 30]
+    assert list(sums.habitat[1:]) == [180, 150]
+    assert list(sums.cut[1:]) == [180**2, 30 * 5**2]
+    assert list(sums.cbc[1:]) == [180 * whole, 30 * 5 * whole]
+    # 15 strips; the 29 finished teeth of zone 2 are one sum, not 29 rows (the growing piece of
+    # zone 1, at most one growing tooth, and the sum of zone 2's finished ones)
+    assert len(carried) == 15 and max(carried) <= 3
+
+
+def test_minimum_patch_area_applies_to_the_summed_pieces(monkeypatch):
+    habitat, zones = _comb()
+    kept, _ = _zone_sums_by_strips(habitat, zones, 4, 4, 330, monkeypatch)
+    dropped, _ = _zone_sums_by_strips(habitat, zones, 4, 4, 331, monkeypatch)
+    assert list(kept.pieces[1:]) == [1, 30] and kept.whole_patches == 1
+    assert list(dropped.pieces[1:]) == [0, 0] and list(dropped.cut[1:]) == [0, 0] and dropped.whole_patches == 0

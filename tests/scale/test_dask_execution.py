@@ -17,7 +17,7 @@ from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
 from dataterra.rasterblocks import Cancelled, DataTerraError
 from dataterra.rasterblocks import execution
 from dataterra.rasterblocks.execution import GdalCredentials, SchedulerError, map_blocks, parse_scheduler
-from scale_blocks import config_digest, slow_square
+from scale_blocks import config_digest, filled, slow_square
 
 SECRET = "s3cr3t-Hx9QvZ2-never-in-clear"
 
@@ -200,6 +200,17 @@ def spectral_failing_block(path, block):
     from dataterra.rasterblocks import open_raster
 
     return open_raster(path)
+
+
+def test_results_slower_to_send_than_the_cancel_polling_arrive_whole(cluster, monkeypatch):
+    """Each block sends back 4 MB, and cancelling is checked every millisecond: waiting for a
+    block must not interrupt its transfer (a result() with a timeout did, and later blocks then
+    came back as None)."""
+    monkeypatch.setattr(execution, "POLL_SECONDS", 0.001)
+    out = run(cluster.address, list(range(12)), functools.partial(filled, 500_000))
+    assert [block for block, _ in out] == list(range(12))
+    for block, values in out:
+        assert values is not None and values.shape == (500_000,) and values.min() == values.max() == block
 
 
 def test_cancel_cancels_the_cluster_futures(cluster):
