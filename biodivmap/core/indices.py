@@ -9,7 +9,6 @@ dissimilarity Σ|u - v| / Σ(u + v); Villéger, Mason & Mouillot (2008) FRic, FE
 import math
 
 import numpy as np
-from scipy.linalg import eigh as scipy_eigh
 from scipy.sparse.csgraph import minimum_spanning_tree
 from scipy.spatial import ConvexHull, QhullError
 from scipy.spatial.distance import cdist, pdist, squareform
@@ -111,12 +110,11 @@ def bray_curtis(a, b, empty=0.0):
 def pcoa(dissimilarity, dimensions=3):
     """Principal coordinates (Gower 1966): coordinates (n, dimensions), eigenvalues."""
     d = np.asarray(dissimilarity, dtype=np.float64)
-    n = len(d)
     b = -0.5 * double_centred(d * d)
-    keep = min(dimensions, n)
-    # only the largest eigenpairs: 5 × faster than the full decomposition for 2000 windows
-    values, vectors = scipy_eigh(b, subset_by_index=[n - keep, n - 1])
-    order = np.argsort(values)[::-1]
+    # numpy's eigh (its own optimised LAPACK): scipy's subset driver, linked to the system's
+    # reference LAPACK on Debian, took 14 s where this takes 1.5 s for 2000 windows
+    values, vectors = np.linalg.eigh(b)
+    order = np.argsort(values)[::-1][:dimensions]
     values, vectors = values[order], vectors[:, order]
     signs = np.sign(vectors[np.argmax(np.abs(vectors), axis=0), np.arange(vectors.shape[1])])
     signs[signs == 0] = 1
