@@ -52,6 +52,7 @@ from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 from ..i18n import data_label, error_text
 from ..styles import style_footprints
+from ..ui.widgets import fit_columns
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
@@ -351,7 +352,10 @@ class DinamisDock(QDockWidget):
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
             for column, key in enumerate(self.COLUMNS):
-                self.table.setItem(index, column, QTableWidgetItem(self.cell_text(key, row[key])))
+                item = QTableWidgetItem(self.cell_text(key, row[key]))
+                item.setToolTip(item.text())
+                self.table.setItem(index, column, item)
+        fit_columns(self.table)
 
     def cell_text(self, key, value):
         """What a user reads in the order table: product names and statuses, not their ids."""

@@ -1,0 +1,25 @@
+"""Small widget settings shared by the docks: a dock's minimum width must not follow its
+longest item or label, or a long hub title (or its French translation) pushes the map aside."""
+from qgis.PyQt.QtWidgets import QAbstractItemView, QComboBox, QHeaderView
+
+COMBO_CHARACTERS = 18  # what a combo box shows at least; longer items are elided, whole in the list
+
+
+def compact_combo(combo, characters=COMBO_CHARACTERS):
+    """``combo`` no wider than ``characters`` at its minimum; its drop-down list still shows
+    every item whole (call again after the items change)."""
+    combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    widest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    view = combo.view()
+    view.setMinimumWidth(widest + combo.iconSize().width() + view.verticalScrollBar().sizeHint().width() + 16)
+
+
+def fit_columns(table, stretch_last=True):
+    """Columns as wide as their header and contents (no "DINAMIS SP..."), the last one taking
+    the room left; the user can still resize them."""
+    header = table.horizontalHeader()
+    table.resizeColumnsToContents()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(stretch_last)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
