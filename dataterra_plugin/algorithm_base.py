@@ -36,6 +36,7 @@ from qgis.core import (
 )
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
+from .band_names import translate_band_names
 from .i18n import error_text
 from .paths import doc_page, icon_path
 
@@ -213,6 +214,7 @@ def guarded(process):
         try:
             results = process(self, parameters, context, feedback)
             self.run_outputs = output_values(results)  # which loaded layers postProcessAlgorithm styles
+            translate_band_names(self.run_outputs)
             return results
         except QgsProcessingException:
             raise
