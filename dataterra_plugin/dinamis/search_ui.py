@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,7 +43,7 @@ from .core.search import SearchCriteria, refusal_text, search_images, search_sou
 from .settings import load_profile
 from ..i18n import data_label, error_text
 from ..styles import style_footprints
-from ..ui.widgets import fit_columns
+from ..ui.widgets import fit_columns, set_row
 
 FOOTPRINT_FIELDS = (
     ("id", QVariant.String),
@@ -287,10 +286,7 @@ class SearchTab(QWidget):
                 "incidence": "" if image.incidence_angle is None else f"{image.incidence_angle:g}",
                 "title": image.record.title,
             }
-            for column, key in enumerate(self.COLUMNS):
-                item = QTableWidgetItem(str(values[key] or ""))
-                item.setToolTip(item.text())
-                self.table.setItem(row, column, item)
+            set_row(self.table, row, [str(values[key] or "") for key in self.COLUMNS])
         fit_columns(self.table)
 
     def column(self, key):

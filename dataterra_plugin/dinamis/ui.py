@@ -34,7 +34,6 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -52,7 +51,7 @@ from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 from ..i18n import data_label, error_text
 from ..styles import style_footprints
-from ..ui.widgets import fit_columns
+from ..ui.widgets import fit_columns, set_row
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
@@ -351,10 +350,7 @@ class DinamisDock(QDockWidget):
         rows = self.book.orders() if self.book else []
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            for column, key in enumerate(self.COLUMNS):
-                item = QTableWidgetItem(self.cell_text(key, row[key]))
-                item.setToolTip(item.text())
-                self.table.setItem(index, column, item)
+            set_row(self.table, index, [self.cell_text(key, row[key]) for key in self.COLUMNS])
         fit_columns(self.table)
 
     def cell_text(self, key, value):

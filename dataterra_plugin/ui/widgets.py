@@ -1,6 +1,6 @@
 """Small widget settings shared by the docks: a dock's minimum width must not follow its
 longest item or label, or a long hub title (or its French translation) pushes the map aside."""
-from qgis.PyQt.QtWidgets import QAbstractItemView, QComboBox, QHeaderView
+from qgis.PyQt.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidgetItem
 
 COMBO_CHARACTERS = 18  # what a combo box shows at least; longer items are elided, whole in the list
 
@@ -23,3 +23,12 @@ def fit_columns(table, stretch_last=True):
     header.setSectionResizeMode(QHeaderView.Interactive)
     header.setStretchLastSection(stretch_last)
     table.setHorizontalScrollMode(QAbstractItemView.ScrollPerPixel)
+
+
+def set_row(table, row, texts):
+    """Fill ``row`` of ``table`` with ``texts``, each whole in its tooltip too (a cell may be
+    narrower than its text)."""
+    for column, text in enumerate(texts):
+        item = QTableWidgetItem(text)
+        item.setToolTip(text)
+        table.setItem(row, column, item)
