@@ -144,7 +144,7 @@ def test_toolbox_run_keeps_the_forest_styles(dataterra_provider, run_a, tmp_path
     classes and the dieback polygons their classes: the plugin's generic class style must not
     replace the algorithm's own."""
     import processing
-    from qgis.core import QgsCategorizedSymbolRenderer, QgsProject
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsNumericFormatContext, QgsProject
 
     QgsProject.instance().removeAllMapLayers()
     outputs = {"POLYGONS": str(tmp_path / "d.gpkg"), "FIRST_DATE": str(tmp_path / "first.tif"),
@@ -155,6 +155,12 @@ def test_toolbox_run_keeps_the_forest_styles(dataterra_provider, run_a, tmp_path
     state = layers[outputs["STATE_RASTER"]].renderer()
     assert [(c.value, c.label) for c in state.classes()] == [
         (1, "Healthy"), (2, "Dieback"), (3, "Bare soil"), (4, "Bare soil after dieback")]
+    shader = layers[outputs["CONFIDENCE"]].renderer().shader().rasterShaderFunction()
+    maximum = float(np.nanmax(read(outputs["CONFIDENCE"])))
+    assert shader.maximumValue() == pytest.approx(maximum, rel=1e-6)
+    # the legend reads about three significant digits, as the plugin's other ramps
+    legend = shader.legendSettings().numericFormat().formatDouble(maximum, QgsNumericFormatContext())
+    assert 0.1 < maximum < 1 and legend == f"{maximum:.3f}"  # "0.471", not "0.476583"
     first = [c.label for c in layers[outputs["FIRST_DATE"]].renderer().classes()]
     assert first[0] == "2018-03-16"  # dates, not YYYYMMDD codes
     dieback = layers[f"{outputs['POLYGONS']}|layername=dieback"].renderer()
