@@ -10,8 +10,10 @@ and the DINAMIS search asks a loopback server replaying the answers of tests/dat
 import copy
 import json
 import os
+import sys
 import tempfile
 import threading
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -70,7 +72,7 @@ def focus_on_map(width=1500, height=940):
 
 def grab(name, *windows):
     """The main window with ``windows`` (dialogs) painted where they are on screen."""
-    iface.mainWindow().statusBar().clearMessage()  # no message left from an earlier step
+    iface.statusBarIface().clearMessage()  # no message left from an earlier step
     QApplication.processEvents()
     canvas = iface.mapCanvas()
     print(f"{name}: canvas {canvas.width()}x{canvas.height()}, extent {canvas.extent().toString(0)}, "
@@ -412,6 +414,7 @@ def ogc_add(dialog):
     dialog.add_selected_layer()
     for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):  # only the WMS layer is drawn
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setItemVisibilityChecked(False)
+    legend_on(*[layer for layer in QgsProject.instance().mapLayers().values() if layer.providerType() == "wms"])
     QTimer.singleShot(2000, lambda: when_drawn(lambda: (grab("ogc_browser.png", dialog), dialog.hide(),
                                                         step_dinamis()),
                                                zoom=lambda: zoom_to_communes(beside=dialog)))
@@ -431,7 +434,7 @@ def clear_results():
         node = root.findLayer(layer.id())
         if node is not None:
             node.setItemVisibilityChecked(True)
-    iface.mainWindow().statusBar().clearMessage()  # last: removing a layer may post one
+    iface.statusBarIface().clearMessage()  # last: removing a layer may post one
 
 
 # ---- DINAMIS search tab, against a loopback server replaying tests/data/dinamis ---------
@@ -726,5 +729,12 @@ def finish():
     os._exit(0)
 
 
+def print_exception(kind, value, trace):
+    """An error in a step goes to the log: QGIS's error dialog would wait for a click forever."""
+    traceback.print_exception(kind, value, trace)
+    sys.stdout.flush()
+
+
+sys.excepthook = print_exception
 load_sample()
 QTimer.singleShot(3000, globals()[START])
