@@ -735,6 +735,12 @@ def print_exception(kind, value, trace):
     sys.stdout.flush()
 
 
+def start():
+    if START != "step_toolbox":
+        focus_on_map()  # the window as the steps before would have left it
+    globals()[START]()
+
+
 sys.excepthook = print_exception
 load_sample()
-QTimer.singleShot(3000, globals()[START])
+QTimer.singleShot(3000, start)

@@ -43,7 +43,7 @@ from .core.search import SearchCriteria, refusal_text, search_images, search_sou
 from .settings import load_profile
 from ..i18n import data_label, error_text
 from ..styles import style_footprints
-from ..ui.widgets import fit_columns, set_row
+from ..ui.widgets import compact_combo, fit_columns, set_row
 
 FOOTPRINT_FIELDS = (
     ("id", QVariant.String),
@@ -119,6 +119,7 @@ class SearchTab(QWidget):
         self.area = QComboBox()
         self.area.addItem(translate("DinamisSearch", "Map extent"), CANVAS)
         self.area.addItem(translate("DinamisSearch", "Area of interest (drawn or selected)"), AOI)
+        compact_combo(self.area)
         self.start = QDateEdit(QDate(2018, 1, 1))
         self.end = QDateEdit(QDate.currentDate())
         for edit in (self.start, self.end):

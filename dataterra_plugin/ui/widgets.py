@@ -1,6 +1,6 @@
 """Small widget settings shared by the docks: a dock's minimum width must not follow its
 longest item or label, or a long hub title (or its French translation) pushes the map aside."""
-from qgis.PyQt.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QHeaderView, QTableWidgetItem
 
 COMBO_CHARACTERS = 18  # what a combo box shows at least; longer items are elided, whole in the list
 
@@ -32,3 +32,12 @@ def set_row(table, row, texts):
         item = QTableWidgetItem(text)
         item.setToolTip(text)
         table.setItem(row, column, item)
+
+
+def button_grid(buttons, columns=2):
+    """``buttons`` in rows of ``columns``: a dock stays narrow whatever the language (a row of
+    four French labels is a fifth wider than the English one)."""
+    grid = QGridLayout()
+    for index, button in enumerate(buttons):
+        grid.addWidget(button, index // columns, index % columns)
+    return grid
