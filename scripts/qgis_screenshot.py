@@ -55,6 +55,8 @@ def save_png(image, name):
     """Save as PNG, ``name`` with the language suffix (connectivity_wizard.fr.png); scripts/
     screenshots.sh brings the large ones under 400 KB afterwards."""
     image.save(str(OUT / name.replace(".png", SUFFIX + ".png")))
+    if name == LAST:  # a partial run (DATATERRA_SHOT_START / DATATERRA_SHOT_LAST) ends here
+        QTimer.singleShot(0, finish)
 
 
 def focus_on_map(width=1500, height=940):
@@ -85,8 +87,6 @@ def grab(name, *windows):
             painter.drawPixmap(window.mapToGlobal(QPoint(0, 0)) - main.mapToGlobal(QPoint(0, 0)), window.grab())
         painter.end()
     save_png(pixmap, name)
-    if name == LAST:  # a partial run (DATATERRA_SHOT_START / DATATERRA_SHOT_LAST) ends here
-        QTimer.singleShot(0, finish)
 
 
 def legend_on(*shown):
