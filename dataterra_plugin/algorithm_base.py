@@ -36,6 +36,7 @@ from qgis.core import (
 )
 
 from ..rasterblocks.errors import Cancelled, DataTerraError
+from .band_names import translate_band_names
 from .i18n import error_text
 from .paths import doc_page, icon_path
 
@@ -194,6 +195,16 @@ def error_message(exc):
     return QCoreApplication.translate("DataTerraAlgorithm", "GDAL could not complete the operation: {0}").format(exc)
 
 
+def output_values(results):
+    """The strings among an algorithm's results (paths, layer ids), lists flattened."""
+    values = set()
+    for value in (results or {}).values():
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            if isinstance(item, str) and item:
+                values.add(item)
+    return values
+
+
 def guarded(process):
     """``process`` (a processAlgorithm) behind the output checks and the error mapping."""
 
@@ -201,7 +212,10 @@ def guarded(process):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         check_outputs(self, parameters, context)
         try:
-            return process(self, parameters, context, feedback)
+            results = process(self, parameters, context, feedback)
+            self.run_outputs = output_values(results)  # which loaded layers postProcessAlgorithm styles
+            translate_band_names(self.run_outputs)
+            return results
         except QgsProcessingException:
             raise
         except (Cancelled, DataTerraError, OSError, MemoryError, RuntimeError) as exc:
@@ -257,10 +271,11 @@ class DataTerraAlgorithm(QgsProcessingAlgorithm):
         ).format(", ".join(missing), pips)
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (Qt API)
-        """The outputs QGIS loads (toolbox, model, runAndLoadResults) get the plugin's style."""
+        """The outputs of this run that QGIS loads (toolbox, model, runAndLoadResults) get the
+        plugin's style; in a model, the layers of the other steps keep theirs."""
         from .output_styles import style_outputs
 
-        style_outputs(self.id(), context)
+        style_outputs(self.id(), context, getattr(self, "run_outputs", set()))
         return {}
 
     # --- helpers for subclasses -------------------------------------------------

@@ -82,9 +82,14 @@ class OutputStyler(QgsProcessingLayerPostProcessorInterface):
 _alive = []  # QGIS keeps no Python reference to a post-processor: the plugin must
 
 
-def style_outputs(algorithm_id, context):
-    """Attach the plugin's style to every output of ``algorithm_id`` that QGIS will load."""
+def style_outputs(algorithm_id, context, run_outputs):
+    """Attach the plugin's style to the outputs of one run of ``algorithm_id`` that QGIS will
+    load: ``run_outputs`` are the run's result values (paths, layer ids). Every step of a
+    graphical model shares one context: the layers of other steps are left alone, and so is
+    a layer the algorithm gave a style of its own (forest health's dates and classes)."""
     for layer_id, details in context.layersToLoadOnCompletion().items():
+        if layer_id.split("|")[0] not in run_outputs or details.postProcessor() is not None:
+            continue
         styler = OutputStyler(output_style(algorithm_id, details.outputName))
         _alive.append(styler)
         del _alive[:-200]  # the styles of the last runs only

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Cloud cover at most</source>
-        <translation>Couverture nuageuse au plus</translation>
+        <translation>Nébulosité au plus</translation>
     </message>
     <message>
         <source>Where</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>Maximum records</source>
-        <translation>Nombre maximal de fiches</translation>
+        <translation>Fiches au plus</translation>
     </message>
     <message>
         <source>Search</source>
@@ -81,7 +81,7 @@
     </message>
     <message>
         <source>Open page</source>
-        <translation>Ouvrir la page</translation>
+        <translation>Voir la page</translation>
     </message>
     <message>
         <source>Searching {0}…</source>

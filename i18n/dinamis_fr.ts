@@ -468,7 +468,7 @@
     </message>
     <message>
         <source>Open DINAMIS request page</source>
-        <translation>Ouvrir la page de demande DINAMIS</translation>
+        <translation>Page de demande DINAMIS</translation>
     </message>
     <message>
         <source>Id</source>
@@ -584,11 +584,11 @@
     </message>
     <message>
         <source>Save as draft</source>
-        <translation>Enregistrer comme brouillon</translation>
+        <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
         <source>Request package for the selected draft…</source>
-        <translation>Dossier de demande du brouillon sélectionné…</translation>
+        <translation>Dossier du brouillon…</translation>
     </message>
     <message>
         <source>Request and orders</source>
@@ -805,11 +805,11 @@
     </message>
     <message>
         <source>Maximum cloud cover</source>
-        <translation>Couverture nuageuse maximale</translation>
+        <translation>Nébulosité maximale</translation>
     </message>
     <message>
         <source>Maximum incidence angle</source>
-        <translation>Angle d'incidence maximal</translation>
+        <translation>Incidence maximale</translation>
     </message>
     <message>
         <source>Search images</source>

@@ -29,6 +29,77 @@
     </message>
 </context>
 <context>
+    <name>BandNames</name>
+    <message>
+        <source>accumulated cost</source>
+        <translation>coût cumulé</translation>
+    </message>
+    <message>
+        <source>nearest source id</source>
+        <translation>identifiant de la source la plus proche</translation>
+    </message>
+    <message>
+        <source>selected habitat</source>
+        <translation>habitat sélectionné</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <source>friction</source>
+        <translation>friction</translation>
+    </message>
+    <message>
+        <source>class code</source>
+        <translation>code de classe</translation>
+    </message>
+    <message>
+        <source>valid (1) / masked (0)</source>
+        <translation>valide (1) / masqué (0)</translation>
+    </message>
+    <message>
+        <source>c1 constant</source>
+        <translation>c1 constante</translation>
+    </message>
+    <message>
+        <source>richness</source>
+        <translation>richesse</translation>
+    </message>
+    <message>
+        <source>shannon</source>
+        <translation>Shannon</translation>
+    </message>
+    <message>
+        <source>simpson</source>
+        <translation>Simpson</translation>
+    </message>
+    <message>
+        <source>fisher</source>
+        <translation>alpha de Fisher</translation>
+    </message>
+    <message>
+        <source>iteration {0}</source>
+        <translation>itération {0}</translation>
+    </message>
+    <message>
+        <source>PC{0}</source>
+        <translation>CP{0}</translation>
+    </message>
+    <message>
+        <source>hill_q{0}</source>
+        <translation>Hill q={0}</translation>
+    </message>
+    <message>
+        <source>{0}_mean</source>
+        <translation>{0} (moyenne)</translation>
+    </message>
+    <message>
+        <source>{0}_sd</source>
+        <translation>{0} (écart type)</translation>
+    </message>
+</context>
+<context>
     <name>ConnectivityWizard</name>
     <message>
         <source>Connectivity study (ecological continuities)</source>

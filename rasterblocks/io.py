@@ -211,3 +211,23 @@ def create_like(path, like: RasterInfo, dtype, bands: int = 1, nodata=None, desc
         if descriptions:
             band.SetDescription(descriptions[index])
     return ds
+
+
+def relabel_bands(path, rename):
+    """Give each band of the raster at ``path`` the description ``rename(description)``
+    (e.g. its name in the user's language); only a raster with a changed name is rewritten.
+    Returns the number of bands renamed (0 when ``path`` is no raster GDAL can update)."""
+    try:
+        ds = gdal.OpenEx(str(path), gdal.OF_RASTER)
+    except RuntimeError:  # a vector or a folder is simply not a raster
+        return 0
+    names = [ds.GetRasterBand(k + 1).GetDescription() for k in range(ds.RasterCount)]
+    ds = None
+    renamed = {k: rename(name) for k, name in enumerate(names) if name and rename(name) != name}
+    if not renamed:
+        return 0
+    ds = gdal.OpenEx(str(path), gdal.OF_RASTER | gdal.OF_UPDATE)
+    for k, name in renamed.items():
+        ds.GetRasterBand(k + 1).SetDescription(name)
+    ds = None
+    return len(renamed)

@@ -10,8 +10,10 @@ and the DINAMIS search asks a loopback server replaying the answers of tests/dat
 import copy
 import json
 import os
+import sys
 import tempfile
 import threading
+import traceback
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -19,7 +21,7 @@ from urllib.parse import urlsplit
 from qgis.PyQt.QtCore import QDate, QPoint, Qt, QTimer
 from qgis.PyQt.QtGui import QColor, QPainter
 from qgis.PyQt.QtWidgets import QApplication, QDockWidget
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsProject, QgsRectangle, QgsVectorLayer
 from qgis.utils import iface, plugins
 
 OUT = Path(os.environ["DATATERRA_SCREENSHOTS"])
@@ -44,12 +46,17 @@ def load_sample():
 
 
 SUFFIX = os.environ.get("DATATERRA_SHOT_SUFFIX", "")  # "" for English, ".fr" for French
+# a partial run: the step to start from (a function below) and the last screenshot to take
+START = os.environ.get("DATATERRA_SHOT_START") or "step_toolbox"
+LAST = os.environ.get("DATATERRA_SHOT_LAST", "")
 
 
 def save_png(image, name):
     """Save as PNG, ``name`` with the language suffix (connectivity_wizard.fr.png); scripts/
     screenshots.sh brings the large ones under 400 KB afterwards."""
     image.save(str(OUT / name.replace(".png", SUFFIX + ".png")))
+    if name == LAST:  # a partial run (DATATERRA_SHOT_START / DATATERRA_SHOT_LAST) ends here
+        QTimer.singleShot(0, finish)
 
 
 def focus_on_map(width=1500, height=940):
@@ -67,7 +74,11 @@ def focus_on_map(width=1500, height=940):
 
 def grab(name, *windows):
     """The main window with ``windows`` (dialogs) painted where they are on screen."""
+    iface.statusBarIface().clearMessage()  # no message left from an earlier step
     QApplication.processEvents()
+    canvas = iface.mapCanvas()
+    print(f"{name}: canvas {canvas.width()}x{canvas.height()}, extent {canvas.extent().toString(0)}, "
+          f"drawing {canvas.isDrawing()}", flush=True)
     main = iface.mainWindow()
     pixmap = main.grab()
     if windows:
@@ -100,12 +111,32 @@ def wait_until(condition, then, timeout_ms=120000, step_ms=250):
     poll(timeout_ms)
 
 
-def zoom_to_communes():
-    """The whole Clermontais in view (after a resize of the window, once the canvas has its size)."""
+def zoom_to(*layers, beside=None, margin=0.04):
+    """The map on ``layers`` with a margin, centred in the part of the canvas left of the
+    dialog ``beside`` (placed over the map's lower right), not under it; nothing to do
+    without a layer."""
+    layers = [layer for layer in layers if layer is not None]
+    if not layers:
+        return
     canvas = iface.mapCanvas()
-    communes = QgsProject.instance().mapLayersByName("Communes")[0]
-    canvas.setExtent(communes.extent())
-    canvas.refreshAllLayers()
+    extent = QgsRectangle()
+    for layer in layers:
+        extent.combineExtentWith(canvas.mapSettings().layerExtentToOutputExtent(layer, layer.extent()))
+    extent = extent.buffered(margin * max(extent.width(), extent.height()))
+    width, height = canvas.width(), canvas.height()
+    free = width
+    if beside is not None and beside.isVisible():
+        place(beside, beside.width(), beside.height())  # again, on the canvas's final geometry
+        free = max(width // 3, beside.mapToGlobal(QPoint(0, 0)).x() - canvas.mapToGlobal(QPoint(0, 0)).x())
+    per_pixel = max(extent.width() / free, extent.height() / height)
+    left = extent.center().x() - free / 2 * per_pixel
+    top = extent.center().y() + height / 2 * per_pixel
+    canvas.setExtent(QgsRectangle(left, top - height * per_pixel, left + width * per_pixel, top))
+
+
+def zoom_to_communes(beside=None):
+    """The whole Clermontais in view (after a resize of the window, once the canvas has its size)."""
+    zoom_to(QgsProject.instance().mapLayersByName("Communes")[0], beside=beside)
 
 
 def place(dialog, width, height):
@@ -123,12 +154,19 @@ def step_toolbox():
     QTimer.singleShot(1500, step_dock)
 
 
+def show_catalog_dock(shown):
+    plugin = plugins["dataterra"]
+    if plugin.catalog_dock is None:
+        plugin.toggle_catalog_dock()
+    plugin.catalog_dock.setHidden(not shown)
+
+
 def step_dock():
     grab("qgis_toolbox_fragmentation.png")
     toolbox = iface.mainWindow().findChild(QDockWidget, "ProcessingToolbox")
     if toolbox is not None:
         toolbox.searchBox.setText("")
-    plugins["dataterra"].toggle_catalog_dock()
+    show_catalog_dock(True)
     QTimer.singleShot(1000, lambda: guarded(catalog_search))
 
 
@@ -156,14 +194,15 @@ def catalog_shot(dock):
     legend_on(*footprints)
     if footprints:
         iface.setActiveLayer(footprints[0])
-        iface.zoomToActiveLayer()
     if dock.results.count():
         dock.results.setCurrentRow(0)
-    QTimer.singleShot(3000, lambda: (grab("qgis_catalog_dock.png"), step_wizard()))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab("qgis_catalog_dock.png"), step_wizard()),
+                                               zoom=lambda: zoom_to(*footprints[:1])))
 
 
 def step_wizard():
     guarded(catalogues_shot)
+    clear_results()  # the footprints of the catalogue search are not part of the studies
     plugin = plugins["dataterra"]
     plugin.open_fragmentation_wizard()
     wizard = plugin.dialogs["fragmentation"]
@@ -234,20 +273,24 @@ def fragmentation_run(wizard):
 
 
 def fragmentation_result(wizard):
-    plugins["dataterra"].toggle_catalog_dock()  # hide the catalogue dock: the map is the subject
+    show_catalog_dock(False)  # the map is the subject
     focus_on_map()
+    result = getattr(wizard, "result_layer", None)
+    project = QgsProject.instance()  # the layers the FragScape project opened: inputs, not results
+    project.removeMapLayers([lid for lid, layer in project.mapLayers().items()
+                             if layer is not result and layer.name() not in ("Corine Land Cover 2012", "Communes")])
     root = iface.layerTreeView().layerTreeModel().rootGroup()
-    for layer in QgsProject.instance().mapLayers().values():
+    for layer in project.mapLayers().values():
         node = root.findLayer(layer.id())
-        if node is not None and layer is not getattr(wizard, "result_layer", None):
+        if node is not None and layer is not result:
             node.setItemVisibilityChecked(layer.name() == "Communes")
-    legend_on(getattr(wizard, "result_layer", None))
+    legend_on(result)
     place(wizard, 600, 330)
     log = wizard.run_page.log
     log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
-    QTimer.singleShot(500, zoom_to_communes)
-    QTimer.singleShot(5000, lambda: (grab("fragmentation_result.png", wizard), wizard.hide(),
-                                     plugins["dataterra"].toggle_catalog_dock(), step_connectivity()))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab("fragmentation_result.png", wizard), wizard.hide(),
+                                                        step_connectivity()),
+                                               zoom=lambda: zoom_to_communes(beside=wizard)))
 
 
 # ---- connectivity study: the wizard over the map, then its results --------------------
@@ -261,17 +304,16 @@ CONNECTIVITY = {
 
 def step_connectivity():
     plugin = plugins["dataterra"]
-    plugin.toggle_catalog_dock()  # hide the catalogue dock again
-    project = QgsProject.instance()  # the fragmentation wizard added the roads: not part of this study
-    project.removeMapLayers([lid for lid, layer in project.mapLayers().items()
-                             if layer.name() not in ("Corine Land Cover 2012", "Communes")])
+    show_catalog_dock(False)
+    clear_results()  # the fragmentation study's layers are not part of this one
     focus_on_map()
     plugin.open_connectivity_wizard()
     wizard = plugin.dialogs["connectivity"]
     wizard.apply_config(CONNECTIVITY)
     place(wizard, 760, 560)
-    QTimer.singleShot(500, zoom_to_communes)
-    QTimer.singleShot(4000, lambda: (grab("connectivity_wizard.png", wizard), connectivity_run(wizard)))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab("connectivity_wizard.png", wizard),
+                                                        connectivity_run(wizard)),
+                                               zoom=lambda: zoom_to_communes(beside=wizard)))
 
 
 def connectivity_run(wizard):
@@ -309,17 +351,28 @@ def connectivity_result(wizard):
     log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
     for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setExpanded(False)
-    zoom_to_communes()
-    QTimer.singleShot(2500, zoom_to_communes)  # again, once the docks and dialog have settled
-    QTimer.singleShot(4000, lambda: when_drawn(lambda: (grab("connectivity_result.png", wizard), wizard.hide(),
-                                                        step_ogc())))
+    QTimer.singleShot(2500, lambda: when_drawn(lambda: (grab("connectivity_result.png", wizard), wizard.hide(),
+                                                        step_ogc()),
+                                               zoom=lambda: zoom_to_communes(beside=wizard)))
 
 
-def when_drawn(then):
-    """Call ``then`` once the map canvas has finished drawing (under load a render takes
-    seconds, and until then the canvas shows the previous image, shifted)."""
+def when_drawn(then, zoom=None):
+    """Once the docks and dialogs have settled: ``zoom`` (on the canvas's final size), a new
+    render, and ``then`` when that render is on screen (under load a render takes seconds,
+    and until then the canvas shows the previous image, shifted)."""
+    QApplication.processEvents()
     canvas = iface.mapCanvas()
-    wait_until(lambda: not canvas.isDrawing(), lambda: QTimer.singleShot(500, then), timeout_ms=60000)
+    if zoom is not None:
+        zoom()
+    rendered = []
+
+    def finished():
+        rendered.append(True)
+        canvas.mapCanvasRefreshed.disconnect(finished)
+
+    canvas.mapCanvasRefreshed.connect(finished)
+    canvas.refresh()  # not refreshAllLayers: reloading the footprints' memory layer drops their selection
+    wait_until(lambda: rendered and not canvas.isDrawing(), lambda: QTimer.singleShot(800, then), timeout_ms=90000)
 
 
 # ---- OGC browser on a qgis_mapserver serving the sample data on 127.0.0.1 --------------
@@ -361,11 +414,15 @@ def ogc_add(dialog):
     dialog.add_selected_layer()
     for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):  # only the WMS layer is drawn
         iface.layerTreeView().layerTreeModel().rootGroup().findLayer(layer.id()).setItemVisibilityChecked(False)
-    zoom_to_communes()
-    QTimer.singleShot(8000, lambda: (grab("ogc_browser.png", dialog), dialog.hide(), step_dinamis()))
+    legend_on(*[layer for layer in QgsProject.instance().mapLayers().values() if layer.providerType() == "wms"])
+    QTimer.singleShot(2000, lambda: when_drawn(lambda: (grab("ogc_browser.png", dialog), dialog.hide(),
+                                                        step_dinamis()),
+                                               zoom=lambda: zoom_to_communes(beside=dialog)))
 
 
 def clear_results():
+    """Back to the sample alone: the layers of earlier shots (results, footprints of the
+    catalogue and DINAMIS searches) removed, no selection message left in the status bar."""
     project = QgsProject.instance()
     keep = {"Corine Land Cover 2012", "Communes"}
     project.removeMapLayers([lid for lid, layer in project.mapLayers().items() if layer.name() not in keep])
@@ -377,6 +434,7 @@ def clear_results():
         node = root.findLayer(layer.id())
         if node is not None:
             node.setItemVisibilityChecked(True)
+    iface.statusBarIface().clearMessage()  # last: removing a layer may post one
 
 
 # ---- DINAMIS search tab, against a loopback server replaying tests/data/dinamis ---------
@@ -462,9 +520,9 @@ def dinamis_shot(tab):
         outline.setStrokeColor(QColor("#6a006a"))
         outline.setStrokeWidth(0.6)
         iface.setActiveLayer(layer)
-        iface.zoomToActiveLayer()
     tab.table.selectRow(0)
-    QTimer.singleShot(4000, lambda: (grab("dinamis_search.png"), guarded(step_orders, tab.dock)))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab("dinamis_search.png"), guarded(step_orders, tab.dock)),
+                                               zoom=lambda: zoom_to(layer)))
 
 
 # ---- DINAMIS order book, against the reference ordering server on 127.0.0.1 -------------
@@ -555,9 +613,8 @@ def orders_shot(dock, epci):
     root = iface.layerTreeView().layerTreeModel().rootGroup()
     for layer in QgsProject.instance().mapLayersByName("Corine Land Cover 2012"):
         root.findLayer(layer.id()).setItemVisibilityChecked(False)
-    iface.mapCanvas().setExtent(epci.extent().buffered(3000))
-    iface.mapCanvas().refreshAllLayers()
-    QTimer.singleShot(4000, lambda: (grab("dinamis_orders.png"), guarded(profile_shot, dock)))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab("dinamis_orders.png"), guarded(profile_shot, dock)),
+                                               zoom=lambda: iface.mapCanvas().setExtent(epci.extent().buffered(3000))))
 
 
 def profile_shot(dock):
@@ -617,16 +674,14 @@ def forest_result(wizard):
             root.findLayer(layer.id()).setItemVisibilityChecked(False)
     layers = [layer for layer in wizard.result_layers.values() if layer is not None]
     legend_on(*layers)
-    if layers:
-        canvas = iface.mapCanvas()
-        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(layers[0], layers[0].extent()).buffered(100))
-        canvas.refreshAllLayers()
-    else:
+    if not layers:
         print("forest study did not finish:", wizard.run_page.log.toPlainText())
     place(wizard, 560, 330)
     log = wizard.run_page.log
     log.verticalScrollBar().setValue(log.verticalScrollBar().maximum())
-    QTimer.singleShot(5000, lambda: (grab("forest_result.png", wizard), wizard.hide(), guarded(step_biodiv)))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab("forest_result.png", wizard), wizard.hide(),
+                                                        guarded(step_biodiv)),
+                                               zoom=lambda: zoom_to(*layers, beside=wizard)))
 
 
 # ---- spectral species and alpha diversity from the toolbox, on the demo's synthetic scene ----
@@ -663,11 +718,7 @@ def biodiv_shot(file_name, shot, then):
             node.setItemVisibilityChecked(layer.source().endswith(file_name))
             shown = layer if layer.source().endswith(file_name) else shown
     legend_on(shown)
-    if shown is not None:
-        canvas = iface.mapCanvas()
-        canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(shown, shown.extent()).buffered(100))
-        canvas.refreshAllLayers()
-    QTimer.singleShot(5000, lambda: (grab(shot), then()))
+    QTimer.singleShot(1500, lambda: when_drawn(lambda: (grab(shot), then()), zoom=lambda: zoom_to(shown)))
 
 
 def finish():
@@ -678,5 +729,18 @@ def finish():
     os._exit(0)
 
 
+def print_exception(kind, value, trace):
+    """An error in a step goes to the log: QGIS's error dialog would wait for a click forever."""
+    traceback.print_exception(kind, value, trace)
+    sys.stdout.flush()
+
+
+def start():
+    if START != "step_toolbox":
+        focus_on_map()  # the window as the steps before would have left it
+    globals()[START]()
+
+
+sys.excepthook = print_exception
 load_sample()
-QTimer.singleShot(3000, step_toolbox)
+QTimer.singleShot(3000, start)

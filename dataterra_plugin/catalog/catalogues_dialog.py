@@ -18,13 +18,13 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
 )
 
 from ...rasterblocks.errors import DataTerraError
 from .core.hubs import PROTOCOLS, Hub, load_hubs, read_hub_file, write_hub_file
 from ..i18n import error_text
+from ..ui.widgets import fit_columns, set_row
 
 
 def user_catalogues_file():
@@ -149,8 +149,8 @@ class CataloguesDialog(QDialog):
     def _fill(self):
         self.table.setRowCount(len(self.hubs))
         for row, hub in enumerate(self.hubs):
-            for column, text in enumerate((hub.title, hub.protocol, hub.endpoint)):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+            set_row(self.table, row, (hub.title, hub.protocol, hub.endpoint))
+        fit_columns(self.table)
         self._update_buttons()
 
     def _update_buttons(self):

@@ -62,6 +62,7 @@ from .tasks import DownloadTask, QuicklookLoader, SearchTask
 from ..i18n import data_label, error_text
 from ..net.core.credentials import Credentials
 from ..styles import style_footprints
+from ..ui.widgets import compact_combo
 
 PAGE = 50  # records shown per list page
 LABELS_FROM_SCALE = 2_000_000  # footprint titles shown at 1:2,000,000 and closer
@@ -298,6 +299,7 @@ class CatalogDock(QDockWidget):
             "footprint misses the polygon are then left out, so their total count may be higher than "
             "the records listed."))
         self.area_combo.setCurrentIndex(self.area_combo.findData(CANVAS))
+        compact_combo(self.area_combo)
         self.area_combo.currentIndexChanged.connect(self._area_changed)
         self.draw_button = QPushButton(self.tr("Draw"), body)
         self.draw_button.setToolTip(self.tr("Draw the search area on the map"))
@@ -417,6 +419,7 @@ class CatalogDock(QDockWidget):
             title = data_label(hub.title)
             self.hub_combo.addItem(f"{hub.hub}: {title}" if hub.hub else title, hub.id)
         self.hub_combo.addItem(self.tr("Other catalogue (URL)"), CUSTOM_URL)
+        compact_combo(self.hub_combo)
 
     def manage_catalogues(self, dialog=None):
         """Open the user's catalogues dialog (or take ``dialog``, already used); the hub list

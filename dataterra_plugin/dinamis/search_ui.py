@@ -27,7 +27,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from .core.search import SearchCriteria, refusal_text, search_images, search_sou
 from .settings import load_profile
 from ..i18n import data_label, error_text
 from ..styles import style_footprints
+from ..ui.widgets import compact_combo, fit_columns, set_row
 
 FOOTPRINT_FIELDS = (
     ("id", QVariant.String),
@@ -99,7 +99,8 @@ class SearchTab(QWidget):
     (None on error or cancel)."""
 
     searchFinished = pyqtSignal(object)  # noqa: N815 - Qt naming
-    COLUMNS = ("source", "date", "mode", "cloud", "incidence", "title")
+    # what tells images apart first; the catalogue's long name last, where the table has room
+    COLUMNS = ("date", "cloud", "incidence", "mode", "title", "source")
 
     def __init__(self, dock, transport_factory=None):
         super().__init__()
@@ -118,6 +119,7 @@ class SearchTab(QWidget):
         self.area = QComboBox()
         self.area.addItem(translate("DinamisSearch", "Map extent"), CANVAS)
         self.area.addItem(translate("DinamisSearch", "Area of interest (drawn or selected)"), AOI)
+        compact_combo(self.area)
         self.start = QDateEdit(QDate(2018, 1, 1))
         self.end = QDateEdit(QDate.currentDate())
         for edit in (self.start, self.end):
@@ -153,16 +155,15 @@ class SearchTab(QWidget):
         self.refusals.setWordWrap(True)
         layout.addWidget(self.refusals)
         self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("DinamisSearch", "Catalogue"),
-                translate("DinamisSearch", "Date"),
-                translate("DinamisSearch", "Mode"),
-                translate("DinamisSearch", "Cloud (%)"),
-                translate("DinamisSearch", "Incidence (°)"),
-                translate("DinamisSearch", "Name"),
-            ]
-        )
+        headers = {
+            "source": translate("DinamisSearch", "Catalogue"),
+            "date": translate("DinamisSearch", "Date"),
+            "mode": translate("DinamisSearch", "Mode"),
+            "cloud": translate("DinamisSearch", "Cloud (%)"),
+            "incidence": translate("DinamisSearch", "Incidence (°)"),
+            "title": translate("DinamisSearch", "Name"),
+        }
+        self.table.setHorizontalHeaderLabels([headers[key] for key in self.COLUMNS])
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         self.table.currentCellChanged.connect(lambda *args: self.show_quicklook())
         layout.addWidget(self.table)
@@ -278,16 +279,20 @@ class SearchTab(QWidget):
         labels = {source.id: data_label(source.label) for source in search_sources(self.dock.rules)}
         self.table.setRowCount(len(self.images))
         for row, image in enumerate(self.images):
-            values = (
-                labels.get(image.source_id, image.source_id),
-                image.date,
-                image.mode,
-                "" if image.cloud_cover is None else f"{image.cloud_cover:g}",
-                "" if image.incidence_angle is None else f"{image.incidence_angle:g}",
-                image.record.title,
-            )
-            for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(str(value or "")))
+            values = {
+                "source": labels.get(image.source_id, image.source_id),
+                "date": image.date,
+                "mode": image.mode,
+                "cloud": "" if image.cloud_cover is None else f"{image.cloud_cover:g}",
+                "incidence": "" if image.incidence_angle is None else f"{image.incidence_angle:g}",
+                "title": image.record.title,
+            }
+            set_row(self.table, row, [str(values[key] or "") for key in self.COLUMNS])
+        fit_columns(self.table)
+
+    def column(self, key):
+        """The table column of ``key`` (one of COLUMNS)."""
+        return self.COLUMNS.index(key)
 
     def show_footprints(self):
         """One memory layer of the footprints (replaced at each search)."""

@@ -34,7 +34,6 @@ from qgis.PyQt.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -52,6 +51,7 @@ from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 from ..i18n import data_label, error_text
 from ..styles import style_footprints
+from ..ui.widgets import button_grid, compact_combo, fit_columns, set_row
 
 CONDITIONS = ("french_partner", "airbus_agreement", "public_contract")
 ORDERABLE = ("pleiades_archive", "pleiades_tasking", "spot67_archive", "spot67_tasking", "dinamis_catalogue")
@@ -257,6 +257,7 @@ class DinamisDock(QDockWidget):
         self.product = QComboBox()
         for product_id in ORDERABLE:
             self.product.addItem(data_label(self.rules["products"][product_id]["label"]), product_id)
+        compact_combo(self.product)
         self.purpose = QLineEdit()
         self.project = QLineEdit()
         form = QFormLayout()
@@ -286,9 +287,8 @@ class DinamisDock(QDockWidget):
         self.submit_button.clicked.connect(lambda: self.submit())
         self.package_button.clicked.connect(self.write_package)
         self.portal_button.clicked.connect(self.open_request_page)
-        for button in (self.estimate_button, self.submit_button, self.package_button, self.portal_button):
-            row.addWidget(button)
-        layout.addLayout(row)
+        layout.addLayout(button_grid((self.estimate_button, self.submit_button, self.package_button,
+                                      self.portal_button)))
         self.table = QTableWidget(0, len(self.COLUMNS))
         self.table.setHorizontalHeaderLabels(
             [
@@ -305,26 +305,18 @@ class DinamisDock(QDockWidget):
         )
         self.table.setSelectionBehavior(QTableWidget.SelectRows)
         layout.addWidget(self.table)
-        row = QHBoxLayout()
+        buttons = []
         for text, slot in (
             (translate("Dinamis", "Refresh"), lambda: self.refresh()),
             (translate("Dinamis", "Download and load"), lambda: self.deliver()),
             (translate("Dinamis", "Cancel order"), self.cancel_selected),
             (translate("Dinamis", "Show footprints"), self.show_footprints),
-        ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        layout.addLayout(row)
-        row = QHBoxLayout()
-        for text, slot in (
             (translate("Dinamis", "Save as draft"), lambda: self.save_draft()),
             (translate("Dinamis", "Request package for the selected draft…"), lambda: self.package_selected()),
         ):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        layout.addLayout(row)
+            buttons.append(QPushButton(text))
+            buttons[-1].clicked.connect(slot)
+        layout.addLayout(button_grid(buttons))
         from .search_ui import SearchTab
 
         self.search_tab = SearchTab(self, self.search_transport_factory)
@@ -350,8 +342,8 @@ class DinamisDock(QDockWidget):
         rows = self.book.orders() if self.book else []
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            for column, key in enumerate(self.COLUMNS):
-                self.table.setItem(index, column, QTableWidgetItem(self.cell_text(key, row[key])))
+            set_row(self.table, index, [self.cell_text(key, row[key]) for key in self.COLUMNS])
+        fit_columns(self.table)
 
     def cell_text(self, key, value):
         """What a user reads in the order table: product names and statuses, not their ids."""

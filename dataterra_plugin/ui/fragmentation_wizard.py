@@ -108,13 +108,9 @@ class FragmentationWizard(StudyWizard):
         if source:
             select_layer_by_source(combo, source)
         self.barriers.setCellWidget(row, 0, combo)
-        # the filter with QGIS's expression builder (the ε button), on the row's layer fields
-        filter_edit = QgsExpressionLineEdit(self.barriers)
-        filter_edit.setLayer(combo.currentLayer())
-        combo.layerChanged.connect(filter_edit.setLayer)
-        filter_edit.setExpression(expression)
-        self.barriers.setCellWidget(row, 1, filter_edit)
-        self.barriers.setCellWidget(row, 2, QLineEdit(str(buffer), self.barriers))
+        # the filter and the buffer with QGIS's expression builder (the ε button), on the row's layer fields
+        for column, text in ((1, expression), (2, str(buffer))):
+            self.barriers.setCellWidget(row, column, expression_edit(self.barriers, combo, text))
 
     def _reporting_page(self):
         page = QWizardPage(self)
@@ -206,7 +202,7 @@ class FragmentationWizard(StudyWizard):
             barriers.append({
                 "source": layer_source(self.barriers.cellWidget(row, 0)),
                 "filter": self.barriers.cellWidget(row, 1).expression(),
-                "buffer": self.barriers.cellWidget(row, 2).text(),
+                "buffer": self.barriers.cellWidget(row, 2).expression(),
             })
         return {
             "landcover": layer_source(self.landcover),
@@ -298,6 +294,21 @@ class FragmentationWizard(StudyWizard):
         self.write_log(self.tr("Whole study area: effective mesh size {0:.2f} ha.").format(whole))
         self.result_layer = layer
 
+
+
+def expression_edit(parent, layer_combo, text):
+    """An expression box with QGIS's builder on the fields of ``layer_combo``'s layer, showing the
+    start of ``text`` (a line edit leaves its cursor, and so its view, at the end of a long CASE)."""
+    edit = QgsExpressionLineEdit(parent)
+    edit.setLayer(layer_combo.currentLayer())
+    layer_combo.layerChanged.connect(edit.setLayer)
+    edit.setExpression(text)
+    line = edit.findChild(QLineEdit)
+    if line is not None:
+        line.setCursorPosition(0)
+    edit.setToolTip(text)
+    edit.expressionChanged.connect(edit.setToolTip)
+    return edit
 
 
 def config_from_project(project, output_dir=""):

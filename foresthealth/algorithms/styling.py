@@ -103,10 +103,13 @@ def _class_colours(names):
 def _confidence_ramp(layer):
     from qgis.core import QgsRasterBandStats
 
+    from ...dataterra_plugin.styles import readable_legend
+
     stats = layer.dataProvider().bandStatistics(1, QgsRasterBandStats.Max)
     shader_function = QgsColorRampShader(0.0, max(stats.maximumValue, 1e-6))
     shader_function.setSourceColorRamp(QgsStyle.defaultStyle().colorRamp(CLASS_RAMP))
     shader_function.classifyColorRamp(5)
+    shader_function.setLegendSettings(readable_legend(stats.maximumValue))  # three significant digits, not six decimals
     shader = QgsRasterShader()
     shader.setRasterShaderFunction(shader_function)
     layer.setRenderer(QgsSingleBandPseudoColorRenderer(layer.dataProvider(), 1, shader))

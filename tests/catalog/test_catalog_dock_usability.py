@@ -145,3 +145,27 @@ def test_the_dock_remembers_the_last_hub_and_drawn_area(qgis_app, qgis_canvas):
     assert again.area_combo.currentData() == "rectangle"
     assert again.drawn_area is not None and again.drawn_area.bbox == pytest.approx(drawn)
     assert qgis_canvas.mapTool() is None  # opening the dock does not take the map
+
+
+def dock_in(language):
+    """A new dock built with the interface in ``language``."""
+    from dataterra.dataterra_plugin.i18n import install_translators
+
+    install_translators(language)
+    try:
+        return new_dock()
+    finally:
+        install_translators("en")
+
+
+def test_the_french_dock_is_no_wider_than_the_english_one(qgis_app):
+    """Issue 16: in French the dock's minimum width grew by a fifth (long hub titles in the
+    combo, long labels and buttons) and pushed the Layers panel to a sliver."""
+    english, french = dock_in("en"), dock_in("fr")
+    assert french.search_button.text() == "Rechercher"  # really in French
+    assert french.minimumSizeHint().width() <= english.minimumSizeHint().width()
+    # a hub title longer than the combo is elided in the box, not allowed to widen the dock
+    combo = english.hub_combo
+    longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    assert combo.minimumSizeHint().width() < longest
+    assert combo.view().minimumWidth() >= longest  # the drop-down list shows the titles whole

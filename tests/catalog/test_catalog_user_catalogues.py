@@ -44,6 +44,17 @@ def test_add_edit_remove_are_kept_in_the_file(qgis_app, tmp_path):
         ("parc-du-haut-languedoc-geonetwork-2", "Parc STAC", "https://stac.example.org/v2")]
 
 
+def test_titles_are_shown_whole(qgis_app, tmp_path):
+    """Issue 16: the title column read "Observatoire…" beside a wide address column."""
+    from dataterra.dataterra_plugin.catalog.catalogues_dialog import CataloguesDialog
+
+    dialog = CataloguesDialog(path=str(tmp_path / "catalogues.json"))
+    title = "Observatoire du Clermontais (GeoNetwork)"
+    dialog.add(filled_form(title, "CSW", "https://geo.example.org/geonetwork/srv/fre/csw"))
+    assert dialog.table.columnWidth(0) > dialog.table.fontMetrics().horizontalAdvance(title)
+    assert dialog.table.item(0, 0).toolTip() == title
+
+
 def test_a_form_without_an_address_is_not_accepted(qgis_app):
     form = filled_form("No address", "CSW", "geo.example.org/csw")
     assert form.result() != QDialog.Accepted and "http://" in form.problem.text()

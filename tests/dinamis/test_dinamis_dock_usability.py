@@ -44,3 +44,23 @@ def test_request_page_opens_through_qt_without_leaving_a_process(qgis_app, tmp_p
         dock.open_request_page()
     assert opened_urls == [dock.rules["request_page"]["url"]]
     assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+def test_the_french_dock_is_no_wider_than_the_english_one(qgis_app, tmp_path):
+    """Issue 16: in French the DINAMIS dock's minimum width grew by a fifth (rows of four long
+    French buttons, the product names in the combo) and squeezed the map."""
+    from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
+    from dataterra.dataterra_plugin.i18n import install_translators
+
+    widths = {}
+    for language in ("en", "fr"):
+        install_translators(language)
+        try:
+            dock = DinamisDock(None, book_path=tmp_path / f"{language}.gpkg")
+            widths[language] = dock.minimumSizeHint().width()
+            if language == "fr":
+                assert dock.tabs.tabText(1) == "Rechercher des images"  # really in French
+            dock.deleteLater()
+        finally:
+            install_translators("en")
+    assert widths["fr"] <= widths["en"]

@@ -59,13 +59,14 @@ def test_dock_search_over_the_map_extent(search_dock, qgis_iface, dinamis_catalo
     outcome = run_search(tab)
     assert outcome is not None, tab.message.text()
     assert tab.table.rowCount() == 5
-    assert [tab.table.item(r, 1).text() for r in range(5)] == [
+    date, source, cloud, incidence = (tab.column(key) for key in ("date", "source", "cloud", "incidence"))
+    assert [tab.table.item(r, date).text() for r in range(5)] == [
         "2022-06-05", "2021-08-03", "2021-08-03", "2021-07-12", "2021-07-12"]
     assert "5 images found" in tab.message.text()
     assert "1 left out for cloud cover, 1 for incidence angle" in tab.message.text()
     assert tab.refusals.text() == ""
-    row = next(r for r in range(5) if tab.table.item(r, 0).text().startswith("DINAMIS SPOT 6-7"))
-    assert tab.table.item(row, 3).text() == "0.4" and tab.table.item(row, 4).text() == "11.3"
+    row = next(r for r in range(5) if tab.table.item(r, source).text().startswith("DINAMIS SPOT 6-7"))
+    assert tab.table.item(row, cloud).text() == "0.4" and tab.table.item(row, incidence).text() == "11.3"
     layer = QgsProject.instance().mapLayer(tab.layer_id)
     assert layer.featureCount() == 5 and layer.crs().authid() == "EPSG:4326"
     assert layer.renderer().symbol().symbolLayer(0).fillColor().alpha() == 40  # the map stays visible
@@ -76,7 +77,7 @@ def test_dock_search_over_the_map_extent(search_dock, qgis_iface, dinamis_catalo
     assert wait_for(lambda: tab.quicklook.pixmap() is not None and not tab.quicklook.pixmap().isNull(), 10)
 
     # an open SPOT image: two-step request, download, layer loaded
-    spot_row = next(r for r in range(5) if tab.table.item(r, 0).text().startswith("Open SPOT"))
+    spot_row = next(r for r in range(5) if tab.table.item(r, source).text().startswith("Open SPOT"))
     tab.table.setCurrentCell(spot_row, 0)
     image = tab.selected_image()
     tab.download_selected(folder=tmp_path / "openspot")
@@ -109,7 +110,7 @@ def test_dock_search_for_a_profile_not_eligible(search_dock, qgis_iface, sample_
     assert "cooperation or collaborative project with a French institutional user" in tab.refusals.text()
     assert not any(r["path"] == "/search" for r in dinamis_catalogue_server.requests)
     assert tab.table.rowCount() == 2
-    assert {tab.table.item(r, 0).text() for r in range(2)} == {"Open SPOT 6-7 archive (OpenSPOT)"}
+    assert {tab.table.item(r, tab.column("source")).text() for r in range(2)} == {"Open SPOT 6-7 archive (OpenSPOT)"}
 
 
 def test_dock_search_refuses_without_profile_or_area(search_dock):
@@ -149,3 +150,27 @@ def test_dock_search_can_be_cancelled(search_dock, qgis_iface, dinamis_catalogue
     assert outcomes == [None] and tab.message.text() == "Search cancelled."
     assert tab.search_button.isEnabled() and not tab.cancel_button.isEnabled()
     assert len([r for r in dinamis_catalogue_server.requests if r["path"].startswith("/api/geo/")]) < 4
+
+
+def test_result_columns_show_their_contents_whole(search_dock, qgis_iface, dinamis_catalogue_server):
+    """Issue 16: the catalogue column read "DINAMIS SP..." and the image names were cut off;
+    every column is as wide as its longest text, the last one takes the room left."""
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    from dataterra.dataterra_plugin.dinamis.core.rules import Profile
+    from dataterra.dataterra_plugin.dinamis.settings import save_profile
+
+    save_profile(Profile("uia_research", "INRAE UMR TETIS"))
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(3.2, 43.4, 3.8, 43.9))
+    tab = search_dock.search_tab
+    assert run_search(tab) is not None, tab.message.text()
+    table = tab.table
+    metrics = table.fontMetrics()
+    for column in range(table.columnCount()):
+        texts = [table.item(row, column).text() for row in range(table.rowCount())]
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        assert table.columnWidth(column) > widest, (column, max(texts, key=len))
+    assert table.horizontalHeader().stretchLastSection()
+    assert table.item(0, 0).toolTip() == table.item(0, 0).text()  # the whole text under the pointer too

@@ -139,6 +139,35 @@ def test_styles_dates_as_dates_and_a_temporal_dieback_layer(dataterra_provider, 
     assert starts == ["2018-03-01", "2018-07-01", "2019-02-01", "2019-05-01", "2019-07-01"]
 
 
+def test_toolbox_run_keeps_the_forest_styles(dataterra_provider, run_a, tmp_path):
+    """Loaded by Processing (toolbox, runAndLoadResults), the state raster keeps its named
+    classes and the dieback polygons their classes: the plugin's generic class style must not
+    replace the algorithm's own."""
+    import processing
+    from qgis.core import QgsCategorizedSymbolRenderer, QgsNumericFormatContext, QgsProject
+
+    QgsProject.instance().removeAllMapLayers()
+    outputs = {"POLYGONS": str(tmp_path / "d.gpkg"), "FIRST_DATE": str(tmp_path / "first.tif"),
+               "STATE_RASTER": str(tmp_path / "s.tif"), "CONFIDENCE": str(tmp_path / "c.tif"),
+               "CONFIDENCE_CLASS": str(tmp_path / "k.tif")}
+    processing.runAndLoadResults("dataterra:forest_dieback_export", {"STATE": str(run_a[0]), **outputs})
+    layers = {layer.source(): layer for layer in QgsProject.instance().mapLayers().values()}
+    state = layers[outputs["STATE_RASTER"]].renderer()
+    assert [(c.value, c.label) for c in state.classes()] == [
+        (1, "Healthy"), (2, "Dieback"), (3, "Bare soil"), (4, "Bare soil after dieback")]
+    shader = layers[outputs["CONFIDENCE"]].renderer().shader().rasterShaderFunction()
+    maximum = float(np.nanmax(read(outputs["CONFIDENCE"])))
+    assert shader.maximumValue() == pytest.approx(maximum, rel=1e-6)
+    # the legend reads about three significant digits, as the plugin's other ramps
+    legend = shader.legendSettings().numericFormat().formatDouble(maximum, QgsNumericFormatContext())
+    assert 0.1 < maximum < 1 and legend == f"{maximum:.3f}"  # "0.471", not "0.476583"
+    first = [c.label for c in layers[outputs["FIRST_DATE"]].renderer().classes()]
+    assert first[0] == "2018-03-16"  # dates, not YYYYMMDD codes
+    dieback = layers[f"{outputs['POLYGONS']}|layername=dieback"].renderer()
+    assert isinstance(dieback, QgsCategorizedSymbolRenderer) and dieback.classAttribute() == "class"
+    QgsProject.instance().removeAllMapLayers()
+
+
 def test_chained_run_cancelled_during_export_leaves_no_state(dataterra_provider, shared_series, tmp_path):
     """A cancel that lands after the detection (during the export) takes the state this run
     made with it: the chained run leaves nothing under its output names."""

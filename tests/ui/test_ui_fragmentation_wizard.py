@@ -208,3 +208,31 @@ def test_raster_connectivity_is_fragscapes_4_neighbours_unless_8_is_chosen(qgis_
     wizard.open_fragscape_project(str(project))
     assert wizard.config()["connectivity"] == 4
     wizard.deleteLater()
+
+
+def test_a_long_buffer_expression_shows_its_start(qgis_iface, dataterra_provider, sample_data):
+    """Issue 16: the buffer box showed the end of a CASE expression ("... ELSE 7.5 END"); it
+    shows its start, has the expression builder like the filter, and gives the text back whole."""
+    from qgis.PyQt.QtWidgets import QLineEdit
+    from qgis.core import QgsProject, QgsVectorLayer
+    from qgis.gui import QgsExpressionLineEdit
+
+    QgsProject.instance().clear()
+    roads = QgsVectorLayer(str(sample_data["roads"]), "roads", "ogr")
+    QgsProject.instance().addMapLayer(roads)
+    wizard = FragmentationWizard(qgis_iface)
+    wizard.resize(900, 560)
+    wizard.add_barrier(str(sample_data["roads"]), ROAD_FILTER, ROAD_BUFFER)
+    wizard.show()
+    buffer = wizard.barriers.cellWidget(0, 2)
+    assert isinstance(buffer, QgsExpressionLineEdit)
+    assert buffer.isValidExpression()[0]  # checked against the roads' fields (VOCATION)
+    line = buffer.findChild(QLineEdit)
+    assert line.cursorPosition() == 0
+    assert line.width() < line.fontMetrics().horizontalAdvance(ROAD_BUFFER)  # too long to show whole
+    # what is drawn starts with the expression's start: the text left of the cursor is empty
+    assert line.cursorRect().left() < line.fontMetrics().horizontalAdvance("CASE")
+    assert wizard.config()["barriers"][0]["buffer"] == ROAD_BUFFER
+    wizard.hide()
+    wizard.deleteLater()
+    QgsProject.instance().clear()

@@ -83,6 +83,78 @@ def test_alpha_diversity_shows_shannon(qgis_app, dataterra_provider, geotiff, tm
     QgsProject.instance().removeAllMapLayers()
 
 
+def chained_model():
+    """A graphical model of three steps whose outputs are all final: QGIS's fill-nodata on the
+    friction, the plugin's habitat selection, then the plugin's cost distance from the habitat
+    over the filled friction (so cost distance runs last)."""
+    from qgis.core import (
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+        QgsProcessingModelOutput,
+        QgsProcessingModelParameter,
+        QgsProcessingParameterRasterLayer,
+    )
+
+    source = QgsProcessingModelChildParameterSource
+    model = QgsProcessingModelAlgorithm("styles", "tests")
+    for name in ("landcover", "friction"):
+        model.addModelParameter(QgsProcessingParameterRasterLayer(name, name), QgsProcessingModelParameter(name))
+
+    def step(algorithm_id, output, sources):
+        child = QgsProcessingModelChildAlgorithm(algorithm_id)
+        child.generateChildId(model)
+        for parameter, value in sources.items():
+            child.addParameterSources(parameter, [value])
+        final = QgsProcessingModelOutput(output)
+        final.setChildOutputName("OUTPUT")
+        final.setChildId(child.childId())
+        child.setModelOutputs({output: final})
+        model.addChildAlgorithm(child)
+        return child.childId()
+
+    filled = step("native:fillnodata", "filled", {
+        "INPUT": source.fromModelParameter("friction"), "BAND": source.fromStaticValue(1),
+        "FILL_VALUE": source.fromStaticValue(1.0)})
+    habitat = step("dataterra:select_habitat", "habitat", {
+        "LANDCOVER": source.fromModelParameter("landcover"), "CLASSES": source.fromStaticValue("1, 2")})
+    step("dataterra:cost_distance", "cost", {
+        "SOURCES": source.fromChildOutput(habitat, "OUTPUT"), "FRICTION": source.fromChildOutput(filled, "OUTPUT")})
+    model.updateDestinationParameters()
+    return model
+
+
+def test_outputs_of_a_graphical_model_keep_each_step_s_style(qgis_app, dataterra_provider, geotiff, tmp_path):
+    """Every step of a model shares one context: the last plugin step (cost distance) must not
+    restyle the habitat of the step before it with its own ramp, nor QGIS's own outputs."""
+    import processing
+    from qgis.core import QgsSingleBandGrayRenderer
+
+    QgsProject.instance().removeAllMapLayers()
+    landcover = geotiff(tmp_path / "lc.tif", np.array([[1, 5, 5, 5], [5, 5, 5, 2], [5, 5, 5, 5]], np.uint8),
+                        pixel=10.0)
+    friction = geotiff(tmp_path / "friction.tif", np.array([[1, 1, 1, 1], [1, -9, 1, 1], [1, 1, 1, 1]],
+                                                           np.float32), pixel=10.0, nodata=-9)
+    model = chained_model()
+    parameters = {"landcover": landcover, "friction": friction}
+    for definition in model.destinationParameterDefinitions():
+        parameters[definition.name()] = str(tmp_path / (definition.name().split(":")[-1] + ".tif"))
+    processing.runAndLoadResults(model, parameters)
+    layers = {layer.name(): layer for layer in QgsProject.instance().mapLayers().values()}
+    assert sorted(layers) == ["cost", "filled", "habitat"]
+    habitat = layers["habitat"]
+    assert isinstance(habitat.renderer(), QgsPalettedRasterRenderer)  # the classes kept, one colour each
+    assert sorted(c.value for c in habitat.renderer().classes()) == [1.0, 2.0]
+    cost = layers["cost"]
+    assert isinstance(cost.renderer(), QgsSingleBandPseudoColorRenderer)
+    shader = cost.renderer().shader().rasterShaderFunction()
+    # friction 1 everywhere once filled: the farthest cell (row 2, column 1 or 2) is 1 + sqrt(2)
+    assert abs(shader.maximumValue() - (1 + 2 ** 0.5)) < 1e-6
+    assert shader.colorRampItemList()[0].color.name() == "#d7191c"  # Spectral, cost distance's ramp
+    assert isinstance(layers["filled"].renderer(), QgsSingleBandGrayRenderer)  # QGIS's output, QGIS's style
+    QgsProject.instance().removeAllMapLayers()
+
+
 def test_legend_decimals_give_about_three_significant_digits():
     from dataterra.dataterra_plugin.styles import legend_decimals
 
