@@ -209,7 +209,7 @@ def step_runs(model, scene, folder, series_size, alpha_tiles=1):
         return [str(folder / f"functional_{tag}.tif")]
 
     def dieback(scheduler, tag):
-        series.run(products, folder / f"state_{tag}", block_size=64, scheduler=scheduler)
+        series.run(products, folder / f"state_{tag}", scheduler=scheduler)  # default blocks
         return sorted(str(path) for path in (folder / f"state_{tag}").glob("*.tif"))
 
     def prepare(name):
@@ -225,7 +225,7 @@ def step_runs(model, scene, folder, series_size, alpha_tiles=1):
 
 STEP_TITLES = {"labelling": "spectral species: pixel labelling", "alpha": "alpha diversity map (species tiled)",
                "beta": "beta diversity map (both passes)", "functional": "functional diversity map",
-               "dieback": "dieback detection (synthetic series, blocks of 64)"}
+               "dieback": "dieback detection (synthetic series, blocks of 256)"}
 
 
 def step_row(name, run, scheduler, start):
@@ -245,13 +245,14 @@ def step_row(name, run, scheduler, start):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--size", type=int, default=1200)
+    parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--blocks", type=int, default=400)
     parser.add_argument("--clusters", type=int, default=30)
     parser.add_argument("--iterations", type=int, default=10)
     parser.add_argument("--mesh", type=int, default=4000)
-    parser.add_argument("--series", type=int, default=256, help="dieback: square size of the synthetic series")
+    parser.add_argument("--series", type=int, default=1536,
+                        help="dieback: square size of the synthetic series (1536: 6 strips of 256-px blocks, 3.4 GB)")
     parser.add_argument("--alpha-tiles", type=int, default=3,
                         help="alpha diversity runs on the species raster repeated N × N times")
     parser.add_argument("--steps", default=",".join(STEP_NAMES), help="comma-separated: " + ",".join(STEP_NAMES))
@@ -265,6 +266,13 @@ def main():
     args.steps = args.steps.split(",")
     scheduler = f"local:{args.workers}"
     folder = Path(tempfile.mkdtemp(prefix="bench_scale_"))
+    try:
+        run_all(args, scheduler, folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # the dieback series alone is gigabytes
+
+
+def run_all(args, scheduler, folder):
     if args.national:
         # a run stopped with kill (SIGINT is ignored in the background) still removes the landscape
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
