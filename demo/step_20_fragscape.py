@@ -1,4 +1,5 @@
-"""Demo step: the Clermontais fragmentation scenario (FragScape's sample), vector and 10 m raster.
+"""Demo step: the Clermontais fragmentation scenario (FragScape's sample), vector and 10 m raster
+(raster patches of 4-neighbour pixels, as FragScape's raster mode).
 
 Natural and semi-natural Corine Land Cover classes inside the EPCI are habitat; paved roads
 buffered by class fragment it; meff is reported per commune with CUT and CBC, in both modes.
@@ -40,8 +41,9 @@ def run_scenario(sample, folder, feedback):
     for mode, landscape in landscapes.items():
         for index, method in enumerate(("CUT", "CBC")):
             path = folder / f"meff_{mode}_{method.lower()}.gpkg"
+            # raster patches with the default CONNECTIVITY: 4 neighbours, FragScape's raster rule
             run("effective_mesh_size", {"INPUT": landscape, "REPORTING": str(sample["communes"]), "METHOD": index,
-                                        "CONNECTIVITY": 1, "OUTPUT": str(path)})
+                                        "OUTPUT": str(path)})
             outputs[(mode, method)] = str(path)
     return outputs, landscapes
 
@@ -122,7 +124,7 @@ def roads_effect(ctx, with_roads):
         "LANDCOVER": str(ctx.sample["clc"]), "CLASS_FIELD": "CODE_12", "PRESET": CLC_PRESET,
         "STUDY_AREA": str(ctx.sample["epci"]), "MODE": 0, "OUTPUT": str(ctx.output / "habitat_without_roads.gpkg")})
     without_roads = run("effective_mesh_size", {
-        "INPUT": habitat, "REPORTING": str(ctx.sample["communes"]), "METHOD": 0, "CONNECTIVITY": 1,
+        "INPUT": habitat, "REPORTING": str(ctx.sample["communes"]), "METHOD": 0,
         "OUTPUT": str(ctx.output / "meff_vector_cut_without_roads.gpkg")})
     comparison = run("compare_fragmentation", {
         "BEFORE": without_roads, "AFTER": with_roads, "KEY_FIELD": "INSEE_COM",

@@ -55,14 +55,15 @@ def run(ctx):
 
 
 def _mesh_size_per_commune(ctx, coverage, communes):
-    """Fragmentation of the downloaded land cover: natural CLC classes are habitat."""
+    """Fragmentation of the downloaded land cover: natural CLC classes are habitat, patches of
+    4-neighbour pixels (effective_mesh_size's default, FragScape's raster rule)."""
     import processing
 
     from dataterra.dataterra_plugin.nomenclature import natural_codes
 
     result = processing.run("dataterra:effective_mesh_size", {
         "INPUT": coverage, "HABITAT_VALUES": ",".join(map(str, natural_codes("clc"))), "REPORTING": communes,
-        "METHOD": 0, "CONNECTIVITY": 1, "OUTPUT": str(ctx.output / "meff_from_wcs.gpkg")}, feedback=ctx.feedback)
+        "METHOD": 0, "OUTPUT": str(ctx.output / "meff_from_wcs.gpkg")}, feedback=ctx.feedback)
     ctx.log(f"effective mesh size of the downloaded land cover: {result['MEFF_HA']:,.1f} ha over the communes")
     return result["OUTPUT"]
 

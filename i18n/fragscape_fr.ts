@@ -160,24 +160,6 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
         <translation>Taille effective de maille (fragmentation)</translation>
     </message>
     <message>
-        <source>Measures how much habitat is cut apart with Jaeger's effective mesh size (meff), the size of the area that two random points of the region have on average in common (Jaeger 2000), per reporting unit, per grid cell or over the whole input.
-
-INPUT: habitat patches, either polygons (touching polygons form one patch) or a raster whose HABITAT_VALUES (default: every non-zero value) are habitat; nodata pixels are outside the landscape. A projected CRS in metres is required.
-REPORTING: optional polygons (e.g. communes); GRID_SIZE: optional side of square cells in metres. Without either, the whole input extent is one unit.
-METHOD: CUT (cutting-out: patches are cut at the unit boundary) or CBC (cross-boundary connections: each piece inside the unit is weighted by its whole patch area, also outside the unit; Moser et al. 2007).
-CONNECTIVITY: 4 or 8 neighbours between raster pixels. MIN_PATCH_AREA (m²): smaller patches are not counted as habitat.
-
-Output fields: meff_ha (hectares), meff_km2 (km²), s_eff (effective mesh number = unit area / meff), coherence (meff / unit area, 0 to 1), splitting_index (1 / coherence), n_patches, habitat_ha and area_ha (hectares). MEFF_HA, COHERENCE and SPLITTING_INDEX are also returned for all units together (area-weighted). OUTPUT_RASTER: meff (ha) per grid cell as a GeoTIFF (needs GRID_SIZE).</source>
-        <translation>Mesure à quel point l'habitat est découpé avec la taille effective de maille de Jaeger (meff), la surface que deux points tirés au hasard dans la région ont en moyenne en commun (Jaeger 2000), par unité de restitution, par maille de grille ou sur toute l'entrée.
-
-INPUT : taches d'habitat, soit des polygones (des polygones qui se touchent forment une seule tache), soit un raster dont les HABITAT_VALUES (par défaut : toute valeur non nulle) sont de l'habitat ; les pixels nodata sont hors du paysage. Un SCR projeté en mètres est requis.
-REPORTING : polygones facultatifs (par exemple les communes) ; GRID_SIZE : côté facultatif de mailles carrées en mètres. Sans l'un ni l'autre, toute l'emprise de l'entrée forme une seule unité.
-METHOD : CUT (découpage : les taches sont coupées à la limite de l'unité) ou CBC (connexions transfrontalières : chaque morceau dans l'unité est pondéré par la surface de sa tache entière, y compris hors de l'unité ; Moser et al. 2007).
-CONNECTIVITY : 4 ou 8 voisins entre pixels raster. MIN_PATCH_AREA (m²) : les taches plus petites ne comptent pas comme habitat.
-
-Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif de mailles = surface de l'unité / meff), coherence (meff / surface de l'unité, de 0 à 1), splitting_index (1 / cohérence), n_patches, habitat_ha et area_ha (hectares). MEFF_HA, COHERENCE et SPLITTING_INDEX sont aussi renvoyés pour l'ensemble des unités (pondérés par la surface). OUTPUT_RASTER : meff (ha) par maille de grille en GeoTIFF (demande GRID_SIZE).</translation>
-    </message>
-    <message>
         <source>Habitat patches (polygons or raster)</source>
         <translation>Taches d'habitat (polygones ou raster)</translation>
     </message>
@@ -268,6 +250,24 @@ Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif d
     <message>
         <source>Measuring each unit…</source>
         <translation>Mesure de chaque unité…</translation>
+    </message>
+    <message>
+        <source>Measures how much habitat is cut apart with Jaeger's effective mesh size (meff), the size of the area that two random points of the region have on average in common (Jaeger 2000), per reporting unit, per grid cell or over the whole input.
+
+INPUT: habitat patches, either polygons (touching polygons form one patch) or a raster whose HABITAT_VALUES (default: every non-zero value) are habitat; nodata pixels are outside the landscape. A projected CRS in metres is required.
+REPORTING: optional polygons (e.g. communes); GRID_SIZE: optional side of square cells in metres. Without either, the whole input extent is one unit.
+METHOD: CUT (cutting-out: patches are cut at the unit boundary) or CBC (cross-boundary connections: each piece inside the unit is weighted by its whole patch area, also outside the unit; Moser et al. 2007).
+CONNECTIVITY: which raster pixels join one patch. 4 neighbours (default) is FragScape's raster rule: pixels touching only at a corner are two patches, as polygons touching only at a corner are in vector mode. 8 neighbours joins them: choose it when rasterising has cut diagonal strips of habitat (hedges, rivers) into pixels that touch only at their corners. MIN_PATCH_AREA (m²): smaller patches are not counted as habitat.
+
+Output fields: meff_ha (hectares), meff_km2 (km²), s_eff (effective mesh number = unit area / meff), coherence (meff / unit area, 0 to 1), splitting_index (1 / coherence), n_patches, habitat_ha and area_ha (hectares). MEFF_HA, COHERENCE and SPLITTING_INDEX are also returned for all units together (area-weighted). OUTPUT_RASTER: meff (ha) per grid cell as a GeoTIFF (needs GRID_SIZE).</source>
+        <translation>Mesure à quel point l'habitat est découpé avec la taille effective de maille de Jaeger (meff), la surface que deux points tirés au hasard dans la région ont en moyenne en commun (Jaeger 2000), par unité de restitution, par maille de grille ou sur toute l'entrée.
+
+INPUT : taches d'habitat, soit des polygones (des polygones qui se touchent forment une seule tache), soit un raster dont les HABITAT_VALUES (par défaut : toute valeur non nulle) sont de l'habitat ; les pixels nodata sont hors du paysage. Un SCR projeté en mètres est requis.
+REPORTING : polygones facultatifs (par exemple les communes) ; GRID_SIZE : côté facultatif de mailles carrées en mètres. Sans l'un ni l'autre, toute l'emprise de l'entrée forme une seule unité.
+METHOD : CUT (découpage : les taches sont coupées à la limite de l'unité) ou CBC (connexions transfrontalières : chaque morceau dans l'unité est pondéré par la surface de sa tache entière, y compris hors de l'unité ; Moser et al. 2007).
+CONNECTIVITY : quels pixels raster forment une même tache. 4 voisins (par défaut) est la règle du mode raster de FragScape : des pixels qui ne se touchent que par un coin forment deux taches, comme des polygones qui ne se touchent que par un coin en mode vecteur. 8 voisins les réunit : choisissez-le quand la rastérisation a découpé des bandes d'habitat diagonales (haies, rivières) en pixels qui ne se touchent que par leurs coins. MIN_PATCH_AREA (m²) : les taches plus petites ne comptent pas comme habitat.
+
+Champs de sortie : meff_ha (hectares), meff_km2 (km²), s_eff (nombre effectif de mailles = surface de l'unité / meff), coherence (meff / surface de l'unité, de 0 à 1), splitting_index (1 / cohérence), n_patches, habitat_ha et area_ha (hectares). MEFF_HA, COHERENCE et SPLITTING_INDEX sont aussi renvoyés pour l'ensemble des unités (pondérés par la surface). OUTPUT_RASTER : meff (ha) par maille de grille en GeoTIFF (demande GRID_SIZE).</translation>
     </message>
 </context>
 <context>

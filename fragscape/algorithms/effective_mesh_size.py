@@ -32,6 +32,7 @@ from ...rasterblocks.io import GTIFF_OPTIONS
 from ..core.blocklabel import NEIGHBOURS
 from ..core.metrics import METHODS, aggregate_units, metrics_from_sum
 from ..core.raster_mesh import GridSpec, effective_mesh_size_raster, write_grid_raster
+from ..project import FRAGSCAPE_NEIGHBOURS
 from .common import layer_in_crs, ogr_layer, parse_codes, rectangle_geometry, repaired_geometries
 from .vector_mesh import PatchIndex, habitat_patches, units_metrics
 
@@ -94,8 +95,11 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             "METHOD: CUT (cutting-out: patches are cut at the unit boundary) or CBC (cross-boundary "
             "connections: each piece inside the unit is weighted by its whole patch area, also "
             "outside the unit; Moser et al. 2007).\n"
-            "CONNECTIVITY: 4 or 8 neighbours between raster pixels. MIN_PATCH_AREA (m²): smaller "
-            "patches are not counted as habitat.\n\n"
+            "CONNECTIVITY: which raster pixels join one patch. 4 neighbours (default) is FragScape's "
+            "raster rule: pixels touching only at a corner are two patches, as polygons touching only "
+            "at a corner are in vector mode. 8 neighbours joins them: choose it when rasterising has "
+            "cut diagonal strips of habitat (hedges, rivers) into pixels that touch only at their "
+            "corners. MIN_PATCH_AREA (m²): smaller patches are not counted as habitat.\n\n"
             "Output fields: meff_ha (hectares), meff_km2 (km²), s_eff (effective mesh number = unit "
             "area / meff), coherence (meff / unit area, 0 to 1), splitting_index (1 / coherence), "
             "n_patches, habitat_ha and area_ha (hectares). MEFF_HA, COHERENCE and SPLITTING_INDEX "
@@ -116,7 +120,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             self.METHOD, self.tr("Method"), options=["CUT", "CBC"], defaultValue=0))
         self.addParameter(QgsProcessingParameterEnum(
             self.CONNECTIVITY, self.tr("Raster connectivity"), options=[str(n) for n in NEIGHBOURS],
-            defaultValue=NEIGHBOURS.index(8)))
+            defaultValue=NEIGHBOURS.index(FRAGSCAPE_NEIGHBOURS)))
         self.addParameter(QgsProcessingParameterNumber(
             self.MIN_PATCH_AREA, self.tr("Minimum patch area (m²)"), QgsProcessingParameterNumber.Double,
             defaultValue=0.0, optional=True, minValue=0.0))

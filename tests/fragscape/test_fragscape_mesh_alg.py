@@ -88,6 +88,27 @@ def test_raster_and_vector_agree_on_the_u_shaped_patch(dataterra_provider, tif_w
         assert raster[name]["n_patches"] == vector[name]["n_patches"]
 
 
+def test_raster_default_connectivity_is_fragscapes_4_neighbours(dataterra_provider, tif_writer):
+    """Without CONNECTIVITY raster patches are labelled as FragScape's raster mode does (4 neighbours,
+    ndimage.generate_binary_structure(2, 1)): two 2 × 2 blocks of 10 m pixels touching only at a corner
+    in a 4 × 4 raster are two patches of 400 m², meff = (400² + 400²) / 1600 m² = 0.02 ha; with 8
+    neighbours they are one patch of 800 m², 800² / 1600 m² = 0.04 ha."""
+    from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
+
+    habitat = np.zeros((4, 4), dtype=np.uint8)
+    habitat[0:2, 0:2] = 1
+    habitat[2:4, 2:4] = 1
+    path = tif_writer(habitat)
+    default = run({"INPUT": path})
+    four = effective_mesh_size_raster(path, habitat_values=None, connectivity=4)
+    eight = run({"INPUT": path, "CONNECTIVITY": 1})
+    assert default["MEFF_HA"] == pytest.approx(four.whole.meff_ha, rel=1e-12)
+    assert default["MEFF_HA"] == pytest.approx(0.02, rel=1e-12)
+    assert next(default["OUTPUT"].getFeatures())["n_patches"] == 2
+    assert eight["MEFF_HA"] == pytest.approx(0.04, rel=1e-12)
+    assert next(eight["OUTPUT"].getFeatures())["n_patches"] == 1
+
+
 def test_raster_hand_case_with_reporting(dataterra_provider, tif_writer, vector_tools):
     habitat = np.array([[1, 1, 1, 1, 0, 0], [0, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 1], [1, 0, 0, 0, 0, 0]],
                        dtype=np.uint8)

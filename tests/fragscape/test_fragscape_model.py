@@ -25,6 +25,8 @@ def test_model_runs_the_clermontais_scenario(dataterra_provider, sample_data, mo
         layer = QgsProcessingUtils.mapLayerFromString(layer, processing.tools.dataobjects.createContext())
     meff = {f["NOM_COM"]: f["meff_ha"] for f in layer.getFeatures()}
     assert len(meff) == 20
-    # the same figures as demo/step_20_fragscape.py (vector and 10 m raster agree within 0.1 % here)
-    assert meff["CABRIERES"] == pytest.approx(821.5, rel=1e-3)
-    assert meff["CLERMONT-L'HERAULT"] == pytest.approx(237.5, rel=1e-3)
+    # the same figures as demo/step_20_fragscape.py (docs/fragscape.md): vector and 10 m raster agree within
+    # 0.03 % in Cabrières; in Clermont-l'Hérault raster patches of 4-neighbour pixels (FragScape's rule,
+    # the model's CONNECTIVITY) keep diagonal strips apart, 0.69 % below the vector meff
+    assert meff["CABRIERES"] == pytest.approx(821.4, rel=1e-3)
+    assert meff["CLERMONT-L'HERAULT"] == pytest.approx((237.38, 235.75)[mode], rel=1e-4)

@@ -59,7 +59,7 @@ def test_wizard_study_matches_the_toolbox_and_is_saved(qgis_iface, dataterra_pro
         "LANDCOVER": config["landcover"], "CLASS_FIELD": "CODE_12", "PRESET": 2, "FRAGMENTING": [roads],
         "STUDY_AREA": config["study_area"], "MODE": 0, "OUTPUT": str(tmp_path / "habitat.gpkg")})["OUTPUT"]
     direct = processing.run("dataterra:effective_mesh_size", {
-        "INPUT": habitat, "REPORTING": config["reporting"], "METHOD": 1, "CONNECTIVITY": 1,
+        "INPUT": habitat, "REPORTING": config["reporting"], "METHOD": 1,
         "OUTPUT": str(tmp_path / "meff.gpkg")})["OUTPUT"]
     expected = {f["INSEE_COM"]: f["meff_ha"] for f in QgsVectorLayer(direct, "d", "ogr").getFeatures()}
     got = {f["INSEE_COM"]: f["meff_ha"] for f in layer.getFeatures()}
