@@ -315,6 +315,7 @@ def tile_run(work, height, width=TILE_WIDTH, scheduler=None, with_export=False, 
     figures["load_after_detection"] = Path("/proc/loadavg").read_text().split()[:3]
     figures["state_gb"] = directory_gb(state)
     figures["dieback_pixels"], figures["first_dieback_dates"] = dieback_summary(state)
+    (folder / "figures.json").write_text(json.dumps(figures, indent=1))  # kept if the export is stopped
     if with_export:
         code = EXPORT_RUN.format(pkgroot=str(PKGROOT), state=str(state))
         figures["export"] = run_watched(code, folder / "export.log")
