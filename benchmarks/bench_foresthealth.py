@@ -367,6 +367,7 @@ def main():
     parser.add_argument("--tile-strip", action="store_true")
     parser.add_argument("--strip-rows", type=int, default=512)
     parser.add_argument("--tile", action="store_true")
+    parser.add_argument("--tile-without-export", action="store_true", help="--tile: the detection only")
     parser.add_argument("--tile-size", type=int, default=TILE_WIDTH, help="width of the tile (px)")
     parser.add_argument("--tile-rows", type=int, help="its height (px), default: the width")
     parser.add_argument("--scheduler", default=os.environ.get("DASK_SCHEDULER", "local:2"))
@@ -375,7 +376,7 @@ def main():
     work = ROOT / "build" / "bench" / "foresthealth"
     if args.tile:
         rows = args.tile_rows or args.tile_size
-        figures = tile_run(work, rows, args.tile_size, args.scheduler, with_export=True)
+        figures = tile_run(work, rows, args.tile_size, args.scheduler, with_export=not args.tile_without_export)
         print_tile(figures, rows, args.tile_size, args.scheduler)
         return
     if args.tile_strip:
