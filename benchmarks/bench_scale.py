@@ -98,9 +98,13 @@ def overhead_per_block(scheduler, blocks):
 
 
 def worker_peak_mb():
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    """The worker's own peak (VmHWM): ru_maxrss would also count the peak of the process it
+    was forked from before its exec (the benchmark's, gigabytes after the dieback step)."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
 
 
 def worker_memory_line(model, scene, folder, workers, blocks=(256, 512, 1024)):
