@@ -279,12 +279,9 @@ def main():
 def run_all(args, scheduler, folder):
     if args.national:
         # a run stopped with kill (SIGINT is ignored in the background) still removes the landscape
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-        try:
-            print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder, args.landscape,
-                                        {"inprocess": ("",), "cluster": (None,)}.get(args.only, ("", None)))))
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # main() removes the folder
+        print("\n".join(mesh_lines(args.national_size, args.units, scheduler, folder, args.landscape,
+                                    {"inprocess": ("",), "cluster": (None,)}.get(args.only, ("", None)))))
         return
     scene = str(folder / "scene.tif")
     synthetic.write_synthetic_scene(scene, args.size, args.size, seed=1)

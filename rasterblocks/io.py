@@ -223,7 +223,8 @@ def relabel_bands(path, rename):
         return 0
     names = [ds.GetRasterBand(k + 1).GetDescription() for k in range(ds.RasterCount)]
     ds = None
-    renamed = {k: rename(name) for k, name in enumerate(names) if name and rename(name) != name}
+    new_names = {k: rename(name) for k, name in enumerate(names) if name}
+    renamed = {k: name for k, name in new_names.items() if name != names[k]}
     if not renamed:
         return 0
     ds = gdal.OpenEx(str(path), gdal.OF_RASTER | gdal.OF_UPDATE)
