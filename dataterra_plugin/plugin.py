@@ -9,6 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu
 from qgis.core import QgsApplication
 
+from ..rasterblocks.execution import keep_local_clusters
 from .i18n import install_translators, remove_translators
 from .paths import icon_path
 from .provider import DataTerraProvider
@@ -46,6 +47,8 @@ class DataTerraPlugin:
 
     def initGui(self):  # noqa: N802
         self.initProcessing()
+        # in the desktop a chain of algorithms on local:N reuses one cluster (closed on unload or when idle)
+        keep_local_clusters(True)
         main_window = self.iface.mainWindow()
         self.menu = QMenu(self.tr("Data Terra"), main_window)
         self.menu.setObjectName(self.MENU_OBJECT_NAME)
@@ -131,6 +134,7 @@ class DataTerraPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        keep_local_clusters(False)  # the workers hold this version of the code: closed with it
         remove_translators()
 
     # --- actions --------------------------------------------------------------------

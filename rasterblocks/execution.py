@@ -8,7 +8,8 @@ the blocks, e.g. to write a window of the output). :func:`map_blocks` decides wh
 
 * ``None`` or ``""``: in this process, one block after the other (no Dask import);
 * ``"local:N"``: a Dask ``LocalCluster`` of N single-threaded worker processes, closed after
-  the run;
+  the run, or kept for the next runs when :func:`keep_local_clusters` is on (the QGIS plugin:
+  a chain of algorithms pays the start-up once);
 * ``"tcp://host:port"`` (or ``tls://``): an existing Dask scheduler. Its workers read the
   inputs themselves: paths on a shared file system, or GDAL URLs (``/vsicurl/``,
   ``/vsis3/``). The GDAL credential options set in this process (:data:`CREDENTIAL_OPTIONS`)
@@ -22,6 +23,7 @@ by the scheduler, which recomputes its blocks on another worker (Dask's
 ``allowed-failures``, 3); when a block kills its workers every time the run fails with a
 :class:`DataTerraError`. Cancelling cancels every pending future.
 """
+import atexit
 import contextlib
 import importlib.util
 import os
@@ -48,6 +50,7 @@ REMOTE_PREFIXES = ("tcp://", "tls://")
 CREDENTIALS_PLUGIN = "dataterra-gdal-credentials"
 WORKER_START_TIMEOUT = 120  # seconds for a local cluster to start or a scheduler to answer
 POLL_SECONDS = 0.2  # how often cancelling is checked while a block is computed
+KEEP_SECONDS = 600.0  # a kept local cluster unused this long is closed (its workers hold memory)
 
 
 class SchedulerError(DataTerraError):
@@ -174,15 +177,13 @@ def dask_client(kind, value):
     use; the GDAL credential options are registered on its workers."""
     if not dask_available():
         raise SchedulerError(INSTALL_HINT)
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     with contextlib.ExitStack() as stack:
         if kind == "local":
             stack.enter_context(_python_for_workers())  # for the whole run: a lost worker is restarted
             stack.enter_context(_without_malloc_trim())
-            address = stack.enter_context(LocalCluster(
-                n_workers=value, threads_per_worker=1, processes=True, dashboard_address=None,
-                silence_logs=40, host="127.0.0.1"))
+            address = stack.enter_context(_local_cluster(value))
         else:
             address = value
         try:
@@ -199,6 +200,137 @@ def dask_client(kind, value):
             # removed after the run: the scheduler and the workers forget the credentials
             stack.callback(client.unregister_worker_plugin, CREDENTIALS_PLUGIN)
         yield client
+
+
+def _start_local_cluster(workers):
+    from distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                        silence_logs=40, host="127.0.0.1")
+
+
+@contextlib.contextmanager
+def _local_cluster(workers):
+    """A local cluster of ``workers`` processes for one run: a new one closed after the run,
+    or, when :func:`keep_local_clusters` is on, the kept one (started if needed)."""
+    if not _KEPT.keeping:
+        with _start_local_cluster(workers) as cluster:
+            yield cluster
+        return
+    kept = _KEPT.acquire(workers)
+    failed = True
+    try:
+        yield kept.cluster
+        failed = False
+    finally:
+        # a failed or cancelled run may leave blocks running on the workers: the next run starts afresh
+        _KEPT.release(kept, discard=failed)
+
+
+class _KeptCluster:
+    def __init__(self, workers, cluster):
+        self.workers, self.cluster = workers, cluster
+        self.users, self.discard, self.timer = 0, False, None
+
+    def healthy(self):
+        try:
+            return (not self.discard and str(self.cluster.status.name) == "running"
+                    and len(self.cluster.scheduler_info.get("workers", {})) == self.workers)
+        except Exception:  # noqa: BLE001 (a cluster in any broken state is replaced)
+            return False
+
+
+class _KeptClusters:
+    """Local clusters kept between runs (QGIS desktop): a chain of algorithms pays the
+    cluster's start-up and the workers' imports once. One per worker count; closed after
+    :data:`KEEP_SECONDS` unused, after a failed or cancelled run, and by
+    :func:`close_local_clusters` (plugin unload, end of the process)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.keeping = False
+        self.clusters = {}
+        self.exit_hook = False
+
+    def acquire(self, workers):
+        stale = None
+        with self.lock:
+            kept = self.clusters.get(workers)
+            if kept is not None and not kept.healthy():
+                stale, kept = self.clusters.pop(workers), None
+                stale.discard = True
+            if kept is None:
+                kept = self.clusters[workers] = _KeptCluster(workers, _start_local_cluster(workers))
+                if not self.exit_hook:
+                    atexit.register(close_local_clusters)
+                    self.exit_hook = True
+            if kept.timer is not None:
+                kept.timer.cancel()
+                kept.timer = None
+            kept.users += 1
+        if stale is not None and stale.users == 0:
+            _close_quietly(stale.cluster)
+        return kept
+
+    def release(self, kept, discard=False):
+        with self.lock:
+            kept.users -= 1
+            kept.discard = kept.discard or discard or not self.keeping
+            if kept.users > 0:
+                return
+            if not kept.discard:
+                kept.timer = threading.Timer(KEEP_SECONDS, self.close_idle, (kept,))
+                kept.timer.daemon = True
+                kept.timer.start()
+                return
+            if self.clusters.get(kept.workers) is kept:
+                del self.clusters[kept.workers]
+        _close_quietly(kept.cluster)
+
+    def close_idle(self, kept):
+        with self.lock:
+            if kept.users or self.clusters.get(kept.workers) is not kept:
+                return
+            del self.clusters[kept.workers]
+        _close_quietly(kept.cluster)
+
+    def close_all(self):
+        with self.lock:
+            idle = [kept for kept in self.clusters.values() if kept.users == 0]
+            for kept in self.clusters.values():
+                kept.discard = True  # a cluster in use is closed when its run ends
+                if kept.timer is not None:
+                    kept.timer.cancel()
+            self.clusters.clear()
+        for kept in idle:
+            _close_quietly(kept.cluster)
+
+
+def _close_quietly(cluster):
+    with contextlib.suppress(Exception):
+        cluster.close()
+
+
+_KEPT = _KeptClusters()
+
+
+def keep_local_clusters(keep=True):
+    """Keep ``local:N`` clusters between runs (``True``: what the QGIS plugin does) or start
+    one per run (``False``, the default; the kept ones are closed)."""
+    _KEPT.keeping = bool(keep)
+    if not keep:
+        close_local_clusters()
+
+
+def close_local_clusters():
+    """Close every kept local cluster (one in use is closed at the end of its run)."""
+    _KEPT.close_all()
+
+
+def kept_local_cluster_addresses():
+    """Scheduler addresses of the kept local clusters (for tests and diagnostics)."""
+    with _KEPT.lock:
+        return {workers: kept.cluster.scheduler_address for workers, kept in _KEPT.clusters.items()}
 
 
 def _without_malloc_trim():
@@ -318,5 +450,5 @@ class GdalCredentials:
         return _GdalCredentialsPlugin()
 
 
-__all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "dask_available",
-           "imap_blocks", "map_blocks", "parse_scheduler"]
+__all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "close_local_clusters",
+           "dask_available", "imap_blocks", "keep_local_clusters", "map_blocks", "parse_scheduler"]

@@ -11,6 +11,7 @@ from dataterra.dataterra_plugin.catalog.dock import CatalogDock
 from dataterra.dataterra_plugin.dinamis.ui import DinamisDock
 from dataterra.dataterra_plugin.paths import PLUGIN_ROOT
 from dataterra.dataterra_plugin.plugin import DataTerraPlugin
+from dataterra.rasterblocks import execution
 
 
 def flush_deletions():
@@ -68,6 +69,7 @@ def test_load_unload_three_times_leaves_nothing_behind(qgis_iface, clean_registr
     for _ in range(3):
         plugin = classFactory(qgis_iface)
         plugin.initGui()
+        assert execution._KEPT.keeping  # local:N clusters are kept between runs in the desktop
         plugin.toggle_catalog_dock()  # open the dock and a wizard so unload has to remove them
         plugin.open_fragmentation_wizard()
         plugin.open_connectivity_wizard()
@@ -80,6 +82,7 @@ def test_load_unload_three_times_leaves_nothing_behind(qgis_iface, clean_registr
         plugin.unload()
         flush_deletions()
         assert counts(qgis_iface) == {"menus": 0, "toolbars": 0, "docks": 0, "providers": 0}
+        assert not execution._KEPT.keeping  # and closed with the plugin
 
 
 def test_headless_init_processing_registers_provider_once(clean_registry):

@@ -31,3 +31,17 @@ def filled(values, block):
     import numpy as np
 
     return np.full(values, float(block))
+
+
+def worker_pid(block):
+    """(block, the pid of the process that computed it)."""
+    import os
+
+    return block, os.getpid()
+
+
+def fail_on(bad, block):
+    """block, or a ValueError for the block ``bad``."""
+    if block == bad:
+        raise ValueError(f"block {block} is bad")
+    return block
