@@ -31,7 +31,7 @@ from osgeo import gdal, gdal_array
 
 from ...rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError, check_cancel
 from ...rasterblocks.execution import map_blocks
-from ...rasterblocks.io import Window
+from ...rasterblocks.io import GTIFF_TILE, Window, fast_compression
 from . import detection, masks, products as s2
 from .formula import parse, vegetation_index
 
@@ -172,7 +172,7 @@ class _Outputs:
         for name, (dtype, bands) in shapes.items():
             ds = driver.Create(str(folder / f"{name}.tif"), plan.window.width, plan.window.height, bands,
                                gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype)),
-                               ["COMPRESS=DEFLATE", "ZLEVEL=1", "TILED=YES", "BIGTIFF=IF_SAFER"])
+                               fast_compression() + ["TILED=YES", "BIGTIFF=IF_SAFER"])
             ds.SetGeoTransform(geotransform)
             ds.SetProjection(plan.grid.crs_wkt)
             self.datasets[name] = ds
@@ -183,9 +183,14 @@ class _Outputs:
         for band in range(stack.shape[0]):
             ds.GetRasterBand(band + 1).WriteArray(stack[band].astype(_dtype(ds)), window.col, window.row)
 
-    def close(self):
+    def flush(self):
+        """Compress and write what is cached now (on a cluster, while the workers compute the
+        next strips, rather than all at the end)."""
         for ds in self.datasets.values():
             ds.FlushCache()
+
+    def close(self):
+        self.flush()
         self.datasets.clear()
 
 
@@ -331,10 +336,15 @@ def _process_blocks(plan, outputs, previous, block_size, progress, is_cancelled,
         if in_process else {}
     compute = functools.partial(detect_strip, plan, previous, state_folder, detect, **callbacks)
 
+    # strips of whole tiles: flushed once written (a partly written tile would be written twice)
+    whole_tiles = block_size % GTIFF_TILE == 0
+
     def write(_strip, blocks):
         for block, arrays in blocks:
             for name, array in arrays.items():
                 outputs.write(name, array, block)
+        if whole_tiles:
+            outputs.flush()
 
     map_blocks(compute, list(enumerate(strips)), write, scheduler, None if in_process else progress, is_cancelled)
 

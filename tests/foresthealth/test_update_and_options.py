@@ -33,6 +33,30 @@ def test_update_continues_to_the_one_run_result(shared_series, tmp_path, run, un
         np.testing.assert_array_equal(found[name], array, err_msg=name)
 
 
+def compression(path):
+    return gdal.Open(str(path)).GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE")
+
+
+def test_a_state_written_in_deflate_by_earlier_versions_continues_the_same(shared_series, tmp_path, run_a,
+                                                                          reference_runner):
+    """The state is written in Zstandard (twice as fast as DEFLATE) where GDAL has it; a state
+    saved in DEFLATE by an earlier version continues to the same result."""
+    state = tmp_path / "state"
+    reference_runner(shared_series, state, "A", block_size=40, until="2018-09-30")
+    has_zstd = "ZSTD" in gdal.GetDriverByName("GTiff").GetMetadataItem("DMD_CREATIONOPTIONLIST")
+    assert {compression(path) for path in state.glob("*.tif")} == {"ZSTD" if has_zstd else "DEFLATE"}
+    for path in state.glob("*.tif"):
+        gdal.Translate(str(path.with_suffix(".deflate")), str(path), format="GTiff",
+                       creationOptions=["COMPRESS=DEFLATE", "TILED=YES"])
+        path.with_suffix(".deflate").replace(path)
+    assert {compression(path) for path in state.glob("*.tif")} == {"DEFLATE"}
+    series.run(shared_series, state, block_size=40)
+    expected, found = _rasters(run_a[0]), _rasters(state)
+    assert sorted(found) == sorted(expected)
+    for name, array in expected.items():
+        np.testing.assert_array_equal(found[name], array, err_msg=name)
+
+
 def test_update_without_new_dates_changes_nothing(run_a, shared_series, tmp_path):
     import shutil
     state = tmp_path / "state"
