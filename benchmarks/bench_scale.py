@@ -4,9 +4,11 @@ Runs alone (``python benchmarks/bench_scale.py [--size 1200] [--workers 2]``) an
 Markdown table:
 
 * the speed-up of a local cluster of ``--workers`` processes (``local:N``) over the
-  in-process path for the pixel labelling of spectral species (``apply_model``) and the
-  alpha diversity map, the cluster's start-up included (what a user waits for) and
-  excluded (start-up measured on its own), and whether the outputs are bit-identical;
+  in-process path for the pixel labelling of spectral species (``apply_model``), the alpha,
+  beta and functional diversity maps and dieback detection: each step alone on a new cluster
+  (its start-up included: one ``qgis_process`` run), and the steps in a row on one kept cluster
+  (QGIS desktop: the start-up paid once, counted in the total), and whether the outputs are
+  bit-identical;
 * the scheduler overhead per block: the time per block of a map over ``--blocks`` blocks
   that do nothing, on the local cluster, minus the in-process time;
 * the peak memory of a worker after labelling with blocks of 256, 512 and 1024 pixels;
@@ -43,7 +45,7 @@ import bootstrap  # noqa: E402,F401  (makes `import dataterra` work)
 
 from dataterra.biodivmap.core import diversity, spectral, synthetic  # noqa: E402
 from dataterra.rasterblocks import create_like, open_raster  # noqa: E402
-from dataterra.rasterblocks.execution import map_blocks  # noqa: E402
+from dataterra.rasterblocks.execution import keep_local_clusters, map_blocks, worker_modules  # noqa: E402
 from osgeo import gdal  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -232,19 +234,22 @@ STEP_TITLES = {"labelling": "spectral species: pixel labelling", "alpha": "alpha
                "dieback": "dieback detection (synthetic series, blocks of 256)"}
 
 
-def step_row(name, run, scheduler, start):
-    """One Markdown row: in process, on ``scheduler``, speed-ups, identical outputs."""
-    here = time.perf_counter()
-    reference = run("", "inprocess")
-    here = time.perf_counter() - here
-    there = time.perf_counter()
-    result = run(scheduler, scheduler.replace(":", ""))
-    there = time.perf_counter() - there
-    identical = len(result) == len(reference) and all(same(a, b) for a, b in zip(reference, result))
-    # the start-up varies by seconds from one cluster to the next: meaningless for shorter runs
-    without = f"{here / (there - start):.2f}×" if there - start > 0.5 * start else "n/a (run ≈ start-up)"
-    return (f"| {STEP_TITLES[name]} | {here:.1f} | {there:.1f} | {here / there:.2f}× | {without} | "
-            f"{'yes' if identical else 'NO'} |")
+def step_row(name, here, cold, kept):
+    """One Markdown row from the (seconds, outputs) of a step: in process; on a new local
+    cluster (its start-up and the workers' first imports included: one run of ``qgis_process``);
+    on the cluster kept by the previous steps (QGIS desktop, a chain of steps); speed-ups;
+    identical outputs."""
+    identical = all(len(result) == len(here[1]) and all(same(a, b) for a, b in zip(here[1], result))
+                    for result in (cold[1], kept[1]))
+    return (f"| {STEP_TITLES[name]} | {here[0]:.1f} | {cold[0]:.1f} | {here[0] / cold[0]:.2f}× | {kept[0]:.1f} "
+            f"| {here[0] / kept[0]:.2f}× | {'yes' if identical else 'NO'} |")
+
+
+def timed_run(run, scheduler, tag):
+    """(seconds, outputs) of ``run`` on ``scheduler``."""
+    started = time.perf_counter()
+    outputs = run(scheduler, tag)
+    return time.perf_counter() - started, outputs
 
 
 def main():
@@ -291,17 +296,30 @@ def run_all(args, scheduler, folder):
     if "labelling" not in args.steps:  # the other steps read the in-process labelling
         dict(every_step)["labelling"]("", "inprocess")
     steps = [step for step in every_step if step[0] in args.steps]
-    rows = []
-    for name, run in steps:
+    single = {}
+    for name, run in steps:  # each step alone: in process, then on a new cluster
         prepare(name)
-        rows.append(step_row(name, run, scheduler, start))
+        single[name] = timed_run(run, "", "inprocess"), timed_run(run, scheduler, "new")
+    kept = {}
+    try:  # the steps in a row on one kept cluster, as in QGIS
+        keep_local_clusters(True, preload=worker_modules())  # as the QGIS plugin does
+        kept_start = timed(map_blocks, nothing, [0], lambda *_: None, scheduler)
+        for name, run in steps:
+            kept[name] = timed_run(run, scheduler, "kept")
+    finally:
+        keep_local_clusters(False)
+    rows = [step_row(name, *single[name], kept[name]) for name, _ in steps]
+    here, there = sum(single[name][0][0] for name, _ in steps), sum(kept[name][0] for name, _ in steps)
     per_block = overhead_per_block(scheduler, args.blocks)
     load = os.getloadavg()
     print(f"Scene {args.size} × {args.size} px, 10 bands; {args.clusters} species × {args.iterations} iterations; "
           f"{os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} (shared machine: figures vary).\n")
-    print(f"| step | in process (s) | {scheduler} (s) | speed-up | speed-up without start-up | identical |")
-    print("|---|---|---|---|---|---|")
+    print(f"| step | in process (s) | new {scheduler} (s) | speed-up | kept {scheduler} (s) | speed-up "
+          "| identical |")
+    print("|---|---|---|---|---|---|---|")
     print("\n".join(rows))
+    print(f"| **the steps in a row** (kept cluster: its start-up, {kept_start:.1f} s, counted once) | {here:.1f} "
+          f"| | | {there + kept_start:.1f} | {here / (there + kept_start):.2f}× | |")
     print(f"\nLocal cluster start-up and shutdown: {start:.1f} s. Scheduler overhead per block "
           f"({args.blocks} empty blocks): {per_block * 1000:.1f} ms.\n")
     if args.steps_only:

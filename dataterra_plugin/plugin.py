@@ -9,7 +9,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QDockWidget, QMenu
 from qgis.core import QgsApplication
 
-from ..rasterblocks.execution import keep_local_clusters
+from ..rasterblocks.execution import keep_local_clusters, worker_modules
 from .i18n import install_translators, remove_translators
 from .paths import icon_path
 from .provider import DataTerraProvider
@@ -48,7 +48,7 @@ class DataTerraPlugin:
     def initGui(self):  # noqa: N802
         self.initProcessing()
         # in the desktop a chain of algorithms on local:N reuses one cluster (closed on unload or when idle)
-        keep_local_clusters(True)
+        keep_local_clusters(True, preload=worker_modules())
         main_window = self.iface.mainWindow()
         self.menu = QMenu(self.tr("Data Terra"), main_window)
         self.menu.setObjectName(self.MENU_OBJECT_NAME)

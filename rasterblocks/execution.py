@@ -249,6 +249,7 @@ class _KeptClusters:
     def __init__(self):
         self.lock = threading.Lock()
         self.keeping = False
+        self.preload = ()
         self.clusters = {}
         self.exit_hook = False
 
@@ -261,6 +262,7 @@ class _KeptClusters:
                 stale.discard = True
             if kept is None:
                 kept = self.clusters[workers] = _KeptCluster(workers, _start_local_cluster(workers))
+                _import_on_workers(kept.cluster, self.preload)
                 if not self.exit_hook:
                     atexit.register(close_local_clusters)
                     self.exit_hook = True
@@ -306,6 +308,23 @@ class _KeptClusters:
             _close_quietly(kept.cluster)
 
 
+def _import_on_workers(cluster, modules):
+    """Import ``modules`` on the workers of a new kept cluster: later runs find them loaded
+    (a module that cannot be imported there is left to the first block, which reports it)."""
+    if not modules:
+        return
+    from distributed import Client
+
+    with contextlib.suppress(Exception), Client(cluster, set_as_default=False) as client:
+        client.run(_import_quietly, list(modules))
+
+
+def _import_quietly(modules):
+    for module in modules:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
+
+
 def _close_quietly(cluster):
     with contextlib.suppress(Exception):
         cluster.close()
@@ -314,10 +333,12 @@ def _close_quietly(cluster):
 _KEPT = _KeptClusters()
 
 
-def keep_local_clusters(keep=True):
+def keep_local_clusters(keep=True, preload=()):
     """Keep ``local:N`` clusters between runs (``True``: what the QGIS plugin does) or start
-    one per run (``False``, the default; the kept ones are closed)."""
+    one per run (``False``, the default; the kept ones are closed). ``preload``: modules the
+    workers of a kept cluster import when it starts (the cores a chain will run)."""
     _KEPT.keeping = bool(keep)
+    _KEPT.preload = tuple(preload)
     if not keep:
         close_local_clusters()
 
@@ -375,6 +396,15 @@ def _python_beside(prefix):
 
 def _package_name():
     return __name__.split(".")[0]
+
+
+def worker_modules():
+    """The plugin's cores that run on Dask workers, and scikit-learn's module that labelling
+    imports on first use: what a kept cluster's workers import when it starts."""
+    package = _package_name()
+    return tuple(f"{package}.{module}" for module in (
+        "biodivmap.core.spectral", "biodivmap.core.diversity", "foresthealth.core.series",
+        "fragscape.core.raster_mesh")) + ("sklearn.metrics",)
 
 
 def _importable(package):
@@ -451,4 +481,5 @@ class GdalCredentials:
 
 
 __all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "close_local_clusters",
-           "dask_available", "imap_blocks", "keep_local_clusters", "map_blocks", "parse_scheduler"]
+           "dask_available", "imap_blocks", "keep_local_clusters", "map_blocks", "parse_scheduler",
+           "worker_modules"]

@@ -181,7 +181,7 @@ class _Outputs:
         ds = self.datasets[name]
         stack = array if array.ndim == 3 else array[None]
         for band in range(stack.shape[0]):
-            ds.GetRasterBand(band + 1).WriteArray(stack[band].astype(_dtype(ds)), window.col, window.row)
+            ds.GetRasterBand(band + 1).WriteArray(stack[band].astype(_dtype(ds), copy=False), window.col, window.row)
 
     def flush(self):
         """Compress and write what is cached now (on a cluster, while the workers compute the

@@ -8,7 +8,7 @@ import pytest
 
 from dataterra.rasterblocks import execution
 from dataterra.rasterblocks.execution import close_local_clusters, keep_local_clusters, map_blocks
-from scale_blocks import fail_on, worker_pid
+from scale_blocks import fail_on, has_module, worker_pid
 
 
 def pids(scheduler, blocks=(1, 2)):
@@ -88,3 +88,28 @@ def test_turning_keeping_off_closes_the_kept_clusters():
     keep_local_clusters(False)
     assert execution.kept_local_cluster_addresses() == {}
     assert wait_until(lambda: not any(alive(pid) for pid in first))
+
+
+def test_a_kept_cluster_imports_the_cores_when_it_starts():
+    """The plugin's kept cluster imports its cores on the workers at start-up: the first block
+    of each algorithm does not pay the imports ("wave" stands for a module no block imports)."""
+    def imported(scheduler):
+        out = []
+        map_blocks(functools.partial(has_module, "wave"), [1, 2], lambda block, result: out.append(result[1]),
+                   scheduler)
+        return out
+
+    assert imported("local:1") == [False, False]  # a cluster per run: nothing preloaded
+    keep_local_clusters(True, preload=["wave", "no_such_module_dataterra"])  # one that fails is skipped
+    try:
+        assert imported("local:1") == [True, True]
+    finally:
+        keep_local_clusters(False)
+
+
+def test_the_modules_preloaded_on_workers_exist():
+    import importlib.util
+
+    modules = execution.worker_modules()
+    assert modules[0] == "dataterra.biodivmap.core.spectral" and len(modules) == 5
+    assert all(importlib.util.find_spec(name) is not None for name in modules)

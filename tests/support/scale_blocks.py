@@ -45,3 +45,10 @@ def fail_on(bad, block):
     if block == bad:
         raise ValueError(f"block {block} is bad")
     return block
+
+
+def has_module(name, block):
+    """(block, whether the module ``name`` is imported in the process that computed it)."""
+    import sys
+
+    return block, name in sys.modules
