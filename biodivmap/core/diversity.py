@@ -56,28 +56,50 @@ def coarse_grid(info, window):
                                geotransform=(x0, dx * window, rx, y0, ry, dy * window))
 
 
-def species_count(info, dataset):
-    """Number of spectral species: the largest label in the raster (from statistics).
+def species_count(info, scheduler=None, is_cancelled=None):
+    """Number of spectral species: the largest label in the raster, from one pass over its
+    strips (every band at once: a pixel-interleaved raster is decompressed once, and on a
+    cluster the workers share the pass).
 
     Labels outside 0..MAX_SPECIES (±inf, negative, huge) are refused (the rule for
     non-finite values, rasterblocks/values.py)."""
-    largest = 0
-    for band in range(info.band_count):
-        try:
-            stats = dataset.GetRasterBand(band + 1).ComputeRasterMinMax(False)
-        except RuntimeError:  # GDAL: "no valid pixels found": the band is entirely nodata
-            continue
-        for value in stats:
-            if not 0 <= value <= MAX_SPECIES:  # NaN, ±inf and huge labels too
-                raise RasterError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster {path} holds "
-                                                    "{value:g} in band {band}: species labels are whole numbers from "
-                                                    "1 to {max_species} (0 or nodata: no species)."),
-                                  path=info.path, value=value, band=band + 1, max_species=MAX_SPECIES)
-        largest = max(largest, int(stats[1]))
-    if largest <= 0:
+    largest = np.zeros(info.band_count)
+    seen = np.zeros(info.band_count, dtype=bool)
+
+    def keep(_strip, ranges):
+        for band, extremes in enumerate(ranges):
+            if extremes is None:
+                continue
+            for value in extremes:
+                if not 0 <= value <= MAX_SPECIES:  # NaN, ±inf and huge labels too
+                    raise RasterError(QT_TRANSLATE_NOOP(
+                        "DataTerraError", "The spectral-species raster {path} holds {value:g} in band {band}: "
+                        "species labels are whole numbers from 1 to {max_species} (0 or nodata: no species)."),
+                        path=info.path, value=value, band=band + 1, max_species=MAX_SPECIES)
+            largest[band] = max(largest[band], extremes[1])
+            seen[band] = True
+
+    rows = max(1, STRIP_PIXELS // info.width)
+    map_blocks(functools.partial(label_range, info), strips(info.height, rows), keep, scheduler,
+               is_cancelled=is_cancelled)
+    if not seen.any() or largest.max() <= 0:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster holds no species "
                                                "(every pixel is masked)."))
-    return largest
+    return int(largest.max())
+
+
+def label_range(info, strip):
+    """(min, max) of the valid labels of each band of one strip ``(row, height)``, None for a
+    band without any (nodata and NaN left out; ±inf kept, to be refused)."""
+    row, height = strip
+    labels = info.open().ReadAsArray(0, row, info.width, height).reshape(info.band_count, height, info.width)
+    ranges = []
+    for band, nodata in zip(labels, info.nodata):
+        valid = band[band != nodata] if nodata is not None else band.ravel()
+        if valid.dtype.kind == "f":
+            valid = valid[~np.isnan(valid)]
+        ranges.append((float(valid.min()), float(valid.max())) if valid.size else None)
+    return ranges
 
 
 def window_ids(rows, cols, window):
@@ -152,8 +174,7 @@ def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim
     ``scheduler`` says where the strips are computed (``rasterblocks.execution``)."""
     info = open_raster(species_path)
     check_window(info, window)
-    ds = info.open()
-    n_species = species_count(info, ds)
+    n_species = species_count(info, scheduler, is_cancelled)
     check_count_memory(info, window, n_species, moving)
     grid = info if moving else coarse_grid(info, window)
     names = alpha_band_names(hill_q)
@@ -283,8 +304,7 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     """
     info = open_raster(species_path)
     check_window(info, window)
-    ds = info.open()
-    n_species = species_count(info, ds)
+    n_species = species_count(info, scheduler, is_cancelled)
     check_count_memory(info, window, n_species, False)
     grid = coarse_grid(info, window)
     all_strips = list(strips(info.height, strip_rows(info, window, STRIP_PIXELS // info.width, scheduler)))
@@ -570,7 +590,7 @@ def plot_counts(species_path, plots, progress=None, is_cancelled=None):
     """
     info = open_raster(species_path)
     ds = info.open()
-    n_species = species_count(info, ds)
+    n_species = species_count(info, is_cancelled=is_cancelled)
     results = []
     for number, (plot_id, wkt) in enumerate(plots):
         check_cancel(is_cancelled)
