@@ -118,6 +118,15 @@ class BlockState:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
+def forget_finished_training(block: BlockState):
+    """Zero the training sums of the pixels whose training is over (a model, or none): only
+    pixels still training (phase 0) ever use them again. The state then compresses and travels
+    in a fraction of the size."""
+    finished = block.phase != 0
+    block.ata[:, finished] = 0.0
+    block.atb[:, finished] = 0.0
+
+
 def train_step(block: BlockState, valid, vi, terms, date_index, may_start: bool, nb_min_date):
     """One date of the training phase; pixels that qualify get their model and start detecting.
 

@@ -103,6 +103,10 @@ class Plan:
     def detection_start(self):
         """(first index allowed to start detection, last training index) as fordead sets them."""
         last_training = sum(d <= self.settings.max_last_date_training for d in self.dates) - 1
+        if self.dates and self.dates[-1] < self.settings.min_last_date_training:
+            # the series stops before the last training dates (a run with an early UNTIL): no pixel
+            # may start detecting yet; the update that brings those dates decides, as one run would
+            return len(self.dates), last_training
         before = sum(d < self.settings.min_last_date_training for d in self.dates[:last_training + 1]) - 1
         if before == last_training:
             before -= 1  # fordead moves the start back one date to keep a detection date
@@ -379,6 +383,7 @@ def detect_strip(plan, previous, state_folder, detect, numbered_strip, on_date=N
             progress(number, (offset + 1) / max(1, len(new_dates)))
     written = []
     for block, state, soil in zip(strip, states, soils):
+        detection.forget_finished_training(state)
         arrays = dict(state.arrays())
         if soil is not None:
             inner = _padded(plan, block, halo)[1]
