@@ -32,7 +32,7 @@ bench: setup
 	@$(HEADLESS) $(PY) benchmarks/run.py
 
 # effective mesh size per unit on a synthetic France-sized raster (10^10 pixels at 10 m, ~35,000
-# units), in process and on a local cluster: about an hour on 2 cores and 1.9 GB of disk; not in CI
+# units), in process and on a local cluster: about 21 minutes on 2 free cores and 1.9 GB of disk; not in CI
 NATIONAL_SIZE ?= 100000
 bench-national: setup
 	@$(HEADLESS) $(PY) benchmarks/bench_scale.py --national --national-size $(NATIONAL_SIZE) --units 35000
