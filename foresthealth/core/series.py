@@ -384,9 +384,8 @@ def detect_strip(plan, previous, state_folder, detect, numbered_strip, on_date=N
     written = []
     for block, state, soil in zip(strip, states, soils):
         detection.forget_finished_training(state)
-        arrays = dict(state.arrays())
-        if not (state.phase == 0).any():  # all zeros: the state rasters' unwritten tiles are zeros
-            del arrays["ata"], arrays["atb"]
+        # an array of zeros is not sent nor written: the state rasters' unwritten tiles are zeros
+        arrays = {name: array for name, array in state.arrays().items() if array.any()}
         if soil is not None:
             inner = _padded(plan, block, halo)[1]
             arrays.update({f"soil_{name}": getattr(soil, name)[inner] for name in ("state", "count", "first_date")})
