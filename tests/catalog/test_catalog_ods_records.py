@@ -70,6 +70,29 @@ def test_records_api_next_links(ods_records_server):
     assert records[5].start == "2022-01-01"
 
 
+def test_a_token_in_the_catalogue_url_is_kept_with_one_question_mark(ods_records_server):
+    """Both backends used to append "?..." to the URL: an endpoint carrying its own query (an
+    API key) became ".../datasets?apikey=K?limit=..." and ".../records?apikey=K/collections/..."."""
+    before = len(ods_records_server.requests)
+    query = SearchQuery(collection="main", page_size=100, max_records=100)
+    ods, _ = search_all(OdsBackend(ods_records_server.url + "/ods/catalog/datasets?apikey=K1"), query,
+                        UrllibTransport())
+    records, _ = search_all(RecordsApiBackend(ods_records_server.url + "/records/?apikey=K2"), query,
+                            UrllibTransport())
+    assert len(ods) == 100 and len(records) == 100
+    sent = ods_records_server.requests[before:]
+    assert [(r["path"], r["query"]["apikey"], r["query"]["limit"]) for r in sent] == [
+        ("/ods/catalog/datasets", ["K1"], ["100"]), ("/records/collections/main/items", ["K2"], ["100"])]
+
+
+def test_endpoint_url_adds_a_path_and_parameters_to_the_endpoints_own_query():
+    from dataterra.dataterra_plugin.catalog.core.backend import endpoint_url
+
+    assert endpoint_url("https://h/api?k=a%20b#top", "/api/x", {"q": "é&"}) == "https://h/api/x?k=a%20b&q=%C3%A9%26"
+    assert endpoint_url("https://h/api", params={"limit": 5}) == "https://h/api?limit=5"
+    assert endpoint_url("https://h/api/") == "https://h/api/"
+
+
 def test_hub_list_is_valid():
     hubs = load_hubs()
     ids = [hub.id for hub in hubs]

@@ -1,11 +1,20 @@
 """The small interface every catalogue backend implements, and the paging loop."""
 from dataclasses import dataclass, field
 from typing import Optional
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from ....rasterblocks.errors import Message, QT_TRANSLATE_NOOP, check_cancel
 from .errors import CatalogError
 from ...net.core.transport import host_of
 from .transport import check_response
+
+
+def endpoint_url(endpoint, path=None, params=None):
+    """``endpoint`` with its path replaced by ``path`` (if given) and ``params`` added to its own
+    query: a catalogue URL carrying a token (``?apikey=...``) keeps it, with one ``?``."""
+    split = urlsplit(endpoint)
+    query = "&".join(part for part in (split.query, urlencode(params or {})) if part)
+    return urlunsplit((split.scheme, split.netloc, split.path if path is None else path, query, ""))
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """OpenDataSoft Explore API v2.1 catalogue (PNDB): ``/catalog/datasets`` with offset paging."""
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-from .backend import Backend, HttpRequest
+from .backend import Backend, HttpRequest, endpoint_url
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .jsonpage import read_page
@@ -43,7 +43,7 @@ class OdsBackend(Backend):
             params["where"] = where
         if query.sortby:
             params["order_by"] = query.sortby.lstrip("+-") + (" desc" if query.sortby.startswith("-") else "")
-        return HttpRequest("GET", f"{self.endpoint}?{urlencode(params)}", {"Accept": "application/json"},
+        return HttpRequest("GET", endpoint_url(self.endpoint, params=params), {"Accept": "application/json"},
                            None, {"offset": offset})
 
     def parse_page(self, body, query, request, limit=None):

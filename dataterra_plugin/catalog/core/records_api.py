@@ -1,7 +1,7 @@
 """OGC API - Records (Part 1) item search: GET ``/collections/{id}/items`` GeoJSON."""
-from urllib.parse import urlencode
+from urllib.parse import quote, urlsplit
 
-from .backend import Backend, HttpRequest
+from .backend import Backend, HttpRequest, endpoint_url
 from .model import SearchPage
 from .safe import first_str, get_dict, get_dicts, get_url
 from .stac import datetime_interval, feature_record, matched_count, read_features
@@ -26,7 +26,8 @@ class RecordsApiBackend(Backend):
             params["q"] = query.text
         if query.sortby:
             params["sortby"] = query.sortby
-        url = f"{self.endpoint.rstrip('/')}/collections/{collection}/items?{urlencode(params)}"
+        path = f"{urlsplit(self.endpoint).path.rstrip('/')}/collections/{quote(collection, safe='')}/items"
+        url = endpoint_url(self.endpoint, path, params)
         return HttpRequest("GET", url, {"Accept": "application/geo+json"})
 
     def parse_page(self, body, query, request, limit=None):

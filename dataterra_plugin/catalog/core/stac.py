@@ -5,9 +5,9 @@ GEODES (CNES) takes a non-standard body: ``page`` numbers (at most 80 items a pa
 ``context.matched`` (see tests/data/catalog/README.md).
 """
 import json
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
-from .backend import Backend, HttpRequest
+from .backend import Backend, HttpRequest, endpoint_url
 from .errors import CatalogError
 from .model import Link, Record, SearchPage
 from .jsonpage import read_page
@@ -67,11 +67,8 @@ class StacBackend(Backend):
     def search_url(self, params=None):
         """The endpoint's ``/search`` (added to its path if missing), keeping the endpoint's own
         query (a token) and adding ``params`` to it."""
-        split = urlsplit(self.endpoint)
-        path = split.path.rstrip("/")
-        path = path if path.endswith("/search") else path + "/search"
-        query = "&".join(part for part in (split.query, urlencode(params or {})) if part)
-        return urlunsplit((split.scheme, split.netloc, path, query, ""))
+        path = urlsplit(self.endpoint).path.rstrip("/")
+        return endpoint_url(self.endpoint, path if path.endswith("/search") else path + "/search", params)
 
     def body(self, query):
         body = {"limit": self.page_size(query)}
