@@ -11,7 +11,7 @@ from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, 
     QgsSettings
 
 from ..rasterblocks.errors import DataTerraError
-from ..rasterblocks.execution import INSTALL_HINT, dask_available, parse_scheduler
+from ..rasterblocks.execution import INSTALL_HINT, dask_available, keeping_local_clusters, parse_scheduler
 from .i18n import error_text
 
 DASK_SCHEDULER = "DASK_SCHEDULER"
@@ -42,19 +42,33 @@ def scheduler_parameter():
     return parameter
 
 
-def scheduler_value(algorithm, parameters, context) -> str:
+def scheduler_value(algorithm, parameters, context, feedback=None) -> str:
     """The scheduler string to give a core; refused at once when it is malformed or Dask is
-    missing (with how to install it)."""
+    missing (with how to install it). ``feedback`` is told where the blocks will run."""
     text = (algorithm.parameterAsString(parameters, DASK_SCHEDULER, context) or "").strip()
     if not text:
         return ""
     try:
-        parse_scheduler(text)
+        kind, value = parse_scheduler(text)
         if not dask_available():
             raise DataTerraError(INSTALL_HINT)
     except DataTerraError as exc:
         raise QgsProcessingException(error_text(exc)) from None
+    if feedback is not None:
+        feedback.pushInfo(where_blocks_run(kind, value))
     return text
+
+
+def where_blocks_run(kind, value) -> str:
+    """One log line: the Dask cluster the blocks run on, and whether a local one is kept."""
+    if kind == "remote":
+        return QCoreApplication.translate("DaskScheduler", "Blocks computed on the Dask cluster {0}.").format(value)
+    if keeping_local_clusters():
+        return QCoreApplication.translate("DaskScheduler", "Blocks computed by {0} Dask worker processes on this "
+                                          "computer: the cluster is kept for the next runs and stopped after 10 "
+                                          "minutes unused.").format(value)
+    return QCoreApplication.translate("DaskScheduler", "Blocks computed by {0} Dask worker processes on this "
+                                      "computer, started for this run.").format(value)
 
 
 def register_setting(provider_name):

@@ -300,6 +300,18 @@
         <source>Dask scheduler (empty: in this process)</source>
         <translation>Ordonnanceur Dask (vide : dans ce processus)</translation>
     </message>
+    <message>
+        <source>Blocks computed on the Dask cluster {0}.</source>
+        <translation>Blocs calculés sur la grappe Dask {0}.</translation>
+    </message>
+    <message>
+        <source>Blocks computed by {0} Dask worker processes on this computer: the cluster is kept for the next runs and stopped after 10 minutes unused.</source>
+        <translation>Blocs calculés par {0} processus de calcul Dask sur cet ordinateur : la grappe est gardée pour les calculs suivants et arrêtée après 10 minutes sans usage.</translation>
+    </message>
+    <message>
+        <source>Blocks computed by {0} Dask worker processes on this computer, started for this run.</source>
+        <translation>Blocs calculés par {0} processus de calcul Dask sur cet ordinateur, lancés pour ce calcul.</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraAlgorithm</name>

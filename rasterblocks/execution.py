@@ -343,6 +343,11 @@ def keep_local_clusters(keep=True, preload=()):
         close_local_clusters()
 
 
+def keeping_local_clusters():
+    """Whether ``local:N`` clusters are kept between runs (:func:`keep_local_clusters`)."""
+    return _KEPT.keeping
+
+
 def close_local_clusters():
     """Close every kept local cluster (one in use is closed at the end of its run)."""
     _KEPT.close_all()
@@ -481,5 +486,6 @@ class GdalCredentials:
 
 
 __all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "close_local_clusters",
-           "dask_available", "imap_blocks", "keep_local_clusters", "map_blocks", "parse_scheduler",
+           "dask_available", "imap_blocks", "keep_local_clusters", "keeping_local_clusters", "map_blocks",
+           "parse_scheduler",
            "worker_modules"]

@@ -92,7 +92,7 @@ class AlphaDiversityAlgorithm(_WindowAlgorithm):
                       pcelim=self.parameterAsDouble(parameters, self.PCELIM, context),
                       moving=self.parameterAsBoolean(parameters, self.MOVING, context),
                       hill_q=self.parameterAsDouble(parameters, self.HILL_Q, context),
-                      scheduler=scheduler_value(self, parameters, context),
+                      scheduler=scheduler_value(self, parameters, context, feedback),
                       progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         return {self.OUTPUT: output}
 
@@ -140,7 +140,7 @@ class BetaDiversityAlgorithm(_WindowAlgorithm):
             dimensions=self.parameterAsInt(parameters, self.DIMENSIONS, context),
             pcelim=self.parameterAsDouble(parameters, self.PCELIM, context),
             seed=self.parameterAsInt(parameters, self.SEED, context),
-            scheduler=scheduler_value(self, parameters, context),
+            scheduler=scheduler_value(self, parameters, context, feedback),
             progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         feedback.pushInfo(self.tr("{0} windows sampled for the PCoA.").format(result["samples"]))
         return {self.OUTPUT: output}
@@ -189,6 +189,6 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
                       dimensions=self.parameterAsInt(parameters, self.DIMENSIONS, context),
                       mask_path=mask.source() if mask else None,
                       standardise=self.parameterAsBoolean(parameters, self.STANDARDISE, context),
-                      scheduler=scheduler_value(self, parameters, context),
+                      scheduler=scheduler_value(self, parameters, context, feedback),
                       progress=progress, is_cancelled=is_cancelled, **self.common(parameters, context))
         return {self.OUTPUT: output}

@@ -156,7 +156,7 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
         model_out = self.parameterAsFileOutput(parameters, self.OUTPUT_MODEL, context) or None
         model_in = self.parameterAsFile(parameters, self.MODEL, context)
         progress, is_cancelled = self.core_callbacks(feedback)
-        scheduler = scheduler_value(self, parameters, context)
+        scheduler = scheduler_value(self, parameters, context, feedback)
         if model_in:
             model = self.run_core(spectral.SpectralModel.load, model_in)
             self.run_core(spectral.apply_model, model, image, species, pca, mask_out, mask,

@@ -113,7 +113,7 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
         self.run_core(series.fit_model, folder, output, first, options,
                       self.detection_settings(parameters, context, with_detection=False), extent,
                       progress=progress, is_cancelled=is_cancelled,
-                      scheduler=scheduler_value(self, parameters, context))
+                      scheduler=scheduler_value(self, parameters, context, feedback))
         if first:
             styling.style_date_raster(context, first, self.tr("First detection date"))
         return {self.OUTPUT: output, self.FIRST_DETECTION: first}
@@ -167,7 +167,7 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
         progress, is_cancelled = self.core_callbacks(feedback, *feedback_range)
         plan = self.run_core(series.run, folder, state, options, self.detection_settings(parameters, context),
                              extent, progress=progress, is_cancelled=is_cancelled,
-                             scheduler=scheduler_value(self, parameters, context))
+                             scheduler=scheduler_value(self, parameters, context, feedback))
         feedback.pushInfo(self.tr("{0} new dates processed ({1} in all, {2} dropped as too cloudy).").format(
             len(plan.dates) - plan.first_new, len(plan.dates), len(plan.dropped)))
         return plan

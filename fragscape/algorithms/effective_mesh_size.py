@@ -141,7 +141,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
         if layer is None:
             raise QgsProcessingException(self.tr("The input layer could not be loaded."))
         require_projected_crs(layer.crs(), self.tr("The input layer"))
-        options = self._options(parameters, context)
+        options = self._options(parameters, context, feedback)
         units, unit_features, unit_fields = self._units(parameters, context, feedback, layer, options)
         raster_output = self.parameterAsOutputLayer(parameters, self.OUTPUT_RASTER, context)
         if raster_output and not options["grid_size"]:
@@ -173,7 +173,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
 
     # --- parameters -----------------------------------------------------------------
 
-    def _options(self, parameters, context):
+    def _options(self, parameters, context, feedback=None):
         grid_size = self.parameterAsDouble(parameters, self.GRID_SIZE, context) \
             if parameters.get(self.GRID_SIZE) not in (None, "") else 0.0
         return {
@@ -181,7 +181,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             "connectivity": NEIGHBOURS[self.parameterAsEnum(parameters, self.CONNECTIVITY, context)],
             "min_area": self.parameterAsDouble(parameters, self.MIN_PATCH_AREA, context) or 0.0,
             "grid_size": grid_size,
-            "scheduler": scheduler_value(self, parameters, context),
+            "scheduler": scheduler_value(self, parameters, context, feedback),
             "habitat_values": parse_codes(self.parameterAsString(parameters, self.HABITAT_VALUES, context),
                                           self.tr("Habitat pixel values")),
         }

@@ -5,6 +5,7 @@ import sys
 import numpy as np
 import pytest
 from osgeo import gdal
+from qgis.core import QgsProcessingFeedback
 
 from dataterra.biodivmap.core import synthetic
 
@@ -59,6 +60,43 @@ def test_processing_run_on_local_cluster_equals_in_process(dataterra_provider, s
                                                      "DASK_SCHEDULER": scheduler,
                                                      "OUTPUT": str(folder / "alpha.tif")})
     np.testing.assert_array_equal(read(there / "alpha.tif"), read(here / "alpha.tif"))
+
+
+class LogFeedback(QgsProcessingFeedback):
+    """A processing feedback that keeps the info lines."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS API name)
+        self.lines.append(info)
+        super().pushInfo(info)
+
+
+@pytest.mark.parametrize("keep", [False, True])
+def test_the_log_says_where_the_blocks_run(dataterra_provider, scene, tmp_path, keep):
+    import processing
+
+    from dataterra.rasterblocks.execution import keep_local_clusters
+
+    processing.run("dataterra:spectral_species", species_parameters(scene, tmp_path, DASK_SCHEDULER=""))
+    runs = {}
+    keep_local_clusters(keep)
+    try:
+        for scheduler in ("", "local:1"):
+            feedback = LogFeedback()
+            processing.run("dataterra:alpha_diversity", {"INPUT": str(tmp_path / "species.tif"), "WINDOW": 3,
+                                                         "DASK_SCHEDULER": scheduler,
+                                                         "OUTPUT": str(tmp_path / f"alpha{scheduler[-1:]}.tif")},
+                           feedback=feedback)
+            runs[scheduler] = [line for line in feedback.lines if line.startswith("Blocks computed")]
+    finally:
+        keep_local_clusters(False)
+    assert runs[""] == []  # in process: nothing said
+    kept = ": the cluster is kept for the next runs and stopped after 10 minutes unused."
+    assert runs["local:1"] == ["Blocks computed by 1 Dask worker processes on this computer"
+                               + (kept if keep else ", started for this run.")]
 
 
 def test_malformed_scheduler_is_refused_before_anything_is_written(dataterra_provider, scene, tmp_path):
