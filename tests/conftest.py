@@ -105,6 +105,16 @@ _registered = []  # keeps the Python side of providers we add alive
 
 
 @pytest.fixture
+def french(qgis_app):
+    """The plugin's French translators installed for the test, English again after it."""
+    from dataterra.dataterra_plugin.i18n import install_translators
+
+    assert install_translators("fr") > 0
+    yield
+    install_translators("en")
+
+
+@pytest.fixture
 def dataterra_provider(qgis_app, qgis_processing):
     """The Data Terra provider, registered in the Processing registry (headless).
 

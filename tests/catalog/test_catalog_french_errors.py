@@ -3,7 +3,6 @@ French, in the Processing log and in the dock's status line (see rasterblocks/er
 
 import pytest
 
-from dataterra.dataterra_plugin.i18n import install_translators
 from qtwait import wait_until
 
 pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
@@ -11,13 +10,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::FutureWarning")
 WEB_PAGE_FR = (
     "{what} : {host} a envoyé une page web au lieu de JSON (souvent une page de connexion, de maintenance ou "
     "d'erreur du proxy). Vérifiez l'adresse du service. Texte de la page : Maintenance Back soon")
-
-
-@pytest.fixture
-def french(qgis_app):
-    assert install_translators("fr") > 0
-    yield
-    install_translators("en")
 
 
 def test_processing_error_in_french(french, dataterra_provider, fault_server):

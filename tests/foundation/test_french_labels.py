@@ -40,13 +40,6 @@ def test_every_label_of_the_data_files_has_a_french_translation(area):
     assert not missing, f"not translated in i18n/{area}_fr.ts (run make translations): {missing}"
 
 
-@pytest.fixture
-def french(qgis_app):
-    assert install_translators("fr") > 0
-    yield
-    install_translators("en")
-
-
 def test_dinamis_names_statuses_and_reasons_in_french(french, tmp_path):
     from dataterra.dataterra_plugin.dinamis.core.rules import Profile, entitlement_for
     from dataterra.dataterra_plugin.dinamis.ui import DinamisDock, ProfileDialog, eligibility_html, status_label

@@ -3,19 +3,11 @@ and the provider works headless and from qgis_process.bin (issue 4, items 2, 5, 
 import os
 import subprocess
 
-import pytest
 from qgis.core import QgsApplication
 
 from dataterra.dataterra_plugin.algorithm_base import GROUP_IDS, DataTerraAlgorithm, missing_modules
 from dataterra.dataterra_plugin.i18n import install_translators
 from dataterra.dataterra_plugin.provider import algorithm_classes
-
-
-@pytest.fixture
-def french():
-    assert install_translators("fr") > 0
-    yield
-    install_translators("en")
 
 
 def test_provider_identity(dataterra_provider):

@@ -31,13 +31,6 @@ ERROR_CLASSES = {"DataTerraError", "RasterError", "CatalogError", "NetworkError"
 MESSAGE_ARGUMENT = {**{name: 0 for name in ERROR_CLASSES}, "make_error": 1, "_fail": 0}
 
 
-@pytest.fixture
-def french(qgis_app):
-    assert install_translators("fr") > 0
-    yield
-    install_translators("en")
-
-
 # --- the mechanism ----------------------------------------------------------------------
 
 

@@ -2,22 +2,13 @@
 ("Bande 03 : Shannon (moyenne)" in a French QGIS, not "shannon_mean"); the cores keep
 writing their English names, and English stays as it was."""
 import numpy as np
-import pytest
 from osgeo import gdal
 
-from dataterra.dataterra_plugin.i18n import install_translators
 
 
 def band_names(path):
     ds = gdal.Open(str(path))
     return [ds.GetRasterBand(k + 1).GetDescription() for k in range(ds.RasterCount)]
-
-
-@pytest.fixture
-def french(qgis_app):
-    assert install_translators("fr") > 0
-    yield
-    install_translators("en")
 
 
 def alpha(geotiff, folder):
