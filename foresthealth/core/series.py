@@ -173,10 +173,10 @@ class _Outputs:
         self.datasets = {}
         driver = gdal.GetDriverByName("GTiff")
         geotransform = plan.grid.sub_geotransform(plan.window)
+        options = fast_compression() + ["TILED=YES", "BIGTIFF=IF_SAFER"]
         for name, (dtype, bands) in shapes.items():
             ds = driver.Create(str(folder / f"{name}.tif"), plan.window.width, plan.window.height, bands,
-                               gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype)),
-                               fast_compression() + ["TILED=YES", "BIGTIFF=IF_SAFER"])
+                               gdal_array.NumericTypeCodeToGDALTypeCode(np.dtype(dtype)), options)
             ds.SetGeoTransform(geotransform)
             ds.SetProjection(plan.grid.crs_wkt)
             self.datasets[name] = ds
