@@ -63,29 +63,26 @@ def species_count(info, scheduler=None, is_cancelled=None):
 
     Labels outside 0..MAX_SPECIES (±inf, negative, huge) are refused (the rule for
     non-finite values, rasterblocks/values.py)."""
-    largest = np.zeros(info.band_count)
-    seen = np.zeros(info.band_count, dtype=bool)
+    largest = 0.0  # stays 0 when every band is nodata
 
     def keep(_strip, ranges):
+        nonlocal largest
         for band, extremes in enumerate(ranges):
-            if extremes is None:
-                continue
-            for value in extremes:
+            for value in extremes or ():
                 if not 0 <= value <= MAX_SPECIES:  # NaN, ±inf and huge labels too
                     raise RasterError(QT_TRANSLATE_NOOP(
                         "DataTerraError", "The spectral-species raster {path} holds {value:g} in band {band}: "
                         "species labels are whole numbers from 1 to {max_species} (0 or nodata: no species)."),
                         path=info.path, value=value, band=band + 1, max_species=MAX_SPECIES)
-            largest[band] = max(largest[band], extremes[1])
-            seen[band] = True
+                largest = max(largest, value)
 
     rows = max(1, STRIP_PIXELS // info.width)
     map_blocks(functools.partial(label_range, info), strips(info.height, rows), keep, scheduler,
                is_cancelled=is_cancelled)
-    if not seen.any() or largest.max() <= 0:
+    if largest <= 0:
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "The spectral-species raster holds no species "
                                                "(every pixel is masked)."))
-    return int(largest.max())
+    return int(largest)
 
 
 def label_range(info, strip):
