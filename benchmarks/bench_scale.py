@@ -89,7 +89,7 @@ def same(first, second):
 
 
 def startup_seconds(scheduler):
-    """Time of a map over one empty block: starting (and closing) the local cluster."""
+    """Time of a map over one empty block: starting (and closing, unless kept) the local cluster."""
     return timed(map_blocks, nothing, [0], lambda *_: None, scheduler)
 
 
@@ -303,7 +303,7 @@ def run_all(args, scheduler, folder):
     kept = {}
     try:  # the steps in a row on one kept cluster, as in QGIS
         keep_local_clusters(True, preload=worker_modules())  # as the QGIS plugin does
-        kept_start = timed(map_blocks, nothing, [0], lambda *_: None, scheduler)
+        kept_start = startup_seconds(scheduler)  # starts the kept cluster
         for name, run in steps:
             kept[name] = timed_run(run, scheduler, "kept")
     finally:
