@@ -31,6 +31,7 @@ import dataclasses
 import os
 import shutil
 import signal
+import statistics
 import sys
 import tempfile
 import time
@@ -74,9 +75,10 @@ print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "peak_mb": peak_mb(), 
 
 
 def timed(function, *args, **kwargs):
+    """(seconds, result) of one call."""
     started = time.perf_counter()
-    function(*args, **kwargs)
-    return time.perf_counter() - started
+    result = function(*args, **kwargs)
+    return time.perf_counter() - started, result
 
 
 def nothing(block):
@@ -90,12 +92,12 @@ def same(first, second):
 
 def startup_seconds(scheduler):
     """Time of a map over one empty block: starting (and closing, unless kept) the local cluster."""
-    return timed(map_blocks, nothing, [0], lambda *_: None, scheduler)
+    return timed(map_blocks, nothing, [0], lambda *_: None, scheduler)[0]
 
 
 def overhead_per_block(scheduler, blocks):
-    here = timed(map_blocks, nothing, range(blocks), lambda *_: None, "")
-    there = timed(map_blocks, nothing, range(blocks), lambda *_: None, scheduler) - startup_seconds(scheduler)
+    here = timed(map_blocks, nothing, range(blocks), lambda *_: None, "")[0]
+    there = timed(map_blocks, nothing, range(blocks), lambda *_: None, scheduler)[0] - startup_seconds(scheduler)
     return (there - here) / blocks
 
 
@@ -215,8 +217,10 @@ def step_runs(model, scene, folder, series_size, alpha_tiles=1):
         return [str(folder / f"functional_{tag}.tif")]
 
     def dieback(scheduler, tag):
-        series.run(products, folder / f"state_{tag}", scheduler=scheduler)  # default blocks
-        return sorted(str(path) for path in (folder / f"state_{tag}").glob("*.tif"))
+        state = folder / f"state_{tag}"
+        shutil.rmtree(state, ignore_errors=True)  # a new detection each time, not an update of the last run
+        series.run(products, state, scheduler=scheduler)  # default blocks
+        return sorted(str(path) for path in state.glob("*.tif"))
 
     def prepare(name):
         """Inputs written before the step is timed."""
@@ -234,22 +238,29 @@ STEP_TITLES = {"labelling": "spectral species: pixel labelling", "alpha": "alpha
                "dieback": "dieback detection (synthetic series, blocks of 256)"}
 
 
+def median_seconds(runs):
+    return statistics.median(seconds for seconds, _ in runs)
+
+
+def seconds_cell(runs):
+    """The median of the runs' seconds, with their range when there are several."""
+    cell = f"{median_seconds(runs):.1f}"
+    if len(runs) > 1:
+        cell += f" ({min(seconds for seconds, _ in runs):.1f}–{max(seconds for seconds, _ in runs):.1f})"
+    return cell
+
+
 def step_row(name, here, cold, kept):
-    """One Markdown row from the (seconds, outputs) of a step: in process; on a new local
-    cluster (its start-up and the workers' first imports included: one run of ``qgis_process``);
-    on the cluster kept by the previous steps (QGIS desktop, a chain of steps); speed-ups;
-    identical outputs."""
-    identical = all(len(result) == len(here[1]) and all(same(a, b) for a, b in zip(here[1], result))
-                    for result in (cold[1], kept[1]))
-    return (f"| {STEP_TITLES[name]} | {here[0]:.1f} | {cold[0]:.1f} | {here[0] / cold[0]:.2f}× | {kept[0]:.1f} "
-            f"| {here[0] / kept[0]:.2f}× | {'yes' if identical else 'NO'} |")
-
-
-def timed_run(run, scheduler, tag):
-    """(seconds, outputs) of ``run`` on ``scheduler``."""
-    started = time.perf_counter()
-    outputs = run(scheduler, tag)
-    return time.perf_counter() - started, outputs
+    """One Markdown row from the runs, (seconds, outputs) each, of a step: in process; on a new
+    local cluster (its start-up and the workers' first imports included: one run of
+    ``qgis_process``); on the cluster kept by the previous steps (QGIS desktop, a chain of steps);
+    speed-ups of the medians; identical outputs."""
+    reference = here[-1][1]
+    identical = all(len(outputs) == len(reference) and all(same(a, b) for a, b in zip(reference, outputs))
+                    for outputs in (cold[-1][1], kept[-1][1]))
+    return (f"| {STEP_TITLES[name]} | {seconds_cell(here)} | {seconds_cell(cold)} "
+            f"| {median_seconds(here) / median_seconds(cold):.2f}× | {seconds_cell(kept)} "
+            f"| {median_seconds(here) / median_seconds(kept):.2f}× | {'yes' if identical else 'NO'} |")
 
 
 def main():
@@ -265,6 +276,8 @@ def main():
     parser.add_argument("--alpha-tiles", type=int, default=3,
                         help="alpha diversity runs on the species raster repeated N × N times")
     parser.add_argument("--steps", default=",".join(STEP_NAMES), help="comma-separated: " + ",".join(STEP_NAMES))
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each step in each place; the table gives their median (range)")
     parser.add_argument("--steps-only", action="store_true", help="skip the worker memory and mesh size lines")
     parser.add_argument("--national", action="store_true")
     parser.add_argument("--national-size", type=int, default=100_000)
@@ -296,24 +309,29 @@ def run_all(args, scheduler, folder):
     if "labelling" not in args.steps:  # the other steps read the in-process labelling
         dict(every_step)["labelling"]("", "inprocess")
     steps = [step for step in every_step if step[0] in args.steps]
-    single = {}
-    for name, run in steps:  # each step alone: in process, then on a new cluster
+    single = {name: ([], []) for name, _ in steps}
+    for name, run in steps:  # each step alone: in process, then on a new cluster, in turn
         prepare(name)
-        single[name] = timed_run(run, "", "inprocess"), timed_run(run, scheduler, "new")
-    kept = {}
+        for _ in range(args.repeat):
+            single[name][0].append(timed(run, "", "inprocess"))
+            single[name][1].append(timed(run, scheduler, "new"))
+    kept = {name: [] for name, _ in steps}
     try:  # the steps in a row on one kept cluster, as in QGIS
         keep_local_clusters(True, preload=worker_modules())  # as the QGIS plugin does
         kept_start = startup_seconds(scheduler)  # starts the kept cluster
-        for name, run in steps:
-            kept[name] = timed_run(run, scheduler, "kept")
+        for _ in range(args.repeat):
+            for name, run in steps:
+                kept[name].append(timed(run, scheduler, "kept"))
     finally:
         keep_local_clusters(False)
     rows = [step_row(name, *single[name], kept[name]) for name, _ in steps]
-    here, there = sum(single[name][0][0] for name, _ in steps), sum(kept[name][0] for name, _ in steps)
+    here = sum(median_seconds(single[name][0]) for name, _ in steps)
+    there = sum(median_seconds(kept[name]) for name, _ in steps)
     per_block = overhead_per_block(scheduler, args.blocks)
     load = os.getloadavg()
     print(f"Scene {args.size} × {args.size} px, 10 bands; {args.clusters} species × {args.iterations} iterations; "
-          f"{os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} (shared machine: figures vary).\n")
+          f"{os.cpu_count()} cores, load average {load[0]:.1f} / {load[1]:.1f} (shared machine: figures vary). "
+          f"Seconds: median of {args.repeat} runs (range).\n")
     print(f"| step | in process (s) | new {scheduler} (s) | speed-up | kept {scheduler} (s) | speed-up "
           "| identical |")
     print("|---|---|---|---|---|---|---|")
