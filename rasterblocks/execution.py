@@ -205,8 +205,10 @@ def dask_client(kind, value):
 def _start_local_cluster(workers):
     from distributed import LocalCluster
 
+    # no dashboard; the scheduler's HTTP server (Dask always starts one) on any free loopback port:
+    # on its default 8787 a second cluster warned that the port was in use
     return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
-                        silence_logs=40, host="127.0.0.1")
+                        scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}, silence_logs=40, host="127.0.0.1")
 
 
 @contextlib.contextmanager

@@ -8,6 +8,7 @@ import signal
 import sys
 import time
 import threading
+import warnings
 
 import numpy as np
 import pytest
@@ -177,6 +178,18 @@ def test_local_workers_keep_glibc_dynamic_mmap_threshold_but_one_thread():
     assert dask.config.get("distributed.nanny.pre-spawn-environ") == before
 
 
+def test_two_local_clusters_at_once_take_no_fixed_port():
+    """Each local cluster's scheduler serves HTTP on a free loopback port: two at once (a kept
+    cluster and a run in qgis_process, two QGIS windows) used to fight for 8787."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        with execution.dask_client("local", 1) as first, execution.dask_client("local", 1) as second:
+            assert [first.submit(pow, 2, 5).result(), second.submit(pow, 3, 3).result()] == [32, 27]
+            ports = [client.scheduler_info()["services"]["dashboard"] for client in (first, second)]
+    assert not [warning for warning in caught if "already in use" in str(warning.message)]
+    assert 8787 not in ports and ports[0] != ports[1]
+
+
 def test_local_workers_are_not_woken_by_the_profiler():
     """A local cluster's workers run without Dask's statistical profiler (its thread samples
     every 10 ms) and with its other chores spaced out: they took the core from the blocks
@@ -279,7 +292,6 @@ def test_credentials_reach_the_workers_but_never_a_task_or_a_log(cluster, caplog
 
 
 def config_digest_slow(name, block):
-    import time
 
     time.sleep(0.3)
     return config_digest(name, block)
