@@ -73,6 +73,14 @@ def tree_rss_mb(root):
     return sum(status_kb(pid, "VmRSS") for pid in tree_pids(root)) / 1024.0
 
 
+def process_name(pid):
+    """The kernel's name of ``pid`` (its program's file name, 15 characters at most); "" when it has ended."""
+    try:
+        return Path(f"/proc/{pid}/comm").read_text(errors="replace").rstrip("\n")
+    except OSError:
+        return ""
+
+
 def command_line(pid):
     """The command line of ``pid`` as a list of words; [] when it has ended (or is a zombie)."""
     try:
@@ -86,7 +94,7 @@ class TreeWatch(threading.Thread):
     """``with TreeWatch(pid, every) as watch: ...``: samples the process tree of ``pid`` at once,
     then every ``every`` seconds until the block ends. Afterwards ``watch.peak_mb`` is the
     largest summed RSS seen and ``watch.processes`` holds, for each process seen,
-    ``{"pid", "root", "command", "peak_mb"}`` (its own peak, VmHWM), largest peak first.
+    ``{"pid", "root", "name", "command", "peak_mb"}`` (its own peak, VmHWM), largest peak first.
 
     Sampling misses what lives shorter than ``every``: the tree's peak is a lower bound, each
     process's own peak is exact if it was seen at least once near its end."""
@@ -120,7 +128,8 @@ class TreeWatch(threading.Thread):
                 command = command_line(pid)
                 if not command:  # ended meanwhile: nothing to name it by
                     continue
-                self._seen[pid] = {"pid": pid, "root": pid == self.root, "command": command, "peak_mb": 0.0}
+                self._seen[pid] = {"pid": pid, "root": pid == self.root, "name": process_name(pid),
+                                   "command": command, "peak_mb": 0.0}
             member = self._seen[pid]
             member["peak_mb"] = max(member["peak_mb"], peak_mb(pid))  # 0 once ended: the max keeps the last
         self.peak_mb = max(self.peak_mb, total / 1024.0)

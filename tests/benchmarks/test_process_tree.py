@@ -98,6 +98,7 @@ def test_watch_records_the_tree_peak_and_each_process_with_its_command():
     holders, root = processes[:2], processes[2]  # largest peak first
     assert root["root"] and root["pid"] == watch.root and root["peak_mb"] < BASE_MB
     assert not any(holder["root"] for holder in holders)
+    assert all(member["name"] == Path(sys.executable).name for member in processes)  # the file exec'd
     assert all(100 <= holder["peak_mb"] < 100 + BASE_MB and holder["command"][-1] == "100" for holder in holders)
 
 
@@ -108,6 +109,7 @@ def test_an_ended_process_reads_as_empty_and_zero():
     assert process_tree.tree_rss_mb(process.pid) == 0
     assert process_tree.peak_mb(process.pid) == 0
     assert process_tree.command_line(process.pid) == []
+    assert process_tree.process_name(process.pid) == ""
 
 
 def test_a_zombie_has_no_memory_and_no_command():
@@ -143,5 +145,6 @@ def test_a_command_name_with_spaces_and_parentheses_keeps_its_parent(name, tmp_p
             time.sleep(0.01)
         assert process.pid in process_tree.tree_pids(os.getpid())
         assert process_tree.parent_pids()[process.pid] == os.getpid()
+        assert process_tree.process_name(process.pid) == name
     finally:
         process.communicate("\n", timeout=10)
