@@ -15,12 +15,12 @@ import os
 import resource
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from pathlib import Path
 
 import numpy as np
+import process_tree
 from osgeo import gdal, osr
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "demo"))
@@ -73,43 +73,6 @@ def traced_peak(function):
         tracemalloc.stop()
 
 
-class DescendantPeak(threading.Thread):
-    """Largest peak RSS (VmHWM, Linux /proc) of this process's descendants named ``name``,
-    sampled while a ``with`` block runs (r.cost runs as a grandchild of QGIS Processing)."""
-
-    def __init__(self, name):
-        super().__init__(daemon=True)
-        self.name, self.peak, self.done = name, 0, threading.Event()
-
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.done.set()
-        self.join()
-
-    def run(self):
-        while not self.done.wait(0.2):
-            for pid in filter(str.isdigit, os.listdir("/proc")):
-                try:
-                    if Path(f"/proc/{pid}/comm").read_text().strip() == self.name and self._descends(pid):
-                        status = Path(f"/proc/{pid}/status").read_text()
-                        kib = int(next(line for line in status.splitlines() if line.startswith("VmHWM")).split()[1])
-                        self.peak = max(self.peak, kib * 1024)
-                except (OSError, StopIteration, ValueError):
-                    continue  # the process ended meanwhile
-
-    @staticmethod
-    def _descends(pid):
-        me = str(os.getpid())
-        while pid not in ("0", "1"):
-            pid = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1]
-            if pid == me:
-                return True
-        return False
-
-
 def bench_cost(workdir, size, n_sources, rng, knight=False, zero_fraction=0.0):
     """Time, result difference and peak memory per cell of cost_distance and r.cost [-k].
 
@@ -144,17 +107,19 @@ def compare_cost_tools(workdir, friction_path, start_path, tag, knight, max_cost
     # memory in a second run: tracemalloc would slow the timed one down
     ours_peak = traced_peak(lambda: processing.run("dataterra:cost_distance", {
         **parameters, "OUTPUT": str(workdir / f"ours_mem_{tag}.tif")}))
-    with DescendantPeak("r.cost") as grass_peak:
+    # r.cost runs as a grandchild of QGIS Processing: its own peak (VmHWM), seen in this process's tree
+    with process_tree.TreeWatch(os.getpid(), 0.2) as tree:
         t_grass, grass = timed(lambda: processing.run("grass7:r.cost", {
             "input": friction_path, "start_raster": start_path, "-k": knight, "-n": False, "max_cost": max_cost,
             "memory": 2000, "output": str(workdir / f"grass_{tag}.tif"), "outdir": "TEMPORARY_OUTPUT"}))
+    grass_peak = max((member["peak_mb"] for member in tree.processes if member["name"] == "r.cost"), default=0)
     theirs = read(grass["output"])
     if max_cost:
         theirs[theirs > max_cost] = np.nan  # r.cost leaves tentative values beyond max_cost
     rel, same = compare(read(ours["OUTPUT"]), theirs)
     cells = theirs.size
     return {"ours": t_ours, "grass": t_grass, "rel": rel, "same": same, "ours_bytes": ours_peak / cells,
-            "grass_bytes": grass_peak.peak / cells}
+            "grass_bytes": grass_peak * 2**20 / cells}
 
 
 def cost_row(size, n_sources, knight, figures, what="random friction"):

@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import process_tree
 
 os.environ.setdefault("GDAL_CACHEMAX", "256")
 ROOT = Path(__file__).resolve().parent.parent
@@ -223,17 +224,6 @@ def linked_series(folder, height, width, n_dates=150):
     return products
 
 
-def status_kb(pid, field):
-    """A ``VmRSS``/``VmHWM``-like field of /proc/PID/status in kB (0 when the process is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    except (OSError, ValueError):
-        pass
-    return 0
-
-
 LAUNCHER = "launching process (client, scheduler, nannies)"
 
 
@@ -264,32 +254,19 @@ def run_watched(code, log, interval=0.5, environment=None):
     """Run ``code`` in a new Python process; every ``interval`` s sum the resident memory of it
     and of all its descendants (Dask workers, ...). Returns its JSON figures with ``cpu`` (the
     whole tree's CPU time), ``tree_peak_mb`` and ``processes`` (each one's own peak, VmHWM =
-    its ru_maxrss, with its command line)."""
-    import psutil
-    cpu, tree_peak, processes = children_cpu(), 0, {}
+    its ru_maxrss, with its role)."""
+    cpu = children_cpu()
     with open(log, "w") as output:
-        process = psutil.Popen([sys.executable, "-c", code], stdout=output, stderr=subprocess.STDOUT, text=True,
-                               env=dict(os.environ, **(environment or {})))
-        while process.poll() is None:
-            total = 0
-            for member in [process] + process.children(recursive=True):
-                rss, peak = status_kb(member.pid, "VmRSS"), status_kb(member.pid, "VmHWM")
-                total += rss
-                if member.pid not in processes:
-                    try:
-                        role = LAUNCHER if member is process else process_role(member.cmdline())
-                        processes[member.pid] = {"process": role, "peak_mb": 0.0}
-                    except psutil.Error:
-                        continue
-                processes[member.pid]["peak_mb"] = max(processes[member.pid]["peak_mb"], peak / 1024.0)
-            tree_peak = max(tree_peak, total)
-            time.sleep(interval)
+        done, watch = process_tree.run_watched([sys.executable, "-c", code], interval, stdout=output,
+                                               stderr=subprocess.STDOUT, text=True,
+                                               env=dict(os.environ, **(environment or {})))
     lines = Path(log).read_text().strip().splitlines()
-    if process.returncode != 0 or not lines:
-        raise RuntimeError(f"the run failed ({process.returncode}), see {log}")
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"the run failed ({done.returncode}), see {log}")
     figures = json.loads(lines[-1])
-    figures.update({"cpu": children_cpu() - cpu, "tree_peak_mb": tree_peak / 1024.0,
-                    "processes": sorted(processes.values(), key=lambda p: -p["peak_mb"])})
+    processes = [{"process": LAUNCHER if member["root"] else process_role(member["command"]),
+                  "peak_mb": member["peak_mb"]} for member in watch.processes]
+    figures.update({"cpu": children_cpu() - cpu, "tree_peak_mb": watch.peak_mb, "processes": processes})
     return figures
 
 

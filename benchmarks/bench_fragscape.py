@@ -15,6 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import process_tree
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 
@@ -22,17 +24,10 @@ CHILD_COMMON = f"""
 import json, sys, time, warnings
 warnings.simplefilter("ignore")
 sys.path.insert(0, {str(ROOT / 'build' / 'pkgroot')!r})
+sys.path.append({str(ROOT / 'benchmarks')!r})
 import numpy as np
 from osgeo import gdal
-
-
-def peak_mb():
-    # VmHWM: peak RSS of this address space. ru_maxrss is not used because Linux carries
-    # it over fork + exec, so it would report the parent's peak (e.g. GDAL's write cache).
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
+from process_tree import peak_mb
 """
 
 OURS = CHILD_COMMON + """
@@ -93,59 +88,18 @@ def write_random_landscape(path, size, habitat_share=0.5, block=2048, seed=0):
     return path
 
 
-def tree_rss_mb(process):
-    """Resident memory (MB) of ``process`` and all its descendants (e.g. Dask workers and nannies)."""
-    import psutil
-
-    total = 0
-    for member in [process, *process.children(recursive=True)]:
-        try:
-            total += member.memory_info().rss
-        except psutil.Error:  # ended between the listing and the reading
-            pass
-    return total / 2**20
-
-
 def child(script, *args, extra_env=None, tree_every=None):
     """Run ``script`` in a new Python process; its last stdout line is JSON, returned as a dict.
     ``tree_every`` (seconds): also sample the summed RSS of the process tree that often and add
     its peak as ``tree_peak_mb``."""
-    import threading
-
-    process = subprocess.Popen([PYTHON, "-c", script, *map(str, args)], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})})
-    tree_peak = [0.0]
-    done = threading.Event()
-
-    def sample():
-        import psutil
-
-        root = psutil.Process(process.pid)
-        while not done.wait(tree_every):
-            try:
-                tree_peak[0] = max(tree_peak[0], tree_rss_mb(root))
-            except psutil.Error:  # the process ended
-                return
-
-    sampler = threading.Thread(target=sample, daemon=True) if tree_every else None
-    if sampler:
-        sampler.start()
-    try:
-        stdout, stderr = process.communicate()
-    except BaseException:  # interrupted: do not leave the child running
-        process.kill()
-        process.wait()
-        raise
-    finally:
-        done.set()
-    if sampler:
-        sampler.join()
-    if process.returncode != 0:
-        raise RuntimeError(stderr[-3000:])
-    result = json.loads(stdout.strip().splitlines()[-1])
-    if sampler:
-        result["tree_peak_mb"] = tree_peak[0]
+    done, watch = process_tree.run_watched(
+        [PYTHON, "-c", script, *map(str, args)], tree_every, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(extra_env or {})})
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr[-3000:])
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    if watch:
+        result["tree_peak_mb"] = watch.peak_mb
     return result
 
 

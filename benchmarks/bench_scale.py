@@ -51,6 +51,7 @@ from osgeo import gdal  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_fragscape import CHILD_COMMON, child, write_random_landscape  # noqa: E402
+from process_tree import peak_mb as worker_peak_mb  # noqa: E402  (run in each worker by client.run: its VmHWM)
 
 MESH = CHILD_COMMON + """
 from dataterra.fragscape.core.raster_mesh import effective_mesh_size_raster
@@ -99,16 +100,6 @@ def overhead_per_block(scheduler, blocks):
     here = timed(map_blocks, nothing, range(blocks), lambda *_: None, "")[0]
     there = timed(map_blocks, nothing, range(blocks), lambda *_: None, scheduler)[0] - startup_seconds(scheduler)
     return (there - here) / blocks
-
-
-def worker_peak_mb():
-    """The worker's own peak (VmHWM): ru_maxrss would also count the peak of the process it
-    was forked from before its exec (the benchmark's, gigabytes after the dieback step)."""
-    with open("/proc/self/status", encoding="ascii") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    return float("nan")
 
 
 def worker_memory_line(model, scene, folder, workers, blocks=(256, 512, 1024)):
