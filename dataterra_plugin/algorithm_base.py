@@ -38,6 +38,7 @@ from qgis.core import (
 from ..rasterblocks.errors import Cancelled, DataTerraError
 from .band_names import translate_band_names
 from .i18n import error_text
+from .layer_sources import same_file, source_file
 from .paths import doc_page, icon_path
 
 GROUP_IDS = ("fragmentation", "connectivity", "biodiversity", "foresthealth", "catalogue")
@@ -92,21 +93,6 @@ def missing_modules(modules) -> list:
     return [m for m in modules if importlib.util.find_spec(m) is None]
 
 
-def _file_of(source):
-    """The file part of a data source ("x.gpkg|layername=a" -> "x.gpkg"), or "" when the
-    source is not a local file (memory layer, temporary output, URL)."""
-    path = str(source or "").split("|")[0].strip()
-    if not path or path == "TEMPORARY_OUTPUT" or "://" in path or path.startswith(("memory:", "/vsi")):
-        return ""
-    return path
-
-
-def _same_file(first, second):
-    if os.path.exists(first) and os.path.exists(second):
-        return os.path.samefile(first, second)  # links and hard links too
-    return os.path.normcase(os.path.realpath(first)) == os.path.normcase(os.path.realpath(second))
-
-
 INPUT_TYPES = (QgsProcessingParameterRasterLayer, QgsProcessingParameterVectorLayer, QgsProcessingParameterMapLayer,
                QgsProcessingParameterFeatureSource, QgsProcessingParameterMultipleLayers, QgsProcessingParameterFile)
 
@@ -119,7 +105,7 @@ def _input_files(algorithm, parameters, context):
         if value is None or not isinstance(definition, INPUT_TYPES):
             continue
         for item in value if isinstance(value, (list, tuple)) else [value]:
-            path = _file_of(_source_of(item, context, isinstance(definition, QgsProcessingParameterFile)))
+            path = source_file(_source_of(item, context, isinstance(definition, QgsProcessingParameterFile)))
             if path:
                 files.append((definition.description(), path))
     return files
@@ -145,7 +131,7 @@ def _output_files(algorithm, parameters):
         value = parameters.get(definition.name())
         if isinstance(value, QgsProcessingOutputLayerDefinition):
             value = value.sink.staticValue()
-        path = _file_of(value)
+        path = source_file(value)
         if path:
             files.append((definition.description(), path))
     return files
@@ -157,7 +143,7 @@ def check_outputs(algorithm, parameters, context):
     inputs = _input_files(algorithm, parameters, context)
     for output_name, output in _output_files(algorithm, parameters):
         for input_name, source in inputs:
-            if _same_file(output, source):
+            if same_file(output, source):
                 raise QgsProcessingException(QCoreApplication.translate(
                     "DataTerraAlgorithm", "The output \"{0}\" ({1}) is the input \"{2}\": writing it would destroy "
                     "the input. Choose another output file.").format(output_name, output, input_name))

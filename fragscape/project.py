@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ..rasterblocks.errors import QT_TRANSLATE_NOOP, DataTerraError, Message
-from ..rasterblocks.untrusted import parse_untrusted_xml
+from ..rasterblocks.untrusted import parse_untrusted_xml, read_local_file
 
 ROOT_TAG = "FragScapeModel"
 CUT, CBC = "CUT", "CBC"
@@ -85,6 +85,9 @@ class FragScapeProject:
         return [(what, path) for what, path in self.inputs() if not os.path.exists(path.split("|")[0])]
 
 
+PROJECT_FILE = QT_TRANSLATE_NOOP("DataTerraError", "The project file")
+
+
 def parse_project_xml(text):
     """The root element of a project file's text; DTDs, entities and external references refused."""
     return parse_untrusted_xml(
@@ -98,8 +101,7 @@ def read_project(xml_path):
     """A :class:`FragScapeProject` from a FragScape project file."""
     xml_path = os.path.abspath(str(xml_path))
     try:
-        with open(xml_path, "rb") as handle:
-            text = handle.read()
+        text = read_local_file(xml_path, ProjectError, PROJECT_FILE)
     except OSError as exc:
         raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read the project file {path}: {exc}"),
                            path=xml_path, exc=exc.strerror or exc) from exc

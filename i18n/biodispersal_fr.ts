@@ -448,6 +448,14 @@ Sorties : le coût cumulé (float32, sans donnée où il n'est pas atteint), en 
         <source>Dispersal over {friction} is not run: that friction is not a sub-network&apos;s own (a weighted friction, for instance).</source>
         <translation>La dispersion sur {friction} n'est pas exécutée : cette friction n'est pas celle d'une sous-trame (une friction pondérée, par exemple).</translation>
     </message>
+    <message>
+        <source>The friction table</source>
+        <translation>La table de friction</translation>
+    </message>
+    <message>
+        <source>The project file</source>
+        <translation>Le fichier de projet</translation>
+    </message>
 </context>
 <context>
     <name>FrictionFromLandcoverAlgorithm</name>

@@ -896,5 +896,9 @@ La sortie a une entité par fiche (emprise en WGS 84) avec identifiant, titre, d
         <source>GDAL could not open {url} as a raster: download it instead.</source>
         <translation>GDAL n'a pas pu ouvrir {url} comme raster : téléchargez-le plutôt.</translation>
     </message>
+    <message>
+        <source>The hub list</source>
+        <translation>La liste des pôles</translation>
+    </message>
 </context>
 </TS>

@@ -168,24 +168,12 @@
         <translation>La zone d'intérêt n'est pas valide : {issues}</translation>
     </message>
     <message>
-        <source>{product} is not open to &apos;{user_type}&apos; users (open to: {groups}).</source>
-        <translation>{product} n'est pas ouvert aux utilisateurs « {user_type} » (ouvert à : {groups}).</translation>
-    </message>
-    <message>
         <source>Your organisation must first subscribe to DINAMIS: {subscription}.</source>
         <translation>Votre organisme doit d'abord adhérer à DINAMIS : {subscription}.</translation>
     </message>
     <message>
         <source>&apos;{user_type}&apos; users need {requirement}; declare it in your profile.</source>
         <translation>Les utilisateurs « {user_type} » ont besoin de : {requirement} ; déclarez-le dans votre profil.</translation>
-    </message>
-    <message>
-        <source>{product}: open to &apos;{user_type}&apos; users (open access, no DINAMIS membership needed).</source>
-        <translation>{product} : ouvert aux utilisateurs « {user_type} » (accès libre, sans adhésion à DINAMIS).</translation>
-    </message>
-    <message>
-        <source>{product}: open to &apos;{user_type}&apos; users.</source>
-        <translation>{product} : ouvert aux utilisateurs « {user_type} ».</translation>
     </message>
     <message>
         <source>{source} only covers {coverage}; the search area is outside it: move the map or the area of interest there.</source>
@@ -370,6 +358,18 @@
     <message>
         <source>Deliverable {number} of order {order_id} has no usable &apos;{key}&apos; (found {found}): the order cannot be downloaded. Contact DINAMIS.</source>
         <translation>Le livrable {number} de la commande {order_id} n'a pas de '{key}' utilisable (trouvé : {found}) : la commande ne peut pas être téléchargée. Contactez DINAMIS.</translation>
+    </message>
+    <message>
+        <source>Not open to &apos;{user_type}&apos; users (open to: {groups}).</source>
+        <translation>Non ouvert aux utilisateurs « {user_type} » (ouvert à : {groups}).</translation>
+    </message>
+    <message>
+        <source>Open to &apos;{user_type}&apos; users (open access, no DINAMIS membership needed).</source>
+        <translation>Ouvert aux utilisateurs « {user_type} » (accès libre, sans adhésion à DINAMIS).</translation>
+    </message>
+    <message>
+        <source>Open to &apos;{user_type}&apos; users.</source>
+        <translation>Ouvert aux utilisateurs « {user_type} ».</translation>
     </message>
 </context>
 <context>

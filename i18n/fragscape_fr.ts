@@ -152,6 +152,10 @@ OUTPUT : les unités de AFTER avec, pour meff_ha (hectares), coherence, splittin
         <source>Cannot write the project file {path}: {exc}</source>
         <translation>Impossible d'écrire le fichier de projet {path} : {exc}</translation>
     </message>
+    <message>
+        <source>The project file</source>
+        <translation>Le fichier de projet</translation>
+    </message>
 </context>
 <context>
     <name>EffectiveMeshSize</name>

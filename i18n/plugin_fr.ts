@@ -594,6 +594,14 @@
         <source>The XML document is {size} bytes, more than the {limit} accepted: it is refused.</source>
         <translation>Le document XML fait {size} octets, plus que les {limit} acceptés : il est refusé.</translation>
     </message>
+    <message>
+        <source>{what} {path} is {size} bytes, more than the {limit} bytes accepted: it is refused.</source>
+        <translation>{what} {path} fait {size} octets, plus que les {limit} octets acceptés : il est refusé.</translation>
+    </message>
+    <message>
+        <source>{what} {path} holds more than the {limit} bytes accepted (it is not a regular file, or it grew while being read): it is refused.</source>
+        <translation>{what} {path} contient plus que les {limit} octets acceptés (ce n'est pas un fichier ordinaire, ou il a grandi pendant sa lecture) : il est refusé.</translation>
+    </message>
 </context>
 <context>
     <name>DataTerraPlugin</name>

@@ -133,6 +133,31 @@ def _check_side_files(path, what, error_class):
 MAX_XML_BYTES = 64 * 2**20
 XML_TOO_LARGE = QT_TRANSLATE_NOOP("DataTerraError", "The XML document is {size} bytes, more than the {limit} "
                                   "accepted: it is refused.")
+LOCAL_FILE_TOO_LARGE = QT_TRANSLATE_NOOP("DataTerraError", "{what} {path} is {size} bytes, more than the {limit} "
+                                         "bytes accepted: it is refused.")
+LOCAL_FILE_GROWS_TOO_LARGE = QT_TRANSLATE_NOOP("DataTerraError", "{what} {path} holds more than the {limit} bytes "
+                                               "accepted (it is not a regular file, or it grew while being read): it "
+                                               "is refused.")
+
+
+def read_local_file(path, error_class, what, limit=MAX_XML_BYTES):
+    """The bytes of ``path``, a local file the user chose (a project file, a hub list...),
+    refused with ``error_class`` when it holds more than ``limit`` bytes, before it is read
+    whole: a multi-gigabyte "project" file must not be loaded into memory to be refused.
+
+    The size is checked on the open file (``fstat``), then at most ``limit + 1`` bytes are
+    read, which also bounds a file that grows meanwhile and a special file reporting no size
+    (``/dev/zero``, a pipe). ``what`` names the file in the message (a ``QT_TRANSLATE_NOOP``
+    text, e.g. "The project file"). OSError (missing, unreadable) is left to the caller.
+    """
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
+            raise error_class(LOCAL_FILE_TOO_LARGE, what=what, path=str(path), size=size, limit=limit)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise error_class(LOCAL_FILE_GROWS_TOO_LARGE, what=what, path=str(path), limit=limit)
+    return data
 
 
 def parse_untrusted_xml(data, error_class, refused, malformed, *, doctype=False, max_bytes=MAX_XML_BYTES,
@@ -219,4 +244,4 @@ class _SafeXMLParser(DefusedXMLParser):
 
 __all__ = ["GML_OPEN_OPTIONS", "MAX_XML_BYTES", "PRODUCT_RASTER_DRIVERS", "UntrustedFormatError", "WCS_TILE_DRIVERS",
            "WFS_PAGE_DRIVERS", "check_untrusted", "iter_untrusted_xml", "local_schema", "open_untrusted",
-           "parse_untrusted_xml"]
+           "parse_untrusted_xml", "read_local_file"]

@@ -12,6 +12,7 @@ import numpy as np
 
 from ...rasterblocks import atomic_path, create_like, iter_windows, open_raster
 from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP, check_cancel
+from ...rasterblocks.untrusted import read_local_file
 from .grids import FLOAT_NODATA, read_on_grid
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -44,7 +45,8 @@ def read_friction_table(path, column=None) -> dict:
     path = Path(path)
     if not path.exists():
         raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "Friction table not found: {path}."), path=path)
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_local_file(path, DataTerraError, QT_TRANSLATE_NOOP("DataTerraError", "The friction table")) \
+        .decode("utf-8-sig")
     dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;\t")
     rows = list(csv.DictReader(text.splitlines(), dialect=dialect))
     if not rows:

@@ -35,7 +35,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from ...rasterblocks.errors import DataTerraError, Message, QT_TRANSLATE_NOOP
-from ...rasterblocks.untrusted import parse_untrusted_xml
+from ...rasterblocks.untrusted import parse_untrusted_xml, read_local_file
 
 ROOT_TAG = "BioDispersalModel"
 DEFAULT_CRS = "EPSG:2154"  # BioDispersal's default project CRS (Lambert 93)
@@ -202,7 +202,7 @@ def read_project(path) -> Project:
     """Read a BioDispersal project file into a :class:`Project`."""
     path = Path(path)
     try:
-        text = path.read_bytes()
+        text = read_local_file(path, ProjectError, QT_TRANSLATE_NOOP("DataTerraError", "The project file"))
     except OSError as exc:
         raise ProjectError(QT_TRANSLATE_NOOP("DataTerraError", "The project file {path} cannot be read ({exc})."),
                            path=path, exc=exc.strerror or exc) from exc

@@ -50,6 +50,7 @@ from .core.orderbook import LAYER, OrderBook
 from .core.rules import Profile, eligibility, load_rules, quota_estimate
 from .settings import load_profile, order_book_path, save_profile, save_server_settings, server_settings
 from ..i18n import data_label, error_text
+from ..layer_sources import loaded_layer
 from ..styles import style_footprints
 from ..ui.widgets import button_grid, compact_combo, fit_columns, set_row
 
@@ -363,11 +364,11 @@ class DinamisDock(QDockWidget):
     def show_footprints(self):
         """The order book's footprints on the map: one layer, reloaded when shown again."""
         source = f"{self.book_path}|layername={LAYER}"
-        for layer in QgsProject.instance().mapLayers().values():
-            if layer.source() == source:
-                layer.reload()
-                layer.triggerRepaint()
-                return layer
+        layer = loaded_layer(source, QgsProject.instance().mapLayers().values())
+        if layer is not None:
+            layer.reload()
+            layer.triggerRepaint()
+            return layer
         layer = QgsVectorLayer(source, translate("Dinamis", "DINAMIS order footprints"), "ogr")
         if layer.isValid():
             style_footprints(layer, (227, 119, 40))  # the delivered image stays visible under it

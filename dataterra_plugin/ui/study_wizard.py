@@ -23,6 +23,7 @@ from qgis.PyQt.QtWidgets import (
 
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
+from ..layer_sources import loaded_layer
 from .background import AlgorithmChain
 from .project_settings import load_study, save_study
 
@@ -34,15 +35,16 @@ def layer_source(combo):
 
 
 def select_layer_by_source(combo, source):
-    """Select the project layer whose source is ``source``; open it (vector, else raster) and
-    add it to the project when it is not there yet."""
+    """Select the project layer showing ``source`` (however its path is spelt: a FragScape
+    project's relative path, a link, a file without its layer name...); open it (vector, else
+    raster) and add it to the project only when it is not there yet."""
     if not source:
         combo.setLayer(None)
         return
-    for layer in QgsProject.instance().mapLayers().values():
-        if layer.source() == source:
-            combo.setLayer(layer)
-            return
+    layer = loaded_layer(source, QgsProject.instance().mapLayers().values())
+    if layer is not None:
+        combo.setLayer(layer)
+        return
     name = os.path.basename(source.split("|")[0])
     for layer in (QgsVectorLayer(source, name, "ogr"), QgsRasterLayer(source, name)):
         if layer.isValid():

@@ -78,7 +78,7 @@ def test_dock_tells_an_ineligible_profile_why_before_sending(configured, qgis_if
     dock.aoi_from_selection()
     assert dock.submit(wait=True) is None
     assert "Not available to your profile" in dock.message.text()
-    assert "not open to 'French private entity: research and development' users" in dock.message.text()
+    assert "Not open to 'French private entity: research and development' users" in dock.message.text()
     dock.product.setCurrentIndex(dock.product.findData("spot67_archive"))
     assert dock.submit(wait=True) is None
     assert "prior agreement of Airbus Defence and Space for R&D use" in dock.message.text()

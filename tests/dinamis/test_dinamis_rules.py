@@ -40,7 +40,7 @@ def test_foreign_scientist_with_partner(rules):
     assert allowed(profile, rules) == {"dinamis_catalogue", "pleiades_archive", "relay_swh",
                                        "relay_peps", "relay_kalideos", "spot67_open_archive"}
     tasking = entitlement_for(profile, "pleiades_tasking", rules)
-    assert not tasking.allowed and "not open to 'Foreign institutional scientist'" in tasking.reasons[0]
+    assert not tasking.allowed and "Not open to 'Foreign institutional scientist'" in tasking.reasons[0]
 
 
 def test_private_public_contract_needs_the_contract(rules):

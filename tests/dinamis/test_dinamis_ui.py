@@ -3,6 +3,16 @@ reference server: profile -> AOI (selection, drawing) -> estimate -> submit -> s
 updates -> delivery -> layer loaded."""
 
 
+def assert_each_product_named_once(dialog):
+    """The product is named in bold above its reasons: the reasons, allowed or refused, do not
+    repeat it."""
+    lines = dialog.eligibility.toPlainText().splitlines()
+    for product in dialog.rules["products"].values():
+        assert sum(line.count(product["label"]) for line in lines) == 1, product["label"]
+        (heading,) = [number for number, line in enumerate(lines) if line.endswith(product["label"])]
+        assert lines[heading][0] in "✔✘" and product["label"] not in lines[heading + 1]
+
+
 def test_profile_dialog_shows_eligibility_and_saves(qgis_app):
     from qgis.core import QgsSettings
 
@@ -15,8 +25,10 @@ def test_profile_dialog_shows_eligibility_and_saves(qgis_app):
     dialog.institution.setText("University of Liège")
     text = dialog.eligibility.toPlainText()
     assert "✘ Pléiades archive extraction" in text and "cooperation or collaborative project" in text
+    assert_each_product_named_once(dialog)
     dialog.conditions["french_partner"].setText("UMR TETIS")
     assert "✔ Pléiades archive extraction" in dialog.eligibility.toPlainText()
+    assert_each_product_named_once(dialog)
     dialog.accept()
     saved = load_profile()
     assert saved.user_type == "foreign_scientist" and saved.conditions == {"french_partner": "UMR TETIS"}

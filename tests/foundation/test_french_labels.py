@@ -53,9 +53,9 @@ def test_dinamis_names_statuses_and_reasons_in_french(french, tmp_path):
     assert [status_label(s) for s in ("delivered", "in_production")] == ["Livrée", "En production"]
     profile = Profile("foreign_scientist", "Université de Liège", conditions={"french_partner": "UMR TETIS"})
     html = eligibility_html(profile, dock.rules)
-    assert "Nouvelle acquisition Pléiades (programmation)</b><br/>Nouvelle acquisition Pléiades (programmation) " \
-           "n'est pas ouvert aux utilisateurs « Scientifique institutionnel étranger » (ouvert à : utilisateurs " \
-           "institutionnels français)." in html
+    assert "Nouvelle acquisition Pléiades (programmation)</b><br/>Non ouvert aux utilisateurs « Scientifique " \
+           "institutionnel étranger » (ouvert à : utilisateurs institutionnels français)." in html
+    assert html.count("Nouvelle acquisition Pléiades (programmation)") == 1  # in bold, not again in its reason
     assert entitlement_for(profile, "pleiades_tasking", dock.rules).allowed is False
 
 

@@ -325,10 +325,10 @@ def test_dinamis_refusal_reasons_in_french(french):
     rules = load_rules()
     profile = Profile("foreign_scientist", "University of Liège", conditions={"french_partner": "UMR TETIS"})
     tasking = entitlement_for(profile, "pleiades_tasking", rules)
-    product, user_type = rules["products"]["pleiades_tasking"]["label"], "Foreign institutional scientist"
-    groups = "French institutional users"
+    user_type, groups = "Foreign institutional scientist", "French institutional users"
     assert rules["products"]["pleiades_tasking"]["user_groups"] == ["uia"]
-    assert tasking.reasons[0] == f"{product} is not open to '{user_type}' users (open to: {groups})."
+    # the product is named above its reasons (dock, package, search refusals): not in them
+    assert tasking.reasons[0] == f"Not open to '{user_type}' users (open to: {groups})."
     assert error_text(tasking.reasons[0]) == (
-        "Nouvelle acquisition Pléiades (programmation) n'est pas ouvert aux utilisateurs « Scientifique "
-        "institutionnel étranger » (ouvert à : utilisateurs institutionnels français).")
+        "Non ouvert aux utilisateurs « Scientifique institutionnel étranger » (ouvert à : utilisateurs "
+        "institutionnels français).")

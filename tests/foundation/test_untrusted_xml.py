@@ -94,3 +94,58 @@ def test_streamed_parsing_has_the_same_refusals_and_limits():
         events(b"<r><c/></r>", max_bytes=10)
     with pytest.raises(SampleError, match="is not XML"):
         events(b"<r><c></r>")
+
+
+# --- user files read with a size cap --------------------------------------------------------
+
+def _oversized_readers():
+    from dataterra.biodispersal.core.friction import read_friction_table
+    from dataterra.biodispersal.projects.biodispersal_xml import ProjectError as BioDispersalError
+    from dataterra.biodispersal.projects.biodispersal_xml import read_project as read_biodispersal
+    from dataterra.dataterra_plugin.catalog.core.errors import CatalogError
+    from dataterra.dataterra_plugin.catalog.core.hubs import read_hub_file
+    from dataterra.fragscape.project import ProjectError as FragScapeError
+    from dataterra.fragscape.project import read_project as read_fragscape
+    return [(read_fragscape, FragScapeError, "project.xml", "The project file"),
+            (read_biodispersal, BioDispersalError, "project.xml", "The project file"),
+            (read_hub_file, CatalogError, "hubs.json", "The hub list"),
+            (read_friction_table, DataTerraError, "friction.csv", "The friction table")]
+
+
+@pytest.mark.parametrize("reader, error_class, name, what", _oversized_readers())
+def test_an_oversized_user_file_is_refused_without_being_read(tmp_path, reader, error_class, name, what):
+    import tracemalloc
+
+    from dataterra.rasterblocks.untrusted import MAX_XML_BYTES
+    path = tmp_path / name
+    size = 2 * MAX_XML_BYTES  # sparse: no disk used, and it would cost 128 MiB to read it whole
+    with open(path, "wb") as handle:
+        handle.truncate(size)
+    tracemalloc.start()
+    try:
+        with pytest.raises(error_class) as caught:
+            reader(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20, f"{peak} bytes were allocated to refuse the file"
+    assert str(caught.value) == (f"{what} {path} is {size} bytes, more than the {MAX_XML_BYTES} bytes accepted: it "
+                                 "is refused.")
+
+
+def test_a_special_file_without_size_is_read_only_up_to_the_limit():
+    from dataterra.rasterblocks.untrusted import read_local_file
+    with pytest.raises(SampleError) as caught:
+        read_local_file("/dev/zero", SampleError, "The sample", limit=1000)  # st_size 0, endless content
+    assert str(caught.value) == ("The sample /dev/zero holds more than the 1000 bytes accepted (it is not a regular "
+                                 "file, or it grew while being read): it is refused.")
+
+
+def test_a_file_within_the_limit_is_read_whole(tmp_path):
+    from dataterra.rasterblocks.untrusted import read_local_file
+    path = tmp_path / "small.xml"
+    path.write_bytes(b"<r>" + b"x" * 993 + b"</r>")  # exactly 1000 bytes
+    assert read_local_file(path, SampleError, "The sample", limit=1000) == path.read_bytes()
+    path.write_bytes(path.read_bytes() + b" ")
+    with pytest.raises(SampleError, match="is 1001 bytes, more than the 1000 bytes accepted"):
+        read_local_file(path, SampleError, "The sample", limit=1000)

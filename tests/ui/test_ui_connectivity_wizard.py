@@ -100,6 +100,24 @@ def test_class_field_is_listed_at_open_and_kept_when_the_study_reopens(qgis_ifac
     reopened.deleteLater()
 
 
+def test_a_saved_study_reuses_the_land_cover_loaded_under_another_spelling(qgis_iface, dataterra_provider,
+                                                                           sample_data, monkeypatch):
+    from qgis.core import QgsVectorLayer
+
+    from dataterra.dataterra_plugin.ui.project_settings import save_study
+
+    QgsProject.instance().clear()
+    clc_path = sample_data["clc"]
+    clc = QgsVectorLayer(f"{clc_path}|layername={clc_path.stem}", "clc", "ogr")
+    QgsProject.instance().addMapLayer(clc)
+    monkeypatch.chdir(clc_path.parent)
+    save_study("connectivity", {"landcover": f"../CLC/{clc_path.name}", "class_field": "CODE_12"})
+    wizard = ConnectivityWizard(qgis_iface)
+    assert list(QgsProject.instance().mapLayers().values()) == [clc]
+    assert wizard.landcover.currentLayer() is clc
+    wizard.deleteLater()
+
+
 def test_raster_paths_open_without_ogr_warnings(qgis_app, dataterra_provider, geotiff, tmp_path):
     """Issue 16: each step of a connectivity run logged OGR "Cannot open <raster>.tif"."""
     import numpy as np

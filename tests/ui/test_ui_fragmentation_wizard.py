@@ -132,6 +132,35 @@ def test_open_a_fragscape_project_fills_the_pages(qgis_iface, dataterra_provider
     again.deleteLater()
 
 
+def test_opening_a_project_or_a_study_reuses_the_layers_already_loaded(qgis_iface, dataterra_provider, sample_data,
+                                                                        tmp_path):
+    """The project names its layers through a link and ``..`` (../Source/CLC/x.gpkg), without a
+    layer name; QGIS has them by their real paths, the GeoPackages with their layer names: they
+    must be used, not loaded a second time. The same when a saved study spells them otherwise."""
+    QgsProject.instance().clear()
+    loaded = {}
+    for key in ("clc", "roads", "epci", "communes"):
+        path = str(sample_data[key])
+        source = path if path.endswith(".shp") else f"{path}|layername={Path(path).stem}"
+        loaded[key] = QgsVectorLayer(source, key, "ogr")
+        assert loaded[key].isValid()
+        QgsProject.instance().addMapLayer(loaded[key])
+    wizard = FragmentationWizard(qgis_iface)
+    wizard.open_fragscape_project(laid_out_project(sample_data, tmp_path))
+    assert len(QgsProject.instance().mapLayers()) == 4
+    assert wizard.landcover.currentLayer() is loaded["clc"]
+    assert wizard.study_area.currentLayer() is loaded["epci"]
+    assert wizard.reporting.currentLayer() is loaded["communes"]
+    barriers = [wizard.barriers.cellWidget(row, 0).currentLayer() for row in range(wizard.barriers.rowCount())]
+    assert barriers == [loaded["roads"]] * 4
+    # a saved study naming the land cover through the link, "./" and a trailing separator
+    spelled = str(tmp_path / "Source" / "." / "CLC" / Path(sample_data["clc"]).name) + "/"
+    wizard.landcover.setLayer(None)
+    wizard.apply_config({**wizard.config(), "landcover": spelled})
+    assert len(QgsProject.instance().mapLayers()) == 4 and wizard.landcover.currentLayer() is loaded["clc"]
+    wizard.deleteLater()
+
+
 def test_open_a_project_names_what_is_missing_or_wrong(qgis_iface, dataterra_provider, sample_data, tmp_path):
     QgsProject.instance().clear()
     wizard = FragmentationWizard(qgis_iface)

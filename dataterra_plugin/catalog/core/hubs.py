@@ -12,6 +12,7 @@ from .openspot import OpenSpotBackend
 from .records_api import RecordsApiBackend
 from .stac import GeodesBackend, StacBackend
 from ....rasterblocks.errors import QT_TRANSLATE_NOOP
+from ....rasterblocks.untrusted import read_local_file
 
 BACKENDS = {
     "STAC": StacBackend,
@@ -54,8 +55,8 @@ def load_hubs(paths=None):
 def read_hub_file(path):
     """The hubs of one JSON hub list ({"hubs": [...]}, the layout of resources/hubs.json)."""
     try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read().decode("utf-8"))
+        data = json.loads(read_local_file(path, CatalogError, QT_TRANSLATE_NOOP("DataTerraError", "The hub list"))
+                          .decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise CatalogError(QT_TRANSLATE_NOOP("DataTerraError", "Cannot read the hub list {path}: {exc}. Fix or "
                                              "remove that file."), path=path, exc=exc) from exc

@@ -107,10 +107,9 @@ def _entitlement(product_id, product, profile, user_type, missing, rules):
     group = user_type["group"]
     if group not in product["user_groups"]:
         allowed = False
-        reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product} is not open to '{user_type}' users "
-                                                 "(open to: {groups})."),
-                               product=product["label"], user_type=user_type["label"],
-                               groups=group_names(product["user_groups"], rules)))
+        reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "Not open to '{user_type}' users (open to: "
+                                                 "{groups})."),
+                               user_type=user_type["label"], groups=group_names(product["user_groups"], rules)))
     needs_membership = not product.get("open", False)
     if needs_membership and not profile.subscribed:
         allowed = False
@@ -125,12 +124,11 @@ def _entitlement(product_id, product, profile, user_type, missing, rules):
                                    user_type=user_type["label"], requirement=rules["requirements"][req]))
     if allowed:
         if product.get("open"):
-            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product}: open to '{user_type}' users (open "
-                                                     "access, no DINAMIS membership needed)."),
-                                   product=product["label"], user_type=user_type["label"]))
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "Open to '{user_type}' users (open access, no "
+                                                     "DINAMIS membership needed)."), user_type=user_type["label"]))
         else:
-            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "{product}: open to '{user_type}' users."),
-                                   product=product["label"], user_type=user_type["label"]))
+            reasons.append(Message(QT_TRANSLATE_NOOP("DataTerraError", "Open to '{user_type}' users."),
+                                   user_type=user_type["label"]))
     return Entitlement(product_id, product["label"], product["kind"], allowed, reasons)
 
 
