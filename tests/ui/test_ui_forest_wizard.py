@@ -1,6 +1,8 @@
 """The guided forest-health study: its pages drive dataterra:forest_dieback_all in the background
 on the shared fordead series (a products folder, or the catalogue dock's items served by a
 loopback STAC server), style the results and re-run identically from the saved project."""
+import threading
+import time
 from pathlib import Path
 
 import numpy as np
@@ -12,6 +14,7 @@ from qgis.core import QgsCategorizedSymbolRenderer, QgsPalettedRasterRenderer, Q
 from dataterra.dataterra_plugin.catalog.core.stac import feature_record
 from dataterra.dataterra_plugin.ui.forest_wizard import ForestWizard
 from dataterra.dataterra_plugin.ui.project_settings import load_study
+from dataterra.foresthealth.core import series
 from dataterra.foresthealth.core.synthetic import write_theia_series
 from tests.foresthealth.test_stac_items import FileServer, stac_features
 
@@ -37,17 +40,47 @@ def scenario(products, folder, **changes):
     return config
 
 
-def run_and_wait(wizard, timeout_s=300, cancel_after_ms=None):
+def run_and_wait(wizard, timeout_s=300, cancel_when=None):
+    """Run the study and wait for its end; ``cancel_when``: a threading.Event set by the run
+    (see :func:`paused_detection`), on which the study is cancelled."""
     loop = QEventLoop()
     wizard.run_study()
     if wizard.chain is None:
         return
     wizard.chain.finished.connect(loop.quit)
     wizard.chain.failed.connect(loop.quit)
-    if cancel_after_ms is not None:
-        QTimer.singleShot(cancel_after_ms, wizard.cancel_study)
+    watch = QTimer()
+    if cancel_when is not None:
+        def cancel_once_started():
+            if cancel_when.is_set():
+                watch.stop()
+                wizard.cancel_study()
+                cancel_when.clear()  # lets the run go on, to find itself cancelled
+        watch.timeout.connect(cancel_once_started)
+        watch.start(10)
     QTimer.singleShot(timeout_s * 1000, loop.quit)
     loop.exec_()
+    watch.stop()
+
+
+def paused_detection(monkeypatch):
+    """An Event set when dieback detection has read its first date; the detection then waits
+    until the Event is cleared (at most 60 s): a cancel lands in the middle of the run however
+    fast the machine is."""
+    started = threading.Event()
+    reading = series.strip_dates
+
+    def pausing(*args, **kwargs):
+        for number, item in enumerate(reading(*args, **kwargs)):
+            if number == 0:
+                started.set()
+                deadline = time.monotonic() + 60
+                while started.is_set() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+            yield item
+
+    monkeypatch.setattr(series, "strip_dates", pausing)
+    return started
 
 
 def read(path):
@@ -131,11 +164,11 @@ def test_wizard_reads_the_catalogue_items_over_the_area(qgis_iface, dataterra_pr
         server.close()
 
 
-def test_wizard_cancel_leaves_no_result(qgis_iface, dataterra_provider, tiled_series, tmp_path):
+def test_wizard_cancel_leaves_no_result(qgis_iface, dataterra_provider, tiled_series, tmp_path, monkeypatch):
     QgsProject.instance().clear()
     wizard = ForestWizard(qgis_iface)
     wizard.apply_config(scenario(tiled_series, tmp_path / "cancelled"))
-    run_and_wait(wizard, cancel_after_ms=300)
+    run_and_wait(wizard, cancel_when=paused_detection(monkeypatch))
     log = wizard.run_page.log.toPlainText()
     assert "Done." not in log and "Cancelled" in log, log
     assert wizard.run_page.run_button.isEnabled() and not wizard.run_page.cancel_button.isEnabled()
