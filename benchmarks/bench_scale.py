@@ -24,6 +24,8 @@ of the launching process and of its process tree (with the Dask workers), and wh
 unit's meff is the same in process and on the cluster.
 
 Image: the seeded synthetic Sentinel-2-like scene (10 bands, float32), ``--size`` square.
+Each step runs ``--repeat`` times (default 3) in each place, in turn; the table gives the
+median and the range.
 The machine's load is printed with the figures: on a shared machine they vary.
 """
 import argparse
