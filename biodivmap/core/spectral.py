@@ -26,6 +26,7 @@ Memory is bounded by the block size and the subsample size, not by the image siz
 """
 import functools
 import json
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,10 +130,9 @@ class SpectralModel:
     @classmethod
     def load(cls, path):
         try:
-            with np.load(str(path), allow_pickle=False) as data:
-                header = json.loads(str(data["header"]))
-                arrays = {k: data[k] for k in data.files if k != "header"}
-        except (OSError, ValueError, KeyError) as exc:
+            arrays = _model_arrays(path)
+            header = json.loads(str(arrays.pop("header")))
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
             raise DataTerraError(QT_TRANSLATE_NOOP("DataTerraError", "{path} is not a spectral-species model written "
                                                    "by Data Terra ({exc})."), path=path, exc=exc) from exc
         if header.get("format") != MODEL_FORMAT:
@@ -141,6 +141,38 @@ class SpectralModel:
         return cls(header["wavelengths_nm"], header["scale_factor"], MaskSettings(**header["masks"]),
                    header["continuum_removal"], info=header.get("info", {}),
                    kept_bands=header.get("kept_bands"), **arrays)
+
+
+# a model is kilobytes (centroids, PCA axes): a larger archive is not one
+MAX_MODEL_BYTES = 64 * 2**20
+_NPY_HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0, (2, 0): np.lib.format.read_array_header_2_0}
+
+
+def _model_arrays(path):
+    """{name: array} of a model's ``.npz``, each array's size checked before it is allocated: a
+    hostile archive may declare gigabytes in a few bytes (a deflated member, or an .npy header
+    announcing more values than the member holds, which numpy would allocate before reading)."""
+    arrays = {}
+    with zipfile.ZipFile(str(path)) as archive:
+        members = archive.infolist()
+        if sum(member.file_size for member in members) > MAX_MODEL_BYTES:
+            raise ValueError(f"it unpacks to {sum(member.file_size for member in members)} bytes, more than the "
+                             f"{MAX_MODEL_BYTES} of a model")
+        for member in members:
+            with archive.open(member) as stream:
+                _check_npy_header(stream, member)
+            with archive.open(member) as stream:
+                arrays[member.filename.removesuffix(".npy")] = np.lib.format.read_array(stream, allow_pickle=False)
+    return arrays
+
+
+def _check_npy_header(stream, member):
+    reader = _NPY_HEADER_READERS.get(np.lib.format.read_magic(stream))
+    if reader is None:
+        raise ValueError(f"{member.filename} is not an array of a supported .npy version")
+    shape, _, dtype = reader(stream)
+    if dtype.hasobject or int(np.prod(shape, dtype=object)) * dtype.itemsize > member.file_size:
+        raise ValueError(f"{member.filename} announces {shape} values of {dtype}, more than it holds")
 
 
 # ---------------------------------------------------------------------------- reading

@@ -1,7 +1,8 @@
 """The rule for non-finite values (rasterblocks/values.py) in the biodiversity maps, through
 processing.run: ±inf, negative, fractional or huge species labels and ±inf PCA scores are
 refused with a message, an all-nodata PCA raster is refused as an all-nodata species raster
-is; no OverflowError, no allocation of the label range; nothing under the output name."""
+is; no OverflowError, no allocation of the label range; nothing under the output name. A
+hostile spectral-species model file is refused before its arrays are allocated."""
 import numpy as np
 import pytest
 
@@ -137,3 +138,86 @@ def test_infinite_class_codes_are_refused_as_labels_are(dataterra_provider, geot
     message = refused(algorithm, {"INPUT": path, "OUTPUT": str(tmp_path / "out.tif"), **parameters})
     assert "holding inf" in message or "holds inf" in message
     assert not (tmp_path / "out.tif").exists()
+
+
+# ---------------------------------------------------------------------------- hostile model files
+
+
+def npy_header(shape, dtype="<f8"):
+    """The bytes numpy writes before an array's values (.npy format 1.0)."""
+    import io
+
+    buffer = io.BytesIO()
+    np.lib.format.write_array_header_1_0(buffer, {"descr": dtype, "fortran_order": False, "shape": shape})
+    return buffer.getvalue()
+
+
+def hostile_model(tmp_path, write_centroids):
+    """A saved model whose ``centroids.npy`` member is replaced by ``write_centroids(stream)``."""
+    import zipfile
+
+    from dataterra.biodivmap.core import spectral, synthetic
+
+    scene = synthetic.write_synthetic_scene(tmp_path / "scene.tif", 30, 30, seed=2)
+    spectral.spectral_species(scene["path"], str(tmp_path / "sp.tif"), str(tmp_path / "good.npz"),
+                              n_clusters=4, n_iter=1, n_components=2, seed=1, sample_size=900)
+    hostile = tmp_path / "hostile.npz"
+    with zipfile.ZipFile(tmp_path / "good.npz") as good, zipfile.ZipFile(hostile, "w") as out:
+        for member in good.infolist():
+            if member.filename == "centroids.npy":
+                with out.open(zipfile.ZipInfo("centroids.npy"), "w") as stream:
+                    write_centroids(stream)
+            else:
+                out.writestr(member, good.read(member))
+    return hostile
+
+
+def refused_model(path):
+    """The error message of loading ``path`` and the peak of Python allocations meanwhile (MB)."""
+    import tracemalloc
+
+    from dataterra.biodivmap.core import spectral
+    from dataterra.rasterblocks import DataTerraError
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(DataTerraError) as raised:
+            spectral.SpectralModel.load(path)
+        return str(raised.value), tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_model_announcing_more_values_than_it_holds_is_refused_before_allocating(tmp_path):
+    """An .npy header announcing 10¹² float64 values (8 TB) with 64 bytes behind it: numpy would
+    allocate the announced array before reading."""
+    path = hostile_model(tmp_path, lambda stream: stream.write(npy_header((10**6, 10**6)) + bytes(64)))
+    message, peak_mb = refused_model(path)
+    assert message.startswith(f"{path} is not a spectral-species model written by Data Terra (centroids.npy "
+                              "announces (1000000, 1000000) values of float64, more than it holds)")
+    assert peak_mb < 8
+
+
+def test_a_model_that_unpacks_to_gigabytes_is_refused_unread(tmp_path):
+    """A deflated member of 80 MiB of zeros (about 80 kB in the archive), more than a model's 64 MiB."""
+    import zipfile
+
+    def zeros(stream):
+        stream.write(npy_header((10 * 2**20,)))
+        for _ in range(80):
+            stream.write(bytes(2**20))
+
+    def deflated(tmp_path, write):
+        path = hostile_model(tmp_path, write)
+        with zipfile.ZipFile(path) as archive:  # rewritten deflated: small on disk, 80 MiB unpacked
+            members = [(member, archive.read(member)) for member in archive.infolist()]
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for member, data in members:
+                archive.writestr(member.filename, data)
+        return path
+
+    path = deflated(tmp_path, zeros)
+    assert path.stat().st_size < 2**20
+    message, peak_mb = refused_model(path)
+    assert "unpacks to" in message and f"more than the {64 * 2**20} of a model" in message
+    assert peak_mb < 8
