@@ -181,9 +181,11 @@ def dask_client(kind, value):
 
     with contextlib.ExitStack() as stack:
         if kind == "local":
+            give_back_environment = stack.enter_context(_this_process_environment_kept())
             stack.enter_context(_python_for_workers())  # for the whole run: a lost worker is restarted
             stack.enter_context(_local_cluster_config())
             address = stack.enter_context(_local_cluster(value))
+            give_back_environment()  # now, and again after the run (a lost worker restarted meanwhile)
         else:
             address = value
         try:
@@ -384,6 +386,33 @@ def _local_cluster_config():
     environment = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
     environment.pop("MALLOC_TRIM_THRESHOLD_", None)
     return dask.config.set({**LOCAL_CLUSTER_CONFIG, "distributed.nanny.pre-spawn-environ": environment})
+
+
+@contextlib.contextmanager
+def _this_process_environment_kept():
+    """Yield a function that gives this process's environment back as it was, called on exit too.
+
+    Dask's nanny writes its workers' pre-spawn variables (``OMP_NUM_THREADS=1`` and the other
+    thread limits) into the environment of the process that starts them, and leaves them
+    there: QGIS, the in-process runs after the first cluster (scikit-learn's OpenMP reads it
+    when it starts: labelling went from 1.65 cores to one) and every program QGIS starts
+    afterwards would be limited to one thread."""
+    import dask
+
+    names = set(dask.config.get("distributed.nanny.pre-spawn-environ", default={}) or {})
+    saved = {name: os.environ.get(name) for name in names}
+
+    def give_back():
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    try:
+        yield give_back
+    finally:
+        give_back()
 
 
 @contextlib.contextmanager

@@ -178,6 +178,23 @@ def test_local_workers_keep_glibc_dynamic_mmap_threshold_but_one_thread():
     assert dask.config.get("distributed.nanny.pre-spawn-environ") == before
 
 
+def test_this_process_keeps_its_thread_settings(monkeypatch):
+    """Dask's nanny writes OMP_NUM_THREADS=1 (and the BLAS limits) into the starting process's
+    environment for its workers: the local cluster gives QGIS's environment back, during the run
+    once the workers have started and after it. A variable the user set is kept (Dask gives it
+    to the workers too)."""
+    names = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+    monkeypatch.setenv("MKL_NUM_THREADS", "3")
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)
+    with execution.dask_client("local", 1) as client:
+        during = [os.environ.get(name) for name in names]
+        workers = client.run(lambda: [os.environ.get(name) for name in names])
+    after = [os.environ.get(name) for name in names]
+    assert list(workers.values()) == [["1", "3", "1"]]
+    assert during == after == [None, "3", None]
+
+
 def test_two_local_clusters_at_once_take_no_fixed_port():
     """Each local cluster's scheduler serves HTTP on a free loopback port: two at once (a kept
     cluster and a run in qgis_process, two QGIS windows) used to fight for 8787."""
