@@ -531,8 +531,8 @@
         <translation>Indiquez d'abord votre profil DINAMIS (Profil…).</translation>
     </message>
     <message>
-        <source>Not available to your profile: {0}</source>
-        <translation>Non disponible pour votre profil : {0}</translation>
+        <source>Not available to your profile. {0}</source>
+        <translation>Non disponible pour votre profil. {0}</translation>
     </message>
     <message>
         <source>Take or draw an area of interest first.</source>

@@ -418,7 +418,7 @@ class DinamisDock(QDockWidget):
         entitlement = next(e for e in eligibility(profile, self.rules) if e.product_id == self.product_id())
         if not entitlement.allowed:
             reasons = " ".join(map(error_text, entitlement.reasons))
-            self.say(translate("Dinamis", "Not available to your profile: {0}").format(reasons))
+            self.say(translate("Dinamis", "Not available to your profile. {0}").format(reasons))
             return False
         if self.aoi is None:
             self.say(translate("Dinamis", "Take or draw an area of interest first."))

@@ -77,7 +77,7 @@ def test_dock_tells_an_ineligible_profile_why_before_sending(configured, qgis_if
     dock.product.setCurrentIndex(dock.product.findData("pleiades_tasking"))
     dock.aoi_from_selection()
     assert dock.submit(wait=True) is None
-    assert "Not available to your profile" in dock.message.text()
+    assert "Not available to your profile. Not open to " in dock.message.text()
     assert "Not open to 'French private entity: research and development' users" in dock.message.text()
     dock.product.setCurrentIndex(dock.product.findData("spot67_archive"))
     assert dock.submit(wait=True) is None
