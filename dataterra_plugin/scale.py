@@ -10,7 +10,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.core import QgsProcessingException, QgsProcessingParameterDefinition, QgsProcessingParameterString, \
     QgsSettings
 
-from ..rasterblocks.errors import DataTerraError
+from ..rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 from ..rasterblocks.execution import INSTALL_HINT, dask_available, keeping_local_clusters, parse_scheduler
 from .i18n import error_text
 
@@ -32,6 +32,21 @@ def scheduler_description() -> str:
                                                  "python3-distributed, or python3 -m pip install "
                                                  "\"dask[distributed]\"]")
     return text
+
+
+SCHEDULER_HELP = QT_TRANSLATE_NOOP(
+    "DaskScheduler",
+    "DASK_SCHEDULER (advanced): empty computes the blocks in this process, as usual. local:N computes them "
+    "on N worker processes of this computer; QGIS keeps that cluster for 10 minutes after a run, so a chain "
+    "of runs starts it once (a few seconds). On 2 cores the diversity maps and dieback detection then run "
+    "1.6 to 1.9 times faster; one short run gains little. tcp://host:port sends the blocks to a running "
+    "Dask cluster, whose workers read the inputs by the same paths or URLs. The results are the same "
+    "wherever the blocks run.")
+
+
+def scheduler_help() -> str:
+    """The paragraph on DASK_SCHEDULER that ends the help of the algorithms that have it."""
+    return "\n\n" + QCoreApplication.translate("DaskScheduler", SCHEDULER_HELP)
 
 
 def scheduler_parameter():

@@ -8,7 +8,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
-from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
+from ...dataterra_plugin.scale import scheduler_help, scheduler_parameter, scheduler_value
 from ..core import diversity
 
 Number = QgsProcessingParameterNumber
@@ -74,7 +74,7 @@ class AlphaDiversityAlgorithm(_WindowAlgorithm):
             "(bands) of the spectral-species raster, followed by its standard deviation (n - 1): "
             "10 bands named richness_mean, richness_sd, shannon_mean, ... Fisher's alpha is given "
             "only where every iteration has more than 2 species, as in biodivMapR. Nodata: -9999."
-        )
+        ) + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_species_input()
@@ -119,7 +119,7 @@ class BetaDiversityAlgorithm(_WindowAlgorithm):
             "mean of its 3 least dissimilar sampled windows. "
             "Windows of similar composition get similar colours when the 3 bands are shown as "
             "RGB. Output pixel = WINDOW input pixels. Nodata: -9999."
-        )
+        ) + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_species_input()
@@ -169,7 +169,7 @@ class FunctionalDiversityAlgorithm(_WindowAlgorithm):
             "DIMENSIONS. Windows do not overlap (output pixel = WINDOW input pixels); partial "
             "windows at the right and bottom edges get no value (biodivMapR); a window is "
             "computed when more than MIN_VALID of its pixels are valid. Nodata: -9999."
-        )
+        ) + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("PCA scores")))

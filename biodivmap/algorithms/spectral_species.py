@@ -14,7 +14,7 @@ from qgis.core import (
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm
 from ...dataterra_plugin.i18n import error_text
-from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
+from ...dataterra_plugin.scale import scheduler_help, scheduler_parameter, scheduler_value
 from ..core import sensors, spectral
 
 Number = QgsProcessingParameterNumber
@@ -83,7 +83,7 @@ class SpectralSpeciesAlgorithm(DataTerraAlgorithm):
             "Outputs: spectral species, PCA scores, mask (1 valid, 0 masked) and the model file "
             "(.npz), which MODEL can reuse to classify another date or tile with the same "
             "species. The image is processed by blocks."
-        )
+        ) + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterRasterLayer(self.INPUT, self.tr("Multispectral image")))

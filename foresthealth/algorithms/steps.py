@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterRasterDestination,
 )
 
-from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
+from ...dataterra_plugin.scale import scheduler_help, scheduler_parameter, scheduler_value
 from ..core import export, series
 from . import styling
 from .parameters import ForestHealthAlgorithm
@@ -92,7 +92,7 @@ class HarmonicModelAlgorithm(ForestHealthAlgorithm):
             "other pixels have no model (NaN).\n\n"
             "Output: 5 bands c1 … c5 (float64) and, optionally, the first detection date of each pixel "
             "(YYYYMMDD). The normal equations are accumulated date by date: memory does not grow with the "
-            "number of dates.")
+            "number of dates.") + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_products()
@@ -141,7 +141,7 @@ class DetectionAlgorithm(ForestHealthAlgorithm):
             "If that folder already holds a state, only the new dates are processed, from the saved state, "
             "with the saved parameters, without retraining: the result is exactly that of one run over all "
             "dates. Processed block by block; memory does not grow with the number of dates. Use 'Export "
-            "dieback results' for maps and polygons.")
+            "dieback results' for maps and polygons.") + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.add_products()
@@ -254,7 +254,7 @@ class AllStepsAlgorithm(DetectionAlgorithm, ExportAlgorithm):
             "Parameters as in 'Dieback detection (new run or update)' and 'Export dieback results'; the "
             "defaults are fordead's tutorial settings (CRSWIR, cloudiness ≤ 0.4, provider mask, 10 dates, "
             "training 2018-01-01 … 2018-06-01, threshold 0.16, weighted-mean stress index, monthly "
-            "periods, classes below and above 0.265).")
+            "periods, classes below and above 0.265).") + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         DetectionAlgorithm.initAlgorithm(self, config)

@@ -25,7 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ...dataterra_plugin.algorithm_base import DataTerraAlgorithm, require_projected_crs
-from ...dataterra_plugin.scale import scheduler_parameter, scheduler_value
+from ...dataterra_plugin.scale import scheduler_help, scheduler_parameter, scheduler_value
 from ...rasterblocks import atomic_path, create_like, open_raster
 from ...rasterblocks.errors import DataTerraError, QT_TRANSLATE_NOOP
 from ...rasterblocks.io import GTIFF_OPTIONS
@@ -104,7 +104,7 @@ class EffectiveMeshSize(DataTerraAlgorithm):
             "area / meff), coherence (meff / unit area, 0 to 1), splitting_index (1 / coherence), "
             "n_patches, habitat_ha and area_ha (hectares). MEFF_HA, COHERENCE and SPLITTING_INDEX "
             "are also returned for all units together (area-weighted). OUTPUT_RASTER: meff (ha) per "
-            "grid cell as a GeoTIFF (needs GRID_SIZE).")
+            "grid cell as a GeoTIFF (needs GRID_SIZE).") + scheduler_help()
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterMapLayer(

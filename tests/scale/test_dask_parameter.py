@@ -139,3 +139,21 @@ def test_qgis_process_takes_the_scheduler(run_qgis_process, scene, tmp_path):
         "INPUT": scene["path"], "WINDOW": 3, "DASK_SCHEDULER": "bad",
         "OUTPUT": tmp_path / "alpha.tif"}, expect_success=False)
     assert out.returncode != 0 and "local:N" in out.stdout + out.stderr
+
+
+@pytest.mark.parametrize("language, opening", [("en", "DASK_SCHEDULER (advanced): empty computes the blocks"),
+                                               ("fr", "DASK_SCHEDULER (avancé) : vide, les blocs sont calculés")])
+def test_the_help_of_every_algorithm_with_the_parameter_explains_it(dataterra_provider, request, language, opening):
+    """The algorithms that have DASK_SCHEDULER end their help with what it does and what it
+    gains; the others do not speak of it."""
+    from qgis.core import QgsApplication
+
+    if language == "fr":
+        request.getfixturevalue("french")
+    algorithms = QgsApplication.processingRegistry().providerById("dataterra").algorithms()
+    with_parameter = {algorithm.name() for algorithm in algorithms if algorithm.parameterDefinition("DASK_SCHEDULER")}
+    explained = {algorithm.name() for algorithm in algorithms
+                 if algorithm.shortHelpString().split("\n\n")[-1].startswith(opening)}
+    assert with_parameter == explained == {
+        "spectral_species", "alpha_diversity", "beta_diversity", "functional_diversity", "effective_mesh_size",
+        "forest_harmonic_model", "forest_dieback_detection", "forest_dieback_all"}
