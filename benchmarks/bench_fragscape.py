@@ -99,7 +99,8 @@ def child(script, *args, extra_env=None, tree_every=None):
         raise RuntimeError(done.stderr[-3000:])
     result = json.loads(done.stdout.strip().splitlines()[-1])
     if watch:
-        result["tree_peak_mb"] = watch.peak_mb
+        # the tree holds the child: a run shorter than one sampling interval was sampled only as it started
+        result["tree_peak_mb"] = max(watch.peak_mb, result.get("peak_mb", 0.0))
     return result
 
 
