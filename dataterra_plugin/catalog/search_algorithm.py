@@ -71,6 +71,9 @@ class CatalogSearchAlgorithm(DataTerraAlgorithm):
             "PEPS_S2_L1C). EXTENT: search area (any CRS, converted to WGS 84). START, END: dates as "
             "YYYY-MM-DD or ISO 8601 date-times. TEXT: free-text search. MAX_RECORDS: the most records "
             "fetched, over as many pages as needed.\n\n"
+            "A catalogue that needs a key: add it under My catalogues… in the catalogue dock, with its "
+            "authentication, and give its id as HUB. A key or a password written into URL does reach the "
+            "server, but QGIS keeps every parameter in its Processing history.\n\n"
             "The output has one feature per record (footprint in WGS 84) with id, title, start and end "
             "dates, collection, cloud cover (%), platform, quicklook URL, links (JSON list) and source."
         )

@@ -157,3 +157,21 @@ def test_a_url_token_and_password_never_reach_the_log(dataterra_provider, replay
         processing.run("dataterra:catalog_search", {"URL": failing, "OUTPUT": "memory:"}, feedback=feedback)
     for text in (feedback.textLog(), str(caught.value)):
         assert "SECRET" not in text and "PASSWD" not in text
+
+
+@pytest.mark.parametrize("language, advice", [
+    ("en", "add it under My catalogues… in the catalogue dock, with its authentication, and give its id as HUB. "
+           "A key or a password written into URL does reach the server, but QGIS keeps every parameter in its "
+           "Processing history."),
+    ("fr", "ajoutez-le dans Mes catalogues… du panneau catalogue, avec son authentification, et donnez son "
+           "identifiant comme HUB. Une clé ou un mot de passe écrit dans URL parvient bien au serveur, mais QGIS garde "
+           "chaque paramètre dans son historique des traitements.")])
+def test_the_help_says_where_a_catalogue_key_goes(dataterra_provider, request, language, advice):
+    """QGIS 3.22 keeps every Processing parameter in its history and cannot mark one as secret:
+    the help sends keys to an authentication configuration instead of the URL."""
+    from qgis.core import QgsApplication
+
+    if language == "fr":
+        request.getfixturevalue("french")
+    algorithm = QgsApplication.processingRegistry().algorithmById("dataterra:catalog_search")
+    assert advice in algorithm.shortHelpString()
