@@ -123,8 +123,37 @@ def imap_blocks(function, blocks, scheduler=None, is_cancelled=None):
             check_cancel(is_cancelled)
             yield block, function(block)
         return
+    shared = _shared_client(scheduler)
+    if shared is not None:
+        yield from _results_from_cluster(shared, function, list(blocks), is_cancelled)
+        return
     with dask_client(kind, value) as client:
         yield from _results_from_cluster(client, function, list(blocks), is_cancelled)
+
+
+_SHARED = threading.local()  # (scheduler, client) of the enclosing sharing_one_cluster, per thread
+
+
+@contextlib.contextmanager
+def sharing_one_cluster(scheduler):
+    """Within the block, every map on ``scheduler`` goes through one client: a core that maps
+    several passes (the species count, then the windows) starts a local cluster, connects and
+    registers the credentials once, not once per pass."""
+    kind, value = parse_scheduler(scheduler)
+    if kind == "inprocess" or _shared_client(scheduler) is not None:
+        yield
+        return
+    with dask_client(kind, value) as client:
+        _SHARED.run = (scheduler, client)
+        try:
+            yield
+        finally:
+            _SHARED.run = None
+
+
+def _shared_client(scheduler):
+    run = getattr(_SHARED, "run", None)
+    return run[1] if run is not None and run[0] == scheduler else None
 
 
 def _results_from_cluster(client, function, blocks, is_cancelled):
@@ -531,5 +560,4 @@ class GdalCredentials:
 
 __all__ = ["CREDENTIAL_OPTIONS", "GdalCredentials", "INSTALL_HINT", "SchedulerError", "close_local_clusters",
            "dask_available", "imap_blocks", "keep_local_clusters", "keeping_local_clusters", "map_blocks",
-           "parse_scheduler",
-           "worker_modules"]
+           "parse_scheduler", "sharing_one_cluster", "worker_modules"]

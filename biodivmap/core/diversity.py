@@ -20,7 +20,7 @@ from scipy.ndimage import uniform_filter
 
 from ...rasterblocks import DataTerraError, atomic_path, check_same_grid, create_like, open_raster
 from ...rasterblocks.errors import Message, QT_TRANSLATE_NOOP, RasterError, check_cancel
-from ...rasterblocks.execution import map_blocks
+from ...rasterblocks.execution import map_blocks, sharing_one_cluster
 from ...rasterblocks.values import refuse_infinite, to_float32
 from . import indices
 from .spectral import SPECIES_NODATA
@@ -171,28 +171,29 @@ def alpha_diversity(species_path, output_path, window=10, min_valid=0.25, pcelim
     ``scheduler`` says where the strips are computed (``rasterblocks.execution``)."""
     info = open_raster(species_path)
     check_window(info, window)
-    n_species = species_count(info, scheduler, is_cancelled)
-    check_count_memory(info, window, n_species, moving)
-    grid = info if moving else coarse_grid(info, window)
-    names = alpha_band_names(hill_q)
-    if moving:
-        # the moving window holds (iterations × species) float32 counts per pixel
-        rows_per_strip = max(1, MOVING_BYTES // (4 * info.width * info.band_count * n_species))
-    else:
-        rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
-    strip_alpha = functools.partial(alpha_strip, info, window, n_species, min_valid, pcelim, hill_q, moving)
-    with atomic_path(output_path) as temporary:
-        out = create_like(temporary, grid, np.float32, len(names), NODATA, names)
+    with sharing_one_cluster(scheduler):  # the species count and the passes: one cluster
+        n_species = species_count(info, scheduler, is_cancelled)
+        check_count_memory(info, window, n_species, moving)
+        grid = info if moving else coarse_grid(info, window)
+        names = alpha_band_names(hill_q)
+        if moving:
+            # the moving window holds (iterations × species) float32 counts per pixel
+            rows_per_strip = max(1, MOVING_BYTES // (4 * info.width * info.band_count * n_species))
+        else:
+            rows_per_strip = max(window, (STRIP_PIXELS // info.width) // window * window)
+        strip_alpha = functools.partial(alpha_strip, info, window, n_species, min_valid, pcelim, hill_q, moving)
+        with atomic_path(output_path) as temporary:
+            out = create_like(temporary, grid, np.float32, len(names), NODATA, names)
 
-        def write(_strip, result):
-            bands, out_row = result
-            for index, values in enumerate(bands):
-                out.GetRasterBand(index + 1).WriteArray(values, 0, out_row)
+            def write(_strip, result):
+                bands, out_row = result
+                for index, values in enumerate(bands):
+                    out.GetRasterBand(index + 1).WriteArray(values, 0, out_row)
 
-        map_blocks(strip_alpha, strips(info.height, rows_per_strip), write, scheduler, progress, is_cancelled)
-        out.FlushCache()
-        out = None
-    return output_path
+            map_blocks(strip_alpha, strips(info.height, rows_per_strip), write, scheduler, progress, is_cancelled)
+            out.FlushCache()
+            out = None
+        return output_path
 
 
 def alpha_strip(info, window, n_species, min_valid, pcelim, hill_q, moving, strip):
@@ -301,53 +302,54 @@ def beta_diversity(species_path, output_path, window=10, n_samples=2000, dimensi
     """
     info = open_raster(species_path)
     check_window(info, window)
-    n_species = species_count(info, scheduler, is_cancelled)
-    check_count_memory(info, window, n_species, False)
-    grid = coarse_grid(info, window)
-    all_strips = list(strips(info.height, strip_rows(info, window, STRIP_PIXELS // info.width, scheduler)))
-    step = progress or (lambda f: None)
-    keys, sampled = np.empty(0), None
+    with sharing_one_cluster(scheduler):  # the species count and the passes: one cluster
+        n_species = species_count(info, scheduler, is_cancelled)
+        check_count_memory(info, window, n_species, False)
+        grid = coarse_grid(info, window)
+        all_strips = list(strips(info.height, strip_rows(info, window, STRIP_PIXELS // info.width, scheduler)))
+        step = progress or (lambda f: None)
+        keys, sampled = np.empty(0), None
 
-    def keep_smallest_keys(_strip, result):
-        nonlocal keys, sampled
-        strip_keys, new = result
-        keys = np.concatenate([keys, strip_keys])
-        sampled = new if sampled is None else np.concatenate([sampled, new], axis=1)
-        if len(keys) > n_samples:
-            best = np.argpartition(keys, n_samples)[:n_samples]
-            keys, sampled = keys[best], sampled[:, best]
+        def keep_smallest_keys(_strip, result):
+            nonlocal keys, sampled
+            strip_keys, new = result
+            keys = np.concatenate([keys, strip_keys])
+            sampled = new if sampled is None else np.concatenate([sampled, new], axis=1)
+            if len(keys) > n_samples:
+                best = np.argpartition(keys, n_samples)[:n_samples]
+                keys, sampled = keys[best], sampled[:, best]
 
-    map_blocks(functools.partial(beta_sample_strip, info, window, n_species, min_valid, pcelim, n_samples, seed),
-               all_strips, keep_smallest_keys, scheduler, lambda fraction: step(0.4 * fraction), is_cancelled)
-    if sampled is None or sampled.shape[1] < 3:
-        raise DataTerraError(
-            QT_TRANSLATE_NOOP("DataTerraError", "Fewer than 3 windows have enough valid pixels for beta diversity: "
-                              "lower MIN_VALID or WINDOW, or check the spectral-species raster's mask.")
-        )
-    sampled = sampled[:, np.argsort(keys)]
-    dissimilarity = indices.bray_curtis(sampled[0], sampled[0], empty=1.0)
-    for iteration in sampled[1:]:  # running sum: one N_SAMPLES² matrix in memory
-        dissimilarity += indices.bray_curtis(iteration, iteration, empty=1.0)
-    dissimilarity /= len(sampled)
-    coordinates, _ = indices.pcoa(dissimilarity, dimensions)
-    check_cancel(is_cancelled)
-    step(0.5)
-    names = [f"PCoA {i + 1}" for i in range(dimensions)]
-    place_strip = functools.partial(beta_place_strip, info, window, n_species, min_valid, pcelim, sampled,
-                                    coordinates, neighbours)
-    with atomic_path(output_path) as temporary:
-        out = create_like(temporary, grid, np.float32, dimensions, NODATA, names)
+        map_blocks(functools.partial(beta_sample_strip, info, window, n_species, min_valid, pcelim, n_samples, seed),
+                   all_strips, keep_smallest_keys, scheduler, lambda fraction: step(0.4 * fraction), is_cancelled)
+        if sampled is None or sampled.shape[1] < 3:
+            raise DataTerraError(
+                QT_TRANSLATE_NOOP("DataTerraError", "Fewer than 3 windows have enough valid pixels for beta diversity: "
+                                  "lower MIN_VALID or WINDOW, or check the spectral-species raster's mask.")
+            )
+        sampled = sampled[:, np.argsort(keys)]
+        dissimilarity = indices.bray_curtis(sampled[0], sampled[0], empty=1.0)
+        for iteration in sampled[1:]:  # running sum: one N_SAMPLES² matrix in memory
+            dissimilarity += indices.bray_curtis(iteration, iteration, empty=1.0)
+        dissimilarity /= len(sampled)
+        coordinates, _ = indices.pcoa(dissimilarity, dimensions)
+        check_cancel(is_cancelled)
+        step(0.5)
+        names = [f"PCoA {i + 1}" for i in range(dimensions)]
+        place_strip = functools.partial(beta_place_strip, info, window, n_species, min_valid, pcelim, sampled,
+                                        coordinates, neighbours)
+        with atomic_path(output_path) as temporary:
+            out = create_like(temporary, grid, np.float32, dimensions, NODATA, names)
 
-        def write(_strip, result):
-            axes, out_row = result
-            for axis, values in enumerate(axes):
-                out.GetRasterBand(axis + 1).WriteArray(values, 0, out_row)
+            def write(_strip, result):
+                axes, out_row = result
+                for axis, values in enumerate(axes):
+                    out.GetRasterBand(axis + 1).WriteArray(values, 0, out_row)
 
-        map_blocks(place_strip, all_strips, write, scheduler,
-                   lambda fraction: step(0.5 + 0.5 * fraction), is_cancelled)
-        out.FlushCache()
-        out = None
-    return {"output": output_path, "samples": int(sampled.shape[1])}
+            map_blocks(place_strip, all_strips, write, scheduler,
+                       lambda fraction: step(0.5 + 0.5 * fraction), is_cancelled)
+            out.FlushCache()
+            out = None
+        return {"output": output_path, "samples": int(sampled.shape[1])}
 
 
 def _beta_profiles_of_strip(info, window, n_species, pcelim, row, height):

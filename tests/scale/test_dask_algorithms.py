@@ -90,3 +90,24 @@ def test_dieback_detection_gives_the_in_process_state(series_folder, references,
     assert [len(strip) for strip in series._strips(Window(0, 0, 40, 40), 16, series.TASK_PIXELS)] == [2, 1] * 3
     assert [len(strip) for strip in series._strips(Window(0, 0, 40, 40), 16)] == [3] * 3  # in process
     assert_identical(dieback_state(series_folder, tmp_path / "state", scheduler), references[1])
+
+
+def test_each_diversity_map_starts_one_local_cluster_for_all_its_passes(species_and_pca, references, tmp_path,
+                                                                         monkeypatch):
+    """Alpha diversity maps 2 passes (the species count, the windows) and beta 3 (the count, the
+    sample, the placement): each starts one local cluster, not one per pass, and gives the
+    in-process map."""
+    from dataterra.rasterblocks import execution
+
+    starts, start = [], execution._start_local_cluster
+    monkeypatch.setattr(execution, "_start_local_cluster", lambda workers: starts.append(workers) or start(workers))
+    monkeypatch.setattr(diversity, "STRIP_PIXELS", STRIP_PIXELS)
+    execution.keep_local_clusters(False)  # a new cluster per run, as qgis_process does
+    _, species, _ = species_and_pca
+    for where in ("", "local:1"):
+        diversity.alpha_diversity(species, str(tmp_path / f"alpha{where[-1:]}.tif"), window=5, scheduler=where)
+    diversity.beta_diversity(species, str(tmp_path / "beta.tif"), window=5, n_samples=100, seed=7,
+                             scheduler="local:1")
+    assert starts == [1, 1]
+    np.testing.assert_array_equal(read(tmp_path / "alpha1.tif"), read(tmp_path / "alpha.tif"))
+    np.testing.assert_array_equal(read(tmp_path / "beta.tif"), references[0]["beta"])
