@@ -155,9 +155,9 @@ def _model_arrays(path):
     arrays = {}
     with zipfile.ZipFile(str(path)) as archive:
         members = archive.infolist()
-        if sum(member.file_size for member in members) > MAX_MODEL_BYTES:
-            raise ValueError(f"it unpacks to {sum(member.file_size for member in members)} bytes, more than the "
-                             f"{MAX_MODEL_BYTES} of a model")
+        unpacked = sum(member.file_size for member in members)
+        if unpacked > MAX_MODEL_BYTES:
+            raise ValueError(f"it unpacks to {unpacked} bytes, more than the {MAX_MODEL_BYTES} of a model")
         for member in members:
             with archive.open(member) as stream:
                 _check_npy_header(stream, member)
